@@ -1,0 +1,1 @@
+"""newsbot's answers and interfaces: question -> cited answer -> Discord or the terminal."""

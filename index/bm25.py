@@ -1,0 +1,62 @@
+"""The lexical side of hybrid search: BM25 over passages (bm25s, English stemming)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+import bm25s
+import numpy as np
+import Stemmer
+
+log = logging.getLogger(__name__)
+
+_STEMMER = Stemmer.Stemmer("english")
+
+
+def _tokenize(texts: Sequence[str]) -> bm25s.tokenization.Tokenized:
+    return bm25s.tokenize(
+        list(texts), stopwords="en", stemmer=_STEMMER.stemWords, show_progress=False
+    )
+
+
+class BM25Index:
+    """BM25 (Okapi, bm25s's defaults k1=1.5, b=0.75) over a fixed list of documents."""
+
+    def __init__(self, model: bm25s.BM25, size: int) -> None:
+        self._model = model
+        self.size = size
+
+    @classmethod
+    def build(cls, texts: Sequence[str]) -> BM25Index:
+        model = bm25s.BM25()
+        if texts:
+            model.index(_tokenize(texts), show_progress=False)
+        return cls(model, len(texts))
+
+    def save(self, path: Path) -> None:
+        path.mkdir(parents=True, exist_ok=True)
+        if self.size:
+            self._model.save(str(path))
+
+    @classmethod
+    def load(cls, path: Path, size: int) -> BM25Index:
+        if size == 0:
+            return cls(bm25s.BM25(), 0)
+        return cls(bm25s.BM25.load(str(path), mmap=True), size)
+
+    def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """(document row, score) best first; only rows with mask 1 when a mask is given."""
+        if self.size == 0 or k <= 0:
+            return []
+        tokens = _tokenize([query])
+        if not tokens.ids or not tokens.ids[0]:
+            return []  # only stop words, or nothing the corpus has ever seen
+        k = min(k, self.size)
+        docs, scores = self._model.retrieve(
+            tokens, k=k, show_progress=False, weight_mask=mask, n_threads=1
+        )
+        return [
+            (int(d), float(s)) for d, s in zip(docs[0], scores[0], strict=True) if float(s) > 0.0
+        ]

@@ -1,0 +1,222 @@
+"""One build: sources -> articles -> passages (+ statements) -> vectors -> a new snapshot.
+
+Unchanged articles keep their passages and statements from the previous snapshot, and every
+passage's vector comes from the embedding cache when its text was embedded before, so a re-index
+of an unchanged corpus embeds nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+
+from index.bm25 import BM25Index
+from index.cache import EmbeddingCache
+from index.chunking import chunk_article, embed_text, fit_title
+from index.config import Settings
+from index.dense import build_faiss, save_faiss
+from index.embedding import Embedder
+from index.errors import IndexCorruptError, IndexMissingError, IngestError
+from index.ingest import IngestReport, load_articles
+from index.library import BuildProgress, BuildReport, ProgressCallback
+from index.models import Article, Passage, Statement
+from index.quotes import extract_statements
+from index.store import (
+    PARTIAL,
+    SNAPSHOT_FORMAT,
+    Layout,
+    Metadata,
+    build_lock,
+    clean_leftovers,
+    finish_snapshot,
+    read_manifest,
+    read_metadata,
+    save_vectors,
+    switch_current,
+    write_manifest,
+    write_metadata,
+)
+
+log = logging.getLogger(__name__)
+
+EMBED_BATCH = 256  # passages per encode call between progress reports
+
+
+def _previous(layout: Layout) -> tuple[dict[str, object], Metadata] | None:
+    try:
+        snapshot = layout.current_dir()
+        return read_manifest(snapshot), read_metadata(snapshot / "meta.sqlite")
+    except IndexMissingError:
+        return None
+    except IndexCorruptError as exc:
+        log.warning("the current index is unusable, building from scratch: %s", exc)
+        return None
+
+
+def build(
+    settings: Settings,
+    embedder: Embedder,
+    sources: Sequence[str] | None = None,
+    rebuild: bool = False,
+    progress: ProgressCallback | None = None,
+    before_switch: Callable[[Path], None] | None = None,
+) -> BuildReport:
+    """Build a snapshot of `sources` (default: the config's) and make it current."""
+    started = time.monotonic()
+    layout = Layout(settings.data_dir)
+    report_progress: ProgressCallback = progress or (lambda p: None)
+    paths = [str(settings.resolve(s)) for s in (sources or settings.corpus.sources)]
+
+    with build_lock(layout):
+        clean_leftovers(layout, settings.index.keep_snapshots)
+        report_progress(BuildProgress("reading", 0, len(paths)))
+        ingest = IngestReport()
+        articles = load_articles(paths, ingest)
+        if not articles:
+            raise IngestError(
+                f"no articles could be read from {', '.join(paths)} "
+                f"({len(ingest.skipped)} files skipped); the current index is unchanged"
+            )
+        articles = _unique_ids(articles, ingest)
+
+        max_tokens = min(settings.chunking.max_tokens, embedder.max_tokens)
+        chunk_key = [embedder.name, max_tokens, settings.chunking.overlap_sentences]
+        previous = None if rebuild else _previous(layout)
+        reusable: dict[str, Article] = {}
+        old_passages: dict[str, list[Passage]] = {}
+        old_statements: dict[str, list[Statement]] = {}
+        prev_ids: set[str] = set()
+        if previous is not None:
+            manifest, meta = previous
+            prev_ids = set(meta.articles)
+            if manifest.get("chunking") == chunk_key:
+                reusable = meta.articles
+                for p in meta.passages:
+                    old_passages.setdefault(p.article_id, []).append(p)
+                for s in meta.statements:
+                    old_statements.setdefault(s.article_id, []).append(s)
+
+        added = updated = unchanged = 0
+        passages: list[Passage] = []
+        statements: list[Statement] = []
+        texts: list[str] = []
+        for i, article in enumerate(articles):
+            old = reusable.get(article.id)
+            if old is not None and old.content_hash == article.content_hash:
+                unchanged += 1
+                mine = old_passages.get(article.id, [])
+                statements.extend(old_statements.get(article.id, []))
+            else:
+                if article.id in prev_ids:
+                    updated += 1
+                else:
+                    added += 1
+                mine = chunk_article(
+                    article,
+                    embedder.count_tokens,
+                    max_tokens,
+                    embedder.special_tokens,
+                    settings.chunking.overlap_sentences,
+                )
+                statements.extend(extract_statements(article))
+            title = fit_title(article.title, embedder.count_tokens)
+            passages.extend(mine)
+            texts.extend(embed_text(title, p.text) for p in mine)
+            if i % 50 == 0 or i == len(articles) - 1:
+                report_progress(BuildProgress("chunking", i + 1, len(articles)))
+        removed = len(prev_ids - {a.id for a in articles})
+
+        vectors, embedded = _embed_all(
+            texts, embedder, layout, use_cache=not rebuild, progress=report_progress
+        )
+
+        report_progress(BuildProgress("writing", 0, 1))
+        name = layout.new_snapshot_name()
+        partial = layout.snapshots / (name + PARTIAL)
+        partial.mkdir(parents=True)
+        save_vectors(partial / "vectors.npy", vectors)
+        index, factory = build_faiss(vectors, settings.index)
+        save_faiss(index, partial / "dense.faiss")
+        BM25Index.build(texts).save(partial / "bm25")
+        write_metadata(partial / "meta.sqlite", articles, passages, statements)
+        write_manifest(
+            partial / "manifest.json",
+            {
+                "format": SNAPSHOT_FORMAT,
+                "name": name,
+                "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                "model": embedder.name,
+                "dimension": embedder.dimension,
+                "chunking": chunk_key,
+                "faiss": factory,
+                "articles": len(articles),
+                "passages": len(passages),
+                "statements": len(statements),
+                "sources": paths,
+            },
+        )
+        final = finish_snapshot(partial)
+        report_progress(BuildProgress("writing", 1, 1))
+        if before_switch is not None:
+            before_switch(final)
+        report_progress(BuildProgress("switching", 0, 1))
+        switch_current(layout, name)
+        clean_leftovers(layout, settings.index.keep_snapshots)
+        report_progress(BuildProgress("switching", 1, 1))
+
+    return BuildReport(
+        added=added,
+        updated=updated,
+        removed=removed,
+        skipped=len(ingest.skipped),
+        unchanged=unchanged,
+        passages=len(passages),
+        embedded=embedded,
+        seconds=time.monotonic() - started,
+        snapshot=name,
+    )
+
+
+def _unique_ids(articles: list[Article], ingest: IngestReport) -> list[Article]:
+    seen: set[str] = set()
+    out = []
+    for a in articles:
+        if a.id in seen:
+            log.warning("%s: article id %r is already used; skipped", a.origin, a.id)
+            ingest.skipped.append((a.origin, f"duplicate article id {a.id!r}"))
+            continue
+        seen.add(a.id)
+        out.append(a)
+    return out
+
+
+def _embed_all(
+    texts: list[str],
+    embedder: Embedder,
+    layout: Layout,
+    use_cache: bool,
+    progress: ProgressCallback,
+) -> tuple[np.ndarray, int]:
+    """Vectors for `texts` (cached ones reused); returns them and how many were embedded."""
+    cache = EmbeddingCache(layout.cache_file, embedder.name, embedder.dimension)
+    try:
+        known = cache.get_many(texts) if use_cache else {}
+        # Sorted by length so each batch pads little: the same trick encode() uses inside.
+        missing = sorted(dict.fromkeys(t for t in texts if t not in known), key=len)
+        progress(BuildProgress("embedding", 0, len(missing)))
+        for start in range(0, len(missing), EMBED_BATCH):
+            batch = missing[start : start + EMBED_BATCH]
+            vecs = embedder.encode(batch)
+            cache.put_many(zip(batch, vecs, strict=True))
+            known.update(zip(batch, vecs, strict=True))
+            progress(BuildProgress("embedding", start + len(batch), len(missing)))
+    finally:
+        cache.close()
+    if not texts:
+        return np.zeros((0, embedder.dimension), dtype=np.float32), 0
+    return np.stack([known[t] for t in texts]).astype(np.float32), len(missing)

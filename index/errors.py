@@ -1,0 +1,33 @@
+"""Domain errors of the retrieval engine; interfaces turn them into short messages for people."""
+
+
+class NewsbotError(Exception):
+    """Base class: an error whose message is meant for the person running newsbot."""
+
+
+class ConfigError(NewsbotError):
+    """The configuration file has a wrong key, a wrong type or a bad value."""
+
+
+class IngestError(NewsbotError):
+    """A source could not be read as articles (the file is skipped, the run goes on)."""
+
+
+class IndexMissingError(NewsbotError):
+    """No snapshot has been built yet in the data directory."""
+
+
+class IndexCorruptError(NewsbotError):
+    """The current snapshot is unreadable or inconsistent."""
+
+
+class BuildInProgressError(NewsbotError):
+    """Another build holds the build lock."""
+
+
+class QueryError(NewsbotError):
+    """The question or query cannot be searched (empty, too long...)."""
+
+
+class ModelLoadError(NewsbotError):
+    """The embedding model could not be loaded."""

@@ -1,0 +1,164 @@
+"""The index as the interfaces see it: the current snapshot for searching, and builds.
+
+`Library.searcher()` returns the searcher of the current snapshot; `Library.build()` writes a
+new snapshot and switches to it atomically. Searchers handed out before a switch keep working
+on the old snapshot until they are dropped (zero downtime during a re-index).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from index.config import Settings
+
+if TYPE_CHECKING:
+    from index.embedding import Embedder
+    from index.search import Searcher
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class BuildProgress:
+    """Where a build is: `phase` is reading, chunking, embedding, writing or switching."""
+
+    phase: str
+    done: int
+    total: int
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.done / self.total if self.total else 0.0
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    added: int
+    updated: int
+    removed: int
+    skipped: int
+    unchanged: int
+    passages: int
+    embedded: int
+    seconds: float
+    snapshot: str
+
+    def summary(self) -> str:
+        return (
+            f"indexed: {self.added} added, {self.updated} updated, {self.removed} removed, "
+            f"{self.skipped} skipped, {self.unchanged} unchanged; {self.passages} passages, "
+            f"{self.embedded} embedded; {self.seconds:.1f}s (snapshot {self.snapshot})"
+        )
+
+
+@dataclass(frozen=True)
+class IndexStats:
+    articles: int
+    passages: int
+    statements: int
+    sources: dict[str, int]  # source name -> article count
+    newest_article: str | None
+    built_at: str  # ISO timestamp of the snapshot's build
+    model: str
+    dimension: int
+    faiss_index: str
+    snapshot: str
+
+
+ProgressCallback = Callable[[BuildProgress], None]
+
+
+class Library:
+    """The data directory's index: the current searcher, builds, and stats."""
+
+    def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
+        self.settings = settings
+        self._embedder = embedder
+        self._lock = threading.Lock()
+        self._searcher: Searcher | None = None
+        self._building = threading.Lock()
+        self.progress: BuildProgress | None = None  # of the build running in this process
+
+    @property
+    def embedder(self) -> Embedder:
+        """The embedding model, loaded on first use (a few seconds)."""
+        with self._lock:
+            if self._embedder is None:
+                from index.embedding import load_embedder
+
+                self._embedder = load_embedder(self.settings.embedding)
+            return self._embedder
+
+    def searcher(self) -> Searcher:
+        """The current snapshot's searcher, reloaded when `current` has moved."""
+        from index.search import Searcher
+        from index.store import Layout
+
+        layout = Layout(self.settings.data_dir)
+        snapshot = layout.current_dir()
+        embedder = self.embedder
+        with self._lock:
+            if self._searcher is None or self._searcher.path != snapshot:
+                log.info("loading snapshot %s", snapshot.name)
+                self._searcher = Searcher(snapshot, self.settings, embedder)
+            return self._searcher
+
+    @property
+    def building(self) -> bool:
+        return self._building.locked()
+
+    def build(
+        self,
+        sources: Sequence[str] | None = None,
+        rebuild: bool = False,
+        progress: ProgressCallback | None = None,
+        before_switch: Callable[..., None] | None = None,
+    ) -> BuildReport:
+        """Build a new snapshot and serve it; blocking (call from a worker thread)."""
+        from index.build import build
+        from index.errors import BuildInProgressError
+
+        if not self._building.acquire(blocking=False):
+            p = self.progress
+            where = f" ({p.phase}, {p.percent:.0f}%)" if p else ""
+            raise BuildInProgressError(f"a build is already running{where}")
+
+        def track(p: BuildProgress) -> None:
+            self.progress = p
+            if progress is not None:
+                progress(p)
+
+        try:
+            report = build(self.settings, self.embedder, sources, rebuild, track, before_switch)
+        finally:
+            self.progress = None
+            self._building.release()
+        self.searcher()  # load the new snapshot now, not on the next question
+        return report
+
+    def stats(self) -> IndexStats:
+        s = self.searcher()
+        sources: dict[str, int] = {}
+        newest: str | None = None
+        for a in s.articles.values():
+            key = a.source or "(unknown)"
+            sources[key] = sources.get(key, 0) + 1
+            if a.published_at and (newest is None or a.published_at > newest):
+                newest = a.published_at
+        m = s.manifest
+        return IndexStats(
+            articles=len(s.articles),
+            passages=len(s.passages),
+            statements=len(s.statements),
+            sources=dict(sorted(sources.items(), key=lambda kv: (-kv[1], kv[0]))),
+            newest_article=newest,
+            built_at=str(m.get("built_at", "")),
+            model=str(m.get("model", "")),
+            dimension=int(m.get("dimension", 0)),
+            faiss_index=str(m.get("faiss", "")),
+            snapshot=s.name,
+        )

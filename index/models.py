@@ -1,0 +1,103 @@
+"""Small value types passed between the engine's stages."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+
+def stable_id(*parts: str, length: int = 16) -> str:
+    """A short, stable hex id from the given parts (same input, same id, across runs)."""
+    h = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return h[:length]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article, cleaned. `text` is what is indexed; spans point into it."""
+
+    id: str
+    title: str
+    text: str
+    url: str | None = None
+    source: str | None = None
+    author: str | None = None
+    published_at: str | None = None  # ISO date or datetime, as given
+    origin: str = ""  # where it was read from (file path, file:line)
+
+    @staticmethod
+    def make_id(url: str | None, title: str, text: str) -> str:
+        """Id from the URL, or from the content when there is none."""
+        if url:
+            return stable_id("url", url.strip())
+        return stable_id("text", title.strip(), text.strip())
+
+    @property
+    def content_hash(self) -> str:
+        return stable_id(
+            self.title, self.text, self.url or "", self.source or "", self.published_at or ""
+        )
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A sentence-aligned slice of an article: `text == article.text[start:end]`."""
+
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+
+    @staticmethod
+    def make_id(article_id: str, start: int, end: int) -> str:
+        return f"{article_id}:{start}-{end}"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A ranked passage with its article's metadata (the `search --json` contract)."""
+
+    rank: int
+    score: float
+    passage_id: str
+    article_id: str
+    title: str
+    url: str | None
+    source: str | None
+    published_at: str | None
+    text: str
+    start: int
+    end: int
+    dense_score: float = 0.0  # cosine similarity of the passage to the query, 0 if not scored
+    bm25_score: float = 0.0
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "rank": self.rank,
+            "score": round(self.score, 6),
+            "passage_id": self.passage_id,
+            "article_id": self.article_id,
+            "title": self.title,
+            "url": self.url,
+            "source": self.source,
+            "published_at": self.published_at,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(frozen=True)
+class Statement:
+    """Something a speaker said, found in an article: one entry of the speaker index."""
+
+    speaker: str  # canonical full name ("Dmitry Peskov", "Rostek")
+    text: str  # the statement, exactly `article.text[start:end]`
+    start: int
+    end: int
+    article_id: str
+    role: str | None = None  # "Kremlin spokesman"
+    aliases: tuple[str, ...] = field(default_factory=tuple)  # "Peskov", "Dmitry Peskov"...
+    cue: str | None = None  # "told reporters", "said"
+    kind: str = "quote"  # "quote" (direct) or "reported" (indirect speech)

@@ -1,0 +1,218 @@
+"""Hybrid search over one snapshot: FAISS and BM25 candidates fused by reciprocal rank fusion."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from index.bm25 import BM25Index
+from index.config import Settings
+from index.dense import load_faiss, search_faiss
+from index.embedding import Embedder
+from index.errors import IndexCorruptError, QueryError
+from index.fusion import collapse_near_duplicates, reciprocal_rank_fusion
+from index.models import Article, Hit, Passage, Statement
+from index.store import load_vectors, read_manifest, read_metadata
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Optional restrictions on the articles searched."""
+
+    sources: Collection[str] | None = None  # source names, case-insensitive
+    date_from: date | None = None
+    date_to: date | None = None
+    article_ids: Collection[str] | None = None
+
+    @property
+    def active(self) -> bool:
+        return bool(self.sources or self.date_from or self.date_to or self.article_ids)
+
+
+def _article_date(article: Article) -> date | None:
+    if not article.published_at:
+        return None
+    try:
+        return date.fromisoformat(article.published_at[:10])
+    except ValueError:
+        return None
+
+
+def check_query(query: str, max_chars: int) -> str:
+    """The query, stripped; a QueryError a person can act on when it cannot be searched."""
+    query = " ".join(query.split())
+    if not query:
+        raise QueryError("the question is empty; ask something about the news")
+    if len(query) > max_chars:
+        raise QueryError(
+            f"the question is {len(query)} characters long; the limit is {max_chars}. "
+            "Ask a shorter question."
+        )
+    return query
+
+
+class Searcher:
+    """A loaded snapshot: immutable, safe to share between threads, kept alive by its users."""
+
+    def __init__(self, snapshot: Path, settings: Settings, embedder: Embedder) -> None:
+        self.path = snapshot
+        self.settings = settings
+        self.embedder = embedder
+        self.manifest: dict[str, Any] = read_manifest(snapshot)
+        if self.manifest.get("model") != embedder.name:
+            raise IndexCorruptError(
+                f"the index was built with model {self.manifest.get('model')!r} but "
+                f"{embedder.name!r} is configured; run `newsbot index --rebuild`"
+            )
+        meta = read_metadata(snapshot / "meta.sqlite")
+        self.articles = meta.articles
+        self.passages = meta.passages
+        self.statements: list[Statement] = meta.statements
+        count = len(self.passages)
+        if self.manifest.get("passages") != count:
+            raise IndexCorruptError(f"{snapshot}: manifest and metadata disagree on passages")
+        self.vectors = load_vectors(snapshot / "vectors.npy", count, embedder.dimension)
+        try:
+            self.faiss = load_faiss(snapshot / "dense.faiss", settings.index)
+            self.bm25 = BM25Index.load(snapshot / "bm25", count)
+        except (RuntimeError, OSError, ValueError) as exc:
+            raise IndexCorruptError(
+                f"{snapshot} has an unreadable index file ({exc}); run `newsbot index --rebuild`"
+            ) from exc
+        if self.faiss.ntotal != count:
+            raise IndexCorruptError(f"{snapshot}: faiss holds {self.faiss.ntotal} of {count}")
+        self._speakers: Any = None
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def speakers(self) -> Any:
+        """The speaker index (index.speakers.SpeakerIndex), built on first use."""
+        if self._speakers is None:
+            from index.speakers import SpeakerIndex
+
+            self._speakers = SpeakerIndex(self.statements)
+        return self._speakers
+
+    def _allowed_rows(self, filters: Filters) -> np.ndarray:
+        sources = {s.lower() for s in filters.sources} if filters.sources else None
+        ids = set(filters.article_ids) if filters.article_ids else None
+        ok_articles = set()
+        for article in self.articles.values():
+            if sources is not None and (article.source or "").lower() not in sources:
+                continue
+            if ids is not None and article.id not in ids:
+                continue
+            if filters.date_from or filters.date_to:
+                day = _article_date(article)
+                if day is None:
+                    continue
+                if filters.date_from and day < filters.date_from:
+                    continue
+                if filters.date_to and day > filters.date_to:
+                    continue
+            ok_articles.add(article.id)
+        return np.array(
+            [i for i, p in enumerate(self.passages) if p.article_id in ok_articles],
+            dtype=np.int64,
+        )
+
+    def encode_query(self, query: str) -> np.ndarray:
+        return self.embedder.encode([query])[0]
+
+    def dense(
+        self, qvec: np.ndarray, k: int, allowed: np.ndarray | None = None
+    ) -> list[tuple[int, float]]:
+        return search_faiss(self.faiss, qvec, k, allowed, self.vectors)
+
+    def lexical(
+        self, query: str, k: int, allowed: np.ndarray | None = None
+    ) -> list[tuple[int, float]]:
+        mask = None
+        if allowed is not None:
+            mask = np.zeros(len(self.passages), dtype=np.float32)
+            mask[allowed] = 1.0
+        return self.bm25.search(query, k, mask)
+
+    def search(
+        self,
+        query: str,
+        k: int | None = None,
+        filters: Filters | None = None,
+        mode: str = "hybrid",
+    ) -> list[Hit]:
+        """The best `k` passages for `query`: mode is "hybrid", "dense" or "bm25"."""
+        cfg = self.settings.search
+        query = check_query(query, cfg.max_query_chars)
+        k = k or cfg.k
+        filters = filters or Filters()
+        allowed = self._allowed_rows(filters) if filters.active else None
+        if allowed is not None and len(allowed) == 0:
+            return []
+        n = max(cfg.candidates, k)
+        qvec = self.encode_query(query)
+        dense = self.dense(qvec, n, allowed) if mode in ("hybrid", "dense") else []
+        lexical = self.lexical(query, n, allowed) if mode in ("hybrid", "bm25") else []
+        if mode == "hybrid":
+            fused = reciprocal_rank_fusion(
+                [[r for r, _ in dense], [r for r, _ in lexical]],
+                [cfg.dense_weight, cfg.bm25_weight],
+                cfg.rrf_k,
+            )
+        elif mode == "dense":
+            fused = dense
+        elif mode == "bm25":
+            fused = lexical
+        else:
+            raise ValueError(f"unknown search mode {mode!r}")
+        similarity = self._similarity()
+        rows = collapse_near_duplicates(
+            [r for r, _ in fused], similarity, cfg.dedup_similarity, limit=k
+        )
+        fused_score = dict(fused)
+        bm25_score = dict(lexical)
+        dense_scores = self.vectors[rows] @ qvec if rows else np.zeros(0)
+        return [
+            self._hit(rank, row, fused_score[row], float(ds), bm25_score.get(row, 0.0))
+            for rank, (row, ds) in enumerate(zip(rows, dense_scores, strict=True), start=1)
+        ]
+
+    def _similarity(self) -> Callable[[int, int], float]:
+        vectors = self.vectors
+
+        def sim(a: int, b: int) -> float:
+            return float(np.dot(vectors[a], vectors[b]))
+
+        return sim
+
+    def _hit(self, rank: int, row: int, score: float, dense: float, bm25: float) -> Hit:
+        p = self.passages[row]
+        a = self.articles[p.article_id]
+        return Hit(
+            rank=rank,
+            score=score,
+            passage_id=p.id,
+            article_id=a.id,
+            title=a.title,
+            url=a.url,
+            source=a.source,
+            published_at=a.published_at,
+            text=p.text,
+            start=p.start,
+            end=p.end,
+            dense_score=dense,
+            bm25_score=bm25,
+        )
+
+    def passage(self, row: int) -> Passage:
+        return self.passages[row]
