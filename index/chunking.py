@@ -20,6 +20,12 @@ TokenCounter = Callable[[Sequence[str]], list[int]]
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 _WORD = re.compile(r"\S+")
+# Bling Fire keeps "...he said. Dr. Jones left." together: a sentence that ends right before a
+# title abbreviation is split again here.
+_MISSED_BREAK = re.compile(
+    r"(?:(?<=[a-z]{2}[.!?])|(?<=[a-z]{2}[.!?][\"”’]))\s+"
+    r"(?=(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Prof|Lt|Col|Capt|Sgt)\.\s+[A-Z])"
+)
 MAX_TITLE_TOKENS = 48  # a longer title is shortened in the prefix, leaving room for the passage
 
 
@@ -32,7 +38,14 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             continue
         _, offsets = blingfire.text_to_sentences_and_offsets(chunk)
         base = para.start()
+        pieces: list[tuple[int, int]] = []
         for start, end in offsets:
+            cut = start
+            for m in _MISSED_BREAK.finditer(chunk, start, end):
+                pieces.append((cut, m.start()))
+                cut = m.start()
+            pieces.append((cut, end))
+        for start, end in pieces:
             # trim whitespace so spans start and end on text
             while start < end and chunk[start].isspace():
                 start += 1

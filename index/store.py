@@ -153,6 +153,12 @@ def clean_leftovers(layout: Layout, keep: int) -> list[str]:
             removed.append(path.name)
         else:
             complete.append(path)
+    if current is not None:
+        # Complete but never switched to (a build that died before the switch): not served.
+        for path in [p for p in complete if p.name > current]:
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path.name)
+            complete.remove(path)
     old = [p for p in complete if p.name != current]
     for path in old[: max(0, len(old) - (keep - 1))]:
         shutil.rmtree(path, ignore_errors=True)

@@ -1,0 +1,261 @@
+"""Question -> answer with citations: who-said-what from the speaker index, otherwise an
+extractive answer built from the best sentences of the retrieved passages (optionally rewritten
+by an LLM whose citations are checked)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from bot.models import Answer, Citation, Conversation, Quote
+from bot.question import Question, content_words, parse_question
+from index.chunking import split_sentences
+from index.config import Settings
+from index.models import Article, Hit
+from index.search import check_query
+
+if TYPE_CHECKING:
+    from index.library import Library
+    from index.search import Searcher
+
+log = logging.getLogger(__name__)
+
+NOT_FOUND = "I couldn't find anything about that in the indexed news articles."
+MIN_SENTENCE_WORDS = 4
+MMR_REDUNDANCY = 0.35  # how much similarity to an already chosen sentence costs
+KEEP_RATIO = 0.6  # a sentence scoring below this share of the best one is not added
+
+_NUMBER = re.compile(
+    r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|"
+    r"dozen|dozens)\b",
+    re.IGNORECASE,
+)
+_DATE = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|yesterday|today|tomorrow|(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+
+
+class CitationBuilder:
+    """Numbers cited articles in order of first use; each citation spans what was used."""
+
+    def __init__(self, articles: Mapping[str, Article]) -> None:
+        self._articles = articles
+        self._order: list[str] = []
+        self._spans: dict[str, tuple[int, int]] = {}
+
+    def cite(self, article_id: str, start: int, end: int) -> int:
+        if article_id not in self._spans:
+            self._order.append(article_id)
+            self._spans[article_id] = (start, end)
+        else:
+            s, e = self._spans[article_id]
+            self._spans[article_id] = (min(s, start), max(e, end))
+        return self._order.index(article_id) + 1
+
+    def citations(self) -> tuple[Citation, ...]:
+        out = []
+        for n, article_id in enumerate(self._order, start=1):
+            a = self._articles[article_id]
+            start, end = self._spans[article_id]
+            out.append(
+                Citation(
+                    n=n,
+                    article_id=a.id,
+                    title=a.title,
+                    url=a.url,
+                    source=a.source,
+                    published_at=a.published_at,
+                    text=a.text[start:end],
+                    start=start,
+                    end=end,
+                )
+            )
+        return tuple(out)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    article_id: str
+    start: int
+    end: int
+    text: str
+    rank: int  # rank of the passage it came from (1 = best)
+
+
+def candidate_sentences(hits: Sequence[Hit]) -> list[Sentence]:
+    """Sentences of the hits, each once (passages overlap), in hit order."""
+    seen: set[tuple[str, int]] = set()
+    out: list[Sentence] = []
+    for hit in hits:
+        for s, e in split_sentences(hit.text):
+            key = (hit.article_id, hit.start + s)
+            text = hit.text[s:e]
+            if key in seen or len(text.split()) < MIN_SENTENCE_WORDS:
+                continue
+            seen.add(key)
+            out.append(Sentence(hit.article_id, hit.start + s, hit.start + e, text, hit.rank))
+    return out
+
+
+def lexical_overlap(keywords: Sequence[str], text: str) -> float:
+    """Share of the question's content words found in `text` (prefix match for inflections)."""
+    if not keywords:
+        return 0.0
+    words = content_words(text)
+    found = 0
+    for k in keywords:
+        stem = k[:5] if len(k) > 5 else k
+        if any(w == k or (len(stem) >= 4 and w.startswith(stem)) for w in words):
+            found += 1
+    return found / len(keywords)
+
+
+def type_bonus(kind: str, question: str, text: str) -> float:
+    """A small bonus for sentences holding the kind of thing the question asks for."""
+    if kind == "how_many":
+        return 0.1 if _NUMBER.search(text) else 0.0
+    if kind == "when":
+        return 0.1 if _DATE.search(text) else 0.0
+    if kind in ("who", "where"):
+        asked = {w.lower() for w in re.findall(r"\w+", question)}
+        names = [n for n in _NAME.findall(text) if n.lower() not in asked]
+        return 0.08 if names else 0.0
+    return 0.0
+
+
+def select_sentences(
+    scores: np.ndarray, similarity: np.ndarray, limit: int, redundancy: float = MMR_REDUNDANCY
+) -> list[int]:
+    """Maximal marginal relevance: the best sentences that do not repeat each other."""
+    chosen: list[int] = []
+    if len(scores) == 0:
+        return chosen
+    best = float(scores.max())
+    remaining = set(range(len(scores)))
+    while remaining and len(chosen) < limit:
+
+        def value(i: int) -> float:
+            penalty = max((similarity[i, j] for j in chosen), default=0.0)
+            return float(scores[i]) - redundancy * float(penalty)
+
+        i = max(sorted(remaining), key=value)
+        if chosen and (scores[i] < KEEP_RATIO * best or similarity[i, chosen].max() > 0.9):
+            remaining.discard(i)
+            continue
+        chosen.append(i)
+        remaining.discard(i)
+    return chosen
+
+
+class Answerer:
+    """Answers questions from the library's current snapshot."""
+
+    def __init__(self, library: Library, settings: Settings, llm: Any = None) -> None:
+        self.library = library
+        self.settings = settings
+        self.llm = llm
+        if llm is None and settings.llm.enabled:
+            from bot.llm import LLMWriter
+
+            self.llm = LLMWriter(settings.llm, self._support)
+
+    def _support(self, sentences: Sequence[str], passages: Sequence[str]) -> list[float]:
+        embedder = self.library.embedder
+        a = embedder.encode(list(sentences))
+        b = embedder.encode(list(passages))
+        return [float(x) for x in np.sum(a * b, axis=1)]
+
+    def answer(self, question: str, conversation: Conversation | None = None) -> Answer:
+        text = check_query(question, self.settings.search.max_query_chars)
+        q = parse_question(text, conversation)
+        searcher = self.library.searcher()
+        if q.kind == "speaker" and q.speaker:
+            spoken = self._speaker_answer(q, searcher)
+            if spoken is not None:
+                return spoken
+        hits = searcher.search(q.search_text, k=self.settings.answer.passages)
+        answer = self._extractive(q, hits, searcher)
+        if self.llm is not None and answer.found:
+            answer = self.llm.write(q.text, hits, answer)
+        return answer
+
+    # -- who said what -----------------------------------------------------------------------
+
+    def _speaker_answer(self, q: Question, searcher: Searcher) -> Answer | None:
+        assert q.speaker is not None
+        matches = searcher.speakers.lookup(
+            q.speaker, topic=q.topic, limit=self.settings.answer.max_quotes
+        )
+        if not matches or not matches[0].statements:
+            return None
+        best = matches[0]
+        cites = CitationBuilder(searcher.articles)
+        quotes: list[Quote] = []
+        lines: list[str] = []
+        note = None
+        others = [m.speaker for m in matches[1:] if m.speaker != best.speaker]
+        if others:
+            note = (
+                f"Several people match “{q.speaker}” ({', '.join([best.speaker, *others[:3]])}); "
+                f"this answer is about {best.speaker}."
+            )
+            lines.append(note)
+        who = f"{best.speaker} ({best.role})" if best.role else best.speaker
+        lines.append(f"{who} said:")
+        for st in best.statements[: self.settings.answer.max_quotes]:
+            n = cites.cite(st.article_id, st.start, st.end)
+            quotes.append(Quote(speaker=best.speaker, text=st.text, citation=n, role=best.role))
+            lines.append(f"- {st.text} [{n}]")
+        return Answer(
+            question=q.text,
+            text="\n".join(lines),
+            citations=cites.citations(),
+            quotes=tuple(quotes),
+            found=True,
+            note=note,
+            subject=q.topic,
+        )
+
+    # -- extractive ----------------------------------------------------------------------------
+
+    def _extractive(self, q: Question, hits: Sequence[Hit], searcher: Searcher) -> Answer:
+        not_found = Answer(question=q.text, text=NOT_FOUND, found=False, subject=q.subject)
+        sentences = candidate_sentences(hits)
+        if not sentences:
+            return not_found
+        embedder = searcher.embedder
+        vecs = embedder.encode([q.search_text] + [s.text for s in sentences])
+        qvec, svecs = vecs[0], vecs[1:]
+        dense = svecs @ qvec
+        lexical = np.array([lexical_overlap(q.keywords, s.text) for s in sentences])
+        bonus = np.array([type_bonus(q.kind, q.text, s.text) for s in sentences])
+        prior = np.array([0.1 / s.rank for s in sentences])
+        relevance = 0.6 * dense + 0.4 * lexical
+        scores = relevance + bonus + prior
+        if float(relevance.max()) < self.settings.answer.min_relevance:
+            log.info("best relevance %.3f below threshold: not found", float(relevance.max()))
+            return not_found
+        chosen = select_sentences(scores, svecs @ svecs.T, self.settings.answer.max_sentences)
+        cites = CitationBuilder(searcher.articles)
+        parts = []
+        for i in chosen:
+            s = sentences[i]
+            n = cites.cite(s.article_id, s.start, s.end)
+            parts.append(f"{s.text} [{n}]")
+        return Answer(
+            question=q.text,
+            text=" ".join(parts),
+            citations=cites.citations(),
+            found=True,
+            subject=q.subject,
+        )

@@ -1,0 +1,265 @@
+"""The `newsbot` command: index, search, ask, chat, run, stats (contract in DESIGN.md)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from datetime import date
+from typing import TextIO
+
+from index.config import Settings, load_settings
+from index.errors import NewsbotError
+from index.library import BuildProgress, Library
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+NOISY_LOGGERS = (
+    "sentence_transformers",
+    "transformers",
+    "httpx",
+    "urllib3",
+    "bm25s",
+    "trafilatura",
+    "faiss",
+    "faiss.loader",
+)
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-01-31") from None
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if n <= 0:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return n
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", metavar="FILE", help="config file (default: ./config.toml)")
+    common.add_argument("--data-dir", metavar="DIR", help="where the index lives")
+    common.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+
+    parser = argparse.ArgumentParser(
+        prog="newsbot", description="Answer questions about news articles, with citations."
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("index", parents=[common], help="index articles (default: the config's)")
+    p.add_argument("paths", nargs="*", metavar="PATH_OR_FEED")
+    p.add_argument("--rebuild", action="store_true", help="re-read, re-chunk and re-embed all")
+
+    p = sub.add_parser("search", parents=[common], help="ranked passages for a query")
+    p.add_argument("query", nargs="?")
+    p.add_argument("-k", type=_positive, help="number of hits")
+    p.add_argument("--json", action="store_true", help="JSON output")
+    p.add_argument("--batch", metavar="FILE", help="one query a line ('-' = stdin), JSON lines out")
+    p.add_argument("--source", action="append", help="only this source (repeatable)")
+    p.add_argument("--since", type=_date, help="only articles published on or after DATE")
+    p.add_argument("--until", type=_date, help="only articles published on or before DATE")
+    p.add_argument("--mode", choices=["hybrid", "dense", "bm25"], default="hybrid")
+
+    p = sub.add_parser("ask", parents=[common], help="answer a question with citations")
+    p.add_argument("question", nargs="?")
+    p.add_argument("--json", action="store_true", help="JSON output")
+    p.add_argument("--batch", metavar="FILE", help="one question a line ('-' = stdin), JSON out")
+
+    sub.add_parser("chat", parents=[common], help="terminal conversation, same answers as Discord")
+    sub.add_parser("run", parents=[common], help="start the Discord bot (needs DISCORD_TOKEN)")
+
+    p = sub.add_parser("stats", parents=[common], help="what the current index holds")
+    p.add_argument("--json", action="store_true", help="JSON output")
+    return parser
+
+
+def setup_logging(settings: Settings, verbose: bool) -> None:
+    level = logging.DEBUG if verbose else getattr(logging, settings.log.level.upper())
+    logging.basicConfig(
+        level=level, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    for name in NOISY_LOGGERS:
+        logging.getLogger(name).setLevel(max(level, logging.WARNING))
+
+
+def read_batch(path: str) -> Iterator[str]:
+    """Questions from a file, one a line; a JSON object line gives its question/query field."""
+    fh: TextIO = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
+    try:
+        for line in fh:
+            line = line.strip()
+            if not line:
+                continue
+            if line.startswith("{"):
+                try:
+                    obj = json.loads(line)
+                except ValueError:
+                    obj = None
+                if isinstance(obj, dict):
+                    yield str(obj.get("question") or obj.get("query") or "")
+                    continue
+            yield line
+    finally:
+        if fh is not sys.stdin:
+            fh.close()
+
+
+def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
+    from tqdm import tqdm
+
+    bar: tqdm | None = None
+    phase = ""
+
+    def progress(p: BuildProgress) -> None:
+        nonlocal bar, phase
+        if p.phase != phase:
+            if bar is not None:
+                bar.close()
+            phase = p.phase
+            bar = tqdm(total=p.total or None, desc=p.phase, file=sys.stderr, unit="", leave=False)
+        if bar is not None:
+            if p.total and bar.total != p.total:
+                bar.total = p.total
+            bar.n = p.done
+            bar.refresh()
+
+    library = Library(settings)
+    try:
+        report = library.build(args.paths or None, rebuild=args.rebuild, progress=progress)
+    finally:
+        if bar is not None:
+            bar.close()
+    print(report.summary())
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    from index.search import Filters
+
+    if not args.batch and not args.query:
+        raise NewsbotError("give a query, or --batch FILE")
+    searcher = Library(settings).searcher()
+    filters = Filters(sources=args.source, date_from=args.since, date_to=args.until)
+    k = args.k or settings.search.k
+    if args.batch:
+        for query in read_batch(args.batch):
+            try:
+                hits = searcher.search(query, k, filters, args.mode)
+                line: dict[str, object] = {"query": query, "hits": [h.to_json() for h in hits]}
+            except NewsbotError as exc:
+                line = {"query": query, "hits": [], "error": str(exc)}
+            print(json.dumps(line, ensure_ascii=False), flush=True)
+        return EXIT_OK
+    hits = searcher.search(args.query, k, filters, args.mode)
+    if args.json:
+        print(json.dumps([h.to_json() for h in hits], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not hits:
+        print("No passages found.")
+    for h in hits:
+        meta = " · ".join(x for x in (h.source, h.published_at) if x)
+        print(f"{h.rank}. {h.title}" + (f" ({meta})" if meta else ""))
+        if h.url:
+            print(f"   {h.url}")
+        print(f"   [{h.start}:{h.end}] {h.text}\n")
+    return EXIT_OK
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.answer import Answerer
+    from bot.render import render_text
+
+    if not args.batch and not args.question:
+        raise NewsbotError("give a question, or --batch FILE")
+    answerer = Answerer(Library(settings), settings)
+    if args.batch:
+        for question in read_batch(args.batch):
+            try:
+                out = answerer.answer(question).to_json()
+            except NewsbotError as exc:
+                out = {
+                    "question": question,
+                    "answer": str(exc),
+                    "citations": [],
+                    "quotes": [],
+                    "found": False,
+                    "error": str(exc),
+                }
+            print(json.dumps(out, ensure_ascii=False), flush=True)
+        return EXIT_OK
+    answer = answerer.answer(args.question)
+    if args.json:
+        print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(render_text(answer))
+    return EXIT_OK
+
+
+def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.chat import chat
+
+    return chat(settings)
+
+
+def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.discord_bot import run
+
+    return run(settings)
+
+
+def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
+    from dataclasses import asdict
+
+    stats = Library(settings).stats()
+    if args.json:
+        print(json.dumps(asdict(stats), indent=2))
+        return EXIT_OK
+    print(f"snapshot:   {stats.snapshot} (built {stats.built_at})")
+    print(f"articles:   {stats.articles}")
+    print(f"passages:   {stats.passages}")
+    print(f"statements: {stats.statements}")
+    print(f"newest:     {stats.newest_article or '-'}")
+    print(f"model:      {stats.model} ({stats.dimension} dims, faiss {stats.faiss_index})")
+    print("sources:    " + ", ".join(f"{k} ({v})" for k, v in stats.sources.items()))
+    return EXIT_OK
+
+
+COMMANDS = {
+    "index": cmd_index,
+    "search": cmd_search,
+    "ask": cmd_ask,
+    "chat": cmd_chat,
+    "run": cmd_run,
+    "stats": cmd_stats,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings(args.config, args.data_dir)
+        setup_logging(settings, args.verbose)
+        return COMMANDS[args.command](args, settings)
+    except NewsbotError as exc:
+        print(f"newsbot: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("newsbot: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

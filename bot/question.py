@@ -1,0 +1,180 @@
+"""Understanding a question: who-said-what or not, whose words, about what, what kind of answer."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.models import Conversation
+
+# Verbs of speech a who-said-what question uses ("what did X say / claim / tell reporters ...").
+SPEECH_VERBS = (
+    "say|said|says|claim|claimed|claims|deny|denied|denies|tell|told|tells|state|stated|states|"
+    "announce|announced|argue|argued|warn|warned|add|added|stress|stressed|insist|insisted|"
+    "suggest|suggested|mean|meant|think|thought|believe|believed|write|wrote|tweet|tweeted|"
+    "post|posted|reply|replied|respond|responded|answer|answered|admit|admitted|promise|"
+    "promised|predict|predicted|explain|explained|confirm|confirmed|comment|commented|"
+    "acknowledge|acknowledged|allege|alleged|urge|urged|note|noted|express|expressed|"
+    "reveal|revealed|propose|proposed|accuse|accused"
+)
+REACTION_NOUNS = (
+    "reaction|response|statement|statements|comment|comments|remarks|position|view|views|"
+    "message|answer|words|quote|quotes|stance|take"
+)
+_LEAD = r"^(?:and|so|but|also|ok|okay|then|now|well)?[\s,]*"
+_SPEAKER_PATTERNS = [
+    re.compile(
+        _LEAD + r"what\s+(?:else\s+)?(?:did|does|do|has|have|had|will|would)\s+(?P<name>.+?)\s+"
+        r"(?:(?:have\s+)?to\s+)?(?:" + SPEECH_VERBS + r")\b(?P<rest>.*)$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        _LEAD + r"how\s+(?:did|does|do|has|have)\s+(?P<name>.+?)\s+"
+        r"(?:react|reacted|respond|responded|reply|replied|answer|answered)\b(?P<rest>.*)$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        _LEAD + r"what\s+(?:was|is|were|are|has\s+been)\s+(?P<name>.+?)(?:['’]s?|\s+of)?\s+"
+        r"(?:" + REACTION_NOUNS + r")\b(?P<rest>.*)$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        _LEAD + r"(?:did|has|have|does)\s+(?P<name>.+?)\s+(?:say|said|comment|commented|speak|"
+        r"spoken|spoke|respond|responded|react|reacted)\b(?P<rest>.*)$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        _LEAD
+        + r"(?:give\s+me|show\s+me|list)\s+(?P<name>.+?)['’]s?\s+(?:"
+        + REACTION_NOUNS
+        + r")\b(?P<rest>.*)$",
+        re.IGNORECASE,
+    ),
+]
+_TOPIC = re.compile(
+    r"\b(?:about|on|regarding|concerning|over|of|in\s+response\s+to|in\s+reaction\s+to|to)\s+"
+    r"(?P<topic>.+)$",
+    re.IGNORECASE,
+)
+PRONOUNS = {"he", "she", "they", "him", "her", "them", "it", "his", "their", "its"}
+
+WH_TYPES = [
+    (
+        "how_many",
+        re.compile(r"\bhow\s+(?:many|much)\b|\bwhat\s+(?:number|percentage|amount)\b", re.I),
+    ),
+    ("when", re.compile(r"^\W*(?:and\s+)?when\b|\bwhat\s+(?:year|day|date|month|time)\b", re.I)),
+    ("where", re.compile(r"^\W*(?:and\s+)?where\b|\bwhat\s+(?:country|city|state|place)\b", re.I)),
+    (
+        "who",
+        re.compile(
+            r"^\W*(?:and\s+)?(?:who|whom|whose)\b|\bwhich\s+(?:person|man|woman|company|team|country|group|organi[sz]ation)\b",
+            re.I,
+        ),
+    ),
+    ("why", re.compile(r"^\W*(?:and\s+)?why\b", re.I)),
+    ("how", re.compile(r"^\W*(?:and\s+)?how\b", re.I)),
+]
+
+STOPWORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it
+    its itself just me more most my myself no nor not now of off on once only or other our ours
+    out over own same she should so some such than that the their theirs them themselves then
+    there these they this those through to too under until up very was we were what when where
+    which while who whom why will with would you your yours yourself yourselves did say said
+    tell told says according also new week recently last year years this that many much happen
+    happened happening what's whats""".split()
+)
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
+
+
+@dataclass(frozen=True)
+class Question:
+    """A parsed question."""
+
+    text: str  # as asked, whitespace-normalised
+    search_text: str  # what retrieval searches for (follow-ups add the earlier subject)
+    kind: str  # "speaker", or a wh-type: who, when, where, how_many, why, how, what
+    speaker: str | None = None  # the asked name or role, for kind == "speaker"
+    topic: str | None = None  # "about Y"
+    keywords: tuple[str, ...] = ()  # content words, lower-case
+
+    @property
+    def subject(self) -> str | None:
+        """What a follow-up keeps: the topic, else the speaker, else the keywords."""
+        if self.topic:
+            return self.topic
+        if self.speaker:
+            return self.speaker
+        return " ".join(self.keywords[:6]) or None
+
+
+def content_words(text: str) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for w in _WORD.findall(text.lower().replace("’", "'")):
+        w = w.removesuffix("'s").strip("'-")
+        if len(w) > 1 and w not in STOPWORDS:
+            seen.setdefault(w, None)
+    return tuple(seen)
+
+
+def _clean_name(name: str) -> str:
+    name = name.strip(" ,.?!\"'“”‘’")
+    name = re.sub(r"^(?:the\s+)?(?:u\.s\.|us)\s+(?=president\b)", "", name, flags=re.I)
+    return name
+
+
+def _clean_topic(rest: str) -> str | None:
+    rest = rest.strip().rstrip("?.! ")
+    m = _TOPIC.search(rest)
+    topic = (m.group("topic") if m else "").strip(" ,.?!")
+    # "tell reporters about X": drop the audience, keep the subject
+    topic = re.sub(r"^(?:the\s+)?(?:reporters|journalists|the\s+press|press)\s+about\s+", "", topic)
+    return topic or None
+
+
+def parse_question(question: str, conversation: Conversation | None = None) -> Question:
+    """Parse `question`; a follow-up inherits the subject of the earlier question."""
+    text = " ".join(question.split())
+    bare = text.rstrip("?!. ")
+    kind, speaker, topic = "what", None, None
+    for pattern in _SPEAKER_PATTERNS:
+        m = pattern.match(bare)
+        if m:
+            name = _clean_name(m.group("name"))
+            if name and len(name.split()) <= 8 and not re.match(r"(?i)^(?:you|i|we)$", name):
+                kind, speaker, topic = "speaker", name, _clean_topic(m.group("rest"))
+                break
+    if kind != "speaker":
+        for wh, pattern in WH_TYPES:
+            if pattern.search(bare):
+                kind = wh
+                break
+
+    earlier = parse_question(conversation.question) if conversation else None
+    if speaker and speaker.lower() in PRONOUNS and earlier and earlier.speaker:
+        speaker = earlier.speaker  # "what else did he say?"
+    if speaker and speaker.lower() in PRONOUNS:
+        speaker = None
+        kind = "what"
+    search_text = text
+    if conversation is not None:
+        subject = conversation.subject or (earlier.subject if earlier else None)
+        earlier_topic = conversation.subject or (earlier.topic if earlier else None)
+        if kind == "speaker" and not topic and earlier_topic and earlier_topic != speaker:
+            topic = earlier_topic  # "and what did Lavrov say?" after "what did Peskov say about X?"
+        if subject and subject.lower() not in text.lower():
+            search_text = f"{text} {subject}"
+    for part in (topic, speaker):
+        if part and part.lower() not in search_text.lower():
+            search_text = f"{part} {search_text}"
+    return Question(
+        text=text,
+        search_text=search_text,
+        kind=kind,
+        speaker=speaker,
+        topic=topic,
+        keywords=content_words(search_text),
+    )

@@ -1,0 +1,61 @@
+"""Shared fixtures: a fake embedder, settings in a temporary data dir, a built sample index."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from index.config import Settings, parse_settings
+from tests.fakes import FakeEmbedder
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+SAMPLE = REPO / "data" / "sample"
+SEED = SHARED / "seed" / "000_57a03034e1c4b1e0.txt"
+
+
+def make_settings(data_dir: Path, **sections: dict[str, Any]) -> Settings:
+    raw: dict[str, Any] = {"data": {"dir": str(data_dir)}, "corpus": {"sources": [str(SAMPLE)]}}
+    for name, values in sections.items():
+        raw.setdefault(name, {}).update(values)
+    return parse_settings(raw, base_dir=REPO)
+
+
+@pytest.fixture
+def fake_embedder() -> FakeEmbedder:
+    return FakeEmbedder()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return make_settings(tmp_path / "data")
+
+
+@pytest.fixture
+def library(settings: Settings, fake_embedder: FakeEmbedder) -> Any:
+    from index.library import Library
+
+    lib = Library(settings, fake_embedder)
+    lib.build()
+    return lib
+
+
+@pytest.fixture
+def answerer(library: Any, settings: Settings) -> Any:
+    from bot.answer import Answerer
+
+    return Answerer(library, settings)
+
+
+@pytest.fixture(scope="session")
+def real_embedder() -> Any:
+    """The real default model, loaded once per test session (tests using it are marked)."""
+    from index.embedding import SentenceTransformerEmbedder
+
+    return SentenceTransformerEmbedder()

@@ -1,0 +1,274 @@
+"""Builds: snapshots, incremental re-indexing, the atomic switch, crashes and the build lock."""
+
+import json
+import subprocess
+import sys
+import textwrap
+import threading
+from pathlib import Path
+
+import pytest
+
+from index.errors import BuildInProgressError, IndexCorruptError, IndexMissingError, IngestError
+from index.library import Library
+from index.store import Layout
+from tests.conftest import REPO, make_settings
+from tests.fakes import FakeEmbedder
+
+
+def write_article(folder: Path, name: str, title: str, body: str) -> Path:
+    path = folder / f"{name}.txt"
+    path.write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for i, topic in enumerate(["harbour", "election", "vaccine", "wildfire"]):
+        body = " ".join(
+            f"The {topic} story continues with detail number {j} about the {topic}."
+            for j in range(40)
+        )
+        write_article(folder, f"art{i}", f"News about the {topic}", body)
+    return folder
+
+
+def lib_for(tmp_path: Path, corpus: Path, fake: FakeEmbedder, **sections) -> Library:
+    settings = make_settings(tmp_path / "data", corpus={"sources": [str(corpus)]}, **sections)
+    return Library(settings, fake)
+
+
+def test_first_build_indexes_everything_and_serves_it(tmp_path, corpus, fake_embedder):
+    lib = lib_for(tmp_path, corpus, fake_embedder)
+    with pytest.raises(IndexMissingError):
+        lib.searcher()
+    report = lib.build()
+    assert (report.added, report.updated, report.removed, report.unchanged) == (4, 0, 0, 0)
+    assert report.passages > 4
+    assert report.embedded == report.passages == fake_embedder.encoded
+    stats = lib.stats()
+    assert stats.articles == 4 and stats.passages == report.passages
+    assert stats.snapshot == report.snapshot
+    hits = lib.searcher().search("wildfire", k=1)
+    assert hits[0].title == "News about the wildfire"
+
+
+def test_reindexing_an_unchanged_corpus_embeds_nothing(tmp_path, corpus, fake_embedder):
+    lib = lib_for(tmp_path, corpus, fake_embedder)
+    first = lib.build()
+    before = fake_embedder.encoded
+    second = lib.build()
+    assert second.embedded == 0
+    assert fake_embedder.encoded == before
+    assert (second.added, second.updated, second.removed, second.unchanged) == (0, 0, 0, 4)
+    assert second.passages == first.passages
+    assert second.snapshot != first.snapshot
+
+
+def test_a_changed_article_reembeds_only_its_own_passages(tmp_path, corpus, fake_embedder):
+    lib = lib_for(tmp_path, corpus, fake_embedder)
+    lib.build()
+    old_rows = {p.id for p in lib.searcher().passages if p.article_id == "art2"}
+    write_article(corpus, "art2", "News about the vaccine", "A completely new short body.")
+    before = fake_embedder.encoded
+    report = lib.build()
+    assert (report.added, report.updated, report.removed, report.unchanged) == (0, 1, 0, 3)
+    new_passages = [p for p in lib.searcher().passages if p.article_id == "art2"]
+    assert report.embedded == len(new_passages) == 1
+    assert fake_embedder.encoded - before == 1
+    assert {p.id for p in new_passages}.isdisjoint(old_rows)
+
+
+def test_a_deleted_file_disappears_from_the_next_build(tmp_path, corpus, fake_embedder):
+    lib = lib_for(tmp_path, corpus, fake_embedder)
+    lib.build()
+    (corpus / "art3.txt").unlink()
+    report = lib.build()
+    assert report.removed == 1
+    searcher = lib.searcher()
+    assert "art3" not in searcher.articles
+    assert all(h.article_id != "art3" for h in searcher.search("wildfire", k=10))
+
+
+def test_rebuild_reembeds_everything(tmp_path, corpus, fake_embedder):
+    lib = lib_for(tmp_path, corpus, fake_embedder)
+    first = lib.build()
+    report = lib.build(rebuild=True)
+    assert report.embedded == first.passages
+    assert report.added == 4  # a full build does not look at the previous snapshot
+
+
+def test_a_searcher_keeps_serving_its_snapshot_during_and_after_a_switch(
+    tmp_path, corpus, fake_embedder
+):
+    lib = lib_for(tmp_path, corpus, fake_embedder)
+    lib.build()
+    old = lib.searcher()
+    write_article(corpus, "art9", "News about the marathon", "The marathon was run today.")
+    lib.build()
+    assert lib.searcher() is not old
+    assert "art9" in lib.searcher().articles
+    assert "art9" not in old.articles
+    assert old.search("harbour", k=1)[0].article_id == "art0"  # old files still readable
+
+
+def test_the_switch_is_the_last_step_a_failure_before_it_keeps_the_old_index(
+    tmp_path, corpus, fake_embedder
+):
+    lib = lib_for(tmp_path, corpus, fake_embedder)
+    first = lib.build()
+    write_article(corpus, "art9", "News about the marathon", "The marathon was run today.")
+
+    def fail(_snapshot: Path) -> None:
+        raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        lib.build(before_switch=fail)
+    assert lib.stats().snapshot == first.snapshot
+    assert "art9" not in lib.searcher().articles
+    # the next build cleans the unswitched leftover and succeeds
+    report = lib.build()
+    names = sorted(p.name for p in Layout(lib.settings.data_dir).snapshots.iterdir())
+    assert names == sorted([first.snapshot, report.snapshot])
+
+
+KILL_SCRIPT = textwrap.dedent(
+    """
+    import os, signal, sys
+    sys.path.insert(0, {repo!r})
+    from index.library import Library
+    from tests.conftest import make_settings
+    from tests.fakes import FakeEmbedder
+    from pathlib import Path
+    settings = make_settings(Path({data!r}), corpus={{"sources": [{corpus!r}]}})
+    def die(snapshot):
+        os.kill(os.getpid(), signal.SIGKILL)  # killed between writing and switching
+    Library(settings, FakeEmbedder()).build(before_switch=die)
+    """
+)
+
+
+def test_a_build_killed_between_writing_and_switching_leaves_the_old_index(
+    tmp_path, corpus, fake_embedder
+):
+    lib = lib_for(tmp_path, corpus, fake_embedder)
+    first = lib.build()
+    write_article(corpus, "art9", "News about the marathon", "The marathon was run today.")
+    script = KILL_SCRIPT.format(repo=str(REPO), data=str(tmp_path / "data"), corpus=str(corpus))
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=120)
+    assert proc.returncode == -9, proc.stderr.decode()[-2000:]
+    layout = Layout(lib.settings.data_dir)
+    assert len(list(layout.snapshots.iterdir())) == 2  # the dead build's snapshot is on disk
+    fresh = Library(lib.settings, fake_embedder)
+    assert fresh.stats().snapshot == first.snapshot
+    assert "art9" not in fresh.searcher().articles
+    report = fresh.build()  # the lock died with the process; leftovers are cleaned
+    assert report.added == 1
+    names = {p.name for p in layout.snapshots.iterdir()}
+    assert names == {first.snapshot, report.snapshot}
+
+
+def test_a_crash_while_writing_leaves_a_partial_dir_that_is_cleaned(
+    tmp_path, corpus, fake_embedder
+):
+    lib = lib_for(tmp_path, corpus, fake_embedder)
+    first = lib.build()
+    partial = Layout(lib.settings.data_dir).snapshots / "29990101T000000-abcdef.partial"
+    partial.mkdir()
+    (partial / "vectors.npy").write_bytes(b"half")
+    assert lib.stats().snapshot == first.snapshot
+    lib.build()
+    assert not partial.exists()
+
+
+def test_only_one_build_runs_at_a_time(tmp_path, corpus, fake_embedder):
+    lib = lib_for(tmp_path, corpus, fake_embedder)
+    other = Library(lib.settings, FakeEmbedder())  # e.g. another process or bot instance
+    entered, release = threading.Event(), threading.Event()
+
+    def hold(_snapshot: Path) -> None:
+        entered.set()
+        release.wait(30)
+
+    worker = threading.Thread(target=lambda: lib.build(before_switch=hold))
+    worker.start()
+    try:
+        assert entered.wait(30)
+        with pytest.raises(BuildInProgressError, match="already running"):
+            lib.build()
+        with pytest.raises(BuildInProgressError, match="another build"):
+            other.build()
+    finally:
+        release.set()
+        worker.join(30)
+    assert other.build().unchanged == 4
+
+
+def test_old_snapshots_beyond_keep_are_removed(tmp_path, corpus, fake_embedder):
+    lib = lib_for(tmp_path, corpus, fake_embedder, index={"keep_snapshots": 2})
+    names = [lib.build().snapshot for _ in range(4)]
+    on_disk = sorted(p.name for p in Layout(lib.settings.data_dir).snapshots.iterdir())
+    assert on_disk == sorted(names[-2:])
+
+
+def test_a_corrupt_index_is_reported_and_rebuilt(tmp_path, corpus, fake_embedder):
+    lib = lib_for(tmp_path, corpus, fake_embedder)
+    first = lib.build()
+    meta = Layout(lib.settings.data_dir).snapshots / first.snapshot / "meta.sqlite"
+    meta.write_bytes(b"this is not sqlite" * 100)
+    fresh = Library(lib.settings, fake_embedder)
+    with pytest.raises(IndexCorruptError, match="--rebuild"):
+        fresh.searcher()
+    report = fresh.build()
+    assert report.added == 4  # started from scratch, nothing lost from the sources
+    assert fresh.searcher().search("harbour", k=1)[0].article_id == "art0"
+
+
+def test_a_corrupt_manifest_is_reported(tmp_path, corpus, fake_embedder):
+    lib = lib_for(tmp_path, corpus, fake_embedder)
+    first = lib.build()
+    manifest = Layout(lib.settings.data_dir).snapshots / first.snapshot / "manifest.json"
+    manifest.write_text("{not json")
+    with pytest.raises(IndexCorruptError, match="manifest.json"):
+        Library(lib.settings, fake_embedder).searcher()
+
+
+def test_an_index_built_with_another_model_is_refused(tmp_path, corpus, fake_embedder):
+    lib = lib_for(tmp_path, corpus, fake_embedder)
+    lib.build()
+    other = FakeEmbedder()
+    other.name = "another-model"
+    with pytest.raises(IndexCorruptError, match="another-model"):
+        Library(lib.settings, other).searcher()
+
+
+def test_no_readable_articles_keeps_the_old_index(tmp_path, corpus, fake_embedder):
+    lib = lib_for(tmp_path, corpus, fake_embedder)
+    first = lib.build()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "junk.txt").write_bytes(b"\x00\x01\x02" * 50)
+    with pytest.raises(IngestError, match="no articles"):
+        lib.build([str(empty)])
+    assert lib.stats().snapshot == first.snapshot
+
+
+def test_manifest_records_model_dimension_and_counts(tmp_path, corpus, fake_embedder):
+    lib = lib_for(tmp_path, corpus, fake_embedder)
+    report = lib.build()
+    manifest = json.loads(
+        (Layout(lib.settings.data_dir).snapshots / report.snapshot / "manifest.json").read_text()
+    )
+    assert manifest["model"] == "fake-hash-embedder"
+    assert manifest["dimension"] == 64
+    assert manifest["articles"] == 4 and manifest["passages"] == report.passages
+    assert manifest["faiss"] == "Flat"
+
+
+def test_faiss_index_type_follows_corpus_size(tmp_path, corpus, fake_embedder):
+    lib = lib_for(tmp_path, corpus, fake_embedder, index={"hnsw_threshold": 5})
+    lib.build()
+    assert lib.stats().faiss_index == "HNSW32,Flat"
+    assert lib.searcher().search("harbour", k=1)[0].article_id == "art0"

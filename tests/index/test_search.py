@@ -1,0 +1,154 @@
+"""Hybrid search: rankings, filters, near-duplicate collapsing, query checks."""
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from index.errors import QueryError
+from index.library import Library
+from index.search import Filters
+from tests.conftest import make_settings
+
+ARTICLES = [
+    (
+        "a-harbour",
+        "Harbour reopens",
+        "port.example",
+        "2026-01-05",
+        "The harbour reopened after the storm. Fishing boats returned to the harbour on Monday.",
+    ),
+    (
+        "b-election",
+        "Election results",
+        "news.example",
+        "2026-01-10",
+        "The election results were announced. The mayor won a second term in the election.",
+    ),
+    (
+        "c-vaccine",
+        "Vaccine rollout",
+        "news.example",
+        "2026-02-01",
+        "The vaccine rollout began in clinics. Nurses gave the first vaccine doses to patients.",
+    ),
+    (
+        "d-harbour-copy",
+        "Harbour reopens again",
+        "mirror.example",
+        "2026-02-03",
+        "The harbour reopened after the storm. "
+        "Fishing boats returned to the harbour on Monday too.",
+    ),
+]
+
+
+@pytest.fixture
+def library(tmp_path: Path, fake_embedder) -> Library:
+    path = tmp_path / "news.jsonl"
+    with open(path, "w", encoding="utf-8") as fh:
+        for aid, title, source, day, text in ARTICLES:
+            row = {
+                "id": aid,
+                "title": title,
+                "url": f"https://{source}/{aid}",
+                "source": source,
+                "published_at": day,
+                "text": text,
+            }
+            fh.write(json.dumps(row) + "\n")
+    settings = make_settings(tmp_path / "data", corpus={"sources": [str(path)]})
+    lib = Library(settings, fake_embedder)
+    lib.build()
+    return lib
+
+
+def ids(hits) -> list[str]:
+    return [h.article_id for h in hits]
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "dense", "bm25"])
+def test_every_mode_ranks_the_matching_article_first(library, mode):
+    assert ids(library.searcher().search("vaccine doses nurses", k=1, mode=mode)) == ["c-vaccine"]
+
+
+def test_near_duplicate_passages_are_collapsed(library):
+    hits = library.searcher().search("harbour reopened storm fishing boats", k=4)
+    assert ids(hits)[0] in {"a-harbour", "d-harbour-copy"}
+    assert not {"a-harbour", "d-harbour-copy"} <= set(ids(hits))
+
+
+def test_collapsing_can_be_turned_off(tmp_path, library, fake_embedder):
+    settings = make_settings(
+        tmp_path / "data",
+        corpus={"sources": [str(tmp_path / "news.jsonl")]},
+        search={"dedup_similarity": 1.0},
+    )
+    hits = Library(settings, fake_embedder).searcher().search("harbour storm boats", k=4)
+    assert {"a-harbour", "d-harbour-copy"} <= set(ids(hits))
+
+
+def test_source_filter(library):
+    hits = library.searcher().search("harbour", k=5, filters=Filters(sources=["MIRROR.example"]))
+    assert ids(hits) == ["d-harbour-copy"]
+
+
+def test_date_range_filter(library):
+    s = library.searcher()
+    jan = Filters(date_from=date(2026, 1, 1), date_to=date(2026, 1, 31))
+    assert set(ids(s.search("results harbour vaccine", k=5, filters=jan))) <= {
+        "a-harbour",
+        "b-election",
+    }
+    feb = Filters(date_from=date(2026, 2, 1))
+    assert set(ids(s.search("harbour", k=5, filters=feb))) <= {"c-vaccine", "d-harbour-copy"}
+    assert "d-harbour-copy" in ids(s.search("harbour", k=5, filters=feb))
+
+
+def test_a_filter_matching_nothing_returns_nothing(library):
+    assert library.searcher().search("harbour", filters=Filters(sources=["nowhere"])) == []
+
+
+def test_k_bounds_the_hits_and_ranks_are_consecutive(library):
+    hits = library.searcher().search("the", k=2) + library.searcher().search("harbour", k=2)
+    assert all(len(x) <= 2 for x in [hits[:2], hits[2:]])
+    ranked = library.searcher().search("harbour election vaccine", k=3)
+    assert [h.rank for h in ranked] == list(range(1, len(ranked) + 1))
+    assert all(a.score >= b.score for a, b in zip(ranked, ranked[1:], strict=False))
+
+
+def test_hits_carry_text_span_and_article_metadata(library):
+    hit = library.searcher().search("mayor second term", k=1)[0]
+    article = library.searcher().articles[hit.article_id]
+    assert hit.text == article.text[hit.start : hit.end]
+    assert (hit.title, hit.url, hit.source, hit.published_at) == (
+        "Election results",
+        "https://news.example/b-election",
+        "news.example",
+        "2026-01-10",
+    )
+    assert set(hit.to_json()) == {
+        "rank",
+        "score",
+        "passage_id",
+        "article_id",
+        "title",
+        "url",
+        "source",
+        "published_at",
+        "text",
+        "start",
+        "end",
+    }
+
+
+@pytest.mark.parametrize("query", ["", "   ", "\n\t"])
+def test_an_empty_query_is_refused(library, query):
+    with pytest.raises(QueryError, match="empty"):
+        library.searcher().search(query)
+
+
+def test_a_huge_query_is_refused_with_the_limit(library):
+    with pytest.raises(QueryError, match="limit is 1000"):
+        library.searcher().search("harbour " * 500)
