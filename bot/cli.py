@@ -46,15 +46,26 @@ def _positive(value: str) -> int:
     return n
 
 
+def _add_common(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--config", metavar="FILE", default=default, help="config file (default: ./config.toml)"
+    )
+    parser.add_argument("--data-dir", metavar="DIR", default=default, help="where the index lives")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", default=default, help="debug logging"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
+    # The options work before or after the command: `newsbot --config f run` = `newsbot run
+    # --config f`. The command's copy is SUPPRESSed so it does not overwrite the global value.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--config", metavar="FILE", help="config file (default: ./config.toml)")
-    common.add_argument("--data-dir", metavar="DIR", help="where the index lives")
-    common.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    _add_common(common, argparse.SUPPRESS)
 
     parser = argparse.ArgumentParser(
         prog="newsbot", description="Answer questions about news articles, with citations."
     )
+    _add_common(parser, None)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("index", parents=[common], help="index articles (default: the config's)")
@@ -249,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         settings = load_settings(args.config, args.data_dir)
-        setup_logging(settings, args.verbose)
+        setup_logging(settings, bool(args.verbose))
         return COMMANDS[args.command](args, settings)
     except NewsbotError as exc:
         print(f"newsbot: {exc}", file=sys.stderr)

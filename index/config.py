@@ -55,8 +55,8 @@ class IndexSettings:
 class SearchSettings:
     k: int = 5
     candidates: int = 100
-    rrf_k: int = 60
-    dense_weight: float = 1.0
+    rrf_k: int = 10
+    dense_weight: float = 0.5
     bm25_weight: float = 1.0
     dedup_similarity: float = 0.9
     max_query_chars: int = 1000
@@ -65,7 +65,7 @@ class SearchSettings:
 @dataclass(frozen=True)
 class AnswerSettings:
     max_sentences: int = 3
-    max_quotes: int = 6
+    max_quotes: int = 3
     passages: int = 8
     min_relevance: float = 0.35
 

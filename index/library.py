@@ -141,24 +141,43 @@ class Library:
         return report
 
     def stats(self) -> IndexStats:
-        s = self.searcher()
+        """What the current snapshot holds; reads the snapshot, not the model (fast)."""
+        from index.store import Layout, read_manifest, read_metadata
+
+        with self._lock:
+            loaded = self._searcher
+        snapshot = Layout(self.settings.data_dir).current_dir()
+        if loaded is not None and loaded.path == snapshot:
+            m, articles, passages, statements = (
+                loaded.manifest,
+                loaded.articles,
+                len(loaded.passages),
+                len(loaded.statements),
+            )
+        else:
+            m = read_manifest(snapshot)
+            meta = read_metadata(snapshot / "meta.sqlite")
+            articles, passages, statements = (
+                meta.articles,
+                len(meta.passages),
+                len(meta.statements),
+            )
         sources: dict[str, int] = {}
         newest: str | None = None
-        for a in s.articles.values():
+        for a in articles.values():
             key = a.source or "(unknown)"
             sources[key] = sources.get(key, 0) + 1
             if a.published_at and (newest is None or a.published_at > newest):
                 newest = a.published_at
-        m = s.manifest
         return IndexStats(
-            articles=len(s.articles),
-            passages=len(s.passages),
-            statements=len(s.statements),
+            articles=len(articles),
+            passages=passages,
+            statements=statements,
             sources=dict(sorted(sources.items(), key=lambda kv: (-kv[1], kv[0]))),
             newest_article=newest,
             built_at=str(m.get("built_at", "")),
             model=str(m.get("model", "")),
             dimension=int(m.get("dimension", 0)),
             faiss_index=str(m.get("faiss", "")),
-            snapshot=s.name,
+            snapshot=snapshot.name,
         )

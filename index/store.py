@@ -101,7 +101,15 @@ class Layout:
         return path
 
     def new_snapshot_name(self) -> str:
-        return time.strftime("%Y%m%dT%H%M%S", time.gmtime()) + "-" + uuid.uuid4().hex[:6]
+        """A name that sorts after every existing snapshot (called under the build lock)."""
+        seq = 0
+        if self.snapshots.is_dir():
+            for path in self.snapshots.iterdir():
+                head = path.name.split("-", 1)[0]
+                if head.isdigit():
+                    seq = max(seq, int(head))
+        stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
+        return f"{seq + 1:06d}-{stamp}-{uuid.uuid4().hex[:4]}"
 
 
 @contextlib.contextmanager

@@ -175,7 +175,7 @@ def test_a_crash_while_writing_leaves_a_partial_dir_that_is_cleaned(
 ):
     lib = lib_for(tmp_path, corpus, fake_embedder)
     first = lib.build()
-    partial = Layout(lib.settings.data_dir).snapshots / "29990101T000000-abcdef.partial"
+    partial = Layout(lib.settings.data_dir).snapshots / "999999-29990101T000000-abcd.partial"
     partial.mkdir()
     (partial / "vectors.npy").write_bytes(b"half")
     assert lib.stats().snapshot == first.snapshot

@@ -1,0 +1,307 @@
+"""Asking: /ask, mentions, configured channels, follow-up replies, and /sources.
+
+Every path runs the same way: check the rate limits, show that the bot is working (a deferred
+interaction or the typing indicator), compute the answer in a worker thread, then send the
+rendered messages with mentions disabled. Each answer message remembers its question and
+subject, so a reply to it is a follow-up ("and what did Lavrov say?").
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.discord_bot import NO_MENTIONS, UNEXPECTED_ERROR_TEXT, send_notice
+from bot.models import Answer, Conversation
+from bot.render import MESSAGE_LIMIT, Reply, format_date, render_answer
+from index.errors import IndexMissingError, NewsbotError
+
+if TYPE_CHECKING:
+    from bot.discord_bot import NewsBot
+
+log = logging.getLogger(__name__)
+
+# Discord drops an interaction not acknowledged within this time; /ask defers at once.
+INTERACTION_DEADLINE_SECONDS = 3
+QUESTION_MAX_CHARS = 1000  # the slash option's limit; the answerer enforces its own
+# Answer messages remembered for follow-ups; older ones are forgotten first.
+CONVERSATION_MEMORY = 2000
+HISTORY_QUESTIONS = 5  # earlier questions passed along with a follow-up
+BUSY_RETRY_SECONDS = 10  # what a user is told to wait when every answer slot is busy
+SOURCES_SHOWN = 10  # sources listed by /sources (the largest first)
+
+HELP_TEXT = (
+    "Ask me about the news: mention me with a question, e.g. “@{name} what did the Kremlin say "
+    "about Venezuela?”, or use `/ask`."
+)
+NO_INDEX_TEXT = (
+    "No index has been built yet, so there is nothing to answer from. An admin can run "
+    "`/reindex` (or `newsbot index` on the server)."
+)
+
+
+@dataclass(frozen=True)
+class _Exchange:
+    """What a follow-up inherits from the answer it replies to."""
+
+    question: str
+    subject: str | None
+    history: tuple[str, ...]
+
+    def follow_up(self) -> Conversation:
+        return Conversation(question=self.question, subject=self.subject, history=self.history)
+
+
+class ConversationMemory:
+    """The question and subject behind each answer message, for the last `size` messages."""
+
+    def __init__(self, size: int = CONVERSATION_MEMORY) -> None:
+        self.size = size
+        self._by_message: OrderedDict[int, _Exchange] = OrderedDict()
+
+    def remember(
+        self, message_ids: list[int], answer: Answer, earlier: Conversation | None
+    ) -> None:
+        history = (*earlier.history, earlier.question) if earlier else ()
+        # A follow-up that names no new subject keeps talking about the earlier one.
+        subject = answer.subject or (earlier.subject if earlier else None)
+        exchange = _Exchange(answer.question, subject, history[-HISTORY_QUESTIONS:])
+        for message_id in message_ids:
+            self._by_message[message_id] = exchange
+            self._by_message.move_to_end(message_id)
+        while len(self._by_message) > self.size:
+            self._by_message.popitem(last=False)
+
+    def conversation_for(self, message_id: int | None) -> Conversation | None:
+        exchange = self._by_message.get(message_id) if message_id is not None else None
+        return exchange.follow_up() if exchange else None
+
+
+def retry_text(seconds: float) -> str:
+    """'try again <t:...:R>' as a Discord relative timestamp ('in 8 seconds')."""
+    when = discord.utils.utcnow() + timedelta(seconds=max(1.0, seconds))
+    return f"try again {discord.utils.format_dt(when, 'R')}"
+
+
+def cooldown_text(seconds: float) -> str:
+    return f"You're asking a bit fast: {retry_text(seconds)}."
+
+
+def busy_text() -> str:
+    return f"I'm busy answering other questions right now: {retry_text(BUSY_RETRY_SECONDS)}."
+
+
+def error_text(exc: Exception) -> str:
+    """The short message a person sees for an error while answering."""
+    if isinstance(exc, IndexMissingError):
+        return NO_INDEX_TEXT
+    if isinstance(exc, NewsbotError):
+        return str(exc)[:MESSAGE_LIMIT] or UNEXPECTED_ERROR_TEXT
+    return UNEXPECTED_ERROR_TEXT
+
+
+class AskCog(commands.Cog):
+    """Questions and answers."""
+
+    def __init__(self, bot: NewsBot) -> None:
+        self.bot = bot
+        self.memory = ConversationMemory()
+
+    async def _compute(self, question: str, conversation: Conversation | None) -> Answer:
+        return await self.bot.offload(self.bot.answerer.answer, question, conversation)
+
+    # ------------------------------------------------------------------ /ask
+
+    @app_commands.command(name="ask")
+    @app_commands.describe(
+        question="What you want to know about the news (e.g. what did Peskov say?)",
+        private="Reply only to you (nobody else sees the answer)",
+    )
+    async def ask(
+        self,
+        interaction: discord.Interaction,
+        question: app_commands.Range[str, 1, QUESTION_MAX_CHARS],
+        private: bool = False,
+    ) -> None:
+        """Ask a question about the indexed news; the answer cites its sources."""
+        age = (discord.utils.utcnow() - interaction.created_at).total_seconds()
+        if age > INTERACTION_DEADLINE_SECONDS:
+            log.warning("/ask reached the bot %.1fs after it was sent; Discord may drop it", age)
+        user_id = interaction.user.id
+        wait = self.bot.cooldown.try_acquire(user_id)
+        if wait:
+            await send_notice(interaction, cooldown_text(wait))
+            return
+        with self.bot.in_flight.slot() as admitted:
+            if not admitted:
+                self.bot.cooldown.reset(user_id)
+                await send_notice(interaction, busy_text())
+                return
+            await interaction.response.defer(thinking=True, ephemeral=private)
+            try:
+                answer = await self._compute(question, None)
+            except Exception as exc:
+                self.bot.cooldown.reset(user_id)  # nothing was answered: let them fix and retry
+                if not isinstance(exc, NewsbotError):
+                    log.exception("answering /ask failed")
+                await interaction.edit_original_response(
+                    content=error_text(exc), allowed_mentions=NO_MENTIONS
+                )
+                return
+        ids = await self._send_interaction_replies(interaction, render_answer(answer), private)
+        self.memory.remember(ids, answer, None)
+
+    async def _send_interaction_replies(
+        self, interaction: discord.Interaction, replies: list[Reply], private: bool
+    ) -> list[int]:
+        first, *rest = replies
+        message = await interaction.edit_original_response(
+            content=first.content, embeds=list(first.embeds), allowed_mentions=NO_MENTIONS
+        )
+        ids = [message.id]
+        for reply in rest:
+            followup = await interaction.followup.send(
+                content=reply.content or discord.utils.MISSING,
+                embeds=list(reply.embeds),
+                ephemeral=private,
+                allowed_mentions=NO_MENTIONS,
+                wait=True,
+            )
+            ids.append(followup.id)
+        return ids
+
+    # ------------------------------------------------------------------ messages
+
+    def _question_from(
+        self, message: discord.Message
+    ) -> tuple[str, Conversation | None, bool] | None:
+        """(question, what it follows up on, whether the bot was mentioned), or None when the
+        message is not addressed to the bot."""
+        me = self.bot.user
+        if me is None or message.author.bot or message.webhook_id is not None:
+            return None
+        reference = message.reference
+        conversation = self.memory.conversation_for(reference.message_id if reference else None)
+        mention = re.compile(rf"<@!?{me.id}>")
+        mentioned = me in message.mentions or mention.search(message.content) is not None
+        channels = self.bot.settings.discord.channels
+        # Threads started in a configured channel count as that channel.
+        parent_id = getattr(message.channel, "parent_id", None)
+        in_channel = message.channel.id in channels or parent_id in channels
+        in_dm = message.guild is None
+        if conversation is None and not (mentioned or in_channel or in_dm):
+            return None
+        # Mentions of the bot are how people address it, not part of the question.
+        question = mention.sub(" ", message.content)
+        return " ".join(question.split()), conversation, mentioned
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        found = self._question_from(message)
+        if found is None:
+            return
+        question, conversation, mentioned = found
+        if not question:
+            # Without the message-content intent, other messages arrive empty: not for us.
+            if mentioned and message.content:
+                name = self.bot.user.display_name if self.bot.user else "newsbot"
+                await self._reply(message, HELP_TEXT.format(name=name))
+            return
+        try:
+            await self._answer_message(message, question, conversation)
+        except Exception:
+            log.exception("answering a message in channel %s failed", message.channel.id)
+            await self._reply(message, UNEXPECTED_ERROR_TEXT)
+
+    async def _answer_message(
+        self, message: discord.Message, question: str, conversation: Conversation | None
+    ) -> None:
+        user_id = message.author.id
+        wait = self.bot.cooldown.try_acquire(user_id)
+        if wait:
+            await self._reply(message, cooldown_text(wait))
+            return
+        with self.bot.in_flight.slot() as admitted:
+            if not admitted:
+                self.bot.cooldown.reset(user_id)
+                await self._reply(message, busy_text())
+                return
+            try:
+                async with message.channel.typing():
+                    answer = await self._compute(question, conversation)
+            except NewsbotError as exc:
+                self.bot.cooldown.reset(user_id)  # nothing was answered: let them fix and retry
+                await self._reply(message, error_text(exc))
+                return
+        ids = []
+        for i, reply in enumerate(render_answer(answer)):
+            if i == 0:
+                sent = await message.reply(
+                    content=reply.content, embeds=list(reply.embeds), allowed_mentions=NO_MENTIONS
+                )
+            else:
+                sent = await message.channel.send(
+                    content=reply.content, embeds=list(reply.embeds), allowed_mentions=NO_MENTIONS
+                )
+            ids.append(sent.id)
+        self.memory.remember(ids, answer, conversation)
+
+    async def _reply(self, message: discord.Message, text: str) -> None:
+        try:
+            await message.reply(text, allowed_mentions=NO_MENTIONS)
+        except discord.HTTPException:
+            log.warning("could not reply in channel %s", message.channel.id, exc_info=True)
+
+    # ------------------------------------------------------------------ /sources
+
+    @app_commands.command(name="sources")
+    async def sources(self, interaction: discord.Interaction) -> None:
+        """What the index holds: articles, passages, sources, newest article, last build."""
+        await interaction.response.defer(thinking=True, ephemeral=True)
+        try:
+            stats = await self.bot.offload(self.bot.library.stats)
+        except IndexMissingError:
+            await interaction.edit_original_response(
+                content=NO_INDEX_TEXT, allowed_mentions=NO_MENTIONS
+            )
+            return
+        embed = discord.Embed(title="What I know", colour=discord.Colour(0x5865F2))
+        embed.add_field(name="Articles", value=f"{stats.articles:,}")
+        embed.add_field(name="Passages", value=f"{stats.passages:,}")
+        embed.add_field(name="Statements", value=f"{stats.statements:,}")
+        embed.add_field(name="Newest article", value=format_date(stats.newest_article) or "unknown")
+        embed.add_field(name="Last build", value=_when(stats.built_at))
+        top = sorted(stats.sources.items(), key=lambda kv: (-kv[1], kv[0]))
+        lines = [f"{discord.utils.escape_markdown(name)}: {n:,}" for name, n in top[:SOURCES_SHOWN]]
+        if len(top) > SOURCES_SHOWN:
+            lines.append(f"… and {len(top) - SOURCES_SHOWN} more")
+        embed.add_field(
+            name=f"Sources ({len(top)})", value="\n".join(lines) or "none", inline=False
+        )
+        await interaction.edit_original_response(embed=embed, allowed_mentions=NO_MENTIONS)
+
+
+def _when(iso: str) -> str:
+    """A Discord timestamp for an ISO time (shown in each reader's time zone)."""
+    try:
+        moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return iso or "unknown"
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)  # build times are recorded in UTC
+    return f"{discord.utils.format_dt(moment, 'f')} ({discord.utils.format_dt(moment, 'R')})"
+
+
+async def setup(bot: commands.Bot) -> None:
+    from bot.discord_bot import NewsBot
+
+    assert isinstance(bot, NewsBot), "the ask cog needs a NewsBot"
+    await bot.add_cog(AskCog(bot))

@@ -1,0 +1,207 @@
+"""The Discord bot: a `commands.Bot` that loads the ask and admin cogs and syncs slash commands.
+
+`create_bot()` builds it around a library (the index) and an answerer; `run()` is the
+`newsbot run` command: it reads the token from the environment and starts the bot.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import sys
+from collections.abc import Awaitable, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.limits import Cooldown, InFlightLimit
+from bot.models import Answer, Conversation
+from index.errors import NewsbotError
+from index.library import BuildReport, IndexStats, ProgressCallback
+
+if TYPE_CHECKING:
+    from index.config import Settings
+
+log = logging.getLogger(__name__)
+
+EXTENSIONS = ("bot.cogs.ask", "bot.cogs.admin")
+# Neither a question nor an article may ping anyone: every reply uses this, and so does the bot.
+NO_MENTIONS = discord.AllowedMentions.none()
+DEVELOPER_PORTAL = "https://discord.com/developers/applications"
+UNEXPECTED_ERROR_TEXT = "Something went wrong on my side (it has been logged). Please try again."
+
+# How blocking work (an answer, an index build) leaves the event loop: asyncio.to_thread.
+Offload = Callable[..., Awaitable[Any]]
+
+
+class AnswerSource(Protocol):
+    """What the bot needs from `bot.answer.Answerer`."""
+
+    def answer(self, question: str, conversation: Conversation | None = None) -> Answer: ...
+
+
+class IndexLibrary(Protocol):
+    """What the bot needs from `index.library.Library`."""
+
+    def build(
+        self,
+        sources: Sequence[str] | None = None,
+        rebuild: bool = False,
+        progress: ProgressCallback | None = None,
+    ) -> BuildReport: ...
+
+    def stats(self) -> IndexStats: ...
+
+
+class NewsBot(commands.Bot):
+    """Answers questions about the indexed news: /ask, mentions, configured channels, /reindex."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        library: IndexLibrary,
+        answerer: AnswerSource,
+        *,
+        offload: Offload | None = None,
+        **kwargs: Any,
+    ) -> None:
+        intents = discord.Intents.default()
+        # Privileged: only asked for when configured, since Discord must approve it in the portal.
+        intents.message_content = settings.discord.message_content
+        kwargs.setdefault("intents", intents)
+        kwargs.setdefault("allowed_mentions", NO_MENTIONS)
+        kwargs.setdefault("help_command", None)
+        # Prefix commands are not used; questions arrive as mentions, handled by the ask cog.
+        super().__init__(command_prefix=commands.when_mentioned, **kwargs)
+        self.settings = settings
+        self.library = library
+        self.answerer = answerer
+        self.offload: Offload = offload or asyncio.to_thread
+        self.cooldown = Cooldown(settings.discord.cooldown_seconds)
+        self.in_flight = InFlightLimit(settings.discord.max_in_flight)
+        self.tree.on_error = self.on_app_command_error  # type: ignore[method-assign]
+
+    async def setup_hook(self) -> None:
+        for extension in EXTENSIONS:
+            await self.load_extension(extension)
+        cfg = self.settings.discord
+        if cfg.channels and not self.intents.message_content:
+            log.warning(
+                "[discord].channels is set but [discord].message_content is false: messages in "
+                "those channels arrive without their text, so only /ask and mentions will work. "
+                "Enable the Message Content intent in the developer portal and set "
+                "message_content = true."
+            )
+        try:
+            if cfg.guild_id:
+                guild = discord.Object(id=cfg.guild_id)
+                self.tree.copy_global_to(guild=guild)
+                synced = await self.tree.sync(guild=guild)
+                log.info("synced %d slash commands to guild %d", len(synced), cfg.guild_id)
+            else:
+                synced = await self.tree.sync()
+                log.info("synced %d slash commands globally (may take an hour)", len(synced))
+        except discord.Forbidden:
+            # Mentions still work; only the slash commands are missing, so keep running.
+            log.error(
+                "could not sync slash commands: invite the bot with the applications.commands "
+                "scope%s",
+                f" and check that it is in guild {cfg.guild_id}" if cfg.guild_id else "",
+            )
+
+    async def on_ready(self) -> None:
+        log.info("logged in as %s in %d servers", self.user, len(self.guilds))
+
+    async def on_message(self, message: discord.Message, /) -> None:
+        # No prefix commands: the ask cog's listener decides which messages are questions.
+        return
+
+    async def on_app_command_error(
+        self, interaction: discord.Interaction, error: app_commands.AppCommandError
+    ) -> None:
+        """Last resort for errors a command did not handle: a short notice, never a traceback."""
+        original = getattr(error, "original", error)
+        if isinstance(original, NewsbotError):
+            text = str(original)
+        elif isinstance(error, app_commands.CheckFailure):
+            text = "You can't use this command here."
+        else:
+            log.error(
+                "unhandled error in /%s",
+                interaction.command.qualified_name if interaction.command else "?",
+                exc_info=original,
+            )
+            text = UNEXPECTED_ERROR_TEXT
+        await send_notice(interaction, text)
+
+
+async def send_notice(interaction: discord.Interaction, text: str) -> None:
+    """Tell the user something privately, whether or not the interaction was answered yet."""
+    try:
+        if interaction.response.is_done():
+            await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        else:
+            await interaction.response.send_message(
+                text, ephemeral=True, allowed_mentions=NO_MENTIONS
+            )
+    except discord.HTTPException:
+        log.warning("could not send a notice to the user", exc_info=True)
+
+
+def create_bot(
+    settings: Settings, library: IndexLibrary, answerer: AnswerSource, **kwargs: Any
+) -> NewsBot:
+    """The bot, ready for `bot.start(token)`; extra keyword arguments go to `commands.Bot`."""
+    return NewsBot(settings, library, answerer, **kwargs)
+
+
+def _missing_token_message(env_name: str) -> str:
+    return (
+        f"newsbot run: no Discord bot token in the environment variable {env_name}.\n"
+        f"Set it, then run again:\n"
+        f"    export {env_name}=<your bot token>\n"
+        f"Get a token at {DEVELOPER_PORTAL} -> your application -> Bot -> Reset Token "
+        f"(see docs/discord.md). To try newsbot without Discord, run `newsbot chat`."
+    )
+
+
+def run(settings: Settings) -> int:
+    """`newsbot run`: start the bot with the token from the environment; the exit status."""
+    env_name = settings.discord.token_env
+    token = os.environ.get(env_name, "").strip()
+    if not token:
+        print(_missing_token_message(env_name), file=sys.stderr)
+        return 2
+
+    # Imported here: loading the engine is slow and not needed to report a missing token.
+    from bot.answer import Answerer
+    from index.library import Library
+
+    library = Library(settings)
+    answerer = Answerer(library, settings)
+    bot = create_bot(settings, library, answerer)
+    try:
+        # log_handler=None: keep the logging the CLI configured instead of discord.py's own.
+        bot.run(token, log_handler=None)
+    except discord.LoginFailure:
+        print(
+            f"newsbot run: Discord rejected the token in {env_name} (invalid or reset). "
+            f"Copy a fresh one from {DEVELOPER_PORTAL} -> your application -> Bot.",
+            file=sys.stderr,
+        )
+        return 2
+    except discord.PrivilegedIntentsRequired:
+        print(
+            "newsbot run: [discord].message_content is true but the Message Content intent is "
+            f"not enabled for this bot. Enable it at {DEVELOPER_PORTAL} -> your application -> "
+            "Bot -> Privileged Gateway Intents, or set message_content = false.",
+            file=sys.stderr,
+        )
+        return 2
+    except NewsbotError as exc:
+        print(f"newsbot run: {exc}", file=sys.stderr)
+        return 1
+    return 0

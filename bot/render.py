@@ -1,0 +1,327 @@
+"""Turn an `Answer` into Discord messages (embeds within Discord's limits) or terminal text.
+
+Both renderings follow the same rules: the answer text keeps its `[n]` markers, who-said-what
+answers list each statement with its speaker, and a Sources section lists every citation as
+`[n] Title · Source · date` (a masked link with angle brackets in Discord, so no link preview
+unfurls). An answer that found nothing is a short plain message with no sources.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from urllib.parse import quote, urlsplit
+
+import discord
+
+from bot.models import Answer, Citation, Quote
+
+log = logging.getLogger(__name__)
+
+# Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
+MESSAGE_LIMIT = 2000  # characters of a message's content
+EMBED_DESCRIPTION_LIMIT = 4096
+EMBED_TITLE_LIMIT = 256
+EMBED_FIELDS_LIMIT = 25
+EMBED_FIELD_NAME_LIMIT = 256
+EMBED_FIELD_VALUE_LIMIT = 1024
+EMBED_FOOTER_LIMIT = 2048
+EMBED_TOTAL_LIMIT = 6000  # all titles, descriptions, fields and footers of one message together
+EMBEDS_PER_MESSAGE_LIMIT = 10
+
+EMBED_COLOUR = discord.Colour(0x5865F2)
+NOT_FOUND_TEXT = "I couldn't find anything about that in the indexed news articles."
+SOURCES_HEADING = "Sources"
+SOURCES_CONTINUED = "Sources (continued)"
+# Room kept in every embed for a "2/3" footer, so numbering parts never breaks the total.
+FOOTER_RESERVE = 16
+# Bounds on one source line, so a line always fits in one field value.
+TITLE_CHARS = 200
+SOURCE_CHARS = 60
+URL_CHARS = 500
+
+# A sentence ends with . ! ? or … , maybe followed by closing quotes or brackets and by the
+# answer's citation markers ("... reporters." [1]); the whitespace after it is a boundary.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*(?:\s*\[\d+\])*(?=\s)")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Markdown article text could carry: emphasis/code/spoiler characters, the "[" of a masked
+# link, headings and block quotes at a line start. URLs are matched first and kept as they are.
+_TEXT_MARKDOWN = re.compile(
+    r"(?P<url>https?://[^\s<>]+)"
+    r"|(?P<md>[\\*_~|`]|\[(?=[^\]\n]*\]\()|^#{1,3}(?=\s)|^>(?:>>)?(?=\s))",
+    re.MULTILINE,
+)
+_QUOTE_MARKS = '"“”„«»'
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One Discord message of an answer: plain content, embeds, or both."""
+
+    content: str | None = None
+    embeds: tuple[discord.Embed, ...] = ()
+
+
+# --------------------------------------------------------------------------- escaping
+
+
+def escape_title(title: str) -> str:
+    """Escape markdown in an article title so it cannot break a `[title](<url>)` link.
+
+    `discord.utils.escape_markdown` does not escape lone square brackets, and a `]` inside
+    the link text ends it early, so brackets are escaped here too.
+    """
+    flat = " ".join(title.split())
+    parts = re.split(r"([\[\]])", flat)
+    return "".join("\\" + part if part in "[]" else _escape_plain(part) for part in parts if part)
+
+
+def _escape_plain(text: str) -> str:
+    return discord.utils.escape_markdown(text, ignore_links=False)
+
+
+def escape_text(text: str) -> str:
+    """Escape markdown that article text could carry (emphasis, code, spoilers, masked links,
+    headings, block quotes), keeping the answer's own "- " statement bullets and bare URLs."""
+
+    def escape(match: re.Match[str]) -> str:
+        return match.group("url") or "\\" + match.group("md")
+
+    return _TEXT_MARKDOWN.sub(escape, text)
+
+
+def safe_url(url: str | None) -> str | None:
+    """An http(s) URL safe inside `(<...>)`, or None when there is no usable URL."""
+    if not url:
+        return None
+    url = url.strip()
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        return None
+    if scheme not in ("http", "https") or len(url) > URL_CHARS:
+        return None
+    # Percent-encode whatever could end the angle-bracketed link early; keep existing escapes.
+    return quote(url, safe="%/:=&?~#+!$,;'@*[].-_")
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def format_date(published_at: str | None) -> str | None:
+    """The date part of an ISO date or datetime; other strings as given (shortened)."""
+    if not published_at:
+        return None
+    match = _DATE.match(published_at.strip())
+    return match.group(0) if match else _shorten(published_at, 32)
+
+
+# --------------------------------------------------------------------------- splitting
+
+
+def _hard_cut(text: str, limit: int) -> list[str]:
+    pieces = []
+    while len(text) > limit:
+        cut = limit
+        # Never separate an escaping backslash from the character it escapes.
+        while cut > 1 and text[cut - 1] == "\\":
+            cut -= 1
+        pieces.append(text[:cut])
+        text = text[cut:]
+    return [*pieces, text] if text else pieces
+
+
+def _sentences(text: str) -> list[str]:
+    out, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        out.append(text[start : match.end()])
+        start = match.end()
+    out.append(text[start:])
+    return out
+
+
+def _pack(pieces: Iterable[str], sep: str, limit: int) -> list[str]:
+    """Join pieces greedily with `sep` into chunks of at most `limit` characters."""
+    chunks: list[str] = []
+    current = ""
+    for piece in pieces:
+        candidate = f"{current}{sep}{piece}" if current else piece
+        if len(candidate) <= limit:
+            current = candidate
+        else:
+            if current:
+                chunks.append(current)
+            current = piece
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+# Boundaries from the strongest to the weakest: each level splits what the one before could
+# not fit, and the pieces are joined again with the level's own separator.
+_LEVELS: tuple[tuple[Callable[[str], list[str]], str], ...] = (
+    (_PARAGRAPH_BREAK.split, "\n\n"),
+    (lambda text: text.split("\n"), "\n"),
+    (_sentences, " "),
+    (str.split, " "),
+)
+
+
+def _split(text: str, limit: int, level: int) -> list[str]:
+    text = text.strip()
+    if len(text) <= limit:
+        return [text] if text else []
+    if level == len(_LEVELS):
+        return _hard_cut(text, limit)
+    splitter, sep = _LEVELS[level]
+    units: list[str] = []
+    for part in splitter(text):
+        units.extend(_split(part, limit, level + 1))
+    # Pieces of one split unit never merge again: they did not fit with a separator as
+    # short as this one.
+    return _pack(units, sep, limit)
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """Split text into chunks of at most `limit` characters.
+
+    Paragraph boundaries first, then lines, then sentences, then words; only a single word
+    longer than the limit is cut. No text is lost: the chunks hold the same words in order.
+    """
+    if limit <= 0:
+        raise ValueError("limit must be positive")
+    return _split(text, limit, 0)
+
+
+# --------------------------------------------------------------------------- pieces
+
+
+def source_line(citation: Citation) -> str:
+    """`[n] [Title](<url>) · Source · date` for Discord; without a url, title and source."""
+    title = escape_title(_shorten(citation.title or "Untitled", TITLE_CHARS))
+    url = safe_url(citation.url)
+    parts = [f"[{title}](<{url}>)" if url else title]
+    if citation.source:
+        parts.append(escape_title(_shorten(citation.source, SOURCE_CHARS)))
+    date = format_date(citation.published_at)
+    if date:
+        parts.append(escape_title(date))
+    return f"[{citation.n}] " + " · ".join(parts)
+
+
+def _new_quotes(answer: Answer) -> list[Quote]:
+    """Statements not already written out in the answer text (no repeats)."""
+    body = " ".join(answer.text.split())
+    return [q for q in answer.quotes if " ".join(q.text.split()) not in body]
+
+
+def _quote_line(quote: Quote, *, markdown: bool) -> str:
+    text = " ".join(quote.text.split())
+    if markdown:
+        speaker = f"**{escape_title(quote.speaker)}**"
+        role = f" ({escape_title(quote.role)})" if quote.role else ""
+        text = escape_text(text)
+    else:
+        speaker = quote.speaker
+        role = f" ({quote.role})" if quote.role else ""
+    text = text.strip(_QUOTE_MARKS)
+    return f"• {speaker}{role}: “{text}” [{quote.citation}]"
+
+
+def _body(answer: Answer, *, markdown: bool) -> str:
+    paragraphs = []
+    if answer.note and " ".join(answer.note.split()) not in " ".join(answer.text.split()):
+        paragraphs.append(f"*{escape_text(answer.note)}*" if markdown else answer.note)
+    if answer.text.strip():
+        paragraphs.append(escape_text(answer.text.strip()) if markdown else answer.text.strip())
+    quotes = _new_quotes(answer)
+    if quotes:
+        paragraphs.append("\n".join(_quote_line(q, markdown=markdown) for q in quotes))
+    return "\n\n".join(paragraphs)
+
+
+def not_found_text(answer: Answer) -> str:
+    """The short plain reply for an answer that found nothing."""
+    text = " ".join(answer.text.split()) or NOT_FOUND_TEXT
+    return _shorten(text, MESSAGE_LIMIT)
+
+
+# --------------------------------------------------------------------------- Discord
+
+
+def _embed_size(embed: discord.Embed) -> int:
+    return len(embed)
+
+
+def _fields_fit(embed: discord.Embed, name: str, value: str) -> bool:
+    return (
+        len(embed.fields) < EMBED_FIELDS_LIMIT
+        and _embed_size(embed) + len(name) + len(value) + FOOTER_RESERVE <= EMBED_TOTAL_LIMIT
+    )
+
+
+def _group_into_replies(embeds: Sequence[discord.Embed]) -> list[Reply]:
+    """Pack embeds into messages: at most 10 embeds and 6,000 characters a message."""
+    replies: list[Reply] = []
+    batch: list[discord.Embed] = []
+    size = 0
+    for embed in embeds:
+        n = _embed_size(embed)
+        if batch and (len(batch) >= EMBEDS_PER_MESSAGE_LIMIT or size + n > EMBED_TOTAL_LIMIT):
+            replies.append(Reply(embeds=tuple(batch)))
+            batch, size = [], 0
+        batch.append(embed)
+        size += n
+    if batch:
+        replies.append(Reply(embeds=tuple(batch)))
+    return replies
+
+
+def render_answer(answer: Answer) -> list[Reply]:
+    """The Discord messages for an answer, each within Discord's limits, in order."""
+    if not answer.found:
+        return [Reply(content=not_found_text(answer))]
+
+    title = _shorten(answer.question, EMBED_TITLE_LIMIT) or None
+    # The first embed carries the title, so its description leaves room for it.
+    budget = EMBED_DESCRIPTION_LIMIT
+    blocks = split_text(_body(answer, markdown=True), budget) or ["(no answer text)"]
+    embeds = [discord.Embed(description=block, colour=EMBED_COLOUR) for block in blocks]
+    if title:
+        embeds[0].title = title
+    # A description near 4,096 plus a title still fits in 6,000; only fields can overflow.
+    values = _pack((source_line(c) for c in answer.citations), "\n", EMBED_FIELD_VALUE_LIMIT)
+    for i, value in enumerate(values):
+        name = SOURCES_HEADING if i == 0 else SOURCES_CONTINUED
+        if not _fields_fit(embeds[-1], name, value):
+            embeds.append(discord.Embed(colour=EMBED_COLOUR))
+        embeds[-1].add_field(name=name, value=value, inline=False)
+    if len(embeds) > 1:
+        for i, embed in enumerate(embeds, start=1):
+            embed.set_footer(text=f"{i}/{len(embeds)}")
+    return _group_into_replies(embeds)
+
+
+# --------------------------------------------------------------------------- terminal
+
+
+def render_text(answer: Answer) -> str:
+    """The same answer as plain terminal text: body, statements, then numbered sources."""
+    if not answer.found:
+        return not_found_text(answer)
+    lines = [_body(answer, markdown=False)]
+    if answer.citations:
+        lines.append("")
+        lines.append(f"{SOURCES_HEADING}:")
+        for c in answer.citations:
+            parts = [" ".join((c.title or "Untitled").split())]
+            parts += [p for p in (c.source, format_date(c.published_at)) if p]
+            lines.append(f"[{c.n}] " + " · ".join(parts))
+            if c.url:
+                lines.append(f"    {c.url.strip()}")
+    return "\n".join(lines)

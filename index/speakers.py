@@ -1,0 +1,386 @@
+"""The speaker index: who said what, looked up by name, surname or role.
+
+Built from the `Statement`s that `index.quotes.extract_statements` found at index time (the
+snapshot stores them; this index is rebuilt on load, it is small). `lookup("Peskov")`,
+`lookup("the Kremlin spokesman")` and `lookup("Dmitry Peskov")` all find Dmitry Peskov; when
+several people match ("Trump": Donald and Ivanka), all are returned, best first, so the
+answerer can say which one it answers about.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter, defaultdict
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from index.models import Statement
+
+log = logging.getLogger(__name__)
+
+# Words dropped from an asked name: "Sen. Bernie Sanders" is "Bernie Sanders".
+_TITLE_WORDS = frozenset(
+    """
+    mr mrs ms miss dr sen sens rep gov gen lt col maj sgt capt adm prof rev president vice
+    secretary senator governor former retired mayor judge justice chancellor prime minister king
+    queen prince pope ambassador chairman chairwoman sheriff general representative congressman
+    congresswoman premier speaker sir dame lord lady candidate nominee presidential republican
+    democratic the us u.s president-elect leader director professor attorney
+    """.split()
+)
+_STOPWORDS = frozenset(
+    """
+    a an the and or of to in on at for by with about is was are were be been it its that this
+    what did do does say said says he she they his her their as from has have had not but we i
+    you who how why when where
+    """.split()
+)
+_ROLE_NOUNS = frozenset(
+    """
+    spokesman spokeswoman spokesperson minister secretary president senator governor chairman
+    chairwoman chair director chief ceo nominee candidate leader manager adviser advisor aide
+    commissioner ambassador mayor judge justice general officer official analyst professor
+    economist strategist pollster attorney lawyer prosecutor founder executive speaker premier
+    chancellor king queen pope prince host moderator head commander sheriff representative
+    congressman congresswoman lawmaker deputy envoy president-elect treasurer counsel
+    """.split()
+)
+_ROLE_FILLER = {"the", "a", "an", "former", "then", "current"}
+
+# "What did X say about Y?", "How did X react to Y?", "What has X told reporters?"
+_SPEECH_VERBS = (
+    r"say|said|says|claim|claimed|deny|denied|tell(?:\s+reporters)?|told(?:\s+reporters)?|think"
+    r"|thinks|react|respond|mean|argue|want|warn|announce|report|write|tweet|comment|note"
+    r"|stress|add|reply|describe|call|accuse|predict|promise|propose|suggest|insist|admit"
+    r"|acknowledge|urge|express|explain|believe|reveal|confirm|state|criticize|answer"
+)
+_QUESTION_RES = [
+    re.compile(
+        r"^\s*(?:so\s+|and\s+|but\s+)?(?:what|how|why|when|where)\s+(?:exactly\s+)?"
+        r"(?:did|does|do|has|have|had|is|was|were|will|would)\s+(?P<name>.+?)\s+"
+        r"(?:(?:really|actually|exactly|just|publicly|first|also|ever|then)\s+)?"
+        rf"(?-i:{_SPEECH_VERBS})(?:s|ed|ing)?\b(?P<rest>.*)$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"^\s*(?:what|how)\s+(?:is|was|are|were)\s+(?P<name>.+?)['’]s?\s+"
+        r"(?:reaction|response|position|view|views|stance|comment|comments|statement|answer"
+        r"|take|opinion|argument|claim|message|account)\b(?P<rest>.*)$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"^\s*(?:did|does|has|have|had)\s+(?P<name>.+?)\s+"
+        rf"(?-i:{_SPEECH_VERBS})(?:s|ed|ing)?\b(?P<rest>.*)$",
+        re.IGNORECASE,
+    ),
+    re.compile(r"^\s*according\s+to\s+(?P<name>[^,?]+?)\s*[,?](?P<rest>.*)$", re.IGNORECASE),
+    re.compile(
+        r"^\s*(?:what|which)\s+(?:statements?|quotes?|remarks?|comments?)\s+(?:did|has|have|"
+        r"were|was)\s+(?:made\s+by\s+)?(?P<name>.+?)(?:\s+(?:make|made|give|gave|issue|issued))?"
+        r"\s*(?P<rest>\b(?:about|on|regarding)\b.*|\?*)$",
+        re.IGNORECASE,
+    ),
+]
+_TOPIC_RE = re.compile(
+    r"^\s*(?:reporters\s+|journalists\s+)?(?:about|on|regarding|concerning|of|to|over|with"
+    r"|in\s+response\s+to|when\s+asked\s+about)\s+(?P<topic>.+?)\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def _words(text: str) -> list[str]:
+    return [
+        w.replace("’", "'").removesuffix("'s").strip("'")
+        for w in re.findall(r"[\w’'\-\.]+", text.lower())
+    ]
+
+
+def _name_tokens(name: str) -> tuple[str, ...]:
+    """Lower-cased name tokens without titles, articles, possessives or dots."""
+    toks = [w.replace(".", "") if w.count(".") > 1 else w.rstrip(".") for w in _words(name)]
+    toks = [t for t in toks if t]
+    while len(toks) > 1 and toks[0] in _TITLE_WORDS:
+        toks = toks[1:]
+    return tuple(toks)
+
+
+def _query_variants(query: str) -> list[tuple[tuple[str, ...], float]]:
+    """The asked name as given, and the name inside a descriptive phrase.
+
+    "White House press secretary Josh Earnest" and "NBC's Dante Chinni" are asked as written
+    in articles; the name is their trailing capitalised run. "Morgan of the Sierra Club" is
+    "Morgan".
+    """
+    variants = [(_name_tokens(query), 1.0)]
+    raw = [w.strip(',."“”()') for w in query.split()]
+    raw = [w for w in raw if w]
+    cut = -1
+    for i, w in enumerate(raw[:-1]):
+        lw = w.lower().rstrip(".")
+        if (
+            not w[:1].isupper()
+            or lw in _TITLE_WORDS
+            or lw in _ROLE_NOUNS
+            or re.search(r"['’]s?$", w)
+        ):
+            cut = i
+    # Only a capitalised run is a name: "the Norwegian foreign ministry" is not "Ministry".
+    if 0 <= cut < len(raw) - 1 and all(w[:1].isupper() for w in raw[cut + 1 :]):
+        variants.append((_name_tokens(" ".join(raw[cut + 1 :])), 0.95))
+    m = re.match(r"^(.+?)\s+(?:of|from|at)\s+(?:the\s+)?[A-Z].*$", query)
+    if m:
+        variants.append((_name_tokens(m.group(1)), 0.9))
+    return variants
+
+
+def _role_tokens(role: str) -> tuple[str, ...]:
+    return tuple(t.rstrip(".") for t in _words(role) if t not in _ROLE_FILLER)
+
+
+def _stem(word: str) -> str:
+    """A light suffix stripper: enough for "withdraw"/"withdrew"-free lexical matching."""
+    for suf in ("ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "s"):
+        if len(word) > len(suf) + 3 and word.endswith(suf):
+            return word[: -len(suf)]
+    return word
+
+
+@dataclass(frozen=True)
+class SpeakerMatch:
+    """A speaker that matches an asked name, with their statements, most relevant first."""
+
+    speaker: str
+    role: str | None
+    aliases: tuple[str, ...]
+    score: float  # how well the asked name matches: 1.0 exact full name ... 0.6 loose role
+    statements: tuple[Statement, ...]
+
+
+@dataclass
+class _Speaker:
+    name: str
+    tokens: tuple[str, ...]
+    roles: Counter[str]
+    aliases: set[str]
+    statements: list[Statement]
+    is_group: bool
+
+    @property
+    def role(self) -> str | None:
+        return self.roles.most_common(1)[0][0] if self.roles else None
+
+    @property
+    def surname(self) -> str:
+        return self.tokens[-1] if self.tokens else ""
+
+
+class SpeakerIndex:
+    """Statements grouped by speaker, searchable by name, surname or role."""
+
+    def __init__(self, statements: Sequence[Statement]) -> None:
+        speakers: dict[str, _Speaker] = {}
+        for st in statements:
+            sp = speakers.get(st.speaker)
+            if sp is None:
+                toks = _name_tokens(st.speaker)
+                sp = _Speaker(
+                    st.speaker,
+                    toks,
+                    Counter(),
+                    set(),
+                    [],
+                    is_group=" and " in st.speaker or "," in st.speaker or "&" in st.speaker,
+                )
+                speakers[st.speaker] = sp
+            sp.statements.append(st)
+            sp.aliases.update(st.aliases)
+            if st.role:
+                sp.roles[st.role] += 1
+        # A speaker known only by a surname in some article ("Trump") is the same person as
+        # the one full name with that surname, when there is exactly one.
+        by_surname: dict[str, list[_Speaker]] = defaultdict(list)
+        for sp in speakers.values():
+            if len(sp.tokens) >= 2 and not sp.is_group:
+                by_surname[sp.surname].append(sp)
+        for key, sp in list(speakers.items()):
+            if len(sp.tokens) == 1 and len(by_surname.get(sp.surname, [])) == 1:
+                full = by_surname[sp.surname][0]
+                full.statements.extend(sp.statements)
+                full.aliases.update(sp.aliases)
+                full.roles.update(sp.roles)
+                del speakers[key]
+        for sp in speakers.values():
+            sp.statements.sort(key=lambda s: (s.article_id, s.start))
+        self._speakers = list(speakers.values())
+        self._alias_norm = {
+            id(sp): {_name_tokens(a) for a in sp.aliases | {sp.name}} for sp in self._speakers
+        }
+        log.debug("speaker index: %d speakers, %d statements", len(speakers), len(statements))
+
+    def __len__(self) -> int:
+        return len(self._speakers)
+
+    @property
+    def speakers(self) -> list[str]:
+        return sorted(sp.name for sp in self._speakers)
+
+    # -- question analysis --
+
+    def parse_question(self, question: str) -> tuple[str, str | None] | None:
+        """(asked speaker, topic or None) of a who-said-what question, None otherwise."""
+        q = question.strip()
+        for rx in _QUESTION_RES:
+            m = rx.match(q)
+            if not m:
+                continue
+            name = m.group("name").strip(" ,\"'“”")
+            if not name or len(name.split()) > 10:
+                continue
+            rest = (m.groupdict().get("rest") or "").strip()
+            topic = None
+            tm = _TOPIC_RE.match(rest)
+            if tm:
+                topic = tm.group("topic").strip(" \"'“”")
+            return name, topic or None
+        # "Did Peskov deny the report?" and other forms: a known speaker named in the question
+        name = self._known_name_in(q)
+        return (name, None) if name else None
+
+    def find_speaker(self, question: str) -> str | None:
+        """The name or role asked about in a who-said-what question ("the Kremlin spokesman")."""
+        parsed = self.parse_question(question)
+        return parsed[0] if parsed else None
+
+    def _known_name_in(self, question: str) -> str | None:
+        if not re.search(rf"\b(?:{_SPEECH_VERBS})\w*\b", question, re.IGNORECASE):
+            return None
+        best = None
+        for sp in self._speakers:
+            for alias in sp.aliases | {sp.name}:
+                if len(alias) < 3:
+                    continue
+                if re.search(rf"\b{re.escape(alias)}\b", question, re.IGNORECASE) and (
+                    best is None or len(alias) > len(best)
+                ):
+                    best = alias
+        return best
+
+    # -- lookup --
+
+    def _match_score(self, sp: _Speaker, query: str) -> float:
+        best = 0.0
+        for q, factor in _query_variants(query):
+            best = max(best, factor * self._name_score(sp, q))
+        return max(best, self._role_score(sp, query))
+
+    def _name_score(self, sp: _Speaker, q: tuple[str, ...]) -> float:
+        if not q:
+            return 0.0
+        if q == sp.tokens:
+            return 1.0
+        if q in self._alias_norm[id(sp)]:
+            return 0.95
+        if not sp.is_group and sp.tokens:
+            if len(q) == 1 and q[0] == sp.surname:
+                return 0.85
+            if len(q) >= 2 and q[-1] == sp.surname:
+                if len(sp.tokens) == 1:
+                    return 0.7  # only the surname is known for this speaker
+                first = sp.tokens[0]
+                if q[0] == first or (len(q[0]) <= 2 and first.startswith(q[0])):
+                    return 0.9  # first and last name, a middle name or initial left out
+                if first in q[1:-1]:
+                    return 0.8  # "Secretary of State John Kerry" asked with its title
+        return 0.0
+
+    def _role_score(self, sp: _Speaker, query: str) -> float:
+        # roles: "the Kremlin spokesman", "the Russian foreign minister"
+        rq = _role_tokens(query)
+        if not rq or rq[-1] not in _ROLE_NOUNS:
+            return 0.0
+        best = 0.0
+        for role in sp.roles:
+            rt = _role_tokens(role)
+            if not rt or not rq:
+                continue
+            if rq == rt:
+                best = max(best, 0.9)
+            elif rq[-1] == rt[-1] and set(rq) <= set(rt):
+                best = max(best, 0.6 + 0.2 * len(rq) / len(rt))
+        return best
+
+    def lookup(
+        self,
+        name: str,
+        topic: str | None = None,
+        article_ids: Collection[str] | None = None,
+        limit: int = 6,
+    ) -> list[SpeakerMatch]:
+        """Speakers matching `name`, best first, each with up to `limit` statements.
+
+        `topic` puts the statements that mention it (or words related to it, such as the
+        aliases of a person it names) first; `article_ids` keeps only those articles.
+        """
+        allowed = set(article_ids) if article_ids is not None else None
+        scored: list[tuple[float, int, _Speaker, list[Statement]]] = []
+        for sp in self._speakers:
+            score = self._match_score(sp, name)
+            if score <= 0:
+                continue
+            sts = [s for s in sp.statements if allowed is None or s.article_id in allowed]
+            if sts:
+                scored.append((score, len(sts), sp, sts))
+        scored.sort(key=lambda x: (-x[0], -x[1], x[2].name))
+        topic_terms = self._topic_terms(topic) if topic else {}
+        out = []
+        for score, _, sp, sts in scored:
+            ranked = self.rank_statements(sts, topic_terms)
+            out.append(
+                SpeakerMatch(
+                    speaker=sp.name,
+                    role=sp.role,
+                    aliases=tuple(sorted(sp.aliases)),
+                    score=score,
+                    statements=tuple(ranked[:limit]),
+                )
+            )
+        return out
+
+    def _topic_terms(self, topic: str) -> dict[str, float]:
+        """Topic words (weight 1) and related words (0.5): the aliases of a person it names."""
+        terms: dict[str, float] = {}
+        for w in _words(topic):
+            if w not in _STOPWORDS and len(w) > 1:
+                terms[_stem(w)] = 1.0
+        for sp in self._speakers:
+            if self._match_score(sp, topic) >= 0.85:
+                for alias in sp.aliases | ({sp.role} if sp.role else set()):
+                    for w in _words(alias):
+                        if w not in _STOPWORDS and w not in _TITLE_WORDS | {"president"}:
+                            terms.setdefault(_stem(w), 0.5)
+                    for w in _role_tokens(alias):
+                        if w in {"president", "minister", "spokesman", "secretary"}:
+                            terms.setdefault(w, 0.25)
+        return terms
+
+    @staticmethod
+    def rank_statements(
+        statements: Sequence[Statement], topic_terms: dict[str, float] | None = None
+    ) -> list[Statement]:
+        """Most relevant first: topic overlap, then substantial statements in text order."""
+
+        def relevance(st: Statement) -> float:
+            if not topic_terms:
+                return 0.0
+            words = {_stem(w) for w in _words(st.text)}
+            return sum(wt for term, wt in topic_terms.items() if term in words)
+
+        order = {id(s): i for i, s in enumerate(statements)}
+
+        def key(st: Statement) -> tuple[float, int, int]:
+            n = len(re.findall(r"\w+", st.text))
+            substantial = 0 if n >= 6 else 1
+            return (-relevance(st), substantial, order[id(st)])
+
+        return sorted(statements, key=key)

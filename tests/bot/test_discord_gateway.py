@@ -1,0 +1,471 @@
+"""The bot over real sockets: `bot.start(token)` against a fake Discord (tests/bot/fake_discord.py).
+
+discord.py does the real work here: login over HTTP, the zlib-compressed gateway, its own
+parsers for READY, GUILD_CREATE, INTERACTION_CREATE and MESSAGE_CREATE, command sync and the
+interaction webhooks. The tests assert what reached "Discord": the REST calls the bot made.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections.abc import AsyncIterator, Callable, Iterator
+from dataclasses import replace
+from typing import Any
+
+import aiohttp
+import discord
+import pytest
+import yarl
+
+from bot.discord_bot import NewsBot, create_bot
+from bot.discord_bot import run as run_bot
+from bot.models import Answer, Citation, Conversation
+from index.config import Settings
+from tests.bot.fake_discord import FakeDiscord, RestCall
+
+TOKEN = "fake-token.must-never-be-logged"
+TIMEOUT = 15.0  # seconds; only ever reached when the bot is broken
+QUESTION = "What did Peskov say?"
+# The headline of the seed article (data/sample/000_57a03034e1c4b1e0.txt), the one that quotes
+# Kremlin spokesman Dmitry Peskov: the answer must cite it.
+SEED_TITLE = "Russia denies reporting Washington withdraws its troops from Venezuela"
+
+MakeBot = Callable[..., NewsBot]
+
+
+@pytest.fixture
+async def server(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
+    fake = FakeDiscord(TOKEN)
+    await fake.start()
+    # Class attributes read by every Route and every gateway connection; monkeypatch restores
+    # the real Discord addresses after the test.
+    monkeypatch.setattr(discord.http.Route, "BASE", fake.api_base)
+    monkeypatch.setattr(
+        discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", yarl.URL(fake.gateway_url)
+    )
+    yield fake
+    await fake.stop()
+
+
+@pytest.fixture
+def make_bot(settings: Settings, library: Any, answerer: Any) -> MakeBot:
+    """A NewsBot on the sample index; keyword arguments override [discord] settings."""
+
+    def make(**discord_settings: Any) -> NewsBot:
+        bot_settings = replace(settings, discord=replace(settings.discord, **discord_settings))
+        return create_bot(
+            bot_settings,
+            library,
+            answerer,
+            # No waiting for more guilds or member chunks: the fake has one small guild.
+            guild_ready_timeout=0.05,
+            chunk_guilds_at_startup=False,
+        )
+
+    return make
+
+
+@pytest.fixture(autouse=True)
+def no_errors_logged(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
+    """Every test here is a normal session: nothing may be logged as an error."""
+    caplog.set_level(logging.DEBUG)
+    yield
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert errors == []
+
+
+class Running:
+    """A bot started with `bot.start(TOKEN)` in a task, stopped with `bot.close()`."""
+
+    def __init__(self, bot: NewsBot) -> None:
+        self.bot = bot
+        self.task: asyncio.Task[None] | None = None
+
+    async def __aenter__(self) -> NewsBot:
+        self.task = asyncio.create_task(self.bot.start(TOKEN))
+        async with asyncio.timeout(TIMEOUT):
+            while not self.bot.is_ready():
+                if self.task.done():
+                    self.task.result()  # raises whatever stopped the bot
+                    raise AssertionError("the bot stopped before it was ready")
+                await asyncio.sleep(0.01)
+        return self.bot
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        async with asyncio.timeout(TIMEOUT):
+            await self.bot.close()
+            if self.task is not None:
+                await asyncio.gather(self.task, return_exceptions=True)
+
+
+def assert_clean(server: FakeDiscord) -> None:
+    """The bot called only routes Discord has, with bodies Discord accepts."""
+    assert server.unknown_calls == [], "the bot called routes the fake Discord does not know"
+    assert server.rejected_calls == [], "Discord would have refused these messages"
+    assert server.failed_calls == [], "Discord answered these calls with an error"
+
+
+def embed_text(embed: dict[str, Any]) -> str:
+    fields = [f"{f['name']}\n{f['value']}" for f in embed.get("fields", [])]
+    return "\n".join([embed.get("title", ""), embed.get("description", ""), *fields])
+
+
+def sources_lines(embeds: list[dict[str, Any]]) -> list[str]:
+    return [
+        line
+        for embed in embeds
+        for f in embed.get("fields", [])
+        if f["name"].startswith("Sources")
+        for line in f["value"].splitlines()
+    ]
+
+
+def assert_pings_nobody(call: RestCall) -> None:
+    mentions = call.json["allowed_mentions"]
+    assert mentions["parse"] == []  # no @everyone/@here, no roles, no users
+    assert not mentions.get("users") and not mentions.get("roles")
+
+
+def assert_cited_answer(embeds: list[dict[str, Any]], answer: Answer) -> None:
+    """The embeds show `answer`: its [n] markers, its statements' speaker, and its sources."""
+    assert answer.found and answer.citations
+    body = "\n".join(embed_text(e) for e in embeds)
+    text = "\n".join(e.get("description", "") for e in embeds)  # the answer, without sources
+    for citation in answer.citations:
+        assert f"[{citation.n}]" in text
+    lines = sources_lines(embeds)
+    assert [line.split(" ", 1)[0] for line in lines] == [f"[{c.n}]" for c in answer.citations]
+    for line, citation in zip(lines, answer.citations, strict=True):
+        assert citation.title in line
+    for quote in answer.quotes:
+        assert quote.speaker in body
+
+
+def test_fake_discord_was_written_for_discord_py_2_7_1() -> None:
+    # tests/bot/fake_discord.py mirrors discord.py 2.7.1's routes and payloads: upgrading
+    # discord.py means re-reading its http.py/gateway.py/state.py against the fake first.
+    assert discord.__version__ == "2.7.1"
+
+
+async def test_bot_logs_in_syncs_its_commands_and_connects(
+    server: FakeDiscord, make_bot: MakeBot
+) -> None:
+    async with Running(make_bot()):
+        paths = [(c.method, c.path) for c in server.calls]
+        app = server.application_id
+        assert paths[:3] == [
+            ("GET", "/users/@me"),
+            ("GET", "/oauth2/applications/@me"),
+            ("PUT", f"/applications/{app}/commands"),  # guild_id = 0: global sync
+        ]
+        assert all(c.authorized for c in server.calls)
+        commands = {c["name"]: c for c in server.calls[2].json}
+        assert {"ask", "reindex"} <= set(commands)
+        question = next(o for o in commands["ask"]["options"] if o["name"] == "question")
+        assert question["type"] == 3 and question["required"] is True  # a required string
+        assert commands["ask"]["description"]
+        # The gateway connection was the zlib-compressed JSON one discord.py asks for.
+        assert server.gateway_queries == [
+            {"v": "10", "encoding": "json", "compress": "zlib-stream"}
+        ]
+    assert_clean(server)
+
+
+async def test_guild_id_setting_syncs_commands_to_that_guild(
+    server: FakeDiscord, make_bot: MakeBot
+) -> None:
+    async with Running(make_bot(guild_id=int(server.guild_id))):
+        sync = server.calls_to(
+            "PUT", f"/applications/{server.application_id}/guilds/{server.guild_id}/commands"
+        )
+        assert len(sync) == 1 and "ask" in [c["name"] for c in sync[0].json]
+        assert server.calls_to("PUT", f"/applications/{server.application_id}/commands") == []
+        # Discord routes the guild command's interaction back to it.
+        sent = await server.send_slash_command("ask", {"question": QUESTION})
+        assert sent.payload["data"]["guild_id"] == server.guild_id
+        edit = await server.wait_for_call("PATCH", sent.original_path, timeout=TIMEOUT)
+        assert edit.json["embeds"]
+    assert_clean(server)
+
+
+async def test_ask_defers_then_edits_its_response_with_a_cited_answer(
+    server: FakeDiscord, make_bot: MakeBot, answerer: Any
+) -> None:
+    expected = answerer.answer(QUESTION)
+    async with Running(make_bot()):
+        sent = await server.send_slash_command("ask", {"question": QUESTION})
+        edit = await server.wait_for_call("PATCH", sent.original_path, timeout=TIMEOUT)
+
+    callbacks = server.calls_to("POST", sent.callback_path)
+    assert len(callbacks) == 1
+    callback = callbacks[0]
+    assert callback.json["type"] == 5  # deferred "thinking": acknowledged before the work
+    assert callback.query == {"with_response": "1"}
+    assert server.index_of(callback) < server.index_of(edit)
+
+    embeds = edit.json["embeds"]
+    assert_cited_answer(embeds, expected)
+    assert any(SEED_TITLE in line for line in sources_lines(embeds))
+    assert "Peskov" in embeds[0]["description"]
+    assert_pings_nobody(edit)
+    # The answer fits in the original response: no follow-up messages, no channel messages.
+    assert server.calls_to("POST", sent.followup_path) == []
+    assert [c for c in server.calls if c.path.startswith("/channels/")] == []
+    assert_clean(server)
+
+
+async def test_mention_gets_a_reply_with_typing_and_the_cited_answer(
+    server: FakeDiscord, make_bot: MakeBot, answerer: Any
+) -> None:
+    expected = answerer.answer(QUESTION)
+    channel = server.general_channel_id
+    async with Running(make_bot()):
+        # Without the message-content intent, Discord still shows a message that mentions
+        # the bot in full; the fake blanks every other message, as Discord does.
+        question = await server.send_mention(QUESTION)
+        reply = await server.wait_for_call("POST", f"/channels/{channel}/messages", timeout=TIMEOUT)
+
+    typing = server.calls_to("POST", f"/channels/{channel}/typing")
+    assert typing and server.index_of(typing[0]) < server.index_of(reply)
+    assert str(reply.json["message_reference"]["message_id"]) == question["id"]
+    assert_cited_answer(reply.json["embeds"], expected)
+    assert any(SEED_TITLE in line for line in sources_lines(reply.json["embeds"]))
+    assert_pings_nobody(reply)
+    # discord.py omits replied_user unless it is true, and Discord's default is not to ping.
+    assert not reply.json["allowed_mentions"].get("replied_user")  # not the asker either
+    assert len(server.calls_to("POST", f"/channels/{channel}/messages")) == 1
+    assert_clean(server)
+
+
+async def test_a_reply_to_an_answer_without_a_mention_is_answered_as_a_follow_up(
+    server: FakeDiscord, make_bot: MakeBot, answerer: Any
+) -> None:
+    first = answerer.answer(QUESTION)
+    follow_up = "and what did Lavrov say?"
+    expected = answerer.answer(follow_up, Conversation(question=QUESTION, subject=first.subject))
+    messages = f"/channels/{server.general_channel_id}/messages"
+    # With the content intent, a reply that does not ping the bot still carries its text.
+    async with Running(make_bot(message_content=True)):
+        await server.send_mention(QUESTION)
+        answer = await server.wait_for_call("POST", messages, timeout=TIMEOUT)
+        answer_id = server.response_to(answer)["id"]
+        # The fake records a call before answering it; a full /sources round trip makes sure
+        # the bot has read the answer's id (and remembered it) before the follow-up arrives.
+        sources = await server.send_slash_command("sources", {})
+        await server.wait_for_call("PATCH", sources.original_path, timeout=TIMEOUT)
+        # Another reader replies to the bot's answer with the ping turned off: no mention, so
+        # only the reply makes it a question for the bot.
+        reply = await server.send_message(follow_up, author=server.admin_user, reply_to=answer_id)
+        second = await server.wait_for_call(
+            "POST", messages, after=server.index_of(answer) + 1, timeout=TIMEOUT
+        )
+
+    assert str(second.json["message_reference"]["message_id"]) == reply["id"]
+    assert_cited_answer(second.json["embeds"], expected)
+    assert "Lavrov" in second.json["embeds"][0]["description"]
+    assert_pings_nobody(second)
+    assert_clean(server)
+
+
+async def test_messages_outside_configured_channels_without_a_mention_get_no_reply(
+    server: FakeDiscord, make_bot: MakeBot, answerer: Any
+) -> None:
+    news = server.news_channel_id
+    general = server.general_channel_id
+    bot = make_bot(channels=[int(news)], message_content=True)
+    async with Running(bot):
+        await server.send_message(QUESTION, channel_id=general)  # not addressed to the bot
+        # A question in the configured channel, sent after: once it is answered, the bot has
+        # long handled the first message (gateway events arrive in order).
+        await server.send_message(QUESTION, channel_id=news, author=server.admin_user)
+        reply = await server.wait_for_call("POST", f"/channels/{news}/messages", timeout=TIMEOUT)
+
+    assert_cited_answer(reply.json["embeds"], answerer.answer(QUESTION))
+    assert [c for c in server.calls if c.path.startswith(f"/channels/{general}/")] == []
+    assert_clean(server)
+
+
+async def test_without_the_content_intent_channel_messages_arrive_blank_and_are_ignored(
+    server: FakeDiscord, make_bot: MakeBot
+) -> None:
+    news = server.news_channel_id
+    general = server.general_channel_id
+    bot = make_bot(channels=[int(news)], message_content=False)
+    async with Running(bot):
+        await server.send_message(QUESTION, channel_id=news)  # arrives with empty content
+        await server.send_mention(QUESTION, channel_id=general)
+        await server.wait_for_call("POST", f"/channels/{general}/messages", timeout=TIMEOUT)
+    assert [c for c in server.calls if c.path.startswith(f"/channels/{news}/")] == []
+    assert_clean(server)
+
+
+async def test_reindex_by_an_admin_rebuilds_and_reports(
+    server: FakeDiscord, make_bot: MakeBot, library: Any
+) -> None:
+    before = library.stats().snapshot
+    async with Running(make_bot()):
+        sent = await server.send_slash_command("reindex", {"full": True}, user=server.admin_user)
+        done = await server.wait_for_call(
+            "PATCH",
+            sent.original_path,
+            where=lambda c: not (c.json.get("content") or "").startswith("⏳"),
+            timeout=TIMEOUT,
+        )
+    assert server.calls_to("POST", sent.callback_path)[0].json["type"] == 5
+    assert library.stats().snapshot != before
+    assert library.stats().snapshot in done.json["content"]
+    assert_pings_nobody(done)
+    assert_clean(server)
+
+
+async def test_reindex_is_refused_to_a_member_without_manage_server(
+    server: FakeDiscord, make_bot: MakeBot, library: Any
+) -> None:
+    before = library.stats().snapshot
+    async with Running(make_bot()):
+        # Discord hides /reindex from non-admins by default, but server admins can change
+        # that; the bot checks the member's permissions itself.
+        sent = await server.send_slash_command("reindex", {}, user=server.member_user)
+        refusal = await server.wait_for_call("POST", sent.callback_path, timeout=TIMEOUT)
+    assert refusal.json["type"] == 4  # an immediate message, not a deferred build
+    assert refusal.json["data"]["flags"] & 64  # ephemeral: only the asker sees it
+    assert server.calls_to("PATCH", sent.original_path) == []
+    assert library.stats().snapshot == before
+    assert_clean(server)
+
+
+class LongAnswerer:
+    """An answerer whose every answer is far over one Discord message, with many sources."""
+
+    sentences = 240
+    sources = 40
+
+    def answer(self, question: str, conversation: Conversation | None = None) -> Answer:
+        citations = tuple(
+            Citation(
+                n=n,
+                article_id=f"article-{n}",
+                title=f"Headline number {n} of a long list of articles " + "x" * 100,
+                url=f"https://news.example/{n}/" + "y" * 80,
+                source="Example News",
+                published_at="2019-06-04",
+                text="...",
+                start=0,
+                end=3,
+            )
+            for n in range(1, self.sources + 1)
+        )
+        paragraphs = [
+            " ".join(
+                f"Sentence {i} reports one more fact about the events [{i % self.sources + 1}]."
+                for i in range(start, start + 20)
+            )
+            for start in range(0, self.sentences, 20)
+        ]
+        return Answer(question=question, text="\n\n".join(paragraphs), citations=citations)
+
+
+async def test_a_long_answer_is_split_into_messages_discord_accepts(
+    server: FakeDiscord, settings: Settings, library: Any
+) -> None:
+    long_answerer = LongAnswerer()
+    bot = create_bot(
+        settings, library, long_answerer, guild_ready_timeout=0.05, chunk_guilds_at_startup=False
+    )
+    async with Running(bot):
+        sent = await server.send_slash_command("ask", {"question": QUESTION})
+        await server.wait_for_call("PATCH", sent.original_path, timeout=TIMEOUT)
+        # The Sources section ends the answer: wait for the message that lists the last one.
+        last = f"[{long_answerer.sources}] "
+        await server.wait_for_call(
+            "POST",
+            sent.followup_path,
+            where=lambda c: any(line.startswith(last) for line in sources_lines(c.json["embeds"])),
+            timeout=TIMEOUT,
+        )
+
+    # Every part was within Discord's limits (the fake refuses what Discord would refuse).
+    assert_clean(server)
+    parts = server.calls_to("PATCH", sent.original_path) + server.calls_to(
+        "POST", sent.followup_path
+    )
+    assert len(parts) > 1
+    for part in parts:
+        assert_pings_nobody(part)
+    embeds = [embed for part in parts for embed in part.json["embeds"]]
+    # No sentence lost, none out of order; sources listed once each, in order.
+    text = " ".join(" ".join(e.get("description", "").split()) for e in embeds)
+    positions = [text.find(f"Sentence {i} reports") for i in range(long_answerer.sentences)]
+    assert -1 not in positions and positions == sorted(positions)
+    numbers = [line.split(" ", 1)[0] for line in sources_lines(embeds)]
+    assert numbers == [f"[{n}]" for n in range(1, long_answerer.sources + 1)]
+
+
+async def test_the_token_never_reaches_the_logs(
+    server: FakeDiscord, make_bot: MakeBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    async with Running(make_bot()):
+        sent = await server.send_slash_command("ask", {"question": QUESTION})
+        await server.wait_for_call("PATCH", sent.original_path, timeout=TIMEOUT)
+    assert any(r.name.startswith("discord") for r in caplog.records)  # DEBUG logs were captured
+    assert TOKEN not in caplog.text
+    assert all(TOKEN not in r.getMessage() for r in caplog.records)
+    assert_clean(server)
+
+
+@pytest.fixture
+def server_in_thread(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeDiscord]:
+    """The fake Discord on its own event loop thread, for code that runs its own loop."""
+    loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=loop.run_forever, name="fake-discord", daemon=True)
+    thread.start()
+    fake = FakeDiscord(TOKEN)
+    asyncio.run_coroutine_threadsafe(fake.start(), loop).result(TIMEOUT)
+    monkeypatch.setattr(discord.http.Route, "BASE", fake.api_base)
+    monkeypatch.setattr(
+        discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", yarl.URL(fake.gateway_url)
+    )
+    try:
+        yield fake
+    finally:
+        asyncio.run_coroutine_threadsafe(fake.stop(), loop).result(TIMEOUT)
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(TIMEOUT)
+        loop.close()
+
+
+def test_newsbot_run_reports_a_token_discord_rejects(
+    server_in_thread: FakeDiscord,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    wrong = "wrong-token.must-never-be-printed"
+    monkeypatch.setenv(settings.discord.token_env, wrong)
+
+    assert run_bot(settings) == 2
+
+    err = capsys.readouterr().err
+    assert "rejected the token" in err and settings.discord.token_env in err
+    assert wrong not in err and wrong not in caplog.text
+    # Discord said 401 to the login, and the bot went no further.
+    assert [(c.method, c.path, c.authorized) for c in server_in_thread.calls] == [
+        ("GET", "/users/@me", False)
+    ]
+
+
+async def test_fake_discord_refuses_messages_over_discords_limits(server: FakeDiscord) -> None:
+    # The fake's limits are what make "assert_clean" meaningful: check they bite.
+    url = f"{server.api_base}/channels/{server.general_channel_id}/messages"
+    too_long = {"embeds": [{"description": "x" * 4097}]}
+    async with (
+        aiohttp.ClientSession(headers={"Authorization": f"Bot {TOKEN}"}) as http,
+        http.post(url, json=too_long) as response,
+    ):
+        assert response.status == 400
+        assert (await response.json())["code"] == 50035
+    assert len(server.rejected_calls) == 1
+    server.rejected_calls.clear()

@@ -1,0 +1,707 @@
+"""The Discord bot through discord.py itself, on simcord's simulated Discord (no network).
+
+Users act (slash commands, messages, replies) and the tests assert what Discord holds
+afterwards and which REST calls the bot made. The answers come from the real library and
+answerer on the sample corpus unless a test needs a controlled answer (scripted answerers).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import discord
+import pytest
+import simcord
+
+from bot import render
+from bot.cogs.admin import REFUSED_TEXT, ProgressRelay, Throttle, describe_progress
+from bot.cogs.ask import NO_INDEX_TEXT
+from bot.discord_bot import UNEXPECTED_ERROR_TEXT, run
+from bot.models import Answer, Citation, Conversation
+from index.config import Settings
+from index.errors import IndexMissingError, QueryError
+from index.library import BuildProgress, BuildReport, IndexStats
+from tests.bot.conftest import RecordingAnswerer, ScriptedAnswerer, World
+from tests.bot.fake_discord import FakeDiscord
+from tests.conftest import SAMPLE, make_settings
+
+PESKOV = "What did Peskov say about Venezuela?"
+NOTHING = "Who won the 1930 football world cup in Uruguay?"
+TIMESTAMP = re.compile(r"<t:(\d+):R>")
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def message_payloads(env: simcord.Env) -> Iterator[dict[str, Any]]:
+    """The JSON of every REST call that created or edited a message."""
+    for request in env.http_requests:
+        body = request.json
+        if not isinstance(body, dict):
+            continue
+        if "type" in body and "data" in body:  # an interaction callback with a message
+            body = body["data"] or {}
+        if "content" in body or "embeds" in body:
+            yield body
+
+
+def edits_of_original(env: simcord.Env) -> list[str]:
+    """The contents the bot put in interaction responses, in order."""
+    return [
+        (r.json or {}).get("content") or ""
+        for r in env.http_requests
+        if r.method == "PATCH" and r.path.endswith("/messages/@original")
+    ]
+
+
+def retry_seconds(text: str, env: simcord.Env) -> float:
+    match = TIMESTAMP.search(text)
+    assert match, f"no relative timestamp in {text!r}"
+    return int(match.group(1)) - env.now().timestamp()
+
+
+def scripted(text: str, *, found: bool = True, **kw: Any) -> ScriptedAnswerer:
+    return ScriptedAnswerer(lambda q, c: Answer(question=q, text=text, found=found, **kw))
+
+
+def echo_not_found(question: str, conversation: Conversation | None) -> Answer:
+    return Answer(question=question, text=f"Nothing in the news about “{question}”.", found=False)
+
+
+def long_answer(question: str, conversation: Conversation | None) -> Answer:
+    sentence = "The Kremlin said the report was wrong and that its experts remain in Venezuela"
+    paragraphs = [
+        " ".join(f"{sentence} (part {p}.{s}) [{(p + s) % 30 + 1}]." for s in range(9))
+        for p in range(14)
+    ]
+    citations = tuple(
+        Citation(
+            n=n,
+            article_id=f"a{n}",
+            title=f"Report {n}: " + "a rather long headline about Venezuela " * 4,
+            url=f"https://news.example/{n}",
+            source="Example News",
+            published_at="2019-06-04",
+            text="...",
+            start=0,
+            end=3,
+        )
+        for n in range(1, 31)
+    )
+    return Answer(question=question, text="\n\n".join(paragraphs), citations=citations)
+
+
+def unescape(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+# --------------------------------------------------------------------------- /ask
+
+
+async def test_ask_defers_then_answers_with_an_embed_citing_the_article(world: World) -> None:
+    result = await world.alice.slash(world.channel, "ask", question="What did Peskov say?")
+
+    callbacks = [r for r in world.env.http_requests if r.path.endswith("/callback")]
+    assert [c.json["type"] for c in callbacks] == [5]  # deferred ("thinking"), then edited
+    response = result.response
+    assert response is not None and not response.ephemeral
+    (embed,) = response.embeds
+    assert embed.title == "What did Peskov say?"
+    assert "Dmitry Peskov" in (embed.description or "")
+    assert "no official letter from Russia" in (embed.description or "")
+    assert "[1]" in (embed.description or "")
+    (sources,) = embed.fields
+    assert sources.name == "Sources"
+    assert sources.value == (
+        "[1] Russia denies reporting Washington withdraws its troops from Venezuela · 2019-06-04"
+    )
+
+
+async def test_private_ask_is_seen_only_by_the_asker(world: World) -> None:
+    result = await world.alice.slash(
+        world.channel, "ask", question="What did Peskov say?", private=True
+    )
+    assert result.ephemeral
+    assert result.response is not None and result.response.ephemeral
+    assert result.response.embeds
+    assert world.channel.history(viewer=world.admin) == []
+
+
+@pytest.mark.newsbot(answerer=ScriptedAnswerer(long_answer))
+async def test_a_long_answer_is_split_into_messages_within_discords_limits(world: World) -> None:
+    result = await world.alice.slash(world.channel, "ask", question="Tell me everything")
+
+    assert result.response is not None
+    messages = [result.response, *result.followups]
+    assert len(messages) > 1
+    embeds: list[discord.Embed] = []
+    for message in messages:
+        assert len(message.content) <= render.MESSAGE_LIMIT
+        assert len(message.embeds) <= render.EMBEDS_PER_MESSAGE_LIMIT
+        assert sum(len(e) for e in message.embeds) <= render.EMBED_TOTAL_LIMIT
+        embeds.extend(message.embeds)
+    for embed in embeds:
+        assert len(embed.description or "") <= render.EMBED_DESCRIPTION_LIMIT
+        assert len(embed.fields) <= render.EMBED_FIELDS_LIMIT
+        assert all(len(f.value or "") <= render.EMBED_FIELD_VALUE_LIMIT for f in embed.fields)
+    # Nothing lost: every word in order, and each of the 30 sources once.
+    expected = long_answer("", None)
+    body = " ".join(e.description or "" for e in embeds)
+    assert unescape(body).split() == expected.text.split()
+    source_lines = [ln for e in embeds for f in e.fields for ln in (f.value or "").splitlines()]
+    assert [int(ln[1 : ln.index("]")]) for ln in source_lines] == list(range(1, 31))
+    # Paragraph boundaries are kept: no embed starts in the middle of a sentence.
+    assert all(re.match(r"The Kremlin said", e.description) for e in embeds if e.description)
+
+
+async def test_a_question_with_no_answer_gets_a_short_plain_reply(world: World) -> None:
+    result = await world.alice.slash(world.channel, "ask", question=NOTHING)
+
+    assert result.response is not None
+    assert result.response.content == render.NOT_FOUND_TEXT
+    assert result.response.embeds == []
+
+
+@pytest.mark.newsbot(answerer=ScriptedAnswerer(echo_not_found), discord={"cooldown_seconds": 0})
+async def test_everyone_and_mentions_in_a_question_ping_nobody(world: World) -> None:
+    role = world.guild.create_role("Staff", mentionable=True)
+    question = f"@everyone @here <@{world.admin.id}> <@&{role.id}> what happened?"
+
+    result = await world.alice.slash(world.channel, "ask", question=question)
+    await world.alice.send(world.channel, f"<@{world.bot.user.id}> {question}")
+
+    assert result.response is not None and "@everyone" in result.response.content
+    reply = world.channel.last_message
+    assert reply is not None and reply.author == world.bot.user
+    assert "@everyone" in reply.content and f"<@{world.admin.id}>" in reply.content
+    # The bot may mention everyone in this server, so only allowed_mentions stops the pings.
+    assert world.guild.me is not None and world.guild.me.guild_permissions.mention_everyone
+    assert not reply.mention_everyone
+    assert not result.response.message.mention_everyone
+    payloads = list(message_payloads(world.env))
+    assert len(payloads) >= 2
+    for payload in payloads:
+        mentions = payload.get("allowed_mentions")
+        assert mentions is not None and mentions["parse"] == [], payload
+        assert not mentions.get("users") and not mentions.get("roles")
+        assert not mentions.get("replied_user")
+    # And the bot itself defaults to no mentions, for any message a future change adds.
+    assert world.bot.allowed_mentions is not None
+    assert world.bot.allowed_mentions.to_dict() == discord.AllowedMentions.none().to_dict()
+
+
+@pytest.mark.newsbot(discord={"cooldown_seconds": 30})
+async def test_a_second_question_too_soon_is_told_when_to_retry(world: World) -> None:
+    answerer = RecordingAnswerer(world.bot.answerer)
+    world.bot.answerer = answerer
+
+    first = await world.alice.slash(world.channel, "ask", question="What did Peskov say?")
+    await world.env.advance_time(10)
+    second = await world.alice.slash(world.channel, "ask", question="What did Lavrov say?")
+
+    assert first.response is not None and first.response.embeds
+    assert second.ephemeral and second.response is not None
+    assert "try again" in second.response.content
+    assert retry_seconds(second.response.content, world.env) == pytest.approx(20, abs=1)
+    assert len(answerer.calls) == 1
+    # Someone else is not held up by alice's cooldown.
+    other = await world.admin.slash(world.channel, "ask", question="What did Lavrov say?")
+    assert other.response is not None and other.response.embeds
+
+    await world.env.advance_time(20)
+    third = await world.alice.slash(world.channel, "ask", question="What did Lavrov say?")
+    assert third.response is not None and third.response.embeds
+    assert "Lavrov" in (third.response.embeds[0].description or "")
+    assert [q for q, _ in answerer.calls] == [
+        "What did Peskov say?",
+        "What did Lavrov say?",
+        "What did Lavrov say?",
+    ]
+
+
+@pytest.mark.newsbot(discord={"cooldown_seconds": 30})
+async def test_the_cooldown_also_applies_to_mentions(world: World) -> None:
+    mention = f"<@{world.bot.user.id}>"
+    await world.alice.send(world.channel, f"{mention} What did Peskov say?")
+    await world.alice.send(world.channel, f"{mention} What did Lavrov say?")
+
+    reply = world.channel.last_message
+    assert reply is not None and reply.author == world.bot.user
+    assert "try again" in reply.content and not reply.embeds
+    assert retry_seconds(reply.content, world.env) == pytest.approx(30, abs=1)
+
+
+@pytest.mark.newsbot(answerer=scripted("x"), discord={"max_in_flight": 1, "cooldown_seconds": 0})
+async def test_when_every_answer_slot_is_busy_the_user_is_told_to_retry(world: World) -> None:
+    with world.bot.in_flight.slot():  # another answer is being computed
+        result = await world.alice.slash(world.channel, "ask", question="What did Peskov say?")
+    assert result.ephemeral and result.response is not None
+    assert "busy" in result.response.content and TIMESTAMP.search(result.response.content)
+    assert world.bot.answerer.calls == []  # type: ignore[attr-defined]
+
+
+def refuse(question: str, conversation: Conversation | None) -> Answer:
+    raise QueryError("The question is empty: ask about something in the news.")
+
+
+def crash(question: str, conversation: Conversation | None) -> Answer:
+    raise ZeroDivisionError("division by zero")
+
+
+@pytest.mark.newsbot(answerer=ScriptedAnswerer(refuse))
+async def test_a_bad_question_gets_the_answerers_message(world: World) -> None:
+    result = await world.alice.slash(world.channel, "ask", question="?")
+    assert result.response is not None
+    assert result.response.content == "The question is empty: ask about something in the news."
+    # The refused question does not count against the cooldown.
+    again = await world.alice.slash(world.channel, "ask", question="??")
+    assert again.response is not None and "try again" not in again.response.content
+
+
+@pytest.mark.newsbot(answerer=ScriptedAnswerer(crash))
+async def test_an_unexpected_error_is_logged_and_the_user_gets_a_brief_notice(
+    world: World, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.ERROR):
+        result = await world.alice.slash(world.channel, "ask", question="What did Peskov say?")
+        await world.env.advance_time(30)
+        await world.alice.send(world.channel, f"<@{world.bot.user.id}> What did Peskov say?")
+
+    assert result.response is not None and result.response.content == UNEXPECTED_ERROR_TEXT
+    reply = world.channel.last_message
+    assert reply is not None and reply.content == UNEXPECTED_ERROR_TEXT
+    assert "Traceback" not in reply.content and "ZeroDivisionError" not in reply.content
+    logged = [r for r in caplog.records if r.exc_info and r.exc_info[0] is ZeroDivisionError]
+    assert len(logged) == 2
+
+
+# --------------------------------------------------------------------------- messages
+
+
+async def test_a_mention_is_answered_as_a_reply_while_typing(world: World) -> None:
+    answerer = RecordingAnswerer(world.bot.answerer)
+    world.bot.answerer = answerer
+
+    asked = await world.alice.send(world.channel, f"<@{world.bot.user.id}> what did Lavrov say?")
+
+    reply = world.channel.last_message
+    assert reply is not None and reply.author == world.bot.user
+    assert reply.reference is not None and reply.reference.message_id == asked.id
+    assert "Sergei Lavrov" in (reply.embeds[0].description or "")
+    assert answerer.calls == [("what did Lavrov say?", None)]  # the mention is not in it
+    typing = [r for r in world.env.http_requests if r.path.endswith("/typing")]
+    assert typing and world.env.http_requests.index(typing[0]) < len(world.env.http_requests) - 1
+
+
+async def test_messages_not_addressed_to_the_bot_are_ignored(world: World) -> None:
+    await world.alice.send(world.channel, "what did Lavrov say?")
+    history = world.channel.history()
+    assert len(history) == 1 and history[0].author != world.bot.user
+
+
+@pytest.mark.newsbot(discord={"message_content": True})
+async def test_any_message_in_a_configured_channel_is_a_question(world: World) -> None:
+    elsewhere = world.guild.create_text_channel("random")
+    world.configure(channels=[world.channel.id])
+
+    await world.alice.send(world.channel, "what did Lavrov say?")
+    await world.admin.send(elsewhere, "what did Lavrov say?")
+
+    reply = world.channel.last_message
+    assert reply is not None and reply.author == world.bot.user
+    assert "Sergei Lavrov" in (reply.embeds[0].description or "")
+    assert all(m.author != world.bot.user for m in elsewhere.history())
+
+
+@pytest.mark.newsbot(discord={"message_content": False, "channels": [1]})
+async def test_without_the_content_intent_channels_are_skipped_but_mentions_work(
+    world: World, caplog: pytest.LogCaptureFixture
+) -> None:
+    world.configure(channels=[world.channel.id])
+    assert not world.bot.intents.message_content
+    assert any("message_content" in r.getMessage() for r in caplog.get_records("setup"))
+
+    await world.alice.send(world.channel, "what did Lavrov say?")
+    assert all(m.author != world.bot.user for m in world.channel.history())
+
+    await world.alice.send(world.channel, f"<@{world.bot.user.id}> what did Lavrov say?")
+    reply = world.channel.last_message
+    assert reply is not None and reply.author == world.bot.user and reply.embeds
+
+
+@pytest.mark.newsbot(discord={"cooldown_seconds": 0})
+async def test_a_reply_to_an_answer_is_a_follow_up_keeping_the_subject(world: World) -> None:
+    answerer = RecordingAnswerer(world.bot.answerer)
+    world.bot.answerer = answerer
+    first_subject = answerer.inner.answer(PESKOV, None).subject
+    assert first_subject, "the first question names a subject to keep"
+
+    await world.alice.send(world.channel, f"<@{world.bot.user.id}> {PESKOV}")
+    answer = world.channel.last_message
+    assert answer is not None and answer.author == world.bot.user
+    # A reply pings the bot by default, so it arrives with its text even without the intent.
+    await world.alice.send(world.channel, "and what did Lavrov say?", reply_to=answer)
+
+    reply = world.channel.last_message
+    assert reply is not None and reply.author == world.bot.user
+    assert reply.reference is not None
+    assert "Sergei Lavrov" in (reply.embeds[0].description or "")
+    question, conversation = answerer.calls[-1]
+    assert question == "and what did Lavrov say?"
+    assert conversation == Conversation(question=PESKOV, subject=first_subject)
+
+    # A reply to the follow-up's answer carries the thread along.
+    await world.alice.send(world.channel, "and Trump?", reply_to=reply)
+    _, third = answerer.calls[-1]
+    assert third is not None and third.history == (PESKOV,)
+    assert third.question == "and what did Lavrov say?" and third.subject == first_subject
+
+
+@pytest.mark.newsbot(discord={"cooldown_seconds": 0, "message_content": True})
+async def test_a_reply_to_an_ask_answer_is_a_follow_up(world: World) -> None:
+    answerer = RecordingAnswerer(world.bot.answerer)
+    world.bot.answerer = answerer
+
+    asked = await world.alice.slash(world.channel, "ask", question=PESKOV)
+    assert asked.response is not None
+    await world.alice.send(world.channel, "and what did Lavrov say?", reply_to=asked.response)
+
+    reply = world.channel.last_message
+    assert reply is not None and reply.author == world.bot.user and reply.embeds
+    _, conversation = answerer.calls[-1]
+    assert conversation is not None and conversation.question == PESKOV
+
+
+async def test_a_direct_message_is_a_question(world: World) -> None:
+    await world.alice.send_dm("what did Lavrov say?")
+    history = world.alice.user.dm_channel.history()
+    assert [m.author == world.bot.user for m in history] == [False, True]
+    assert "Sergei Lavrov" in (history[-1].embeds[0].description or "")
+
+
+# --------------------------------------------------------------------------- /sources
+
+
+async def test_sources_lists_what_the_index_holds(world: World) -> None:
+    result = await world.alice.slash(world.channel, "sources")
+    assert result.response is not None and result.response.ephemeral
+    (embed,) = result.response.embeds
+    fields = {f.name: f.value for f in embed.fields}
+    assert fields["Articles"] == "1"
+    assert fields["Passages"] == str(world.bot.library.stats().passages)
+    assert fields["Newest article"] == "2019-06-04"
+    assert re.fullmatch(r"<t:\d+:f> \(<t:\d+:R>\)", fields["Last build"] or "")
+
+
+class NoIndexLibrary:
+    def build(self, *args: Any, **kwargs: Any) -> BuildReport:
+        raise AssertionError("not used")
+
+    def stats(self) -> IndexStats:
+        raise IndexMissingError("no index in /tmp/x")
+
+
+class CrashingLibrary:
+    def build(self, *args: Any, **kwargs: Any) -> BuildReport:
+        raise AssertionError("not used")
+
+    def stats(self) -> IndexStats:
+        raise OSError("database is locked")
+
+
+@pytest.mark.newsbot(library=CrashingLibrary(), answerer=scripted("x"))
+async def test_an_error_no_command_handles_gets_a_brief_notice_and_is_logged(
+    world: World, caplog: pytest.LogCaptureFixture
+) -> None:
+    result = await world.alice.slash(world.channel, "sources")
+
+    simcord.assert_error(world.env, OSError, contains="database is locked")
+    # The notice replaces the deferred "thinking..." placeholder.
+    assert result.response is not None and result.response.content == UNEXPECTED_ERROR_TEXT
+    assert result.response.ephemeral
+    assert any(r.exc_info and r.exc_info[0] is OSError for r in caplog.records)
+
+
+@pytest.mark.newsbot(library=NoIndexLibrary(), answerer=scripted("x"))
+async def test_sources_says_clearly_when_no_index_is_built(world: World) -> None:
+    result = await world.alice.slash(world.channel, "sources")
+    assert result.response is not None and result.response.content == NO_INDEX_TEXT
+
+
+# --------------------------------------------------------------------------- /reindex
+
+
+class ScriptedLibrary:
+    """Reports `steps` progress updates, then a report; counts builds."""
+
+    def __init__(self, steps: int = 50, fail: Exception | None = None) -> None:
+        self.steps = steps
+        self.fail = fail
+        self.builds: list[bool] = []
+
+    def build(
+        self,
+        sources: Any = None,
+        rebuild: bool = False,
+        progress: Any = None,
+    ) -> BuildReport:
+        self.builds.append(rebuild)
+        for i in range(1, self.steps + 1):
+            if progress is not None:
+                progress(BuildProgress("embedding", i, self.steps))
+        if self.fail is not None:
+            raise self.fail
+        return BuildReport(2, 0, 0, 0, 1, 7, 4, 0.5, "snap-2")
+
+    def stats(self) -> IndexStats:
+        raise IndexMissingError("none")
+
+
+@pytest.mark.newsbot(library=ScriptedLibrary(), answerer=scripted("x"))
+async def test_reindex_progress_edits_are_throttled(world: World) -> None:
+    assert world.bot.settings.discord.progress_interval_seconds == 3.0
+    result = await world.admin.slash(world.channel, "reindex", full=True)
+
+    assert world.bot.library.builds == [True]  # type: ignore[attr-defined]
+    edits = edits_of_original(world.env)
+    # The clock stands still here, so 50 progress reports make a single progress edit.
+    assert len(edits) == 2
+    assert re.fullmatch(r"⏳ Full re-index in progress: embedding \d+/50 \(\d+%\)", edits[0])
+    assert result.response is not None
+    assert (
+        result.response.content
+        == "✅ Full re-index done: " + BuildReport(2, 0, 0, 0, 1, 7, 4, 0.5, "snap-2").summary()
+    )
+
+
+@pytest.mark.newsbot(
+    library=ScriptedLibrary(fail=RuntimeError("disk full")), answerer=scripted("x")
+)
+async def test_a_failed_reindex_reports_the_error(
+    world: World, caplog: pytest.LogCaptureFixture
+) -> None:
+    result = await world.admin.slash(world.channel, "reindex")
+    assert result.response is not None
+    assert result.response.content.startswith("❌ Re-index failed")
+    assert "previous index keeps serving" in result.response.content
+    assert any(r.exc_info and r.exc_info[0] is RuntimeError for r in caplog.records)
+
+
+@pytest.mark.newsbot(library=ScriptedLibrary(), answerer=scripted("x"))
+async def test_reindex_is_refused_for_a_non_admin_even_if_the_command_is_opened(
+    world: World,
+) -> None:
+    # The command's default permissions hide it from members without Manage Server...
+    with pytest.raises((simcord.SetupError, simcord.BackendError)):
+        await world.alice.slash(world.channel, "reindex")
+    # ...and when a server admin opens it to everyone, the bot still checks in code.
+    commands = await world.bot.tree.fetch_commands()
+    reindex = next(c for c in commands if c.name == "reindex")
+    world.guild.set_command_permissions(reindex, {world.guild.default_role: True})
+
+    result = await world.alice.slash(world.channel, "reindex")
+    assert result.ephemeral and result.response is not None
+    assert result.response.content == REFUSED_TEXT
+    assert world.bot.library.builds == []  # type: ignore[attr-defined]
+
+
+@pytest.mark.newsbot(library=ScriptedLibrary(steps=1), answerer=scripted("x"))
+async def test_configured_admin_roles_and_users_may_reindex(world: World) -> None:
+    reporters = world.guild.create_role("Reporters")
+    bob = world.guild.add_member(world.env.create_user("bob"), roles=[reporters])
+    commands = await world.bot.tree.fetch_commands()
+    reindex = next(c for c in commands if c.name == "reindex")
+    world.guild.set_command_permissions(reindex, {world.guild.default_role: True})
+    world.configure(admin_roles=[reporters.id], admin_users=[world.alice.id])
+
+    by_role = await bob.slash(world.channel, "reindex")
+    by_user = await world.alice.slash(world.channel, "reindex")
+
+    for result in (by_role, by_user):
+        assert result.response is not None
+        assert result.response.content.startswith("✅ Re-index done")
+    assert world.bot.library.builds == [False, False]  # type: ignore[attr-defined]
+
+
+def test_throttle_lets_one_edit_through_per_interval() -> None:
+    throttle = Throttle(3.0)
+    assert [throttle.ready(t) for t in (0.0, 1.0, 2.9, 3.0, 3.1, 6.5)] == [
+        True,
+        False,
+        False,
+        True,
+        False,
+        True,
+    ]
+
+
+async def test_progress_relay_coalesces_reports_from_the_worker_thread() -> None:
+    loop = asyncio.get_running_loop()
+    delivered: list[tuple[BuildProgress, bool]] = []
+    relay = ProgressRelay(
+        loop, lambda p: delivered.append((p, threading.current_thread() is threading.main_thread()))
+    )
+
+    def worker() -> None:
+        for i in range(1, 1001):
+            relay(BuildProgress("embedding", i, 1000))
+
+    await asyncio.to_thread(worker)
+    for _ in range(3):
+        await asyncio.sleep(0)  # let the queued hand-offs run
+    assert 1 <= len(delivered) < 1000
+    assert delivered[-1][0] == BuildProgress("embedding", 1000, 1000)  # the latest wins
+    assert all(on_loop for _, on_loop in delivered)  # delivered on the loop's thread
+
+
+def test_describe_progress_shows_phase_counts_and_percentage() -> None:
+    assert describe_progress(BuildProgress("embedding", 120, 300)) == "embedding 120/300 (40%)"
+    assert describe_progress(BuildProgress("switching", 0, 0)) == "switching"
+    assert describe_progress(None) == "starting"
+
+
+class TestReindexWithTheRealEngine:
+    """A real build on a corpus the test adds an article to, held midway by the test."""
+
+    NEW_ARTICLE = (
+        "Date: 2019-06-05\n\n"
+        "Norway hosts talks between Venezuela's government and opposition\n\n"
+        "Norwegian mediators hosted a new round of talks in Oslo between representatives of "
+        "Venezuela's government and the opposition, the Norwegian foreign ministry said.\n"
+    )
+    QUESTION = "Where did Norwegian mediators host talks?"
+
+    @pytest.fixture
+    def settings(self, tmp_path: Path) -> Settings:
+        corpus = tmp_path / "corpus"
+        shutil.copytree(SAMPLE, corpus)
+        return make_settings(tmp_path / "data", corpus={"sources": [str(corpus)]})
+
+    @pytest.mark.newsbot(offload="held", discord={"cooldown_seconds": 0})
+    async def test_reindex_serves_the_old_index_until_the_new_one_is_ready(
+        self, world: World, settings: Settings
+    ) -> None:
+        reached, release = threading.Event(), threading.Event()
+        real_build = world.bot.library.build
+
+        def build(sources: Any = None, rebuild: bool = False, progress: Any = None) -> Any:
+            def hold(p: BuildProgress) -> None:
+                if progress is not None:
+                    progress(p)
+                if p.phase == "embedding" and not reached.is_set():
+                    reached.set()
+                    assert release.wait(30), "the test never released the build"
+
+            return real_build(sources, rebuild, hold)
+
+        world.bot.library.build = build  # type: ignore[method-assign]
+        before = await world.alice.slash(world.channel, "ask", question=self.QUESTION)
+        assert before.response is not None and before.response.content == render.NOT_FOUND_TEXT
+        (Path(settings.corpus.sources[0]) / "001_oslo_talks.txt").write_text(self.NEW_ARTICLE)
+
+        first = await world.admin.slash(world.channel, "reindex")
+        assert await asyncio.to_thread(reached.wait, 30), "the build runs and is held"
+        await world.env.settle()  # the progress it reported reaches the loop
+
+        # While it runs: a second /reindex is told so, and /ask answers from the old index.
+        second = await world.admin.slash(world.channel, "reindex")
+        assert second.ephemeral and second.response is not None
+        assert second.response.content.startswith("A re-index is already running")
+        assert "embedding" in second.response.content and "%" in second.response.content
+        during = await world.alice.slash(world.channel, "ask", question=self.QUESTION)
+        assert during.response is not None
+        assert during.response.content == render.NOT_FOUND_TEXT
+        old = await world.alice.slash(world.channel, "ask", question="What did Peskov say?")
+        assert old.response is not None and old.response.embeds
+        assert any(e.startswith("⏳ Re-index in progress: ") for e in edits_of_original(world.env))
+
+        release.set()
+        await world.bot.offload.finish()  # type: ignore[attr-defined]
+
+        assert first.response is not None
+        assert first.response.content.startswith("✅ Re-index done: indexed: 1 added")
+        after = await world.alice.slash(world.channel, "ask", question=self.QUESTION)
+        assert after.response is not None and after.response.embeds
+        (embed,) = after.response.embeds
+        assert "Oslo" in (embed.description or "")
+        assert "Norway hosts talks" in (embed.fields[0].value or "")
+
+
+# --------------------------------------------------------------------------- run()
+
+
+def test_run_without_a_token_says_how_to_set_it(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("DISCORD_TOKEN", raising=False)
+    assert run(settings) == 2
+    err = capsys.readouterr().err
+    assert "export DISCORD_TOKEN=" in err
+    assert "https://discord.com/developers/applications" in err
+
+
+def test_run_reports_an_invalid_token_without_showing_it(
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # A local fake Discord (tests/bot/fake_discord.py) answers 401 to any other token.
+    loop = asyncio.new_event_loop()
+    server = threading.Thread(target=loop.run_forever, daemon=True)
+    server.start()
+
+    async def start() -> FakeDiscord:
+        fake = FakeDiscord("the-right-token")
+        await fake.start()
+        return fake
+
+    fake = asyncio.run_coroutine_threadsafe(start(), loop).result(10)
+    try:
+        monkeypatch.setattr(discord.http.Route, "BASE", fake.api_base)
+        monkeypatch.setenv("DISCORD_TOKEN", "a-wrong-token")
+        with caplog.at_level(logging.DEBUG):
+            assert run(settings) == 2
+    finally:
+        asyncio.run_coroutine_threadsafe(fake.stop(), loop).result(10)
+        loop.call_soon_threadsafe(loop.stop)
+        server.join(10)
+        loop.close()
+    err = capsys.readouterr().err
+    assert "rejected the token in DISCORD_TOKEN" in err
+    assert "a-wrong-token" not in err
+    assert all("a-wrong-token" not in r.getMessage() for r in caplog.records)
+
+
+@pytest.mark.newsbot(discord={"guild_id": 0})
+async def test_commands_are_synced_globally_without_a_guild_id(world: World) -> None:
+    commands = await world.bot.tree.fetch_commands()
+    assert {c.name for c in commands} == {"ask", "sources", "reindex"}
+    assert all(c.description for c in commands)
+    ask = next(c for c in commands if c.name == "ask")
+    assert all(o.description for o in ask.options)
+    assert {o.name for o in ask.options} == {"question", "private"}
+
+
+GUILD_ID = 1456074443980800999
+
+
+@pytest.mark.newsbot(discord={"guild_id": GUILD_ID})
+async def test_with_a_guild_id_commands_are_synced_to_that_guild(simcord_env: simcord.Env) -> None:
+    bot = simcord_env.bot
+    assert await bot.tree.fetch_commands() == []  # nothing global
+    synced = await bot.tree.fetch_commands(guild=discord.Object(GUILD_ID))
+    assert {c.name for c in synced} == {"ask", "sources", "reindex"}
+
+    guild = simcord_env.create_guild(id=GUILD_ID)
+    channel = guild.create_text_channel("news")
+    alice = guild.add_member(simcord_env.create_user("alice"))
+    result = await alice.slash(channel, "ask", question="What did Peskov say?")
+    assert result.response is not None and result.response.embeds

@@ -1,0 +1,247 @@
+"""Rendering answers for Discord and the terminal: escaping, sources, splitting, limits."""
+
+from __future__ import annotations
+
+import re
+
+import discord
+import pytest
+
+from bot import render
+from bot.models import Answer, Citation, Quote
+from bot.render import (
+    EMBED_DESCRIPTION_LIMIT,
+    EMBED_FIELD_VALUE_LIMIT,
+    EMBED_FIELDS_LIMIT,
+    EMBED_TOTAL_LIMIT,
+    EMBEDS_PER_MESSAGE_LIMIT,
+    MESSAGE_LIMIT,
+    Reply,
+    escape_text,
+    escape_title,
+    render_answer,
+    render_text,
+    source_line,
+    split_text,
+)
+
+
+def cite(n: int, title: str = "Russia denies reporting troop withdrawal", **kw: object) -> Citation:
+    values: dict[str, object] = {
+        "article_id": f"a{n}",
+        "title": title,
+        "url": f"https://example.com/news/{n}",
+        "source": "Reuters",
+        "published_at": "2019-06-04T10:00:00Z",
+        "text": "The Kremlin denied it.",
+        "start": 0,
+        "end": 22,
+    }
+    values.update(kw)
+    return Citation(n=n, **values)  # type: ignore[arg-type]
+
+
+def answer(text: str, citations: tuple[Citation, ...] = (), **kw: object) -> Answer:
+    return Answer(question="What did the Kremlin say?", text=text, citations=citations, **kw)  # type: ignore[arg-type]
+
+
+def all_embeds(replies: list[Reply]) -> list[discord.Embed]:
+    return [e for r in replies for e in r.embeds]
+
+
+def unescape(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+# ------------------------------------------------------------------------- limits
+
+
+def test_limits_are_discords_documented_values() -> None:
+    assert MESSAGE_LIMIT == 2000
+    assert EMBED_DESCRIPTION_LIMIT == 4096
+    assert EMBED_FIELDS_LIMIT == 25
+    assert EMBED_TOTAL_LIMIT == 6000
+    assert EMBED_FIELD_VALUE_LIMIT == 1024
+    assert EMBEDS_PER_MESSAGE_LIMIT == 10
+
+
+# ------------------------------------------------------------------------- escaping
+
+
+def test_markdown_in_a_title_cannot_break_the_link() -> None:
+    title = "Putin's *secret* plan ] [click](https://evil.example) __now__ `x` ~~y~~ ||z||"
+    line = source_line(cite(1, title=title))
+    match = re.fullmatch(r"\[1\] \[(?P<text>.*)\]\(<(?P<url>[^>]+)>\) · Reuters · 2019-06-04", line)
+    assert match, line
+    text = match.group("text")
+    # Every bracket and markdown character inside the link text is escaped...
+    assert not re.search(r"(?<!\\)[\[\]*_`~|]", text), text
+    # ...and unescaped it is the title as written.
+    assert unescape(text) == title
+    assert match.group("url") == "https://example.com/news/1"
+
+
+def test_escape_title_collapses_newlines_so_a_title_stays_on_one_line() -> None:
+    # The heading mark is escaped; "> " is no block quote once it is mid-line.
+    assert escape_title("# Breaking\n> news") == "\\# Breaking > news"
+
+
+def test_source_without_url_shows_title_and_source_without_a_link() -> None:
+    line = source_line(cite(2, url=None, source="AP", published_at=None))
+    assert line == "[2] Russia denies reporting troop withdrawal · AP"
+    assert "](" not in line
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "ftp://example.com/a", "not a url"])
+def test_non_web_urls_are_not_linked(url: str) -> None:
+    line = source_line(cite(3, url=url))
+    assert "](" not in line
+    assert line.startswith("[3] Russia denies")
+
+
+def test_characters_that_would_end_the_link_early_are_percent_encoded() -> None:
+    line = source_line(cite(4, url="https://example.com/a b>c(d)"))
+    assert "(<https://example.com/a%20b%3Ec%28d%29>)" in line
+
+
+def test_answer_text_markdown_is_escaped_but_citation_markers_stay_plain() -> None:
+    escaped = escape_text("He said *never* [1]. See [here](https://x.example) ||now|| [2].")
+    assert "\\*never\\*" in escaped
+    assert "\\[here](" in escaped  # no masked link can form
+    assert "\\|\\|now\\|\\|" in escaped
+    assert "[1]" in escaped and "[2]" in escaped and "\\[1" not in escaped
+
+
+# ------------------------------------------------------------------------- splitting
+
+
+def test_split_prefers_paragraph_boundaries() -> None:
+    first = "First paragraph, one sentence [1]."
+    second = "Second paragraph. It has two sentences [2]."
+    chunks = split_text(f"{first}\n\n{second}", len(second) + 5)
+    assert chunks == [first, second]
+
+
+def test_split_falls_back_to_sentence_boundaries_keeping_markers_with_their_sentence() -> None:
+    text = 'Peskov denied it [1]. "It seemed indirect," he said. [2] Lavrov was shocked [3].'
+    chunks = split_text(text, 40)
+    assert chunks == [
+        "Peskov denied it [1].",
+        '"It seemed indirect," he said. [2]',
+        "Lavrov was shocked [3].",
+    ]
+
+
+def test_split_cuts_a_single_overlong_word_and_loses_nothing() -> None:
+    text = "short " + "x" * 25 + " end."
+    chunks = split_text(text, 10)
+    assert all(len(c) <= 10 for c in chunks)
+    assert "".join(chunks).replace(" ", "") == text.replace(" ", "")
+
+
+def test_split_never_separates_an_escape_from_its_character() -> None:
+    chunks = split_text("a" * 9 + "\\*" + "b" * 9, 10)
+    assert all(not c.endswith("\\") for c in chunks)
+    assert "".join(chunks) == "a" * 9 + "\\*" + "b" * 9
+
+
+# ------------------------------------------------------------------------- answers
+
+
+def long_answer(paragraphs: int = 12, citations: int = 40) -> Answer:
+    sentence = "The Kremlin said the report was wrong and that experts remain in Venezuela"
+    paras = [
+        " ".join(f"{sentence} (part {p}.{s}) [{(p + s) % citations + 1}]." for s in range(8))
+        for p in range(paragraphs)
+    ]
+    cites = tuple(
+        cite(n, title=f"Article number {n} " + "with a long title " * 6)
+        for n in range(1, citations + 1)
+    )
+    return answer("\n\n".join(paras), cites)
+
+
+def test_a_long_answer_is_split_within_every_limit_and_loses_nothing() -> None:
+    a = long_answer()
+    replies = render_answer(a)
+    embeds = all_embeds(replies)
+    assert len(replies) > 1, "the answer is long enough to need several messages"
+    for reply in replies:
+        assert len(reply.embeds) <= EMBEDS_PER_MESSAGE_LIMIT
+        assert sum(len(e) for e in reply.embeds) <= EMBED_TOTAL_LIMIT
+        assert reply.content is None or len(reply.content) <= MESSAGE_LIMIT
+    for embed in embeds:
+        assert len(embed.description or "") <= EMBED_DESCRIPTION_LIMIT
+        assert len(embed.fields) <= EMBED_FIELDS_LIMIT
+        assert all(len(f.value or "") <= EMBED_FIELD_VALUE_LIMIT for f in embed.fields)
+        assert len(embed) <= EMBED_TOTAL_LIMIT
+    # Every word of the answer, in order, and every source, exactly once.
+    body = "\n\n".join(e.description for e in embeds if e.description)
+    assert unescape(body).split() == a.text.split()
+    lines = [line for e in embeds for f in e.fields for line in (f.value or "").splitlines()]
+    assert [int(line.split("]")[0][1:]) for line in lines] == list(range(1, 41))
+    # The parts are numbered so a reader knows more follows.
+    assert embeds[0].footer.text == f"1/{len(embeds)}"
+
+
+def test_a_short_answer_is_one_embed_with_its_sources() -> None:
+    a = answer(
+        "The Kremlin denied it [1]. Lavrov expressed shock [2].", (cite(1), cite(2, url=None))
+    )
+    (reply,) = render_answer(a)
+    (embed,) = reply.embeds
+    assert embed.title == "What did the Kremlin say?"
+    assert embed.description == "The Kremlin denied it [1]. Lavrov expressed shock [2]."
+    (field,) = embed.fields
+    assert field.name == "Sources"
+    assert field.value == (
+        "[1] [Russia denies reporting troop withdrawal](<https://example.com/news/1>) · Reuters"
+        " · 2019-06-04\n[2] Russia denies reporting troop withdrawal · Reuters · 2019-06-04"
+    )
+    assert embed.footer.text is None
+
+
+def test_not_found_is_a_short_plain_reply_without_sources() -> None:
+    a = Answer(question="Who won the 1930 World Cup?", text="", found=False)
+    assert render_answer(a) == [Reply(content=render.NOT_FOUND_TEXT)]
+    said = Answer(question="q", text="Nothing in the articles mentions that.", found=False)
+    assert render_answer(said) == [Reply(content="Nothing in the articles mentions that.")]
+
+
+def test_who_said_what_lists_each_statement_with_its_speaker() -> None:
+    quotes = (
+        Quote("Dmitry Peskov", "There was no official letter from Russia.", 1, "Kremlin spokesman"),
+        Quote("Sergei Lavrov", "I can not even imagine the source.", 2),
+    )
+    a = answer("Two officials spoke:", (cite(1), cite(2)), quotes=quotes)
+    description = render_answer(a)[0].embeds[0].description or ""
+    assert (
+        "• **Dmitry Peskov** (Kremlin spokesman): “There was no official letter from Russia.” [1]"
+        in description
+    )
+    assert "• **Sergei Lavrov**: “I can not even imagine the source.” [2]" in description
+
+
+def test_statements_already_in_the_answer_text_are_not_repeated() -> None:
+    text = "Dmitry Peskov said:\n- There was no official letter from Russia. [1]"
+    quotes = (Quote("Dmitry Peskov", "There was no official letter from Russia.", 1),)
+    description = render_answer(answer(text, (cite(1),), quotes=quotes))[0].embeds[0].description
+    assert description is not None
+    assert description.count("no official letter") == 1
+    assert "\n- There was" in description  # the answer's own bullets keep their markdown
+
+
+def test_terminal_text_has_the_same_parts_without_markdown() -> None:
+    quotes = (Quote("Dmitry Peskov", "No letter *was* sent.", 1, "Kremlin spokesman"),)
+    a = answer(
+        "Peskov spoke [1].", (cite(1, title="A *bold* [title]"), cite(2, url=None)), quotes=quotes
+    )
+    assert render_text(a) == (
+        "Peskov spoke [1].\n\n"
+        "• Dmitry Peskov (Kremlin spokesman): “No letter *was* sent.” [1]\n\n"
+        "Sources:\n"
+        "[1] A *bold* [title] · Reuters · 2019-06-04\n"
+        "    https://example.com/news/1\n"
+        "[2] Russia denies reporting troop withdrawal · Reuters · 2019-06-04"
+    )
+    assert render_text(Answer(question="q", text="", found=False)) == render.NOT_FOUND_TEXT

@@ -1,0 +1,230 @@
+"""clean_text: whitespace and Unicode normalisation, and boilerplate removal that keeps the news."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.clean import (
+    clean_text,
+    dominant_script,
+    is_furniture,
+    is_timestamp,
+    normalize_whitespace,
+    removed_lines,
+)
+
+SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample" / "000_57a03034e1c4b1e0.txt"
+PESKOV = (
+    '"It seemed to be an indirect reference to some news reports because there was no official '
+    'letter from Russia and there could be no (such) message," Kremlin spokesman Dmitry Peskov '
+    "told reporters."
+)
+
+STORY = (
+    "The city council approved the budget on Monday after a long debate.\n\n"
+    '"This is a good day for the city," Mayor Jane Doe said.'
+)
+
+
+def _with(line: str, where: str = "middle") -> str:
+    """STORY with `line` as its own paragraph at the top, in the middle or at the end."""
+    first, second = STORY.split("\n\n")
+    parts = {"top": [line, first, second], "middle": [first, line, second]}
+    return "\n\n".join(parts.get(where, [first, second, line]))
+
+
+def test_seed_article_loses_its_arabic_comment_footer_and_keeps_peskov() -> None:
+    cleaned = clean_text(SAMPLE.read_text(encoding="utf-8"))
+    assert "التعليقات" not in cleaned
+    assert "تعليق" not in cleaned
+    assert PESKOV in cleaned.split("\n")
+    assert cleaned.endswith('"Professional technicians regularly go to Venezuela to repair and '
+                            'maintain the equipment," she said.')  # fmt: skip
+
+
+def test_whitespace_is_normalised_and_paragraphs_keep_one_blank_line() -> None:
+    raw = "  First  line\twith   spaces.   \r\n\r\n\r\n\r\nSecond\u00a0paragraph.\t \r\n\n\n"
+    assert clean_text(raw) == "First line with spaces.\n\nSecond paragraph."
+
+
+def test_text_is_nfc_normalised() -> None:
+    assert clean_text("Cafe\u0301 owner said the cafe\u0301 would reopen.") == (
+        "Café owner said the café would reopen."
+    )
+
+
+def test_control_characters_are_dropped_but_newlines_kept() -> None:
+    raw = "The vote\x00 passed\x07 on Tuesday.\x85Officials\u200b said\x1b so.\nDone\x7f."
+    assert clean_text(raw) == "The vote passed on Tuesday.\nOfficials said so.\nDone."
+
+
+def test_single_newlines_between_lines_are_kept() -> None:
+    raw = "First paragraph ends here.\nSecond paragraph starts here."
+    assert clean_text(raw) == raw
+
+
+def test_hard_wrapped_sentence_is_joined_back() -> None:
+    raw = "The minister said the plan would\nbe announced next week.\n\nNext paragraph."
+    assert clean_text(raw) == (
+        "The minister said the plan would be announced next week.\n\nNext paragraph."
+    )
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        "Add comment",
+        "Add a comment",
+        "Comments",
+        "Comments (12)",
+        "Share this",
+        "Share this article",
+        "Share on Facebook",
+        "Facebook Twitter Email",
+        "Advertisement",
+        "ADVERTISEMENT",
+        "Story continues below advertisement",
+        "Read more",
+        "Read more here.",
+        "Related: Senate passes the spending bill after all-night session",
+        "More: What we know about the storm so far",
+        "READ MORE: Five things to watch in the debate",
+        "Sign up for our daily newsletter",
+        "Sign up for Today's Best Articles in your inbox",
+        "Click here to subscribe",
+        "We use cookies to improve your experience. By continuing you accept our cookie policy.",
+        "© 2024 Daily Planet. All rights reserved.",
+        "Copyright 2019 The Gazette",
+        "Follow us on Twitter",
+        "Need a news break? Check out the all new PLAY hub with puzzles, games and more!",
+        "The Example app gets you to the heart of the news — fast. Download for award-winning "
+        "coverage and more.",
+        "This article contains affiliate links. If you make a purchase, we may earn a commission.",
+        "Ajouter un commentaire",
+        "Kommentare",
+        "Добавить комментарий",
+        "اضافة تعليق",
+        "* * *",
+        "|",
+    ],
+)
+def test_boilerplate_line_is_removed_anywhere(junk: str) -> None:
+    for where in ("top", "middle", "end"):
+        assert clean_text(_with(junk, where)) == STORY, (junk, where)
+
+
+@pytest.mark.parametrize(
+    "news",
+    [
+        "Facebook shares fell 5% after the company said it would add comments to its app.",
+        "The advertisement, which ran during the Super Bowl, drew complaints, officials said.",
+        "Readers who want to share their views can attend Tuesday's hearing, the council said.",
+        "Related charges were filed against two other men on Friday, prosecutors said.",
+        "More than 200 people were evacuated from the building, the fire chief said.",
+        "Cookies sold by the Girl Scouts raised $2 million this year, organisers said.",
+        "Travel disruptions could take a while to unwind, even after the federal government halted "
+        "its plans to cut flights at major airports. Click here to read more about it.",
+        "Anyone with information can contact police at tips@example.gov, the sheriff said.",
+        "Comments made by the senator on Friday drew criticism from both parties.",
+        "Updated figures released Tuesday show unemployment fell to 3.9% in May 2024.",
+        "June 3, 2019 was the day the talks collapsed, according to the report.",
+    ],
+)
+def test_news_sentences_that_mention_boilerplate_words_are_kept(news: str) -> None:
+    for where in ("top", "middle", "end"):
+        assert news in clean_text(_with(news, where)).split("\n"), (news, where)
+
+
+def test_trailing_short_lines_in_another_script_are_dropped() -> None:
+    text = STORY + "\n\nالتعليقات والاراء\n\nاضافة تعليق\n\n評論"
+    assert clean_text(text) == STORY
+
+
+def test_foreign_script_line_inside_the_story_is_kept() -> None:
+    quote = "На этом всё"
+    text = f"{STORY}\n\n{quote}\n\nThe meeting ended at noon, officials said."
+    assert quote in clean_text(text)
+
+
+def test_long_foreign_paragraph_at_the_end_is_kept() -> None:
+    arabic = (
+        "قال المتحدث باسم الكرملين ديمتري بيسكوف للصحفيين إنه لم تكن هناك رسالة رسمية من روسيا "
+        "ولا يمكن أن تكون هناك رسالة من هذا القبيل."
+    )
+    assert clean_text(f"{STORY}\n\n{arabic}").endswith(arabic)
+
+
+def test_article_in_arabic_keeps_its_text_and_loses_its_comment_widget() -> None:
+    body = "قال المتحدث إن المحادثات ستستأنف الأسبوع المقبل.\n\nوأضاف أن الوفد سيصل يوم الاثنين."
+    assert clean_text(f"{body}\n\nاضافة تعليق") == body
+
+
+def test_timestamp_lines_at_the_top_are_removed() -> None:
+    text = "Feb. 10, 2026 Updated Feb. 12, 2026, 9:03 a.m. ET\n\nCNN —\n\n" + STORY
+    assert clean_text(text) == STORY
+    assert clean_text("Updated Oct. 24, 2025, 8:13 a.m. ET\n\n" + STORY) == STORY
+
+
+@pytest.mark.parametrize("heading", ["2:45 p.m.", "Saturday, August 10"])
+def test_bare_time_or_day_heading_an_entry_is_kept(heading: str) -> None:
+    text = f"{heading}\n\n{STORY}"
+    assert clean_text(text) == text
+
+
+def test_timestamp_in_the_middle_of_a_long_article_is_kept() -> None:
+    paragraphs = [f"Paragraph {n} of the story says something new." for n in range(8)]
+    paragraphs.insert(6, "Jan. 3, 2026")
+    text = "\n\n".join(paragraphs)
+    assert clean_text(text) == text
+
+
+def test_reporter_contact_and_credit_lines_at_the_end_are_removed() -> None:
+    footer = (
+        "Contributing: Reuters\n\n"
+        "(This story has been updated to add new information.)\n\n"
+        "Jane Roe is a trending news reporter for Example Daily. Reach her at jroe@example.com "
+        "and follow her on X @janeroe."
+    )
+    assert clean_text(f"{STORY}\n\n{footer}") == STORY
+
+
+def test_contact_line_before_the_last_paragraph_is_kept() -> None:
+    contact = "Reach Jane Roe at jroe@example.com."
+    text = f"{contact}\n\n{STORY}"
+    assert clean_text(text) == text
+
+
+def test_update_note_that_states_a_fact_is_kept() -> None:
+    note = "This story has been updated to reflect that Gorbachev died at 91."
+    assert clean_text(f"{STORY}\n\n{note}").endswith(note)
+
+
+def test_cleaning_twice_changes_nothing() -> None:
+    raw = SAMPLE.read_text(encoding="utf-8") + "\n\nShare this\n\nComments"
+    once = clean_text(raw)
+    assert clean_text(once) == once
+
+
+def test_removed_lines_lists_exactly_what_was_dropped() -> None:
+    text = f"{STORY}\n\nShare this\n\nاضافة تعليق"
+    assert removed_lines(text) == ["Share this", "اضافة تعليق"]
+
+
+def test_empty_and_all_boilerplate_texts_clean_to_empty() -> None:
+    assert clean_text("") == ""
+    assert clean_text("\n\n  \t\n") == ""
+    assert clean_text("Advertisement\n\nShare this\n\nComments") == ""
+
+
+def test_helpers() -> None:
+    assert normalize_whitespace("  A\n title\t here ") == "A title here"
+    assert dominant_script("Hello مرحبا world") == "LATIN"
+    assert dominant_script("مرحبا بكم hi") == "ARABIC"
+    assert dominant_script("123 !!") is None
+    assert is_timestamp("Published 5:00 a.m. ET Jan. 3, 2026")
+    assert is_timestamp("Updated 5:00 a.m. ET Jan. 3")
+    assert not is_timestamp("May 2025 was the hottest on record")
+    assert is_furniture("Share on WhatsApp")
+    assert not is_furniture("WhatsApp said on Tuesday it would share data with Meta.")

@@ -1,0 +1,197 @@
+"""Speaker lookup: by name, surname, role; several matches; topic re-ranking; article filter."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from index.models import Statement
+from index.quotes import extract_statements
+from index.speakers import SpeakerIndex
+from tests.index.test_quotes import article, seed_article
+
+
+@pytest.fixture(scope="module")
+def seed_index() -> SpeakerIndex:
+    return SpeakerIndex(extract_statements(seed_article()))
+
+
+_offsets = itertools.count(0, 1000)
+
+
+def st(speaker: str, text: str, article_id: str = "a1", role: str | None = None) -> Statement:
+    """A statement at a fresh offset: later calls sit later in the (fake) article."""
+    start = next(_offsets)
+    return Statement(
+        speaker=speaker,
+        text=text,
+        start=start,
+        end=start + len(text),
+        article_id=article_id,
+        role=role,
+        aliases=(speaker, speaker.split()[-1], *((role,) if role else ())),
+        cue="said",
+    )
+
+
+def texts(index: SpeakerIndex, name: str, **kw: object) -> list[str]:
+    matches = index.lookup(name, **kw)  # type: ignore[arg-type]
+    return [s.text for s in matches[0].statements] if matches else []
+
+
+def test_seed_peskov_by_surname(seed_index: SpeakerIndex) -> None:
+    (match,) = seed_index.lookup("Peskov")
+    assert match.speaker == "Dmitry Peskov"
+    assert match.role == "Kremlin spokesman"
+    joined = " | ".join(s.text for s in match.statements)
+    for phrase in ("no official letter", "maintenance of equipment", "in accordance with a plan"):
+        assert phrase in joined
+
+
+def test_seed_rostek_includes_the_she_said_statement(seed_index: SpeakerIndex) -> None:
+    joined = " | ".join(texts(seed_index, "Rostek"))
+    assert "repair and maintain" in joined
+    assert "has not changed for several years" in joined
+
+
+def test_seed_lavrov_about_trump_puts_the_wall_street_journal_first(
+    seed_index: SpeakerIndex,
+) -> None:
+    first = texts(seed_index, "Lavrov", topic="Trump")[0]
+    assert "Wall Street Journal" in first
+    # without the topic, text order decides: the "shock" statement comes first
+    assert "Wall Street Journal" not in texts(seed_index, "Lavrov")[0]
+
+
+@pytest.mark.parametrize(
+    ("asked", "speaker"),
+    [
+        ("the Kremlin spokesman", "Dmitry Peskov"),
+        ("Kremlin Spokesman", "Dmitry Peskov"),
+        ("the Russian foreign minister", "Sergei Lavrov"),
+        ("Dmitry Peskov", "Dmitry Peskov"),
+        ("Mr. Peskov's", "Dmitry Peskov"),
+        ("President Trump", "Donald Trump"),
+        ("the Kremlin", "Kremlin"),
+    ],
+)
+def test_seed_lookup_by_role_title_and_possessive(
+    seed_index: SpeakerIndex, asked: str, speaker: str
+) -> None:
+    matches = seed_index.lookup(asked)
+    assert matches and matches[0].speaker == speaker
+
+
+def test_seed_trump_statement(seed_index: SpeakerIndex) -> None:
+    assert any("withdrew most of their troops" in t for t in texts(seed_index, "Trump"))
+
+
+def test_unknown_speaker_gives_no_match(seed_index: SpeakerIndex) -> None:
+    assert seed_index.lookup("Angela Merkel") == []
+    assert seed_index.lookup("") == []
+
+
+def test_several_people_with_one_surname_are_all_returned_best_first() -> None:
+    index = SpeakerIndex(
+        [
+            st("Donald Trump", "We will build the wall and make it great.", "a1"),
+            st("Donald Trump", "The polls are rigged against me, believe me.", "a2"),
+            st("Ivanka Trump", "My father supports paid family leave for mothers.", "a3"),
+        ]
+    )
+    matches = index.lookup("Trump")
+    assert [m.speaker for m in matches] == ["Donald Trump", "Ivanka Trump"]
+    assert len(matches[0].statements) == 2
+    # a first name picks one of them and beats the surname-only match
+    assert [m.speaker for m in index.lookup("Ivanka Trump")] == ["Ivanka Trump"]
+
+
+def test_surname_only_speaker_folds_into_the_single_full_name() -> None:
+    index = SpeakerIndex(
+        [
+            st("Sergei Lavrov", "The sanctions will not change our position at all.", "a1"),
+            st("Lavrov", "We have never interfered in any election anywhere.", "a2"),
+        ]
+    )
+    (match,) = index.lookup("Lavrov")
+    assert match.speaker == "Sergei Lavrov"
+    assert len(match.statements) == 2
+
+
+def test_topic_reranks_by_lexical_relevance() -> None:
+    index = SpeakerIndex(
+        [
+            st("Anna Berg", "The harvest was the best in ten years for our farmers."),
+            st("Anna Berg", "Tariffs on steel will hurt every exporter in the region."),
+        ]
+    )
+    assert "Tariffs" in texts(index, "Berg", topic="steel tariffs")[0]
+    assert "harvest" in texts(index, "Berg", topic="the harvest")[0]
+
+
+def test_article_ids_restrict_the_statements() -> None:
+    index = SpeakerIndex(
+        [
+            st("Anna Berg", "The harvest was the best in ten years for our farmers.", "a1"),
+            st("Anna Berg", "Tariffs on steel will hurt every exporter in the region.", "a2"),
+        ]
+    )
+    assert texts(index, "Anna Berg", article_ids={"a2"}) == [
+        "Tariffs on steel will hurt every exporter in the region."
+    ]
+    assert index.lookup("Anna Berg", article_ids=set()) == []
+
+
+def test_limit_caps_statements_per_match() -> None:
+    index = SpeakerIndex(
+        [st("Anna Berg", f"Statement number {i} about the budget and taxes.") for i in range(9)]
+    )
+    assert len(index.lookup("Berg", limit=4)[0].statements) == 4
+
+
+def test_substantial_statements_come_before_fragments() -> None:
+    index = SpeakerIndex(
+        [
+            st("Anna Berg", "a real disgrace"),
+            st("Anna Berg", "The budget will be balanced by the end of next year."),
+        ]
+    )
+    assert texts(index, "Berg")[0].startswith("The budget")
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker", "topic"),
+    [
+        ("What did the Kremlin spokesman say about X?", "the Kremlin spokesman", "X"),
+        ("What did Lavrov say about Trump?", "Lavrov", "Trump"),
+        ("What did Peskov tell reporters?", "Peskov", None),
+        ("How did Rostek react to the report?", "Rostek", "the report"),
+        ("What was Lavrov's reaction?", "Lavrov", None),
+        (
+            "What did United States Citizenship and Immigration Services say?",
+            "United States Citizenship and Immigration Services",
+            None,
+        ),
+        ("Did Peskov deny the report?", "Peskov", None),
+    ],
+)
+def test_question_analysis(
+    seed_index: SpeakerIndex, question: str, speaker: str, topic: str | None
+) -> None:
+    assert seed_index.parse_question(question) == (speaker, topic)
+    assert seed_index.find_speaker(question) == speaker
+
+
+def test_not_a_who_said_what_question(seed_index: SpeakerIndex) -> None:
+    assert seed_index.find_speaker("How many troops are in Venezuela?") is None
+    assert seed_index.find_speaker("What is the weather in Moscow?") is None
+
+
+def test_index_over_extracted_statements_of_several_articles() -> None:
+    a1 = article('"Our schools need more money this year," Mayor Ann Cole said.', id="a1")
+    a2 = article("Ann Cole told reporters that the budget would pass by June.", id="a2")
+    index = SpeakerIndex([*extract_statements(a1), *extract_statements(a2)])
+    (match,) = index.lookup("Mayor Cole")
+    assert {s.article_id for s in match.statements} == {"a1", "a2"}
+    assert match.role == "Mayor"
