@@ -30,5 +30,9 @@ lint: setup
 test: lint
 	$(BIN)/pytest -q
 
+# Benchmarks are not tests: they take minutes and write docs/benchmarks.md's figures.
 bench: setup
-	$(BIN)/python -m bench.run_all
+	$(BIN)/python -m bench.retrieval
+	$(BIN)/python -m bench.answers
+	$(BIN)/python -m bench.attribution
+	$(BIN)/python -m bench.speed

@@ -30,14 +30,15 @@ from typing import Any
 
 import blingfire
 
+from bench.common import EVAL
 from index.models import Article, Statement
 from index.quotes import extract_statements
 from index.speakers import SpeakerIndex
 
 log = logging.getLogger(__name__)
 
-EVAL_DIR = Path("/work/shared/eval/polnear-dev")
-SCORER = Path("/work/shared/eval/score_attribution.py")
+EVAL_DIR = EVAL / "polnear-dev"
+SCORER = EVAL / "score_attribution.py"
 BASELINE_TOP = 3
 DEFAULT_LIMIT = 3
 

@@ -167,7 +167,9 @@ class Answerer:
         if llm is None and settings.llm.enabled:
             from bot.llm import LLMWriter
 
-            self.llm = LLMWriter(settings.llm, self._support)
+            self.llm = LLMWriter(
+                settings.llm, self._support, max_sentences=settings.answer.max_sentences
+            )
 
     def _support(self, sentences: Sequence[str], passages: Sequence[str]) -> list[float]:
         embedder = self.library.embedder

@@ -178,3 +178,18 @@ def parse_question(question: str, conversation: Conversation | None = None) -> Q
         topic=topic,
         keywords=content_words(search_text),
     )
+
+
+_FOLLOW_UP = re.compile(
+    r"^\W*(?:and|also|so|then|what\s+about|how\s+about|what\s+else)\b"
+    r"|\b(?:he|she|they|him|her|them|his|hers|their|theirs)\b",
+    re.IGNORECASE,
+)
+
+
+def looks_like_follow_up(question: str) -> bool:
+    """Whether a question leans on the one before ("and Lavrov?", "what else did he say?").
+
+    Used where there is no explicit reply (the terminal chat); on Discord a reply is explicit.
+    """
+    return bool(_FOLLOW_UP.search(question))

@@ -203,8 +203,12 @@ def _validate(s: Settings) -> None:
         raise ConfigError("[llm].timeout_seconds must be greater than 0")
     if s.log.level.upper() not in _VALID_LEVELS:
         raise ConfigError(f"[log].level must be one of {', '.join(sorted(_VALID_LEVELS))}")
-    if not 0.0 <= s.search.dedup_similarity <= 1.0:
-        raise ConfigError("[search].dedup_similarity must be between 0 and 1")
+    for key, value in {
+        "[search].dedup_similarity": s.search.dedup_similarity,
+        "[llm].min_support": s.llm.min_support,
+    }.items():
+        if not 0.0 <= value <= 1.0:
+            raise ConfigError(f"{key} must be between 0 and 1, got {value}")
 
 
 def parse_settings(raw: dict[str, Any], base_dir: Path | None = None) -> Settings:

@@ -1,0 +1,93 @@
+"""`newsbot chat`: a terminal conversation over the same pipeline and rendering as Discord."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import TextIO
+
+from bot.answer import Answerer
+from bot.models import Conversation
+from bot.question import looks_like_follow_up
+from bot.render import render_text
+from index.config import Settings
+from index.errors import NewsbotError
+from index.library import Library
+
+log = logging.getLogger(__name__)
+
+PROMPT = "you> "
+HELP = (
+    "Ask a question about the indexed news, e.g. “What did Peskov say?”.\n"
+    "A question starting with “and …” or using he/she/they follows up the previous one.\n"
+    "Commands: /new (forget the previous question), /help, /quit (or Ctrl-D, Ctrl-C)."
+)
+
+
+def _read(stdin: TextIO, interactive: bool) -> str | None:
+    """The next line, or None at end of input."""
+    if interactive:
+        try:
+            return input(PROMPT)
+        except EOFError:
+            return None
+    line = stdin.readline()
+    return None if line == "" else line
+
+
+def chat(
+    settings: Settings,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    answerer: Answerer | None = None,
+) -> int:
+    """Answer questions from `stdin` until end of input; prompts only on a terminal."""
+    stdin = stdin or sys.stdin
+    stdout = stdout or sys.stdout
+    interactive = stdin.isatty() and stdout.isatty()
+    if answerer is None:
+        library = Library(settings)
+        stats = library.stats()  # fails early, with a clear message, when nothing is indexed
+        answerer = Answerer(library, settings)
+        if interactive:
+            print(
+                f"newsbot: {stats.articles} articles, {stats.passages} passages indexed. "
+                "Type /help for help.",
+                file=stdout,
+            )
+    conversation: Conversation | None = None
+    try:
+        while True:
+            line = _read(stdin, interactive)
+            if line is None:
+                break
+            question = line.strip()
+            if not question:
+                continue
+            if question in ("/quit", "/exit"):
+                break
+            if question == "/help":
+                print(HELP, file=stdout)
+                continue
+            if question == "/new":
+                conversation = None
+                continue
+            context = conversation if looks_like_follow_up(question) else None
+            try:
+                answer = answerer.answer(question, context)
+            except NewsbotError as exc:
+                print(f"newsbot: {exc}", file=stdout)
+                continue
+            except Exception:
+                log.exception("could not answer %r", question)
+                print("newsbot: something went wrong answering that; see the log.", file=stdout)
+                continue
+            if not interactive:
+                print(f"{PROMPT}{question}", file=stdout)
+            print(render_text(answer) + "\n", file=stdout, flush=True)
+            conversation = Conversation(question=question, subject=answer.subject)
+    except KeyboardInterrupt:
+        print("", file=stdout)
+    if interactive:
+        print("bye.", file=stdout)
+    return 0

@@ -1,0 +1,153 @@
+"""The answerer over the sample corpus, with the fake embedder (the real model: test_cli_model)."""
+
+import numpy as np
+import pytest
+
+from bot.answer import NOT_FOUND, Answerer, CitationBuilder, select_sentences
+from bot.models import Conversation
+from index.errors import QueryError
+from index.models import Article, Statement
+from tests.conftest import make_settings
+
+
+def test_citations_are_numbered_in_order_of_first_use_and_span_what_was_used():
+    articles = {
+        "a": Article(id="a", title="A", text="0123456789" * 3, url="https://a.example/x"),
+        "b": Article(id="b", title="B", text="abcdefghij" * 3, source="b.example"),
+    }
+    cites = CitationBuilder(articles)
+    assert cites.cite("b", 5, 9) == 1
+    assert cites.cite("a", 0, 4) == 2
+    assert cites.cite("b", 12, 15) == 1
+    b, a = cites.citations()
+    assert (b.n, b.article_id, b.start, b.end) == (1, "b", 5, 15)
+    assert b.text == articles["b"].text[5:15]
+    assert (a.n, a.url, a.text) == (2, "https://a.example/x", "0123")
+
+
+def test_mmr_skips_a_sentence_repeating_a_chosen_one():
+    scores = np.array([1.0, 0.95, 0.8])
+    sim = np.array([[1.0, 0.95, 0.1], [0.95, 1.0, 0.1], [0.1, 0.1, 1.0]])
+    assert select_sentences(scores, sim, limit=2) == [0, 2]
+
+
+def test_mmr_does_not_pad_with_weak_sentences():
+    scores = np.array([1.0, 0.2])
+    assert select_sentences(scores, np.eye(2), limit=3) == [0]
+
+
+def test_who_said_what_lists_the_speakers_statements_cited(answerer):
+    answer = answerer.answer("What did Peskov say?")
+    assert answer.found
+    assert answer.quotes and all(q.speaker == "Dmitry Peskov" for q in answer.quotes)
+    assert any("no official letter" in q.text for q in answer.quotes)
+    assert "Dmitry Peskov (Kremlin spokesman) said:" in answer.text
+    (citation,) = answer.citations
+    assert citation.article_id == "000_57a03034e1c4b1e0"
+    for q in answer.quotes:
+        assert q.citation == 1
+        assert q.text in citation.text  # the citation spans every quoted statement
+        assert f"- {q.text} [1]" in answer.text
+
+
+def test_a_role_finds_the_person(answerer):
+    answer = answerer.answer("What did the Kremlin spokesman say?")
+    assert {q.speaker for q in answer.quotes} == {"Dmitry Peskov"}
+
+
+def test_pronoun_resolved_statements_are_attributed(answerer):
+    answer = answerer.answer("What did Rostek say?")
+    assert any("repair and maintain" in q.text for q in answer.quotes)  # "she said"
+
+
+def test_the_topic_ranks_statements(answerer):
+    answer = answerer.answer("What did Lavrov say about Trump?")
+    assert "Wall Street Journal" in answer.quotes[0].text
+
+
+def test_the_extractive_answer_cites_the_sentences_it_uses(answerer):
+    answer = answerer.answer("How many troops did Russia deploy to Venezuela in March?")
+    assert answer.found and "100" in answer.text
+    assert answer.text.count("[1]") >= 1
+    citation = answer.citations[0]
+    assert (
+        citation.text
+        == answerer.library.searcher()
+        .articles[citation.article_id]
+        .text[citation.start : citation.end]
+    )
+
+
+def test_nothing_relevant_says_so_and_cites_nothing(answerer):
+    answer = answerer.answer("What is the boiling point of tungsten?")
+    assert not answer.found
+    assert answer.text == NOT_FOUND and answer.citations == () and answer.quotes == ()
+
+
+def test_an_unknown_speaker_falls_back_to_passages_or_not_found(answerer):
+    answer = answerer.answer("What did the Norwegian foreign ministry say?")
+    assert all(q.speaker != "Rostek" for q in answer.quotes)
+    assert not answer.quotes
+
+
+def test_several_matching_people_are_named(settings, fake_embedder):
+    from index.library import Library
+
+    lib = Library(settings, fake_embedder)
+    lib.build()
+    searcher = lib.searcher()
+    text = searcher.articles["000_57a03034e1c4b1e0"].text
+    extra = Statement(
+        speaker="Ivanka Trump",
+        text=text[:20],
+        start=0,
+        end=20,
+        article_id="000_57a03034e1c4b1e0",
+        aliases=("Ivanka Trump", "Trump"),
+    )
+    searcher.statements.append(extra)
+    answer = Answerer(lib, settings).answer("What did Trump say?")
+    assert answer.note is not None and "Several people match" in answer.note
+    assert "Donald Trump" in answer.note and "Ivanka Trump" in answer.note
+    assert answer.note in answer.text
+
+
+@pytest.mark.parametrize("question", ["", "   ", "x" * 1001])
+def test_empty_or_huge_questions_are_refused(answerer, question):
+    with pytest.raises(QueryError):
+        answerer.answer(question)
+
+
+def test_a_follow_up_keeps_the_subject(answerer):
+    first = answerer.answer("What did Peskov say about the maintenance of equipment?")
+    follow = answerer.answer(
+        "and what did Lavrov say?", Conversation(first.question, first.subject)
+    )
+    assert {q.speaker for q in follow.quotes} == {"Sergei Lavrov"}
+    assert follow.subject == "the maintenance of equipment"
+
+
+def test_answer_json_follows_the_contract(answerer):
+    out = answerer.answer("What did Peskov say?").to_json()
+    assert set(out) == {"question", "answer", "citations", "quotes", "found"}
+    assert set(out["citations"][0]) == {
+        "n",
+        "article_id",
+        "title",
+        "url",
+        "source",
+        "published_at",
+        "text",
+        "start",
+        "end",
+    }
+    assert set(out["quotes"][0]) == {"speaker", "text", "citation"}
+
+
+def test_the_not_found_threshold_is_a_setting(tmp_path, fake_embedder):
+    from index.library import Library
+
+    strict = make_settings(tmp_path / "d", answer={"min_relevance": 0.99})
+    lib = Library(strict, fake_embedder)
+    lib.build()
+    assert not Answerer(lib, strict).answer("Who did Trump urge to leave Venezuela?").found

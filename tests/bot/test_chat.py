@@ -1,0 +1,57 @@
+import io
+
+from bot.chat import chat
+from bot.models import Answer, Conversation
+
+
+class RecordingAnswerer:
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, Conversation | None]] = []
+
+    def answer(self, question: str, conversation: Conversation | None = None) -> Answer:
+        self.calls.append((question, conversation))
+        if not question.strip("?"):
+            from index.errors import QueryError
+
+            raise QueryError("the question is empty")
+        return Answer(question=question, text=f"answer to {question}", subject="the subject")
+
+
+def test_chat_reads_questions_line_by_line_when_not_a_terminal(settings, answerer):
+    out = io.StringIO()
+    code = chat(settings, io.StringIO("What did Peskov say?\n\n"), out, answerer)
+    assert code == 0
+    text = out.getvalue()
+    assert "you> What did Peskov say?" in text
+    assert "Dmitry Peskov" in text and "[1]" in text and "Sources" in text
+
+
+def test_follow_ups_carry_the_previous_subject_and_new_forgets_it(settings):
+    fake = RecordingAnswerer()
+    lines = "What did Peskov say about troops?\nand what did Lavrov say?\n/new\nand Lavrov?\n"
+    chat(settings, io.StringIO(lines), io.StringIO(), fake)  # type: ignore[arg-type]
+    assert fake.calls[0][1] is None
+    assert fake.calls[1][1] == Conversation("What did Peskov say about troops?", "the subject")
+    assert fake.calls[2][1] is None  # after /new
+
+
+def test_an_unrelated_question_is_not_a_follow_up(settings):
+    fake = RecordingAnswerer()
+    chat(settings, io.StringIO("Who won?\nWhere is the summit?\n"), io.StringIO(), fake)  # type: ignore[arg-type]
+    assert [c for _, c in fake.calls] == [None, None]
+
+
+def test_errors_are_reported_and_the_chat_goes_on(settings):
+    fake = RecordingAnswerer()
+    out = io.StringIO()
+    chat(settings, io.StringIO("?\nWho won?\n/quit\nnever asked\n"), out, fake)  # type: ignore[arg-type]
+    assert "newsbot: the question is empty" in out.getvalue()
+    assert [q for q, _ in fake.calls] == ["?", "Who won?"]
+
+
+def test_ctrl_c_ends_the_chat_cleanly(settings):
+    class Interrupting(io.StringIO):
+        def readline(self, *args: object) -> str:
+            raise KeyboardInterrupt
+
+    assert chat(settings, Interrupting(), io.StringIO(), RecordingAnswerer()) == 0  # type: ignore[arg-type]

@@ -1,0 +1,85 @@
+import pytest
+
+from bot.models import Conversation
+from bot.question import looks_like_follow_up, parse_question
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker", "topic"),
+    [
+        ("What did Peskov say?", "Peskov", None),
+        ("What did Lavrov say about Trump?", "Lavrov", "Trump"),
+        (
+            "what did the Kremlin spokesman tell reporters about the troops?",
+            "the Kremlin spokesman",
+            "the troops",
+        ),
+        (
+            "What did Trump claim about Russian troops in Venezuela?",
+            "Trump",
+            "Russian troops in Venezuela",
+        ),
+        ("How did the Kremlin react?", "the Kremlin", None),
+        ("What was Lavrov's reaction to the report?", "Lavrov", "the report"),
+        ("What has Rostek denied?", "Rostek", None),
+        ("Did Maduro comment on the deployment?", "Maduro", "the deployment"),
+    ],
+)
+def test_who_said_what_questions_give_the_speaker_and_topic(question, speaker, topic):
+    q = parse_question(question)
+    assert (q.kind, q.speaker, q.topic) == ("speaker", speaker, topic)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("How many troops did Russia deploy to Venezuela in March?", "how_many"),
+        ("Who did Trump urge to leave Venezuela?", "who"),
+        ("When did the Kremlin deny the report?", "when"),
+        ("Where are the Russian experts working?", "where"),
+        ("Why did Russia send troops?", "why"),
+        ("What happened with the troops in Venezuela?", "what"),
+        ("What is the boiling point of tungsten?", "what"),
+    ],
+)
+def test_other_questions_get_their_answer_type(question, kind):
+    q = parse_question(question)
+    assert q.kind == kind and q.speaker is None
+
+
+def test_keywords_drop_stop_words():
+    assert parse_question("What is the boiling point of tungsten?").keywords == (
+        "boiling",
+        "point",
+        "tungsten",
+    )
+
+
+def test_a_follow_up_speaker_question_keeps_the_earlier_topic():
+    earlier = Conversation("What did Peskov say about the troops?", subject="the troops")
+    q = parse_question("and what did Lavrov say?", earlier)
+    assert (q.speaker, q.topic) == ("Lavrov", "the troops")
+    assert "troops" in q.search_text
+
+
+def test_a_pronoun_speaker_resolves_to_the_earlier_speaker():
+    q = parse_question("What else did he say?", Conversation("What did Peskov say?"))
+    assert q.speaker == "Peskov"
+
+
+def test_a_pronoun_without_context_is_not_a_speaker():
+    q = parse_question("What did he say?")
+    assert q.speaker is None and q.kind == "what"
+
+
+def test_a_follow_up_general_question_searches_with_the_earlier_subject():
+    q = parse_question("and why?", Conversation("troops in Venezuela", subject="venezuela troops"))
+    assert "venezuela troops" in q.search_text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [("and Lavrov?", True), ("What else did he say?", True), ("Who won the election?", False)],
+)
+def test_follow_up_detection(question, expected):
+    assert looks_like_follow_up(question) is expected
