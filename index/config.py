@@ -203,12 +203,13 @@ def _validate(s: Settings) -> None:
         raise ConfigError("[llm].timeout_seconds must be greater than 0")
     if s.log.level.upper() not in _VALID_LEVELS:
         raise ConfigError(f"[log].level must be one of {', '.join(sorted(_VALID_LEVELS))}")
-    for key, value in {
+    fractions = {
         "[search].dedup_similarity": s.search.dedup_similarity,
         "[llm].min_support": s.llm.min_support,
-    }.items():
-        if not 0.0 <= value <= 1.0:
-            raise ConfigError(f"{key} must be between 0 and 1, got {value}")
+    }
+    for name, fraction in fractions.items():
+        if not 0.0 <= fraction <= 1.0:
+            raise ConfigError(f"{name} must be between 0 and 1, got {fraction}")
 
 
 def parse_settings(raw: dict[str, Any], base_dir: Path | None = None) -> Settings:
