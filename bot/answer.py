@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 NOT_FOUND = "I couldn't find anything about that in the indexed news articles."
+NO_STATEMENTS = "I couldn't find any statements by {speaker} in the indexed news articles."
 MIN_SENTENCE_WORDS = 4
 MMR_REDUNDANCY = 0.35  # how much similarity to an already chosen sentence costs
 KEEP_RATIO = 0.6  # a sentence scoring below this share of the best one is not added
@@ -185,6 +186,16 @@ class Answerer:
             spoken = self._speaker_answer(q, searcher)
             if spoken is not None:
                 return spoken
+            if any(w[:1].isupper() for w in q.speaker.split()):
+                # A named speaker with no statements: sentences that merely mention the name
+                # would be passed off as their words (measured: under half are), so say so.
+                return Answer(
+                    question=q.text,
+                    text=NO_STATEMENTS.format(speaker=q.speaker),
+                    found=False,
+                    subject=q.topic,
+                )
+            # "what did the report say about X?": not a person; answer from passages.
         hits = searcher.search(q.search_text, k=self.settings.answer.passages)
         answer = self._extractive(q, hits, searcher)
         if self.llm is not None and answer.found:

@@ -84,10 +84,16 @@ def test_nothing_relevant_says_so_and_cites_nothing(answerer):
     assert answer.text == NOT_FOUND and answer.citations == () and answer.quotes == ()
 
 
-def test_an_unknown_speaker_falls_back_to_passages_or_not_found(answerer):
-    answer = answerer.answer("What did the Norwegian foreign ministry say?")
-    assert all(q.speaker != "Rostek" for q in answer.quotes)
-    assert not answer.quotes
+def test_a_named_speaker_without_statements_is_not_found(answerer):
+    answer = answerer.answer("What did the Norwegian Foreign Ministry say?")
+    assert not answer.found and not answer.quotes and not answer.citations
+    assert "statements by the Norwegian Foreign Ministry" in answer.text
+
+
+def test_a_generic_speaker_is_answered_from_passages(answerer):
+    answer = answerer.answer("What did the newspaper say about Russian troops in Venezuela?")
+    assert answer.found and not answer.quotes
+    assert "[1]" in answer.text
 
 
 def test_several_matching_people_are_named(settings, fake_embedder):
