@@ -13,6 +13,7 @@ import sys
 from collections.abc import Awaitable, Callable, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
+import aiohttp
 import discord
 from discord import app_commands
 from discord.ext import commands
@@ -20,7 +21,7 @@ from discord.ext import commands
 from bot.limits import Cooldown, InFlightLimit
 from bot.models import Answer, Conversation
 from index.errors import NewsbotError
-from index.library import BuildReport, IndexStats, ProgressCallback
+from index.library import BuildReport, IndexStats, Library, ProgressCallback
 
 if TYPE_CHECKING:
     from index.config import Settings
@@ -168,8 +169,11 @@ def _missing_token_message(env_name: str) -> str:
     )
 
 
-def run(settings: Settings) -> int:
-    """`newsbot run`: start the bot with the token from the environment; the exit status."""
+def run(settings: Settings, library: Library | None = None) -> int:
+    """`newsbot run`: start the bot with the token from the environment; the exit status.
+
+    `library` defaults to the configured index and model (tests pass one with a fake model).
+    """
     env_name = settings.discord.token_env
     token = os.environ.get(env_name, "").strip()
     if not token:
@@ -178,9 +182,11 @@ def run(settings: Settings) -> int:
 
     # Imported here: loading the engine is slow and not needed to report a missing token.
     from bot.answer import Answerer
-    from index.library import Library
 
-    library = Library(settings)
+    library = library or Library(settings)
+    # Fail before connecting when there is nothing to answer from, and load the model now so
+    # the first question does not wait for it.
+    library.searcher()
     answerer = Answerer(library, settings)
     bot = create_bot(settings, library, answerer)
     try:
@@ -203,5 +209,12 @@ def run(settings: Settings) -> int:
         return 2
     except NewsbotError as exc:
         print(f"newsbot run: {exc}", file=sys.stderr)
+        return 1
+    except (aiohttp.ClientConnectionError, OSError) as exc:
+        print(
+            f"newsbot run: cannot reach Discord ({exc.__class__.__name__}: {exc}); "
+            "check this machine's network connection and try again.",
+            file=sys.stderr,
+        )
         return 1
     return 0

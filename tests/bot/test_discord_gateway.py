@@ -23,6 +23,7 @@ from bot.discord_bot import NewsBot, create_bot
 from bot.discord_bot import run as run_bot
 from bot.models import Answer, Citation, Conversation
 from index.config import Settings
+from index.library import Library
 from tests.bot.fake_discord import FakeDiscord, RestCall
 
 TOKEN = "fake-token.must-never-be-logged"
@@ -439,6 +440,7 @@ def server_in_thread(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeDiscord]:
 def test_newsbot_run_reports_a_token_discord_rejects(
     server_in_thread: FakeDiscord,
     settings: Settings,
+    library: Library,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
     caplog: pytest.LogCaptureFixture,
@@ -446,7 +448,7 @@ def test_newsbot_run_reports_a_token_discord_rejects(
     wrong = "wrong-token.must-never-be-printed"
     monkeypatch.setenv(settings.discord.token_env, wrong)
 
-    assert run_bot(settings) == 2
+    assert run_bot(settings, library) == 2
 
     err = capsys.readouterr().err
     assert "rejected the token" in err and settings.discord.token_env in err

@@ -27,7 +27,7 @@ from bot.discord_bot import UNEXPECTED_ERROR_TEXT, run
 from bot.models import Answer, Citation, Conversation
 from index.config import Settings
 from index.errors import IndexMissingError, QueryError
-from index.library import BuildProgress, BuildReport, IndexStats
+from index.library import BuildProgress, BuildReport, IndexStats, Library
 from tests.bot.conftest import RecordingAnswerer, ScriptedAnswerer, World
 from tests.bot.fake_discord import FakeDiscord
 from tests.conftest import SAMPLE, make_settings
@@ -649,6 +649,7 @@ def test_run_without_a_token_says_how_to_set_it(
 
 def test_run_reports_an_invalid_token_without_showing_it(
     settings: Settings,
+    library: Library,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
     caplog: pytest.LogCaptureFixture,
@@ -668,7 +669,7 @@ def test_run_reports_an_invalid_token_without_showing_it(
         monkeypatch.setattr(discord.http.Route, "BASE", fake.api_base)
         monkeypatch.setenv("DISCORD_TOKEN", "a-wrong-token")
         with caplog.at_level(logging.DEBUG):
-            assert run(settings) == 2
+            assert run(settings, library) == 2
     finally:
         asyncio.run_coroutine_threadsafe(fake.stop(), loop).result(10)
         loop.call_soon_threadsafe(loop.stop)
