@@ -23,6 +23,8 @@ log = logging.getLogger(__name__)
 # The model must come from disk: no hub calls at run time.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+# transformers draws a "Loading weights" bar on stderr at every start: noise in a bot's log.
+os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 
 
 class Embedder(Protocol):
@@ -63,6 +65,9 @@ class SentenceTransformerEmbedder:
 
     def __init__(self, model: str = DEFAULT_MODEL, device: str = "cpu", batch_size: int = 64):
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
 
         path = str(default_model_path()) if model == DEFAULT_MODEL else model
         self.name = "sentence-transformers/all-MiniLM-L6-v2" if model == DEFAULT_MODEL else model
