@@ -313,6 +313,7 @@ def throughput(n_articles: int, pairs: int, profile: bool) -> dict[str, Any]:
                 memory["rss_after_pipeline_mb"] = round(rss_mb(), 1)
                 memory["peak_after_pipeline_mb"] = round(peak_mb(), 1)
             shutil.rmtree(data_dir)
+            run["loadavg"] = [round(x, 2) for x in os.getloadavg()]
             run["baseline_s"] = round(base_s, 3)
             run["ratio"] = round(run["seconds"] / base_s, 4)
             rows.append(run)
@@ -597,6 +598,20 @@ def latency(data_dir: str, kind: str, rounds: int, k: int) -> dict[str, Any]:
                 times[name].append(took[name])
             ratios.append(took["search"] / took["encode"])
 
+    # The bot encodes one short question at a time; with torch's default of one thread a core,
+    # a busy machine can stall every parallel region, so one thread is timed too (last, since
+    # it changes the process-wide setting).
+    import torch
+
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    times["encode_1_thread"] = []
+    for q in questions:
+        t = time.perf_counter()
+        embedder.encode([q])
+        times["encode_1_thread"].append((time.perf_counter() - t) * 1000)
+    torch.set_num_threads(threads)
+
     def p(name: str, q: float) -> float:
         return round(percentile(times[name], q), 2)
 
@@ -616,6 +631,8 @@ def latency(data_dir: str, kind: str, rounds: int, k: int) -> dict[str, Any]:
         "rest_p50_ms": round(percentile(rest, 50), 2),
         "search_over_encode_median": round(statistics.median(ratios), 3),
         "search_over_encode_p50s": round(stats["search"]["p50_ms"] / stats["encode"]["p50_ms"], 3),
+        "torch_threads": threads,
+        "loadavg_end": [round(x, 2) for x in os.getloadavg()],
         "model_load_s": round(model_s, 2),
         "searcher_load_s": round(load_s, 3),
         "memory": {
@@ -671,6 +688,7 @@ def print_report(results: dict[str, Any]) -> None:
         head = (
             f"{'passages':>9} {'faiss':>12} {'encode p50/p95':>15} {'faiss p50/p95':>14} "
             f"{'bm25 p50/p95':>13} {'search p50/p95':>15} {'search/enc':>10} {'load s':>7}"
+            f" {'enc 1 thread':>15}"
         )
         print(head)
         for row in lat:
@@ -683,6 +701,7 @@ def print_report(results: dict[str, Any]) -> None:
                 f"{row['passages']:>9} {row['factory']:>12} {pp('encode'):>15} "
                 f"{pp('faiss'):>14} {pp('bm25'):>13} {pp('search'):>15} "
                 f"{row['search_over_encode_median']:>10.2f} {row['searcher_load_s']:>7.2f}"
+                f" {pp('encode_1_thread'):>15}"
             )
         print("\nServing memory, MiB (fresh process each)")
         print(f"{'passages':>9} {'faiss':>12} {'model rss':>10} {'+snapshot rss':>14} {'peak':>7}")
@@ -707,7 +726,7 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--articles", type=int, default=150, help="dev articles to index")
-    parser.add_argument("--pairs", type=int, default=2, help="raw encode / pipeline pairs")
+    parser.add_argument("--pairs", type=int, default=3, help="raw encode / pipeline pairs")
     parser.add_argument("--sizes", default="10000,100000", help="passage counts for latency")
     parser.add_argument(
         "--hnsw-from", type=int, default=50_000, help="sizes from this on are timed with HNSW too"
@@ -727,6 +746,7 @@ def main() -> None:
         "command": "python -m bench.speed " + " ".join(sys.argv[1:]),
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "cpus": os.cpu_count(),
+        "loadavg_start": [round(x, 2) for x in os.getloadavg()],
     }
     if not args.skip_throughput:
         log(f"throughput: {args.articles} articles, {args.pairs} pairs")
@@ -753,6 +773,7 @@ def main() -> None:
                     shutil.rmtree(rep["dirs"][kind], ignore_errors=True)
         finally:
             shutil.rmtree(work, ignore_errors=True)
+    results["loadavg_end"] = [round(x, 2) for x in os.getloadavg()]
     results["seconds"] = round(time.perf_counter() - started, 1)
     print_report(results)
     OUT.mkdir(parents=True, exist_ok=True)

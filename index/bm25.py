@@ -48,6 +48,19 @@ class BM25Index:
             return cls(bm25s.BM25(), 0)
         return cls(bm25s.BM25.load(str(path), mmap=True), size)
 
+    def idf(self, words: Sequence[str]) -> list[float]:
+        """Inverse document frequency of each word (stemmed as indexed); unseen words get the
+        highest value, since a word the corpus never uses is the most telling one."""
+        n = max(self.size, 1)
+        vocab = getattr(self._model, "vocab_dict", None) or {}
+        indptr = (getattr(self._model, "scores", None) or {}).get("indptr")
+        out = []
+        for word in words:
+            tid = vocab.get(_STEMMER.stemWord(word.lower()))
+            df = 0 if tid is None or indptr is None else int(indptr[tid + 1] - indptr[tid])
+            out.append(float(np.log(1.0 + (n - df + 0.5) / (df + 0.5))))
+        return out
+
     def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
         """(document row, score) best first; only rows with mask 1 when a mask is given."""
         if self.size == 0 or k <= 0:

@@ -68,6 +68,7 @@ class AnswerSettings:
     max_quotes: int = 3
     passages: int = 8
     min_relevance: float = 0.35
+    confident_relevance: float = 0.45
 
 
 @dataclass(frozen=True)
@@ -206,6 +207,8 @@ def _validate(s: Settings) -> None:
     fractions = {
         "[search].dedup_similarity": s.search.dedup_similarity,
         "[llm].min_support": s.llm.min_support,
+        "[answer].min_relevance": s.answer.min_relevance,
+        "[answer].confident_relevance": s.answer.confident_relevance,
     }
     for name, fraction in fractions.items():
         if not 0.0 <= fraction <= 1.0:

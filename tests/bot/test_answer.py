@@ -157,3 +157,18 @@ def test_the_not_found_threshold_is_a_setting(tmp_path, fake_embedder):
     lib = Library(strict, fake_embedder)
     lib.build()
     assert not Answerer(lib, strict).answer("Who did Trump urge to leave Venezuela?").found
+
+
+def test_a_weakly_relevant_answer_is_hedged(tmp_path, fake_embedder):
+    from bot.answer import HEDGE
+    from index.library import Library
+
+    unsure = make_settings(tmp_path / "d", answer={"confident_relevance": 1.0})
+    lib = Library(unsure, fake_embedder)
+    lib.build()
+    answer = Answerer(lib, unsure).answer("Who did Trump urge to leave Venezuela?")
+    assert answer.found and answer.text.startswith(HEDGE) and answer.citations
+    sure = Answerer(lib, make_settings(tmp_path / "d")).answer(
+        "Who did Trump urge to leave Venezuela?"
+    )
+    assert not sure.text.startswith(HEDGE)

@@ -152,3 +152,10 @@ def test_an_empty_query_is_refused(library, query):
 def test_a_huge_query_is_refused_with_the_limit(library):
     with pytest.raises(QueryError, match="limit is 1000"):
         library.searcher().search("harbour " * 500)
+
+
+def test_idf_ranks_rare_words_above_common_ones(library):
+    bm25 = library.searcher().bm25
+    common, rare, unseen = bm25.idf(["harbour", "mayor", "zeppelin"])
+    assert unseen > rare > common > 0
+    assert bm25.idf(["Harbours"]) == [common]  # stemmed and lower-cased as indexed
