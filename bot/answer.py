@@ -47,6 +47,23 @@ _DATE = re.compile(
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 
 
+# Cues that mean "said": other cues ("denied", "urged", "warned") change what the words mean,
+# so the answer shows them ("- (denied) it had informed Washington...").
+NEUTRAL_CUES = frozenset(
+    "said says say saying told tells tell added adds stressed stresses noted notes explained "
+    "explains according quoted wrote writes stated states continued continues".split()
+)
+
+
+def _cue_prefix(cue: str | None) -> str:
+    if not cue:
+        return ""
+    words = cue.lower().split()
+    if not words or words[0] in NEUTRAL_CUES:
+        return ""
+    return f"({cue}) "
+
+
 class CitationBuilder:
     """Numbers cited articles in order of first use; each citation spans what was used."""
 
@@ -234,7 +251,7 @@ class Answerer:
         for st in best.statements[: self.settings.answer.max_quotes]:
             n = cites.cite(st.article_id, st.start, st.end)
             quotes.append(Quote(speaker=best.speaker, text=st.text, citation=n, role=best.role))
-            lines.append(f"- {st.text} [{n}]")
+            lines.append(f"- {_cue_prefix(st.cue)}{st.text} [{n}]")
         return Answer(
             question=q.text,
             text="\n".join(lines),
