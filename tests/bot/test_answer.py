@@ -172,3 +172,18 @@ def test_a_weakly_relevant_answer_is_hedged(tmp_path, fake_embedder):
         "Who did Trump urge to leave Venezuela?"
     )
     assert not sure.text.startswith(HEDGE)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "penalised"),
+    [
+        ("Where are the next Winter Olympics?", True),
+        ("Here are all the winners since 1959:", True),
+        ('"Is this the end?"', True),
+        ("The Games will be held in Milan and Cortina.", False),
+    ],
+)
+def test_questions_and_lead_ins_are_not_taken_as_answers(sentence, penalised):
+    from bot.answer import form_penalty
+
+    assert (form_penalty(sentence) > 0) is penalised
