@@ -272,3 +272,16 @@ def test_faiss_index_type_follows_corpus_size(tmp_path, corpus, fake_embedder):
     lib.build()
     assert lib.stats().faiss_index == "HNSW32,Flat"
     assert lib.searcher().search("harbour", k=1)[0].article_id == "art0"
+
+
+def test_a_corrupt_embedding_cache_is_set_aside_and_rebuilt(tmp_path, corpus, fake_embedder):
+    lib = lib_for(tmp_path, corpus, fake_embedder)
+    first = lib.build()
+    cache = Layout(lib.settings.data_dir).cache_file
+    for extra in cache.parent.glob("embeddings.sqlite-*"):
+        extra.unlink()  # WAL side files of the healthy database
+    cache.write_bytes(b"garbage" * 1000)
+    report = lib.build(rebuild=True)
+    assert report.embedded == first.passages  # nothing lost: re-embedded from the sources
+    assert cache.with_suffix(".corrupt").exists()
+    assert lib.build().embedded == 0  # and the new cache works
