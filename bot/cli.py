@@ -138,7 +138,10 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
             if bar is not None:
                 bar.close()
             phase = p.phase
-            bar = tqdm(total=p.total or None, desc=p.phase, file=sys.stderr, unit="", leave=False)
+            # disable=None: a bar on a terminal only, not in logs or CI output
+            bar = tqdm(
+                total=p.total or None, desc=p.phase, file=sys.stderr, leave=False, disable=None
+            )
         if bar is not None:
             if p.total and bar.total != p.total:
                 bar.total = p.total

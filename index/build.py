@@ -8,6 +8,7 @@ of an unchanged corpus embeds nothing.
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
@@ -70,7 +71,12 @@ def build(
     started = time.monotonic()
     layout = Layout(settings.data_dir)
     report_progress: ProgressCallback = progress or (lambda p: None)
-    paths = [str(settings.resolve(s)) for s in (sources or settings.corpus.sources)]
+    # Sources given by the caller are relative to the working directory, like any command-line
+    # path; the config's are relative to the config file.
+    if sources:
+        paths = [os.path.abspath(os.path.expanduser(s)) for s in sources]
+    else:
+        paths = [str(settings.resolve(s)) for s in settings.corpus.sources]
 
     with build_lock(layout):
         clean_leftovers(layout, settings.index.keep_snapshots)

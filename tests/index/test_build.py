@@ -285,3 +285,12 @@ def test_a_corrupt_embedding_cache_is_set_aside_and_rebuilt(tmp_path, corpus, fa
     assert report.embedded == first.passages  # nothing lost: re-embedded from the sources
     assert cache.with_suffix(".corrupt").exists()
     assert lib.build().embedded == 0  # and the new cache works
+
+
+def test_given_sources_are_relative_to_the_working_directory(
+    tmp_path, corpus, fake_embedder, monkeypatch
+):
+    lib = lib_for(tmp_path, corpus, fake_embedder)  # the config's base dir is the repo
+    monkeypatch.chdir(corpus.parent)
+    report = lib.build(["corpus"])
+    assert report.added == 4
