@@ -24,6 +24,10 @@ HELP = (
 )
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
 def _read(stdin: TextIO, interactive: bool) -> str | None:
     """The next line, or None at end of input."""
     if interactive:
@@ -51,7 +55,8 @@ def chat(
         answerer = Answerer(library, settings)
         if interactive:
             print(
-                f"newsbot: {stats.articles} articles, {stats.passages} passages indexed. "
+                f"newsbot: {_count(stats.articles, 'article')}, "
+                f"{_count(stats.passages, 'passage')} indexed. "
                 "Type /help for help.",
                 file=stdout,
             )
