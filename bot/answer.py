@@ -196,17 +196,11 @@ class Answerer:
         self.settings = settings
         self.llm = llm
         if llm is None and settings.llm.enabled:
-            from bot.llm import LLMWriter
+            from bot.llm import LLMWriter, cosine_similarity
 
-            self.llm = LLMWriter(
-                settings.llm, self._support, max_sentences=settings.answer.max_sentences
-            )
-
-    def _support(self, sentences: Sequence[str], passages: Sequence[str]) -> list[float]:
-        embedder = self.library.embedder
-        a = embedder.encode(list(sentences))
-        b = embedder.encode(list(passages))
-        return [float(x) for x in np.sum(a * b, axis=1)]
+            # The lambda keeps the model unloaded until the first LLM answer is checked.
+            support = cosine_similarity(lambda texts: self.library.embedder.encode(texts))
+            self.llm = LLMWriter(settings.llm, support, max_sentences=settings.answer.max_sentences)
 
     def answer(self, question: str, conversation: Conversation | None = None) -> Answer:
         text = check_query(question, self.settings.search.max_query_chars)

@@ -192,6 +192,7 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from bot.answer import Answerer
+    from bot.models import Answer
     from bot.render import render_text
 
     if not args.batch and not args.question:
@@ -202,14 +203,8 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
             try:
                 out = answerer.answer(question).to_json()
             except NewsbotError as exc:
-                out = {
-                    "question": question,
-                    "answer": str(exc),
-                    "citations": [],
-                    "quotes": [],
-                    "found": False,
-                    "error": str(exc),
-                }
+                refused = Answer(question=question, text=str(exc), found=False)
+                out = refused.to_json() | {"error": str(exc)}
             print(json.dumps(out, ensure_ascii=False), flush=True)
         return EXIT_OK
     answer = answerer.answer(args.question)

@@ -17,7 +17,7 @@ from index.dense import load_faiss, search_faiss
 from index.embedding import Embedder
 from index.errors import IndexCorruptError, QueryError
 from index.fusion import collapse_near_duplicates, reciprocal_rank_fusion
-from index.models import Article, Hit, Passage, Statement
+from index.models import Article, Hit, Statement
 from index.store import load_vectors, read_manifest, read_metadata
 
 log = logging.getLogger(__name__)
@@ -213,6 +213,3 @@ class Searcher:
             dense_score=dense,
             bm25_score=bm25,
         )
-
-    def passage(self, row: int) -> Passage:
-        return self.passages[row]
