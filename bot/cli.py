@@ -12,7 +12,8 @@ from typing import TextIO
 
 from index.config import Settings, load_settings
 from index.errors import NewsbotError
-from index.library import BuildProgress, Library
+from index.library import Library
+from index.progress import BuildProgress
 
 log = logging.getLogger(__name__)
 

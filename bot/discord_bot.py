@@ -21,7 +21,8 @@ from discord.ext import commands
 from bot.limits import Cooldown, InFlightLimit
 from bot.models import Answer, Conversation
 from index.errors import NewsbotError
-from index.library import BuildReport, IndexStats, Library, ProgressCallback
+from index.library import IndexStats, Library
+from index.progress import BuildReport, ProgressCallback
 
 if TYPE_CHECKING:
     from index.config import Settings

@@ -24,8 +24,8 @@ from index.dense import build_faiss, save_faiss
 from index.embedding import Embedder
 from index.errors import IndexCorruptError, IndexMissingError, IngestError
 from index.ingest import IngestReport, load_articles
-from index.library import BuildProgress, BuildReport, ProgressCallback
 from index.models import Article, Passage, Statement
+from index.progress import BuildProgress, BuildReport, ProgressCallback
 from index.quotes import extract_statements
 from index.store import (
     PARTIAL,

@@ -14,45 +14,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from index.config import Settings
+from index.progress import BuildProgress, BuildReport, ProgressCallback
 
 if TYPE_CHECKING:
     from index.embedding import Embedder
     from index.search import Searcher
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class BuildProgress:
-    """Where a build is: `phase` is reading, chunking, embedding, writing or switching."""
-
-    phase: str
-    done: int
-    total: int
-
-    @property
-    def percent(self) -> float:
-        return 100.0 * self.done / self.total if self.total else 0.0
-
-
-@dataclass(frozen=True)
-class BuildReport:
-    added: int
-    updated: int
-    removed: int
-    skipped: int
-    unchanged: int
-    passages: int
-    embedded: int
-    seconds: float
-    snapshot: str
-
-    def summary(self) -> str:
-        return (
-            f"indexed: {self.added} added, {self.updated} updated, {self.removed} removed, "
-            f"{self.skipped} skipped, {self.unchanged} unchanged; {self.passages} passages, "
-            f"{self.embedded} embedded; {self.seconds:.1f}s (snapshot {self.snapshot})"
-        )
 
 
 @dataclass(frozen=True)
@@ -67,9 +35,6 @@ class IndexStats:
     dimension: int
     faiss_index: str
     snapshot: str
-
-
-ProgressCallback = Callable[[BuildProgress], None]
 
 
 class Library:

@@ -24,7 +24,7 @@ from discord.ext import commands
 
 from bot.discord_bot import NO_MENTIONS, send_notice
 from index.errors import BuildInProgressError, NewsbotError
-from index.library import BuildProgress, BuildReport
+from index.progress import BuildProgress, BuildReport
 
 if TYPE_CHECKING:
     from bot.discord_bot import NewsBot

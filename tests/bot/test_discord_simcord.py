@@ -27,7 +27,8 @@ from bot.discord_bot import UNEXPECTED_ERROR_TEXT, run
 from bot.models import Answer, Citation, Conversation
 from index.config import Settings
 from index.errors import IndexMissingError, QueryError
-from index.library import BuildProgress, BuildReport, IndexStats, Library
+from index.library import IndexStats, Library
+from index.progress import BuildProgress, BuildReport
 from tests.bot.conftest import RecordingAnswerer, ScriptedAnswerer, World
 from tests.bot.fake_discord import FakeDiscord
 from tests.conftest import SAMPLE, make_settings
