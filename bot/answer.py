@@ -270,11 +270,10 @@ class Answerer:
         sentences = candidate_sentences(hits)
         if not sentences:
             return not_found
-        embedder = searcher.embedder
-        vecs = embedder.encode([q.search_text] + [s.text for s in sentences])
+        vecs = searcher.encode([q.search_text] + [s.text for s in sentences])
         qvec, svecs = vecs[0], vecs[1:]
         dense = svecs @ qvec
-        idf = searcher.bm25.idf(q.keywords)
+        idf = searcher.term_weights(q.keywords)
         lexical = np.array([lexical_overlap(q.keywords, s.text, idf) for s in sentences])
         bonus = np.array(
             [type_bonus(q.kind, q.text, s.text) - form_penalty(s.text) for s in sentences]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import bm25s
@@ -52,14 +52,30 @@ class BM25Index:
         """Inverse document frequency of each word (stemmed as indexed); unseen words get the
         highest value, since a word the corpus never uses is the most telling one."""
         n = max(self.size, 1)
-        vocab = getattr(self._model, "vocab_dict", None) or {}
-        indptr = (getattr(self._model, "scores", None) or {}).get("indptr")
+        frequency = self._document_frequencies()
         out = []
         for word in words:
-            tid = vocab.get(_STEMMER.stemWord(word.lower()))
-            df = 0 if tid is None or indptr is None else int(indptr[tid + 1] - indptr[tid])
+            df = frequency(_STEMMER.stemWord(word.lower()))
             out.append(float(np.log(1.0 + (n - df + 0.5) / (df + 0.5))))
         return out
+
+    def _document_frequencies(self) -> Callable[[str], int]:
+        """How many documents hold a stemmed term (0 for a term the corpus never uses).
+
+        bm25s (0.3.16) has no public document-frequency API, so this reads its index layout:
+        `vocab_dict` maps a term to its column of the sparse term-by-document score matrix,
+        and `scores["indptr"]` holds that matrix's column pointers, so a column's length is the
+        term's document count. Only this method knows that layout; if a bm25s upgrade changes
+        it, tests/index/test_search.py's IDF test fails here.
+        """
+        vocab = getattr(self._model, "vocab_dict", None) or {}
+        indptr = (getattr(self._model, "scores", None) or {}).get("indptr")
+
+        def frequency(term: str) -> int:
+            tid = vocab.get(term)
+            return 0 if tid is None or indptr is None else int(indptr[tid + 1] - indptr[tid])
+
+        return frequency
 
     def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
         """(document row, score) best first; only rows with mask 1 when a mask is given."""

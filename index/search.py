@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -18,6 +18,7 @@ from index.embedding import Embedder
 from index.errors import IndexCorruptError, QueryError
 from index.fusion import collapse_near_duplicates, reciprocal_rank_fusion
 from index.models import Article, Hit, Statement
+from index.speakers import SpeakerIndex
 from index.store import load_vectors, read_manifest, read_metadata
 
 log = logging.getLogger(__name__)
@@ -89,20 +90,26 @@ class Searcher:
             ) from exc
         if self.faiss.ntotal != count:
             raise IndexCorruptError(f"{snapshot}: faiss holds {self.faiss.ntotal} of {count}")
-        self._speakers: Any = None
+        self._speakers: SpeakerIndex | None = None
 
     @property
     def name(self) -> str:
         return self.path.name
 
     @property
-    def speakers(self) -> Any:
-        """The speaker index (index.speakers.SpeakerIndex), built on first use."""
+    def speakers(self) -> SpeakerIndex:
+        """Who said what in this snapshot, built on first use."""
         if self._speakers is None:
-            from index.speakers import SpeakerIndex
-
             self._speakers = SpeakerIndex(self.statements)
         return self._speakers
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Vectors of `texts` by the snapshot's model: normalised float32, one row a text."""
+        return self.embedder.encode(texts)
+
+    def term_weights(self, words: Sequence[str]) -> list[float]:
+        """How telling each word is in this snapshot: its BM25 IDF (unseen words weigh most)."""
+        return self.bm25.idf(words)
 
     def _allowed_rows(self, filters: Filters) -> np.ndarray:
         sources = {s.lower() for s in filters.sources} if filters.sources else None

@@ -155,7 +155,14 @@ def test_a_huge_query_is_refused_with_the_limit(library):
 
 
 def test_idf_ranks_rare_words_above_common_ones(library):
-    bm25 = library.searcher().bm25
-    common, rare, unseen = bm25.idf(["harbour", "mayor", "zeppelin"])
+    searcher = library.searcher()
+    common, rare, unseen = searcher.term_weights(["harbour", "mayor", "zeppelin"])
     assert unseen > rare > common > 0
-    assert bm25.idf(["Harbours"]) == [common]  # stemmed and lower-cased as indexed
+    assert searcher.term_weights(["Harbours"]) == [common]  # stemmed and lower-cased as indexed
+
+
+def test_encode_gives_the_snapshot_models_vectors(library, fake_embedder):
+    texts = ["harbour storm", "mayor election"]
+    vectors = library.searcher().encode(texts)
+    assert vectors.shape == (2, fake_embedder.dimension)
+    assert (vectors == fake_embedder.encode(texts)).all()
