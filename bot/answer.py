@@ -82,24 +82,10 @@ class CitationBuilder:
         return self._order.index(article_id) + 1
 
     def citations(self) -> tuple[Citation, ...]:
-        out = []
-        for n, article_id in enumerate(self._order, start=1):
-            a = self._articles[article_id]
-            start, end = self._spans[article_id]
-            out.append(
-                Citation(
-                    n=n,
-                    article_id=a.id,
-                    title=a.title,
-                    url=a.url,
-                    source=a.source,
-                    published_at=a.published_at,
-                    text=a.text[start:end],
-                    start=start,
-                    end=end,
-                )
-            )
-        return tuple(out)
+        return tuple(
+            Citation.from_article(n, self._articles[article_id], *self._spans[article_id])
+            for n, article_id in enumerate(self._order, start=1)
+        )
 
 
 @dataclass(frozen=True)

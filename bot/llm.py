@@ -379,7 +379,7 @@ def _assemble(kept: Sequence[Claim], shown: Sequence[Shown], fallback: Answer) -
         for n in claim.numbers:
             if n not in renumber:
                 renumber[n] = len(citations) + 1
-                citations.append(_citation(len(citations) + 1, by_n[n].hit))
+                citations.append(Citation.from_hit(len(citations) + 1, by_n[n].hit))
     text = " ".join(_rewrite(claim, renumber) for claim in kept)
     quotes = _carry_quotes(fallback, citations)
     return Answer(
@@ -420,19 +420,7 @@ def _carry_quotes(fallback: Answer, citations: list[Citation]) -> tuple[Quote, .
             )
             if home is None:
                 home = len(citations) + 1
-                citations.append(
-                    Citation(
-                        n=home,
-                        article_id=source.article_id,
-                        title=source.title,
-                        url=source.url,
-                        source=source.source,
-                        published_at=source.published_at,
-                        text=source.text,
-                        start=source.start,
-                        end=source.end,
-                    )
-                )
+                citations.append(source.renumbered(home))
             moved[q.citation] = home
         quotes.append(
             Quote(speaker=q.speaker, text=q.text, citation=moved[q.citation], role=q.role)
@@ -450,20 +438,6 @@ def _rewrite(claim: Claim, renumber: dict[int, int]) -> str:
 
     text = _CITATION.sub(replace, claim.text)
     return _tidy(text)
-
-
-def _citation(n: int, hit: Hit) -> Citation:
-    return Citation(
-        n=n,
-        article_id=hit.article_id,
-        title=hit.title,
-        url=hit.url,
-        source=hit.source,
-        published_at=hit.published_at,
-        text=hit.text,
-        start=hit.start,
-        end=hit.end,
-    )
 
 
 def _tidy(text: str) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+from index.models import Article, Hit
 
 
 @dataclass(frozen=True)
@@ -18,6 +20,40 @@ class Citation:
     text: str
     start: int
     end: int
+
+    @classmethod
+    def from_article(cls, n: int, article: Article, start: int, end: int) -> Citation:
+        """Citation [n] of the span `start:end` of `article`."""
+        return cls(
+            n=n,
+            article_id=article.id,
+            title=article.title,
+            url=article.url,
+            source=article.source,
+            published_at=article.published_at,
+            text=article.text[start:end],
+            start=start,
+            end=end,
+        )
+
+    @classmethod
+    def from_hit(cls, n: int, hit: Hit) -> Citation:
+        """Citation [n] of a retrieved passage."""
+        return cls(
+            n=n,
+            article_id=hit.article_id,
+            title=hit.title,
+            url=hit.url,
+            source=hit.source,
+            published_at=hit.published_at,
+            text=hit.text,
+            start=hit.start,
+            end=hit.end,
+        )
+
+    def renumbered(self, n: int) -> Citation:
+        """The same source as citation [n]."""
+        return replace(self, n=n)
 
     def to_json(self) -> dict[str, object]:
         return {
