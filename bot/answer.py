@@ -29,8 +29,27 @@ NOT_FOUND = "I couldn't find anything about that in the indexed news articles."
 NO_STATEMENTS = "I couldn't find any statements by {speaker} in the indexed news articles."
 HEDGE = "I'm not sure the articles answer this; the closest passages say:"
 MIN_SENTENCE_WORDS = 4
+
+# Sentence scoring. These values were chosen on realtimeqa-dev, as docs/benchmarks.md says
+# ("Answer accuracy", "Not-found calibration"); the not-found thresholds in [answer] were
+# calibrated on relevance computed with DENSE_WEIGHT and LEXICAL_WEIGHT. Re-run
+# `python -m bench.answers` before and after changing any of them.
+DENSE_WEIGHT = 0.6  # relevance = this x cosine(question, sentence) + ...
+LEXICAL_WEIGHT = 0.4  # ... this x IDF-weighted share of the question's words in the sentence
+NUMBER_BONUS = 0.1  # "how many" question, sentence holds a number
+DATE_BONUS = 0.1  # "when" question, sentence holds a date, weekday or year
+NAME_BONUS = 0.08  # "who"/"where" question, sentence names someone or somewhere not asked about
+# A sentence that asks or announces ("Where are the next Olympics?", "Here are the winners:");
+# added for such sentences winning on shared words, sized with the values above.
+FORM_PENALTY = 0.15
 MMR_REDUNDANCY = 0.35  # how much similarity to an already chosen sentence costs
 KEEP_RATIO = 0.6  # a sentence scoring below this share of the best one is not added
+REPEAT_SIMILARITY = 0.9  # a sentence this similar (cosine) to a chosen one repeats it: skipped
+# Word matching in lexical_overlap: question and sentence words match when equal, or when the
+# sentence word starts with the first PREFIX_CHARS letters of the question word (inflections:
+# "reopened" and "reopens"), as long as that prefix has at least MIN_PREFIX_CHARS letters.
+PREFIX_CHARS = 5
+MIN_PREFIX_CHARS = 4
 
 _NUMBER = re.compile(
     r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -123,8 +142,8 @@ def lexical_overlap(
     words = content_words(text)
     found = 0.0
     for k, weight in zip(keywords, weights, strict=True):
-        stem = k[:5] if len(k) > 5 else k
-        if any(w == k or (len(stem) >= 4 and w.startswith(stem)) for w in words):
+        stem = k[:PREFIX_CHARS] if len(k) > PREFIX_CHARS else k
+        if any(w == k or (len(stem) >= MIN_PREFIX_CHARS and w.startswith(stem)) for w in words):
             found += weight
     total = sum(weights)
     return found / total if total else 0.0
@@ -133,13 +152,13 @@ def lexical_overlap(
 def type_bonus(kind: str, question: str, text: str) -> float:
     """A small bonus for sentences holding the kind of thing the question asks for."""
     if kind == "how_many":
-        return 0.1 if _NUMBER.search(text) else 0.0
+        return NUMBER_BONUS if _NUMBER.search(text) else 0.0
     if kind == "when":
-        return 0.1 if _DATE.search(text) else 0.0
+        return DATE_BONUS if _DATE.search(text) else 0.0
     if kind in ("who", "where"):
         asked = {w.lower() for w in re.findall(r"\w+", question)}
         names = [n for n in _NAME.findall(text) if n.lower() not in asked]
-        return 0.08 if names else 0.0
+        return NAME_BONUS if names else 0.0
     return 0.0
 
 
@@ -147,7 +166,7 @@ def form_penalty(text: str) -> float:
     """Sentences that ask or announce ("Where are the next Olympics?", "Here are the
     winners:") echo a question's words without answering it."""
     end = text.rstrip(" \"'”’)]")
-    return 0.15 if end.endswith(("?", ":")) else 0.0
+    return FORM_PENALTY if end.endswith(("?", ":")) else 0.0
 
 
 def select_sentences(
@@ -166,7 +185,9 @@ def select_sentences(
             return float(scores[i]) - redundancy * float(penalty)
 
         i = max(sorted(remaining), key=value)
-        if chosen and (scores[i] < KEEP_RATIO * best or similarity[i, chosen].max() > 0.9):
+        if chosen and (
+            scores[i] < KEEP_RATIO * best or similarity[i, chosen].max() > REPEAT_SIMILARITY
+        ):
             remaining.discard(i)
             continue
         chosen.append(i)
@@ -266,7 +287,7 @@ class Answerer:
         )
         # No bonus for the passage's rank: on realtimeqa-dev it pulled answers towards the
         # first passage's other sentences and cost accuracy (0.51 with it, 0.57 without).
-        relevance = 0.6 * dense + 0.4 * lexical
+        relevance = DENSE_WEIGHT * dense + LEXICAL_WEIGHT * lexical
         scores = relevance + bonus
         best = float(relevance.max())
         if best < self.settings.answer.min_relevance:
