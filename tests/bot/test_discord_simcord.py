@@ -679,6 +679,7 @@ def test_run_reports_an_invalid_token_without_showing_it(
     err = capsys.readouterr().err
     assert "rejected the token in DISCORD_TOKEN" in err
     assert "a-wrong-token" not in err
+    assert any(r.name.startswith("discord") for r in caplog.records)  # DEBUG logs were captured
     assert all("a-wrong-token" not in r.getMessage() for r in caplog.records)
 
 

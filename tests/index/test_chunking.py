@@ -64,7 +64,9 @@ def test_budget_includes_title_and_special_tokens():
     fake = FakeEmbedder()
     text = " ".join(f"Word{i} word word word word." for i in range(80))
     title = "A fairly long title with many words in it"
-    for p in chunk_article(_article(text, title), fake.count_tokens, 50, 2, 1):
+    passages = chunk_article(_article(text, title), fake.count_tokens, 50, 2, 1)
+    assert len(passages) > 5  # 480 words do not fit in a few 50-token passages
+    for p in passages:
         assert fake.count_tokens([embed_text(title, p.text)])[0] + 2 <= 50
 
 

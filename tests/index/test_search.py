@@ -96,14 +96,15 @@ def test_source_filter(library):
 
 def test_date_range_filter(library):
     s = library.searcher()
+    # Every article in the range is found (dense search reaches all of them), and no other.
     jan = Filters(date_from=date(2026, 1, 1), date_to=date(2026, 1, 31))
-    assert set(ids(s.search("results harbour vaccine", k=5, filters=jan))) <= {
+    assert set(ids(s.search("results harbour vaccine", k=5, filters=jan))) == {
         "a-harbour",
         "b-election",
     }
     feb = Filters(date_from=date(2026, 2, 1))
-    assert set(ids(s.search("harbour", k=5, filters=feb))) <= {"c-vaccine", "d-harbour-copy"}
-    assert "d-harbour-copy" in ids(s.search("harbour", k=5, filters=feb))
+    assert set(ids(s.search("harbour", k=5, filters=feb))) == {"c-vaccine", "d-harbour-copy"}
+    assert ids(s.search("harbour", k=5, filters=feb))[0] == "d-harbour-copy"
 
 
 def test_a_filter_matching_nothing_returns_nothing(library):
@@ -111,10 +112,12 @@ def test_a_filter_matching_nothing_returns_nothing(library):
 
 
 def test_k_bounds_the_hits_and_ranks_are_consecutive(library):
-    hits = library.searcher().search("the", k=2) + library.searcher().search("harbour", k=2)
-    assert all(len(x) <= 2 for x in [hits[:2], hits[2:]])
-    ranked = library.searcher().search("harbour election vaccine", k=3)
-    assert [h.rank for h in ranked] == list(range(1, len(ranked) + 1))
+    searcher = library.searcher()
+    # Dense search reaches every passage, so more than k always match: k alone decides.
+    assert [len(searcher.search(q, k=2)) for q in ("the", "harbour")] == [2, 2]
+    assert len(searcher.search("harbour", k=1)) == 1
+    ranked = searcher.search("harbour election vaccine", k=3)
+    assert [h.rank for h in ranked] == [1, 2, 3]
     assert all(a.score >= b.score for a, b in zip(ranked, ranked[1:], strict=False))
 
 
