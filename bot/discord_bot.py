@@ -24,7 +24,7 @@ from index.errors import NewsbotError
 from index.library import BuildReport, IndexStats, Library, ProgressCallback
 
 if TYPE_CHECKING:
-    from index.config import Settings
+    from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 

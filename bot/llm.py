@@ -31,7 +31,7 @@ import blingfire
 import numpy as np
 
 from bot.models import Answer, Citation, Quote
-from index.config import LLMSettings
+from bot.settings import LLMSettings
 from index.models import Hit
 
 log = logging.getLogger(__name__)

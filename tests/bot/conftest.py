@@ -25,7 +25,7 @@ import simcord
 
 from bot.discord_bot import NewsBot, create_bot
 from bot.models import Answer, Conversation
-from index.config import Settings
+from bot.settings import Settings
 
 
 def pytest_configure(config: pytest.Config) -> None:

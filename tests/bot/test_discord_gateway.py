@@ -22,7 +22,7 @@ import yarl
 from bot.discord_bot import NewsBot, create_bot
 from bot.discord_bot import run as run_bot
 from bot.models import Answer, Citation, Conversation
-from index.config import Settings
+from bot.settings import Settings
 from index.library import Library
 from tests.bot.fake_discord import FakeDiscord, RestCall
 

@@ -25,7 +25,7 @@ from bot.cogs.admin import REFUSED_TEXT, ProgressRelay, Throttle, describe_progr
 from bot.cogs.ask import NO_INDEX_TEXT
 from bot.discord_bot import UNEXPECTED_ERROR_TEXT, run
 from bot.models import Answer, Citation, Conversation
-from index.config import Settings
+from bot.settings import Settings
 from index.errors import IndexMissingError, QueryError
 from index.library import BuildProgress, BuildReport, IndexStats, Library
 from tests.bot.conftest import RecordingAnswerer, ScriptedAnswerer, World

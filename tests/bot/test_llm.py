@@ -13,7 +13,7 @@ import pytest
 
 from bot.llm import NO_ANSWER, LLMWriter, cosine_similarity, select_passages, split_claims
 from bot.models import Answer, Citation, Quote
-from index.config import LLMSettings
+from bot.settings import LLMSettings
 from index.models import Hit
 from tests.bot.fake_openai import FakeOpenAI
 
