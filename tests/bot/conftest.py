@@ -48,6 +48,10 @@ class ScriptedAnswerer:
         return self.reply(question, conversation)
 
 
+def scripted(text: str, *, found: bool = True, **kw: Any) -> ScriptedAnswerer:
+    return ScriptedAnswerer(lambda q, c: Answer(question=q, text=text, found=found, **kw))
+
+
 class RecordingAnswerer:
     """Wraps a real answerer and records the questions and conversations it receives."""
 
@@ -164,3 +168,12 @@ def world(simcord_env: simcord.Env) -> World:
     alice = guild.add_member(env.create_user("alice"))
     admin = guild.add_member(env.create_user("erin"), roles=[admins])
     return World(env, bot, guild, channel, alice, admin)
+
+
+def edits_of_original(env: simcord.Env) -> list[str]:
+    """The contents the bot put in interaction responses, in order."""
+    return [
+        (r.json or {}).get("content") or ""
+        for r in env.http_requests
+        if r.method == "PATCH" and r.path.endswith("/messages/@original")
+    ]
