@@ -58,7 +58,7 @@ def test_run_reports_an_invalid_token_without_showing_it(
     capsys: pytest.CaptureFixture[str],
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    # A local fake Discord (tests/bot/fake_discord.py) answers 401 to any other token.
+    # A local fake Discord (tests/bot/fake_discord/) answers 401 to any other token.
     loop = asyncio.new_event_loop()
     server = threading.Thread(target=loop.run_forever, daemon=True)
     server.start()
