@@ -18,7 +18,7 @@ import re
 
 from bench.common import EVAL, OUT, load_scorer, log, read_jsonl, write_jsonl
 from bot.answer import Answerer, candidate_sentences
-from index.config import load_settings
+from bot.settings import load_settings
 from index.library import Library
 
 

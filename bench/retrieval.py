@@ -12,7 +12,7 @@ import argparse
 import json
 
 from bench.common import EVAL, OUT, load_scorer, log, read_jsonl, write_jsonl
-from index.config import load_settings
+from bot.settings import load_settings
 from index.library import Library
 
 MODES = ("bm25", "dense", "hybrid")

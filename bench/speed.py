@@ -55,7 +55,7 @@ from typing import Any
 import numpy as np
 
 from bench.common import EVAL, OUT, log, read_jsonl
-from index.config import Settings, load_settings
+from bot.settings import Settings, load_settings
 from index.library import BuildProgress, Library
 from index.models import Article, Passage, Statement
 

@@ -14,8 +14,8 @@ import numpy as np
 
 from bot.models import Answer, Citation, Conversation, Quote
 from bot.question import Question, content_words, parse_question
+from bot.settings import Settings
 from index.chunking import split_sentences
-from index.config import Settings
 from index.models import Article, Hit
 from index.search import check_query
 

@@ -10,7 +10,7 @@ from bot.answer import Answerer
 from bot.models import Conversation
 from bot.question import looks_like_follow_up
 from bot.render import render_text
-from index.config import Settings
+from bot.settings import Settings
 from index.errors import NewsbotError
 from index.library import Library
 

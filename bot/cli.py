@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import TextIO
 
-from index.config import Settings, load_settings
+from bot.settings import Settings, load_settings
 from index.errors import NewsbotError
 from index.library import Library
 from index.progress import BuildProgress

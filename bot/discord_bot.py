@@ -25,7 +25,7 @@ from index.library import IndexStats, Library
 from index.progress import BuildReport, ProgressCallback
 
 if TYPE_CHECKING:
-    from index.config import Settings
+    from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 

@@ -1,6 +1,9 @@
-"""Typed settings, parsed once at start-up from config.toml.
+"""The engine's typed settings, parsed once at start-up from config.toml, and the parser.
 
-Defaults live here, in the dataclasses; `config.toml` documents each one. A wrong key or type
+The engine's sections (data, corpus, embedding, chunking, index, search) live here; the
+application on top adds its own sections by subclassing `Settings` (the bot's are in
+bot/settings.py), and one parser checks them all. Defaults live in the dataclasses;
+`config.toml` documents each one. A wrong key or type
 fails at start-up with the key's name and what was expected. Secrets never come from the file:
 only the *name* of the environment variable that holds them.
 """
@@ -12,7 +15,7 @@ import tomllib
 import typing
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Self, TypeVar
 
 from index.errors import ConfigError
 
@@ -63,56 +66,19 @@ class SearchSettings:
 
 
 @dataclass(frozen=True)
-class AnswerSettings:
-    max_sentences: int = 3
-    max_quotes: int = 3
-    passages: int = 8
-    min_relevance: float = 0.35
-    confident_relevance: float = 0.45
-
-
-@dataclass(frozen=True)
-class LLMSettings:
-    enabled: bool = False
-    base_url: str = "http://127.0.0.1:11434/v1"
-    model: str = "llama3.1"
-    api_key_env: str = "NEWSBOT_LLM_API_KEY"
-    timeout_seconds: float = 30.0
-    context_chars: int = 12_000
-    temperature: float = 0.0
-    min_support: float = 0.45
-
-
-@dataclass(frozen=True)
-class DiscordSettings:
-    token_env: str = "DISCORD_TOKEN"
-    guild_id: int = 0
-    message_content: bool = False
-    channels: list[int] = field(default_factory=list)
-    admin_roles: list[int] = field(default_factory=list)
-    admin_users: list[int] = field(default_factory=list)
-    cooldown_seconds: float = 10.0
-    max_in_flight: int = 4
-    progress_interval_seconds: float = 3.0
-
-
-@dataclass(frozen=True)
-class LogSettings:
-    level: str = "INFO"
-
-
-@dataclass(frozen=True)
 class Settings:
+    """The engine's sections of config.toml.
+
+    An application that adds sections of its own subclasses this with more section fields (and
+    more checks in `validate`) and parses the file with `parse_config(raw, its_class)`.
+    """
+
     data: DataSettings = field(default_factory=DataSettings)
     corpus: CorpusSettings = field(default_factory=CorpusSettings)
     embedding: EmbeddingSettings = field(default_factory=EmbeddingSettings)
     chunking: ChunkingSettings = field(default_factory=ChunkingSettings)
     index: IndexSettings = field(default_factory=IndexSettings)
     search: SearchSettings = field(default_factory=SearchSettings)
-    answer: AnswerSettings = field(default_factory=AnswerSettings)
-    llm: LLMSettings = field(default_factory=LLMSettings)
-    discord: DiscordSettings = field(default_factory=DiscordSettings)
-    log: LogSettings = field(default_factory=LogSettings)
     base_dir: Path = field(default_factory=Path.cwd)  # relative paths resolve against this
 
     @property
@@ -123,8 +89,43 @@ class Settings:
         p = Path(path).expanduser()
         return p if p.is_absolute() else self.base_dir / p
 
-    def with_data_dir(self, path: str | Path) -> Settings:
+    def with_data_dir(self, path: str | Path) -> Self:
         return replace(self, data=replace(self.data, dir=str(Path(path).resolve())))
+
+    def validate(self) -> None:
+        """Fail on a value out of its range, naming the key; subclasses extend the checks."""
+        require_positive(
+            {
+                "[embedding].batch_size": self.embedding.batch_size,
+                "[chunking].max_tokens": self.chunking.max_tokens,
+                "[search].k": self.search.k,
+                "[search].candidates": self.search.candidates,
+                "[search].rrf_k": self.search.rrf_k,
+                "[search].max_query_chars": self.search.max_query_chars,
+                "[index].hnsw_m": self.index.hnsw_m,
+                "[index].keep_snapshots": self.index.keep_snapshots,
+            }
+        )
+        if self.chunking.overlap_sentences < 0:
+            raise ConfigError("[chunking].overlap_sentences must be 0 or more")
+        require_fractions({"[search].dedup_similarity": self.search.dedup_similarity})
+
+
+SettingsT = TypeVar("SettingsT", bound=Settings)
+
+
+def require_positive(values: dict[str, int | float]) -> None:
+    """Each value (by its key, e.g. "[search].k") must be greater than 0."""
+    for key, value in values.items():
+        if value <= 0:
+            raise ConfigError(f"{key} must be greater than 0, got {value}")
+
+
+def require_fractions(values: dict[str, float]) -> None:
+    """Each value (by its key) must lie between 0 and 1."""
+    for key, fraction in values.items():
+        if not 0.0 <= fraction <= 1.0:
+            raise ConfigError(f"{key} must be between 0 and 1, got {fraction}")
 
 
 def _type_name(tp: Any) -> str:
@@ -175,50 +176,15 @@ def _parse_section(name: str, cls: type, raw: Any) -> Any:
     return cls(**values)
 
 
-_VALID_LEVELS = {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}
+def parse_config(
+    raw: dict[str, Any], settings_type: type[SettingsT], base_dir: Path | None = None
+) -> SettingsT:
+    """Turn a parsed TOML document into `settings_type`, checking every key, type and value.
 
-
-def _validate(s: Settings) -> None:
-    positive = {
-        "[embedding].batch_size": s.embedding.batch_size,
-        "[chunking].max_tokens": s.chunking.max_tokens,
-        "[search].k": s.search.k,
-        "[search].candidates": s.search.candidates,
-        "[search].rrf_k": s.search.rrf_k,
-        "[search].max_query_chars": s.search.max_query_chars,
-        "[answer].max_sentences": s.answer.max_sentences,
-        "[answer].passages": s.answer.passages,
-        "[index].hnsw_m": s.index.hnsw_m,
-        "[index].keep_snapshots": s.index.keep_snapshots,
-        "[discord].max_in_flight": s.discord.max_in_flight,
-        "[llm].context_chars": s.llm.context_chars,
-    }
-    for key, value in positive.items():
-        if value <= 0:
-            raise ConfigError(f"{key} must be greater than 0, got {value}")
-    if s.chunking.overlap_sentences < 0:
-        raise ConfigError("[chunking].overlap_sentences must be 0 or more")
-    if s.discord.cooldown_seconds < 0:
-        raise ConfigError("[discord].cooldown_seconds must be 0 or more")
-    if s.llm.timeout_seconds <= 0:
-        raise ConfigError("[llm].timeout_seconds must be greater than 0")
-    if s.log.level.upper() not in _VALID_LEVELS:
-        raise ConfigError(f"[log].level must be one of {', '.join(sorted(_VALID_LEVELS))}")
-    fractions = {
-        "[search].dedup_similarity": s.search.dedup_similarity,
-        "[llm].min_support": s.llm.min_support,
-        "[answer].min_relevance": s.answer.min_relevance,
-        "[answer].confident_relevance": s.answer.confident_relevance,
-    }
-    for name, fraction in fractions.items():
-        if not 0.0 <= fraction <= 1.0:
-            raise ConfigError(f"{name} must be between 0 and 1, got {fraction}")
-
-
-def parse_settings(raw: dict[str, Any], base_dir: Path | None = None) -> Settings:
-    """Turn a parsed TOML document into Settings, checking every key and type."""
-    hints = typing.get_type_hints(Settings)
-    sections = {f.name for f in fields(Settings)} - {"base_dir"}
+    The sections are the section fields of `settings_type`: any other section is refused.
+    """
+    hints = typing.get_type_hints(settings_type)
+    sections = {f.name for f in fields(settings_type)} - {"base_dir"}
     values: dict[str, Any] = {}
     for name, section in raw.items():
         if name not in sections:
@@ -226,8 +192,8 @@ def parse_settings(raw: dict[str, Any], base_dir: Path | None = None) -> Setting
                 f"unknown section [{name}]; expected one of: {', '.join(sorted(sections))}"
             )
         values[name] = _parse_section(name, hints[name], section)
-    settings = Settings(**values, base_dir=(base_dir or Path.cwd()).resolve())
-    _validate(settings)
+    settings = settings_type(**values, base_dir=(base_dir or Path.cwd()).resolve())
+    settings.validate()
     return settings
 
 
@@ -240,11 +206,15 @@ def default_config_path() -> Path | None:
     return local if local.exists() else None
 
 
-def load_settings(path: str | Path | None = None, data_dir: str | Path | None = None) -> Settings:
+def load_config(
+    settings_type: type[SettingsT],
+    path: str | Path | None = None,
+    data_dir: str | Path | None = None,
+) -> SettingsT:
     """Read the config file (or defaults), then apply NEWSBOT_DATA_DIR and --data-dir."""
     cfg_path = Path(path) if path else default_config_path()
     if cfg_path is None:
-        settings = parse_settings({})
+        settings = parse_config({}, settings_type)
     else:
         try:
             with open(cfg_path, "rb") as fh:
@@ -255,7 +225,7 @@ def load_settings(path: str | Path | None = None, data_dir: str | Path | None = 
             ) from None
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{cfg_path} is not valid TOML: {exc}") from None
-        settings = parse_settings(raw, base_dir=cfg_path.resolve().parent)
+        settings = parse_config(raw, settings_type, base_dir=cfg_path.resolve().parent)
     env_dir = os.environ.get("NEWSBOT_DATA_DIR")
     if data_dir:
         settings = settings.with_data_dir(data_dir)

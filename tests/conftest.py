@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from index.config import Settings, parse_settings
+from bot.settings import Settings, parse_settings
 from tests.fakes import FakeEmbedder
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")

@@ -25,7 +25,7 @@ import simcord
 
 from bot.discord_bot import NewsBot, create_bot
 from bot.models import Answer, Conversation
-from index.config import Settings
+from bot.settings import Settings
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -46,6 +46,10 @@ class ScriptedAnswerer:
     def answer(self, question: str, conversation: Conversation | None = None) -> Answer:
         self.calls.append((question, conversation))
         return self.reply(question, conversation)
+
+
+def scripted(text: str, *, found: bool = True, **kw: Any) -> ScriptedAnswerer:
+    return ScriptedAnswerer(lambda q, c: Answer(question=q, text=text, found=found, **kw))
 
 
 class RecordingAnswerer:
@@ -164,3 +168,12 @@ def world(simcord_env: simcord.Env) -> World:
     alice = guild.add_member(env.create_user("alice"))
     admin = guild.add_member(env.create_user("erin"), roles=[admins])
     return World(env, bot, guild, channel, alice, admin)
+
+
+def edits_of_original(env: simcord.Env) -> list[str]:
+    """The contents the bot put in interaction responses, in order."""
+    return [
+        (r.json or {}).get("content") or ""
+        for r in env.http_requests
+        if r.method == "PATCH" and r.path.endswith("/messages/@original")
+    ]

@@ -1,4 +1,4 @@
-"""The bot over real sockets: `bot.start(token)` against a fake Discord (tests/bot/fake_discord.py).
+"""The bot over real sockets: `bot.start(token)` against a fake Discord (tests/bot/fake_discord/).
 
 discord.py does the real work here: login over HTTP, the zlib-compressed gateway, its own
 parsers for READY, GUILD_CREATE, INTERACTION_CREATE and MESSAGE_CREATE, command sync and the
@@ -22,7 +22,7 @@ import yarl
 from bot.discord_bot import NewsBot, create_bot
 from bot.discord_bot import run as run_bot
 from bot.models import Answer, Citation, Conversation
-from index.config import Settings
+from bot.settings import Settings
 from index.library import Library
 from tests.bot.fake_discord import FakeDiscord, RestCall
 
@@ -145,7 +145,7 @@ def assert_cited_answer(embeds: list[dict[str, Any]], answer: Answer) -> None:
 
 
 def test_fake_discord_was_written_for_discord_py_2_7_1() -> None:
-    # tests/bot/fake_discord.py mirrors discord.py 2.7.1's routes and payloads: upgrading
+    # tests/bot/fake_discord/ mirrors discord.py 2.7.1's routes and payloads: upgrading
     # discord.py means re-reading its http.py/gateway.py/state.py against the fake first.
     assert discord.__version__ == "2.7.1"
 

@@ -1,4 +1,5 @@
-"""The Discord bot through discord.py itself, on simcord's simulated Discord (no network).
+"""The /ask and /sources commands, mentions, channels and follow-ups (bot/cogs/ask.py), through
+discord.py itself on simcord's simulated Discord (no network).
 
 Users act (slash commands, messages, replies) and the tests assert what Discord holds
 afterwards and which REST calls the bot made. The answers come from the real library and
@@ -7,13 +8,9 @@ answerer on the sample corpus unless a test needs a controlled answer (scripted 
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import re
-import shutil
-import threading
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import discord
@@ -21,24 +18,22 @@ import pytest
 import simcord
 
 from bot import render
-from bot.cogs.admin import REFUSED_TEXT, ProgressRelay, Throttle, describe_progress
 from bot.cogs.ask import NO_INDEX_TEXT
-from bot.discord_bot import UNEXPECTED_ERROR_TEXT, run
+from bot.discord_bot import UNEXPECTED_ERROR_TEXT
 from bot.models import Answer, Citation, Conversation
-from index.config import Settings
 from index.errors import IndexMissingError, QueryError
-from index.library import IndexStats, Library
-from index.progress import BuildProgress, BuildReport
-from tests.bot.conftest import RecordingAnswerer, ScriptedAnswerer, World
-from tests.bot.fake_discord import FakeDiscord
-from tests.conftest import SAMPLE, make_settings
+from index.library import IndexStats
+from index.progress import BuildReport
+from tests.bot.conftest import (
+    RecordingAnswerer,
+    ScriptedAnswerer,
+    World,
+    scripted,
+)
 
 PESKOV = "What did Peskov say about Venezuela?"
 NOTHING = "Who won the 1930 football world cup in Uruguay?"
 TIMESTAMP = re.compile(r"<t:(\d+):R>")
-
-
-# --------------------------------------------------------------------------- helpers
 
 
 def message_payloads(env: simcord.Env) -> Iterator[dict[str, Any]]:
@@ -53,23 +48,10 @@ def message_payloads(env: simcord.Env) -> Iterator[dict[str, Any]]:
             yield body
 
 
-def edits_of_original(env: simcord.Env) -> list[str]:
-    """The contents the bot put in interaction responses, in order."""
-    return [
-        (r.json or {}).get("content") or ""
-        for r in env.http_requests
-        if r.method == "PATCH" and r.path.endswith("/messages/@original")
-    ]
-
-
 def retry_seconds(text: str, env: simcord.Env) -> float:
     match = TIMESTAMP.search(text)
     assert match, f"no relative timestamp in {text!r}"
     return int(match.group(1)) - env.now().timestamp()
-
-
-def scripted(text: str, *, found: bool = True, **kw: Any) -> ScriptedAnswerer:
-    return ScriptedAnswerer(lambda q, c: Answer(question=q, text=text, found=found, **kw))
 
 
 def echo_not_found(question: str, conversation: Conversation | None) -> Answer:
@@ -409,302 +391,7 @@ class NoIndexLibrary:
         raise IndexMissingError("no index in /tmp/x")
 
 
-class CrashingLibrary:
-    def build(self, *args: Any, **kwargs: Any) -> BuildReport:
-        raise AssertionError("not used")
-
-    def stats(self) -> IndexStats:
-        raise OSError("database is locked")
-
-
-@pytest.mark.newsbot(library=CrashingLibrary(), answerer=scripted("x"))
-async def test_an_error_no_command_handles_gets_a_brief_notice_and_is_logged(
-    world: World, caplog: pytest.LogCaptureFixture
-) -> None:
-    result = await world.alice.slash(world.channel, "sources")
-
-    simcord.assert_error(world.env, OSError, contains="database is locked")
-    # The notice replaces the deferred "thinking..." placeholder.
-    assert result.response is not None and result.response.content == UNEXPECTED_ERROR_TEXT
-    assert result.response.ephemeral
-    assert any(r.exc_info and r.exc_info[0] is OSError for r in caplog.records)
-
-
 @pytest.mark.newsbot(library=NoIndexLibrary(), answerer=scripted("x"))
 async def test_sources_says_clearly_when_no_index_is_built(world: World) -> None:
     result = await world.alice.slash(world.channel, "sources")
     assert result.response is not None and result.response.content == NO_INDEX_TEXT
-
-
-# --------------------------------------------------------------------------- /reindex
-
-
-class ScriptedLibrary:
-    """Reports `steps` progress updates, then a report; counts builds."""
-
-    def __init__(self, steps: int = 50, fail: Exception | None = None) -> None:
-        self.steps = steps
-        self.fail = fail
-        self.builds: list[bool] = []
-
-    def build(
-        self,
-        sources: Any = None,
-        rebuild: bool = False,
-        progress: Any = None,
-    ) -> BuildReport:
-        self.builds.append(rebuild)
-        for i in range(1, self.steps + 1):
-            if progress is not None:
-                progress(BuildProgress("embedding", i, self.steps))
-        if self.fail is not None:
-            raise self.fail
-        return BuildReport(2, 0, 0, 0, 1, 7, 4, 0.5, "snap-2")
-
-    def stats(self) -> IndexStats:
-        raise IndexMissingError("none")
-
-
-@pytest.mark.newsbot(library=ScriptedLibrary(), answerer=scripted("x"))
-async def test_reindex_progress_edits_are_throttled(world: World) -> None:
-    assert world.bot.settings.discord.progress_interval_seconds == 3.0
-    result = await world.admin.slash(world.channel, "reindex", full=True)
-
-    assert world.bot.library.builds == [True]  # type: ignore[attr-defined]
-    edits = edits_of_original(world.env)
-    # The clock stands still here, so 50 progress reports make a single progress edit.
-    assert len(edits) == 2
-    assert re.fullmatch(r"⏳ Full re-index in progress: embedding \d+/50 \(\d+%\)", edits[0])
-    assert result.response is not None
-    assert (
-        result.response.content
-        == "✅ Full re-index done: " + BuildReport(2, 0, 0, 0, 1, 7, 4, 0.5, "snap-2").summary()
-    )
-
-
-@pytest.mark.newsbot(
-    library=ScriptedLibrary(fail=RuntimeError("disk full")), answerer=scripted("x")
-)
-async def test_a_failed_reindex_reports_the_error(
-    world: World, caplog: pytest.LogCaptureFixture
-) -> None:
-    result = await world.admin.slash(world.channel, "reindex")
-    assert result.response is not None
-    assert result.response.content.startswith("❌ Re-index failed")
-    assert "previous index keeps serving" in result.response.content
-    assert any(r.exc_info and r.exc_info[0] is RuntimeError for r in caplog.records)
-
-
-@pytest.mark.newsbot(library=ScriptedLibrary(), answerer=scripted("x"))
-async def test_reindex_is_refused_for_a_non_admin_even_if_the_command_is_opened(
-    world: World,
-) -> None:
-    # The command's default permissions hide it from members without Manage Server...
-    with pytest.raises((simcord.SetupError, simcord.BackendError)):
-        await world.alice.slash(world.channel, "reindex")
-    # ...and when a server admin opens it to everyone, the bot still checks in code.
-    commands = await world.bot.tree.fetch_commands()
-    reindex = next(c for c in commands if c.name == "reindex")
-    world.guild.set_command_permissions(reindex, {world.guild.default_role: True})
-
-    result = await world.alice.slash(world.channel, "reindex")
-    assert result.ephemeral and result.response is not None
-    assert result.response.content == REFUSED_TEXT
-    assert world.bot.library.builds == []  # type: ignore[attr-defined]
-
-
-@pytest.mark.newsbot(library=ScriptedLibrary(steps=1), answerer=scripted("x"))
-async def test_configured_admin_roles_and_users_may_reindex(world: World) -> None:
-    reporters = world.guild.create_role("Reporters")
-    bob = world.guild.add_member(world.env.create_user("bob"), roles=[reporters])
-    commands = await world.bot.tree.fetch_commands()
-    reindex = next(c for c in commands if c.name == "reindex")
-    world.guild.set_command_permissions(reindex, {world.guild.default_role: True})
-    world.configure(admin_roles=[reporters.id], admin_users=[world.alice.id])
-
-    by_role = await bob.slash(world.channel, "reindex")
-    by_user = await world.alice.slash(world.channel, "reindex")
-
-    for result in (by_role, by_user):
-        assert result.response is not None
-        assert result.response.content.startswith("✅ Re-index done")
-    assert world.bot.library.builds == [False, False]  # type: ignore[attr-defined]
-
-
-def test_throttle_lets_one_edit_through_per_interval() -> None:
-    throttle = Throttle(3.0)
-    assert [throttle.ready(t) for t in (0.0, 1.0, 2.9, 3.0, 3.1, 6.5)] == [
-        True,
-        False,
-        False,
-        True,
-        False,
-        True,
-    ]
-
-
-async def test_progress_relay_coalesces_reports_from_the_worker_thread() -> None:
-    loop = asyncio.get_running_loop()
-    delivered: list[tuple[BuildProgress, bool]] = []
-    relay = ProgressRelay(
-        loop, lambda p: delivered.append((p, threading.current_thread() is threading.main_thread()))
-    )
-
-    def worker() -> None:
-        for i in range(1, 1001):
-            relay(BuildProgress("embedding", i, 1000))
-
-    await asyncio.to_thread(worker)
-    for _ in range(3):
-        await asyncio.sleep(0)  # let the queued hand-offs run
-    assert 1 <= len(delivered) < 1000
-    assert delivered[-1][0] == BuildProgress("embedding", 1000, 1000)  # the latest wins
-    assert all(on_loop for _, on_loop in delivered)  # delivered on the loop's thread
-
-
-def test_describe_progress_shows_phase_counts_and_percentage() -> None:
-    assert describe_progress(BuildProgress("embedding", 120, 300)) == "embedding 120/300 (40%)"
-    assert describe_progress(BuildProgress("switching", 0, 0)) == "switching"
-    assert describe_progress(None) == "starting"
-
-
-class TestReindexWithTheRealEngine:
-    """A real build on a corpus the test adds an article to, held midway by the test."""
-
-    NEW_ARTICLE = (
-        "Date: 2019-06-05\n\n"
-        "Norway hosts talks between Venezuela's government and opposition\n\n"
-        "Norwegian mediators hosted a new round of talks in Oslo between representatives of "
-        "Venezuela's government and the opposition, the Norwegian foreign ministry said.\n"
-    )
-    QUESTION = "Where did Norwegian mediators host talks?"
-
-    @pytest.fixture
-    def settings(self, tmp_path: Path) -> Settings:
-        corpus = tmp_path / "corpus"
-        shutil.copytree(SAMPLE, corpus)
-        return make_settings(tmp_path / "data", corpus={"sources": [str(corpus)]})
-
-    @pytest.mark.newsbot(offload="held", discord={"cooldown_seconds": 0})
-    async def test_reindex_serves_the_old_index_until_the_new_one_is_ready(
-        self, world: World, settings: Settings
-    ) -> None:
-        reached, release = threading.Event(), threading.Event()
-        real_build = world.bot.library.build
-
-        def build(sources: Any = None, rebuild: bool = False, progress: Any = None) -> Any:
-            def hold(p: BuildProgress) -> None:
-                if progress is not None:
-                    progress(p)
-                if p.phase == "embedding" and not reached.is_set():
-                    reached.set()
-                    assert release.wait(30), "the test never released the build"
-
-            return real_build(sources, rebuild, hold)
-
-        world.bot.library.build = build  # type: ignore[method-assign]
-        before = await world.alice.slash(world.channel, "ask", question=self.QUESTION)
-        assert before.response is not None and before.response.content == render.NOT_FOUND_TEXT
-        (Path(settings.corpus.sources[0]) / "001_oslo_talks.txt").write_text(self.NEW_ARTICLE)
-
-        first = await world.admin.slash(world.channel, "reindex")
-        assert await asyncio.to_thread(reached.wait, 30), "the build runs and is held"
-        await world.env.settle()  # the progress it reported reaches the loop
-
-        # While it runs: a second /reindex is told so, and /ask answers from the old index.
-        second = await world.admin.slash(world.channel, "reindex")
-        assert second.ephemeral and second.response is not None
-        assert second.response.content.startswith("A re-index is already running")
-        assert "embedding" in second.response.content and "%" in second.response.content
-        during = await world.alice.slash(world.channel, "ask", question=self.QUESTION)
-        assert during.response is not None
-        assert during.response.content == render.NOT_FOUND_TEXT
-        old = await world.alice.slash(world.channel, "ask", question="What did Peskov say?")
-        assert old.response is not None and old.response.embeds
-        assert any(e.startswith("⏳ Re-index in progress: ") for e in edits_of_original(world.env))
-
-        release.set()
-        await world.bot.offload.finish()  # type: ignore[attr-defined]
-
-        assert first.response is not None
-        assert first.response.content.startswith("✅ Re-index done: indexed: 1 added")
-        after = await world.alice.slash(world.channel, "ask", question=self.QUESTION)
-        assert after.response is not None and after.response.embeds
-        (embed,) = after.response.embeds
-        assert "Oslo" in (embed.description or "")
-        assert "Norway hosts talks" in (embed.fields[0].value or "")
-
-
-# --------------------------------------------------------------------------- run()
-
-
-def test_run_without_a_token_says_how_to_set_it(
-    settings: Settings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    monkeypatch.delenv("DISCORD_TOKEN", raising=False)
-    assert run(settings) == 2
-    err = capsys.readouterr().err
-    assert "export DISCORD_TOKEN=" in err
-    assert "https://discord.com/developers/applications" in err
-
-
-def test_run_reports_an_invalid_token_without_showing_it(
-    settings: Settings,
-    library: Library,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-    caplog: pytest.LogCaptureFixture,
-) -> None:
-    # A local fake Discord (tests/bot/fake_discord.py) answers 401 to any other token.
-    loop = asyncio.new_event_loop()
-    server = threading.Thread(target=loop.run_forever, daemon=True)
-    server.start()
-
-    async def start() -> FakeDiscord:
-        fake = FakeDiscord("the-right-token")
-        await fake.start()
-        return fake
-
-    fake = asyncio.run_coroutine_threadsafe(start(), loop).result(10)
-    try:
-        monkeypatch.setattr(discord.http.Route, "BASE", fake.api_base)
-        monkeypatch.setenv("DISCORD_TOKEN", "a-wrong-token")
-        with caplog.at_level(logging.DEBUG):
-            assert run(settings, library) == 2
-    finally:
-        asyncio.run_coroutine_threadsafe(fake.stop(), loop).result(10)
-        loop.call_soon_threadsafe(loop.stop)
-        server.join(10)
-        loop.close()
-    err = capsys.readouterr().err
-    assert "rejected the token in DISCORD_TOKEN" in err
-    assert "a-wrong-token" not in err
-    assert any(r.name.startswith("discord") for r in caplog.records)  # DEBUG logs were captured
-    assert all("a-wrong-token" not in r.getMessage() for r in caplog.records)
-
-
-@pytest.mark.newsbot(discord={"guild_id": 0})
-async def test_commands_are_synced_globally_without_a_guild_id(world: World) -> None:
-    commands = await world.bot.tree.fetch_commands()
-    assert {c.name for c in commands} == {"ask", "sources", "reindex"}
-    assert all(c.description for c in commands)
-    ask = next(c for c in commands if c.name == "ask")
-    assert all(o.description for o in ask.options)
-    assert {o.name for o in ask.options} == {"question", "private"}
-
-
-GUILD_ID = 1456074443980800999
-
-
-@pytest.mark.newsbot(discord={"guild_id": GUILD_ID})
-async def test_with_a_guild_id_commands_are_synced_to_that_guild(simcord_env: simcord.Env) -> None:
-    bot = simcord_env.bot
-    assert await bot.tree.fetch_commands() == []  # nothing global
-    synced = await bot.tree.fetch_commands(guild=discord.Object(GUILD_ID))
-    assert {c.name for c in synced} == {"ask", "sources", "reindex"}
-
-    guild = simcord_env.create_guild(id=GUILD_ID)
-    channel = guild.create_text_channel("news")
-    alice = guild.add_member(simcord_env.create_user("alice"))
-    result = await alice.slash(channel, "ask", question="What did Peskov say?")
-    assert result.response is not None and result.response.embeds

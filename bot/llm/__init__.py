@@ -1,0 +1,26 @@
+"""The optional LLM answer writer, one concept a module.
+
+`prompt` (what the model is shown), `client` (the `ChatClient` seam and its HTTP version),
+`claims` (the reply as cited sentences), `support` (which citations the passages support),
+`renumber` (the checked claims as an Answer) and `writer` (`LLMWriter`, which ties them).
+"""
+
+from bot.llm.claims import Claim, split_claims
+from bot.llm.client import ChatClient, ChatError, OpenAIChatClient
+from bot.llm.prompt import NO_ANSWER, build_messages, select_passages
+from bot.llm.support import Similarity, cosine_similarity
+from bot.llm.writer import LLMWriter
+
+__all__ = [
+    "NO_ANSWER",
+    "ChatClient",
+    "ChatError",
+    "Claim",
+    "LLMWriter",
+    "OpenAIChatClient",
+    "Similarity",
+    "build_messages",
+    "cosine_similarity",
+    "select_passages",
+    "split_claims",
+]

@@ -1,0 +1,101 @@
+"""The whole config.toml: the engine's sections (index/config.py) and the bot's own.
+
+The bot's sections ([answer], [llm], [discord], [log]) live here, beside the code that reads
+them; `index/` knows nothing of them. One file, one parse: every key, type and value of every
+section is checked at start-up, and a section neither layer knows is refused.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from index import config
+from index.config import require_fractions, require_positive
+from index.errors import ConfigError
+
+_VALID_LEVELS = {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}
+
+
+@dataclass(frozen=True)
+class AnswerSettings:
+    max_sentences: int = 3
+    max_quotes: int = 3
+    passages: int = 8
+    min_relevance: float = 0.35
+    confident_relevance: float = 0.45
+
+
+@dataclass(frozen=True)
+class LLMSettings:
+    enabled: bool = False
+    base_url: str = "http://127.0.0.1:11434/v1"
+    model: str = "llama3.1"
+    api_key_env: str = "NEWSBOT_LLM_API_KEY"
+    timeout_seconds: float = 30.0
+    context_chars: int = 12_000
+    temperature: float = 0.0
+    min_support: float = 0.45
+
+
+@dataclass(frozen=True)
+class DiscordSettings:
+    token_env: str = "DISCORD_TOKEN"
+    guild_id: int = 0
+    message_content: bool = False
+    channels: list[int] = field(default_factory=list)
+    admin_roles: list[int] = field(default_factory=list)
+    admin_users: list[int] = field(default_factory=list)
+    cooldown_seconds: float = 10.0
+    max_in_flight: int = 4
+    progress_interval_seconds: float = 3.0
+
+
+@dataclass(frozen=True)
+class LogSettings:
+    level: str = "INFO"
+
+
+@dataclass(frozen=True)
+class Settings(config.Settings):
+    """Every section of config.toml: the engine's (inherited) and the bot's."""
+
+    answer: AnswerSettings = field(default_factory=AnswerSettings)
+    llm: LLMSettings = field(default_factory=LLMSettings)
+    discord: DiscordSettings = field(default_factory=DiscordSettings)
+    log: LogSettings = field(default_factory=LogSettings)
+
+    def validate(self) -> None:
+        super().validate()
+        require_positive(
+            {
+                "[answer].max_sentences": self.answer.max_sentences,
+                "[answer].passages": self.answer.passages,
+                "[discord].max_in_flight": self.discord.max_in_flight,
+                "[llm].context_chars": self.llm.context_chars,
+            }
+        )
+        if self.discord.cooldown_seconds < 0:
+            raise ConfigError("[discord].cooldown_seconds must be 0 or more")
+        if self.llm.timeout_seconds <= 0:
+            raise ConfigError("[llm].timeout_seconds must be greater than 0")
+        if self.log.level.upper() not in _VALID_LEVELS:
+            raise ConfigError(f"[log].level must be one of {', '.join(sorted(_VALID_LEVELS))}")
+        require_fractions(
+            {
+                "[llm].min_support": self.llm.min_support,
+                "[answer].min_relevance": self.answer.min_relevance,
+                "[answer].confident_relevance": self.answer.confident_relevance,
+            }
+        )
+
+
+def parse_settings(raw: dict[str, Any], base_dir: Path | None = None) -> Settings:
+    """Turn a parsed TOML document into Settings, checking every key, type and value."""
+    return config.parse_config(raw, Settings, base_dir)
+
+
+def load_settings(path: str | Path | None = None, data_dir: str | Path | None = None) -> Settings:
+    """Read the config file (or defaults), then apply NEWSBOT_DATA_DIR and --data-dir."""
+    return config.load_config(Settings, path, data_dir)

@@ -1,0 +1,220 @@
+"""/reindex (bot/cogs/admin.py) through discord.py itself on simcord's simulated Discord:
+admin checks, throttled progress, failures, and a real build served without downtime.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import shutil
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+import simcord
+
+from bot import render
+from bot.cogs.admin import REFUSED_TEXT, ProgressRelay, Throttle, describe_progress
+from bot.settings import Settings
+from index.errors import IndexMissingError
+from index.library import IndexStats
+from index.progress import BuildProgress, BuildReport
+from tests.bot.conftest import World, edits_of_original, scripted
+from tests.conftest import SAMPLE, make_settings
+
+
+class ScriptedLibrary:
+    """Reports `steps` progress updates, then a report; counts builds."""
+
+    def __init__(self, steps: int = 50, fail: Exception | None = None) -> None:
+        self.steps = steps
+        self.fail = fail
+        self.builds: list[bool] = []
+
+    def build(
+        self,
+        sources: Any = None,
+        rebuild: bool = False,
+        progress: Any = None,
+    ) -> BuildReport:
+        self.builds.append(rebuild)
+        for i in range(1, self.steps + 1):
+            if progress is not None:
+                progress(BuildProgress("embedding", i, self.steps))
+        if self.fail is not None:
+            raise self.fail
+        return BuildReport(2, 0, 0, 0, 1, 7, 4, 0.5, "snap-2")
+
+    def stats(self) -> IndexStats:
+        raise IndexMissingError("none")
+
+
+@pytest.mark.newsbot(library=ScriptedLibrary(), answerer=scripted("x"))
+async def test_reindex_progress_edits_are_throttled(world: World) -> None:
+    assert world.bot.settings.discord.progress_interval_seconds == 3.0
+    result = await world.admin.slash(world.channel, "reindex", full=True)
+
+    assert world.bot.library.builds == [True]  # type: ignore[attr-defined]
+    edits = edits_of_original(world.env)
+    # The clock stands still here, so 50 progress reports make a single progress edit.
+    assert len(edits) == 2
+    assert re.fullmatch(r"⏳ Full re-index in progress: embedding \d+/50 \(\d+%\)", edits[0])
+    assert result.response is not None
+    assert (
+        result.response.content
+        == "✅ Full re-index done: " + BuildReport(2, 0, 0, 0, 1, 7, 4, 0.5, "snap-2").summary()
+    )
+
+
+@pytest.mark.newsbot(
+    library=ScriptedLibrary(fail=RuntimeError("disk full")), answerer=scripted("x")
+)
+async def test_a_failed_reindex_reports_the_error(
+    world: World, caplog: pytest.LogCaptureFixture
+) -> None:
+    result = await world.admin.slash(world.channel, "reindex")
+    assert result.response is not None
+    assert result.response.content.startswith("❌ Re-index failed")
+    assert "previous index keeps serving" in result.response.content
+    assert any(r.exc_info and r.exc_info[0] is RuntimeError for r in caplog.records)
+
+
+@pytest.mark.newsbot(library=ScriptedLibrary(), answerer=scripted("x"))
+async def test_reindex_is_refused_for_a_non_admin_even_if_the_command_is_opened(
+    world: World,
+) -> None:
+    # The command's default permissions hide it from members without Manage Server...
+    with pytest.raises((simcord.SetupError, simcord.BackendError)):
+        await world.alice.slash(world.channel, "reindex")
+    # ...and when a server admin opens it to everyone, the bot still checks in code.
+    commands = await world.bot.tree.fetch_commands()
+    reindex = next(c for c in commands if c.name == "reindex")
+    world.guild.set_command_permissions(reindex, {world.guild.default_role: True})
+
+    result = await world.alice.slash(world.channel, "reindex")
+    assert result.ephemeral and result.response is not None
+    assert result.response.content == REFUSED_TEXT
+    assert world.bot.library.builds == []  # type: ignore[attr-defined]
+
+
+@pytest.mark.newsbot(library=ScriptedLibrary(steps=1), answerer=scripted("x"))
+async def test_configured_admin_roles_and_users_may_reindex(world: World) -> None:
+    reporters = world.guild.create_role("Reporters")
+    bob = world.guild.add_member(world.env.create_user("bob"), roles=[reporters])
+    commands = await world.bot.tree.fetch_commands()
+    reindex = next(c for c in commands if c.name == "reindex")
+    world.guild.set_command_permissions(reindex, {world.guild.default_role: True})
+    world.configure(admin_roles=[reporters.id], admin_users=[world.alice.id])
+
+    by_role = await bob.slash(world.channel, "reindex")
+    by_user = await world.alice.slash(world.channel, "reindex")
+
+    for result in (by_role, by_user):
+        assert result.response is not None
+        assert result.response.content.startswith("✅ Re-index done")
+    assert world.bot.library.builds == [False, False]  # type: ignore[attr-defined]
+
+
+def test_throttle_lets_one_edit_through_per_interval() -> None:
+    throttle = Throttle(3.0)
+    assert [throttle.ready(t) for t in (0.0, 1.0, 2.9, 3.0, 3.1, 6.5)] == [
+        True,
+        False,
+        False,
+        True,
+        False,
+        True,
+    ]
+
+
+async def test_progress_relay_coalesces_reports_from_the_worker_thread() -> None:
+    loop = asyncio.get_running_loop()
+    delivered: list[tuple[BuildProgress, bool]] = []
+    relay = ProgressRelay(
+        loop, lambda p: delivered.append((p, threading.current_thread() is threading.main_thread()))
+    )
+
+    def worker() -> None:
+        for i in range(1, 1001):
+            relay(BuildProgress("embedding", i, 1000))
+
+    await asyncio.to_thread(worker)
+    for _ in range(3):
+        await asyncio.sleep(0)  # let the queued hand-offs run
+    assert 1 <= len(delivered) < 1000
+    assert delivered[-1][0] == BuildProgress("embedding", 1000, 1000)  # the latest wins
+    assert all(on_loop for _, on_loop in delivered)  # delivered on the loop's thread
+
+
+def test_describe_progress_shows_phase_counts_and_percentage() -> None:
+    assert describe_progress(BuildProgress("embedding", 120, 300)) == "embedding 120/300 (40%)"
+    assert describe_progress(BuildProgress("switching", 0, 0)) == "switching"
+    assert describe_progress(None) == "starting"
+
+
+class TestReindexWithTheRealEngine:
+    """A real build on a corpus the test adds an article to, held midway by the test."""
+
+    NEW_ARTICLE = (
+        "Date: 2019-06-05\n\n"
+        "Norway hosts talks between Venezuela's government and opposition\n\n"
+        "Norwegian mediators hosted a new round of talks in Oslo between representatives of "
+        "Venezuela's government and the opposition, the Norwegian foreign ministry said.\n"
+    )
+    QUESTION = "Where did Norwegian mediators host talks?"
+
+    @pytest.fixture
+    def settings(self, tmp_path: Path) -> Settings:
+        corpus = tmp_path / "corpus"
+        shutil.copytree(SAMPLE, corpus)
+        return make_settings(tmp_path / "data", corpus={"sources": [str(corpus)]})
+
+    @pytest.mark.newsbot(offload="held", discord={"cooldown_seconds": 0})
+    async def test_reindex_serves_the_old_index_until_the_new_one_is_ready(
+        self, world: World, settings: Settings
+    ) -> None:
+        reached, release = threading.Event(), threading.Event()
+        real_build = world.bot.library.build
+
+        def build(sources: Any = None, rebuild: bool = False, progress: Any = None) -> Any:
+            def hold(p: BuildProgress) -> None:
+                if progress is not None:
+                    progress(p)
+                if p.phase == "embedding" and not reached.is_set():
+                    reached.set()
+                    assert release.wait(30), "the test never released the build"
+
+            return real_build(sources, rebuild, hold)
+
+        world.bot.library.build = build  # type: ignore[method-assign]
+        before = await world.alice.slash(world.channel, "ask", question=self.QUESTION)
+        assert before.response is not None and before.response.content == render.NOT_FOUND_TEXT
+        (Path(settings.corpus.sources[0]) / "001_oslo_talks.txt").write_text(self.NEW_ARTICLE)
+
+        first = await world.admin.slash(world.channel, "reindex")
+        assert await asyncio.to_thread(reached.wait, 30), "the build runs and is held"
+        await world.env.settle()  # the progress it reported reaches the loop
+
+        # While it runs: a second /reindex is told so, and /ask answers from the old index.
+        second = await world.admin.slash(world.channel, "reindex")
+        assert second.ephemeral and second.response is not None
+        assert second.response.content.startswith("A re-index is already running")
+        assert "embedding" in second.response.content and "%" in second.response.content
+        during = await world.alice.slash(world.channel, "ask", question=self.QUESTION)
+        assert during.response is not None
+        assert during.response.content == render.NOT_FOUND_TEXT
+        old = await world.alice.slash(world.channel, "ask", question="What did Peskov say?")
+        assert old.response is not None and old.response.embeds
+        assert any(e.startswith("⏳ Re-index in progress: ") for e in edits_of_original(world.env))
+
+        release.set()
+        await world.bot.offload.finish()  # type: ignore[attr-defined]
+
+        assert first.response is not None
+        assert first.response.content.startswith("✅ Re-index done: indexed: 1 added")
+        after = await world.alice.slash(world.channel, "ask", question=self.QUESTION)
+        assert after.response is not None and after.response.embeds
+        (embed,) = after.response.embeds
+        assert "Oslo" in (embed.description or "")
+        assert "Norway hosts talks" in (embed.fields[0].value or "")

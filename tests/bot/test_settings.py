@@ -1,0 +1,60 @@
+"""The whole config.toml: the engine's sections and the bot's, parsed and checked together."""
+
+import pytest
+
+from bot.settings import Settings, load_settings, parse_settings
+from index.errors import ConfigError
+from tests.conftest import REPO
+
+
+def test_the_shipped_config_parses_and_matches_the_defaults():
+    shipped = load_settings(REPO / "config.toml")
+    defaults = parse_settings({}, base_dir=REPO)
+    assert shipped == defaults  # config.toml documents exactly the defaults
+
+
+def test_an_unknown_key_in_a_bot_section_names_the_key_and_the_expected_ones():
+    with pytest.raises(ConfigError, match=r"unknown setting \[discord\]\.foo; expected one of"):
+        parse_settings({"discord": {"foo": 1}})
+
+
+def test_an_unknown_section_is_refused_naming_every_known_section():
+    with pytest.raises(ConfigError, match=r"unknown section \[serch\]") as caught:
+        parse_settings({"serch": {}})
+    expected = "answer, chunking, corpus, data, discord, embedding, index, llm, log, search"
+    assert str(caught.value).endswith(f"expected one of: {expected}")
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ({"discord": {"message_content": "yes"}}, r"must be true or false"),
+        ({"discord": {"channels": [1, "x"]}}, r"\[discord\]\.channels\[1\] must be an integer"),
+        ({"discord": {"channels": 5}}, r"must be a list of an integer"),
+        ({"log": {"level": "LOUD"}}, r"\[log\]\.level must be one of"),
+    ],
+)
+def test_a_wrong_type_or_value_names_the_key_and_what_was_expected(raw, message):
+    with pytest.raises(ConfigError, match=message):
+        parse_settings(raw)
+
+
+def test_the_engines_checks_still_apply_to_the_whole_file():
+    with pytest.raises(ConfigError, match=r"\[search\]\.k must be greater than 0"):
+        parse_settings({"search": {"k": 0}, "discord": {"cooldown_seconds": 5}})
+
+
+def test_integers_are_accepted_for_floats():
+    assert parse_settings({"discord": {"cooldown_seconds": 5}}).discord.cooldown_seconds == 5.0
+
+
+def test_data_dir_overrides_keep_the_bots_sections(tmp_path, monkeypatch):
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[data]\ndir = "rel/index"\n\n[discord]\ncooldown_seconds = 2\n')
+    monkeypatch.setenv("NEWSBOT_DATA_DIR", str(tmp_path / "env"))
+    from_env = load_settings(cfg)
+    from_flag = load_settings(cfg, tmp_path / "flag")
+    assert isinstance(from_env, Settings) and isinstance(from_flag, Settings)
+    assert from_env.data_dir == tmp_path / "env"
+    assert from_flag.data_dir == tmp_path / "flag"
+    assert from_env.discord.cooldown_seconds == from_flag.discord.cooldown_seconds == 2.0
