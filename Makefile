@@ -1,14 +1,19 @@
 # The two commands of the README:
 #   make run    set up, index the sample corpus, start the bot (or the terminal chat without a token)
 #   make test   set up, then lint, type-check and run the whole test suite
+# Both use an editable install for developers; the deploy (Procfile) runs `make deploy`'s wheel.
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+DEPLOY_VENV ?= .venv-deploy
+DEPLOY_BIN := $(DEPLOY_VENV)/bin
+DEPLOY_STAMP := $(DEPLOY_VENV)/.installed-stamp
+PACKAGE_SOURCES := $(shell find bot index -not -path '*/__pycache__*' \( -name '*.py' -o -type d \))
 PYTHON ?= python3
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: setup run test lint bench
+.PHONY: setup run test lint bench deploy
 
 setup: $(STAMP)
 
@@ -29,6 +34,20 @@ lint: setup
 
 test: lint
 	$(BIN)/pytest -q
+
+# What the Procfile's worker runs from: the wheel, built from a clean build/ (setuptools would
+# otherwise package stale modules left there) and installed into its own venv, so the bot runs
+# what the wheel holds, never the checkout. Rebuilt only when a source changed.
+deploy: $(DEPLOY_STAMP)
+
+$(DEPLOY_STAMP): pyproject.toml $(PACKAGE_SOURCES)
+	test -x $(DEPLOY_BIN)/python || $(PYTHON) -m venv $(DEPLOY_VENV)
+	$(DEPLOY_BIN)/python -m pip install --quiet --upgrade pip
+	rm -rf build dist
+	$(DEPLOY_BIN)/python -m pip wheel --quiet --no-deps -w dist .
+	$(DEPLOY_BIN)/python -m pip uninstall --quiet --yes newsbot
+	$(DEPLOY_BIN)/python -m pip install --quiet dist/newsbot-*.whl
+	touch $(DEPLOY_STAMP)
 
 # Benchmarks are not tests: they take minutes and write docs/benchmarks.md's figures.
 bench: setup
