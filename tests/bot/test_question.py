@@ -2,6 +2,7 @@ import pytest
 
 from bot.models import Conversation
 from bot.question import looks_like_follow_up, parse_question
+from index.quotes.lexicon import QUESTION_SPEECH_VERBS
 
 
 @pytest.mark.parametrize(
@@ -45,6 +46,12 @@ def test_who_said_what_questions_give_the_speaker_and_topic(question, speaker, t
 def test_other_questions_get_their_answer_type(question, kind):
     q = parse_question(question)
     assert q.kind == kind and q.speaker is None
+
+
+@pytest.mark.parametrize("verb", sorted(QUESTION_SPEECH_VERBS))
+def test_every_question_verb_of_the_lexicon_asks_who_said_what(verb):
+    q = parse_question(f"What did Peskov {verb} about the troops?")
+    assert (q.kind, q.speaker, q.topic) == ("speaker", "Peskov", "the troops")
 
 
 def test_keywords_drop_stop_words():
