@@ -9,7 +9,7 @@ import pytest
 from index.models import Statement
 from index.quotes import extract_statements
 from index.speakers import SpeakerIndex
-from tests.index.test_quotes import article, seed_article
+from tests.index.quotes.helpers import article, seed_article
 
 
 @pytest.fixture(scope="module")
