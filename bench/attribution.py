@@ -5,8 +5,8 @@
 1. Reads `articles.jsonl` as `Article`s (text untouched, so annotation offsets stay valid).
 2. Extracts statements from every article and builds one `SpeakerIndex` over all of them.
 3. Answers each line of `speaker-questions.jsonl` ("What did X say?") over the whole corpus
-   (the questions are not article-scoped): `find_speaker`, then `lookup`; the statements of
-   the best match become the answer's `quotes`.
+   (the questions are not article-scoped): the bot's `parse_question` names the speaker,
+   `lookup` finds them; the statements of the best match become the answer's `quotes`.
 4. Baseline, measured in the same run: every article split into sentences (blingfire, per
    paragraph); the sentences containing the asked speaker's last name are ranked by BM25
    (k1=1.2, b=0.75, idf over all sentences) against the question's words, and the top 3
@@ -31,6 +31,7 @@ from typing import Any
 import blingfire
 
 from bench.common import EVAL
+from bot.question import parse_question
 from index.models import Article, Statement
 from index.quotes import extract_statements
 from index.speakers import SpeakerIndex
@@ -88,7 +89,7 @@ def _citation(n: int, art: Article, start: int, end: int) -> dict[str, Any]:
 def answer_with_index(
     index: SpeakerIndex, articles: dict[str, Article], question: str, limit: int
 ) -> dict[str, Any]:
-    name = index.find_speaker(question)
+    name = parse_question(question).speaker
     matches = index.lookup(name, limit=limit) if name else []
     if not matches:
         return {
@@ -219,7 +220,8 @@ def main(argv: list[str] | None = None) -> int:
     ours = [answer_with_index(index, by_id, q["question"], args.limit) for q in questions]
     base_model = Baseline(articles)
     base = [
-        base_model.answer(q["question"], index.find_speaker(q["question"]) or "") for q in questions
+        base_model.answer(q["question"], parse_question(q["question"]).speaker or "")
+        for q in questions
     ]
     _write(out / "answers.jsonl", ours)
     _write(out / "baseline-answers.jsonl", base)

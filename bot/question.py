@@ -6,17 +6,11 @@ import re
 from dataclasses import dataclass
 
 from bot.models import Conversation
+from index.quotes.lexicon import QUESTION_SPEECH_VERBS
 
-# Verbs of speech a who-said-what question uses ("what did X say / claim / tell reporters ...").
-SPEECH_VERBS = (
-    "say|said|says|claim|claimed|claims|deny|denied|denies|tell|told|tells|state|stated|states|"
-    "announce|announced|argue|argued|warn|warned|add|added|stress|stressed|insist|insisted|"
-    "suggest|suggested|mean|meant|think|thought|believe|believed|write|wrote|tweet|tweeted|"
-    "post|posted|reply|replied|respond|responded|answer|answered|admit|admitted|promise|"
-    "promised|predict|predicted|explain|explained|confirm|confirmed|comment|commented|"
-    "acknowledge|acknowledged|allege|alleged|urge|urged|note|noted|express|expressed|"
-    "reveal|revealed|propose|proposed|accuse|accused"
-)
+# Verbs of speech a who-said-what question uses ("what did X say / claim / tell reporters ..."),
+# from the one speech-verb lexicon; longest first, so no verb is read as the start of a longer one.
+SPEECH_VERBS = "|".join(sorted(QUESTION_SPEECH_VERBS, key=lambda verb: (-len(verb), verb)))
 REACTION_NOUNS = (
     "reaction|response|statement|statements|comment|comments|remarks|position|view|views|"
     "message|answer|words|quote|quotes|stance|take"

@@ -48,46 +48,6 @@ _ROLE_NOUNS = frozenset(
 )
 _ROLE_FILLER = {"the", "a", "an", "former", "then", "current"}
 
-# "What did X say about Y?", "How did X react to Y?", "What has X told reporters?"
-_SPEECH_VERBS = (
-    r"say|said|says|claim|claimed|deny|denied|tell(?:\s+reporters)?|told(?:\s+reporters)?|think"
-    r"|thinks|react|respond|mean|argue|want|warn|announce|report|write|tweet|comment|note"
-    r"|stress|add|reply|describe|call|accuse|predict|promise|propose|suggest|insist|admit"
-    r"|acknowledge|urge|express|explain|believe|reveal|confirm|state|criticize|answer"
-)
-_QUESTION_RES = [
-    re.compile(
-        r"^\s*(?:so\s+|and\s+|but\s+)?(?:what|how|why|when|where)\s+(?:exactly\s+)?"
-        r"(?:did|does|do|has|have|had|is|was|were|will|would)\s+(?P<name>.+?)\s+"
-        r"(?:(?:really|actually|exactly|just|publicly|first|also|ever|then)\s+)?"
-        rf"(?-i:{_SPEECH_VERBS})(?:s|ed|ing)?\b(?P<rest>.*)$",
-        re.IGNORECASE,
-    ),
-    re.compile(
-        r"^\s*(?:what|how)\s+(?:is|was|are|were)\s+(?P<name>.+?)['’]s?\s+"
-        r"(?:reaction|response|position|view|views|stance|comment|comments|statement|answer"
-        r"|take|opinion|argument|claim|message|account)\b(?P<rest>.*)$",
-        re.IGNORECASE,
-    ),
-    re.compile(
-        r"^\s*(?:did|does|has|have|had)\s+(?P<name>.+?)\s+"
-        rf"(?-i:{_SPEECH_VERBS})(?:s|ed|ing)?\b(?P<rest>.*)$",
-        re.IGNORECASE,
-    ),
-    re.compile(r"^\s*according\s+to\s+(?P<name>[^,?]+?)\s*[,?](?P<rest>.*)$", re.IGNORECASE),
-    re.compile(
-        r"^\s*(?:what|which)\s+(?:statements?|quotes?|remarks?|comments?)\s+(?:did|has|have|"
-        r"were|was)\s+(?:made\s+by\s+)?(?P<name>.+?)(?:\s+(?:make|made|give|gave|issue|issued))?"
-        r"\s*(?P<rest>\b(?:about|on|regarding)\b.*|\?*)$",
-        re.IGNORECASE,
-    ),
-]
-_TOPIC_RE = re.compile(
-    r"^\s*(?:reporters\s+|journalists\s+)?(?:about|on|regarding|concerning|of|to|over|with"
-    r"|in\s+response\s+to|when\s+asked\s+about)\s+(?P<topic>.+?)\s*[?.!]*\s*$",
-    re.IGNORECASE,
-)
-
 
 def _words(text: str) -> list[str]:
     return [
@@ -224,47 +184,6 @@ class SpeakerIndex:
     @property
     def speakers(self) -> list[str]:
         return sorted(sp.name for sp in self._speakers)
-
-    # -- question analysis --
-
-    def parse_question(self, question: str) -> tuple[str, str | None] | None:
-        """(asked speaker, topic or None) of a who-said-what question, None otherwise."""
-        q = question.strip()
-        for rx in _QUESTION_RES:
-            m = rx.match(q)
-            if not m:
-                continue
-            name = m.group("name").strip(" ,\"'“”")
-            if not name or len(name.split()) > 10:
-                continue
-            rest = (m.groupdict().get("rest") or "").strip()
-            topic = None
-            tm = _TOPIC_RE.match(rest)
-            if tm:
-                topic = tm.group("topic").strip(" \"'“”")
-            return name, topic or None
-        # "Did Peskov deny the report?" and other forms: a known speaker named in the question
-        name = self._known_name_in(q)
-        return (name, None) if name else None
-
-    def find_speaker(self, question: str) -> str | None:
-        """The name or role asked about in a who-said-what question ("the Kremlin spokesman")."""
-        parsed = self.parse_question(question)
-        return parsed[0] if parsed else None
-
-    def _known_name_in(self, question: str) -> str | None:
-        if not re.search(rf"\b(?:{_SPEECH_VERBS})\w*\b", question, re.IGNORECASE):
-            return None
-        best = None
-        for sp in self._speakers:
-            for alias in sp.aliases | {sp.name}:
-                if len(alias) < 3:
-                    continue
-                if re.search(rf"\b{re.escape(alias)}\b", question, re.IGNORECASE) and (
-                    best is None or len(alias) > len(best)
-                ):
-                    best = alias
-        return best
 
     # -- lookup --
 

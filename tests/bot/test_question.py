@@ -2,6 +2,11 @@ import pytest
 
 from bot.models import Conversation
 from bot.question import looks_like_follow_up, parse_question
+from index.quotes.lexicon import QUESTION_SPEECH_VERBS
+
+# Who-said-what questions the speaker index's own parser (now removed) read and this one does not
+# yet; strict, so that a fix shows up as a failure to remove the mark.
+_NOT_YET = pytest.mark.xfail(strict=True, reason="not read by the bot's parser yet")
 
 
 @pytest.mark.parametrize(
@@ -23,6 +28,17 @@ from bot.question import looks_like_follow_up, parse_question
         ("What was Lavrov's reaction to the report?", "Lavrov", "the report"),
         ("What has Rostek denied?", "Rostek", None),
         ("Did Maduro comment on the deployment?", "Maduro", "the deployment"),
+        ("What did the Kremlin spokesman say about X?", "the Kremlin spokesman", "X"),
+        ("What did Peskov tell reporters?", "Peskov", None),
+        ("How did Rostek react to the report?", "Rostek", "the report"),
+        ("What was Lavrov's reaction?", "Lavrov", None),
+        pytest.param(
+            "What did United States Citizenship and Immigration Services say?",
+            "United States Citizenship and Immigration Services",
+            None,
+            marks=_NOT_YET,  # "States" is read as the verb
+        ),
+        pytest.param("Did Peskov deny the report?", "Peskov", None, marks=_NOT_YET),
     ],
 )
 def test_who_said_what_questions_give_the_speaker_and_topic(question, speaker, topic):
@@ -40,11 +56,19 @@ def test_who_said_what_questions_give_the_speaker_and_topic(question, speaker, t
         ("Why did Russia send troops?", "why"),
         ("What happened with the troops in Venezuela?", "what"),
         ("What is the boiling point of tungsten?", "what"),
+        ("How many troops are in Venezuela?", "how_many"),
+        ("What is the weather in Moscow?", "what"),
     ],
 )
 def test_other_questions_get_their_answer_type(question, kind):
     q = parse_question(question)
     assert q.kind == kind and q.speaker is None
+
+
+@pytest.mark.parametrize("verb", sorted(QUESTION_SPEECH_VERBS))
+def test_every_question_verb_of_the_lexicon_asks_who_said_what(verb):
+    q = parse_question(f"What did Peskov {verb} about the troops?")
+    assert (q.kind, q.speaker, q.topic) == ("speaker", "Peskov", "the troops")
 
 
 def test_keywords_drop_stop_words():

@@ -9,7 +9,7 @@ import pytest
 from index.models import Statement
 from index.quotes import extract_statements
 from index.speakers import SpeakerIndex
-from tests.index.test_quotes import article, seed_article
+from tests.index.quotes.helpers import article, seed_article
 
 
 @pytest.fixture(scope="module")
@@ -158,34 +158,6 @@ def test_substantial_statements_come_before_fragments() -> None:
         ]
     )
     assert texts(index, "Berg")[0].startswith("The budget")
-
-
-@pytest.mark.parametrize(
-    ("question", "speaker", "topic"),
-    [
-        ("What did the Kremlin spokesman say about X?", "the Kremlin spokesman", "X"),
-        ("What did Lavrov say about Trump?", "Lavrov", "Trump"),
-        ("What did Peskov tell reporters?", "Peskov", None),
-        ("How did Rostek react to the report?", "Rostek", "the report"),
-        ("What was Lavrov's reaction?", "Lavrov", None),
-        (
-            "What did United States Citizenship and Immigration Services say?",
-            "United States Citizenship and Immigration Services",
-            None,
-        ),
-        ("Did Peskov deny the report?", "Peskov", None),
-    ],
-)
-def test_question_analysis(
-    seed_index: SpeakerIndex, question: str, speaker: str, topic: str | None
-) -> None:
-    assert seed_index.parse_question(question) == (speaker, topic)
-    assert seed_index.find_speaker(question) == speaker
-
-
-def test_not_a_who_said_what_question(seed_index: SpeakerIndex) -> None:
-    assert seed_index.find_speaker("How many troops are in Venezuela?") is None
-    assert seed_index.find_speaker("What is the weather in Moscow?") is None
 
 
 def test_index_over_extracted_statements_of_several_articles() -> None:

@@ -1,0 +1,235 @@
+"""Coreference: whom a speaker mention means ("Peskov", "he", "the spokesman" -> Dmitry Peskov).
+
+The article is read in order. Every capitalised name is registered up front, so that a surname
+can become the full name given earlier (or, failing that, later); pronouns go to the most recent
+compatible speaker or sentence subject; a definite role goes to the person introduced with it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from index.quotes.lexicon import CAP_STOP, NAME_PARTICLES, TITLES
+from index.quotes.mentions import Mention, gender_of, last_token, np_left
+from index.quotes.tokens import Token, find_quotes, paragraphs, tokenize
+
+
+@dataclasses.dataclass
+class Entity:
+    """A person, organisation or group that speaks, with every name it goes by."""
+
+    name: str
+    role: str | None = None
+    aliases: set[str] = dataclasses.field(default_factory=set)
+    is_org: bool = False
+    is_group: bool = False
+    gender: str | None = None
+
+    @property
+    def surname(self) -> str:
+        return last_token(self.name)
+
+
+class Coreference:
+    """The people and organisations of one article, and whom each speaker mention means."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.entities: dict[str, Entity] = {}
+        self.recent: list[tuple[str | None, Mention]] = []  # speakers, oldest first
+        self.name_mentions: list[tuple[int, Mention]] = []
+        # clause-initial names outside quotes ("Clinton leaned in ..."): pronoun referents
+        self.subject_mentions: list[tuple[int, Mention]] = []
+        self.unit_start = 0  # where the sentence unit being read starts
+        self._register_names()
+
+    def resolve(self, m: Mention) -> Entity | None:
+        """The entity a speaker mention means; None for somebody nobody can name."""
+        if m.kind == "name":
+            return self._resolve_name(m, m.start)
+        if m.kind == "pronoun":
+            return self._resolve_pronoun(m)
+        if m.kind == "role":
+            return self._resolve_role(m)
+        return None
+
+    def remember(self, speaker: str | None, m: Mention) -> None:
+        """Record a speaker (None when unnamed) as the most recent one, for later pronouns."""
+        self.recent.append((speaker, m))
+
+    def _register_names(self) -> None:
+        """Every capitalised name in the article, so that "Trump" can become "Donald Trump"."""
+        text = self.text
+        in_quote = [False] * len(text)
+        for ps, pe in paragraphs(text):
+            for qs, qe in find_quotes(text, ps, pe):
+                for p in range(qs, qe):
+                    in_quote[p] = True
+        toks = tokenize(text, 0, len(text), [-1] * len(text))
+        i = 0
+        while i < len(toks):
+            if toks[i].is_cap and toks[i].is_word and toks[i].low not in CAP_STOP:
+                j = i
+                while (
+                    j + 1 < len(toks)
+                    and toks[j + 1].is_word
+                    and text[toks[j].end : toks[j + 1].start] in {" ", "\xa0"}
+                    and (
+                        (toks[j + 1].is_cap and toks[j + 1].low not in CAP_STOP)
+                        or toks[j + 1].low in NAME_PARTICLES
+                    )
+                    and not toks[j].possessive
+                ):
+                    j += 1
+                m = np_left(text, toks, j, i, possessive=True)
+                if m is not None and m.kind == "name" and len(m.name.split()) >= 2:
+                    self.name_mentions.append((m.start, m))
+                if (
+                    m is not None
+                    and m.kind == "name"
+                    and not toks[j].possessive
+                    and not in_quote[toks[i].start]
+                    and j + 1 < len(toks)
+                    and toks[j + 1].is_word
+                    and toks[j + 1].text[:1].islower()
+                    and toks[j + 1].low not in {"and", "of", "or", "for", "to", "in", "on"}
+                    and self._global_clause_start(toks, i)
+                ):
+                    self.subject_mentions.append((m.start, m))
+                i = j + 1
+            else:
+                i += 1
+
+    def _global_clause_start(self, toks: list[Token], i: int) -> bool:
+        if i == 0 or "\n" in self.text[toks[i - 1].end : toks[i].start]:
+            return True
+        prev = toks[i - 1]
+        if prev.low in TITLES and prev.is_cap:
+            return self._global_clause_start(toks, i - 1)
+        return prev.text in {".", ",", ";", ":", "—", "?", "!"} or (
+            prev.is_cap and prev.low in CAP_STOP
+        )
+
+    def _resolve_name(self, m: Mention, pos: int) -> Entity:
+        name = m.name
+        toks = name.split()
+        if m.is_group or m.is_org:
+            key = re.sub(r"^(?:the|The)\s+", "", name)
+            ent = self.entities.get(key)
+            if ent is None:
+                ent = Entity(key, m.role, is_org=m.is_org, is_group=m.is_group)
+                self.entities[key] = ent
+            ent.aliases.add(name)
+            return ent
+        full = name
+        if len(toks) == 1 or (len(toks) == 2 and toks[0].rstrip(".").lower() in TITLES):
+            full = self._expand_surname(last_token(name), pos) or name
+        ent = self.entities.get(full)
+        if ent is None:
+            ent = Entity(full, m.role, is_org=m.is_org)
+            self.entities[full] = ent
+        if m.role and (ent.role is None or len(m.role) > len(ent.role)):
+            ent.role = m.role
+        if ent.role is None:
+            # the role given where the name was introduced: "US President Donald Trump's"
+            ent.role = next(
+                (x.role for _, x in self.name_mentions if x.name == full and x.role), None
+            )
+        if m.gender:
+            ent.gender = m.gender
+        elif ent.gender is None:
+            ent.gender = gender_of(full)
+        ent.aliases.add(name)
+        ent.aliases.add(full)
+        surname = full.split()[-1]
+        if surname != full:
+            ent.aliases.add(surname)
+        return ent
+
+    def _expand_surname(self, surname: str, pos: int) -> str | None:
+        # 1. the most recent speaker with that surname ("Clinton said" after "Bill Clinton said")
+        for key, _ in reversed(self.recent):
+            ent = self.entities.get(key) if key else None
+            if ent and ent.surname == surname and len(ent.name.split()) >= 2:
+                return ent.name
+        # 2. the nearest full-name mention before, else the first one after
+        before = [m for p, m in self.name_mentions if p < pos and last_token(m.name) == surname]
+        if before:
+            return before[-1].name
+        after = [m for p, m in self.name_mentions if p >= pos and last_token(m.name) == surname]
+        return after[0].name if after else None
+
+    def _resolve_pronoun(self, m: Mention) -> Entity | None:
+        """The most recent compatible speaker or sentence subject before the pronoun."""
+        want = m.gender
+        recent = self.recent[-6:]
+        floor = recent[0][1].start if recent else 0
+        cands: list[tuple[int, str | None, Mention]] = [
+            (men.start, key, men) for key, men in recent
+        ]
+        if want in {"m", "f"}:
+            cands += [
+                (pos, "", men)
+                for pos, men in self.subject_mentions
+                if floor <= pos < self.unit_start and pos < m.start
+            ]
+        cands.sort(key=lambda c: c[0], reverse=True)
+        for i, (pos, key, men) in enumerate(cands):
+            if key is None:
+                if i == 0:
+                    # an unnamed speaker ("a spokesman said ... he added") is the referent
+                    return None
+                continue
+            if key == "":
+                ent = self._person_entity(men, pos)
+                if ent is None or ent.gender != want:
+                    continue
+                return ent
+            ent = self.entities[key]
+            if want in {"m", "f"}:
+                if ent.is_group:
+                    continue
+                if ent.gender and ent.gender != want:
+                    continue
+                if not ent.gender and not ent.is_org:
+                    ent.gender = want
+                return ent
+            if want == "p" and (ent.is_group or ent.is_org):
+                return ent
+            if want == "o" and ent.is_org:
+                return ent
+        if want == "p" and self.recent and self.recent[-1][0]:
+            return self.entities[self.recent[-1][0]]  # singular "they"
+        return None
+
+    def _person_entity(self, m: Mention, pos: int) -> Entity | None:
+        """The entity of a sentence subject when it is clearly a person of known gender."""
+        full = m.name
+        if len(full.split()) == 1:
+            full = self._expand_surname(last_token(full), pos) or full
+        gender = m.gender or gender_of(full)
+        if gender is None:
+            return None
+        ent = self._resolve_name(m, pos)
+        ent.gender = ent.gender or gender
+        return ent
+
+    def _resolve_role(self, m: Mention) -> Entity | None:
+        phrase = re.sub(r"^(?:the|The)\s+", "", m.name).lower().split()
+        head = phrase[-1] if phrase else ""
+        best: Entity | None = None
+        for ent in self.entities.values():
+            if ent.role and head in ent.role.lower().replace(".", "").split():
+                rwords = set(ent.role.lower().replace(".", "").split())
+                if set(phrase) - rwords <= {"former", "russian", "us", "u.s."}:
+                    best = ent  # later entities win: the most recently introduced
+        if best is None and m.is_org:
+            # "the agency" may be the organisation named just before ("the Agency" in its name)
+            for key, _ in reversed(self.recent[-4:]):
+                org = self.entities.get(key) if key else None
+                if org and org.is_org and head in org.name.lower().split():
+                    return org
+        return best
+
+    # -- extraction --

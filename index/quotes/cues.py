@@ -1,0 +1,135 @@
+"""Speech cues ("said", "told reporters", "according to") and the content span they introduce."""
+
+from __future__ import annotations
+
+from index.quotes.lexicon import (
+    BASE_FORM_SUBJECTS,
+    CUES,
+    GROUP_HEADS,
+    PARTICIPLE_CUES,
+    PRONOUNS,
+    TELL_OBJECTS,
+    TIME_WORDS,
+)
+from index.quotes.tokens import Token
+
+
+def cue_at(toks: list[Token], i: int) -> tuple[str, int] | None:
+    """(cue text, index of its last token) for a cue starting at token i."""
+    t = toks[i]
+    if t.quote >= 0:
+        return None
+    low = t.low
+    n = len(toks)
+    if low == "quoted":
+        return "quoted", i
+    if low == "according" and i + 1 < n and toks[i + 1].low == "to":
+        return "according to", i + 1
+    if low not in CUES:
+        return None
+    lemma = CUES[low]
+    if low == lemma and i > 0:
+        # "a Times report that", "the claim": nouns, not cues
+        prev = toks[i - 1]
+        plural_subject = prev.is_word and (
+            prev.low in GROUP_HEADS or (prev.is_cap and prev.low.endswith("s"))
+        )
+        if prev.low not in BASE_FORM_SUBJECTS and not plural_subject:
+            return None
+    j = i
+    if lemma in {"tell", "ask", "urge", "warn", "remind", "assure"} and i + 1 < n:
+        nxt = toks[i + 1]
+        if nxt.low in TELL_OBJECTS or (nxt.is_cap and nxt.is_word and nxt.quote < 0):
+            # "told reporters", "told The Washington Post", "asked him"
+            j = i + 1
+            while (
+                j + 1 < n
+                and toks[j + 1].is_word
+                and toks[j + 1].quote < 0
+                and (toks[j + 1].is_cap or (toks[j].low in {"the", "a", "an"}))
+            ):
+                j += 1
+    elif i + 1 < n and (lemma, toks[i + 1].low) in {
+        ("point", "out"),
+        ("call", "for"),
+        ("call", "on"),
+    }:
+        j = i + 1  # "pointed out", "called for", "called on"
+    return " ".join(x.text for x in toks[i : j + 1]), j
+
+
+def content_after(toks: list[Token], j: int, end: int) -> tuple[int, int]:
+    """Where the reported content starts after a cue: skip adverbials and 'that'."""
+    k = j + 1
+    n = len(toks)
+    # "said Tuesday that", "says at a campaign stop in Toledo, Ohio, that", "told CNN that"
+    for look in range(k, min(n, k + 14)):
+        if toks[look].low == "that" and toks[look].quote < 0:
+            between = toks[k:look]
+            if all(
+                b.low in TIME_WORDS
+                or b.is_cap
+                or b.text in {",", "’s", "'s"}
+                or b.low.isdigit()
+                or (b.is_word and len(between) <= 8 and b.low not in CUES)
+                for b in between
+            ) and not any(b.text in {".", "?", "!"} for b in between):
+                return toks[look].end, end
+            break
+        if toks[look].quote >= 0 or toks[look].text in {":"}:
+            break
+    # "said on Tuesday, ..." / "said Monday: ..."
+    look = k
+    while (
+        look < n
+        and toks[look].quote < 0
+        and (toks[look].low in TIME_WORDS or (toks[look].is_cap and toks[look].low not in PRONOUNS))
+    ):
+        look += 1
+    if look < n and look > k and toks[look].text in {",", ":"}:
+        return toks[look].end, end
+    if k < n and toks[k].text in {",", ":"}:
+        return toks[k].end, end
+    return toks[j].end, end
+
+
+def only_circumstance(toks: list[Token], s: int, e: int) -> bool:
+    """True for a "content" that is only when/where it was said: "Friday as he entered"."""
+    words = [t for t in toks if s <= t.start < e and t.is_word]
+    if not words or len(words) > 10:
+        return False
+    first = words[0].low
+    return first in TIME_WORDS and first not in {"a", "an", "the", "his", "her", "their", "its"}
+
+
+def participle_cut(toks: list[Token], s: int, e: int) -> int:
+    """End a content before `, adding that ...` (that belongs to a second statement)."""
+    for i, t in enumerate(toks):
+        if t.start <= s or t.start >= e or t.quote >= 0:
+            continue
+        if (
+            t.low in PARTICIPLE_CUES
+            and i > 0
+            and toks[i - 1].text == ","
+            and (
+                i + 1 < len(toks)
+                and (
+                    toks[i + 1].low == "that"
+                    or toks[i + 1].quote >= 0
+                    or toks[i + 1].text in {",", ":"}
+                )
+            )
+        ):
+            return toks[i - 1].start
+    return e
+
+
+def trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Content without surrounding spaces, commas and the sentence's final period."""
+    while s < e and (text[s].isspace() or text[s] in ",:;—–-"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-"):
+        e -= 1
+    if e > s and text[e - 1] == "." and not (e - 2 >= s and text[e - 2].isupper()):
+        e -= 1
+    return s, e

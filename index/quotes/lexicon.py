@@ -1,0 +1,368 @@
+"""Word lists of statement extraction: speech verbs, titles, roles, pronouns, names.
+
+One lexicon for who-said-what: the extractor reads attributions with it, and the bot's question
+parser asks with its question verbs (`QUESTION_SPEECH_VERBS`). Only data and the sets derived from
+it live here; the rules that use them are in the other modules of `index.quotes`.
+"""
+
+from __future__ import annotations
+
+# --- speech verbs ---------------------------------------------------------------------------
+
+# Verbs that attribute speech in news text, by lemma, with the forms that count as cues. A lemma
+# lists only the forms that mark speech: "I think" and "the call" are no attributions, so "think"
+# keeps only "thinks" and "call" only "called" and "calls". A base form that is its lemma must
+# follow a subject to count ("they say", not "the report"); "forecast" is filed under "predicts"
+# and so never gets that check.
+SPEECH_VERBS: dict[str, tuple[str, ...]] = {
+    "say": ("say", "says", "said", "saying"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "add": ("add", "adds", "added", "adding"),
+    "stress": ("stress", "stresses", "stressed", "stressing"),
+    "deny": ("deny", "denies", "denied", "denying"),
+    "express": ("express", "expresses", "expressed", "expressing"),
+    "urge": ("urge", "urges", "urged", "urging"),
+    "warn": ("warn", "warns", "warned", "warning"),
+    "argue": ("argue", "argues", "argued", "arguing"),
+    "claim": ("claim", "claims", "claimed", "claiming"),
+    "insist": ("insist", "insists", "insisted", "insisting"),
+    "note": ("note", "notes", "noted", "noting"),
+    "write": ("write", "writes", "wrote", "writing"),
+    "report": ("report", "reports", "reported", "reporting"),
+    "announce": ("announce", "announces", "announced", "announcing"),
+    "explain": ("explain", "explains", "explained", "explaining"),
+    "suggest": ("suggest", "suggests", "suggested", "suggesting"),
+    "acknowledge": ("acknowledge", "acknowledges", "acknowledged", "acknowledging"),
+    "admit": ("admit", "admits", "admitted", "admitting"),
+    "ask": ("ask", "asks", "asked", "asking"),
+    "recall": ("recall", "recalls", "recalled", "recalling"),
+    "respond": ("respond", "responds", "responded", "responding"),
+    "reply": ("reply", "replies", "replied", "replying"),
+    "declare": ("declare", "declares", "declared", "declaring"),
+    "predict": ("predict", "predicts", "predicted", "predicting"),
+    "concede": ("concede", "concedes", "conceded", "conceding"),
+    "complain": ("complain", "complains", "complained", "complaining"),
+    "maintain": ("maintain", "maintains", "maintained", "maintaining"),
+    "tweet": ("tweet", "tweets", "tweeted", "tweeting"),
+    "continue": ("continues", "continued"),
+    "emphasize": ("emphasize", "emphasizes", "emphasized", "emphasizing", "emphasised"),
+    "repeat": ("repeat", "repeats", "repeated", "repeating"),
+    "promise": ("promise", "promises", "promised", "promising"),
+    "pledge": ("pledge", "pledges", "pledged", "pledging"),
+    "vow": ("vow", "vows", "vowed", "vowing"),
+    "charge": ("charges", "charged"),
+    "allege": ("allege", "alleges", "alleged", "alleging"),
+    "confirm": ("confirm", "confirms", "confirmed", "confirming"),
+    "caution": ("caution", "cautions", "cautioned", "cautioning"),
+    "observe": ("observes", "observed"),
+    "remark": ("remark", "remarks", "remarked"),
+    "testify": ("testify", "testifies", "testified", "testifying"),
+    "contend": ("contend", "contends", "contended", "contending"),
+    "counter": ("counters", "countered"),
+    "agree": ("agree", "agrees", "agreed", "agreeing"),
+    "believe": ("believes", "believed"),
+    "think": ("thinks",),
+    "estimate": ("estimates", "estimated"),
+    "predicts": ("forecast", "forecasts"),
+    "state": ("states", "stated"),
+    "mention": ("mentions", "mentioned"),
+    "point": ("pointed",),
+    "criticize": ("criticize", "criticizes", "criticized", "criticised", "criticizing"),
+    "accuse": ("accuse", "accuses", "accused", "accusing"),
+    "call": ("called", "calls"),
+    "describe": ("describes", "described"),
+    "joke": ("joke", "jokes", "joked", "joking"),
+    "quip": ("quips", "quipped"),
+    "boast": ("boasts", "boasted"),
+    "lament": ("laments", "lamented"),
+    "reiterate": ("reiterates", "reiterated", "reiterating"),
+    "assert": ("asserts", "asserted", "asserting"),
+    "demand": ("demands", "demanded", "demanding"),
+    "proclaim": ("proclaims", "proclaimed"),
+    "condemn": ("condemn", "condemns", "condemned", "condemning"),
+    "praise": ("praises", "praised", "praising"),
+    "blast": ("blasts", "blasted", "blasting"),
+    "slam": ("slams", "slammed", "slamming"),
+    "reject": ("rejects", "rejected", "rejecting"),
+    "dismiss": ("dismisses", "dismissed", "dismissing"),
+    "defend": ("defends", "defended", "defending"),
+    "hail": ("hails", "hailed", "hailing"),
+    "welcome": ("welcomes", "welcomed", "welcoming"),
+    "reveal": ("reveals", "revealed", "revealing"),
+    "cite": ("cites", "cited", "citing"),
+    "scold": ("scolds", "scolded", "scolding"),
+    "recommend": ("recommends", "recommended", "recommending"),
+    "propose": ("proposes", "proposed", "proposing"),
+    "decry": ("decries", "decried", "decrying"),
+    "denounce": ("denounces", "denounced", "denouncing"),
+    "applaud": ("applauds", "applauded", "applauding"),
+    "conclude": ("concludes", "concluded", "concluding"),
+    "indicate": ("indicates", "indicated", "indicating"),
+    "remind": ("reminds", "reminded", "reminding"),
+    "assure": ("assures", "assured", "assuring"),
+    "question": ("questioned", "questioning"),
+    "challenge": ("challenged", "challenging"),
+    "attack": ("attacked",),
+    "endorse": ("endorses", "endorsed"),
+    "laud": ("lauds", "lauded", "lauding"),
+    "mock": ("mocks", "mocked", "mocking"),
+    "brand": ("branded", "brands"),
+    "label": ("labeled", "labelled"),
+    "dub": ("dubbed",),
+    "find": ("found",),
+    "shout": ("shouted", "shouts"),
+    "post": ("posted",),
+}
+# Every cue form and its lemma: "said" -> "say".
+CUES = {form: lemma for lemma, forms in SPEECH_VERBS.items() for form in forms}
+# Cues that only mark speech when followed by "that", a quote or a colon: "believes the tax
+# plan..." is a belief, "called the shots" is no speech.
+WEAK_CUES = {
+    "believe",
+    "think",
+    "estimate",
+    "predicts",
+    "point",
+    "state",
+    "agree",
+    "continue",
+    "find",
+}
+# The verbs a who-said-what question asks with ("what did X say / claim / tell ...", "what has X
+# said", "what did X mean?"): base and past forms of the commonest speech verbs, a few
+# third-person forms, and verbs that are no cue in running text ("I mean", "he thought").
+# Narrower than CUES on purpose: the question parser ends the asked name at the first of these
+# words, so "What do Trump's tweets say?" must not stop at "tweets".
+QUESTION_SPEECH_VERBS = frozenset(
+    """
+    say said says claim claimed claims deny denied denies tell told tells state stated states
+    announce announced argue argued warn warned add added stress stressed insist insisted
+    suggest suggested mean meant think thought believe believed write wrote tweet tweeted post
+    posted reply replied respond responded answer answered admit admitted promise promised
+    predict predicted explain explained confirm confirmed comment commented acknowledge
+    acknowledged allege alleged urge urged note noted express expressed reveal revealed propose
+    proposed accuse accused
+    """.split()
+)
+# Participles that attach a second statement to the clause's speaker: ", adding that ...".
+PARTICIPLE_CUES = {f for f in CUES if f.endswith("ing")}
+
+TELL_OBJECTS = {
+    "reporters",
+    "journalists",
+    "him",
+    "her",
+    "them",
+    "us",
+    "me",
+    "supporters",
+    "voters",
+    "lawmakers",
+    "members",
+    "the",
+    "a",
+    "an",
+    "colleagues",
+    "listeners",
+    "viewers",
+    "readers",
+    "audiences",
+    "crowds",
+    "students",
+    "senators",
+    "congress",
+}
+# Before a base-form cue ("say", "warn"), only these make it a verb: "they say", "will warn".
+BASE_FORM_SUBJECTS = {
+    "they",
+    "we",
+    "i",
+    "you",
+    "will",
+    "would",
+    "could",
+    "did",
+    "do",
+    "does",
+    "may",
+    "might",
+    "must",
+    "can",
+    "should",
+    "not",
+    "never",
+    "to",
+    "also",
+    "often",
+    "still",
+    "now",
+    "and",
+}
+
+
+# --- pronouns, titles, roles --------------------------------------------------------------
+
+PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "o"}
+OBJECT_PRONOUNS = {"him": "m", "her": "f", "them": "p", "it": "o"}
+
+TITLES = frozenset(
+    """
+    mr mrs ms miss dr sen sens rep reps gov gen lt col maj sgt capt adm prof rev gens cmdr cpl
+    pvt atty supt president vice secretary senator governor former retired mayor judge justice
+    speaker chancellor prime minister king queen prince princess pope ambassador attorney
+    general chairman chairwoman rabbi sheriff representative congressman congresswoman premier
+    leader chief director commissioner lieutenant colonel sergeant captain admiral sir dame lord
+    lady father sister brother bishop cardinal president-elect nominee candidate spokesman
+    spokeswoman spokesperson press deputy acting foreign defense state interior finance treasury
+    majority minority house senate democratic republican gop presidential executive officer ceo
+    chair founder head
+    """.split()
+)
+ROLE_HEADS = frozenset(
+    """
+    spokesman spokeswoman spokesperson spokesmen minister secretary president senator governor
+    chairman chairwoman chair director chief ceo nominee candidate leader manager adviser
+    advisor aide commissioner ambassador mayor judge justice general officer official analyst
+    professor economist strategist pollster attorney lawyer prosecutor correspondent reporter
+    editor columnist founder executive speaker whip treasurer counsel coach king queen prince
+    pope premier chancellor deputy host anchor author historian scientist researcher expert
+    activist organizer head member fellow commentator consultant surrogate operative physician
+    doctor sheriff commander colonel lieutenant sergeant captain admiral congressman
+    congresswoman representative lawmaker businessman businesswoman billionaire mogul partner
+    president-elect director-general secretary-general superintendent sen rep gov gen lt col dr
+    mr mrs ms owner student teacher worker resident voter supporter protester veteran father
+    mother son daughter wife husband friend actor actress singer rapper star comedian writer
+    blogger challenger incumbent delegate chairperson investor entrepreneur pastor
+    """.split()
+)
+ORG_HEADS = frozenset(
+    """
+    campaign committee agency ministry department company group government administration party
+    organization organisation firm union council court board police military army newspaper
+    network paper office kremlin house embassy center centre institute foundation association
+    corporation bank fund commission bureau service times post journal news press channel
+    magazine report study poll survey team coalition alliance caucus senate congress parliament
+    cabinet state statement website spokesperson pentagon nations inc corp ltd complex
+    federation league authority tribunal daily tribune
+    """.split()
+)
+GROUP_HEADS = frozenset(
+    """
+    officials experts analysts critics supporters aides advisers advisors leaders lawmakers
+    democrats republicans people residents voters sources observers economists scientists
+    researchers activists members investigators authorities prosecutors officers protesters
+    police organizers witnesses spokesmen diplomats others americans europeans
+    """.split()
+)
+# Capitalised words that start sentences or dates rather than names.
+CAP_STOP = frozenset(
+    """
+    the a an but and or so yet in on at for of to from by with as after before when while if
+    though although because since also however meanwhile still now then later earlier asked
+    speaking this that these those there here it he she they we i you his her their its our my
+    your monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december instead indeed yes no not what why
+    how who where which last next during over under about according despite unlike like even
+    only just all both each every many most some several one two three first other another such
+    once again already today tonight yesterday tomorrow until through thus therefore besides
+    moreover furthermore nor either neither whether among amid against without within into onto
+    upon said says told
+    """.split()
+)
+NAME_PARTICLES = frozenset(
+    """
+    de da di del van von der den le la bin ibn al el du dos das ben st
+    """.split()
+)
+NAME_CONNECTORS = {"of", "for", "on", "the", "and", "&"}
+# Words skipped between a speaker and the cue: "has also said", "later told".
+AUXILIARIES = frozenset(
+    """
+    has have had also later previously again then once repeatedly recently is was are were will
+    would could did does do not never already publicly privately reportedly often frequently
+    further flatly simply just first even still all both himself herself themselves itself now
+    initially quickly last ultimately eventually subsequently since earlier explicitly openly
+    bluntly angrily emphatically firmly strongly specifically immediately been being ever always
+    usually tearfully proudly separately
+    """.split()
+)
+NEGATED_AUXILIARIES = {
+    "isn't",
+    "wasn't",
+    "aren't",
+    "weren't",
+    "doesn't",
+    "didn't",
+    "don't",
+    "hasn't",
+    "haven't",
+    "hadn't",
+    "won't",
+    "wouldn't",
+    "can't",
+    "couldn't",
+    "cannot",
+}
+# "Wells Fargo just this month announced"
+WHEN_WORDS = {"this", "last", "week", "month", "year", "morning", "today", "yesterday"}
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr sen sens rep reps gov gen lt col maj sgt capt adm prof rev st jr sr inc corp co
+    ltd no vs gens cmdr jan feb mar apr jun jul aug sep sept oct nov dec mich calif fla ill mass
+    wash ariz conn pa ga va mont wis ky tenn ala la md minn mo nev okla ore tex colo del kan neb
+    miss ind ark penn vt wyo
+    """.split()
+)
+TIME_WORDS = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight recently
+    earlier later last this week month year morning afternoon evening night then again also
+    previously repeatedly publicly privately once often in on at during after before while from
+    to with an a the interview statement speech news conference briefing reporters told of his
+    her their its own via through by when past days weeks ago
+    """.split()
+)
+
+# --- names ---------------------------------------------------------------------------------
+
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+FEMALE_TITLES = {"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess", "sister"}
+MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "brother"}
+# Common first names, for "he"/"she" agreement (a pronoun never resolves to a person of the
+# other gender when the first name says which it is).
+FEMALE_NAMES = set(
+    """
+    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty
+    margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah
+    stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela
+    nicole emma samantha katherine christine debra rachel catherine carolyn janet ruth maria
+    heather diane virginia julie joyce victoria olivia kelly christina lauren joan evelyn judith
+    megan cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn sara janice
+    jean alice madison doris abigail julia judy grace denise amber marilyn beverly danielle
+    theresa sophia marie diana brittany natalie isabella charlotte rose alexis kayla hillary
+    claire condoleezza nikki sheryl elena angela theresa marine ivanka melania chelsea kellyanne
+    huma donna nancy elizabeth dianne tammy kirsten kamala michele debbie sonia ruth susana
+    carly sarah michele jill tulsi maxine loretta janet sally valerie kristen jessica jennifer
+    christina carla karen krystal adriana ariana esther julie sonya martha katrina kate katie
+    samantha gina penny robin ruth yvonne wendy paula monica melanie leslie kristin jane
+    gretchen erin dana anne alison
+    """.split()
+)
+MALE_NAMES = set(
+    """
+    james robert john michael william david richard joseph thomas charles christopher daniel
+    matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy
+    ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin
+    scott brandon benjamin samuel gregory frank alexander raymond patrick jack dennis jerry
+    tyler aaron jose adam nathan henry douglas zachary peter kyle walter ethan jeremy harold
+    keith christian roger noah gerald carl terry sean austin arthur lawrence jesse dylan bryan
+    joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph randy eugene
+    vincent russell elijah louis bobby philip phil johnny barack bill bernie mike mitt ted tim
+    newt rudy chris jeb marco rand reince corey dmitry sergei vladimir boris francois
+    xi ban shinzo justin benjamin bibi hassan recep emmanuel matteo jean-marc
+    nicolas hugo evo lloyd earl marc fred chad craig douglas jorge
+    francisco luis oscar edwin steve steven jake jeff sherrod harry mitch chuck lindsey orrin
+    jim tom dick rick ricky rob bob ben dan doug greg ken len ron sam stan will woody ernest
+    josh robby jason jared reid rahm rex ivan igor dmitri alexei mikhail yuri andrei
+    """.split()
+) - {"lindsey"}

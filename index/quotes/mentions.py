@@ -1,0 +1,402 @@
+"""Speaker mentions: the noun phrase that names who speaks, read around a speech cue.
+
+A mention is a name with its title and role ("Kremlin spokesman Dmitry Peskov"), a pronoun
+("he"), a definite role ("the spokesman") or somebody nobody can name ("a spokesman"). This
+module only reads mentions off the tokens; `index.quotes.coreference` decides whom they mean.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from index.quotes.lexicon import (
+    AUXILIARIES,
+    CAP_STOP,
+    CUES,
+    FEMALE_NAMES,
+    FEMALE_TITLES,
+    GROUP_HEADS,
+    MALE_NAMES,
+    MALE_TITLES,
+    NAME_CONNECTORS,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    NEGATED_AUXILIARIES,
+    ORG_HEADS,
+    PRONOUNS,
+    ROLE_HEADS,
+    TITLES,
+    WHEN_WORDS,
+)
+from index.quotes.tokens import Token
+
+
+@dataclasses.dataclass
+class Mention:
+    """A speaker as written: a name (with its role), a pronoun or a role-only phrase."""
+
+    kind: str  # "name", "pronoun", "role", "unknown"
+    start: int
+    end: int
+    name: str = ""  # the name without titles: "Dmitry Peskov"
+    role: str | None = None  # "Kremlin spokesman"
+    title: str | None = None  # "Mr."
+    is_org: bool = False
+    is_group: bool = False
+    gender: str | None = None  # from a pronoun or a title
+
+
+def last_token(name: str) -> str:
+    """The surname of a name, lower-cased, suffixes ("Jr.") left out."""
+    toks = [t for t in re.findall(r"[\w\-’']+", name) if t.lower() not in NAME_SUFFIXES]
+    return norm_word(toks[-1]) if toks else ""
+
+
+def is_place_abbreviation(name: str) -> bool:
+    """ "Md.", "Va.", "N.J.": the end of "of Ashton, Md.," is no speaker."""
+    return bool(re.fullmatch(r"(?:[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2,3})", name.strip()))
+
+
+def gender_of(name: str) -> str | None:
+    """ "m" or "f" from a person's first name, None when unknown."""
+    toks = name.split()
+    if len(toks) < 2:
+        return None
+    first = toks[0].lower()
+    if first in FEMALE_NAMES:
+        return "f"
+    if first in MALE_NAMES:
+        return "m"
+    return None
+
+
+def norm_word(w: str) -> str:
+    """Lower-cased, without a possessive: "Clinton's" -> "clinton"."""
+    w = w.lower().replace("’", "'")
+    return w[:-2] if w.endswith("'s") else w.rstrip("'")
+
+
+def split_name_chunk(toks: list[Token]) -> tuple[list[Token], list[Token]]:
+    """Split a capitalised chunk into (role/title part, name part) at its last title word."""
+    last_title = -1
+    for i, t in enumerate(toks):
+        if t.low in TITLES or t.low in ROLE_HEADS:
+            last_title = i
+        # "Secretary of State John Kerry": the "of X" belongs to the title
+        if (
+            i > 0
+            and toks[i - 1].low == "of"
+            and last_title == i - 2
+            and t.low in TITLES | {"state", "defense", "homeland", "justice", "health"}
+        ):
+            last_title = i
+    name = toks[last_title + 1 :]
+    while name and name[0].low in NAME_CONNECTORS:
+        name = name[1:]
+    if not name or all(t.low in ORG_HEADS for t in name):
+        # an organisation named with a head word ("Republican National Committee", "Russian
+        # Defense Ministry")
+        return [], toks
+    return toks[: last_title + 1], name
+
+
+def mention_from_chunk(
+    text: str, chunk: list[Token], role_toks: list[Token], det: str | None
+) -> Mention:
+    title_part, name_part = split_name_chunk(chunk)
+    role_words = role_toks + title_part
+    name = text[name_part[0].start : name_part[-1].end]
+    name = re.sub(r"['’]s?$", "", name) if name_part[-1].possessive else name
+    low = [t.low for t in name_part]
+    is_group = name_part[-1].low in GROUP_HEADS or " and " in name or "&" in name
+    is_org = (
+        det is not None
+        or any(w in ORG_HEADS for w in low)
+        or (len(name_part) == 1 and name_part[0].text.isupper() and len(name_part[0].text) > 1)
+    )
+    role = None
+    titles = [t for t in role_words if t.low in TITLES and t.text.endswith(".")]
+    if any(t.low in TITLES or t.low in ROLE_HEADS for t in role_words):
+        role = text[role_words[0].start : role_words[-1].end]
+        if all(t.low in TITLES and t.text.endswith(".") for t in role_words):
+            role = None  # "Mr." is a title, not a role
+    gender = None
+    if titles:
+        tl = titles[-1].low
+        gender = "f" if tl in FEMALE_TITLES else "m" if tl in MALE_TITLES else None
+    return Mention(
+        "name",
+        (role_words[0] if role_words else name_part[0]).start,
+        name_part[-1].end,
+        name=name,
+        role=role,
+        title=titles[-1].text if titles else None,
+        is_org=is_org and not is_group,
+        is_group=is_group,
+        gender=gender,
+    )
+
+
+def np_left(
+    text: str, toks: list[Token], j: int, floor: int, possessive: bool = False
+) -> Mention | None:
+    """The speaker noun phrase ending at token j (inclusive), read leftwards."""
+    if j < floor:
+        return None
+    t = toks[j]
+    if t.quote >= 0:
+        return None
+    if t.low in PRONOUNS and (
+        j == floor or not toks[j - 1].is_cap or toks[j - 1].low in {"and", "but"}
+    ):
+        return Mention("pronoun", t.start, t.end, name=t.low, gender=PRONOUNS[t.low])
+    if t.text == ")":  # "Sen. Jon Tester (D-Mont.) said"
+        k = j
+        while k > floor and toks[k].text != "(":
+            k -= 1
+        return np_left(text, toks, k - 1, floor) if toks[k].text == "(" else None
+    if t.is_cap and t.is_word and (possessive or not t.possessive):
+        k = j
+        while k - 1 >= floor:
+            p = toks[k - 1]
+            if p.quote >= 0:
+                break
+            if p.is_cap and p.is_word and not p.possessive and p.low not in CAP_STOP:
+                k -= 1
+            elif (
+                p.low in NAME_PARTICLES | {"of", "for", "&", "and"}
+                and k - 2 >= floor
+                and toks[k - 2].is_cap
+                and toks[k - 2].is_word
+                and toks[k - 2].low not in CAP_STOP
+                and not toks[k - 2].possessive
+            ):
+                if p.low == "and" and not (toks[k - 2].is_cap and toks[k].low not in TITLES):
+                    break
+                k -= 2
+            else:
+                break
+        chunk = toks[k : j + 1]
+        while chunk and chunk[0].low in CAP_STOP:
+            chunk = chunk[1:]
+        if not chunk:
+            return None
+        k = j + 1 - len(chunk)
+        # A one-word chunk at the start of a unit that is a common word ("Critics said").
+        if chunk[-1].low in GROUP_HEADS and len(chunk) == 1:
+            return role_np(text, toks, j, floor)
+        role_toks, det = _role_prefix(toks, k, floor)
+        m = mention_from_chunk(text, chunk, role_toks, det)
+        if role_toks and not any(r.low in ROLE_HEADS or r.low in TITLES for r in role_toks):
+            m.role = None  # "Russian military industrial complex Rostek": not a role
+            m.start = chunk[0].start
+        return m
+    if t.is_word and (t.low in ROLE_HEADS or t.low in ORG_HEADS or t.low in GROUP_HEADS):
+        return role_np(text, toks, j, floor)
+    return None
+
+
+def _role_prefix(toks: list[Token], k: int, floor: int) -> tuple[list[Token], str | None]:
+    """Descriptors before a name: "Kremlin spokesman", "Hillary Clinton's campaign manager"."""
+    i = k
+    while i - 1 >= floor and k - (i - 1) <= 7:
+        p = toks[i - 1]
+        if p.quote >= 0 or not p.is_word:
+            break
+        if p.low in {"the", "a", "an"}:
+            return toks[i:k], p.low
+        if p.low in CAP_STOP and not p.possessive:
+            break
+        if p.low in CUES or p.low in AUXILIARIES:
+            break
+        i -= 1
+    role = toks[i:k]
+    # Only a prefix that ends in a role word is a role: "complex Rostek" has none.
+    if role and not (role[-1].low in ROLE_HEADS or role[-1].low in TITLES):
+        role = []
+    return role, None
+
+
+def role_np(text: str, toks: list[Token], j: int, floor: int) -> Mention | None:
+    """A role-only phrase ending at token j: "the spokesman", "the Kremlin's spokesman"."""
+    i = j
+    while i - 1 >= floor and j - (i - 1) <= 5:
+        p = toks[i - 1]
+        if p.quote >= 0 or not p.is_word or p.low in CUES or p.low in AUXILIARIES:
+            break
+        if p.low in {"the", "a", "an", "some", "one", "many", "several", "two", "three"}:
+            i -= 1
+            break
+        if p.low in CAP_STOP:
+            break
+        i -= 1
+    det = (
+        toks[i].low
+        if toks[i].low in {"the", "a", "an", "some", "one", "many", "several", "two", "three"}
+        else None
+    )
+    words = toks[i + (1 if det else 0) : j + 1]
+    if not words:
+        return None
+    phrase = text[words[0].start : words[-1].end]
+    head = toks[j].low
+    if det != "the":
+        # "a spokesman", "officials": nobody the reader can name
+        return Mention("unknown", toks[i].start, toks[j].end, name=phrase)
+    kind = "role"
+    return Mention(
+        kind,
+        toks[i].start,
+        toks[j].end,
+        name=phrase,
+        role=phrase,
+        is_org=head in ORG_HEADS,
+        is_group=head in GROUP_HEADS,
+    )
+
+
+def np_right(text: str, toks: list[Token], j: int, stop: int) -> Mention | None:
+    """The speaker after an inverted cue: `"...," said Kremlin spokesman Dmitry Peskov.`"""
+    if j >= stop:
+        return None
+    t = toks[j]
+    if t.low in PRONOUNS:
+        return Mention("pronoun", t.start, t.end, name=t.low, gender=PRONOUNS[t.low])
+    k = j
+    det = None
+    if t.low in {"the", "a", "an"}:
+        det = t.low
+        k += 1
+    e = k
+    while (
+        e < stop
+        and toks[e].is_word
+        and toks[e].quote < 0
+        and (
+            (toks[e].is_cap and toks[e].low not in CAP_STOP)
+            or toks[e].low in ROLE_HEADS
+            or toks[e].low in ORG_HEADS
+            or (toks[e].low in NAME_PARTICLES and e + 1 < stop and toks[e + 1].is_cap)
+            or (
+                # "Secretary of State", "Association of Flight Attendants"; not "Easley for
+                # Morning Consult"
+                toks[e].low in {"of", "for"}
+                and e + 1 < stop
+                and toks[e + 1].is_cap
+                and e > k
+                and toks[e - 1].low in ORG_HEADS | ROLE_HEADS | TITLES
+            )
+            or (
+                e > k and toks[e].low in {"press", "campaign", "foreign", "former", "top", "senior"}
+            )
+            or (
+                e == k
+                and not toks[e].is_cap
+                and e + 1 < stop
+                and toks[e + 1].is_word
+                and (toks[e + 1].low in ROLE_HEADS or toks[e + 1].is_cap)
+            )
+        )
+    ):
+        e += 1
+        if toks[e - 1].possessive and e < stop:
+            continue
+    if e == k:
+        return None
+    span = toks[k:e]
+    # the name is the trailing capitalised run; the rest is the role
+    n = len(span)
+    while n > 0 and span[n - 1].is_cap and not (n < len(span) and span[n - 1].possessive):
+        n -= 1  # stop at an owner: "NBC's Dante Chinni" is Dante Chinni
+    name_toks = span[n:]
+    if name_toks:
+        return mention_from_chunk(text, name_toks, span[:n], det)
+    return role_np(text, toks, e - 1, j)
+
+
+def subject_left(text: str, toks: list[Token], i: int) -> Mention | None:
+    """The speaker before the cue at token i, skipping "has also", "just this month"."""
+    j = i - 1
+    while (
+        j >= 0
+        and toks[j].quote < 0
+        and (
+            toks[j].low in AUXILIARIES
+            or toks[j].low in NEGATED_AUXILIARIES
+            or toks[j].low in WHEN_WORDS
+            or (toks[j].text.endswith("ly") and toks[j].text.islower() and len(toks[j].text) > 4)
+        )
+    ):
+        j -= 1
+    if j < 0:
+        return None
+    m = np_left(text, toks, j, 0)
+    if m is not None:
+        return m
+    # appositives: "Flynn, a top Trump surrogate, said", "Donna Sampson Rawlings, 53, of
+    # Silver Spring, Md., said": the name is the first NP of the comma chain that starts
+    # the clause.
+    if toks[j].text not in {",", "—", "–"}:
+        return None
+    best: tuple[Mention, int] | None = None
+    k = j
+    while k > 0 and j - k <= 40:
+        t = toks[k]
+        if t.quote >= 0 or t.text in {".", "?", "!", ";", ":"}:
+            break
+        if t.text in {",", "—", "–", "("}:
+            m = np_left(text, toks, k - 1, 0)
+            if (
+                m is not None
+                and m.kind in {"name", "pronoun"}
+                and not is_place_abbreviation(m.name)
+                and _clause_start(toks, m.start)
+            ):
+                best = (m, k)  # keep walking: the leftmost NP of the chain is the speaker
+        k -= 1
+    if best is None:
+        return None
+    m, k = best
+    first = toks[k + 1]
+    appos = text[first.start : toks[j - 1].end]
+    if (
+        k < j
+        and m.role is None
+        and first.low in {"a", "an", "the"}
+        and any(w in ROLE_HEADS for w in re.findall(r"\w+", appos.lower()))
+        and len(appos.split()) <= 8
+    ):
+        m.role = re.sub(r"^(?:a|an|the)\s+", "", appos).split(",")[0]
+    return m
+
+
+def _clause_start(toks: list[Token], pos: int) -> bool:
+    """True when a speaker NP starting at `pos` begins its clause."""
+    idx = next((x for x in range(len(toks)) if toks[x].start >= pos), 0)
+    if idx == 0:
+        return True
+    prev = toks[idx - 1]
+    return (
+        prev.text in {",", "—", "–", ";", ":", "(", "''", '"', "”"}
+        or (prev.low in CAP_STOP and prev.is_cap)
+        or prev.low in {"and", "but", "while", "as", "when", "because"}
+        or prev.quote >= 0
+    )
+
+
+def according_np(text: str, toks: list[Token], k: int, n: int) -> Mention | None:
+    """The source named after "according to", from token k on."""
+    e = k
+    while e < n and toks[e].quote < 0 and toks[e].text not in {",", ".", ";", ")", "—"}:
+        e += 1
+    if e == k:
+        return None
+    # "according to a statement from Rostek" -> Rostek; "according to the Times" -> Times
+    for x in range(e - 1, k - 1, -1):
+        if toks[x].low in {"from", "by", "of"} and x + 1 < e:
+            m = np_left(text, toks, e - 1, x + 1)
+            if m is not None and m.kind in {"name", "role"}:
+                return m
+            break
+    return np_left(text, toks, e - 1, k)

@@ -1,0 +1,340 @@
+"""Attribution patterns: which speaker a cue gives which content to, in one sentence unit.
+
+`find_attributions` looks for every cue of a unit and tries the patterns in order:
+
+- `CLAUSE, according to SPEAKER.` and `According to SPEAKER, CLAUSE`;
+- `X quoted SPEAKER as saying CLAUSE` (or the quote before it);
+- `"Q," SPEAKER CUE.` and `"Q," CUE SPEAKER.` (a quote before the cue);
+- `CLAUSE, CUE SPEAKER.` (an inverted speaker after a clause);
+- `SPEAKER CUE: "Q"`, `SPEAKER CUE (that) CLAUSE` and `CLAUSE, SPEAKER CUE.`;
+- `..., adding that CLAUSE` (a second statement of the clause's speaker);
+- `"Q" ― SPEAKER` and `SPEAKER: "Q"` (vox pops, epigraphs, interviews).
+
+Speakers are mentions as written; `index.quotes.coreference` resolves them afterwards.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from index.quotes.cues import content_after, cue_at, only_circumstance, participle_cut
+from index.quotes.lexicon import CUES, OBJECT_PRONOUNS, PARTICIPLE_CUES, WEAK_CUES
+from index.quotes.mentions import Mention, according_np, np_left, np_right, subject_left
+from index.quotes.tokens import Token, word_count
+
+Span = tuple[int, int]
+
+# "said as much", "said so": the content is elsewhere
+_NO_CONTENT_RE = re.compile(
+    r"(?:as much|so|this|that|it|otherwise|nothing|something)\b\W*$|(?:as much|so)\b"
+)
+
+
+@dataclasses.dataclass
+class Attribution:
+    """A speaker mention, its cue and the span of what the speaker said."""
+
+    mention: Mention
+    cue: str
+    start: int  # content span
+    end: int
+    kind: str  # "quote" or "reported"
+    cue_pos: int
+    nested: bool = False  # inside another attribution's content: "Flynn said Trump said ..."
+
+
+@dataclasses.dataclass(frozen=True)
+class _Unit:
+    """The sentence unit being read: its tokens, its span and its long quotes."""
+
+    text: str  # the whole article
+    toks: list[Token]
+    start: int
+    end: int
+    long_quotes: list[Span]
+
+
+@dataclasses.dataclass(frozen=True)
+class _Cue:
+    """A cue in a unit: `toks[first:last + 1]` is `text` ("told reporters")."""
+
+    text: str
+    lemma: str
+    first: int
+    last: int
+    start: int  # where its first token starts
+
+
+def find_attributions(
+    text: str, toks: list[Token], start: int, end: int, long_quotes: list[Span]
+) -> list[Attribution]:
+    """Every attribution in the unit `text[start:end]`, whose tokens are `toks`."""
+    unit = _Unit(text, toks, start, end, long_quotes)
+    out: list[Attribution] = []
+    i = 0
+    while i < len(toks):
+        found = cue_at(toks, i)
+        if found is None:
+            i += 1
+            continue
+        cue_text, j = found
+        cue = _Cue(cue_text, CUES.get(toks[i].low, toks[i].low), i, j, toks[i].start)
+        a = _attribution_at(unit, cue)
+        if a is None and out and _continues_clause(toks, i):
+            a = _second_statement(unit, cue, out[-1])
+        if a is not None:
+            out.append(a)
+        i = j + 1
+    out.extend(_dash_attributions(unit, out))
+    _mark_nested(out)
+    return out
+
+
+def _attribution_at(unit: _Unit, cue: _Cue) -> Attribution | None:
+    """The attribution made by the cue, trying each pattern in turn."""
+    before_q = [q for q in unit.long_quotes if q[1] <= cue.start]
+    after_q = [q for q in unit.long_quotes if q[0] >= unit.toks[cue.last].end]
+    if cue.lemma == "according" and cue.text == "according to":
+        return _according_to(unit, cue)
+    if _is_quoted_as_saying(unit.toks, cue):
+        return _quoted_as_saying(unit, cue, before_q)
+    left = subject_left(unit.text, unit.toks, cue.first)
+    quote = _quote_before(unit, cue, before_q)
+    if quote is not None:
+        a = _quote_then_speaker(unit, cue, quote, left, after_q)
+        if a is not None:
+            return a
+    if left is None:
+        return _clause_then_inverted_speaker(unit, cue)
+    if cue.lemma in WEAK_CUES and not _weak_cue_speaks(unit.toks, cue):
+        return None
+    return _speaker_then_content(unit, cue, left, after_q)
+
+
+def _according_to(unit: _Unit, cue: _Cue) -> Attribution | None:
+    """`CLAUSE, according to SPEAKER.` and `according to SPEAKER, CLAUSE`."""
+    toks, n, i = unit.toks, len(unit.toks), cue.first
+    m = according_np(unit.text, toks, cue.last + 1, n)
+    if m is None:
+        return None
+    k = cue.last + 1
+    while k < n and toks[k].start < m.end:
+        k += 1
+    if i > 0 and toks[i - 1].text in {",", "—", "–", "("}:
+        return Attribution(m, cue.text, unit.start, toks[i - 1].start, "reported", cue.start)
+    if k < n and toks[k].text == ",":
+        return Attribution(m, cue.text, toks[k].end, unit.end, "reported", cue.start)
+    return None
+
+
+def _is_quoted_as_saying(toks: list[Token], cue: _Cue) -> bool:
+    """ "quoted him as saying", and the "as saying" of it (which no other pattern may read)."""
+    i = cue.first
+    return toks[i].low == "quoted" or (
+        cue.lemma == "say" and toks[i].low == "saying" and i >= 2 and toks[i - 1].low == "as"
+    )
+
+
+def _quoted_as_saying(unit: _Unit, cue: _Cue, before_q: list[Span]) -> Attribution | None:
+    """`X quoted SPEAKER as saying CLAUSE`, or the quote before it when no clause follows."""
+    toks, n, i = unit.toks, len(unit.toks), cue.first
+    if toks[i].low != "quoted":
+        return None
+    k = i + 1
+    x = k
+    while x < n and not (toks[x].low == "as" and x + 1 < n and toks[x + 1].low == "saying"):
+        x += 1
+    if x >= n or x == k:
+        return None
+    if toks[k].low in {"a", "an", "some", "one", "two", "several", "many"}:
+        # "quoted a source close to the ministry as saying": nobody to name
+        m0 = Mention("unknown", toks[k].start, toks[x - 1].end)
+        return Attribution(m0, "quoted as saying", toks[x + 1].end, unit.end, "reported", cue.start)
+    m = (
+        Mention(
+            "pronoun",
+            toks[k].start,
+            toks[k].end,
+            name=toks[k].low,
+            gender=OBJECT_PRONOUNS[toks[k].low],
+        )
+        if toks[k].low in OBJECT_PRONOUNS and x == k + 1
+        else np_left(unit.text, toks, x - 1, k)
+    )
+    if m is None:
+        return None
+    after = toks[x + 1].end
+    if word_count(unit.text[after : unit.end]) >= 3:
+        s, e = content_after(toks, x + 1, unit.end)
+        return Attribution(m, "quoted as saying", s, e, "reported", cue.start)
+    if before_q:
+        s, e = before_q[-1]
+        return Attribution(m, "quoted as saying", s, e, "quote", cue.start)
+    return None
+
+
+def _quote_before(unit: _Unit, cue: _Cue, before_q: list[Span]) -> Span | None:
+    """The quote a cue after it attributes: the last one before the cue.
+
+    A quote inside a clause (`The answers are "not meeting the demand," says X.`) stands for the
+    whole clause; but `In his book, "Title," Mr. X suggested looking at...` is no quote.
+    """
+    if not before_q:
+        return None
+    quote = before_q[-1]
+    if _opens_unit(unit.toks, quote, unit.long_quotes):
+        return quote
+    rest = [t for t in unit.toks[cue.last + 1 :] if t.is_word and t.quote < 0]
+    if len(rest) <= 16 and not any(t.low == "that" for t in rest):
+        return (unit.toks[0].start, quote[1])
+    return None
+
+
+def _opens_unit(toks: list[Token], q: Span, long_q: list[Span]) -> bool:
+    """True when nothing but punctuation or another quote comes before quote q."""
+    if any(e <= q[0] for _, e in long_q):
+        return True
+    return not any(t.is_word and t.quote < 0 for t in toks if t.start < q[0])
+
+
+def _quote_then_speaker(
+    unit: _Unit, cue: _Cue, quote: Span, left: Mention | None, after_q: list[Span]
+) -> Attribution | None:
+    """`"Q," SPEAKER CUE.` and `"Q," CUE SPEAKER.`, continued by a quote after them."""
+    toks = unit.toks
+    gap_toks = [t for t in toks if quote[1] <= t.start < cue.start]
+    if left is not None:
+        lead = [t for t in gap_toks if t.start < left.start]
+        if (
+            len(lead) <= 4
+            and not any(t.text in {".", "?", "!", ";"} or t.low in CUES for t in lead)
+            and left.start >= quote[1]
+        ):
+            end = _continuation(unit, cue, after_q, quote[1])
+            return Attribution(left, cue.text, quote[0], end, "quote", cue.start)
+    if not any(t.is_word for t in gap_toks):
+        right = np_right(unit.text, toks, cue.last + 1, len(toks))
+        if right is not None:
+            end = _continuation(unit, cue, after_q, quote[1])
+            return Attribution(right, cue.text, quote[0], end, "quote", cue.start)
+    return None
+
+
+def _continuation(unit: _Unit, cue: _Cue, after_q: list[Span], end: int) -> int:
+    """`"A," he said, "B."` : the quote after the attribution continues the statement."""
+    if not after_q:
+        return end
+    qs, qe = after_q[0]
+    gap = unit.text[unit.toks[cue.last].end : qs]
+    if len(gap) < 60 and not re.search(r"[.!?]", gap.strip(" ,:—–")[:-1] or ""):
+        return qe
+    return end
+
+
+def _clause_then_inverted_speaker(unit: _Unit, cue: _Cue) -> Attribution | None:
+    """`CLAUSE, said Smith.` and `CLAUSE, noted NBC's Dante Chinni.`"""
+    toks, n, i = unit.toks, len(unit.toks), cue.first
+    if not (i > 1 and toks[i - 1].text == "," and toks[0].start < toks[i - 1].start):
+        return None
+    right = np_right(unit.text, toks, cue.last + 1, n)
+    if right is None or right.kind not in {"name", "role"}:
+        return None
+    k = cue.last + 1
+    while k < n and toks[k].start < right.end:
+        k += 1
+    if k >= n or toks[k].text in {",", ".", "(", "—"}:
+        return Attribution(right, cue.text, toks[0].start, toks[i - 1].start, "reported", cue.start)
+    return None
+
+
+def _weak_cue_speaks(toks: list[Token], cue: _Cue) -> bool:
+    """A weak cue ("believes", "pointed") marks speech only before "that", a quote or a colon."""
+    nxt = toks[cue.last + 1] if cue.last + 1 < len(toks) else None
+    return nxt is not None and (nxt.low == "that" or nxt.quote >= 0 or nxt.text == ":")
+
+
+def _speaker_then_content(
+    unit: _Unit, cue: _Cue, left: Mention, after_q: list[Span]
+) -> Attribution | None:
+    """`SPEAKER CUE: "Q"` and `SPEAKER CUE (that) CLAUSE`; `CLAUSE, SPEAKER CUE.` when empty."""
+    text, toks = unit.text, unit.toks
+    s, e = content_after(toks, cue.last, unit.end)
+    if _NO_CONTENT_RE.match(text[s:e].strip().lower()):
+        return None
+    if only_circumstance(toks, s, e):
+        return None  # "said Friday as he entered the talks"
+    e = participle_cut(toks, s, e)
+    kind = "reported"
+    for qs, qe in after_q:
+        if qs <= s + 2 and qe >= e - 2:
+            kind = "quote"
+            s, e = qs, max(e, qe)
+    if word_count(text[s:e]) == 0:
+        return _clause_then_speaker(unit, cue, left)
+    return Attribution(left, cue.text, s, e, kind, cue.start)
+
+
+def _clause_then_speaker(unit: _Unit, cue: _Cue, left: Mention) -> Attribution | None:
+    """`CLAUSE, SPEAKER CUE.`: the content is before the speaker."""
+    toks = unit.toks
+    first = toks[0]
+    if left.start <= first.start:
+        return None
+    k = next((x for x in range(len(toks)) if toks[x].start >= left.start), len(toks))
+    if k > 0 and toks[k - 1].text in {",", "—"}:
+        return Attribution(left, cue.text, first.start, toks[k - 1].start, "reported", cue.start)
+    return None
+
+
+def _continues_clause(toks: list[Token], i: int) -> bool:
+    """A cue that adds to the clause before it: ", adding that ...", "... and asserted that"."""
+    if i == 0:
+        return False
+    prev = toks[i - 1]
+    return (
+        toks[i].low in PARTICIPLE_CUES and (prev.text == "," or prev.low in {"before", "after"})
+    ) or prev.low == "and"
+
+
+def _second_statement(unit: _Unit, cue: _Cue, prev: Attribution) -> Attribution | None:
+    """What the speaker of the previous attribution says too; cuts that one's content short."""
+    toks = unit.toks
+    s, e = content_after(toks, cue.last, unit.end)
+    e = participle_cut(toks, s, e)
+    if word_count(unit.text[s:e]) < 3:
+        return None
+    joint = toks[cue.first - 1].start
+    if prev.start < joint < prev.end:
+        prev.end = joint
+    return Attribution(prev.mention, cue.text, s, e, "reported", cue.start, nested=True)
+
+
+def _dash_attributions(unit: _Unit, found: list[Attribution]) -> list[Attribution]:
+    """`"Q" ― Martha Aguilar` (vox pops, epigraphs) and `Martha Aguilar: "Q"`."""
+    toks, n = unit.toks, len(unit.toks)
+    out = []
+    taken = {(a.start, a.end) for a in found}
+    for qs, qe in unit.long_quotes:
+        if any(a.start <= qs < a.end for a in found) or (qs, qe) in taken:
+            continue
+        k = next((x for x in range(n) if toks[x].start >= qe), n)
+        if k < n and toks[k].text in {"―", "—", "–", "-"} and k + 1 < n:
+            m = np_right(unit.text, toks, k + 1, n)
+            if m is not None and m.kind == "name":
+                out.append(Attribution(m, toks[k].text, qs, qe, "quote", toks[k].start))
+                continue
+        b = max((x for x in range(n) if toks[x].end <= qs), default=-1)
+        if b >= 1 and toks[b].text == ":":
+            m = np_left(unit.text, toks, b - 1, 0)
+            if m is not None and m.kind == "name" and m.start == toks[0].start:
+                out.append(Attribution(m, ":", qs, qe, "quote", toks[b].start))
+    return out
+
+
+def _mark_nested(attributions: list[Attribution]) -> None:
+    """Mark attributions inside another one's content ("Flynn said Trump said ...")."""
+    for a in attributions:
+        for b in attributions:
+            if a is not b and b.start <= a.cue_pos < b.end and b.start <= a.mention.start:
+                a.nested = True

@@ -1,0 +1,193 @@
+"""Tokens, quote marks and sentence units of an article's paragraphs.
+
+A paragraph is one line of the article. Its quotes are found first (`find_quotes`), so that each
+token knows the quote it sits in and a sentence unit never cuts a quote in two
+(`sentence_units`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator
+
+import blingfire
+
+from index.quotes.lexicon import ABBREVIATIONS
+
+
+@dataclasses.dataclass
+class Token:
+    """A word or punctuation mark with its span in the article."""
+
+    text: str
+    start: int
+    end: int
+    quote: int  # index of the enclosing long quote, -1 outside quotes
+
+    @property
+    def low(self) -> str:
+        """Lower-cased, without a final period, with a straight apostrophe."""
+        if len(self.text) == 2 and self.text[1] == "." and self.text[0].isupper():
+            return self.text.lower()  # an initial ("A."), not the article "a"
+        return self.text.lower().rstrip(".").replace("’", "'")
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+    @property
+    def is_cap(self) -> bool:
+        t = self.text
+        if not t[:1].isupper():
+            # "al-Assad", "de Blasio": lower-case particles inside names
+            return bool(re.match(r"(?:al|el|bin|ibn|de|van|von)-[A-Z]", t))
+        return True
+
+    @property
+    def is_initial(self) -> bool:
+        return len(self.text) == 2 and self.text[0].isupper() and self.text[1] == "."
+
+    @property
+    def possessive(self) -> bool:
+        return bool(re.search(r"['’]s?$", self.text)) and self.text[:1].isupper()
+
+
+_TOKEN_RE = re.compile(
+    r"[A-Za-z](?:\.[A-Za-z])+\.?"  # U.S., G.K.
+    r"|\w+(?:['’\-]\w+)*(?:['’](?=\s|$|[,.;:!?]))?"  # words, O'Brien, Clinton's, Jones'
+    r"|[^\w\s]",
+    re.UNICODE,
+)
+
+
+def tokenize(text: str, start: int, end: int, quote_of: list[int]) -> list[Token]:
+    """Tokens of `text[start:end]`; `quote_of[p - start]` is the quote around position p."""
+    toks: list[Token] = []
+    for m in _TOKEN_RE.finditer(text, start, end):
+        s, e = m.start(), m.end()
+        word = m.group()
+        # "Mr." keeps its period: it is part of the title, not a sentence end.
+        if (
+            e < end
+            and text[e] == "."
+            and (word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper()))
+        ):
+            e += 1
+            word = text[s:e]
+        if toks and toks[-1].end > s:
+            continue  # the period already swallowed by the previous abbreviation
+        toks.append(Token(word, s, e, quote_of[s - start] if s - start < len(quote_of) else -1))
+    return toks
+
+
+def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of double-quoted text in a paragraph, quote marks included.
+
+    A quote still open at the paragraph's end runs to it: news style opens each paragraph of
+    a multi-paragraph quote and closes only the last one.
+    """
+    spans: list[tuple[int, int]] = []
+    open_at = -1
+    depth = 0
+    i = start
+    while i < end:
+        ch = text[i]
+        straight = ch == '"' or text.startswith("''", i)  # NYT style writes '' for "
+        width = 2 if ch == "'" else 1
+        if straight:
+            if open_at < 0:
+                open_at = i
+            else:
+                spans.append((open_at, i + width))
+                open_at = -1
+            i += width
+            continue
+        if (
+            ch == "”"
+            and open_at < 0
+            and (i == start or text[i - 1].isspace())
+            and (i + 1 < end and text[i + 1].isalnum())
+        ):
+            ch = "“"  # a closing mark typed as the opening one
+        if ch in "“«„":
+            if open_at >= 0 and text[open_at] in "“«„":
+                rest = text[i:end]
+                if rest.count("”") + rest.count("»") > rest.count("“") + rest.count("«"):
+                    depth += 1  # a quote inside the quote: `“... what he calls “hell” ...”`
+                    i += 1
+                    continue
+                # a second opening mark: the first quote was never closed
+                spans.append((open_at, i))
+            if open_at < 0 or text[open_at] in "“«„":
+                open_at = i
+        elif ch in "”»" and open_at >= 0:
+            if depth:
+                depth -= 1
+            else:
+                spans.append((open_at, i + 1))
+                open_at = -1
+        i += 1
+    if open_at >= 0:
+        stop = end
+        while stop > open_at and text[stop - 1].isspace():
+            stop -= 1
+        spans.append((open_at, stop))
+    return spans
+
+
+def word_count(s: str) -> int:
+    """Words in `s`, punctuation not counted."""
+    return len(re.findall(r"\w+", s))
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of the non-blank lines of `text`, without surrounding spaces."""
+    pos = 0
+    for line in text.split("\n"):
+        s, e = pos, pos + len(line)
+        pos = e + 1
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            yield s, e
+
+
+def sentence_units(
+    text: str, ps: int, pe: int, quotes: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Sentence units of a paragraph that never cut a quote in two."""
+    para = text[ps:pe]
+    try:
+        _, offsets = blingfire.text_to_sentences_and_offsets(para)
+    except Exception:  # blingfire rejects some control characters; keep the paragraph whole
+        offsets = [(0, len(para))]
+    cuts = sorted({ps + s for s, _ in offsets if s > 0})
+    # A new unit starts where a sentence-ending quote is followed by a new quote or sentence:
+    # `... Friends." "I mean` (blingfire keeps these together).
+    for m in re.finditer(r"[.!?](?:[”\"]|'') +(?=[“\"A-Z]|'')", para):
+        cuts.append(ps + m.end())
+    inside = [(s, e) for s, e in quotes]
+
+    def in_quote(pos: int) -> bool:
+        return any(s < pos < e - 1 for s, e in inside)
+
+    good = sorted({c for c in cuts if not in_quote(c)})
+    bounds = [ps, *good, pe]
+    units: list[tuple[int, int]] = []
+    for s, e in zip(bounds, bounds[1:], strict=False):
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            # `"...?" she asked.` and `"..." ― Name` belong to the unit before them
+            if units and (
+                text[s] in "―—–-" or text[s].islower() or text[units[-1][1] - 1] in "―—–"
+            ):
+                units[-1] = (units[-1][0], e)
+            else:
+                units.append((s, e))
+    return units

@@ -1,0 +1,140 @@
+"""Coreference: surnames, pronouns and roles resolved to the speaker they mean."""
+
+from __future__ import annotations
+
+from index.quotes import extract_statements
+from index.quotes.coreference import Coreference
+from index.quotes.mentions import Mention
+from tests.index.quotes.helpers import by_speaker, extract, seed_article
+
+
+def test_seed_she_said_after_an_organisation_resolves_to_the_organisation() -> None:
+    rostek = by_speaker(extract_statements(seed_article()), "Rostek")
+    texts = [s.text for s in rostek]
+    assert any("has not changed for several years" in t for t in texts)
+    assert any("repair and maintain" in t for t in texts)
+    assert any(s.cue == "denied" for s in rostek)
+
+
+def test_seed_surname_mention_resolves_to_the_full_name_given_earlier() -> None:
+    trump = by_speaker(extract_statements(seed_article()), "Donald Trump")
+    assert any("withdrew most of their troops" in s.text for s in trump)
+    assert not by_speaker(extract_statements(seed_article()), "Trump")
+
+
+def test_pronoun_resolves_to_most_recent_speaker_of_matching_gender() -> None:
+    statements = extract(
+        '"We need a new approach to trade and to taxes," said Mark Dalton, a senator.\n\n'
+        "Susan Reyes, his rival, said the plan would cost too much money.\n\n"
+        '"It is simply not going to work for working families," he said.\n\n'
+        '"I will keep fighting for this until the very end," she said.'
+    )
+    dalton = [s.text for s in by_speaker(statements, "Mark Dalton")]
+    reyes = [s.text for s in by_speaker(statements, "Susan Reyes")]
+    assert any("not going to work" in t for t in dalton)
+    assert any("keep fighting" in t for t in reyes)
+    assert not any("not going to work" in t for t in reyes)
+
+
+def test_surname_resolves_to_the_right_person_when_two_share_it() -> None:
+    statements = extract(
+        "Hillary Clinton spoke first. Former President Bill Clinton said the economy had grown "
+        "faster in the 1990s than ever before.\n\n"
+        '"It is the craziest thing in the world," Clinton said.'
+    )
+    bill = [s.text for s in by_speaker(statements, "Bill Clinton")]
+    assert any("craziest thing" in t for t in bill)
+    assert not by_speaker(statements, "Hillary Clinton")
+
+
+def test_role_only_mention_resolves_to_the_person_with_that_role() -> None:
+    statements = extract(
+        "Kremlin spokesman Dmitry Peskov said the talks had been useful for both sides.\n\n"
+        '"Nobody has asked us about any of this before today," the spokesman said.'
+    )
+    peskov = [s.text for s in by_speaker(statements, "Dmitry Peskov")]
+    assert any("Nobody has asked us" in t for t in peskov)
+
+
+def test_organisation_speakers() -> None:
+    statements = extract(
+        '"The number of elements has not changed for several years," Rostek said in a '
+        "statement.\n\nThe Kremlin denied that it had informed Washington of the withdrawal."
+    )
+    assert [s.speaker for s in statements] == ["Rostek", "Kremlin"]
+    assert statements[1].cue == "denied"
+
+
+def test_unnamed_speaker_does_not_lend_pronouns_to_an_earlier_one() -> None:
+    statements = extract(
+        '"The plan is sound and it will pass the Senate," Mark Dalton said.\n\n'
+        '"It will not pass, not this year and not the next," a spokesman for the '
+        "committee said. He added that the vote would be delayed until the spring."
+    )
+    dalton = [s.text for s in by_speaker(statements, "Mark Dalton")]
+    assert dalton == ['"The plan is sound and it will pass the Senate,"']
+
+
+TEXT = (
+    "Senator Hillary Clinton spoke first.\n"
+    "Clinton said more.\n"
+    "Later, Kremlin spokesman Dmitry Peskov arrived.\n"
+)
+
+
+def mention(kind: str, at: str, name: str, **kw: str) -> Mention:
+    start = TEXT.index(at)
+    return Mention(kind, start, start + len(at), name=name, **kw)
+
+
+def test_surname_becomes_the_full_name_given_before() -> None:
+    ent = Coreference(TEXT).resolve(mention("name", "Clinton said", "Clinton"))
+    assert ent is not None
+    assert (ent.name, ent.role, ent.gender) == ("Hillary Clinton", "Senator", "f")
+    assert ent.aliases == {"Clinton", "Hillary Clinton"}
+
+
+def test_surname_before_any_full_name_becomes_the_first_one_after() -> None:
+    text = "Peskov said it.\nKremlin spokesman Dmitry Peskov spoke again.\n"
+    ent = Coreference(text).resolve(Mention("name", 0, 6, name="Peskov"))
+    assert ent is not None and ent.name == "Dmitry Peskov"
+
+
+def test_pronoun_takes_the_last_speaker_of_its_gender_only() -> None:
+    coref = Coreference(TEXT)
+    clinton = mention("name", "Clinton said", "Clinton")
+    ent = coref.resolve(clinton)
+    assert ent is not None
+    coref.remember(ent.name, clinton)
+    she = coref.resolve(mention("pronoun", "Later", "she", gender="f"))
+    assert she is not None and she.name == "Hillary Clinton"
+    assert coref.resolve(mention("pronoun", "Later", "he", gender="m")) is None
+
+
+def test_unnamed_last_speaker_keeps_a_pronoun_unresolved() -> None:
+    coref = Coreference(TEXT)
+    clinton = mention("name", "Clinton said", "Clinton")
+    ent = coref.resolve(clinton)
+    assert ent is not None
+    coref.remember(ent.name, clinton)
+    coref.remember(None, mention("unknown", "Later", "a spokesman"))
+    assert coref.resolve(mention("pronoun", "arrived", "she", gender="f")) is None
+
+
+def test_definite_role_is_the_person_introduced_with_it() -> None:
+    coref = Coreference(TEXT)
+    peskov = mention("name", "Kremlin spokesman Dmitry Peskov", "Dmitry Peskov")
+    peskov.role = "Kremlin spokesman"
+    coref.resolve(peskov)
+    ent = coref.resolve(mention("role", "arrived", "the spokesman", role="the spokesman"))
+    assert ent is not None and ent.name == "Dmitry Peskov"
+
+
+def test_somebody_nobody_can_name_resolves_to_no_one() -> None:
+    assert Coreference(TEXT).resolve(mention("unknown", "Later", "a spokesman")) is None
+
+
+def test_organisation_is_known_without_its_article() -> None:
+    ent = Coreference(TEXT).resolve(Mention("name", 0, 11, name="the Kremlin", is_org=True))
+    assert ent is not None
+    assert (ent.name, ent.is_org, ent.aliases) == ("Kremlin", True, {"the Kremlin"})

@@ -1,0 +1,138 @@
+"""Attribution patterns: which speaker a cue gives which content to."""
+
+from __future__ import annotations
+
+from index.quotes.extraction import is_long_quote
+from index.quotes.patterns import Attribution, find_attributions
+from index.quotes.tokens import find_quotes
+from tests.index.quotes.helpers import extract, tokens
+
+
+def attributions(text: str) -> list[tuple[str, str, str, str, bool]]:
+    """(speaker as written, cue, content, kind, nested) of each attribution in a one-unit text."""
+    long_q = [q for q in find_quotes(text, 0, len(text)) if is_long_quote(text, q)]
+    found: list[Attribution] = find_attributions(text, tokens(text), 0, len(text), long_q)
+    return [(a.mention.name, a.cue, text[a.start : a.end], a.kind, a.nested) for a in found]
+
+
+def test_curly_quotes_with_cue_after_inverted_speaker_and_role() -> None:
+    (st,) = extract(
+        "“We will not accept this outcome under any circumstances,” said Foreign Minister "
+        "Anna Berg."
+    )
+    assert st.speaker == "Anna Berg"
+    assert st.role == "Foreign Minister"
+    assert st.cue == "said"
+    assert st.text == "“We will not accept this outcome under any circumstances,”"
+
+
+def test_cue_before_the_quote() -> None:
+    (st,) = extract('Senator Tom Hale said: "The bill is dead and everyone here knows it."')
+    assert st.speaker == "Tom Hale"
+    assert st.text == '"The bill is dead and everyone here knows it."'
+
+
+def test_reported_speech_with_that_clause_and_adverbials() -> None:
+    (st,) = extract(
+        "Governor Maria Lopez told reporters on Monday that the state would appeal the ruling."
+    )
+    assert st.speaker == "Maria Lopez"
+    assert st.cue == "told reporters"
+    assert st.kind == "reported"
+    assert st.text == "the state would appeal the ruling"
+
+
+def test_nyt_double_apostrophe_quotes() -> None:
+    (st,) = extract(
+        "''The sooner he releases his entire returns, the better,'' Mr. Goldberg told CNBC."
+    )
+    assert st.speaker == "Goldberg"
+    assert st.text.startswith("''The sooner")
+
+
+def test_appositive_between_speaker_and_cue() -> None:
+    (st,) = extract(
+        "Donna Rawlings, 59, of Ashton, Md., who watched the ceremony, said the event brought "
+        "back memories of her father."
+    )
+    assert st.speaker == "Donna Rawlings"
+    assert st.text == "the event brought back memories of her father"
+
+
+def test_according_to_names_the_source() -> None:
+    (st,) = extract(
+        "More than 100,000 people took part in the walk-in at 2,000 schools, according to "
+        "the Alliance for Better Schools."
+    )
+    assert st.speaker == "Alliance for Better Schools"
+    assert st.cue == "according to"
+    assert st.text.startswith("More than 100,000 people")
+
+
+def test_vox_pop_dash_attribution() -> None:
+    (st,) = extract("“He represents our greatest shame and we deserve better.” ― Sonya Herridge")
+    assert st.speaker == "Sonya Herridge"
+    assert st.cue == "―"
+
+
+def test_scare_quotes_without_cue_are_not_statements() -> None:
+    assert extract('The so-called "deal of the century" collapsed on Tuesday.') == []
+
+
+def test_speaker_cue_that_clause() -> None:
+    assert attributions("Smith believes that the tax plan is fair.") == [
+        ("Smith", "believes", " the tax plan is fair.", "reported", False)
+    ]
+
+
+def test_weak_cue_without_that_is_a_belief_not_a_statement() -> None:
+    assert attributions("Smith believes the tax plan is fair.") == []
+
+
+def test_said_as_much_has_no_content_of_its_own() -> None:
+    assert attributions("Smith said as much.") == []
+
+
+def test_clause_then_inverted_speaker() -> None:
+    assert attributions("The talks went well, said Smith.") == [
+        ("Smith", "said", "The talks went well", "reported", False)
+    ]
+
+
+def test_clause_then_speaker_and_cue() -> None:
+    assert attributions("The talks went well, Smith said.") == [
+        ("Smith", "said", "The talks went well", "reported", False)
+    ]
+
+
+def test_adding_that_is_a_second_statement_of_the_same_speaker() -> None:
+    assert attributions(
+        "Peskov said the talks went well, adding that more meetings would follow soon."
+    ) == [
+        ("Peskov", "said", " the talks went well", "reported", False),
+        ("Peskov", "adding", " more meetings would follow soon.", "reported", True),
+    ]
+
+
+def test_quoted_as_saying_names_the_object_as_speaker() -> None:
+    assert attributions("The Journal quoted him as saying the plan would fail badly.") == [
+        ("him", "quoted as saying", " the plan would fail badly.", "reported", False)
+    ]
+
+
+def test_quote_after_the_attribution_continues_it() -> None:
+    text = '"The plan will fail," Smith said, "and everyone knows it."'
+    assert attributions(text) == [("Smith", "said", text, "quote", False)]
+
+
+def test_attribution_inside_another_ones_content_is_nested() -> None:
+    assert attributions("Flynn said Trump said the wall would be built.") == [
+        ("Flynn", "said", " Trump said the wall would be built.", "reported", False),
+        ("Trump", "said", " the wall would be built.", "reported", True),
+    ]
+
+
+def test_speaker_colon_quote() -> None:
+    assert attributions('Martha Aguilar: "We came here to be heard today."') == [
+        ("Martha Aguilar", ":", '"We came here to be heard today."', "quote", False)
+    ]
