@@ -16,7 +16,7 @@ from bot.cogs.feedback import (
     RECORDED_TEXT,
     UNKNOWN_ANSWER_TEXT,
 )
-from bot.discord_bot import create_bot
+from bot.discord_bot import UNEXPECTED_ERROR_TEXT, create_bot
 from bot.models import Answer, Citation, Conversation
 from tests.bot.conftest import ScriptedAnswerer, World
 
@@ -221,3 +221,21 @@ async def test_a_forgotten_answer_is_said_so_and_nothing_is_recorded(world: Worl
     assert clicked.ephemeral and clicked.response is not None
     assert clicked.response.content == UNKNOWN_ANSWER_TEXT
     assert world.bot.feedback.items() == []
+
+
+@pytest.mark.newsbot(answerer=ScriptedAnswerer(cited))
+async def test_a_failure_to_record_is_logged_and_told_privately(
+    world: World, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    asked = await world.alice.slash(world.channel, "ask", question="Did the Kremlin deny it?")
+    assert asked.response is not None
+
+    def full_disk(item: Any) -> bool:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(world.bot.feedback, "record", full_disk)
+    clicked = await world.alice.click(asked.response, label=BUTTON_LABEL)
+
+    assert clicked.ephemeral and clicked.response is not None
+    assert clicked.response.content == UNEXPECTED_ERROR_TEXT
+    assert any(r.exc_info and r.exc_info[0] is OSError for r in caplog.records)
