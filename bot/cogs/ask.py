@@ -279,7 +279,7 @@ class AskCog(commands.Cog):
                 content=reply.content,
                 embeds=list(reply.embeds),
                 allowed_mentions=NO_MENTIONS,
-                view=view if i == len(replies) else None,
+                view=view if i == len(replies) and view else discord.utils.MISSING,
             )
             ids.append(sent.id)
         self.memory.remember(ids, answer, conversation)
