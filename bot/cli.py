@@ -1,4 +1,4 @@
-"""The `newsbot` command: index, search, ask, chat, run, stats (contract in DESIGN.md)."""
+"""The `newsbot` command: index, search, ask, chat, run, stats, feedback (contract in DESIGN.md)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from index.progress import BuildProgress
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+FEEDBACK_ANSWER_CHARS = 300  # of each answer in the `feedback` listing (--json has it whole)
 NOISY_LOGGERS = (
     "sentence_transformers",
     "transformers",
@@ -92,6 +93,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("run", parents=[common], help="start the Discord bot (needs DISCORD_TOKEN)")
 
     p = sub.add_parser("stats", parents=[common], help="what the current index holds")
+    p.add_argument("--json", action="store_true", help="JSON output")
+
+    p = sub.add_parser(
+        "feedback", parents=[common], help="answers readers marked not helpful, newest first"
+    )
     p.add_argument("--json", action="store_true", help="JSON output")
     return parser
 
@@ -245,6 +251,41 @@ def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def cmd_feedback(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.feedback import FeedbackStore
+
+    items = FeedbackStore(settings.data_dir).items()
+    if args.json:
+        print(json.dumps([item.to_json() for item in items], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not items:
+        print("No feedback recorded yet.")
+        return EXIT_OK
+    for item in items:
+        shown = item.answer
+        where = " · ".join(
+            f"{name} {value}"
+            for name, value in (
+                ("guild", item.guild_id),
+                ("channel", item.channel_id),
+                ("snapshot", shown.snapshot),
+            )
+            if value
+        )
+        print(f"{item.recorded_at}  not helpful to {item.user_name} ({item.user_id})")
+        print(f"  question: {shown.question}")
+        text = " ".join(shown.text.split())
+        if len(text) > FEEDBACK_ANSWER_CHARS:
+            text = text[: FEEDBACK_ANSWER_CHARS - 1].rstrip() + "…"
+        print(f"  answer:   {text}")
+        for c in shown.citations:
+            print(f"  [{c.n}] {c.title}" + (f" <{c.url}>" if c.url else ""))
+        if where:
+            print(f"  {where}")
+        print()
+    return EXIT_OK
+
+
 COMMANDS = {
     "index": cmd_index,
     "search": cmd_search,
@@ -252,6 +293,7 @@ COMMANDS = {
     "chat": cmd_chat,
     "run": cmd_run,
     "stats": cmd_stats,
+    "feedback": cmd_feedback,
 }
 
 

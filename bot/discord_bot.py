@@ -1,4 +1,5 @@
-"""The Discord bot: a `commands.Bot` that loads the ask and admin cogs and syncs slash commands.
+"""The Discord bot: a `commands.Bot` that loads the ask, admin and feedback extensions and syncs
+slash commands.
 
 `create_bot()` builds it around a library (the index) and an answerer; `run()` is the
 `newsbot run` command: it reads the token from the environment and starts the bot.
@@ -18,6 +19,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.feedback import FeedbackStore
 from bot.limits import Cooldown, InFlightLimit
 from bot.models import Answer, Conversation
 from index.errors import NewsbotError
@@ -29,7 +31,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = ("bot.cogs.ask", "bot.cogs.admin")
+EXTENSIONS = ("bot.cogs.ask", "bot.cogs.admin", "bot.cogs.feedback")
 # Neither a question nor an article may ping anyone: every reply uses this, and so does the bot.
 NO_MENTIONS = discord.AllowedMentions.none()
 DEVELOPER_PORTAL = "https://discord.com/developers/applications"
@@ -59,7 +61,8 @@ class IndexLibrary(Protocol):
 
 
 class NewsBot(commands.Bot):
-    """Answers questions about the indexed news: /ask, mentions, configured channels, /reindex."""
+    """Answers questions about the indexed news: /ask, mentions, configured channels, /reindex,
+    and records "Not helpful" feedback on answers."""
 
     def __init__(
         self,
@@ -68,6 +71,7 @@ class NewsBot(commands.Bot):
         answerer: AnswerSource,
         *,
         offload: Offload | None = None,
+        feedback: FeedbackStore | None = None,
         **kwargs: Any,
     ) -> None:
         intents = discord.Intents.default()
@@ -82,6 +86,8 @@ class NewsBot(commands.Bot):
         self.library = library
         self.answerer = answerer
         self.offload: Offload = offload or asyncio.to_thread
+        # "Not helpful" clicks and the answers they refer to, kept in the data directory.
+        self.feedback = feedback or FeedbackStore(settings.data_dir)
         self.cooldown = Cooldown(settings.discord.cooldown_seconds)
         self.in_flight = InFlightLimit(settings.discord.max_in_flight)
         self.tree.on_error = self.on_app_command_error  # type: ignore[method-assign]

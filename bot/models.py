@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from bot.links import deep_link
 from index.models import Article, Hit
 
 
@@ -55,12 +56,21 @@ class Citation:
         """The same source as citation [n]."""
         return replace(self, n=n)
 
+    @property
+    def link(self) -> str | None:
+        """The article's URL opening at the cited words (a text fragment); None without a url.
+
+        `url` stays the article's plain URL (what scorers and deduplication match on).
+        """
+        return deep_link(self.url, self.text)
+
     def to_json(self) -> dict[str, object]:
         return {
             "n": self.n,
             "article_id": self.article_id,
             "title": self.title,
             "url": self.url,
+            "link": self.link,
             "source": self.source,
             "published_at": self.published_at,
             "text": self.text,

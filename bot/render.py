@@ -3,7 +3,8 @@
 Both renderings follow the same rules: the answer text keeps its `[n]` markers, who-said-what
 answers list each statement with its speaker, and a Sources section lists every citation as
 `[n] Title · Source · date` (a masked link with angle brackets in Discord, so no link preview
-unfurls). An answer that found nothing is a short plain message with no sources.
+unfurls), the link opening the article at the cited words (`Citation.link`). An answer that
+found nothing is a short plain message with no sources.
 """
 
 from __future__ import annotations
@@ -102,10 +103,17 @@ def safe_url(url: str | None) -> str | None:
         scheme = urlsplit(url).scheme.lower()
     except ValueError:
         return None
-    if scheme not in ("http", "https") or len(url) > URL_CHARS:
+    if scheme not in ("http", "https"):
         return None
     # Percent-encode whatever could end the angle-bracketed link early; keep existing escapes.
-    return quote(url, safe="%/:=&?~#+!$,;'@*[].-_")
+    url = quote(url, safe="%/:=&?~#+!$,;'@*[].-_")
+    return url if len(url) <= URL_CHARS else None
+
+
+def citation_url(citation: Citation) -> str | None:
+    """The link for a source line: the deep link to the cited words when it is safe and within
+    `URL_CHARS`, else the article's plain URL (or None when neither is usable)."""
+    return safe_url(citation.link) or safe_url(citation.url)
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -204,7 +212,7 @@ def split_text(text: str, limit: int) -> list[str]:
 def source_line(citation: Citation) -> str:
     """`[n] [Title](<url>) · Source · date` for Discord; without a url, title and source."""
     title = escape_title(_shorten(citation.title or "Untitled", TITLE_CHARS))
-    url = safe_url(citation.url)
+    url = citation_url(citation)
     parts = [f"[{title}](<{url}>)" if url else title]
     if citation.source:
         parts.append(escape_title(_shorten(citation.source, SOURCE_CHARS)))
@@ -322,6 +330,6 @@ def render_text(answer: Answer) -> str:
             parts = [" ".join((c.title or "Untitled").split())]
             parts += [p for p in (c.source, format_date(c.published_at)) if p]
             lines.append(f"[{c.n}] " + " · ".join(parts))
-            if c.url:
-                lines.append(f"    {c.url.strip()}")
+            if c.link:
+                lines.append(f"    {c.link}")
     return "\n".join(lines)

@@ -3,7 +3,8 @@
 Every path runs the same way: check the rate limits, show that the bot is working (a deferred
 interaction or the typing indicator), compute the answer in a worker thread, then send the
 rendered messages with mentions disabled. Each answer message remembers its question and
-subject, so a reply to it is a follow-up ("and what did Lavrov say?").
+subject, so a reply to it is a follow-up ("and what did Lavrov say?"). An answer that found
+something carries a "Not helpful" button under its last message (`bot.cogs.feedback`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.cogs.feedback import feedback_view
 from bot.discord_bot import NO_MENTIONS, UNEXPECTED_ERROR_TEXT, send_notice
+from bot.feedback import new_key
 from bot.models import Answer, Conversation
 from bot.render import MESSAGE_LIMIT, Reply, format_date, render_answer
 from index.errors import IndexMissingError, NewsbotError
@@ -118,6 +121,21 @@ class AskCog(commands.Cog):
     async def _compute(self, question: str, conversation: Conversation | None) -> Answer:
         return await self.bot.offload(self.bot.answerer.answer, question, conversation)
 
+    async def _feedback_view(self, answer: Answer) -> discord.ui.View | None:
+        """The "Not helpful" button for an answer that found something, once the answer is
+        kept for it; None otherwise (the answer is still sent when keeping it fails)."""
+        if not answer.found:
+            return None
+        key = new_key()
+        try:
+            await self.bot.offload(self.bot.feedback.remember, key, answer)
+        except Exception:
+            log.exception(
+                "could not keep answer %s for feedback; sending it without the button", key
+            )
+            return None
+        return feedback_view(key)
+
     # ------------------------------------------------------------------ /ask
 
     @app_commands.command(name="ask")
@@ -156,23 +174,34 @@ class AskCog(commands.Cog):
                     content=error_text(exc), allowed_mentions=NO_MENTIONS
                 )
                 return
-        ids = await self._send_interaction_replies(interaction, render_answer(answer), private)
+        view = await self._feedback_view(answer)
+        replies = render_answer(answer)
+        ids = await self._send_interaction_replies(interaction, replies, private, view)
         self.memory.remember(ids, answer, None)
 
     async def _send_interaction_replies(
-        self, interaction: discord.Interaction, replies: list[Reply], private: bool
+        self,
+        interaction: discord.Interaction,
+        replies: list[Reply],
+        private: bool,
+        view: discord.ui.View | None,
     ) -> list[int]:
+        """Send the replies in order, the view under the last one."""
         first, *rest = replies
         message = await interaction.edit_original_response(
-            content=first.content, embeds=list(first.embeds), allowed_mentions=NO_MENTIONS
+            content=first.content,
+            embeds=list(first.embeds),
+            allowed_mentions=NO_MENTIONS,
+            view=view if not rest and view else discord.utils.MISSING,
         )
         ids = [message.id]
-        for reply in rest:
+        for i, reply in enumerate(rest, start=2):
             followup = await interaction.followup.send(
                 content=reply.content or discord.utils.MISSING,
                 embeds=list(reply.embeds),
                 ephemeral=private,
                 allowed_mentions=NO_MENTIONS,
+                view=view if i == len(replies) and view else discord.utils.MISSING,
                 wait=True,
             )
             ids.append(followup.id)
@@ -241,16 +270,17 @@ class AskCog(commands.Cog):
                 self.bot.cooldown.reset(user_id)  # nothing was answered: let them fix and retry
                 await self._reply(message, error_text(exc))
                 return
+        view = await self._feedback_view(answer)
+        replies = render_answer(answer)
         ids = []
-        for i, reply in enumerate(render_answer(answer)):
-            if i == 0:
-                sent = await message.reply(
-                    content=reply.content, embeds=list(reply.embeds), allowed_mentions=NO_MENTIONS
-                )
-            else:
-                sent = await message.channel.send(
-                    content=reply.content, embeds=list(reply.embeds), allowed_mentions=NO_MENTIONS
-                )
+        for i, reply in enumerate(replies, start=1):
+            send = message.reply if i == 1 else message.channel.send
+            sent = await send(
+                content=reply.content,
+                embeds=list(reply.embeds),
+                allowed_mentions=NO_MENTIONS,
+                view=view if i == len(replies) and view else discord.utils.MISSING,
+            )
             ids.append(sent.id)
         self.memory.remember(ids, answer, conversation)
 

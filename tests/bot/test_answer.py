@@ -141,6 +141,7 @@ def test_answer_json_follows_the_contract(answerer):
         "article_id",
         "title",
         "url",
+        "link",
         "source",
         "published_at",
         "text",

@@ -1,9 +1,14 @@
 """The `newsbot` command's error paths, in process (the happy paths with the real model are in
 tests/test_cli_model.py)."""
 
+import json
+
 import pytest
 
 from bot.cli import main, read_batch
+from bot.feedback import Feedback, FeedbackStore
+from bot.links import deep_link
+from bot.models import Answer, Citation
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
@@ -69,3 +74,93 @@ def test_bad_k_is_a_usage_error(capsys, k):
     with pytest.raises(SystemExit) as exc:
         main(["search", "x", "-k", k])
     assert exc.value.code == 2
+
+
+# --------------------------------------------------------------------------- ask: deep links
+
+ARTICLE_WITH_URL = """Title: Kremlin denies troop withdrawal
+URL: https://news.example/kremlin-troops#top
+Source: Example News
+Date: 2019-06-04
+
+Kremlin spokesman Dmitry Peskov told reporters there was no official letter from Russia and
+there could be no such message about withdrawing troops from Venezuela, contrary to Trump's words.
+"""
+
+
+@pytest.fixture
+def indexed_with_url(capsys, tmp_path, monkeypatch, fake_embedder) -> str:
+    """A data dir indexing one article with a URL (the fake embedder stands in for the model)."""
+    monkeypatch.setattr("index.embedding.load_embedder", lambda settings: fake_embedder)
+    article = tmp_path / "kremlin.txt"
+    article.write_text(ARTICLE_WITH_URL, encoding="utf-8")
+    data = str(tmp_path / "data")
+    code, _, err = run(capsys, "index", str(article), "--data-dir", data)
+    assert code == 0, err
+    return data
+
+
+def test_ask_json_gives_each_citation_a_deep_link_beside_its_plain_url(capsys, indexed_with_url):
+    code, out, err = run(
+        capsys, "ask", "What did Peskov say?", "--json", "--data-dir", indexed_with_url
+    )
+    assert code == 0, err
+    (citation,) = json.loads(out)["citations"]
+    assert citation["url"] == "https://news.example/kremlin-troops#top"
+    # The article's own fragment stays; the text directive follows it.
+    assert citation["link"].startswith("https://news.example/kremlin-troops#top:~:text=")
+    assert citation["link"] == deep_link(citation["url"], citation["text"])
+    assert citation["link"] != citation["url"]
+
+
+def test_ask_prints_the_deep_link_under_each_source(capsys, indexed_with_url):
+    code, out, _ = run(capsys, "ask", "What did Peskov say?", "--data-dir", indexed_with_url)
+    assert code == 0
+    (line,) = [ln for ln in out.splitlines() if "news.example" in ln]
+    assert line.startswith("    https://news.example/kremlin-troops#top:~:text=")
+
+
+# --------------------------------------------------------------------------- feedback
+
+
+def test_feedback_without_any_says_so(capsys, tmp_path):
+    code, out, _ = run(capsys, "feedback", "--data-dir", str(tmp_path))
+    assert code == 0 and out == "No feedback recorded yet.\n"
+    code, out, _ = run(capsys, "feedback", "--json", "--data-dir", str(tmp_path))
+    assert code == 0 and json.loads(out) == []
+
+
+def test_feedback_lists_the_recorded_items_newest_first(capsys, tmp_path):
+    store = FeedbackStore(tmp_path)
+    citation = Citation(1, "a1", "Kremlin denies", "https://news.example/1", None, None, "x", 0, 1)
+    answer = Answer("What did Peskov say?", "He denied it [1].", (citation,))
+    shown = store.remember("0" * 32, answer)
+    store.record(Feedback(shown, 11, "alice", 5, 6, "2026-01-01T10:00:00+00:00"))
+    store.record(Feedback(shown, 12, "erin", 5, 6, "2026-01-02T10:00:00+00:00"))
+
+    code, out, _ = run(capsys, "feedback", "--json", "--data-dir", str(tmp_path))
+    assert code == 0
+    items = json.loads(out)
+    assert [(i["user_name"], i["recorded_at"]) for i in items] == [
+        ("erin", "2026-01-02T10:00:00+00:00"),
+        ("alice", "2026-01-01T10:00:00+00:00"),
+    ]
+    assert items[1] == {
+        "answer_key": "0" * 32,
+        "question": "What did Peskov say?",
+        "answer": "He denied it [1].",
+        "citations": [{"n": 1, "url": "https://news.example/1", "title": "Kremlin denies"}],
+        "snapshot": None,
+        "answered_at": shown.created_at,
+        "user_id": 11,
+        "user_name": "alice",
+        "guild_id": 5,
+        "channel_id": 6,
+        "recorded_at": "2026-01-01T10:00:00+00:00",
+    }
+
+    code, out, _ = run(capsys, "feedback", "--data-dir", str(tmp_path))
+    assert code == 0
+    assert out.index("not helpful to erin (12)") < out.index("not helpful to alice (11)")
+    assert "  question: What did Peskov say?\n  answer:   He denied it [1].\n" in out
+    assert "  [1] Kremlin denies <https://news.example/1>\n  guild 5 · channel 6\n" in out

@@ -78,7 +78,7 @@ def test_markdown_in_a_title_cannot_break_the_link() -> None:
     assert not re.search(r"(?<!\\)[\[\]*_`~|]", text), text
     # ...and unescaped it is the title as written.
     assert unescape(text) == title
-    assert match.group("url") == "https://example.com/news/1"
+    assert match.group("url") == "https://example.com/news/1#:~:text=The%20Kremlin%20denied%20it"
 
 
 def test_escape_title_collapses_newlines_so_a_title_stays_on_one_line() -> None:
@@ -101,7 +101,41 @@ def test_non_web_urls_are_not_linked(url: str) -> None:
 
 def test_characters_that_would_end_the_link_early_are_percent_encoded() -> None:
     line = source_line(cite(4, url="https://example.com/a b>c(d)"))
-    assert "(<https://example.com/a%20b%3Ec%28d%29>)" in line
+    assert "(<https://example.com/a%20b%3Ec%28d%29#:~:text=The%20Kremlin%20denied%20it>)" in line
+
+
+def test_a_source_links_to_the_cited_words_with_a_text_fragment() -> None:
+    text = (
+        "In March Trump urged Russia to leave Venezuela after Moscow - in a major solidarity "
+        "move - deployed about 100 troops on its territory. [1]"
+    )
+    line = source_line(cite(1, text=text, published_at=None))
+    assert line == (
+        "[1] [Russia denies reporting troop withdrawal](<https://example.com/news/1"
+        "#:~:text=In%20March%20Trump%20urged%20Russia,100%20troops%20on%20its%20territory"
+        ">) · Reuters"
+    )
+
+
+def test_cited_text_cannot_end_the_angle_bracketed_link_early() -> None:
+    line = source_line(cite(1, text="Oil > $100) <b>, traders said"))
+    assert "(<https://example.com/news/1#:~:text=Oil%20%3E%20$100%29%20%3Cb%3E%2C%20traders" in line
+    assert line.count("<") == 1 and line.count(">") == 1
+
+
+def test_a_deep_link_over_the_url_cap_falls_back_to_the_plain_url() -> None:
+    url = "https://example.com/" + "a" * (render.URL_CHARS - len("https://example.com/"))
+    assert len(url) == render.URL_CHARS
+    line = source_line(cite(1, url=url))
+    assert f"](<{url}>)" in line
+    assert ":~:" not in line
+
+
+def test_the_url_cap_applies_after_percent_encoding() -> None:
+    url = "https://example.com/" + "|" * (render.URL_CHARS - len("https://example.com/"))
+    assert len(url) == render.URL_CHARS
+    assert render.safe_url(url) is None  # each "|" becomes "%7C"
+    assert "](" not in source_line(cite(1, url=url, text=""))
 
 
 def test_answer_text_markdown_is_escaped_but_citation_markers_stay_plain() -> None:
@@ -195,7 +229,8 @@ def test_a_short_answer_is_one_embed_with_its_sources() -> None:
     (field,) = embed.fields
     assert field.name == "Sources"
     assert field.value == (
-        "[1] [Russia denies reporting troop withdrawal](<https://example.com/news/1>) · Reuters"
+        "[1] [Russia denies reporting troop withdrawal]"
+        "(<https://example.com/news/1#:~:text=The%20Kremlin%20denied%20it>) · Reuters"
         " · 2019-06-04\n[2] Russia denies reporting troop withdrawal · Reuters · 2019-06-04"
     )
     assert embed.footer.text is None
@@ -241,7 +276,7 @@ def test_terminal_text_has_the_same_parts_without_markdown() -> None:
         "• Dmitry Peskov (Kremlin spokesman): “No letter *was* sent.” [1]\n\n"
         "Sources:\n"
         "[1] A *bold* [title] · Reuters · 2019-06-04\n"
-        "    https://example.com/news/1\n"
+        "    https://example.com/news/1#:~:text=The%20Kremlin%20denied%20it\n"
         "[2] Russia denies reporting troop withdrawal · Reuters · 2019-06-04"
     )
     assert render_text(Answer(question="q", text="", found=False)) == render.NOT_FOUND_TEXT
