@@ -1,15 +1,32 @@
-"""Shared helpers for the benchmarks (not tests): paths, building an eval index, scoring."""
+"""Shared helpers for the benchmarks (not tests): data sets, eval indexes, the bot's own answer
+path, scoring, settings overrides, and process measurements for the speed benchmarks."""
 
 from __future__ import annotations
 
+import argparse
 import importlib.util
 import json
 import os
+import resource
 import sys
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from multiprocessing import get_context
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import numpy as np
+
+from bot.settings import Settings, load_settings
+from index.chunking import embed_text, fit_title
+from index.errors import NewsbotError
+from index.library import Library
+from index.store import Layout, read_metadata
+
+# The model comes from disk (index.embedding says so too, before it loads the model).
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
@@ -17,6 +34,117 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("NEWSBOT_SHARED", REPO.parent / "shared"))
 EVAL = SHARED / "eval"
 OUT = REPO / "bench" / "out"
+QUESTIONS = REPO / "bench" / "questions"  # question sets of the benchmarks themselves
+OFFTOPIC_TUNE = QUESTIONS / "offtopic-tune.jsonl"
+SAMPLE = REPO / "data" / "sample"
+SEED_QUESTIONS = EVAL / "seed-questions.jsonl"
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """An evaluation set: the articles to index and the questions asked over them."""
+
+    name: str
+    corpus: Path
+    questions: Path
+    index_dir: Path  # where its index (and embedding cache) is kept between runs
+
+
+def dataset(name: str) -> Dataset:
+    """realtimeqa-dev/-tune (news quiz questions), polnear-dev/-tune ("What did X say?"), or
+    sample (data/sample with ../shared/eval/seed-questions.jsonl)."""
+    folder = EVAL / name
+    if name == "sample":  # the bundled corpus and the seed questions about it
+        return Dataset(name, SAMPLE, SEED_QUESTIONS, OUT / "sample-index")
+    if name.startswith("realtimeqa-"):
+        corpus, questions = folder / "corpus.jsonl", folder / "questions.jsonl"
+    elif name.startswith("polnear-"):
+        corpus, questions = folder / "articles.jsonl", folder / "speaker-questions.jsonl"
+    else:
+        raise SystemExit(f"unknown data set {name!r}")
+    # the dev sets keep the folder names earlier runs used, so their embedding caches stay valid
+    short = {"realtimeqa-dev": "rtqa-index", "polnear-dev": "polnear-index"}
+    return Dataset(name, corpus, questions, OUT / short.get(name, f"{name}-index"))
+
+
+def add_dataset_args(parser: argparse.ArgumentParser, default: str, choices: Sequence[str]) -> None:
+    """--set, and --corpus/--questions/--data-dir to run the same bench on other files."""
+    parser.add_argument("--set", default=default, choices=choices, help="evaluation set")
+    parser.add_argument("--corpus", type=Path, help="articles to index instead of the set's")
+    parser.add_argument("--questions", type=Path, help="questions instead of the set's")
+    parser.add_argument("--data-dir", type=Path, help="index directory instead of bench/out/…")
+
+
+def chosen_dataset(args: argparse.Namespace) -> Dataset:
+    d = dataset(args.set)
+    return Dataset(
+        d.name,
+        args.corpus or d.corpus,
+        args.questions or d.questions,
+        args.data_dir or d.index_dir,
+    )
+
+
+def parse_list(value: str, kind: Callable[[str], Any] = int) -> list[Any]:
+    """ "1,2,3" -> [1, 2, 3] (an argparse type for sweeps)."""
+    return [kind(v) for v in value.split(",") if v.strip()]
+
+
+# ---------------------------------------------------------------------------------------------
+# Settings, indexes and the bot's answer path
+
+
+def bench_settings(data_dir: Path | str) -> Settings:
+    """The project's settings (./config.toml when present) on another data directory."""
+    return load_settings(None, data_dir)
+
+
+def override(settings: Settings, section: str, **values: Any) -> Settings:
+    """`settings` with some values of one section replaced (config.toml is never edited)."""
+    if not values:
+        return settings
+    return replace(settings, **{section: replace(getattr(settings, section), **values)})
+
+
+def indexed(data: Dataset, settings: Settings | None = None) -> Library:
+    """A library over `data`'s corpus, built with the real pipeline (cached embeddings reused)."""
+    settings = settings or bench_settings(data.index_dir)
+    library = Library(settings)
+    log(f"{data.name}: " + library.build([str(data.corpus)]).summary())
+    return library
+
+
+def answerer(library: Library, settings: Settings) -> Any:
+    """The bot's `Answerer`, constructed as `newsbot ask` constructs it."""
+    from bot.answer import Answerer
+
+    return Answerer(library, settings)
+
+
+def ask_batch(answerer: Any, questions: Iterable[str]) -> list[dict[str, Any]]:
+    """What `newsbot ask --batch FILE --json` prints for `questions`, one dict a question."""
+    from bot.models import Answer
+
+    rows = []
+    for question in questions:
+        try:
+            row = answerer.answer(question).to_json()
+        except NewsbotError as exc:
+            refused = Answer(question=question, text=str(exc), found=False)
+            row = refused.to_json() | {"error": str(exc)}
+        rows.append(row)
+    return rows
+
+
+def snapshot_texts(data_dir: Path, embedder: Any) -> list[str]:
+    """The embed texts of the passages of `data_dir`'s current snapshot, in row order."""
+    meta = read_metadata(Layout(data_dir).current_dir() / "meta.sqlite")
+    titles = {aid: fit_title(a.title, embedder.count_tokens) for aid, a in meta.articles.items()}
+    return [embed_text(titles[p.article_id], p.text) for p in meta.passages]
+
+
+# ---------------------------------------------------------------------------------------------
+# Files and scorers
 
 
 def load_scorer(name: str) -> ModuleType:
@@ -42,5 +170,55 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
+def write_results(name: str, results: dict[str, Any]) -> Path:
+    """Write `results` to bench/out/<name>.json and return the path."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    path = OUT / f"{name}.json"
+    path.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
 def log(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Process measurements (speed benchmarks)
+
+
+def rss_mb() -> float:
+    """Resident set size of this process now, in MiB (Linux /proc)."""
+    with open("/proc/self/status", encoding="ascii") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def peak_mb() -> float:
+    """Peak resident set size of this process so far (ru_maxrss, KiB on Linux), in MiB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def in_child(fn: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:
+    """Run `fn(*args)` in a fresh process, so that its peak memory is its own."""
+    with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as pool:
+        return pool.submit(fn, *args).result()
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    return float(np.percentile(np.asarray(values, dtype=np.float64), q))
+
+
+def loadavg() -> list[float]:
+    return [round(x, 2) for x in os.getloadavg()]
+
+
+def run_header(module: str) -> dict[str, Any]:
+    """The command line, date and machine state that a speed result is read against."""
+    return {
+        "command": f"python -m {module} " + " ".join(sys.argv[1:]),
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "cpus": os.cpu_count(),
+        "loadavg_start": loadavg(),
+    }

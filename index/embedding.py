@@ -111,6 +111,11 @@ class SentenceTransformerEmbedder:
     def special_tokens(self) -> int:
         return self._special
 
+    @property
+    def model(self) -> Any:
+        """The loaded SentenceTransformer (benchmarks compare against its raw `encode`)."""
+        return self._model
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
