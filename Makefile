@@ -49,9 +49,16 @@ $(DEPLOY_STAMP): pyproject.toml $(PACKAGE_SOURCES)
 	$(DEPLOY_BIN)/python -m pip install --quiet dist/newsbot-*.whl
 	touch $(DEPLOY_STAMP)
 
-# Benchmarks are not tests: they take minutes and write docs/benchmarks.md's figures.
+# Benchmarks are not tests: they take about an hour and print docs/benchmarks.md's figures
+# (bench/README.md lists each command).
 bench: setup
 	$(BIN)/python -m bench.retrieval
+	$(BIN)/python -m bench.retrieval --rrf-k 60 --dense-weight 1 --modes hybrid
+	$(BIN)/python -m bench.retrieval --no-dedup --modes hybrid
 	$(BIN)/python -m bench.answers
-	$(BIN)/python -m bench.attribution
-	$(BIN)/python -m bench.speed
+	$(BIN)/python -m bench.notfound --set sample
+	$(BIN)/python -m bench.notfound --set realtimeqa-dev
+	$(BIN)/python -m bench.attribution --max-quotes 1,2,3,4,5,6
+	$(BIN)/python -m bench.speed_build
+	$(BIN)/python -m bench.speed_search --threads
+	$(BIN)/python -m bench.speed_memory
