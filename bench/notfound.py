@@ -1,89 +1,128 @@
-"""Not-found calibration: the relevance of real questions against questions no news corpus answers.
+"""Trustworthy "not found": fit the evidence model on tune sets, report abstention on others.
 
-    python -m bench.notfound --set sample            # data/sample, the seed questions
-    python -m bench.notfound --set realtimeqa-dev    # the dev corpus, its 61 questions
+    python -m bench.notfound --fit     # fit bot/evidence.py's weights (prints them to paste)
+    python -m bench.notfound           # found / abstained rates with the weights in the code
 
-Relevance is the `Answerer`'s own number for a question: its best candidate sentence's
-0.6 x cosine + 0.4 x IDF-weighted share of the question's content words. It is read from the
-answerer's "best relevance" log record, with [answer].min_relevance overridden to infinity for
-this run so that every question that reaches the extractive path reports it. The on-topic
-questions are the set's (the seed questions without `expect_none`); the off-topic ones are
-bench/questions/offtopic-tune.jsonl (--offtopic FILE for another set). Questions answered by
-the speaker index ("What did X say?") have no relevance; they are counted apart.
+Both run the bot's own `Answerer` over one index of the realtimeqa-tune and -dev corpora
+together (about 2,900 articles; built once into bench/out/rtqa-merged-index).
 
-Prints, for each group, the relevance range and median and where the configured thresholds put
-the questions (not found / hedged / answered); writes bench/out/notfound-<set>.jsonl and .json.
+--fit: each realtimeqa-tune question should be found, each question of
+bench/questions/offtopic-tune.jsonl should not. Questions the name check already decides (a
+name of the question that no retrieved article holds) are left out of the fit; the rest give
+the features of `bot.evidence.Support`. An L2-regularised logistic regression is fitted to
+them, then its bias is moved so that SUPPORT_TARGET_FOUND of the tune questions are found (a
+news bot that refuses real questions is worse than one that sometimes answers loosely).
+
+Report: the share of realtimeqa-tune and realtimeqa-dev questions answered `found: true` and the
+share of off-topic questions answered `found: false`, for the tune off-topic set and for
+../shared/eval/offtopic-questions.jsonl (the reporting set: never used for fitting), each with a
+bootstrap 95% interval.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import logging
-import statistics
-from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from bench.common import (
+    EVAL,
     OFFTOPIC_TUNE,
     OUT,
-    add_dataset_args,
     answerer,
     ask_batch,
     bench_settings,
-    chosen_dataset,
+    bootstrap_interval,
+    dataset,
     indexed,
-    override,
+    log,
     read_jsonl,
     write_jsonl,
     write_results,
 )
+from bot.evidence import FEATURES, SUPPORT_TARGET_FOUND
 
-RELEVANCE_RECORD = "best relevance"  # the answerer's log line that carries the number
-
-
-class RelevanceLog(logging.Handler):
-    """Collects the relevance the answerer logs when it decides that nothing was found."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.INFO)
-        self.values: list[float] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        args = record.args if isinstance(record.args, tuple) else ()
-        if str(record.msg).startswith(RELEVANCE_RECORD) and args:
-            self.values.append(float(args[0]))  # type: ignore[arg-type]
+OFFTOPIC_REPORT = EVAL / "offtopic-questions.jsonl"
+L2 = 0.01  # ridge penalty of the fit (features are shares and cosines, all about 0..1)
+STEPS = 5000
+RATE = 0.5
 
 
-def measure(bot: Any, questions: list[str], relevance: RelevanceLog) -> list[dict[str, Any]]:
-    """Each question's answer row with the relevance the answerer computed (None: not scored)."""
-    rows = []
-    for question in questions:
-        relevance.values.clear()
-        (row,) = ask_batch(bot, [question])
-        score = relevance.values[-1] if relevance.values else None
-        rows.append(
-            {"question": question, "relevance": score, "found": row["found"]}
-            | ({"error": row["error"]} if "error" in row else {})
-        )
-    return rows
+def fit_logistic(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
+    """Weights and bias of an L2-regularised logistic regression, by gradient descent."""
+    w = np.zeros(x.shape[1])
+    b = 0.0
+    for _ in range(STEPS):
+        p = 1.0 / (1.0 + np.exp(-(x @ w + b)))
+        grad = p - y
+        w -= RATE * (x.T @ grad / len(y) + L2 * w)
+        b -= RATE * float(grad.mean())
+    return w, b
 
 
-def summary(rows: list[dict[str, Any]], low: float, confident: float) -> dict[str, Any]:
-    scores = sorted(r["relevance"] for r in rows if r["relevance"] is not None)
-    unscored = [r for r in rows if r["relevance"] is None]
-    out: dict[str, Any] = {"questions": len(rows), "scored": len(scores)}
-    if scores:
-        out |= {
-            "min": round(scores[0], 3),
-            "median": round(statistics.median(scores), 3),
-            "max": round(scores[-1], 3),
-            "not_found": sum(s < low for s in scores),
-            "hedged": sum(low <= s < confident for s in scores),
-            "answered": sum(s >= confident for s in scores),
+def fit(bot: Any) -> dict[str, Any]:
+    tune = [q["question"] for q in read_jsonl(dataset("realtimeqa-tune").questions)]
+    off = [q["question"] for q in read_jsonl(OFFTOPIC_TUNE)]
+    rows, x, y = [], [], []
+    gated = {"tune": 0, "offtopic": 0}
+    for label, group, questions in ((1, "tune", tune), (0, "offtopic", off)):
+        for question in questions:
+            ev = bot.evidence(question)
+            row: dict[str, Any] = {"group": group, "question": question}
+            if ev is None or ev.support is None:
+                gated[group] += ev is not None
+                row["missing"] = list(ev.missing) if ev is not None else None
+            else:
+                row["features"] = ev.support.features()
+                x.append(ev.support.features())
+                y.append(label)
+            rows.append(row)
+    write_jsonl(OUT / "notfound-fit.jsonl", rows)
+    xa, ya = np.array(x), np.array(y, dtype=float)
+    w, b = fit_logistic(xa, ya)
+    # Move the bias so that the target share of all tune questions is found (those the name
+    # check refused count as not found).
+    z = xa[ya == 1] @ w
+    allowed_misses = int(np.floor((1 - SUPPORT_TARGET_FOUND) * len(tune))) - gated["tune"]
+    cut = np.sort(z)[max(allowed_misses, 0)] if len(z) else 0.0
+    bias = float(-cut + 1e-6)
+    zo = xa[ya == 0] @ w + bias
+    return {
+        "features": list(FEATURES),
+        "weights": [round(float(v), 4) for v in w],
+        "bias": round(bias, 4),
+        "fitted_bias": round(b, 4),
+        "tune_questions": len(tune),
+        "tune_refused_by_names": gated["tune"],
+        "offtopic_questions": len(off),
+        "offtopic_refused_by_names": gated["offtopic"],
+        "offtopic_refused_by_support": int((zo < 0).sum()),
+    }
+
+
+def report(bot: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    sets = {
+        "realtimeqa-tune": (dataset("realtimeqa-tune").questions, True),
+        "realtimeqa-dev": (dataset("realtimeqa-dev").questions, True),
+        "offtopic-tune": (OFFTOPIC_TUNE, False),
+        "offtopic-report": (OFFTOPIC_REPORT, False),
+    }
+    for name, (path, should_find) in sets.items():
+        questions = [q["question"] for q in read_jsonl(path)]
+        answers = ask_batch(bot, questions)
+        write_jsonl(OUT / f"notfound-{name}.jsonl", answers)
+        right = [bool(a["found"]) == should_find for a in answers]
+        low, high = bootstrap_interval(right)
+        key = "found_rate" if should_find else "abstained"
+        out[name] = {
+            "n": len(right),
+            key: round(float(np.mean(right)), 3),
+            "ci95": [round(low, 3), round(high, 3)],
         }
-    out["speaker_path_found"] = sum(r["found"] for r in unscored)
-    out["speaker_path_not_found"] = sum(not r["found"] for r in unscored)
+        log(f"{name}: {json.dumps(out[name])}")
     return out
 
 
@@ -91,42 +130,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    add_dataset_args(parser, "sample", ("sample", "realtimeqa-dev", "realtimeqa-tune"))
-    parser.add_argument("--offtopic", type=Path, default=OFFTOPIC_TUNE)
+    parser.add_argument("--fit", action="store_true", help="fit the evidence model's weights")
     args = parser.parse_args()
-
-    data = chosen_dataset(args)
+    data = dataset("realtimeqa-tune")
     settings = bench_settings(data.index_dir)
-    library = indexed(data, settings)
-    low, confident = settings.answer.min_relevance, settings.answer.confident_relevance
-    bot = answerer(library, override(settings, "answer", min_relevance=float("inf")))
-    on_topic = [q["question"] for q in read_jsonl(data.questions) if not q.get("expect_none")]
-    off_topic = [q["question"] for q in read_jsonl(args.offtopic)]
-
-    relevance = RelevanceLog()
-    answer_log = logging.getLogger(type(bot).__module__)
-    answer_log.addHandler(relevance)
-    answer_log.setLevel(logging.INFO)
-    try:
-        groups = {"on-topic": measure(bot, on_topic, relevance)}
-        groups["off-topic"] = measure(bot, off_topic, relevance)
-    finally:
-        answer_log.removeHandler(relevance)
-
-    write_jsonl(
-        OUT / f"notfound-{data.name}.jsonl",
-        [r | {"group": g} for g, rows in groups.items() for r in rows],
-    )
-    results = {
-        "min_relevance": low,
-        "confident_relevance": confident,
-        "offtopic": str(args.offtopic),
-        **{g: summary(rows, low, confident) for g, rows in groups.items()},
-    }
-    write_results(f"notfound-{data.name}", results)
-    print(f"{data.name}: relevance, thresholds {low} (not found) and {confident} (hedged)")
-    for g in groups:
-        print(f"  {g:9} {json.dumps(results[g])}")
+    bot = answerer(indexed(data, settings), settings)
+    if args.fit:
+        result = fit(bot)
+        write_results("notfound-fit", result)
+        print(json.dumps(result, indent=2))
+        print(f"SUPPORT_WEIGHTS = {tuple(result['weights'])}\nSUPPORT_BIAS = {result['bias']}")
+    else:
+        result = report(bot)
+        write_results("notfound", result)
+        print(json.dumps(result, indent=2))
 
 
 if __name__ == "__main__":

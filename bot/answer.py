@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from bot.evidence import Support, missing_names, support_probability
 from bot.models import Answer, Citation, Conversation, Quote
 from bot.question import Question, content_words, parse_question
 from bot.settings import Settings
@@ -27,7 +28,9 @@ log = logging.getLogger(__name__)
 
 NOT_FOUND = "I couldn't find anything about that in the indexed news articles."
 NO_STATEMENTS = "I couldn't find any statements by {speaker} in the indexed news articles."
-HEDGE = "I'm not sure the articles answer this; the closest passages say:"
+NOTHING_ABOUT = "I found nothing about {names} in the indexed news articles."
+CLOSEST = "The closest articles are about: {titles}."
+CLOSEST_TITLES = 3  # article titles named in a not-found answer
 MIN_SENTENCE_WORDS = 4
 
 # Sentence scoring. These values were chosen on realtimeqa-dev, as docs/benchmarks.md says
@@ -195,6 +198,24 @@ def select_sentences(
     return chosen
 
 
+@dataclass(frozen=True)
+class Evidence:
+    """What decided found or not found: question names no retrieved article holds, else the
+    support features and the evidence model's probability (bot/evidence.py)."""
+
+    missing: tuple[str, ...] = ()
+    support: Support | None = None
+    probability: float | None = None
+
+
+@dataclass(frozen=True)
+class _Weighed:
+    sentences: list[Sentence]
+    scores: np.ndarray  # relevance plus the answer-type bonus, one per sentence
+    vectors: np.ndarray  # the sentences' embeddings
+    evidence: Evidence
+
+
 class Answerer:
     """Answers questions from the library's current snapshot."""
 
@@ -272,11 +293,27 @@ class Answerer:
 
     # -- extractive ----------------------------------------------------------------------------
 
-    def _extractive(self, q: Question, hits: Sequence[Hit], searcher: Searcher) -> Answer:
-        not_found = Answer(question=q.text, text=NOT_FOUND, found=False, subject=q.subject)
+    def evidence(self, question: str) -> Evidence | None:
+        """What the extractive path weighs to decide found or not found for `question` (None
+        when the speaker index answers it, or no passage has a sentence): for calibration."""
+        q = parse_question(check_query(question, self.settings.search.max_query_chars))
+        searcher = self.library.searcher()
+        if q.kind == "speaker" and q.speaker and self._speaker_answer(q, searcher) is not None:
+            return None
+        hits = searcher.search(q.search_text, k=self.settings.answer.passages)
+        weighed = self._weigh(q, hits, searcher)
+        return weighed.evidence if weighed is not None else None
+
+    def _weigh(self, q: Question, hits: Sequence[Hit], searcher: Searcher) -> _Weighed | None:
+        """Score the candidate sentences of `hits` and the evidence they give."""
         sentences = candidate_sentences(hits)
         if not sentences:
-            return not_found
+            return None
+        articles = {h.article_id: searcher.articles[h.article_id] for h in hits}
+        texts = {aid: f"{a.title}\n{a.text}" for aid, a in articles.items()}
+        missing = tuple(missing_names(q.text, texts.values()))
+        if missing:  # no need to score sentences: nothing retrieved is about what was asked
+            return _Weighed(sentences, np.zeros(0), np.zeros((0, 0)), Evidence(missing))
         vecs = searcher.encode([q.search_text] + [s.text for s in sentences])
         qvec, svecs = vecs[0], vecs[1:]
         dense = svecs @ qvec
@@ -288,11 +325,32 @@ class Answerer:
         # No bonus for the passage's rank: on realtimeqa-dev it pulled answers towards the
         # first passage's other sentences and cost accuracy (0.51 with it, 0.57 without).
         relevance = DENSE_WEIGHT * dense + LEXICAL_WEIGHT * lexical
-        scores = relevance + bonus
-        best = float(relevance.max())
-        if best < self.settings.answer.min_relevance:
-            log.info("best relevance %.3f below threshold: not found", best)
-            return not_found
+        support = Support(
+            best_sentence=float(relevance.max()),
+            best_dense=float(dense.max()),
+            best_passage=max(h.dense_score for h in hits),
+            passage_coverage=max(lexical_overlap(q.keywords, h.text, idf) for h in hits),
+            article_coverage=max(lexical_overlap(q.keywords, t, idf) for t in texts.values()),
+        )
+        evidence = Evidence((), support, support_probability(support))
+        return _Weighed(sentences, relevance + bonus, svecs, evidence)
+
+    def _extractive(self, q: Question, hits: Sequence[Hit], searcher: Searcher) -> Answer:
+        weighed = self._weigh(q, hits, searcher)
+        if weighed is None:
+            return self._not_found(q, hits, searcher)
+        evidence = weighed.evidence
+        if evidence.missing:
+            log.info("no retrieved article names %s: not found", evidence.missing)
+            return self._not_found(q, hits, searcher, evidence.missing)
+        assert evidence.support is not None and evidence.probability is not None
+        if (
+            evidence.support.best_sentence < self.settings.answer.min_relevance
+            or evidence.probability < self.settings.answer.min_support
+        ):
+            log.info("evidence too weak (%s): not found", evidence)
+            return self._not_found(q, hits, searcher)
+        svecs, scores, sentences = weighed.vectors, weighed.scores, weighed.sentences
         chosen = select_sentences(scores, svecs @ svecs.T, self.settings.answer.max_sentences)
         cites = CitationBuilder(searcher.articles)
         parts = []
@@ -301,10 +359,6 @@ class Answerer:
             n = cites.cite(s.article_id, s.start, s.end)
             parts.append(f"{s.text} [{n}]")
         text = " ".join(parts)
-        if best < self.settings.answer.confident_relevance:
-            # Close to the not-found line: on a large corpus an unrelated question still finds
-            # sentences sharing its words, so say plainly that this may not answer it.
-            text = f"{HEDGE}\n{text}"
         return Answer(
             question=q.text,
             text=text,
@@ -312,3 +366,28 @@ class Answerer:
             found=True,
             subject=q.subject,
         )
+
+    def _not_found(
+        self,
+        q: Question,
+        hits: Sequence[Hit],
+        searcher: Searcher,
+        missing: Sequence[str] = (),
+    ) -> Answer:
+        """Nothing answers: say so, name what was missing, and what the closest articles cover
+        (titles only: nothing is cited, since nothing answered)."""
+        lines = [NOTHING_ABOUT.format(names=_names(q.text, missing)) if missing else NOT_FOUND]
+        titles = list(dict.fromkeys(searcher.articles[h.article_id].title for h in hits))
+        titles = [t for t in titles if t][:CLOSEST_TITLES]
+        if titles:
+            lines.append(CLOSEST.format(titles="; ".join(f"“{t}”" for t in titles)))
+        return Answer(question=q.text, text=" ".join(lines), found=False, subject=q.subject)
+
+
+def _names(question: str, missing: Sequence[str]) -> str:
+    """The missing name words as the question wrote them ("Glimmerholt", not "glimmerholt")."""
+    shown = []
+    for word in missing:
+        match = re.search(rf"\b{re.escape(word)}\b", question, re.IGNORECASE)
+        shown.append(match.group(0) if match else word)
+    return " or ".join(f"“{w}”" for w in shown)

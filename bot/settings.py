@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from index import config
 from index.config import require_fractions, require_positive
@@ -23,8 +23,13 @@ class AnswerSettings:
     max_sentences: int = 3
     max_quotes: int = 3
     passages: int = 8
-    min_relevance: float = 0.35
-    confident_relevance: float = 0.45
+    min_relevance: float = 0.35  # below this relevance the evidence is never enough
+    min_support: float = 0.5  # the evidence model's probability below which nothing is found
+
+    # Keys of earlier versions, accepted with a warning so that old config files still load.
+    RETIRED: ClassVar[dict[str, str]] = {
+        "confident_relevance": "answers are now found or not found, with no hedged middle",
+    }
 
 
 @dataclass(frozen=True)
@@ -86,7 +91,7 @@ class Settings(config.Settings):
             {
                 "[llm].min_support": self.llm.min_support,
                 "[answer].min_relevance": self.answer.min_relevance,
-                "[answer].confident_relevance": self.answer.confident_relevance,
+                "[answer].min_support": self.answer.min_support,
             }
         )
 

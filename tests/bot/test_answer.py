@@ -81,7 +81,7 @@ def test_the_extractive_answer_cites_the_sentences_it_uses(answerer):
 def test_nothing_relevant_says_so_and_cites_nothing(answerer):
     answer = answerer.answer("What is the boiling point of tungsten?")
     assert not answer.found
-    assert answer.text == NOT_FOUND and answer.citations == () and answer.quotes == ()
+    assert answer.text.startswith(NOT_FOUND) and answer.citations == () and answer.quotes == ()
 
 
 def test_a_named_speaker_without_statements_is_not_found(answerer):
@@ -160,19 +160,36 @@ def test_the_not_found_threshold_is_a_setting(tmp_path, fake_embedder):
     assert not Answerer(lib, strict).answer("Who did Trump urge to leave Venezuela?").found
 
 
-def test_a_weakly_relevant_answer_is_hedged(tmp_path, fake_embedder):
-    from bot.answer import HEDGE
+def test_the_support_threshold_is_a_setting(tmp_path, fake_embedder):
     from index.library import Library
 
-    unsure = make_settings(tmp_path / "d", answer={"confident_relevance": 1.0})
-    lib = Library(unsure, fake_embedder)
+    settings = make_settings(tmp_path / "d")
+    lib = Library(settings, fake_embedder)
     lib.build()
-    answer = Answerer(lib, unsure).answer("Who did Trump urge to leave Venezuela?")
-    assert answer.found and answer.text.startswith(HEDGE) and answer.citations
-    sure = Answerer(lib, make_settings(tmp_path / "d")).answer(
-        "Who did Trump urge to leave Venezuela?"
-    )
-    assert not sure.text.startswith(HEDGE)
+    question = "How many troops did Russia deploy to Venezuela in March?"
+    assert Answerer(lib, settings).answer(question).found
+    strict = make_settings(tmp_path / "d", answer={"min_support": 1.0})
+    refused = Answerer(lib, strict).answer(question)
+    assert not refused.found and refused.citations == ()
+    assert refused.text.startswith(NOT_FOUND)
+
+
+def test_a_name_no_article_holds_is_not_found_and_named(answerer):
+    answer = answerer.answer("How many troops did Glimmerholt deploy to Venezuela in March?")
+    assert not answer.found and answer.citations == () and answer.quotes == ()
+    assert answer.text.startswith("I found nothing about “Glimmerholt” in the indexed news")
+    # It says what the closest articles are about, by title, without citing them.
+    assert "The closest articles are about: “" in answer.text
+
+
+def test_the_evidence_of_an_answer_is_open_to_calibration(answerer):
+    evidence = answerer.evidence("How many troops did Russia deploy to Venezuela in March?")
+    assert evidence is not None and evidence.missing == () and evidence.support is not None
+    assert 0.0 < evidence.support.article_coverage <= 1.0
+    assert 0.0 < evidence.probability < 1.0
+    assert answerer.evidence("What did Peskov say?") is None  # the speaker index answers it
+    unknown = answerer.evidence("What did Glimmerholt deploy to Venezuela?")
+    assert unknown is not None and unknown.missing == ("glimmerholt",)
 
 
 @pytest.mark.parametrize(

@@ -58,3 +58,15 @@ def test_data_dir_overrides_keep_the_bots_sections(tmp_path, monkeypatch):
     assert from_env.data_dir == tmp_path / "env"
     assert from_flag.data_dir == tmp_path / "flag"
     assert from_env.discord.cooldown_seconds == from_flag.discord.cooldown_seconds == 2.0
+
+
+def test_a_retired_key_still_loads_with_a_warning_that_names_it(caplog):
+    old = parse_settings({"answer": {"confident_relevance": 0.45, "min_relevance": 0.3}})
+    assert old.answer.min_relevance == 0.3
+    assert not hasattr(old.answer, "confident_relevance")
+    assert "[answer].confident_relevance is no longer used" in caplog.text
+
+
+def test_the_support_threshold_must_be_a_fraction():
+    with pytest.raises(ConfigError, match=r"\[answer\]\.min_support"):
+        parse_settings({"answer": {"min_support": 1.5}})
