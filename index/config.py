@@ -10,9 +10,9 @@ only the *name* of the environment variable that holds them.
 
 from __future__ import annotations
 
+import logging
 import os
 import tomllib
-import logging
 import typing
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path

@@ -120,6 +120,16 @@ def test_ask_prints_the_deep_link_under_each_source(capsys, indexed_with_url):
     assert line.startswith("    https://news.example/kremlin-troops#top:~:text=")
 
 
+def test_ask_json_abstains_with_the_reason_and_cites_nothing(capsys, indexed_with_url):
+    question = "How many troops did the mayor of Glimmerholt send to Venezuela?"
+    code, out, err = run(capsys, "ask", question, "--json", "--data-dir", indexed_with_url)
+    assert code == 0, err
+    answer = json.loads(out)
+    assert answer["found"] is False and answer["citations"] == [] and answer["quotes"] == []
+    assert answer["answer"].startswith("I found nothing about “Glimmerholt”")
+    assert "The closest articles are about: “Kremlin denies troop withdrawal”." in answer["answer"]
+
+
 # --------------------------------------------------------------------------- feedback
 
 
