@@ -56,8 +56,7 @@ bench: setup
 	$(BIN)/python -m bench.retrieval --rrf-k 60 --dense-weight 1 --modes hybrid
 	$(BIN)/python -m bench.retrieval --no-dedup --modes hybrid
 	$(BIN)/python -m bench.answers
-	$(BIN)/python -m bench.notfound --set sample
-	$(BIN)/python -m bench.notfound --set realtimeqa-dev
+	$(BIN)/python -m bench.notfound
 	$(BIN)/python -m bench.attribution --max-quotes 1,2,3,4,5,6
 	$(BIN)/python -m bench.speed_build
 	$(BIN)/python -m bench.speed_search --threads
