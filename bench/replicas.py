@@ -2,7 +2,7 @@
 and bench.speed_memory).
 
 The base (bench/out/speed-base) is built once with the real pipeline; its embedding cache is
-seeded from bench/out/rtqa-index when that exists, otherwise the first run embeds the 6,501
+seeded from bench/out/rtqa-merged-index when that exists, otherwise the first run embeds the 6,501
 passages (about 6 minutes). A replica of article A is `A~r<n>` with the same title and text
 and the base vectors plus gaussian noise (renormalised); the snapshots are written with the
 store functions, so that the normal `Library(settings).searcher()` loads them.
@@ -40,7 +40,7 @@ from index.store import (
 
 CORPUS = dataset("realtimeqa-dev").corpus
 BASE_DIR = OUT / "speed-base"
-RETRIEVAL_CACHE = OUT / "rtqa-index" / "cache" / "embeddings.sqlite"
+RETRIEVAL_CACHE = OUT / "rtqa-merged-index" / "cache" / "embeddings.sqlite"
 EMBED_TEXTS = "embed-texts.json"  # the base snapshot's embedded texts, in passage order
 
 

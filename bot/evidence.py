@@ -7,8 +7,8 @@ the evidence for an answer rather than from one relevance score:
    title) must occur in the articles retrieved for it. "What did the mayor of Glimmerholt say?"
    retrieves articles about some other mayor; none says "Glimmerholt", so nothing answers it.
 2. **Support.** The best sentences must carry the question's content: a logistic model over a
-   few features of the retrieved evidence (how similar the best sentence is, how much of the
-   question's rare words the best passage and article hold, how much the two rankers agree).
+   few features of the retrieved evidence (how similar the best sentence and passage are to
+   the question, how much of the question's rare words the best passage and article hold).
    Its weights are fitted by `python -m bench.notfound --fit` on realtimeqa-tune's questions
    (should be found) and bench/questions/offtopic-tune.jsonl (should not), never on the sets
    the figures are reported on.

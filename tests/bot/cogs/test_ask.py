@@ -148,7 +148,11 @@ async def test_a_question_with_no_answer_gets_a_short_plain_reply(world: World) 
     result = await world.alice.slash(world.channel, "ask", question=NOTHING)
 
     assert result.response is not None
-    assert result.response.content == render.NOT_FOUND_TEXT
+    # No article names Uruguay: the reply says so, names the closest articles, cites nothing.
+    assert result.response.content.startswith(
+        "I found nothing about “Uruguay” in the indexed news articles. "
+        "The closest articles are about: “"
+    )
     assert result.response.embeds == []
 
 
