@@ -19,6 +19,7 @@ from bot.settings import Settings
 from index.chunking import split_sentences
 from index.models import Article, Hit
 from index.search import check_query
+from index.speakers import names_a_person
 
 if TYPE_CHECKING:
     from index.library import Library
@@ -238,9 +239,10 @@ class Answerer:
             spoken = self._speaker_answer(q, searcher)
             if spoken is not None:
                 return spoken
-            if any(w[:1].isupper() for w in q.speaker.split()):
-                # A named speaker with no statements: sentences that merely mention the name
-                # would be passed off as their words (measured: under half are), so say so.
+            if names_a_person(q.speaker):
+                # A named speaker (or a role: "the mayor of Gotham") with no statements:
+                # sentences that merely mention them would be passed off as their words
+                # (measured: under half are), so say so.
                 return Answer(
                     question=q.text,
                     text=NO_STATEMENTS.format(speaker=q.speaker),

@@ -29,6 +29,7 @@ _TITLE_WORDS = frozenset(
     democratic the us u.s president-elect leader director professor attorney
     """.split()
 )
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _STOPWORDS = frozenset(
     """
     a an the and or of to in on at for by with about is was are were be been it its that this
@@ -62,6 +63,8 @@ def _name_tokens(name: str) -> tuple[str, ...]:
     toks = [t for t in toks if t]
     while len(toks) > 1 and toks[0] in _TITLE_WORDS:
         toks = toks[1:]
+    while len(toks) > 1 and toks[-1] in _NAME_SUFFIXES:
+        toks = toks[:-1]  # "Joseph R. Biden Jr." is asked as "Biden"
     return tuple(toks)
 
 
@@ -92,6 +95,41 @@ def _query_variants(query: str) -> list[tuple[tuple[str, ...], float]]:
     if m:
         variants.append((_name_tokens(m.group(1)), 0.9))
     return variants
+
+
+_QUALIFIED_ROLE = re.compile(
+    r"^(?:the\s+|a\s+|an\s+)?(?P<role>[\w.’'\- ]+?)\s+(?:of|for|at|from|in)\s+(?:the\s+)?"
+    r"(?P<qualifier>.+)$",
+    re.IGNORECASE,
+)
+
+
+def qualified_role(query: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """ "the mayor of Gotham" -> (("mayor",), ("gotham",)): a role and what qualifies it.
+
+    None when the words before "of" are not a role ("Tom Cole of Oklahoma" is a name).
+    """
+    m = _QUALIFIED_ROLE.match(query.strip())
+    if m is None:
+        return None
+    role = _role_tokens(m.group("role"))
+    if not role or role[-1] not in _ROLE_NOUNS:
+        return None
+    qualifier = tuple(w for w in _words(m.group("qualifier")) if w not in _STOPWORDS)
+    return (role, qualifier) if qualifier else None
+
+
+def names_a_person(phrase: str) -> bool:
+    """A capitalised name or a person's role ("the mayor"): somebody statements are by."""
+    if any(w[:1].isupper() for w in phrase.split()):
+        return True
+    role = _role_tokens(phrase)
+    return bool(role) and role[-1] in _ROLE_NOUNS
+
+
+def _is_bare_role(tokens: tuple[str, ...]) -> bool:
+    """A "name" that is only a role or title ("CEO", "Mayor"): nobody in particular."""
+    return bool(tokens) and all(t in _ROLE_NOUNS or t in _TITLE_WORDS for t in tokens)
 
 
 def _role_tokens(role: str) -> tuple[str, ...]:
@@ -188,6 +226,14 @@ class SpeakerIndex:
     # -- lookup --
 
     def _match_score(self, sp: _Speaker, query: str) -> float:
+        if _is_bare_role(sp.tokens):
+            return 0.0  # "CEO said": a role read as a name answers for nobody
+        qualified = qualified_role(query)
+        if qualified is not None:
+            # "the mayor of Gotham": that mayor, never another; a name as asked still counts
+            return max(
+                self._qualified_score(sp, *qualified), self._name_score(sp, _name_tokens(query))
+            )
         best = 0.0
         for q, factor in _query_variants(query):
             best = max(best, factor * self._name_score(sp, q))
@@ -211,6 +257,17 @@ class SpeakerIndex:
                     return 0.9  # first and last name, a middle name or initial left out
                 if first in q[1:-1]:
                     return 0.8  # "Secretary of State John Kerry" asked with its title
+        return 0.0
+
+    def _qualified_score(
+        self, sp: _Speaker, role: tuple[str, ...], qualifier: tuple[str, ...]
+    ) -> float:
+        """The role's head in the speaker's roles and every qualifier word in what is known of
+        them: their roles, names and aliases ("Mayor of Gotham", "Gotham Mayor Jane Roe")."""
+        known = {w for text in [*sp.roles, *sp.aliases, sp.name] for w in _role_tokens(text)}
+        has_role = any(role[-1] in _role_tokens(r) for r in sp.roles)
+        if has_role and set(qualifier) <= known and set(role) <= known:
+            return 0.85
         return 0.0
 
     def _role_score(self, sp: _Speaker, query: str) -> float:

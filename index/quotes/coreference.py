@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from index.quotes.lexicon import CAP_STOP, NAME_PARTICLES, TITLES
+from index.quotes.lexicon import CAP_STOP, NAME_PARTICLES, TITLE_ROLES, TITLES
 from index.quotes.mentions import Mention, gender_of, last_token, np_left
 from index.quotes.tokens import Token, find_quotes, paragraphs, tokenize
 
@@ -25,6 +25,7 @@ class Entity:
     is_org: bool = False
     is_group: bool = False
     gender: str | None = None
+    titled: set[str] = dataclasses.field(default_factory=set)  # "senator" from "Sen."
 
     @property
     def surname(self) -> str:
@@ -136,12 +137,16 @@ class Coreference:
             ent.role = next(
                 (x.role for _, x in self.name_mentions if x.name == full and x.role), None
             )
+        if m.title:
+            ent.titled.update(TITLE_ROLES.get(m.title.lower().rstrip("."), ()))
         if m.gender:
             ent.gender = m.gender
         elif ent.gender is None:
             ent.gender = gender_of(full)
         ent.aliases.add(name)
         ent.aliases.add(full)
+        if m.place:
+            ent.aliases.add(f"{name} of {m.place}")  # asked as written: "Tom Cole of Oklahoma"
         surname = full.split()[-1]
         if surname != full:
             ent.aliases.add(surname)
@@ -224,6 +229,8 @@ class Coreference:
                 rwords = set(ent.role.lower().replace(".", "").split())
                 if set(phrase) - rwords <= {"former", "russian", "us", "u.s."}:
                     best = ent  # later entities win: the most recently introduced
+            elif phrase == [head] and head in ent.titled:
+                best = ent  # "the senator" after "Sen. Jane Doe"
         if best is None and m.is_org:
             # "the agency" may be the organisation named just before ("the Agency" in its name)
             for key, _ in reversed(self.recent[-4:]):

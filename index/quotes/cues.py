@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from index.quotes.lexicon import (
     BASE_FORM_SUBJECTS,
+    CLAUSE_VERBS,
     CUES,
     GROUP_HEADS,
     PARTICIPLE_CUES,
@@ -66,6 +67,10 @@ def content_after(toks: list[Token], j: int, end: int) -> tuple[int, int]:
     for look in range(k, min(n, k + 14)):
         if toks[look].low == "that" and toks[look].quote < 0:
             between = toks[k:look]
+            # "said his worry is that ...": a verb between makes "that" the start of
+            # another clause, not of what was said
+            if any(b.low in CLAUSE_VERBS for b in between):
+                break
             if all(
                 b.low in TIME_WORDS
                 or b.is_cap

@@ -200,6 +200,14 @@ BASE_FORM_SUBJECTS = {
 }
 
 
+# Finite verbs that start a clause of their own: "said his worry is that ..." says the worry,
+# not "that ...".
+CLAUSE_VERBS = frozenset(
+    "is was are were be been being has have had 's will would can could should may might "
+    "must do does did means meant".split()
+)
+
+
 # --- pronouns, titles, roles --------------------------------------------------------------
 
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "o"}
@@ -322,6 +330,23 @@ TIME_WORDS = frozenset(
     her their its own via through by when past days weeks ago
     """.split()
 )
+
+# The role a title abbreviation stands for: "the senator" after "Sen. Jane Doe".
+TITLE_ROLES = {
+    "sen": ("senator",),
+    "sens": ("senator",),
+    "rep": ("representative", "congressman", "congresswoman", "lawmaker"),
+    "gov": ("governor",),
+    "gen": ("general",),
+    "adm": ("admiral",),
+    "col": ("colonel",),
+    "lt": ("lieutenant",),
+    "capt": ("captain",),
+    "sgt": ("sergeant",),
+    "prof": ("professor",),
+    "dr": ("doctor",),
+    "atty": ("attorney",),
+}
 
 # --- names ---------------------------------------------------------------------------------
 

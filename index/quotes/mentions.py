@@ -45,6 +45,7 @@ class Mention:
     is_org: bool = False
     is_group: bool = False
     gender: str | None = None  # from a pronoun or a title
+    place: str | None = None  # "Oklahoma" of "Rep. Tom Cole of Oklahoma"
 
 
 def last_token(name: str) -> str:
@@ -121,6 +122,13 @@ def mention_from_chunk(
         role = text[role_words[0].start : role_words[-1].end]
         if all(t.low in TITLES and t.text.endswith(".") for t in role_words):
             role = None  # "Mr." is a title, not a role
+    place = _person_of_place(name) if not (is_org or is_group) else None
+    if place is not None:
+        # "Rep. Tom Cole of Oklahoma" is Tom Cole; "Mayor Jane Roe of Gotham" the mayor of Gotham
+        name, where = place
+        role = f"{role} of {where}" if role else None
+    else:
+        where = None
     gender = None
     if titles:
         tl = titles[-1].low
@@ -135,7 +143,14 @@ def mention_from_chunk(
         is_org=is_org and not is_group,
         is_group=is_group,
         gender=gender,
+        place=where,
     )
+
+
+def _person_of_place(name: str) -> tuple[str, str] | None:
+    """ "Tom Cole of Oklahoma" -> ("Tom Cole", "Oklahoma"): a person's name and where from."""
+    m = re.fullmatch(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)+) of ((?:the )?[A-Z].*)", name)
+    return (m.group(1), m.group(2)) if m else None
 
 
 def np_left(
@@ -343,7 +358,9 @@ def subject_left(text: str, toks: list[Token], i: int) -> Mention | None:
     k = j
     while k > 0 and j - k <= 40:
         t = toks[k]
-        if t.quote >= 0 or t.text in {".", "?", "!", ";", ":"}:
+        # a period before a comma ends an abbreviation ("R-Ky.,"), not the sentence
+        ends = t.text in {"?", "!", ";", ":"} or (t.text == "." and toks[k + 1].text != ",")
+        if t.quote >= 0 or ends:
             break
         if t.text in {",", "—", "–", "("}:
             m = np_left(text, toks, k - 1, 0)

@@ -31,6 +31,12 @@ _NO_CONTENT_RE = re.compile(
 )
 
 
+# "was quoted as saying"
+_PASSIVE_AUX = {"was", "were", "is", "are", "been", "being"}
+# Words before a clause's subject: "But Smith ..."
+_CLAUSE_OPENERS = {"but", "and", "so", "yet", "still", "meanwhile", "instead", "later"}
+
+
 @dataclasses.dataclass
 class Attribution:
     """A speaker mention, its cue and the span of what the speaker said."""
@@ -81,8 +87,8 @@ def find_attributions(
         cue_text, j = found
         cue = _Cue(cue_text, CUES.get(toks[i].low, toks[i].low), i, j, toks[i].start)
         a = _attribution_at(unit, cue)
-        if a is None and out and _continues_clause(toks, i):
-            a = _second_statement(unit, cue, out[-1])
+        if a is None and _continues_clause(toks, i):
+            a = _second_statement(unit, cue, out[-1]) if out else _subject_statement(unit, cue)
         if a is not None:
             out.append(a)
         i = j + 1
@@ -141,6 +147,8 @@ def _quoted_as_saying(unit: _Unit, cue: _Cue, before_q: list[Span]) -> Attributi
     toks, n, i = unit.toks, len(unit.toks), cue.first
     if toks[i].low != "quoted":
         return None
+    if i > 0 and toks[i - 1].low in _PASSIVE_AUX and i + 2 < n and toks[i + 1].low == "as":
+        return _passive_quoted(unit, cue, before_q)
     k = i + 1
     x = k
     while x < n and not (toks[x].low == "as" and x + 1 < n and toks[x + 1].low == "saying"):
@@ -171,6 +179,27 @@ def _quoted_as_saying(unit: _Unit, cue: _Cue, before_q: list[Span]) -> Attributi
     if before_q:
         s, e = before_q[-1]
         return Attribution(m, "quoted as saying", s, e, "quote", cue.start)
+    return None
+
+
+def _passive_quoted(unit: _Unit, cue: _Cue, before_q: list[Span]) -> Attribution | None:
+    """`SPEAKER was quoted as saying CLAUSE` and `CLAUSE, SPEAKER was quoted as saying.`"""
+    toks, i = unit.toks, cue.first
+    m = subject_left(unit.text, toks, i)
+    if m is None or toks[i + 2].low != "saying":
+        return None
+    after = toks[i + 2].end
+    if word_count(unit.text[after : unit.end]) >= 3:
+        s, e = content_after(toks, i + 2, unit.end)
+        return Attribution(m, "quoted as saying", s, e, "reported", cue.start)
+    if before_q and _opens_unit(toks, before_q[-1], unit.long_quotes):
+        s, e = before_q[-1]
+        return Attribution(m, "quoted as saying", s, e, "quote", cue.start)
+    k = next((x for x in range(len(toks)) if toks[x].start >= m.start), len(toks))
+    if k > 1 and toks[k - 1].text in {",", "—"}:
+        return Attribution(
+            m, "quoted as saying", toks[0].start, toks[k - 1].start, "reported", cue.start
+        )
     return None
 
 
@@ -295,6 +324,30 @@ def _continues_clause(toks: list[Token], i: int) -> bool:
     return (
         toks[i].low in PARTICIPLE_CUES and (prev.text == "," or prev.low in {"before", "after"})
     ) or prev.low == "and"
+
+
+def _subject_statement(unit: _Unit, cue: _Cue) -> Attribution | None:
+    """`SPEAKER did X, saying CLAUSE` and `SPEAKER did X and said CLAUSE`: the clause's subject
+    speaks, when the unit starts with it (a name, a pronoun or a definite role)."""
+    toks = unit.toks
+    k = 0
+    while k < cue.first and toks[k].low in _CLAUSE_OPENERS:
+        k += 1
+    m = np_right(unit.text, toks, k, cue.first)
+    if m is None or m.kind not in {"name", "pronoun", "role"}:
+        return None
+    x = next((x for x in range(k, cue.first) if toks[x].start >= m.end), cue.first)
+    if x >= cue.first - 1 or not (toks[x].text == "," or toks[x].text[:1].islower()):
+        return None  # no verb of its own between the subject and the cue
+    if toks[x].low in CUES:
+        return None  # "Smith said ..., adding": read by the patterns before
+    s, e = content_after(toks, cue.last, unit.end)
+    e = participle_cut(toks, s, e)
+    if word_count(unit.text[s:e]) < 3 or only_circumstance(toks, s, e):
+        return None
+    if _NO_CONTENT_RE.match(unit.text[s:e].strip().lower()):
+        return None
+    return Attribution(m, cue.text, s, e, "reported", cue.start)
 
 
 def _second_statement(unit: _Unit, cue: _Cue, prev: Attribution) -> Attribution | None:

@@ -205,3 +205,17 @@ def test_questions_and_lead_ins_are_not_taken_as_answers(sentence, penalised):
     from bot.answer import form_penalty
 
     assert (form_penalty(sentence) > 0) is penalised
+
+
+@pytest.mark.parametrize(
+    ("question", "who"),
+    [
+        ("What did the mayor of Gotham say about the flood?", "the mayor of Gotham"),
+        ("What did the CEO of Acme Widgets say?", "the CEO of Acme Widgets"),
+    ],
+)
+def test_an_unknown_qualified_role_gets_no_statements(answerer, question, who):
+    answer = answerer.answer(question)
+    assert not answer.found
+    assert not answer.quotes
+    assert who in answer.text

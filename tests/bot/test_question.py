@@ -4,10 +4,6 @@ from bot.models import Conversation
 from bot.question import looks_like_follow_up, parse_question
 from index.quotes.lexicon import QUESTION_SPEECH_VERBS
 
-# Who-said-what questions the speaker index's own parser (now removed) read and this one does not
-# yet; strict, so that a fix shows up as a failure to remove the mark.
-_NOT_YET = pytest.mark.xfail(strict=True, reason="not read by the bot's parser yet")
-
 
 @pytest.mark.parametrize(
     ("question", "speaker", "topic"),
@@ -32,13 +28,16 @@ _NOT_YET = pytest.mark.xfail(strict=True, reason="not read by the bot's parser y
         ("What did Peskov tell reporters?", "Peskov", None),
         ("How did Rostek react to the report?", "Rostek", "the report"),
         ("What was Lavrov's reaction?", "Lavrov", None),
-        pytest.param(
+        (
+            # "States" is a capitalised word of the name, not the verb
             "What did United States Citizenship and Immigration Services say?",
             "United States Citizenship and Immigration Services",
             None,
-            marks=_NOT_YET,  # "States" is read as the verb
         ),
-        pytest.param("Did Peskov deny the report?", "Peskov", None, marks=_NOT_YET),
+        ("Did Peskov deny the report?", "Peskov", None),
+        ("What did the Washington Post say?", "the Washington Post", None),
+        ("What Did Peskov Say?", "Peskov", None),
+        ("What did the mayor of Gotham say about the flood?", "the mayor of Gotham", "the flood"),
     ],
 )
 def test_who_said_what_questions_give_the_speaker_and_topic(question, speaker, topic):

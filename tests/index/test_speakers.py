@@ -167,3 +167,23 @@ def test_index_over_extracted_statements_of_several_articles() -> None:
     (match,) = index.lookup("Mayor Cole")
     assert {s.article_id for s in match.statements} == {"a1", "a2"}
     assert match.role == "Mayor"
+
+
+def test_a_qualified_role_must_match_its_qualifier() -> None:
+    index = SpeakerIndex(
+        [
+            st("Jane Roe", "The flood was the worst in a century here.", role="Mayor of Gotham"),
+            st("Bob Stone", "The budget will be balanced next year.", role="Mayor"),
+            st("CEO", "Our profits rose by a third this quarter."),
+        ]
+    )
+    assert [m.speaker for m in index.lookup("the mayor of Gotham")] == ["Jane Roe"]
+    assert index.lookup("the mayor of Metropolis") == []
+    assert index.lookup("the CEO of Acme Widgets") == []  # "CEO" is a role, not a name
+
+
+def test_a_name_suffix_is_not_the_surname() -> None:
+    index = SpeakerIndex(
+        [st("Joseph R. Biden Jr.", "The economy is growing faster than expected.")]
+    )
+    assert [m.speaker for m in index.lookup("Biden")] == ["Joseph R. Biden Jr."]

@@ -138,3 +138,11 @@ def test_organisation_is_known_without_its_article() -> None:
     ent = Coreference(TEXT).resolve(Mention("name", 0, 11, name="the Kremlin", is_org=True))
     assert ent is not None
     assert (ent.name, ent.is_org, ent.aliases) == ("Kremlin", True, {"the Kremlin"})
+
+
+def test_definite_role_is_the_person_introduced_with_its_title() -> None:
+    sts = extract(
+        "Sen. Jane Doe said the bill would pass easily this week. The senator added that she "
+        "expected some Republican votes."
+    )
+    assert [s.speaker for s in sts] == ["Jane Doe", "Jane Doe"]

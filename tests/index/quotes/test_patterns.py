@@ -136,3 +136,41 @@ def test_speaker_colon_quote() -> None:
     assert attributions('Martha Aguilar: "We came here to be heard today."') == [
         ("Martha Aguilar", ":", '"We came here to be heard today."', "quote", False)
     ]
+
+
+def said(text: str) -> list[tuple[str, str]]:
+    """(speaker, statement) of each statement extracted from a one-paragraph text."""
+    return [(s.speaker, s.text) for s in extract(text)]
+
+
+def test_passive_quoted_as_saying_names_the_subject() -> None:
+    assert said("Mark Smith was quoted as saying that the plan would fail within a year.") == [
+        ("Mark Smith", "the plan would fail within a year")
+    ]
+    assert said("The plan is doomed to fail in the long run, Jones was quoted as saying.") == [
+        ("Jones", "The plan is doomed to fail in the long run")
+    ]
+
+
+def test_a_participle_or_second_verb_speaks_for_the_clause_subject() -> None:
+    assert said(
+        "Rubio pushed back on those claims Thursday, saying that the bill had the correct "
+        "security components."
+    ) == [("Rubio", "the bill had the correct security components")]
+    assert said(
+        "Gary Emineth, a former state party chairman, became a delegate and said he is leaning "
+        "toward supporting Trump."
+    ) == [("Gary Emineth", "he is leaning toward supporting Trump")]
+
+
+def test_that_after_another_verb_does_not_start_the_content() -> None:
+    assert said(
+        "Rep. Tom Cole of Oklahoma, an ally of GOP leadership, said his biggest worry about "
+        "Trump is that he is unpredictable."
+    ) == [("Tom Cole", "his biggest worry about Trump is that he is unpredictable")]
+
+
+def test_an_abbreviation_inside_an_appositive_keeps_the_speaker() -> None:
+    assert said("Sen. Rand Paul, R-Ky., told Fox News that polls could be way off this year.") == [
+        ("Rand Paul", "polls could be way off this year")
+    ]
