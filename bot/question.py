@@ -16,35 +16,30 @@ REACTION_NOUNS = (
     "message|answer|words|quote|quotes|stance|take"
 )
 _LEAD = r"^(?:and|so|but|also|ok|okay|then|now|well)?[\s,]*"
+# `{v}` comes before each verb or noun that ends the asked name: nothing for the loose patterns,
+# a lower-case guard for the strict ones, which are tried first so that a capitalised word of the
+# name is never read as the verb ("What did United States Citizenship ... say?", "What did the
+# Washington Post say?"); a question written in title case still gets the loose reading.
+_SPEAKER_TEMPLATES = [
+    _LEAD + r"what\s+(?:else\s+)?(?:did|does|do|has|have|had|will|would)\s+(?P<name>.+?)\s+"
+    r"(?:(?:have\s+)?to\s+)?{v}(?:" + SPEECH_VERBS + r")\b(?P<rest>.*)$",
+    _LEAD + r"how\s+(?:did|does|do|has|have)\s+(?P<name>.+?)\s+"
+    r"{v}(?:react|reacted|respond|responded|reply|replied|answer|answered)\b(?P<rest>.*)$",
+    _LEAD + r"what\s+(?:was|is|were|are|has\s+been)\s+(?P<name>.+?)(?:['’]s?|\s+of)?\s+"
+    r"{v}(?:" + REACTION_NOUNS + r")\b(?P<rest>.*)$",
+    _LEAD + r"(?:did|has|have|does)\s+(?P<name>.+?)\s+{v}(?:say|said|comment|commented|speak|"
+    r"spoken|spoke|respond|responded|react|reacted|deny|denied|confirm|confirmed|admit|"
+    r"admitted|claim|claimed|tweet|tweeted|warn|warned)\b(?P<rest>.*)$",
+    _LEAD
+    + r"(?:give\s+me|show\s+me|list)\s+(?P<name>.+?)['’]s?\s+{v}(?:"
+    + REACTION_NOUNS
+    + r")\b(?P<rest>.*)$",
+]
+_LOWER_CASE = r"(?-i:(?=[a-z]))"
 _SPEAKER_PATTERNS = [
-    re.compile(
-        _LEAD + r"what\s+(?:else\s+)?(?:did|does|do|has|have|had|will|would)\s+(?P<name>.+?)\s+"
-        r"(?:(?:have\s+)?to\s+)?(?:" + SPEECH_VERBS + r")\b(?P<rest>.*)$",
-        re.IGNORECASE,
-    ),
-    re.compile(
-        _LEAD + r"how\s+(?:did|does|do|has|have)\s+(?P<name>.+?)\s+"
-        r"(?:react|reacted|respond|responded|reply|replied|answer|answered)\b(?P<rest>.*)$",
-        re.IGNORECASE,
-    ),
-    re.compile(
-        _LEAD + r"what\s+(?:was|is|were|are|has\s+been)\s+(?P<name>.+?)(?:['’]s?|\s+of)?\s+"
-        r"(?:" + REACTION_NOUNS + r")\b(?P<rest>.*)$",
-        re.IGNORECASE,
-    ),
-    re.compile(
-        _LEAD + r"(?:did|has|have|does)\s+(?P<name>.+?)\s+(?:say|said|comment|commented|speak|"
-        r"spoken|spoke|respond|responded|react|reacted|deny|denied|confirm|confirmed|admit|"
-        r"admitted|claim|claimed|tweet|tweeted|warn|warned)\b(?P<rest>.*)$",
-        re.IGNORECASE,
-    ),
-    re.compile(
-        _LEAD
-        + r"(?:give\s+me|show\s+me|list)\s+(?P<name>.+?)['’]s?\s+(?:"
-        + REACTION_NOUNS
-        + r")\b(?P<rest>.*)$",
-        re.IGNORECASE,
-    ),
+    re.compile(template.replace("{v}", guard), re.IGNORECASE)
+    for guard in (_LOWER_CASE, "")
+    for template in _SPEAKER_TEMPLATES
 ]
 _TOPIC = re.compile(
     r"\b(?:about|on|regarding|concerning|over|of|in\s+response\s+to|in\s+reaction\s+to|to)\s+"
@@ -130,51 +125,13 @@ def _clean_topic(rest: str) -> str | None:
     return topic or None
 
 
-def _match_speaker(pattern: re.Pattern[str], question: str) -> re.Match[str] | None:
-    """The pattern's match whose verb is not a capitalised word of the name.
-
-    "What did United States Citizenship and Immigration Services say?" and "What did the
-    Washington Post say?": "States" and "Post" are part of the name. The name is extended
-    over capitalised verbs as long as a later verb matches; a question written all in capitals
-    or title case keeps the first match.
-    """
-    first = pattern.match(question)
-    m = first
-    while m is not None:
-        end = m.end("name")
-        verb = question[end:].lstrip()[:1]
-        if not verb.isupper():
-            return m
-        # try again with the name running past this capitalised word
-        rest = re.match(r"\s*\S+", question[end:])
-        if rest is None:
-            break
-        m = _match_from(pattern, question, end + rest.end())
-    return first
-
-
-def _match_from(pattern: re.Pattern[str], question: str, min_name_end: int) -> re.Match[str] | None:
-    """A match of the pattern whose name ends at or after `min_name_end`."""
-    head = pattern.match(question)
-    if head is None:
-        return None
-    start = head.start("name")
-    fixed = question[start:min_name_end]
-    # match with the name forced to begin with `fixed`
-    forced = re.compile(
-        pattern.pattern.replace("(?P<name>.+?)", "(?P<name>" + re.escape(fixed) + ".*?)", 1),
-        pattern.flags,
-    )
-    return forced.match(question)
-
-
 def parse_question(question: str, conversation: Conversation | None = None) -> Question:
     """Parse `question`; a follow-up inherits the subject of the earlier question."""
     text = " ".join(question.split())
     bare = text.rstrip("?!. ")
     kind, speaker, topic = "what", None, None
     for pattern in _SPEAKER_PATTERNS:
-        m = _match_speaker(pattern, bare)
+        m = pattern.match(bare)
         if m:
             name = _clean_name(m.group("name"))
             if name and len(name.split()) <= 8 and not re.match(r"(?i)^(?:you|i|we)$", name):
