@@ -5,8 +5,8 @@
     python -m bench.retrieval --no-dedup                       # near-duplicates kept
 
 Indexes the realtimeqa-tune and -dev corpora together (bench/out/rtqa-merged-index, kept between
-runs), runs each question through `Searcher.search` in each mode (the `newsbot search --batch --json` format,
-written to bench/out/retrieval-<set>[-<overrides>]-<mode>.jsonl) and scores it with
+runs), runs each question through `Searcher.search` in each mode (the `newsbot search --batch
+--json` format, written to bench/out/retrieval-<set>[-<overrides>]-<mode>.jsonl) and scores it with
 ../shared/eval/score_retrieval.py (hits@1/5/10, MRR@10; gold = gold_urls_strict, else gold_urls).
 Fusion options override the parsed [search] settings for this run only.
 """
