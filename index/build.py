@@ -26,7 +26,7 @@ from index.errors import IndexCorruptError, IndexMissingError, IngestError
 from index.ingest import IngestReport, load_articles
 from index.models import Article, Passage, Statement
 from index.progress import BuildProgress, BuildReport, ProgressCallback
-from index.quotes import extract_statements
+from index.quotes import EXTRACTOR_VERSION, extract_statements
 from index.store import (
     PARTIAL,
     SNAPSHOT_FORMAT,
@@ -97,6 +97,7 @@ def build(
         old_passages: dict[str, list[Passage]] = {}
         old_statements: dict[str, list[Statement]] = {}
         prev_ids: set[str] = set()
+        same_extractor = False
         if previous is not None:
             manifest, meta = previous
             prev_ids = set(meta.articles)
@@ -104,7 +105,8 @@ def build(
                 reusable = meta.articles
                 for p in meta.passages:
                     old_passages.setdefault(p.article_id, []).append(p)
-                for s in meta.statements:
+                same_extractor = manifest.get("extractor") == EXTRACTOR_VERSION
+                for s in meta.statements if same_extractor else ():
                     old_statements.setdefault(s.article_id, []).append(s)
 
         added = updated = unchanged = 0
@@ -116,7 +118,10 @@ def build(
             if old is not None and old.content_hash == article.content_hash:
                 unchanged += 1
                 mine = old_passages.get(article.id, [])
-                statements.extend(old_statements.get(article.id, []))
+                if same_extractor:
+                    statements.extend(old_statements.get(article.id, []))
+                else:  # the extraction rules changed since: their passages still stand
+                    statements.extend(extract_statements(article))
             else:
                 if article.id in prev_ids:
                     updated += 1
@@ -159,6 +164,7 @@ def build(
                 "model": embedder.name,
                 "dimension": embedder.dimension,
                 "chunking": chunk_key,
+                "extractor": EXTRACTOR_VERSION,
                 "faiss": factory,
                 "articles": len(articles),
                 "passages": len(passages),

@@ -22,4 +22,9 @@ The word lists of all steps are in `lexicon`. Every `Statement.text` is exactly
 
 from index.quotes.extraction import extract_statements
 
-__all__ = ["extract_statements"]
+# Bump when the extraction rules change: a build then re-extracts the statements of unchanged
+# articles (their passages and vectors are still reused), so an upgrade takes effect without
+# `newsbot index --rebuild`.
+EXTRACTOR_VERSION = 2
+
+__all__ = ["EXTRACTOR_VERSION", "extract_statements"]

@@ -67,6 +67,28 @@ def test_reindexing_an_unchanged_corpus_embeds_nothing(tmp_path, corpus, fake_em
     assert second.snapshot != first.snapshot
 
 
+def test_new_extraction_rules_reach_unchanged_articles_without_reembedding(
+    tmp_path, fake_embedder, monkeypatch
+):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    body = "Kremlin spokesman Dmitry Peskov said the talks would go on."
+    write_article(folder, "a", "Talks", body)
+    lib = lib_for(tmp_path, folder, fake_embedder)
+    lib.build()
+    assert [s.speaker for s in lib.searcher().statements] == ["Dmitry Peskov"]
+
+    # An upgrade whose rules find nothing: the unchanged article's statements are re-extracted.
+    monkeypatch.setattr("index.build.EXTRACTOR_VERSION", 999)
+    monkeypatch.setattr("index.build.extract_statements", lambda article: [])
+    report = lib.build()
+    assert (report.unchanged, report.embedded) == (1, 0)
+    assert lib.searcher().statements == []
+    # The same rules again: the statements are reused, not extracted a third time.
+    monkeypatch.setattr("index.build.extract_statements", lambda article: 1 / 0)
+    assert lib.build().unchanged == 1
+
+
 def test_a_changed_article_reembeds_only_its_own_passages(tmp_path, corpus, fake_embedder):
     lib = lib_for(tmp_path, corpus, fake_embedder)
     lib.build()
