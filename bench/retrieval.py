@@ -14,14 +14,16 @@ Fusion options override the parsed [search] settings for this run only.
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
 from bench.common import (
     OUT,
+    REALTIMEQA,
     add_dataset_args,
     bench_settings,
+    bootstrap_interval,
     chosen_dataset,
+    dataset,
     indexed,
     load_scorer,
     override,
@@ -49,6 +51,35 @@ def search_overrides(args: argparse.Namespace) -> dict[str, Any]:
     return values
 
 
+def first_hit(question: dict[str, Any], hits: list[dict[str, Any]], has_answer: Any) -> int | None:
+    """Rank (0-based) of the first top-10 hit that counts, by score_retrieval.py's rule."""
+    gold = set(question.get("gold_urls_strict") or question["gold_urls"])
+    return next(
+        (
+            i
+            for i, h in enumerate(hits[:10])
+            if h.get("url") in gold and has_answer(h.get("text", ""), question["answer"])
+        ),
+        None,
+    )
+
+
+def with_intervals(ranks: list[int | None]) -> dict[str, Any]:
+    """hits@1/5/10 and MRR@10 of per-question first-hit ranks, with bootstrap 95% intervals."""
+    per = {
+        "hits@1": [r is not None and r < 1 for r in ranks],
+        "hits@5": [r is not None and r < 5 for r in ranks],
+        "hits@10": [r is not None for r in ranks],
+        "mrr@10": [0.0 if r is None else 1 / (r + 1) for r in ranks],
+    }
+    out: dict[str, Any] = {"n": len(ranks)}
+    for name, values in per.items():
+        low, high = bootstrap_interval(values)
+        out[name] = round(sum(values) / len(values), 3)
+        out[f"{name}_ci95"] = [round(low, 3), round(high, 3)]
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -69,36 +100,52 @@ def main() -> None:
     settings = override(bench_settings(data.index_dir), "search", **values)
     library = indexed(data, settings)
     searcher = library.searcher()
-    questions = read_jsonl(data.questions)
     scorer = load_scorer("score_retrieval")
     tag = "".join(
         "-no-dedup" if v == NO_DEDUP else f"-{k.replace('_', '-')}={v}" for k, v in values.items()
     )
-    results = {}
+    # The realtimeqa sets share one index: both are asked, reported apart and pooled.
+    sets = [data] if args.questions else [dataset(n) for n in REALTIMEQA]
+    results: dict[str, dict[str, Any]] = {}
     for mode in args.modes:
-        rows = [
-            {
-                "query": q["question"],
-                "hits": [h.to_json() for h in searcher.search(q["question"], args.k, mode=mode)],
-            }
-            for q in questions
-        ]
-        out = OUT / f"retrieval-{data.name}{tag}-{mode}.jsonl"
-        write_jsonl(out, rows)
-        results[mode] = scorer.score(str(data.questions), str(out))
+        pooled: list[int | None] = []
+        for d in sets:
+            questions = read_jsonl(d.questions)
+            rows = [
+                {
+                    "query": q["question"],
+                    "hits": [
+                        h.to_json() for h in searcher.search(q["question"], args.k, mode=mode)
+                    ],
+                }
+                for q in questions
+            ]
+            out = OUT / f"retrieval-{d.name}{tag}-{mode}.jsonl"
+            write_jsonl(out, rows)
+            ranks = [
+                first_hit(q, r["hits"], scorer.has_answer)
+                for q, r in zip(questions, rows, strict=True)
+            ]
+            mine = with_intervals(ranks)
+            official = scorer.score(str(d.questions), str(out))
+            assert all(official[m] == mine[m] for m in ("hits@1", "hits@5", "hits@10", "mrr@10"))
+            results[f"{d.name}/{mode}"] = mine
+            pooled += ranks
+        if len(sets) > 1:
+            results[f"pooled/{mode}"] = with_intervals(pooled)
     s = settings.search
     print(
-        f"{data.name}: {len(questions)} questions, {len(searcher.passages)} passages; "
-        f"rrf_k={s.rrf_k}, dense_weight={s.dense_weight}, bm25_weight={s.bm25_weight}, "
-        f"dedup_similarity={s.dedup_similarity}"
+        f"{len(searcher.passages)} passages; rrf_k={s.rrf_k}, dense_weight={s.dense_weight}, "
+        f"bm25_weight={s.bm25_weight}, dedup_similarity={s.dedup_similarity}"
     )
-    print(f"{'mode':8} {'hits@1':>7} {'hits@5':>7} {'hits@10':>8} {'mrr@10':>7}")
-    for mode, r in results.items():
+    print(f"{'set/mode':24} {'n':>4} {'hits@1':>7} {'hits@5':>16} {'hits@10':>8} {'mrr@10':>16}")
+    for name, r in results.items():
+        h5, m = r["hits@5_ci95"], r["mrr@10_ci95"]
         print(
-            f"{mode:8} {r['hits@1']:7.3f} {r['hits@5']:7.3f} {r['hits@10']:8.3f} {r['mrr@10']:7.3f}"
+            f"{name:24} {r['n']:4} {r['hits@1']:7.3f} {r['hits@5']:6.3f} [{h5[0]:.2f}-{h5[1]:.2f}] "
+            f"{r['hits@10']:8.3f} {r['mrr@10']:6.3f} [{m[0]:.2f}-{m[1]:.2f}]"
         )
-    write_results(f"retrieval-{data.name}{tag}", {"search": values, "results": results})
-    print(json.dumps(results))
+    write_results(f"retrieval{tag}", {"search": values, "results": results})
 
 
 if __name__ == "__main__":
