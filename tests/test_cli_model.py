@@ -120,3 +120,11 @@ def test_stats_reports_the_sample(sample_index):
     stats = json.loads(proc.stdout)
     assert stats["articles"] == 1 and stats["model"].endswith("all-MiniLM-L6-v2")
     assert stats["dimension"] == 384 and stats["newest_article"] == "2019-06-04"
+
+
+def test_the_readme_chat_example_is_what_the_bot_answers(sample_index):
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = readme.split("you> What did Peskov say?\n", 1)[1].split("```", 1)[0]
+    proc = newsbot("ask", "What did Peskov say?", data_dir=sample_index)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert block.strip() and proc.stdout.strip() == block.strip()
