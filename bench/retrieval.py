@@ -3,6 +3,7 @@
     python -m bench.retrieval                                  # the configured fusion
     python -m bench.retrieval --rrf-k 60 --dense-weight 1      # textbook fusion
     python -m bench.retrieval --no-dedup                       # near-duplicates kept
+    python -m bench.retrieval --grid                           # rrf_k x dense_weight on tune
 
 Indexes the realtimeqa-tune and -dev corpora together (bench/out/rtqa-merged-index, kept between
 runs), runs each question through `Searcher.search` in each mode (the `newsbot search --batch
@@ -19,6 +20,7 @@ from typing import Any
 from bench.common import (
     OUT,
     REALTIMEQA,
+    Dataset,
     add_dataset_args,
     bench_settings,
     bootstrap_interval,
@@ -32,6 +34,7 @@ from bench.common import (
     write_jsonl,
     write_results,
 )
+from index.library import Library
 
 MODES = ("bm25", "dense", "hybrid")
 NO_DEDUP = float("inf")  # no cosine reaches it, so no passage is collapsed
@@ -80,6 +83,38 @@ def with_intervals(ranks: list[int | None]) -> dict[str, Any]:
     return out
 
 
+GRID_RRF_K = (5, 10, 20, 40, 60)
+GRID_DENSE_WEIGHT = (0.3, 0.5, 0.7, 1.0)
+
+
+def grid(data: Dataset) -> None:
+    """The fusion settings are chosen here: hybrid retrieval of the realtimeqa-tune questions
+    for each (rrf_k, dense_weight), over the merged index."""
+    settings = bench_settings(data.index_dir)
+    library = indexed(data, settings)
+    scorer = load_scorer("score_retrieval")
+    questions = read_jsonl(dataset("realtimeqa-tune").questions)
+    table: dict[str, Any] = {}
+    print("realtimeqa-tune hybrid hits@5 / MRR@10 (rows rrf_k, columns dense_weight)")
+    print("rrf_k " + "".join(f"{w:>14}" for w in GRID_DENSE_WEIGHT))
+    for k in GRID_RRF_K:
+        line = f"{k:5} "
+        for w in GRID_DENSE_WEIGHT:
+            tried = override(settings, "search", rrf_k=k, dense_weight=w)
+            searcher = Library(tried, library.embedder).searcher()
+            ranks = [
+                first_hit(
+                    q, [h.to_json() for h in searcher.search(q["question"], 10)], scorer.has_answer
+                )
+                for q in questions
+            ]
+            r = with_intervals(ranks)
+            table[f"rrf_k={k},dense_weight={w}"] = r
+            line += f"   {r['hits@5']:.3f}/{r['mrr@10']:.3f}"
+        print(line, flush=True)
+    write_results("retrieval-grid", table)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -93,7 +128,15 @@ def main() -> None:
     parser.add_argument(
         "--no-dedup", action="store_true", help="keep near-duplicate passages ([search])"
     )
+    parser.add_argument(
+        "--grid",
+        action="store_true",
+        help="hybrid hits@5 / MRR@10 on the tune questions for each rrf_k and dense_weight",
+    )
     args = parser.parse_args()
+    if args.grid:
+        grid(chosen_dataset(args))
+        return
 
     data = chosen_dataset(args)
     values = search_overrides(args)

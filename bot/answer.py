@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from bot.evidence import Support, missing_names, support_probability
+from bot.evidence import RARE_NAME, Support, missing_names, support_probability
 from bot.models import Answer, Citation, Conversation, Quote
 from bot.question import Question, content_words, parse_question
 from bot.settings import Settings
@@ -314,6 +314,9 @@ class Answerer:
         articles = {h.article_id: searcher.articles[h.article_id] for h in hits}
         texts = {aid: f"{a.title}\n{a.text}" for aid, a in articles.items()}
         missing = tuple(missing_names(q.text, texts.values()))
+        if missing:  # only a rare name singles out a subject the articles should name
+            rarity = searcher.rarity(missing)
+            missing = tuple(n for n, r in zip(missing, rarity, strict=True) if r >= RARE_NAME)
         if missing:  # no need to score sentences: nothing retrieved is about what was asked
             return _Weighed(sentences, np.zeros(0), np.zeros((0, 0)), Evidence(missing))
         vecs = searcher.encode([q.search_text] + [s.text for s in sentences])

@@ -59,6 +59,12 @@ class BM25Index:
             out.append(float(np.log(1.0 + (n - df + 0.5) / (df + 0.5))))
         return out
 
+    def rarity(self, words: Sequence[str]) -> list[float]:
+        """Each word's IDF as a share of the highest possible (a word no document holds): 1.0
+        for an unseen word, near 0 for one almost every document uses."""
+        highest = float(np.log(1.0 + (max(self.size, 1) + 0.5) / 0.5))
+        return [w / highest for w in self.idf(words)]
+
     def _document_frequencies(self) -> Callable[[str], int]:
         """How many documents hold a stemmed term (0 for a term the corpus never uses).
 

@@ -111,6 +111,10 @@ class Searcher:
         """How telling each word is in this snapshot: its BM25 IDF (unseen words weigh most)."""
         return self.bm25.idf(words)
 
+    def rarity(self, words: Sequence[str]) -> list[float]:
+        """How rare each word is in this snapshot, 0 to 1 (1: no passage holds it)."""
+        return self.bm25.rarity(words)
+
     def _allowed_rows(self, filters: Filters) -> np.ndarray:
         sources = {s.lower() for s in filters.sources} if filters.sources else None
         ids = set(filters.article_ids) if filters.article_ids else None

@@ -164,6 +164,13 @@ def test_idf_ranks_rare_words_above_common_ones(library):
     assert searcher.term_weights(["Harbours"]) == [common]  # stemmed and lower-cased as indexed
 
 
+def test_rarity_is_idf_as_a_share_of_an_unseen_words(library):
+    searcher = library.searcher()
+    common, rare, unseen = searcher.rarity(["harbour", "mayor", "zeppelin"])
+    assert unseen == 1.0 and 0 < common < rare < 1.0
+    assert rare == searcher.term_weights(["mayor"])[0] / searcher.term_weights(["zeppelin"])[0]
+
+
 def test_encode_gives_the_snapshot_models_vectors(library, fake_embedder):
     texts = ["harbour storm", "mayor election"]
     vectors = library.searcher().encode(texts)
