@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -237,9 +237,10 @@ class Answerer:
         searcher = self.library.searcher()
         if q.kind == "speaker" and q.speaker:
             spoken = self._speaker_answer(q, searcher)
-            if spoken is not None:
+            missing = self._missing(q.speaker, spoken, searcher) if spoken is not None else ()
+            if spoken is not None and not missing:
                 return spoken
-            if names_a_person(q.speaker):
+            if missing or names_a_person(q.speaker):
                 # A named speaker (or a role: "the mayor of Gotham") with no statements:
                 # sentences that merely mention them would be passed off as their words
                 # (measured: under half are), so say so.
@@ -257,6 +258,12 @@ class Answerer:
         return answer
 
     # -- who said what -----------------------------------------------------------------------
+
+    def _missing(self, speaker: str, spoken: Answer, searcher: Searcher) -> tuple[str, ...]:
+        """Rare names of the asked speaker ("the president of the Galactic Senate") that no
+        cited article holds: then the statements are some other speaker's."""
+        texts = (f"{c.title}\n{searcher.articles[c.article_id].text}" for c in spoken.citations)
+        return rare_missing_names(speaker, texts, searcher)
 
     def _speaker_answer(self, q: Question, searcher: Searcher) -> Answer | None:
         assert q.speaker is not None
@@ -313,10 +320,7 @@ class Answerer:
             return None
         articles = {h.article_id: searcher.articles[h.article_id] for h in hits}
         texts = {aid: f"{a.title}\n{a.text}" for aid, a in articles.items()}
-        missing = tuple(missing_names(q.text, texts.values()))
-        if missing:  # only a rare name singles out a subject the articles should name
-            rarity = searcher.rarity(missing)
-            missing = tuple(n for n, r in zip(missing, rarity, strict=True) if r >= RARE_NAME)
+        missing = rare_missing_names(q.text, texts.values(), searcher)
         if missing:  # no need to score sentences: nothing retrieved is about what was asked
             return _Weighed(sentences, np.zeros(0), np.zeros((0, 0)), Evidence(missing))
         vecs = searcher.encode([q.search_text] + [s.text for s in sentences])
@@ -396,3 +400,12 @@ def _names(question: str, missing: Sequence[str]) -> str:
         match = re.search(rf"\b{re.escape(word)}\b", question, re.IGNORECASE)
         shown.append(match.group(0) if match else word)
     return " or ".join(f"“{w}”" for w in shown)
+
+
+def rare_missing_names(text: str, texts: Iterable[str], searcher: Searcher) -> tuple[str, ...]:
+    """The rare names of `text` (bot/evidence.py) that none of `texts` holds."""
+    missing = missing_names(text, texts)
+    if not missing:  # only a rare name singles out a subject the articles should name
+        return ()
+    rarity = searcher.rarity(missing)
+    return tuple(n for n, r in zip(missing, rarity, strict=True) if r >= RARE_NAME)

@@ -123,7 +123,7 @@ FEATURES = ("best_sentence", "best_dense", "best_passage", "passage_coverage", "
 # of the tune questions are found. Refit after changing retrieval or sentence scoring.
 SUPPORT_WEIGHTS = (-0.2353, 5.1862, 11.8868, -0.4621, 1.086)
 SUPPORT_BIAS = -9.3623
-SUPPORT_TARGET_FOUND = 0.96
+SUPPORT_TARGET_FOUND = 0.98
 
 
 def support_probability(support: Support) -> float:

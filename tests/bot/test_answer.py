@@ -219,3 +219,12 @@ def test_an_unknown_qualified_role_gets_no_statements(answerer, question, who):
     assert not answer.found
     assert not answer.quotes
     assert who in answer.text
+
+
+def test_statements_of_a_speaker_whose_rare_names_no_cited_article_holds_are_not_given(answerer):
+    # The speaker index matches "Lavrov" and "Kremlin", but no cited article names
+    # "Glimmerholt" or "Galactic": the statements would be someone else's.
+    for speaker in ("Lavrov of Glimmerholt", "the president of the Galactic Kremlin"):
+        answer = answerer.answer(f"What did {speaker} say?")
+        assert not answer.found and answer.quotes == () and answer.citations == ()
+        assert f"statements by {speaker} in the indexed" in answer.text
