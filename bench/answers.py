@@ -1,7 +1,7 @@
 """Answer accuracy on realtimeqa through the bot's own path (`Answerer`, as `newsbot ask --batch
 --json` uses it), with its baseline and the candidate-sentence coverage from the same run.
 
-    python -m bench.answers [--set realtimeqa-dev]
+    python -m bench.answers [--set realtimeqa-dev] [--no-lead-baseline]
 
 1. Accuracy: an answer is correct when the answer string appears in the answer text (as a whole
    word, the retrieval scorer's rule) and in the text of one of its citations.
@@ -9,6 +9,9 @@
 3. Coverage: the share of questions whose answer string is in at least one candidate sentence of
    the passages the answerer retrieves (`[answer].passages` hits for the question's search
    text): the most sentence selection could reach.
+4. ../shared/eval/score_rtqa_answers.py on the same answers: accuracy, found_rate and
+   mean_answer_words; with --no-lead-baseline also on the answers without their lead span
+   (bot/lead.py switched off: the three-sentence extractive answer from before issue 8).
 
 Writes bench/out/answers-<set>.jsonl (one answer a line, with `gold`, `correct`, `baseline`,
 `covered`) and bench/out/answers-<set>.json.
@@ -17,7 +20,12 @@ Writes bench/out/answers-<set>.jsonl (one answer a line, with `gold`, `correct`,
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
+from pathlib import Path
+from typing import Any
+from unittest import mock
 
 from bench.common import (
     OUT,
@@ -42,6 +50,9 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     add_dataset_args(parser, "realtimeqa-dev", ("realtimeqa-dev", "realtimeqa-tune"))
+    parser.add_argument(
+        "--no-lead-baseline", action="store_true", help="also score answers without a lead span"
+    )
     args = parser.parse_args()
 
     data = chosen_dataset(args)
@@ -78,8 +89,26 @@ def main() -> None:
         "answer_in_candidate_sentences": round(sum(r["covered"] for r in rows) / n, 3),
         "passages": settings.answer.passages,
     }
+    results["score_rtqa_answers"] = score_rtqa(data.questions, answers, f"{data.name}-asked")
+    if args.no_lead_baseline:
+        bot = answerer(library, settings)
+        with mock.patch("bot.answer.choose_lead", return_value=None):
+            plain = ask_batch(bot, [q["question"] for q in questions])
+        results["no_lead"] = score_rtqa(data.questions, plain, f"{data.name}-no-lead")
     write_results(f"answers-{data.name}", results)
     print(f"{data.name} answers:", json.dumps(results))
+
+
+def score_rtqa(questions: Path, answers: list[dict[str, Any]], name: str) -> dict[str, Any]:
+    """../shared/eval/score_rtqa_answers.py on `answers` (written to bench/out/answers-NAME)."""
+    path = OUT / f"answers-{name}.jsonl"
+    write_jsonl(path, answers)
+    scorer = load_scorer("score_rtqa_answers")
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        scorer.main(str(questions), str(path))
+    result: dict[str, Any] = json.loads(printed.getvalue())
+    return result
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from bot.evidence import RARE_NAME, Support, missing_names, support_probability
+from bot.lead import choose_lead, supporting_sentences
 from bot.models import Answer, Citation, Conversation, Quote
 from bot.question import Question, content_words, parse_question
 from bot.settings import Settings
@@ -361,8 +362,15 @@ class Answerer:
             return self._not_found(q, hits, searcher)
         svecs, scores, sentences = weighed.vectors, weighed.scores, weighed.sentences
         chosen = select_sentences(scores, svecs @ svecs.T, self.settings.answer.max_sentences)
+        lead = choose_lead(q.text, [s.text for s in sentences], scores.tolist())
         cites = CitationBuilder(searcher.articles)
         parts = []
+        if lead is not None:
+            # The span that answers first, then the sentence it came from and one more.
+            chosen = supporting_sentences(lead.sentence, chosen)
+            s = sentences[lead.sentence]
+            n = cites.cite(s.article_id, s.start + lead.span.start, s.start + lead.span.end)
+            parts.append(f"{lead.span.text} [{n}].")
         for i in chosen:
             s = sentences[i]
             n = cites.cite(s.article_id, s.start, s.end)
@@ -374,6 +382,7 @@ class Answerer:
             citations=cites.citations(),
             found=True,
             subject=q.subject,
+            lead=lead.span.text if lead is not None and text.startswith(lead.span.text) else None,
         )
 
     def _not_found(

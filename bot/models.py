@@ -103,6 +103,7 @@ class Answer:
     found: bool = True
     note: str | None = None  # e.g. which of several matching people the answer is about
     subject: str | None = None  # the person or topic asked about, kept for follow-up questions
+    lead: str | None = None  # the short span the text starts with ("Samsung"), when one answers
 
     def to_json(self) -> dict[str, object]:
         return {

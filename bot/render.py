@@ -245,8 +245,13 @@ def _body(answer: Answer, *, markdown: bool) -> str:
     paragraphs = []
     if answer.note and " ".join(answer.note.split()) not in " ".join(answer.text.split()):
         paragraphs.append(f"*{escape_text(answer.note)}*" if markdown else answer.note)
-    if answer.text.strip():
-        paragraphs.append(escape_text(answer.text.strip()) if markdown else answer.text.strip())
+    text = answer.text.strip()
+    if text and markdown and answer.lead and text.startswith(answer.lead):
+        # The span that answers stands out; the rest is escaped as article text.
+        lead = escape_text(answer.lead)
+        paragraphs.append(f"**{lead}**{escape_text(text[len(answer.lead) :])}")
+    elif text:
+        paragraphs.append(escape_text(text) if markdown else text)
     quotes = _new_quotes(answer)
     if quotes:
         paragraphs.append("\n".join(_quote_line(q, markdown=markdown) for q in quotes))

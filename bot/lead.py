@@ -1,0 +1,387 @@
+"""The lead of an extractive answer: the shortest span that answers the question (a name, place,
+number or date) found in the best sentences, so a reply can start with "Samsung [1]." before the
+sentences that support it.
+
+Pure functions over strings: `expected_type` reads what kind of thing the question asks for,
+`candidate_spans` finds spans of that kind in one sentence, and `choose_lead` scores them by how
+well their sentence matches the question and how many of the retrieved sentences agree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.question import STOPWORDS
+
+# Lead scoring. Chosen on realtimeqa-tune with `python -m bench.answers --merged --questions tune`
+# (docs/benchmarks.md, "Answers that lead"); reported on realtimeqa-dev.
+LEAD_SENTENCES = 8  # candidates come from this many of the best-scoring sentences ...
+LEAD_KEEP_RATIO = 0.8  # ... each scoring at least this share of the best sentence's score
+AGREEMENT_BONUS = 0.03  # per further sentence naming the same thing (retrieved passages agree)
+MAX_AGREEMENT = 4  # agreement counted up to this many further sentences
+KIND_BONUS = 0.05  # "which country" and the span is a country (a US state for "which state")
+FULL_NAME_BONUS = 0.03  # a person asked for, and the span has a first and a last name
+QUESTION_OVERLAP_PENALTY = 0.05  # some (not all) of the span's words are in the question
+SUPPORTING_SENTENCES = 2  # sentences after the lead: its own and one more that adds something
+
+# What the question asks for.
+PERSON, PLACE, DATE, YEAR, NUMBER, ENTITY = "person", "place", "date", "year", "number", "entity"
+
+PERSON_NOUNS = frozenset(
+    """person people man woman men women politician actor actress actors artist artists singer
+    rapper musician player athlete star celebrity official leader figure president senator
+    governor mayor lawmaker judge executive ceo founder author director coach candidate
+    billionaire journalist host comedian chef quarterback pitcher golfer""".split()
+)
+PLACE_NOUNS = frozenset(
+    """country countries nation nations state states city cities town towns region county
+    province territory island islands continent place location area capital neighborhood
+    village""".split()
+)
+COUNTRY_NOUNS = frozenset("country countries nation nations".split())
+STATE_NOUNS = frozenset("state states".split())
+NUMBER_NOUNS = frozenset(
+    """number percentage percent amount magnitude price cost age rate temperature score salary
+    population total level speed height distance""".split()
+)
+YEAR_NOUNS = frozenset({"year"})
+DATE_NOUNS = frozenset("day date month time".split())
+
+COUNTRIES = frozenset(
+    """afghanistan albania algeria angola argentina armenia australia austria azerbaijan bahamas
+    bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil
+    brunei bulgaria burkina burundi cambodia cameroon canada chad chile china colombia congo
+    croatia cuba cyprus czechia denmark djibouti dominica ecuador egypt eritrea estonia eswatini
+    ethiopia fiji finland france gabon gambia georgia germany ghana greece greenland grenada
+    guatemala guinea guyana haiti honduras hungary iceland india indonesia iran iraq ireland
+    israel italy jamaica japan jordan kazakhstan kenya kiribati kosovo kuwait kyrgyzstan laos
+    latvia lebanon lesotho liberia libya liechtenstein lithuania luxembourg madagascar malawi
+    malaysia maldives mali malta mauritania mauritius mexico micronesia moldova monaco mongolia
+    montenegro morocco mozambique myanmar namibia nauru nepal netherlands nicaragua niger nigeria
+    norway oman pakistan palau palestine panama paraguay peru philippines poland portugal qatar
+    romania russia rwanda samoa senegal serbia seychelles singapore slovakia slovenia somalia
+    spain sudan suriname sweden switzerland syria taiwan tajikistan tanzania thailand togo tonga
+    tunisia turkey turkmenistan tuvalu uganda ukraine uruguay uzbekistan vanuatu vatican venezuela
+    vietnam yemen zambia zimbabwe england scotland wales""".split()
+) | frozenset(
+    {
+        "united states",
+        "united kingdom",
+        "united arab emirates",
+        "saudi arabia",
+        "south africa",
+        "south korea",
+        "north korea",
+        "new zealand",
+        "sri lanka",
+        "costa rica",
+        "el salvador",
+        "dominican republic",
+        "czech republic",
+        "ivory coast",
+        "papua new guinea",
+        "gaza",
+        "us",
+        "uk",
+    }
+)
+US_STATES = frozenset(
+    """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
+    hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+    michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon
+    pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming""".split()
+) | frozenset(
+    {
+        "new hampshire",
+        "new jersey",
+        "new mexico",
+        "new york",
+        "north carolina",
+        "north dakota",
+        "rhode island",
+        "south carolina",
+        "south dakota",
+        "west virginia",
+    }
+)
+MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+CALENDAR_WORDS = frozenset((MONTHS + "|" + WEEKDAYS).split("|"))
+# Words that start a capitalised run without belonging to the name ("Former President Joe Biden").
+TITLES = frozenset(
+    """president former vice secretary sen senator rep gov governor mayor dr mr mrs ms prime
+    minister gen general judge justice chancellor ceo chief rev""".split()
+)
+ARTICLES = frozenset("the a an".split())  # dropped from the start of a name
+# Lower-case words allowed inside a name ("University of Idaho", "Tren de Aragua").
+CONNECTORS = frozenset("of de del la los las le du van von da di".split())
+
+_WH = re.compile(
+    r"\b(?P<how>how\s+(?:many|much|old|long|tall|far|big))\b"
+    r"|\b(?P<which>which|what)\s+(?:of\s+the\s+following\s+)?(?P<noun>(?:[\w’'\-]+\s+){0,3}[\w’'\-]+)"
+    r"|\b(?P<wh>who|whom|whose|where|when)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\w(?:[\w'’&.\-]*\w)?")
+_NUMBER = re.compile(
+    r"(?<![\w.,])(?:[$€£]\s?)?\d+(?:[.,]\d+)*(?:\s?%|\s(?:percent|million|billion|trillion|thousand)\b)?"
+)
+_UNIT = re.compile(r"(?:-[a-z]+|\s(?P<unit>[a-z][a-z\-]+))")
+_DATE = re.compile(
+    rf"\b(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?"
+    rf"|(?:{MONTHS})\.?\s+(?:19|20)\d\d|\d{{1,2}}\s+(?:{MONTHS})(?:\s+(?:19|20)\d\d)?"
+    rf"|(?:{WEEKDAYS})|(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+# "WASHINGTON —", "BASEL, Switzerland —": where the story was filed, not what it says.
+_DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)?\s*[—–−-]\s")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ExpectedType:
+    """What a question asks for: `kind` (person, place, date, year, number, entity), the noun
+    after "which" ("country") and whether it asks for several ("which two states")."""
+
+    kind: str
+    noun: str | None = None
+    several: bool = False
+
+
+@dataclass(frozen=True)
+class Span:
+    """Characters `start:end` of a sentence."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Lead:
+    """The chosen span, the index of the sentence it came from, and its score."""
+
+    span: Span
+    sentence: int
+    score: float
+
+
+def question_words(question: str) -> frozenset[str]:
+    """Every word of the question, lower-case, without a possessive "'s"."""
+    return frozenset(_key_word(w) for w in _WORD.findall(question))
+
+
+def _key_word(word: str) -> str:
+    word = word.lower().replace("’", "'")
+    return word.removesuffix("'s").replace(".", "")
+
+
+def expected_type(question: str) -> ExpectedType | None:
+    """The kind of thing the question asks for, from its first wh-phrase; None for questions
+    ("why", "how did", "what happened") whose answer is a clause, not a span."""
+    for m in _WH.finditer(question):
+        if m.group("how"):
+            how = m.group("how").lower().split()[-1]
+            return ExpectedType(NUMBER) if how in ("many", "much", "old", "tall", "far") else None
+        if m.group("wh"):
+            wh = m.group("wh").lower()
+            if wh in ("who", "whom"):
+                return ExpectedType(PERSON)
+            if wh == "where":
+                return ExpectedType(PLACE)
+            if wh == "when":
+                return ExpectedType(DATE)
+            return ExpectedType(ENTITY)
+        words = [_key_word(w) for w in m.group("noun").split()]
+        if m.group("which").lower() == "what" and words[0] in ("is", "was", "are", "were"):
+            # "What is the name of the storm ...", "What is the list price ...": read the noun.
+            words = [w for w in words[1:] if w != "the"] or ["name"]
+        if words[0] in STOPWORDS:
+            continue  # "what did ...", "what does ...": look for a later wh-phrase
+        # The noun phrase ends at the first function word ("Which movie does ...").
+        cut = next((i for i, w in enumerate(words) if i and w in STOPWORDS), len(words))
+        words = words[:cut]
+        several = words[0] in ("two", "three", "both")
+        for w in words:
+            if w in YEAR_NOUNS:
+                return ExpectedType(YEAR, w)
+            if w in DATE_NOUNS:
+                return ExpectedType(DATE, w)
+            if w in NUMBER_NOUNS:
+                return ExpectedType(NUMBER, w)
+            if w in PERSON_NOUNS:
+                return ExpectedType(PERSON, w, several)
+            if w in PLACE_NOUNS:
+                return ExpectedType(PLACE, w, several)
+        return ExpectedType(ENTITY, words[-1], several)
+    return None
+
+
+def candidate_spans(
+    sentence: str,
+    expected: ExpectedType,
+    asked: frozenset[str],
+    known: frozenset[str] = frozenset(),
+) -> list[Span]:
+    """Spans of `sentence` of the expected kind, leaving out those made only of words of the
+    question (`asked`, from `question_words`). A sentence's first word starts a name only when
+    it is `known` as one (`capitalised_words` of the other sentences)."""
+    if expected.kind == NUMBER:
+        spans = _numbers(sentence)
+    elif expected.kind == YEAR:
+        spans = [Span(m.group(), m.start(), m.end()) for m in _YEAR.finditer(sentence)]
+    elif expected.kind == DATE:
+        spans = [Span(m.group(), m.start(), m.end()) for m in _DATE.finditer(sentence)]
+    else:
+        spans = _names(sentence, known, several=expected.several, person=expected.kind == PERSON)
+    return [s for s in spans if not _words(s.text) <= asked]
+
+
+def capitalised_words(sentences: Sequence[str]) -> frozenset[str]:
+    """Words written with a capital in the middle of a sentence: names, as far as case tells."""
+    words = set()
+    for sentence in sentences:
+        for tok in list(_WORD.finditer(sentence))[1:]:
+            if tok.group()[0].isupper():
+                words.add(_key_word(tok.group()))
+    return frozenset(words)
+
+
+def _words(text: str) -> set[str]:
+    return {_key_word(w) for w in _WORD.findall(text)} - CONNECTORS - {"and", "&"}
+
+
+def _numbers(sentence: str) -> list[Span]:
+    spans = []
+    for m in _NUMBER.finditer(sentence):
+        digits = m.group()
+        if _YEAR.fullmatch(digits) or _MONTH_BEFORE.search(sentence[: m.start()]):
+            continue  # a year or a day of the month is a date, not a count
+        end = m.end()
+        unit = _UNIT.match(sentence, end)
+        if unit and (unit.group("unit") is None or unit.group("unit") not in STOPWORDS):
+            end = unit.end()
+        spans.append(Span(sentence[m.start() : end], m.start(), end))
+    return spans
+
+
+def _names(sentence: str, known: frozenset[str], *, several: bool, person: bool) -> list[Span]:
+    """Runs of capitalised words ("Zohran Mamdani", "University of Idaho"); "X and Y" when the
+    question asks for several."""
+    dateline = _DATELINE.match(sentence)
+    tokens = list(_WORD.finditer(sentence, dateline.end() if dateline else 0))
+    runs: list[list[re.Match[str]]] = []
+    run: list[re.Match[str]] = []
+    for tok in tokens:
+        word = tok.group()
+        gap = sentence[run[-1].end() : tok.start()].strip() if run else ""
+        initial = gap == "." and len(run[-1].group()) == 1  # "John F. Kennedy"
+        if gap not in ("", "&") and not initial:
+            runs.append(run)  # punctuation between the words ends the name
+            run = []
+        capital = word[0].isupper() or (word[0].isdigit() and bool(run))
+        if capital or (run and (word in CONNECTORS or (several and word == "and"))):
+            run.append(tok)
+            if word.endswith(("'s", "’s")):
+                runs.append(run)  # "Amazon's AWS": the owner is one name, the owned another
+                run = []
+        else:
+            runs.append(run)
+            run = []
+    runs.append(run)
+    spans = []
+    for run in runs:
+        if run and tokens and run[0] is tokens[0] and _key_word(run[0].group()) not in known:
+            run = run[1:]  # a sentence's first word is capitalised whether or not it is a name
+        while run and (
+            _key_word(run[0].group()) in ARTICLES
+            or run[0].group() in CONNECTORS
+            or run[0].group()[0].isdigit()
+        ):
+            run = run[1:]
+        while run and not run[-1].group()[0].isupper() and not run[-1].group()[0].isdigit():
+            run = run[:-1]
+        if person:
+            while len(run) > 1 and _key_word(run[0].group()) in TITLES:
+                run = run[1:]
+        if not run or all(_key_word(t.group()) in CALENDAR_WORDS for t in run):
+            continue
+        start, end = run[0].start(), run[-1].end()
+        text = sentence[start:end]
+        if text.endswith(("'s", "’s")):
+            text, end = text[:-2], end - 2
+        spans.append(Span(text, start, end))
+    return spans
+
+
+def span_key(text: str) -> str:
+    """What two mentions of the same thing share: lower-case, without "the" or "'s"."""
+    words = [_key_word(w) for w in _WORD.findall(text)]
+    if words[:1] == ["the"]:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _mentions(key: str, text: str) -> bool:
+    return re.search(r"(?<!\w)" + re.escape(key) + r"(?!\w)", text) is not None
+
+
+def kind_bonus(span: str, expected: ExpectedType) -> float:
+    """A bonus for a span that is the very kind asked for: a country for "which country", a US
+    state for "which state", a first and last name for "who"."""
+    key = span_key(span)
+    if expected.noun in COUNTRY_NOUNS:
+        return KIND_BONUS if key in COUNTRIES else 0.0
+    if expected.noun in STATE_NOUNS:
+        return KIND_BONUS if key in US_STATES or " and " in key else 0.0
+    if expected.kind == PERSON and expected.noun is None:
+        return FULL_NAME_BONUS if len(key.split()) >= 2 else 0.0
+    return 0.0
+
+
+def choose_lead(question: str, sentences: Sequence[str], scores: Sequence[float]) -> Lead | None:
+    """The best span of the expected kind in the best sentences, or None when the question asks
+    for no span or none is found.
+
+    A span scores its best sentence's score, plus AGREEMENT_BONUS for each further considered
+    sentence that mentions it (several retrieved articles naming the same thing), plus
+    `kind_bonus`, minus QUESTION_OVERLAP_PENALTY when it repeats some of the question's words.
+    """
+    expected = expected_type(question)
+    if expected is None or not sentences:
+        return None
+    asked = question_words(question)
+    best = max(scores)
+    order = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
+    considered = [i for i in order[:LEAD_SENTENCES] if scores[i] >= LEAD_KEEP_RATIO * best]
+    lowered = {i: sentences[i].lower().replace("’", "'") for i in considered}
+    known = capitalised_words([sentences[i] for i in considered])
+    leads: dict[str, Lead] = {}
+    for i in considered:
+        for span in candidate_spans(sentences[i], expected, asked, known):
+            key = span_key(span.text)
+            if not key:
+                continue
+            others = sum(1 for j in considered if j != i and _mentions(key, lowered[j]))
+            score = scores[i] + AGREEMENT_BONUS * min(others, MAX_AGREEMENT)
+            score += kind_bonus(span.text, expected)
+            if _words(span.text) & asked:
+                score -= QUESTION_OVERLAP_PENALTY
+            if key not in leads or score > leads[key].score:
+                leads[key] = Lead(span, i, score)
+    if not leads:
+        return None
+    return max(leads.values(), key=lambda lead: (lead.score, -order.index(lead.sentence)))
+
+
+def supporting_sentences(lead_sentence: int, chosen: Sequence[int]) -> list[int]:
+    """The sentences after the lead: the one it came from, then the best other chosen ones, at
+    most SUPPORTING_SENTENCES in all."""
+    others = [i for i in chosen if i != lead_sentence]
+    return [lead_sentence, *others][:SUPPORTING_SENTENCES]
