@@ -48,6 +48,7 @@ NUMBER_NOUNS = frozenset(
 )
 YEAR_NOUNS = frozenset({"year"})
 DATE_NOUNS = frozenset("day date month time".split())
+TYPE_NOUNS = PERSON_NOUNS | PLACE_NOUNS | NUMBER_NOUNS | YEAR_NOUNS | DATE_NOUNS
 
 COUNTRIES = frozenset(
     """afghanistan albania algeria angola argentina armenia australia austria azerbaijan bahamas
@@ -202,7 +203,7 @@ def expected_type(question: str) -> ExpectedType | None:
         if m.group("which").lower() == "what" and words[0] in ("is", "was", "are", "were"):
             # "What is the name of the storm ...", "What is the list price ...": read the noun.
             words = [w for w in words[1:] if w != "the"] or ["name"]
-        if words[0] in STOPWORDS:
+        if words[0] in STOPWORDS and words[0] not in TYPE_NOUNS:
             continue  # "what did ...", "what does ...": look for a later wh-phrase
         # The noun phrase ends at the first function word ("Which movie does ...").
         cut = next((i for i, w in enumerate(words) if i and w in STOPWORDS), len(words))
@@ -219,7 +220,7 @@ def expected_type(question: str) -> ExpectedType | None:
                 return ExpectedType(PERSON, w, several)
             if w in PLACE_NOUNS:
                 return ExpectedType(PLACE, w, several)
-        return ExpectedType(ENTITY, words[-1], several)
+        return ExpectedType(ENTITY, several=several)
     return None
 
 

@@ -1,0 +1,159 @@
+"""The lead span: what a question asks for, the spans of that kind in a sentence, and the choice
+among the retrieved sentences (exact spans); then through the answerer on the sample corpus."""
+
+import pytest
+
+from bot.lead import (
+    DATE,
+    ENTITY,
+    NUMBER,
+    PERSON,
+    PLACE,
+    YEAR,
+    ExpectedType,
+    candidate_spans,
+    choose_lead,
+    expected_type,
+    question_words,
+    supporting_sentences,
+)
+from bot.render import render_answer, render_text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Who was elected mayor of New York City?", ExpectedType(PERSON)),
+        ("Where did the World Economic Forum take place this week?", ExpectedType(PLACE)),
+        ("When will the station be retired?", ExpectedType(DATE)),
+        ("How many stories tall was the building?", ExpectedType(NUMBER)),
+        ("Around what year is NASA planning to retire the station?", ExpectedType(YEAR, "year")),
+        ("Which country issued safety warnings?", ExpectedType(PLACE, "country")),
+        ("Which two states filed lawsuits?", ExpectedType(PLACE, "states", several=True)),
+        ("Which world leader is suing a podcaster?", ExpectedType(PERSON, "leader")),
+        ("Which automaker overtook Tesla?", ExpectedType(ENTITY)),
+        ("Which movie does director Quentin Tarantino like best?", ExpectedType(ENTITY)),
+        ("What is the list price of the new phone?", ExpectedType(NUMBER, "price")),
+        ("What is the name of the storm?", ExpectedType(ENTITY)),
+        # A statement before the question: the wh-phrase decides, wherever it is.
+        ("A plane crashed this week. Where did the crash occur?", ExpectedType(PLACE)),
+        ("Tesla struck a deal with which electronics giant?", ExpectedType(ENTITY)),
+        ("Why did the talks fail?", None),
+        ("How did the markets react?", None),
+        ("What did the report find?", None),
+    ],
+)
+def test_the_question_says_what_kind_of_answer_it_wants(question, expected):
+    assert expected_type(question) == expected
+
+
+def spans(sentence: str, question: str, known: frozenset[str] = frozenset()) -> list[str]:
+    expected = expected_type(question)
+    assert expected is not None
+    return [s.text for s in candidate_spans(sentence, expected, question_words(question), known)]
+
+
+def test_names_leave_out_the_questions_own_words_and_the_sentence_start():
+    sentence = "Tesla has signed a $16.5 billion deal with Samsung Electronics to make chips."
+    question = "Tesla has struck a deal with which electronics giant?"
+    # "Tesla" is asked about; "Samsung Electronics" shares "electronics" but says more.
+    assert spans(sentence, question) == ["Samsung Electronics"]
+
+
+def test_a_sentences_first_word_is_a_name_only_when_written_so_elsewhere():
+    sentence = "Spain lost the final to England on Sunday."
+    question = "England beat which nation on Sunday?"
+    assert spans(sentence, question) == []
+    assert spans(sentence, question, known=frozenset({"spain"})) == ["Spain"]
+
+
+def test_names_keep_connectors_initials_and_ampersands_but_not_titles_for_people():
+    assert spans("It was founded at the University of Idaho in 1889.", "Which university?") == [
+        "University of Idaho"
+    ]
+    assert spans("A portrait of John F. Kennedy hangs there.", "Which president?") == [
+        "John F. Kennedy"
+    ]
+    assert spans("The co-founder of Ben & Jerry’s quit.", "Which ice cream brand?") == [
+        "Ben & Jerry"
+    ]
+    assert spans("The winner was Former Vice President Kamala Harris.", "Who won?") == [
+        "Kamala Harris"
+    ]
+
+
+def test_a_possessive_splits_owner_from_owned_and_a_dateline_is_skipped():
+    sentence = "SAN FRANCISCO — An outage at Amazon's AWS cloud unit hit sites."
+    assert spans(sentence, "Which company's cloud went down?") == ["Amazon", "AWS"]
+
+
+def test_several_names_joined_by_and_only_when_several_are_asked_for():
+    sentence = "Winning tickets were sold in Missouri and Texas on Saturday."
+    assert spans(sentence, "Which two states sold winning tickets?") == ["Missouri and Texas"]
+    assert spans(sentence, "Which state sold a winning ticket?") == ["Missouri", "Texas"]
+
+
+def test_numbers_keep_their_unit_and_leave_out_dates_years_and_asked_numbers():
+    sentence = "On July 4, 2025, the 700 Marines cost $134 million and walked 7,000 steps a day."
+    question = "How much did it cost to deploy 700 Marines?"
+    assert spans(sentence, question) == ["$134 million", "7,000 steps"]
+    assert spans("The tower is 101 stories tall.", "How many stories tall is it?") == [
+        "101 stories"
+    ]
+    assert spans("It measured 8.8, the USGS said.", "What magnitude was the earthquake?") == ["8.8"]
+
+
+def test_dates_and_years():
+    sentence = "NASA plans to retire the station in 2030, it said on March 3, 2025."
+    assert spans(sentence, "When will NASA retire the station?") == ["2030", "March 3, 2025"]
+    assert spans(sentence, "Around what year will NASA retire it?") == ["2030", "2025"]
+
+
+def test_the_lead_is_the_span_most_sentences_agree_on_near_the_best_sentence():
+    question = "Which country became the first to recognize the Taliban government?"
+    sentences = [
+        "Russia became the first country to formally recognize the Taliban government.",
+        "The recognition by Russia was welcomed in Kabul, officials said.",
+        "China and Pakistan have also engaged with the Taliban, but stopped short.",
+        "Analysts said Russia wants influence in the region.",
+    ]
+    scores = [0.60, 0.55, 0.58, 0.50]
+    lead = choose_lead(question, sentences, scores)
+    assert lead is not None
+    # "China" is in the second-best sentence alone; "Russia" is named by three (the first time
+    # as a sentence's first word, which counts once other sentences show it is a name).
+    assert (lead.span.text, lead.sentence) == ("Russia", 0)
+    assert sentences[0][lead.span.start : lead.span.end] == "Russia"
+
+
+def test_no_lead_for_a_question_without_an_expected_kind_or_without_candidates():
+    sentences = ["The talks failed because neither side would move on tariffs."]
+    assert choose_lead("Why did the talks fail?", sentences, [0.9]) is None
+    assert choose_lead("Which country walked out?", sentences, [0.9]) is None
+
+
+def test_the_supporting_sentences_are_the_leads_own_then_the_best_other():
+    assert supporting_sentences(4, [0, 4, 2]) == [4, 0]
+    assert supporting_sentences(4, [0, 2, 3]) == [4, 0]
+    assert supporting_sentences(0, [0]) == [0]
+
+
+# --------------------------------------------------------------------------- through the answerer
+
+
+def test_the_answer_starts_with_the_cited_span_then_its_sentence(answerer):
+    answer = answerer.answer("How many troops did Russia deploy to Venezuela in March?")
+    assert answer.found and answer.lead == "100 troops"
+    assert answer.text.startswith("100 troops [1]. ")
+    sentence = answer.text.removeprefix("100 troops [1]. ").split(" [1]")[0]
+    assert "deployed about 100 troops" in sentence
+    (citation,) = answer.citations
+    assert "100 troops" in citation.text and sentence in citation.text
+    assert answer.text.count("[") <= 3  # the lead and at most two supporting sentences
+
+
+def test_the_lead_is_bold_in_discord_and_plain_in_the_terminal(answerer):
+    answer = answerer.answer("How many troops did Russia deploy to Venezuela in March?")
+    (reply,) = render_answer(answer)
+    assert reply.embeds[0].description.startswith("**100 troops** [1]. ")
+    assert render_text(answer).startswith("100 troops [1]. ")
