@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.question import STOPWORDS
+from bot.question import STOPWORDS, content_words
 
 # Lead scoring. Chosen on realtimeqa-tune with `python -m bench.answers --merged --questions tune`
 # (docs/benchmarks.md, "Answers that lead"); reported on realtimeqa-dev.
@@ -24,6 +24,9 @@ MAX_AGREEMENT = 4  # agreement counted up to this many further sentences
 KIND_BONUS = 0.05  # "which country" and the span is a country (a US state for "which state")
 FULL_NAME_BONUS = 0.03  # a person asked for, and the span has a first and a last name
 QUESTION_OVERLAP_PENALTY = 0.05  # some (not all) of the span's words are in the question
+PROXIMITY_BONUS = 0.0  # times the share of the question's words near the span in its sentence
+PROXIMITY_WORDS = 4  # "near": within this many words
+PREFIX_CHARS = 5  # words match on their first letters ("defeated", "defeat")
 SUPPORTING_SENTENCES = 2  # sentences after the lead: its own and one more that adds something
 
 # What the question asks for.
@@ -141,6 +144,7 @@ _DATE = re.compile(
 )
 # "WASHINGTON —", "BASEL, Switzerland —": where the story was filed, not what it says.
 _DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)?\s*[—–−-]\s")
+_INITIALS = re.compile(r"(?:^|\s)(?:[A-Z]\.)+[A-Z]$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s+$", re.IGNORECASE)
 
@@ -317,6 +321,8 @@ def _names(sentence: str, known: frozenset[str], *, several: bool, person: bool)
         text = sentence[start:end]
         if text.endswith(("'s", "’s")):
             text, end = text[:-2], end - 2
+        elif _INITIALS.search(text) and sentence[end : end + 1] == ".":
+            text, end = text + ".", end + 1  # "U.S." keeps its last full stop
         spans.append(Span(text, start, end))
     return spans
 
@@ -358,6 +364,7 @@ def choose_lead(question: str, sentences: Sequence[str], scores: Sequence[float]
     if expected is None or not sentences:
         return None
     asked = question_words(question)
+    keywords = frozenset(content_words(question))
     best = max(scores)
     order = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
     considered = [i for i in order[:LEAD_SENTENCES] if scores[i] >= LEAD_KEEP_RATIO * best]
@@ -374,11 +381,25 @@ def choose_lead(question: str, sentences: Sequence[str], scores: Sequence[float]
             score += kind_bonus(span.text, expected)
             if _words(span.text) & asked:
                 score -= QUESTION_OVERLAP_PENALTY
+            score += PROXIMITY_BONUS * _near_question(sentences[i], span, keywords)
             if key not in leads or score > leads[key].score:
                 leads[key] = Lead(span, i, score)
     if not leads:
         return None
     return max(leads.values(), key=lambda lead: (lead.score, -order.index(lead.sentence)))
+
+
+def _near_question(sentence: str, span: Span, keywords: frozenset[str]) -> float:
+    """The share of the question's content words that the sentence has within PROXIMITY_WORDS
+    words of the span ("England defeated Spain" for "England beat which nation?")."""
+    if not keywords:
+        return 0.0
+    before = _WORD.findall(sentence[: span.start])[-PROXIMITY_WORDS:]
+    after = _WORD.findall(sentence[span.end :])[:PROXIMITY_WORDS]
+    near = {_key_word(w) for w in before + after}
+    stems = {k[:PREFIX_CHARS] for k in keywords}
+    found = {w[:PREFIX_CHARS] for w in near} & stems
+    return len(found) / len(stems)
 
 
 def supporting_sentences(lead_sentence: int, chosen: Sequence[int]) -> list[int]:

@@ -157,3 +157,10 @@ def test_the_lead_is_bold_in_discord_and_plain_in_the_terminal(answerer):
     (reply,) = render_answer(answer)
     assert reply.embeds[0].description.startswith("**100 troops** [1]. ")
     assert render_text(answer).startswith("100 troops [1]. ")
+
+
+def test_initials_keep_their_last_full_stop():
+    assert spans("The talks moved to Washington, D.C. on Friday.", "Where did talks move?") == [
+        "Washington",
+        "D.C.",
+    ]
