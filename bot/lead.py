@@ -13,20 +13,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.question import STOPWORDS, content_words
+from bot.question import STOPWORDS
 
 # Lead scoring. Chosen on realtimeqa-tune with `python -m bench.answers --merged --questions tune`
 # (docs/benchmarks.md, "Answers that lead"); reported on realtimeqa-dev.
-LEAD_SENTENCES = 8  # candidates come from this many of the best-scoring sentences ...
-LEAD_KEEP_RATIO = 0.8  # ... each scoring at least this share of the best sentence's score
+LEAD_SENTENCES = 12  # candidates come from this many of the best-scoring sentences ...
+LEAD_KEEP_RATIO = 0.5  # ... each scoring at least this share of the best sentence's score
 AGREEMENT_BONUS = 0.03  # per further sentence naming the same thing (retrieved passages agree)
 MAX_AGREEMENT = 4  # agreement counted up to this many further sentences
-KIND_BONUS = 0.05  # "which country" and the span is a country (a US state for "which state")
+KIND_BONUS = 0.1  # "which country" and the span is a country (a US state for "which state")
 FULL_NAME_BONUS = 0.03  # a person asked for, and the span has a first and a last name
 QUESTION_OVERLAP_PENALTY = 0.05  # some (not all) of the span's words are in the question
-PROXIMITY_BONUS = 0.0  # times the share of the question's words near the span in its sentence
-PROXIMITY_WORDS = 4  # "near": within this many words
-PREFIX_CHARS = 5  # words match on their first letters ("defeated", "defeat")
 SUPPORTING_SENTENCES = 2  # sentences after the lead: its own and one more that adds something
 
 # What the question asks for.
@@ -127,7 +124,7 @@ CONNECTORS = frozenset("of de del la los las le du van von da di".split())
 
 _WH = re.compile(
     r"\b(?P<how>how\s+(?:many|much|old|long|tall|far|big))\b"
-    r"|\b(?P<which>which|what)\s+(?:of\s+the\s+following\s+)?(?P<noun>(?:[\w’'\-]+\s+){0,3}[\w’'\-]+)"
+    r"|\b(?P<which>which|what)\s+(?:of\s+the\s+following\s+)?(?P<noun>(?:[\w’'\-]+\s+){0,5}[\w’'\-]+)"
     r"|\b(?P<wh>who|whom|whose|where|when)\b",
     re.IGNORECASE,
 )
@@ -144,6 +141,7 @@ _DATE = re.compile(
 )
 # "WASHINGTON —", "BASEL, Switzerland —": where the story was filed, not what it says.
 _DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)?\s*[—–−-]\s")
+_NATIONALITY = re.compile(r"(?:ian|can|ish|ese|eli|ch)$")  # Russian, Mexican, British, ...
 _INITIALS = re.compile(r"(?:^|\s)(?:[A-Z]\.)+[A-Z]$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s+$", re.IGNORECASE)
@@ -233,10 +231,13 @@ def candidate_spans(
     expected: ExpectedType,
     asked: frozenset[str],
     known: frozenset[str] = frozenset(),
+    common: frozenset[str] = frozenset(),
 ) -> list[Span]:
     """Spans of `sentence` of the expected kind, leaving out those made only of words of the
     question (`asked`, from `question_words`). A sentence's first word starts a name only when
-    it is `known` as one (`capitalised_words` of the other sentences)."""
+    it is `known` as one (`capitalised_words` of the other sentences); a one-word name that is
+    also written in lower case (`common`, from `lowercase_words`) or looks like a nationality
+    ("Israeli", "British") is left out too, except as a person's name."""
     if expected.kind == NUMBER:
         spans = _numbers(sentence)
     elif expected.kind == YEAR:
@@ -244,8 +245,24 @@ def candidate_spans(
     elif expected.kind == DATE:
         spans = [Span(m.group(), m.start(), m.end()) for m in _DATE.finditer(sentence)]
     else:
-        spans = _names(sentence, known, several=expected.several, person=expected.kind == PERSON)
+        person = expected.kind == PERSON
+        spans = _names(sentence, known - common, several=expected.several, person=person)
+        spans = [s for s in spans if " " in s.text or not _common(s.text, common, person)]
     return [s for s in spans if not _words(s.text) <= asked]
+
+
+def _common(word: str, common: frozenset[str], person: bool) -> bool:
+    key = _key_word(word)
+    if key in common:
+        return True
+    return not person and key not in COUNTRIES and _NATIONALITY.search(key) is not None
+
+
+def lowercase_words(sentences: Sequence[str]) -> frozenset[str]:
+    """Words written in lower case somewhere: common words, whatever their case elsewhere."""
+    return frozenset(
+        _key_word(w) for sentence in sentences for w in _WORD.findall(sentence) if w[0].islower()
+    )
 
 
 def capitalised_words(sentences: Sequence[str]) -> frozenset[str]:
@@ -364,15 +381,15 @@ def choose_lead(question: str, sentences: Sequence[str], scores: Sequence[float]
     if expected is None or not sentences:
         return None
     asked = question_words(question)
-    keywords = frozenset(content_words(question))
     best = max(scores)
     order = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
     considered = [i for i in order[:LEAD_SENTENCES] if scores[i] >= LEAD_KEEP_RATIO * best]
     lowered = {i: sentences[i].lower().replace("’", "'") for i in considered}
     known = capitalised_words([sentences[i] for i in considered])
+    common = lowercase_words([sentences[i] for i in considered])
     leads: dict[str, Lead] = {}
     for i in considered:
-        for span in candidate_spans(sentences[i], expected, asked, known):
+        for span in candidate_spans(sentences[i], expected, asked, known, common):
             key = span_key(span.text)
             if not key:
                 continue
@@ -381,25 +398,11 @@ def choose_lead(question: str, sentences: Sequence[str], scores: Sequence[float]
             score += kind_bonus(span.text, expected)
             if _words(span.text) & asked:
                 score -= QUESTION_OVERLAP_PENALTY
-            score += PROXIMITY_BONUS * _near_question(sentences[i], span, keywords)
             if key not in leads or score > leads[key].score:
                 leads[key] = Lead(span, i, score)
     if not leads:
         return None
     return max(leads.values(), key=lambda lead: (lead.score, -order.index(lead.sentence)))
-
-
-def _near_question(sentence: str, span: Span, keywords: frozenset[str]) -> float:
-    """The share of the question's content words that the sentence has within PROXIMITY_WORDS
-    words of the span ("England defeated Spain" for "England beat which nation?")."""
-    if not keywords:
-        return 0.0
-    before = _WORD.findall(sentence[: span.start])[-PROXIMITY_WORDS:]
-    after = _WORD.findall(sentence[span.end :])[:PROXIMITY_WORDS]
-    near = {_key_word(w) for w in before + after}
-    stems = {k[:PREFIX_CHARS] for k in keywords}
-    found = {w[:PREFIX_CHARS] for w in near} & stems
-    return len(found) / len(stems)
 
 
 def supporting_sentences(lead_sentence: int, chosen: Sequence[int]) -> list[int]:

@@ -164,3 +164,12 @@ def test_initials_keep_their_last_full_stop():
         "Washington",
         "D.C.",
     ]
+
+
+def test_a_one_word_name_also_written_in_lower_case_or_a_nationality_is_left_out():
+    sentence = "Officials at Live Nation and Canadian regulators met the Mint on Monday."
+    question = "Which company was fined?"
+    assert spans(sentence, question) == ["Live Nation", "Mint"]
+    common = frozenset({"mint"})  # "the mint" was written in lower case elsewhere
+    found = candidate_spans(sentence, ExpectedType(ENTITY), question_words(question), common=common)
+    assert [s.text for s in found] == ["Live Nation"]
