@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from bot.evidence import RARE_NAME, Support, missing_names, support_probability
-from bot.lead import choose_lead, supporting_sentences
+from bot.lead import MONTHS, WEEKDAYS, choose_lead, supporting_sentences
 from bot.models import Answer, Citation, Conversation, Quote
 from bot.question import Question, content_words, parse_question
 from bot.settings import Settings
@@ -63,10 +63,7 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _DATE = re.compile(
-    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday|yesterday|today|tomorrow|(?:19|20)\d\d)\b",
-    re.IGNORECASE,
+    rf"\b(?:{MONTHS}|{WEEKDAYS}|yesterday|today|tomorrow|(?:19|20)\d\d)\b", re.IGNORECASE
 )
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 

@@ -26,6 +26,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from bot.lead import CALENDAR_WORDS
+
 # Words that start a question or a sentence with a capital without naming anything.
 _FUNCTION_WORDS = frozenset(
     """a an the and or but if as at by for from in into of on to with about after before over
@@ -34,11 +36,8 @@ _FUNCTION_WORDS = frozenset(
     this that these those there here then than so not no yes please tell explain describe give
     name list show find according also still now just only even one two new""".split()
 )
-# Calendar words are capitalised but name no subject; articles often say "this week" instead.
-_CALENDAR = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december""".split()
-)
+# Calendar words (lead.CALENDAR_WORDS) are capitalised but name no subject; articles often say
+# "this week" instead.
 _WORD = re.compile(r"\w[\w'’\-]*")
 _SENTENCE_END = re.compile(r"(?<=[.?!:;])\s+")
 # A missing name counts only when its IDF is at least this share of the highest possible (a
@@ -72,7 +71,7 @@ def question_names(question: str) -> list[str]:
                 if (
                     len(part) >= MIN_NAME_CHARS
                     and part not in _FUNCTION_WORDS
-                    and part not in _CALENDAR
+                    and part not in CALENDAR_WORDS
                     and not part.isdigit()
                 ):
                     names.append(part)
