@@ -89,6 +89,14 @@ def evidence_rows(bot: Any) -> list[dict[str, Any]]:
     return rows
 
 
+def check_features(features: list[list[float]]) -> None:
+    """Saved evidence from another version of the model cannot be refitted."""
+    if any(len(f) != len(FEATURES) for f in features):
+        raise SystemExit(
+            f"{FIT_ROWS} has other features than {FEATURES}: run --fit without --reuse"
+        )
+
+
 def fit(rows: list[dict[str, Any]]) -> dict[str, Any]:
     tune = [r for r in rows if r["group"] == "tune"]
     off = [r for r in rows if r["group"] == "offtopic"]
@@ -98,6 +106,10 @@ def fit(rows: list[dict[str, Any]]) -> dict[str, Any]:
     }
     x = [r["features"] for r in rows if "features" in r]
     y = [r["group"] == "tune" for r in rows if "features" in r]
+    if any(len(f) != len(FEATURES) for f in x):
+        raise SystemExit(
+            f"{FIT_ROWS} has other features than {FEATURES}: run --fit without --reuse"
+        )
     xa, ya = np.array(x), np.array(y, dtype=float)
     w, b = fit_logistic(xa, ya)
     # Move the bias so that the target share of all tune questions is found (those the name
@@ -124,6 +136,10 @@ def cross_validate(rows: list[dict[str, Any]], folds: int = 5, seed: int = 0) ->
     """For each ridge penalty: fit on 4/5 of the scored tune rows, set the bias for the target
     found rate on those, and count the held-out fifth; print the pooled held-out rates."""
     scored = [r for r in rows if "features" in r]
+    if any(len(r["features"]) != len(FEATURES) for r in scored):
+        raise SystemExit(
+            f"{FIT_ROWS} has other features than {FEATURES}: run --fit without --reuse"
+        )
     x = np.array([r["features"] for r in scored])
     y = np.array([r["group"] == "tune" for r in scored], dtype=float)
     fold = np.random.default_rng(seed).permutation(len(y)) % folds
