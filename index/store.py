@@ -338,11 +338,21 @@ def load_vectors(path: Path, count: int, dimension: int) -> np.ndarray:
 
 
 def finish_snapshot(partial: Path) -> Path:
-    """fsync a written snapshot and rename it to its final name."""
-    for file in partial.rglob("*"):
-        if file.is_file():
-            with open(file, "rb") as fh:
+    """fsync a written snapshot and rename it to its final name.
+
+    The folders are fsynced too (bm25/ and the snapshot's own): a file's fsync makes its bytes
+    durable, not its name, and without the folders a power loss after the switch could leave
+    `current` naming an empty snapshot.
+    """
+    folders = [partial]
+    for path in partial.rglob("*"):
+        if path.is_dir():
+            folders.append(path)
+        elif path.is_file():
+            with open(path, "rb") as fh:
                 os.fsync(fh.fileno())
+    for folder in reversed(folders):  # the deepest first, the snapshot's own last
+        _fsync_dir(folder)
     final = partial.with_name(partial.name.removesuffix(PARTIAL))
     os.replace(partial, final)
     _fsync_dir(final.parent)
