@@ -237,6 +237,9 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
     from dataclasses import asdict
 
+    from index.store import Layout, verify_current
+
+    verify_current(Layout(settings.data_dir))  # a damaged current snapshot fails, named
     stats = Library(settings).stats()
     if args.json:
         print(json.dumps(asdict(stats), indent=2))

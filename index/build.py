@@ -38,6 +38,7 @@ from index.store import (
     read_manifest,
     read_metadata,
     save_vectors,
+    serving_snapshot,
     switch_current,
     write_manifest,
     write_metadata,
@@ -50,7 +51,7 @@ EMBED_BATCH = 256  # passages per encode call between progress reports
 
 def _previous(layout: Layout) -> tuple[dict[str, object], Metadata] | None:
     try:
-        snapshot = layout.current_dir()
+        snapshot = serving_snapshot(layout)  # never reuse a damaged snapshot's data
         return read_manifest(snapshot), read_metadata(snapshot / "meta.sqlite")
     except IndexMissingError:
         return None

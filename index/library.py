@@ -61,10 +61,10 @@ class Library:
     def searcher(self) -> Searcher:
         """The current snapshot's searcher, reloaded when `current` has moved."""
         from index.search import Searcher
-        from index.store import Layout
+        from index.store import Layout, serving_snapshot
 
         layout = Layout(self.settings.data_dir)
-        snapshot = layout.current_dir()
+        snapshot = serving_snapshot(layout)  # `current`, or the previous one if it is damaged
         embedder = self.embedder
         with self._lock:
             if self._searcher is None or self._searcher.path != snapshot:
@@ -107,11 +107,11 @@ class Library:
 
     def stats(self) -> IndexStats:
         """What the current snapshot holds; reads the snapshot, not the model (fast)."""
-        from index.store import Layout, read_manifest, read_metadata
+        from index.store import Layout, read_manifest, read_metadata, serving_snapshot
 
         with self._lock:
             loaded = self._searcher
-        snapshot = Layout(self.settings.data_dir).current_dir()
+        snapshot = serving_snapshot(Layout(self.settings.data_dir))
         if loaded is not None and loaded.path == snapshot:
             m, articles, passages, statements = (
                 loaded.manifest,

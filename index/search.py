@@ -19,7 +19,7 @@ from index.errors import IndexCorruptError, QueryError
 from index.fusion import collapse_near_duplicates, reciprocal_rank_fusion
 from index.models import Article, Hit, Statement
 from index.speakers import SpeakerIndex
-from index.store import load_vectors, read_manifest, read_metadata
+from index.store import load_vectors, read_manifest, read_metadata, verify_snapshot
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +73,7 @@ class Searcher:
                 f"the index was built with model {self.manifest.get('model')!r} but "
                 f"{embedder.name!r} is configured; run `newsbot index --rebuild`"
             )
+        verify_snapshot(snapshot)  # its files match the checksums written with them
         meta = read_metadata(snapshot / "meta.sqlite")
         self.articles = meta.articles
         self.passages = meta.passages
