@@ -314,6 +314,16 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:
+        # A file the command could not read or write: permissions, a full or read-only disk.
+        log.debug("file error", exc_info=True)
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(
+            f"newsbot: {where}{exc.strerror or exc}; check the permissions and free space of "
+            "the data directory, or choose another with --data-dir",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
 
 
 if __name__ == "__main__":

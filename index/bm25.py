@@ -10,6 +10,8 @@ import bm25s
 import numpy as np
 import Stemmer
 
+from index.errors import IndexCorruptError
+
 log = logging.getLogger(__name__)
 # bm25s sets its own logger to DEBUG on import, which floods any log at INFO.
 logging.getLogger("bm25s").setLevel(logging.WARNING)
@@ -21,6 +23,30 @@ def _tokenize(texts: Sequence[str]) -> bm25s.tokenization.Tokenized:
     return bm25s.tokenize(
         list(texts), stopwords="en", stemmer=_STEMMER.stemWords, show_progress=False
     )
+
+
+def _layout_problem(model: bm25s.BM25, size: int) -> str | None:
+    """What makes a loaded bm25s index unusable over `size` documents, or None.
+
+    The score matrix is sparse by term: `indptr[t]:indptr[t + 1]` delimits term t's entries in
+    `data` (scores) and `indices` (documents). One pass over each array (numpy, at load).
+    """
+    scores = getattr(model, "scores", None) or {}
+    data, indices, indptr = (scores.get(k) for k in ("data", "indices", "indptr"))
+    if data is None or indices is None or indptr is None:
+        return "its score matrix is incomplete"
+    if scores.get("num_docs") != size:
+        return f"it indexes {scores.get('num_docs')} documents, the snapshot has {size}"
+    if len(indices) != len(data):
+        return f"it has {len(indices)} document numbers for {len(data)} scores"
+    if len(indptr) == 0 or indptr[0] != 0 or indptr[-1] != len(data) or np.any(np.diff(indptr) < 0):
+        return "its term pointers (indptr) are out of order or out of range"
+    if len(indices) and (int(indices.min()) < 0 or int(indices.max()) >= size):
+        return f"it refers to documents outside 0..{size - 1}"
+    ids = list((getattr(model, "vocab_dict", None) or {}).values())
+    if ids and (min(ids) < 0 or max(ids) >= len(indptr)):
+        return "its vocabulary refers to terms it does not hold"
+    return None
 
 
 class BM25Index:
@@ -44,9 +70,15 @@ class BM25Index:
 
     @classmethod
     def load(cls, path: Path, size: int) -> BM25Index:
+        """The index saved in `path` over `size` documents; IndexCorruptError when its files
+        do not describe such an index (a search would otherwise fail, or silently mislead)."""
         if size == 0:
             return cls(bm25s.BM25(), 0)
-        return cls(bm25s.BM25.load(str(path), mmap=True), size)
+        model = bm25s.BM25.load(str(path), mmap=True)
+        problem = _layout_problem(model, size)
+        if problem is not None:
+            raise IndexCorruptError(f"{path} is damaged: {problem}; run `newsbot index --rebuild`")
+        return cls(model, size)
 
     def idf(self, words: Sequence[str]) -> list[float]:
         """Inverse document frequency of each word (stemmed as indexed); unseen words get the

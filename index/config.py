@@ -213,6 +213,33 @@ def default_config_path() -> Path | None:
     return local if local.exists() else None
 
 
+def _read_toml(path: Path) -> dict[str, Any]:
+    """The parsed config file; a ConfigError naming the file and the fix when it cannot be."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(
+            f"config file {path} not found; pass --config with an existing file"
+        ) from None
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot read config file {path} ({exc.strerror or exc}); "
+            "pass --config with a readable file"
+        ) from None
+    try:
+        text = data.decode("utf-8-sig")  # a byte-order mark, as some editors write, is fine
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ConfigError(
+            f"{path} is not UTF-8 text: byte 0x{data[exc.start]:02x} on line {line} is not "
+            "valid UTF-8; save the file as UTF-8"
+        ) from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path} is not valid TOML: {exc}") from None
+
+
 def load_config(
     settings_type: type[SettingsT],
     path: str | Path | None = None,
@@ -223,15 +250,7 @@ def load_config(
     if cfg_path is None:
         settings = parse_config({}, settings_type)
     else:
-        try:
-            with open(cfg_path, "rb") as fh:
-                raw = tomllib.load(fh)
-        except FileNotFoundError:
-            raise ConfigError(
-                f"config file {cfg_path} not found; pass --config with an existing file"
-            ) from None
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{cfg_path} is not valid TOML: {exc}") from None
+        raw = _read_toml(cfg_path)
         settings = parse_config(raw, settings_type, base_dir=cfg_path.resolve().parent)
     env_dir = os.environ.get("NEWSBOT_DATA_DIR")
     if data_dir:

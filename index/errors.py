@@ -21,6 +21,10 @@ class IndexCorruptError(NewsbotError):
     """The current snapshot is unreadable or inconsistent."""
 
 
+class DataDirError(NewsbotError):
+    """The data directory cannot be read or written (permissions, a file in its place...)."""
+
+
 class BuildInProgressError(NewsbotError):
     """Another build holds the build lock."""
 

@@ -32,7 +32,7 @@ from typing import Any
 
 import numpy as np
 
-from index.errors import BuildInProgressError, IndexCorruptError, IndexMissingError
+from index.errors import BuildInProgressError, DataDirError, IndexCorruptError, IndexMissingError
 from index.models import Article, Passage, Statement
 
 log = logging.getLogger(__name__)
@@ -85,6 +85,8 @@ class Layout:
             name = self.current_file.read_text(encoding="utf-8").strip()
         except FileNotFoundError:
             return None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise data_dir_error(self.root, exc, "read") from None
         return name or None
 
     def current_dir(self) -> Path:
@@ -113,11 +115,31 @@ class Layout:
         return f"{seq + 1:06d}-{stamp}-{uuid.uuid4().hex[:4]}"
 
 
+def data_dir_error(root: Path, exc: OSError | UnicodeDecodeError, action: str) -> DataDirError:
+    """A DataDirError naming the data directory, what went wrong and what to do."""
+    if root.exists() and not root.is_dir():
+        why, fix = f"the data directory {root} is a file, not a folder", "move the file away"
+    else:
+        if isinstance(exc, OSError):
+            same = exc.filename in (None, str(root))
+            detail = exc.strerror if same else f"{exc.filename}: {exc.strerror}"
+        else:
+            detail = str(exc)
+        why = f"cannot {action} the data directory {root} ({detail})"
+        fix = f"make it {'writable' if action == 'write to' else 'readable'} by this user"
+    return DataDirError(
+        f"{why}; {fix}, or choose another data directory with --data-dir or NEWSBOT_DATA_DIR"
+    )
+
+
 @contextlib.contextmanager
 def build_lock(layout: Layout) -> Iterator[None]:
     """Exclusive, non-blocking build lock; released by the kernel if the process dies."""
-    layout.root.mkdir(parents=True, exist_ok=True)
-    fh = open(layout.lock_file, "a+")  # noqa: SIM115 - held for the whole build
+    try:
+        layout.root.mkdir(parents=True, exist_ok=True)
+        fh = open(layout.lock_file, "a+")  # noqa: SIM115 - held for the whole build
+    except OSError as exc:
+        raise data_dir_error(layout.root, exc, "write to") from None
     try:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
