@@ -16,6 +16,7 @@ BENCHES = [
     "bench.speed_build",
     "bench.speed_search",
     "bench.speed_memory",
+    "bench.checksums",
 ]
 
 
