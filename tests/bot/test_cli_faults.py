@@ -151,3 +151,10 @@ def test_a_config_that_is_not_utf8_is_named_with_the_fix(capsys, tmp_path, comma
 def test_a_config_that_is_a_folder_is_named(capsys, tmp_path):
     code, _, err = run(capsys, "stats", "--config", str(tmp_path))
     assert_refused(code, err, str(tmp_path))
+
+
+def test_a_config_with_a_byte_order_mark_is_read(capsys, tmp_path):
+    cfg = tmp_path / "config.toml"
+    cfg.write_bytes("\ufeff[search]\nkay = 3\n".encode())  # as Notepad saves UTF-8
+    code, _, err = run(capsys, "stats", "--config", str(cfg))
+    assert_refused(code, err, "[search].kay")  # parsed: the unknown key is what is refused
