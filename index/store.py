@@ -10,7 +10,9 @@
 
 A snapshot directory is written under a `.partial` name, fsynced, renamed, and only then named
 in `current`; a reader therefore never sees half a snapshot, and a crash at any point leaves the
-previous snapshot serving.
+previous snapshot serving. The manifest, written last, records each other file's size and
+CRC-32; a reader verifies them and, when `current` is damaged, serves the newest older snapshot
+that verifies (`serving_snapshot`).
 """
 
 from __future__ import annotations
