@@ -52,9 +52,19 @@ class DiscordSettings:
     channels: list[int] = field(default_factory=list)
     admin_roles: list[int] = field(default_factory=list)
     admin_users: list[int] = field(default_factory=list)
+    # Guilds whose Manage Server members are admins; None (unset): [guild_id] when it is set.
+    admin_guilds: list[int] | None = None
     cooldown_seconds: float = 10.0
     max_in_flight: int = 4
     progress_interval_seconds: float = 3.0
+
+
+    @property
+    def admin_guild_ids(self) -> frozenset[int]:
+        """The guilds whose Manage Server members may run admin commands."""
+        if self.admin_guilds is not None:
+            return frozenset(self.admin_guilds)
+        return frozenset({self.guild_id}) if self.guild_id else frozenset()
 
 
 @dataclass(frozen=True)

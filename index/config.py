@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import tomllib
+import types
 import typing
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -143,6 +144,10 @@ def _type_name(tp: Any) -> str:
 
 def _check_value(key: str, value: Any, tp: Any) -> Any:
     origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        # `X | None`: TOML has no null, so a value given in the file is always an X.
+        (inner,) = [arg for arg in typing.get_args(tp) if arg is not type(None)]
+        return _check_value(key, value, inner)
     if origin is list:
         (inner,) = typing.get_args(tp)
         if not isinstance(value, list):

@@ -28,30 +28,35 @@ from index.progress import BuildProgress, BuildReport
 
 if TYPE_CHECKING:
     from bot.discord_bot import NewsBot
+    from bot.settings import DiscordSettings
 
 log = logging.getLogger(__name__)
 
 # An interaction token stops working after 15 minutes; later messages go to the channel.
 INTERACTION_TOKEN_SECONDS = 15 * 60
 REFUSED_TEXT = (
-    "Only admins can re-index: you need the Manage Server permission, or a role or user id "
-    "listed in [discord].admin_roles / admin_users."
+    "Only newsbot's admins can re-index: the users and roles listed in [discord].admin_users / "
+    "admin_roles, and members with the Manage Server permission in the servers listed in "
+    "[discord].admin_guilds."
 )
 
 
 def is_admin(
     user_id: int,
     role_ids: Collection[int],
+    guild_id: int | None,
     permissions: discord.Permissions,
-    admin_roles: Collection[int],
-    admin_users: Collection[int],
+    cfg: DiscordSettings,
 ) -> bool:
-    """Manage Server, or a configured admin role, or a configured admin user."""
-    return (
-        permissions.manage_guild
-        or user_id in admin_users
-        or any(role_id in admin_roles for role_id in role_ids)
-    )
+    """A configured admin user or role, or Manage Server in one of the admin guilds.
+
+    The index is shared by every server the bot is in, so Manage Server elsewhere (any server
+    that invited the bot) grants nothing; role ids are unique across Discord, so a configured
+    role counts only in its own server. A DM has no guild and no permissions.
+    """
+    if user_id in cfg.admin_users or any(role_id in cfg.admin_roles for role_id in role_ids):
+        return True
+    return guild_id is not None and guild_id in cfg.admin_guild_ids and permissions.manage_guild
 
 
 def describe_progress(progress: BuildProgress | None) -> str:
@@ -130,10 +135,17 @@ class AdminCog(commands.Cog):
         self.build: _Build | None = None
 
     def _allowed(self, interaction: discord.Interaction) -> bool:
-        cfg = self.bot.settings.discord
+        """Checked on every admin command, from the interaction itself: the roles and
+        permissions Discord sent with it, so a role taken away counts at the next command."""
         user = interaction.user
         roles = [role.id for role in user.roles] if isinstance(user, discord.Member) else []
-        return is_admin(user.id, roles, interaction.permissions, cfg.admin_roles, cfg.admin_users)
+        return is_admin(
+            user.id,
+            roles,
+            interaction.guild_id,
+            interaction.permissions,
+            self.bot.settings.discord,
+        )
 
     @app_commands.command(name="reindex")
     @app_commands.describe(full="Rebuild everything from scratch instead of only what changed")

@@ -19,6 +19,7 @@ import discord
 import pytest
 import yarl
 
+from bot.cogs.admin import REFUSED_TEXT
 from bot.discord_bot import NewsBot, create_bot
 from bot.discord_bot import run as run_bot
 from bot.models import Answer, Citation, Conversation
@@ -306,7 +307,7 @@ async def test_reindex_by_an_admin_rebuilds_and_reports(
     server: FakeDiscord, make_bot: MakeBot, library: Any
 ) -> None:
     before = library.stats().snapshot
-    async with Running(make_bot()):
+    async with Running(make_bot(admin_guilds=[int(server.guild_id)])):
         sent = await server.send_slash_command("reindex", {"full": True}, user=server.admin_user)
         done = await server.wait_for_call(
             "PATCH",
@@ -334,6 +335,37 @@ async def test_reindex_is_refused_to_a_member_without_manage_server(
     assert refusal.json["data"]["flags"] & 64  # ephemeral: only the asker sees it
     assert server.calls_to("PATCH", sent.original_path) == []
     assert library.stats().snapshot == before
+    assert_clean(server)
+
+
+async def assert_reindex_refused(server: FakeDiscord, library: Any, **send: Any) -> None:
+    """/reindex sent with `send` (user, dm) is refused privately and builds nothing."""
+    before = library.stats().snapshot
+    sent = await server.send_slash_command("reindex", {"full": True}, **send)
+    refusal = await server.wait_for_call("POST", sent.callback_path, timeout=TIMEOUT)
+    assert refusal.json["type"] == 4  # an immediate message, not a deferred build
+    assert refusal.json["data"]["flags"] & 64  # ephemeral: only the asker sees it
+    assert refusal.json["data"]["content"] == REFUSED_TEXT
+    assert server.calls_to("PATCH", sent.original_path) == []
+    assert library.stats().snapshot == before
+
+
+async def test_manage_server_alone_does_not_allow_reindex_on_a_globally_synced_bot(
+    server: FakeDiscord, make_bot: MakeBot, library: Any
+) -> None:
+    # guild_id = 0 and no admin_guilds: anyone can invite a public bot to a server they
+    # manage, so Manage Server there must not rebuild the index everyone shares.
+    async with Running(make_bot()):
+        await assert_reindex_refused(server, library, user=server.admin_user)
+    assert_clean(server)
+
+
+async def test_reindex_in_a_direct_message_is_refused_even_to_a_server_admin(
+    server: FakeDiscord, make_bot: MakeBot, library: Any
+) -> None:
+    # The admin has Manage Server in the admin guild, but a DM carries no guild permissions.
+    async with Running(make_bot(admin_guilds=[int(server.guild_id)])):
+        await assert_reindex_refused(server, library, user=server.admin_user, dm=True)
     assert_clean(server)
 
 
