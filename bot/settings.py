@@ -58,7 +58,6 @@ class DiscordSettings:
     max_in_flight: int = 4
     progress_interval_seconds: float = 3.0
 
-
     @property
     def admin_guild_ids(self) -> frozenset[int]:
         """The guilds whose Manage Server members may run admin commands."""

@@ -23,6 +23,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord_bot import NO_MENTIONS, send_notice
+from bot.render import escape_line
 from index.errors import BuildInProgressError, NewsbotError
 from index.progress import BuildProgress, BuildReport
 
@@ -34,6 +35,7 @@ log = logging.getLogger(__name__)
 
 # An interaction token stops working after 15 minutes; later messages go to the channel.
 INTERACTION_TOKEN_SECONDS = 15 * 60
+ERROR_CHARS = 1500  # of a failed build's error in its message (Discord's limit is 2,000)
 REFUSED_TEXT = (
     "Only newsbot's admins can re-index: the users and roles listed in [discord].admin_users / "
     "admin_roles, and members with the Manage Server permission in the servers listed in "
@@ -63,9 +65,10 @@ def describe_progress(progress: BuildProgress | None) -> str:
     """'embedding 120/300 (40%)', or 'starting' before the first report."""
     if progress is None:
         return "starting"
+    phase = escape_line(progress.phase)
     if progress.total:
-        return f"{progress.phase} {progress.done:,}/{progress.total:,} ({progress.percent:.0f}%)"
-    return progress.phase
+        return f"{phase} {progress.done:,}/{progress.total:,} ({progress.percent:.0f}%)"
+    return phase
 
 
 class ProgressRelay:
@@ -161,7 +164,7 @@ class AdminCog(commands.Cog):
         if running is not None:
             await send_notice(
                 interaction,
-                f"A re-index is already running (started by {running.user} "
+                f"A re-index is already running (started by {escape_line(running.user)} "
                 f"{discord.utils.format_dt(running.started_at, 'R')}): "
                 f"{describe_progress(running.progress)}. Wait for it to finish.",
             )
@@ -209,7 +212,8 @@ class AdminCog(commands.Cog):
             )
         except NewsbotError as exc:
             log.warning("%s failed: %s", kind.lower(), exc)
-            text = f"❌ {kind} failed: {exc}\nThe previous index keeps serving."
+            error = escape_line(str(exc), ERROR_CHARS)
+            text = f"❌ {kind} failed: {error}\nThe previous index keeps serving."
         except Exception:
             log.exception("%s failed", kind.lower())
             text = (

@@ -17,19 +17,25 @@ import simcord
 
 from bot.cogs.admin import REFUSED_TEXT, ProgressRelay, Throttle, describe_progress
 from bot.settings import Settings
-from index.errors import IndexMissingError
+from index.errors import IndexCorruptError, IndexMissingError
 from index.library import IndexStats
 from index.progress import BuildProgress, BuildReport
 from tests.bot.conftest import World, edits_of_original, scripted
+from tests.bot.hostile import HOSTILE, live_constructs
 from tests.conftest import SAMPLE, make_settings
+
+MULTILINE_HOSTILE = "\n".join(HOSTILE)
 
 
 class ScriptedLibrary:
     """Reports `steps` progress updates, then a report; counts builds."""
 
-    def __init__(self, steps: int = 50, fail: Exception | None = None) -> None:
+    def __init__(
+        self, steps: int = 50, fail: Exception | None = None, phase: str = "embedding"
+    ) -> None:
         self.steps = steps
         self.fail = fail
+        self.phase = phase
         self.builds: list[bool] = []
 
     def build(
@@ -41,7 +47,7 @@ class ScriptedLibrary:
         self.builds.append(rebuild)
         for i in range(1, self.steps + 1):
             if progress is not None:
-                progress(BuildProgress("embedding", i, self.steps))
+                progress(BuildProgress(self.phase, i, self.steps))
         if self.fail is not None:
             raise self.fail
         return BuildReport(2, 0, 0, 0, 1, 7, 4, 0.5, "snap-2")
@@ -195,6 +201,75 @@ async def test_a_member_who_loses_the_role_between_two_commands_is_refused(
 
     assert_refused(await bob.slash(world.channel, "reindex"))
     assert builds == [False]
+
+
+HOSTILE_LINE = " ".join(" ".join(HOSTILE).split())
+
+
+def reindex_texts(world: World) -> list[str]:
+    """Everything the bot said about /reindex: the progress, the result and the notices."""
+    sent = [(r.json or {}) for r in world.env.http_requests if isinstance(r.json, dict)]
+    texts = [body.get("content") or "" for body in sent]
+    texts += [((body.get("data") or {}).get("content") or "") for body in sent]
+    return [t for t in texts if t]
+
+
+@pytest.mark.newsbot(
+    library=ScriptedLibrary(
+        steps=3, fail=IndexCorruptError(f"cannot read {MULTILINE_HOSTILE}"), phase=HOSTILE_LINE
+    ),
+    answerer=scripted("x"),
+)
+async def test_hostile_text_in_build_progress_and_errors_reaches_discord_inert(
+    world: World,
+) -> None:
+    world.configure(admin_guilds=[world.guild.id])
+    result = await world.admin.slash(world.channel, "reindex")
+
+    assert result.response is not None
+    assert result.response.content.startswith("❌ Re-index failed: cannot read \\[Click for free")
+    assert any(t.startswith("⏳ Re-index in progress: ") for t in edits_of_original(world.env))
+    texts = reindex_texts(world)
+    assert len(texts) >= 2
+    for text in texts:
+        assert live_constructs(text) == [], text
+
+
+class HeldLibrary(ScriptedLibrary):
+    """A build that waits for the test to release it."""
+
+    def __init__(self) -> None:
+        super().__init__(steps=1)
+        self.started, self.release = threading.Event(), threading.Event()
+
+    def build(self, sources: Any = None, rebuild: bool = False, progress: Any = None) -> Any:
+        self.started.set()
+        assert self.release.wait(30), "the test never released the build"
+        return super().build(sources, rebuild, progress)
+
+
+@pytest.mark.newsbot(library=HeldLibrary(), answerer=scripted("x"), offload="held")
+async def test_a_hostile_name_in_the_already_running_notice_reaches_discord_inert(
+    world: World,
+) -> None:
+    library: HeldLibrary = world.bot.library  # type: ignore[assignment]
+    mallory = world.guild.add_member(world.env.create_user("mallory"), nick=HOSTILE_LINE[:32])
+    world.configure(admin_guilds=[world.guild.id], admin_users=[mallory.id])
+    commands = await world.bot.tree.fetch_commands()
+    reindex = next(c for c in commands if c.name == "reindex")
+    world.guild.set_command_permissions(reindex, {world.guild.default_role: True})
+
+    await mallory.slash(world.channel, "reindex")
+    assert await asyncio.to_thread(library.started.wait, 30)
+    second = await world.admin.slash(world.channel, "reindex")
+    library.release.set()
+    await world.bot.offload.finish()  # type: ignore[attr-defined]
+
+    assert second.response is not None
+    notice = second.response.content
+    assert notice.startswith("A re-index is already running (started by \\[Click for free")
+    # The bot's own relative time ("<t:...:R>") is the one live part.
+    assert live_constructs(re.sub(r"<t:\d+:R>", "", notice)) == [], notice
 
 
 def test_throttle_lets_one_edit_through_per_interval() -> None:

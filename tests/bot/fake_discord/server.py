@@ -79,9 +79,7 @@ class FakeDiscord(DiscordState, Gateway, RestApi):
         channel_id: str | None = None,
         dm: bool = False,
     ) -> SentInteraction:
-        payload = self.slash_command_payload(
-            name, options, user=user, channel_id=channel_id, dm=dm
-        )
+        payload = self.slash_command_payload(name, options, user=user, channel_id=channel_id, dm=dm)
         self._interaction_ids[payload["token"]] = payload["id"]
         self._interaction_channels[payload["token"]] = payload["channel_id"]
         await self.dispatch("INTERACTION_CREATE", payload)
