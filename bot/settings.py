@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from index import config
-from index.config import require_fractions, require_positive
+from index.config import require_env_names, require_fractions, require_positive
 from index.errors import ConfigError
 
 _VALID_LEVELS = {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}
@@ -82,6 +82,12 @@ class Settings(config.Settings):
 
     def validate(self) -> None:
         super().validate()
+        require_env_names(
+            {
+                "[discord].token_env": self.discord.token_env,
+                "[llm].api_key_env": self.llm.api_key_env,
+            }
+        )
         require_positive(
             {
                 "[answer].max_sentences": self.answer.max_sentences,

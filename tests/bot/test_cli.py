@@ -174,3 +174,17 @@ def test_feedback_lists_the_recorded_items_newest_first(capsys, tmp_path):
     assert out.index("not helpful to erin (12)") < out.index("not helpful to alice (11)")
     assert "  question: What did Peskov say?\n  answer:   He denied it [1].\n" in out
     assert "  [1] Kremlin denies <https://news.example/1>\n  guild 5 · channel 6\n" in out
+
+
+def test_run_with_the_token_written_into_token_env_refuses_it_and_never_prints_it(
+    capsys, tmp_path, monkeypatch
+):
+    token = "MTAxNzQ0NjE5NjE5NjE5NjE5Ng.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB"
+    cfg = tmp_path / "c.toml"
+    cfg.write_text(f'[discord]\ntoken_env = "{token}"\n')
+    monkeypatch.delenv("DISCORD_TOKEN", raising=False)
+    code, out, err = run(capsys, "run", "--config", str(cfg), "--data-dir", str(tmp_path))
+    assert code == 1
+    assert "[discord].token_env" in err and "looks like" in err
+    for i in range(len(token) - 7):
+        assert token[i : i + 8] not in out + err

@@ -8,6 +8,7 @@ interaction webhooks. The tests assert what reached "Discord": the REST calls th
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
 import threading
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -20,7 +21,7 @@ import pytest
 import yarl
 
 from bot.cogs.admin import REFUSED_TEXT
-from bot.discord_bot import NewsBot, create_bot
+from bot.discord_bot import NewsBot, create_bot, redact_logged_secrets
 from bot.discord_bot import run as run_bot
 from bot.models import Answer, Citation, Conversation
 from bot.settings import Settings
@@ -445,6 +446,27 @@ async def test_the_token_never_reaches_the_logs(
     assert any(r.name.startswith("discord") for r in caplog.records)  # DEBUG logs were captured
     assert TOKEN not in caplog.text
     assert all(TOKEN not in r.getMessage() for r in caplog.records)
+    assert_clean(server)
+
+
+async def test_debug_logs_of_a_running_bot_never_show_interaction_tokens(
+    server: FakeDiscord, make_bot: MakeBot
+) -> None:
+    out = io.StringIO()
+    handler = logging.StreamHandler(out)  # the CLI's stderr handler, at -v (DEBUG)
+    logging.getLogger().addHandler(handler)
+    try:
+        redact_logged_secrets()  # as `newsbot run` does
+        async with Running(make_bot()):
+            sent = await server.send_slash_command("ask", {"question": QUESTION})
+            await server.wait_for_call("PATCH", sent.original_path, timeout=TIMEOUT)
+    finally:
+        logging.getLogger().removeHandler(handler)
+    logged = out.getvalue()
+    # discord.py logged the interaction's requests and event, with the token masked.
+    assert f"/interactions/{sent.id}/<redacted>/callback" in logged
+    assert "'token': '<redacted>'" in logged
+    assert sent.token not in logged and TOKEN not in logged
     assert_clean(server)
 
 

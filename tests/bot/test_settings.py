@@ -70,3 +70,51 @@ def test_a_retired_key_still_loads_with_a_warning_that_names_it(caplog):
 def test_the_support_threshold_must_be_a_fraction():
     with pytest.raises(ConfigError, match=r"\[answer\]\.min_support"):
         parse_settings({"answer": {"min_support": 1.5}})
+
+
+# Shaped like secrets, made up for the tests: a Discord bot token (three base64url parts), an
+# OpenAI-style key, and a long hex key (which is also a valid environment variable name shape).
+DISCORD_LIKE_TOKEN = "MTAxNzQ0NjE5NjE5NjE5NjE5Ng.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB"
+SECRET_LIKE = (
+    DISCORD_LIKE_TOKEN,
+    "sk-proj-4f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c",
+    "A1b2C3d4E5f6A7b8C9d0E1f2A3b4C5d6E7f8",
+)
+
+
+def assert_not_shown(secret: str, text: str) -> None:
+    """Not the secret, nor any 8 characters of it in a row."""
+    pieces = {secret[i : i + 8] for i in range(len(secret) - 7)}
+    assert not any(piece in text for piece in pieces), text
+
+
+@pytest.mark.parametrize("secret", SECRET_LIKE)
+@pytest.mark.parametrize("key", [("discord", "token_env"), ("llm", "api_key_env")])
+def test_a_secret_written_where_its_variable_name_goes_is_refused_without_showing_it(secret, key):
+    section, name = key
+    with pytest.raises(ConfigError) as caught:
+        parse_settings({section: {name: secret}})
+    message = str(caught.value)
+    assert f"[{section}].{name}" in message
+    assert "looks like" in message and "not the" in message
+    assert_not_shown(secret, message)
+
+
+@pytest.mark.parametrize("name", ["DISCORD TOKEN", "1TOKEN", "", "TOKEN$"])
+def test_an_env_key_that_is_no_variable_name_is_refused_naming_the_key(name):
+    with pytest.raises(ConfigError, match=r"\[discord\]\.token_env must be the name of"):
+        parse_settings({"discord": {"token_env": name}})
+
+
+@pytest.mark.parametrize("secret", SECRET_LIKE)
+def test_a_secret_in_any_config_error_is_masked(secret):
+    with pytest.raises(ConfigError) as caught:
+        parse_settings({"discord": {"guild_id": secret}})
+    message = str(caught.value)
+    assert "[discord].guild_id must be an integer" in message
+    assert_not_shown(secret, message)
+
+
+def test_environment_variable_names_are_accepted():
+    settings = parse_settings({"discord": {"token_env": "NEWSBOT_DISCORD_TOKEN_2"}})
+    assert settings.discord.token_env == "NEWSBOT_DISCORD_TOKEN_2"
