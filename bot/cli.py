@@ -12,6 +12,7 @@ from typing import TextIO
 
 from bot.settings import Settings, load_settings
 from bot.terminal import TerminalSafe, for_terminal, json_text
+from index.config import MAX_K
 from index.errors import NewsbotError
 from index.library import Library
 from index.progress import BuildProgress
@@ -44,13 +45,13 @@ def _date(value: str) -> date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-01-31") from None
 
 
-def _positive(value: str) -> int:
+def _hits(value: str) -> int:
     try:
         n = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if n <= 0:
-        raise argparse.ArgumentTypeError("must be at least 1")
+    if not 1 <= n <= MAX_K:
+        raise argparse.ArgumentTypeError(f"must be at least 1 and at most {MAX_K}")
     return n
 
 
@@ -82,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("search", parents=[common], help="ranked passages for a query")
     p.add_argument("query", nargs="?")
-    p.add_argument("-k", type=_positive, help="number of hits")
+    p.add_argument("-k", type=_hits, help=f"number of hits (at most {MAX_K})")
     p.add_argument("--json", action="store_true", help="JSON output")
     p.add_argument("--batch", metavar="FILE", help="one query a line ('-' = stdin), JSON lines out")
     p.add_argument("--source", action="append", help="only this source (repeatable)")

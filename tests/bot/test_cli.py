@@ -273,3 +273,10 @@ def test_escape_codes_in_feedback_never_reach_the_terminal(capsys, tmp_path):
     code, out, err = run(capsys, "feedback", "--data-dir", str(tmp_path))
     assert code == 0 and "not helpful to" in out
     assert not TERMINAL_CONTROL.search(out + err), repr(out)
+
+
+def test_an_absurdly_large_k_is_a_usage_error_stating_the_bound(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["search", "x", "-k", "100000000"])
+    assert exc.value.code == 2
+    assert "at most 1000" in capsys.readouterr().err
