@@ -12,17 +12,11 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from index import config
-from index.config import (
-    MAX_ID,
-    MAX_K,
-    require_env_names,
-    require_fractions,
-    require_ids,
-    require_range,
-)
+from index.config import MAX_K, require_env_names, require_fractions, require_range
 from index.errors import ConfigError
 
 _VALID_LEVELS = {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}
+MAX_ID = 2**64 - 1  # Discord ids (snowflakes) are unsigned 64-bit numbers
 
 
 @dataclass(frozen=True)
@@ -109,14 +103,15 @@ class Settings(config.Settings):
         require_range(
             "[discord].progress_interval_seconds", discord.progress_interval_seconds, 1, 900
         )
-        require_ids(
-            {
-                "[discord].channels": discord.channels,
-                "[discord].admin_roles": discord.admin_roles,
-                "[discord].admin_users": discord.admin_users,
-                "[discord].admin_guilds": discord.admin_guilds or [],
-            }
-        )
+        ids = {
+            "[discord].channels": discord.channels,
+            "[discord].admin_roles": discord.admin_roles,
+            "[discord].admin_users": discord.admin_users,
+            "[discord].admin_guilds": discord.admin_guilds or [],
+        }
+        for key, values in ids.items():
+            for i, value in enumerate(values):
+                require_range(f"{key}[{i}]", value, above=0, at_most=MAX_ID)
         if self.log.level.upper() not in _VALID_LEVELS:
             raise ConfigError(f"[log].level must be one of {', '.join(sorted(_VALID_LEVELS))}")
         require_fractions(

