@@ -11,6 +11,7 @@ from bot.models import Conversation
 from bot.question import looks_like_follow_up
 from bot.render import render_text
 from bot.settings import Settings
+from bot.terminal import for_terminal
 from index.errors import NewsbotError
 from index.library import Library
 
@@ -22,6 +23,11 @@ HELP = (
     "A question starting with “and …” or using he/she/they follows up the previous one.\n"
     "Commands: /new (forget the previous question), /help, /quit (or Ctrl-D, Ctrl-C)."
 )
+
+
+def say(text: str, stdout: TextIO) -> None:
+    """Print a line without control characters (bot/terminal.py): answers quote articles."""
+    print(for_terminal(text), file=stdout, flush=True)
 
 
 def _count(n: int, noun: str) -> str:
@@ -54,11 +60,11 @@ def chat(
         stats = library.stats()  # fails early, with a clear message, when nothing is indexed
         answerer = Answerer(library, settings)
         if interactive:
-            print(
+            say(
                 f"newsbot: {_count(stats.articles, 'article')}, "
                 f"{_count(stats.passages, 'passage')} indexed. "
                 "Type /help for help.",
-                file=stdout,
+                stdout,
             )
     conversation: Conversation | None = None
     try:
@@ -72,7 +78,7 @@ def chat(
             if question in ("/quit", "/exit"):
                 break
             if question == "/help":
-                print(HELP, file=stdout)
+                say(HELP, stdout)
                 continue
             if question == "/new":
                 conversation = None
@@ -81,18 +87,18 @@ def chat(
             try:
                 answer = answerer.answer(question, context)
             except NewsbotError as exc:
-                print(f"newsbot: {exc}", file=stdout)
+                say(f"newsbot: {exc}", stdout)
                 continue
             except Exception:
                 log.exception("could not answer %r", question)
-                print("newsbot: something went wrong answering that; see the log.", file=stdout)
+                say("newsbot: something went wrong answering that; see the log.", stdout)
                 continue
             if not interactive:
-                print(f"{PROMPT}{question}", file=stdout)
-            print(render_text(answer) + "\n", file=stdout, flush=True)
+                say(f"{PROMPT}{question}", stdout)
+            say(render_text(answer) + "\n", stdout)
             conversation = Conversation(question=question, subject=answer.subject)
     except KeyboardInterrupt:
-        print("", file=stdout)
+        say("", stdout)
     if interactive:
-        print("bye.", file=stdout)
+        say("bye.", stdout)
     return 0

@@ -11,6 +11,8 @@ from datetime import date
 from typing import TextIO
 
 from bot.settings import Settings, load_settings
+from bot.terminal import TerminalSafe, for_terminal, json_text
+from index.config import MAX_K
 from index.errors import NewsbotError
 from index.library import Library
 from index.progress import BuildProgress
@@ -31,6 +33,11 @@ NOISY_LOGGERS = (
 )
 
 
+def echo(text: str = "", *, err: bool = False, flush: bool = False) -> None:
+    """Print a line to stdout (or stderr) without control characters (bot/terminal.py)."""
+    print(for_terminal(text), file=sys.stderr if err else sys.stdout, flush=flush)
+
+
 def _date(value: str) -> date:
     try:
         return date.fromisoformat(value)
@@ -38,13 +45,13 @@ def _date(value: str) -> date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-01-31") from None
 
 
-def _positive(value: str) -> int:
+def _hits(value: str) -> int:
     try:
         n = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if n <= 0:
-        raise argparse.ArgumentTypeError("must be at least 1")
+    if not 1 <= n <= MAX_K:
+        raise argparse.ArgumentTypeError(f"must be at least 1 and at most {MAX_K}")
     return n
 
 
@@ -76,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("search", parents=[common], help="ranked passages for a query")
     p.add_argument("query", nargs="?")
-    p.add_argument("-k", type=_positive, help="number of hits")
+    p.add_argument("-k", type=_hits, help=f"number of hits (at most {MAX_K})")
     p.add_argument("--json", action="store_true", help="JSON output")
     p.add_argument("--batch", metavar="FILE", help="one query a line ('-' = stdin), JSON lines out")
     p.add_argument("--source", action="append", help="only this source (repeatable)")
@@ -109,6 +116,9 @@ def setup_logging(settings: Settings, verbose: bool) -> None:
     )
     for name in NOISY_LOGGERS:
         logging.getLogger(name).setLevel(max(level, logging.WARNING))
+    for handler in logging.getLogger().handlers:
+        if not any(isinstance(f, TerminalSafe) for f in handler.filters):
+            handler.addFilter(TerminalSafe())
 
 
 def read_batch(path: str) -> Iterator[str]:
@@ -161,7 +171,7 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     finally:
         if bar is not None:
             bar.close()
-    print(report.summary())
+    echo(report.summary())
     return EXIT_OK
 
 
@@ -180,20 +190,20 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
                 line: dict[str, object] = {"query": query, "hits": [h.to_json() for h in hits]}
             except NewsbotError as exc:
                 line = {"query": query, "hits": [], "error": str(exc)}
-            print(json.dumps(line, ensure_ascii=False), flush=True)
+            echo(json_text(line), flush=True)
         return EXIT_OK
     hits = searcher.search(args.query, k, filters, args.mode)
     if args.json:
-        print(json.dumps([h.to_json() for h in hits], ensure_ascii=False, indent=2))
+        echo(json_text([h.to_json() for h in hits], indent=2))
         return EXIT_OK
     if not hits:
-        print("No passages found.")
+        echo("No passages found.")
     for h in hits:
         meta = " · ".join(x for x in (h.source, h.published_at) if x)
-        print(f"{h.rank}. {h.title}" + (f" ({meta})" if meta else ""))
+        echo(f"{h.rank}. {h.title}" + (f" ({meta})" if meta else ""))
         if h.url:
-            print(f"   {h.url}")
-        print(f"   [{h.start}:{h.end}] {h.text}\n")
+            echo(f"   {h.url}")
+        echo(f"   [{h.start}:{h.end}] {h.text}\n")
     return EXIT_OK
 
 
@@ -212,13 +222,13 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
             except NewsbotError as exc:
                 refused = Answer(question=question, text=str(exc), found=False)
                 out = refused.to_json() | {"error": str(exc)}
-            print(json.dumps(out, ensure_ascii=False), flush=True)
+            echo(json_text(out), flush=True)
         return EXIT_OK
     answer = answerer.answer(args.question)
     if args.json:
-        print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
+        echo(json_text(answer.to_json(), indent=2))
     else:
-        print(render_text(answer))
+        echo(render_text(answer))
     return EXIT_OK
 
 
@@ -242,15 +252,15 @@ def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
     verify_current(Layout(settings.data_dir))  # a damaged current snapshot fails, named
     stats = Library(settings).stats()
     if args.json:
-        print(json.dumps(asdict(stats), indent=2))
+        echo(json_text(asdict(stats), indent=2))
         return EXIT_OK
-    print(f"snapshot:   {stats.snapshot} (built {stats.built_at})")
-    print(f"articles:   {stats.articles}")
-    print(f"passages:   {stats.passages}")
-    print(f"statements: {stats.statements}")
-    print(f"newest:     {stats.newest_article or '-'}")
-    print(f"model:      {stats.model} ({stats.dimension} dims, faiss {stats.faiss_index})")
-    print("sources:    " + ", ".join(f"{k} ({v})" for k, v in stats.sources.items()))
+    echo(f"snapshot:   {stats.snapshot} (built {stats.built_at})")
+    echo(f"articles:   {stats.articles}")
+    echo(f"passages:   {stats.passages}")
+    echo(f"statements: {stats.statements}")
+    echo(f"newest:     {stats.newest_article or '-'}")
+    echo(f"model:      {stats.model} ({stats.dimension} dims, faiss {stats.faiss_index})")
+    echo("sources:    " + ", ".join(f"{k} ({v})" for k, v in stats.sources.items()))
     return EXIT_OK
 
 
@@ -259,10 +269,10 @@ def cmd_feedback(args: argparse.Namespace, settings: Settings) -> int:
 
     items = FeedbackStore(settings.data_dir).items()
     if args.json:
-        print(json.dumps([item.to_json() for item in items], ensure_ascii=False, indent=2))
+        echo(json_text([item.to_json() for item in items], indent=2))
         return EXIT_OK
     if not items:
-        print("No feedback recorded yet.")
+        echo("No feedback recorded yet.")
         return EXIT_OK
     for item in items:
         shown = item.answer
@@ -275,17 +285,17 @@ def cmd_feedback(args: argparse.Namespace, settings: Settings) -> int:
             )
             if value
         )
-        print(f"{item.recorded_at}  not helpful to {item.user_name} ({item.user_id})")
-        print(f"  question: {shown.question}")
+        echo(f"{item.recorded_at}  not helpful to {item.user_name} ({item.user_id})")
+        echo(f"  question: {shown.question}")
         text = " ".join(shown.text.split())
         if len(text) > FEEDBACK_ANSWER_CHARS:
             text = text[: FEEDBACK_ANSWER_CHARS - 1].rstrip() + "…"
-        print(f"  answer:   {text}")
+        echo(f"  answer:   {text}")
         for c in shown.citations:
-            print(f"  [{c.n}] {c.title}" + (f" <{c.url}>" if c.url else ""))
+            echo(f"  [{c.n}] {c.title}" + (f" <{c.url}>" if c.url else ""))
         if where:
-            print(f"  {where}")
-        print()
+            echo(f"  {where}")
+        echo()
     return EXIT_OK
 
 
@@ -307,10 +317,10 @@ def main(argv: list[str] | None = None) -> int:
         setup_logging(settings, bool(args.verbose))
         return COMMANDS[args.command](args, settings)
     except NewsbotError as exc:
-        print(f"newsbot: {exc}", file=sys.stderr)
+        echo(f"newsbot: {exc}", err=True)
         return EXIT_ERROR
     except KeyboardInterrupt:
-        print("newsbot: interrupted", file=sys.stderr)
+        echo("newsbot: interrupted", err=True)
         return 130
     except BrokenPipeError:
         return EXIT_OK

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import re
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
@@ -22,6 +23,7 @@ from discord.ext import commands
 from bot.feedback import FeedbackStore
 from bot.limits import Cooldown, InFlightLimit
 from bot.models import Answer, Conversation
+from index.config import mask_tokens
 from index.errors import NewsbotError
 from index.library import IndexStats, Library
 from index.progress import BuildReport, ProgressCallback
@@ -39,6 +41,13 @@ UNEXPECTED_ERROR_TEXT = "Something went wrong on my side (it has been logged). P
 
 # How blocking work (an answer, an index build) leaves the event loop: asyncio.to_thread.
 Offload = Callable[..., Awaitable[Any]]
+
+# Secrets discord.py's DEBUG logs (`newsbot run -v`) carry: interaction and webhook tokens in
+# request URLs (/interactions/<id>/<token>/callback, /webhooks/<id>/<token>/messages/...) and
+# in the "token" field of gateway events (INTERACTION_CREATE payloads).
+_URL_TOKEN = re.compile(r"(/(?:interactions|webhooks)/\d+/)[^/\s?#'\"]+")
+_FIELD_TOKEN = re.compile(r"""(['"]token['"]\s*:\s*['"])[^'"]+""")
+REDACTED = "<redacted>"
 
 
 class AnswerSource(Protocol):
@@ -159,6 +168,35 @@ async def send_notice(interaction: discord.Interaction, text: str) -> None:
         log.warning("could not send a notice to the user", exc_info=True)
 
 
+def redact(text: str) -> str:
+    """`text` without interaction, webhook or bot tokens."""
+    text = _URL_TOKEN.sub(rf"\1{REDACTED}", text)
+    return mask_tokens(_FIELD_TOKEN.sub(rf"\1{REDACTED}", text))
+
+
+class RedactSecrets(logging.Filter):
+    """Masks tokens in what a handler writes: the message, its arguments and any traceback."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        redacted = redact(message)
+        if redacted != message:
+            record.msg, record.args = redacted, None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        return True
+
+
+def redact_logged_secrets() -> None:
+    """Add `RedactSecrets` to every handler of the root logger, where the CLI's logs go (a
+    filter on a handler sees the records of every logger, discord.py's included)."""
+    for handler in logging.getLogger().handlers:
+        if not any(isinstance(f, RedactSecrets) for f in handler.filters):
+            handler.addFilter(RedactSecrets())
+
+
 def create_bot(
     settings: Settings, library: IndexLibrary, answerer: AnswerSource, **kwargs: Any
 ) -> NewsBot:
@@ -181,6 +219,7 @@ def run(settings: Settings, library: Library | None = None) -> int:
 
     `library` defaults to the configured index and model (tests pass one with a fake model).
     """
+    redact_logged_secrets()  # before discord.py logs anything (-v logs every request)
     env_name = settings.discord.token_env
     token = os.environ.get(env_name, "").strip()
     if not token:

@@ -5,6 +5,9 @@ answers list each statement with its speaker, and a Sources section lists every 
 `[n] Title · Source · date` (a masked link with angle brackets in Discord, so no link preview
 unfurls), the link opening the article at the cited words (`Citation.link`). An answer that
 found nothing is a short plain message with no sources.
+
+Text the bot did not write (questions, article text, titles, names, error messages) reaches
+Discord only through `escape`, which makes it inert: no link, mention or formatting.
 """
 
 from __future__ import annotations
@@ -48,13 +51,25 @@ URL_CHARS = 500
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*(?:\s*\[\d+\])*(?=\s)")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-# Markdown article text could carry: emphasis/code/spoiler characters, the "[" of a masked
-# link, headings and block quotes at a line start. URLs are matched first and kept as they are.
-_TEXT_MARKDOWN = re.compile(
-    r"(?P<url>https?://[^\s<>]+)"
-    r"|(?P<md>[\\*_~|`]|\[(?=[^\]\n]*\]\()|^#{1,3}(?=\s)|^>(?:>>)?(?=\s))",
-    re.MULTILINE,
+# What makes text live in Discord, escaped with a backslash (Discord shows the character and
+# drops the backslash). Matched in one pass, left to right, so no escape is escaped again:
+# - a citation marker "[3]" (kept in answer text: the bot writes them) unless a "(" follows;
+# - at a line start: headings, "-#" subtext, block quotes, lists ("- " only outside answers);
+# - "://" (a bare or masked link needs it; "\://" is neither), the "." of an invite host,
+#   "@everyone"/"@here", "<" (user, role, channel and command mentions, timestamps, emoji);
+# - markdown characters: \ * _ ~ | ` and square brackets.
+_DISCORD_SPECIAL = re.compile(
+    r"(?P<marker>\[\d{1,4}\](?!\())"
+    r"|^(?P<indent>[ \t]*)(?P<line>#{1,3}(?=[ \t])|-#(?=[ \t])|>{1,3}(?=[ \t])|[-+](?=[ \t])"
+    r"|\d{1,9}[.)](?=[ \t]))"
+    r"|:(?=//)"
+    r"|(?<=discord)\.(?=gg/|com/invite)|(?<=discordapp)\.(?=com/invite)"
+    r"|@(?=everyone|here)"
+    r"|[\\*_~|`<\[\]]",
+    re.MULTILINE | re.IGNORECASE,
 )
+# A host name or an IPv4/IPv6 address, as urlsplit gives it (lower case, no brackets).
+_HOST = re.compile(r"[\w.-]+|[0-9a-f:.]+")
 _QUOTE_MARKS = '"“”„«»'
 
 
@@ -69,44 +84,83 @@ class Reply:
 # --------------------------------------------------------------------------- escaping
 
 
-def escape_title(title: str) -> str:
-    """Escape markdown in an article title so it cannot break a `[title](<url>)` link.
+def escape(text: str, *, answer: bool = False) -> str:
+    """Make user or article text inert in Discord: no link, mention, ping or formatting of its
+    own, and nothing lost (Discord shows every character as written).
 
-    `discord.utils.escape_markdown` does not escape lone square brackets, and a `]` inside
-    the link text ends it early, so brackets are escaped here too.
+    The one escaping function: every piece of text the bot did not write itself goes through
+    it before it reaches Discord. `answer=True` is for answer text, which keeps the bot's
+    own `[n]` citation markers and "- " statement bullets as they are.
     """
-    flat = " ".join(title.split())
-    parts = re.split(r"([\[\]])", flat)
-    return "".join("\\" + part if part in "[]" else _escape_plain(part) for part in parts if part)
+
+    def sub(match: re.Match[str]) -> str:
+        if match.group("marker") is not None:
+            marker = match.group("marker")
+            return marker if answer else "\\" + marker[:-1] + "\\]"
+        line = match.group("line")
+        if line is not None:
+            indent = match.group("indent")
+            if answer and line == "-":
+                return match.group(0)
+            if line[0].isdigit():  # "1." / "2)": escape the punctuation
+                return f"{indent}{line[:-1]}\\{line[-1]}"
+            return f"{indent}\\{line}"
+        if answer and match.group(0) == "]":
+            return "]"  # no "[" is left to open a link (and "\\://" cannot be its target)
+        return "\\" + match.group(0)
+
+    return _DISCORD_SPECIAL.sub(sub, text)
 
 
-def _escape_plain(text: str) -> str:
-    return discord.utils.escape_markdown(text, ignore_links=False)
+def _clip(escaped: str, limit: int) -> str:
+    """Escaped text cut to `limit` characters with "…", never between a backslash and the
+    character it escapes."""
+    if len(escaped) <= limit:
+        return escaped
+    cut = limit - 1
+    run = len(escaped[:cut]) - len(escaped[:cut].rstrip("\\"))
+    if run % 2:  # the last kept backslash escapes the first dropped character
+        cut -= 1
+    return escaped[:cut] + "…"
+
+
+def escape_line(text: str, limit: int | None = None) -> str:
+    """`escape` for one line of text (a title, a name, a question): whitespace collapsed,
+    then cut to `limit` characters when given."""
+    escaped = escape(" ".join(text.split()))
+    return escaped if limit is None else _clip(escaped, limit)
+
+
+def escape_title(title: str) -> str:
+    """An article title or a source name, escaped so it cannot break a `[title](<url>)` link."""
+    return escape_line(title)
 
 
 def escape_text(text: str) -> str:
-    """Escape markdown that article text could carry (emphasis, code, spoilers, masked links,
-    headings, block quotes), keeping the answer's own "- " statement bullets and bare URLs."""
-
-    def escape(match: re.Match[str]) -> str:
-        return match.group("url") or "\\" + match.group("md")
-
-    return _TEXT_MARKDOWN.sub(escape, text)
+    """Article text in an answer, escaped, keeping the answer's `[n]` markers and bullets."""
+    return escape(text, answer=True)
 
 
 def safe_url(url: str | None) -> str | None:
-    """An http(s) URL safe inside `(<...>)`, or None when there is no usable URL."""
+    """An http(s) URL with a host, safe inside `(<...>)`, or None when there is none usable.
+
+    A URL with a user name ("https://news.example@evil.com/") is refused: its host is not
+    what it seems to be at a glance.
+    """
     if not url:
         return None
     url = url.strip()
     try:
-        scheme = urlsplit(url).scheme.lower()
+        parts = urlsplit(url)
+        host = parts.hostname
     except ValueError:
         return None
-    if scheme not in ("http", "https"):
+    if parts.scheme.lower() not in ("http", "https") or not host or "@" in parts.netloc:
+        return None
+    if not _HOST.fullmatch(host):
         return None
     # Percent-encode whatever could end the angle-bracketed link early; keep existing escapes.
-    url = quote(url, safe="%/:=&?~#+!$,;'@*[].-_")
+    url = quote(url, safe="%/:=&?~#+!$,;'@*.-_")
     return url if len(url) <= URL_CHARS else None
 
 
@@ -211,14 +265,14 @@ def split_text(text: str, limit: int) -> list[str]:
 
 def source_line(citation: Citation) -> str:
     """`[n] [Title](<url>) · Source · date` for Discord; without a url, title and source."""
-    title = escape_title(_shorten(citation.title or "Untitled", TITLE_CHARS))
+    title = escape_line(citation.title or "Untitled", TITLE_CHARS)
     url = citation_url(citation)
     parts = [f"[{title}](<{url}>)" if url else title]
     if citation.source:
-        parts.append(escape_title(_shorten(citation.source, SOURCE_CHARS)))
+        parts.append(escape_line(citation.source, SOURCE_CHARS))
     date = format_date(citation.published_at)
     if date:
-        parts.append(escape_title(date))
+        parts.append(escape_line(date))
     return f"[{citation.n}] " + " · ".join(parts)
 
 
@@ -231,8 +285,8 @@ def _new_quotes(answer: Answer) -> list[Quote]:
 def _quote_line(quote: Quote, *, markdown: bool) -> str:
     text = " ".join(quote.text.split())
     if markdown:
-        speaker = f"**{escape_title(quote.speaker)}**"
-        role = f" ({escape_title(quote.role)})" if quote.role else ""
+        speaker = f"**{escape_line(quote.speaker)}**"
+        role = f" ({escape_line(quote.role)})" if quote.role else ""
         text = escape_text(text)
     else:
         speaker = quote.speaker
@@ -259,9 +313,14 @@ def _body(answer: Answer, *, markdown: bool) -> str:
 
 
 def not_found_text(answer: Answer) -> str:
-    """The short plain reply for an answer that found nothing."""
+    """The short plain reply for an answer that found nothing (unescaped: for the terminal)."""
     text = " ".join(answer.text.split()) or NOT_FOUND_TEXT
     return _shorten(text, MESSAGE_LIMIT)
+
+
+def _not_found_message(answer: Answer) -> str:
+    """The not-found reply for Discord: it usually repeats the question, so it is escaped."""
+    return escape_line(answer.text or NOT_FOUND_TEXT, MESSAGE_LIMIT)
 
 
 # --------------------------------------------------------------------------- Discord
@@ -298,9 +357,9 @@ def _group_into_replies(embeds: Sequence[discord.Embed]) -> list[Reply]:
 def render_answer(answer: Answer) -> list[Reply]:
     """The Discord messages for an answer, each within Discord's limits, in order."""
     if not answer.found:
-        return [Reply(content=not_found_text(answer))]
+        return [Reply(content=_not_found_message(answer))]
 
-    title = _shorten(answer.question, EMBED_TITLE_LIMIT) or None
+    title = escape_line(answer.question, EMBED_TITLE_LIMIT) or None
     # The first embed carries the title, so its description leaves room for it.
     budget = EMBED_DESCRIPTION_LIMIT
     blocks = split_text(_body(answer, markdown=True), budget) or ["(no answer text)"]

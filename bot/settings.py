@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from index import config
-from index.config import require_fractions, require_positive
+from index.config import MAX_K, require_env_names, require_fractions, require_range
 from index.errors import ConfigError
 
 _VALID_LEVELS = {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}
+MAX_ID = 2**64 - 1  # Discord ids (snowflakes) are unsigned 64-bit numbers
 
 
 @dataclass(frozen=True)
@@ -52,9 +53,18 @@ class DiscordSettings:
     channels: list[int] = field(default_factory=list)
     admin_roles: list[int] = field(default_factory=list)
     admin_users: list[int] = field(default_factory=list)
+    # Guilds whose Manage Server members are admins; None (unset): [guild_id] when it is set.
+    admin_guilds: list[int] | None = None
     cooldown_seconds: float = 10.0
     max_in_flight: int = 4
     progress_interval_seconds: float = 3.0
+
+    @property
+    def admin_guild_ids(self) -> frozenset[int]:
+        """The guilds whose Manage Server members may run admin commands."""
+        if self.admin_guilds is not None:
+            return frozenset(self.admin_guilds)
+        return frozenset({self.guild_id}) if self.guild_id else frozenset()
 
 
 @dataclass(frozen=True)
@@ -73,25 +83,42 @@ class Settings(config.Settings):
 
     def validate(self) -> None:
         super().validate()
-        require_positive(
+        require_env_names(
             {
-                "[answer].max_sentences": self.answer.max_sentences,
-                "[answer].passages": self.answer.passages,
-                "[discord].max_in_flight": self.discord.max_in_flight,
-                "[llm].context_chars": self.llm.context_chars,
+                "[discord].token_env": self.discord.token_env,
+                "[llm].api_key_env": self.llm.api_key_env,
             }
         )
-        if self.discord.cooldown_seconds < 0:
-            raise ConfigError("[discord].cooldown_seconds must be 0 or more")
-        if self.llm.timeout_seconds <= 0:
-            raise ConfigError("[llm].timeout_seconds must be greater than 0")
+        answer, llm, discord = self.answer, self.llm, self.discord
+        require_range("[answer].max_sentences", answer.max_sentences, above=0, at_most=50)
+        require_range("[answer].max_quotes", answer.max_quotes, above=0, at_most=50)
+        require_range("[answer].passages", answer.passages, above=0, at_most=MAX_K)
+        require_range("[llm].timeout_seconds", llm.timeout_seconds, above=0, at_most=3600)
+        require_range("[llm].context_chars", llm.context_chars, above=0, at_most=10**7)
+        require_range("[llm].temperature", llm.temperature, 0, 2)  # OpenAI's range
+        require_range("[discord].guild_id", discord.guild_id, 0, MAX_ID)  # 0: synced globally
+        require_range("[discord].cooldown_seconds", discord.cooldown_seconds, 0, 86_400)
+        require_range("[discord].max_in_flight", discord.max_in_flight, above=0, at_most=1024)
+        # At least a second apart (Discord rate-limits edits); within the 15-minute token.
+        require_range(
+            "[discord].progress_interval_seconds", discord.progress_interval_seconds, 1, 900
+        )
+        ids = {
+            "[discord].channels": discord.channels,
+            "[discord].admin_roles": discord.admin_roles,
+            "[discord].admin_users": discord.admin_users,
+            "[discord].admin_guilds": discord.admin_guilds or [],
+        }
+        for key, values in ids.items():
+            for i, value in enumerate(values):
+                require_range(f"{key}[{i}]", value, above=0, at_most=MAX_ID)
         if self.log.level.upper() not in _VALID_LEVELS:
             raise ConfigError(f"[log].level must be one of {', '.join(sorted(_VALID_LEVELS))}")
         require_fractions(
             {
-                "[llm].min_support": self.llm.min_support,
-                "[answer].min_relevance": self.answer.min_relevance,
-                "[answer].min_support": self.answer.min_support,
+                "[llm].min_support": llm.min_support,
+                "[answer].min_relevance": answer.min_relevance,
+                "[answer].min_support": answer.min_support,
             }
         )
 

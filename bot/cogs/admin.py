@@ -23,44 +23,52 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord_bot import NO_MENTIONS, send_notice
+from bot.render import escape_line
 from index.errors import BuildInProgressError, NewsbotError
 from index.progress import BuildProgress, BuildReport
 
 if TYPE_CHECKING:
     from bot.discord_bot import NewsBot
+    from bot.settings import DiscordSettings
 
 log = logging.getLogger(__name__)
 
 # An interaction token stops working after 15 minutes; later messages go to the channel.
 INTERACTION_TOKEN_SECONDS = 15 * 60
+ERROR_CHARS = 1500  # of a failed build's error in its message (Discord's limit is 2,000)
 REFUSED_TEXT = (
-    "Only admins can re-index: you need the Manage Server permission, or a role or user id "
-    "listed in [discord].admin_roles / admin_users."
+    "Only newsbot's admins can re-index: the users and roles listed in [discord].admin_users / "
+    "admin_roles, and members with the Manage Server permission in the servers listed in "
+    "[discord].admin_guilds."
 )
 
 
 def is_admin(
     user_id: int,
     role_ids: Collection[int],
+    guild_id: int | None,
     permissions: discord.Permissions,
-    admin_roles: Collection[int],
-    admin_users: Collection[int],
+    cfg: DiscordSettings,
 ) -> bool:
-    """Manage Server, or a configured admin role, or a configured admin user."""
-    return (
-        permissions.manage_guild
-        or user_id in admin_users
-        or any(role_id in admin_roles for role_id in role_ids)
-    )
+    """A configured admin user or role, or Manage Server in one of the admin guilds.
+
+    The index is shared by every server the bot is in, so Manage Server elsewhere (any server
+    that invited the bot) grants nothing; role ids are unique across Discord, so a configured
+    role counts only in its own server. A DM has no guild and no permissions.
+    """
+    if user_id in cfg.admin_users or any(role_id in cfg.admin_roles for role_id in role_ids):
+        return True
+    return guild_id is not None and guild_id in cfg.admin_guild_ids and permissions.manage_guild
 
 
 def describe_progress(progress: BuildProgress | None) -> str:
     """'embedding 120/300 (40%)', or 'starting' before the first report."""
     if progress is None:
         return "starting"
+    phase = escape_line(progress.phase)
     if progress.total:
-        return f"{progress.phase} {progress.done:,}/{progress.total:,} ({progress.percent:.0f}%)"
-    return progress.phase
+        return f"{phase} {progress.done:,}/{progress.total:,} ({progress.percent:.0f}%)"
+    return phase
 
 
 class ProgressRelay:
@@ -130,10 +138,17 @@ class AdminCog(commands.Cog):
         self.build: _Build | None = None
 
     def _allowed(self, interaction: discord.Interaction) -> bool:
-        cfg = self.bot.settings.discord
+        """Checked on every admin command, from the interaction itself: the roles and
+        permissions Discord sent with it, so a role taken away counts at the next command."""
         user = interaction.user
         roles = [role.id for role in user.roles] if isinstance(user, discord.Member) else []
-        return is_admin(user.id, roles, interaction.permissions, cfg.admin_roles, cfg.admin_users)
+        return is_admin(
+            user.id,
+            roles,
+            interaction.guild_id,
+            interaction.permissions,
+            self.bot.settings.discord,
+        )
 
     @app_commands.command(name="reindex")
     @app_commands.describe(full="Rebuild everything from scratch instead of only what changed")
@@ -149,7 +164,7 @@ class AdminCog(commands.Cog):
         if running is not None:
             await send_notice(
                 interaction,
-                f"A re-index is already running (started by {running.user} "
+                f"A re-index is already running (started by {escape_line(running.user)} "
                 f"{discord.utils.format_dt(running.started_at, 'R')}): "
                 f"{describe_progress(running.progress)}. Wait for it to finish.",
             )
@@ -197,7 +212,8 @@ class AdminCog(commands.Cog):
             )
         except NewsbotError as exc:
             log.warning("%s failed: %s", kind.lower(), exc)
-            text = f"❌ {kind} failed: {exc}\nThe previous index keeps serving."
+            error = escape_line(str(exc), ERROR_CHARS)
+            text = f"❌ {kind} failed: {error}\nThe previous index keeps serving."
         except Exception:
             log.exception("%s failed", kind.lower())
             text = (

@@ -24,7 +24,14 @@ from bot.cogs.feedback import feedback_view
 from bot.discord_bot import NO_MENTIONS, UNEXPECTED_ERROR_TEXT, send_notice
 from bot.feedback import new_key
 from bot.models import Answer, Conversation
-from bot.render import MESSAGE_LIMIT, Reply, format_date, render_answer
+from bot.render import (
+    MESSAGE_LIMIT,
+    SOURCE_CHARS,
+    Reply,
+    escape_line,
+    format_date,
+    render_answer,
+)
 from index.errors import IndexMissingError, NewsbotError
 
 if TYPE_CHECKING:
@@ -107,7 +114,8 @@ def error_text(exc: Exception) -> str:
     if isinstance(exc, IndexMissingError):
         return NO_INDEX_TEXT
     if isinstance(exc, NewsbotError):
-        return str(exc)[:MESSAGE_LIMIT] or UNEXPECTED_ERROR_TEXT
+        # The message may quote the question: escaped like any text the bot did not write.
+        return escape_line(str(exc), MESSAGE_LIMIT) or UNEXPECTED_ERROR_TEXT
     return UNEXPECTED_ERROR_TEXT
 
 
@@ -307,10 +315,11 @@ class AskCog(commands.Cog):
         embed.add_field(name="Articles", value=f"{stats.articles:,}")
         embed.add_field(name="Passages", value=f"{stats.passages:,}")
         embed.add_field(name="Statements", value=f"{stats.statements:,}")
-        embed.add_field(name="Newest article", value=format_date(stats.newest_article) or "unknown")
+        newest = format_date(stats.newest_article)  # from an article: escaped
+        embed.add_field(name="Newest article", value=escape_line(newest) if newest else "unknown")
         embed.add_field(name="Last build", value=_when(stats.built_at))
         top = sorted(stats.sources.items(), key=lambda kv: (-kv[1], kv[0]))
-        lines = [f"{discord.utils.escape_markdown(name)}: {n:,}" for name, n in top[:SOURCES_SHOWN]]
+        lines = [f"{escape_line(name, SOURCE_CHARS)}: {n:,}" for name, n in top[:SOURCES_SHOWN]]
         if len(top) > SOURCES_SHOWN:
             lines.append(f"… and {len(top) - SOURCES_SHOWN} more")
         embed.add_field(
@@ -324,7 +333,7 @@ def _when(iso: str) -> str:
     try:
         moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
     except ValueError:
-        return iso or "unknown"
+        return escape_line(iso) or "unknown"
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)  # build times are recorded in UTC
     return f"{discord.utils.format_dt(moment, 'f')} ({discord.utils.format_dt(moment, 'R')})"

@@ -1,7 +1,9 @@
 import io
+import re
 
 from bot.chat import chat
-from bot.models import Answer, Conversation
+from bot.models import Answer, Citation, Conversation
+from index.errors import QueryError
 
 
 class RecordingAnswerer:
@@ -55,3 +57,38 @@ def test_ctrl_c_ends_the_chat_cleanly(settings):
             raise KeyboardInterrupt
 
     assert chat(settings, Interrupting(), io.StringIO(), RecordingAnswerer()) == 0  # type: ignore[arg-type]
+
+
+TERMINAL_HOSTILE = (
+    "\x1b]0;pwned\x07\x1b[2J\x1b[31mred\x1b[0m \x9b31m \u202egnp.exe\u202c \r\x08\x00!"
+)
+TERMINAL_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+class HostileAnswerer:
+    def answer(self, question: str, conversation: Conversation | None = None) -> Answer:
+        if question.startswith("fail"):
+            raise QueryError(f"cannot answer {question}")
+        citation = Citation(
+            1,
+            "a1",
+            TERMINAL_HOSTILE,
+            f"https://x.example/{TERMINAL_HOSTILE}",
+            TERMINAL_HOSTILE,
+            "2019-06-04",
+            "x",
+            0,
+            1,
+        )
+        return Answer(question, f"{TERMINAL_HOSTILE} said it [1].", (citation,))
+
+
+def test_escape_codes_in_questions_answers_and_errors_never_reach_the_terminal(settings):
+    out = io.StringIO()
+    lines = f"what {TERMINAL_HOSTILE}?\nfail {TERMINAL_HOSTILE}\n"
+    chat(settings, io.StringIO(lines), out, HostileAnswerer())  # type: ignore[arg-type]
+    text = out.getvalue()
+    assert "red" in text and "Sources" in text and "cannot answer fail" in text
+    assert not TERMINAL_CONTROL.search(text), repr(text)

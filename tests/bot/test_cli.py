@@ -2,6 +2,7 @@
 tests/test_cli_model.py)."""
 
 import json
+import re
 
 import pytest
 
@@ -174,3 +175,108 @@ def test_feedback_lists_the_recorded_items_newest_first(capsys, tmp_path):
     assert out.index("not helpful to erin (12)") < out.index("not helpful to alice (11)")
     assert "  question: What did Peskov say?\n  answer:   He denied it [1].\n" in out
     assert "  [1] Kremlin denies <https://news.example/1>\n  guild 5 · channel 6\n" in out
+
+
+def test_run_with_the_token_written_into_token_env_refuses_it_and_never_prints_it(
+    capsys, tmp_path, monkeypatch
+):
+    token = "MTAxNzQ0NjE5NjE5NjE5NjE5Ng.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB"
+    cfg = tmp_path / "c.toml"
+    cfg.write_text(f'[discord]\ntoken_env = "{token}"\n')
+    monkeypatch.delenv("DISCORD_TOKEN", raising=False)
+    code, out, err = run(capsys, "run", "--config", str(cfg), "--data-dir", str(tmp_path))
+    assert code == 1
+    assert "[discord].token_env" in err and "looks like" in err
+    for i in range(len(token) - 7):
+        assert token[i : i + 8] not in out + err
+
+
+# --------------------------------------------------------------------------- terminal escapes
+
+# What an article's title or URL may carry to take over a terminal: an OSC title change, clear
+# screen, colours (7-bit ESC and 8-bit CSI), a bidi override that reverses what follows, and a
+# carriage return, backspace and NUL that hide what was printed before them.
+TERMINAL_HOSTILE = (
+    "\x1b]0;pwned\x07\x1b[2J\x1b[31mred\x1b[0m \x9b31m \u202egnp.exe\u202c \r\x08\x00!"
+)
+TERMINAL_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+@pytest.fixture
+def indexed_hostile(capsys, tmp_path, monkeypatch, fake_embedder) -> str:
+    """A data dir indexing one JSONL article whose title, URL and source hold escape codes."""
+    monkeypatch.setattr("index.embedding.load_embedder", lambda settings: fake_embedder)
+    record = {
+        "title": f"Kremlin {TERMINAL_HOSTILE} denies",
+        "url": f"https://news.example/{TERMINAL_HOSTILE}",
+        "source": f"Example {TERMINAL_HOSTILE} News",
+        "published_at": "2019-06-04",
+        "text": "Kremlin spokesman Dmitry Peskov told reporters there was no official letter "
+        f"from Russia {TERMINAL_HOSTILE} about withdrawing troops from Venezuela.",
+    }
+    path = tmp_path / "articles.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    data = str(tmp_path / "data")
+    code, _, err = run(capsys, "index", str(path), "--data-dir", data)
+    assert code == 0, err
+    return data
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["ask", "What did Peskov say?"],
+        ["search", "Peskov letter"],
+        ["stats"],
+        ["ask", "What did Peskov say?", "--json"],
+        ["search", "Peskov letter", "--json"],
+    ],
+)
+def test_escape_codes_in_articles_never_reach_the_terminal(capsys, indexed_hostile, command):
+    code, out, err = run(capsys, *command, "--data-dir", indexed_hostile)
+    assert code == 0, err
+    assert "red" in out  # the printable rest of the text is kept
+    assert not TERMINAL_CONTROL.search(out + err), repr(out + err)
+    if "--json" in command:
+        data = json.loads(out)  # still valid JSON, the text intact behind json's escapes
+        hits = data["citations"] if "ask" in command else data
+        assert hits[0]["url"] == f"https://news.example/{TERMINAL_HOSTILE}"
+
+
+def test_escape_codes_in_a_batch_question_and_an_error_never_reach_the_terminal(
+    capsys, tmp_path, indexed_hostile
+):
+    batch = tmp_path / "q.txt"
+    batch.write_text(f"What did Peskov {TERMINAL_HOSTILE} say?\n" + "x" * 2000 + "\n")
+    code, out, err = run(capsys, "ask", "--batch", str(batch), "--data-dir", indexed_hostile)
+    assert code == 0, err
+    lines = out.strip().split("\n")
+    assert len(lines) >= 2 and all(json.loads(line) for line in lines)
+    assert not TERMINAL_CONTROL.search(out + err)
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[search]\n"k\\u001b]0;pwned\\u0007\\u202e" = 1\n', encoding="utf-8")
+    code, out, err = run(capsys, "stats", "--config", str(cfg))
+    assert code == 1 and "unknown setting [search].k" in err
+    assert not TERMINAL_CONTROL.search(out + err), repr(err)
+
+
+def test_escape_codes_in_feedback_never_reach_the_terminal(capsys, tmp_path):
+    store = FeedbackStore(tmp_path)
+    citation = Citation(
+        1, "a1", TERMINAL_HOSTILE, f"https://x/{TERMINAL_HOSTILE}", None, None, "x", 0, 1
+    )
+    answer = Answer(f"q {TERMINAL_HOSTILE}", f"a {TERMINAL_HOSTILE} [1].", (citation,))
+    shown = store.remember("0" * 32, answer)
+    store.record(Feedback(shown, 11, TERMINAL_HOSTILE, 5, 6, "2026-01-01T10:00:00+00:00"))
+    code, out, err = run(capsys, "feedback", "--data-dir", str(tmp_path))
+    assert code == 0 and "not helpful to" in out
+    assert not TERMINAL_CONTROL.search(out + err), repr(out)
+
+
+def test_an_absurdly_large_k_is_a_usage_error_stating_the_bound(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["search", "x", "-k", "100000000"])
+    assert exc.value.code == 2
+    assert "at most 1000" in capsys.readouterr().err

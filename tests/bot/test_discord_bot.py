@@ -5,15 +5,17 @@ no command handles, and `run()` with a missing or rejected token.
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
 import threading
+from collections.abc import Iterator
 from typing import Any
 
 import discord
 import pytest
 import simcord
 
-from bot.discord_bot import UNEXPECTED_ERROR_TEXT, run
+from bot.discord_bot import UNEXPECTED_ERROR_TEXT, redact_logged_secrets, run
 from bot.settings import Settings
 from index.library import IndexStats, Library
 from index.progress import BuildReport
@@ -112,3 +114,65 @@ async def test_with_a_guild_id_commands_are_synced_to_that_guild(simcord_env: si
     alice = guild.add_member(simcord_env.create_user("alice"))
     result = await alice.slash(channel, "ask", question="What did Peskov say?")
     assert result.response is not None and result.response.embeds
+
+
+INTERACTION_TOKEN = "aW50ZXJhY3Rpb246MTQ1NjA3NDQ0Mzk4MDgwMDAxMjpzZWNyZXQtdG9rZW4tdmFsdWU"
+
+
+@pytest.fixture
+def root_output() -> Iterator[io.StringIO]:
+    """What a handler on the root logger writes (as the CLI's -v logging does), with
+    `redact_logged_secrets()` applied as `newsbot run` applies it."""
+    out = io.StringIO()
+    handler = logging.StreamHandler(out)
+    root = logging.getLogger()
+    root.addHandler(handler)
+    level = root.level
+    root.setLevel(logging.DEBUG)
+    try:
+        redact_logged_secrets()
+        yield out
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(level)
+
+
+def test_debug_logs_never_show_interaction_tokens(root_output: io.StringIO) -> None:
+    # The records discord.py 2.7.1 logs at DEBUG, with an interaction's token in them.
+    http = logging.getLogger("discord.http")
+    url = f"https://discord.com/api/v10/interactions/1456074443980800012/{INTERACTION_TOKEN}"
+    http.debug("%s %s with %s has returned %s", "POST", f"{url}/callback", '{"type": 5}', 204)
+    webhook_url = (
+        f"https://discord.com/api/v10/webhooks/1456/{INTERACTION_TOKEN}/messages/@original"
+    )
+    logging.getLogger("discord.webhook.async_").debug(
+        "Webhook ID %s with %s %s has returned status code %s", 1456, "PATCH", webhook_url, 200
+    )
+    event = {"t": "INTERACTION_CREATE", "d": {"id": "1", "token": INTERACTION_TOKEN}}
+    logging.getLogger("discord.gateway").debug("For Shard ID %s: WebSocket Event: %s", None, event)
+    try:
+        raise RuntimeError(f"404 for url={webhook_url}")
+    except RuntimeError:
+        http.exception("request failed")
+    bot_token = "MTAxNzQ0NjE5NjE5NjE5NjE5Ng.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB"
+    logging.getLogger("discord.client").debug("logging in with %s", bot_token)
+
+    text = root_output.getvalue()
+    assert "/interactions/1456074443980800012/<redacted>/callback" in text
+    assert "/webhooks/1456/<redacted>/messages/@original" in text
+    assert "'token': '<redacted>'" in text and "RuntimeError" in text
+    assert INTERACTION_TOKEN[:12] not in text
+    assert bot_token not in text and "GhIjKl" not in text
+
+
+def test_newsbot_run_masks_tokens_in_logs_from_the_start(
+    root_output: io.StringIO,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    handler = logging.getLogger().handlers[-1]
+    handler.filters.clear()  # as the CLI's handler starts
+    monkeypatch.delenv("DISCORD_TOKEN", raising=False)
+    assert run(settings) == 2
+    logging.getLogger("discord.http").debug("POST /interactions/1/%s/callback", INTERACTION_TOKEN)
+    assert INTERACTION_TOKEN not in root_output.getvalue()

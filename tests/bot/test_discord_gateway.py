@@ -8,6 +8,7 @@ interaction webhooks. The tests assert what reached "Discord": the REST calls th
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
 import threading
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -19,7 +20,8 @@ import discord
 import pytest
 import yarl
 
-from bot.discord_bot import NewsBot, create_bot
+from bot.cogs.admin import REFUSED_TEXT
+from bot.discord_bot import NewsBot, create_bot, redact_logged_secrets
 from bot.discord_bot import run as run_bot
 from bot.models import Answer, Citation, Conversation
 from bot.settings import Settings
@@ -306,7 +308,7 @@ async def test_reindex_by_an_admin_rebuilds_and_reports(
     server: FakeDiscord, make_bot: MakeBot, library: Any
 ) -> None:
     before = library.stats().snapshot
-    async with Running(make_bot()):
+    async with Running(make_bot(admin_guilds=[int(server.guild_id)])):
         sent = await server.send_slash_command("reindex", {"full": True}, user=server.admin_user)
         done = await server.wait_for_call(
             "PATCH",
@@ -334,6 +336,37 @@ async def test_reindex_is_refused_to_a_member_without_manage_server(
     assert refusal.json["data"]["flags"] & 64  # ephemeral: only the asker sees it
     assert server.calls_to("PATCH", sent.original_path) == []
     assert library.stats().snapshot == before
+    assert_clean(server)
+
+
+async def assert_reindex_refused(server: FakeDiscord, library: Any, **send: Any) -> None:
+    """/reindex sent with `send` (user, dm) is refused privately and builds nothing."""
+    before = library.stats().snapshot
+    sent = await server.send_slash_command("reindex", {"full": True}, **send)
+    refusal = await server.wait_for_call("POST", sent.callback_path, timeout=TIMEOUT)
+    assert refusal.json["type"] == 4  # an immediate message, not a deferred build
+    assert refusal.json["data"]["flags"] & 64  # ephemeral: only the asker sees it
+    assert refusal.json["data"]["content"] == REFUSED_TEXT
+    assert server.calls_to("PATCH", sent.original_path) == []
+    assert library.stats().snapshot == before
+
+
+async def test_manage_server_alone_does_not_allow_reindex_on_a_globally_synced_bot(
+    server: FakeDiscord, make_bot: MakeBot, library: Any
+) -> None:
+    # guild_id = 0 and no admin_guilds: anyone can invite a public bot to a server they
+    # manage, so Manage Server there must not rebuild the index everyone shares.
+    async with Running(make_bot()):
+        await assert_reindex_refused(server, library, user=server.admin_user)
+    assert_clean(server)
+
+
+async def test_reindex_in_a_direct_message_is_refused_even_to_a_server_admin(
+    server: FakeDiscord, make_bot: MakeBot, library: Any
+) -> None:
+    # The admin has Manage Server in the admin guild, but a DM carries no guild permissions.
+    async with Running(make_bot(admin_guilds=[int(server.guild_id)])):
+        await assert_reindex_refused(server, library, user=server.admin_user, dm=True)
     assert_clean(server)
 
 
@@ -413,6 +446,27 @@ async def test_the_token_never_reaches_the_logs(
     assert any(r.name.startswith("discord") for r in caplog.records)  # DEBUG logs were captured
     assert TOKEN not in caplog.text
     assert all(TOKEN not in r.getMessage() for r in caplog.records)
+    assert_clean(server)
+
+
+async def test_debug_logs_of_a_running_bot_never_show_interaction_tokens(
+    server: FakeDiscord, make_bot: MakeBot
+) -> None:
+    out = io.StringIO()
+    handler = logging.StreamHandler(out)  # the CLI's stderr handler, at -v (DEBUG)
+    logging.getLogger().addHandler(handler)
+    try:
+        redact_logged_secrets()  # as `newsbot run` does
+        async with Running(make_bot()):
+            sent = await server.send_slash_command("ask", {"question": QUESTION})
+            await server.wait_for_call("PATCH", sent.original_path, timeout=TIMEOUT)
+    finally:
+        logging.getLogger().removeHandler(handler)
+    logged = out.getvalue()
+    # discord.py logged the interaction's requests and event, with the token masked.
+    assert f"/interactions/{sent.id}/<redacted>/callback" in logged
+    assert "'token': '<redacted>'" in logged
+    assert sent.token not in logged and TOKEN not in logged
     assert_clean(server)
 
 

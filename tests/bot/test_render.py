@@ -24,6 +24,8 @@ from bot.render import (
     source_line,
     split_text,
 )
+from tests.bot.hostile import HOSTILE, live_constructs, neutralize
+from tests.bot.hostile import unescape as hostile_unescape
 
 
 def cite(n: int, title: str = "Russia denies reporting troop withdrawal", **kw: object) -> Citation:
@@ -280,3 +282,123 @@ def test_terminal_text_has_the_same_parts_without_markdown() -> None:
         "[2] Russia denies reporting troop withdrawal · Reuters · 2019-06-04"
     )
     assert render_text(Answer(question="q", text="", found=False)) == render.NOT_FOUND_TEXT
+
+
+# ------------------------------------------------------------------------- hostile text
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_one_line_user_text_is_inert_in_discord_and_loses_nothing(text: str) -> None:
+    escaped = escape_title(text)
+    assert live_constructs(escaped) == [], escaped
+    assert hostile_unescape(escaped) == " ".join(text.split())
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_article_text_in_an_answer_is_inert_in_discord_and_loses_nothing(text: str) -> None:
+    escaped = escape_text(text)
+    # Only "- " bullets stay: the answer's own statement lists are written that way.
+    assert live_constructs(escaped, allow=("list bullet",)) == [], escaped
+    assert hostile_unescape(escaped) == text
+
+
+def hostile_citation(n: int, text: str, url: str | None = "https://news.example/1") -> Citation:
+    return cite(n, title=text, source=text, url=url, published_at=text, text=text)
+
+
+def assert_source_lines_are_inert(value: str, citations: tuple[Citation, ...]) -> None:
+    """Each line is `[n] [title](<url>) · source · date` (or without the link): the bot's own
+    link stays, pointing where the citation's URL says; everything else is inert."""
+    lines = value.splitlines()
+    assert [line.split(" ", 1)[0] for line in lines] == [f"[{c.n}]" for c in citations]
+    for line, citation in zip(lines, citations, strict=True):
+        rest = line.split(" ", 1)[1]
+        link = re.match(r"\[(?P<title>(?:\\.|[^\\\]])*)\]\(<(?P<url>[^<>\s()]+)>\)", rest)
+        if link:
+            assert citation.url is not None
+            assert link.group("url").startswith(citation.url.split("#")[0])
+            assert live_constructs(link.group("title")) == [], line
+            rest = rest[link.end() :]
+        else:
+            assert render.citation_url(citation) is None, line
+        assert live_constructs(rest) == [], line
+
+
+def test_every_part_of_a_found_answer_is_inert_in_discord() -> None:
+    question = " ".join(HOSTILE)
+    citations = (
+        hostile_citation(1, " ".join(HOSTILE)),
+        *(hostile_citation(n, text, url=None) for n, text in enumerate(HOSTILE, start=2)),
+        hostile_citation(50, "x", url="javascript:alert(1)"),
+    )
+    text = "\n\n".join(f"{h} [{n}]" for n, h in enumerate(HOSTILE, start=1))
+    replies = render_answer(Answer(question=question, text=text, citations=citations))
+    embeds = all_embeds(replies)
+
+    assert embeds[0].title is not None and live_constructs(embeds[0].title) == []
+    shown = hostile_unescape(embeds[0].title)
+    assert shown.endswith("…") and " ".join(question.split()).startswith(shown[:-1])
+    descriptions = "\n\n".join(e.description or "" for e in embeds)
+    assert live_constructs(descriptions, allow=("list bullet",)) == []
+    value = "\n".join(f.value or "" for e in embeds for f in e.fields)
+    assert_source_lines_are_inert(value, citations)
+    assert all(r.content is None for r in replies)
+
+
+def test_statements_notes_and_leads_of_hostile_text_are_inert_except_the_bots_own_bold() -> None:
+    hostile = " ".join(" ".join(HOSTILE).split())  # the bot's bold spans one line
+    quotes = tuple(Quote(h, f"quoted {h}", 1, h) for h in HOSTILE)
+    a = Answer(
+        question="q",
+        text=f"{hostile} said it [1].",
+        lead=hostile,
+        note=f"Several people match {hostile}",
+        quotes=quotes,
+        citations=(cite(1),),
+    )
+    description = "\n".join(e.description or "" for e in all_embeds(render_answer(a)))
+    plain = neutralize(description)
+    # The bot's own formatting: the note in italics, the lead and each speaker in bold.
+    plain = re.sub(r"^\*(.*)\*$", r"\1", plain, count=1, flags=re.MULTILINE)
+    plain = re.sub(r"^\*\*(.*?)\*\*", r"\1", plain, flags=re.MULTILINE)
+    plain = re.sub(r"^• \*\*(.*?)\*\*", r"• \1", plain, flags=re.MULTILINE)
+    assert live_constructs(plain) == [], plain
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_a_not_found_reply_is_inert_in_discord(text: str) -> None:
+    said = f"I couldn't find any statements by {text} in the indexed news articles."
+    (reply,) = render_answer(Answer(question=text, text=said, found=False))
+    assert reply.content is not None and reply.embeds == ()
+    assert live_constructs(reply.content) == [], reply.content
+    assert hostile_unescape(reply.content) == " ".join(said.split())
+
+
+def test_an_escaped_not_found_reply_stays_within_a_message() -> None:
+    said = "*" * 3000
+    (reply,) = render_answer(Answer(question="q", text=said, found=False))
+    assert reply.content is not None and len(reply.content) <= MESSAGE_LIMIT
+    assert live_constructs(reply.content) == []
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://news.example@evil.com/",  # a user name that reads like the host
+        "https:evil.com",  # no host
+        "https:///evil.com",
+        "data:text/html,<b>x</b>",
+        "http://exa mple.com/",
+    ],
+)
+def test_urls_without_a_plain_web_host_are_not_linked(url: str) -> None:
+    assert render.safe_url(url) is None
+    line = source_line(cite(1, url=url))
+    assert "](" not in line and live_constructs(line.split(" ", 1)[1]) == []
+
+
+def test_a_closing_parenthesis_in_a_url_cannot_break_out_of_the_link() -> None:
+    line = source_line(cite(1, url="https://news.example/a)](https://evil.com)", text=""))
+    link = re.fullmatch(r"\[1\] \[.*\]\(<(?P<url>[^<>\s()]+)>\) · Reuters · 2019-06-04", line)
+    assert link, line
+    assert link.group("url") == "https://news.example/a%29%5D%28https://evil.com%29"

@@ -1,5 +1,8 @@
 """The whole config.toml: the engine's sections and the bot's, parsed and checked together."""
 
+import typing
+from dataclasses import fields
+
 import pytest
 
 from bot.settings import Settings, load_settings, parse_settings
@@ -70,3 +73,130 @@ def test_a_retired_key_still_loads_with_a_warning_that_names_it(caplog):
 def test_the_support_threshold_must_be_a_fraction():
     with pytest.raises(ConfigError, match=r"\[answer\]\.min_support"):
         parse_settings({"answer": {"min_support": 1.5}})
+
+
+# Shaped like secrets, made up for the tests: a Discord bot token (three base64url parts), an
+# OpenAI-style key, and a long hex key (which is also a valid environment variable name shape).
+DISCORD_LIKE_TOKEN = "MTAxNzQ0NjE5NjE5NjE5NjE5Ng.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB"
+SECRET_LIKE = (
+    DISCORD_LIKE_TOKEN,
+    "sk-proj-4f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c",
+    "A1b2C3d4E5f6A7b8C9d0E1f2A3b4C5d6E7f8",
+)
+
+
+def assert_not_shown(secret: str, text: str) -> None:
+    """Not the secret, nor any 8 characters of it in a row."""
+    pieces = {secret[i : i + 8] for i in range(len(secret) - 7)}
+    assert not any(piece in text for piece in pieces), text
+
+
+@pytest.mark.parametrize("secret", SECRET_LIKE)
+@pytest.mark.parametrize("key", [("discord", "token_env"), ("llm", "api_key_env")])
+def test_a_secret_written_where_its_variable_name_goes_is_refused_without_showing_it(secret, key):
+    section, name = key
+    with pytest.raises(ConfigError) as caught:
+        parse_settings({section: {name: secret}})
+    message = str(caught.value)
+    assert f"[{section}].{name}" in message
+    assert "looks like" in message and "not the" in message
+    assert_not_shown(secret, message)
+
+
+@pytest.mark.parametrize("name", ["DISCORD TOKEN", "1TOKEN", "", "TOKEN$"])
+def test_an_env_key_that_is_no_variable_name_is_refused_naming_the_key(name):
+    with pytest.raises(ConfigError, match=r"\[discord\]\.token_env must be the name of"):
+        parse_settings({"discord": {"token_env": name}})
+
+
+@pytest.mark.parametrize("secret", SECRET_LIKE)
+def test_a_secret_in_any_config_error_is_masked(secret):
+    with pytest.raises(ConfigError) as caught:
+        parse_settings({"discord": {"guild_id": secret}})
+    message = str(caught.value)
+    assert "[discord].guild_id must be an integer" in message
+    assert_not_shown(secret, message)
+
+
+def test_environment_variable_names_are_accepted():
+    settings = parse_settings({"discord": {"token_env": "NEWSBOT_DISCORD_TOKEN_2"}})
+    assert settings.discord.token_env == "NEWSBOT_DISCORD_TOKEN_2"
+
+
+# --------------------------------------------------------------------------- value ranges
+
+
+def numeric_keys() -> list[tuple[str, str]]:
+    """Every int or float key of every section, found from the settings classes themselves."""
+    keys = []
+    for section in fields(Settings):
+        if section.name == "base_dir":
+            continue
+        section_type = typing.get_type_hints(Settings)[section.name]
+        hints = typing.get_type_hints(section_type)
+        keys += [
+            (section.name, f.name) for f in fields(section_type) if hints[f.name] in (int, float)
+        ]
+    return keys
+
+
+NUMERIC_KEYS = numeric_keys()
+BAD_NUMBERS = {"negative": -1, "huge": 10**20, "nan": float("nan"), "inf": float("inf")}
+
+
+def test_the_numeric_keys_are_all_found():
+    assert len(NUMERIC_KEYS) >= 27
+    assert {("search", "k"), ("llm", "temperature"), ("discord", "guild_id")} <= set(NUMERIC_KEYS)
+
+
+@pytest.mark.parametrize("bad", BAD_NUMBERS)
+@pytest.mark.parametrize(("section", "key"), NUMERIC_KEYS, ids=lambda v: v)
+def test_every_numeric_key_refuses_values_that_make_no_sense_naming_the_key(section, key, bad):
+    with pytest.raises(ConfigError) as caught:
+        parse_settings({section: {key: BAD_NUMBERS[bad]}})
+    assert str(caught.value).startswith(f"[{section}].{key} must be"), str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (
+            {"search": {"dense_weight": -0.5}},
+            r"^\[search\]\.dense_weight must be 0 or more, got -0.5$",
+        ),
+        (
+            {"search": {"bm25_weight": float("nan")}},
+            r"^\[search\]\.bm25_weight must be a finite number",
+        ),
+        (
+            {"search": {"dense_weight": 0, "bm25_weight": 0}},
+            r"at least one of \[search\]\.dense_weight",
+        ),
+        ({"index": {"hnsw_ef_search": -5}}, r"^\[index\]\.hnsw_ef_search must be greater than 0"),
+        (
+            {"answer": {"max_quotes": -1}},
+            r"^\[answer\]\.max_quotes must be greater than 0, got -1$",
+        ),
+        ({"llm": {"temperature": -0.1}}, r"^\[llm\]\.temperature must be 0 or more, got -0.1$"),
+        ({"llm": {"temperature": 3}}, r"^\[llm\]\.temperature must be at most 2"),
+        ({"discord": {"guild_id": -5}}, r"^\[discord\]\.guild_id must be 0 or more, got -5$"),
+        ({"search": {"k": 5000}}, r"^\[search\]\.k must be at most 1000, got 5000$"),
+    ],
+)
+def test_values_named_in_issue_9_are_refused_with_the_key_and_the_bound(raw, message):
+    with pytest.raises(ConfigError, match=message):
+        parse_settings(raw)
+
+
+@pytest.mark.parametrize("key", ["channels", "admin_roles", "admin_users", "admin_guilds"])
+@pytest.mark.parametrize("bad", [0, -1, 2**64])
+def test_discord_ids_must_be_snowflakes(key, bad):
+    with pytest.raises(ConfigError, match=rf"^\[discord\]\.{key}\[1\] must be"):
+        parse_settings({"discord": {key: [123, bad]}})
+
+
+def test_a_nan_in_the_config_file_is_refused_naming_the_key(tmp_path):
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("[search]\ndense_weight = nan\n")
+    with pytest.raises(ConfigError, match=r"\[search\]\.dense_weight must be a finite number"):
+        load_settings(cfg)

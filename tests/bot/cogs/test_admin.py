@@ -11,24 +11,31 @@ import threading
 from pathlib import Path
 from typing import Any
 
+import discord
 import pytest
 import simcord
 
 from bot.cogs.admin import REFUSED_TEXT, ProgressRelay, Throttle, describe_progress
 from bot.settings import Settings
-from index.errors import IndexMissingError
+from index.errors import IndexCorruptError, IndexMissingError
 from index.library import IndexStats
 from index.progress import BuildProgress, BuildReport
 from tests.bot.conftest import World, edits_of_original, scripted
+from tests.bot.hostile import HOSTILE, live_constructs
 from tests.conftest import SAMPLE, make_settings
+
+MULTILINE_HOSTILE = "\n".join(HOSTILE)
 
 
 class ScriptedLibrary:
     """Reports `steps` progress updates, then a report; counts builds."""
 
-    def __init__(self, steps: int = 50, fail: Exception | None = None) -> None:
+    def __init__(
+        self, steps: int = 50, fail: Exception | None = None, phase: str = "embedding"
+    ) -> None:
         self.steps = steps
         self.fail = fail
+        self.phase = phase
         self.builds: list[bool] = []
 
     def build(
@@ -40,7 +47,7 @@ class ScriptedLibrary:
         self.builds.append(rebuild)
         for i in range(1, self.steps + 1):
             if progress is not None:
-                progress(BuildProgress("embedding", i, self.steps))
+                progress(BuildProgress(self.phase, i, self.steps))
         if self.fail is not None:
             raise self.fail
         return BuildReport(2, 0, 0, 0, 1, 7, 4, 0.5, "snap-2")
@@ -51,6 +58,7 @@ class ScriptedLibrary:
 
 @pytest.mark.newsbot(library=ScriptedLibrary(), answerer=scripted("x"))
 async def test_reindex_progress_edits_are_throttled(world: World) -> None:
+    world.configure(admin_guilds=[world.guild.id])
     assert world.bot.settings.discord.progress_interval_seconds == 3.0
     result = await world.admin.slash(world.channel, "reindex", full=True)
 
@@ -72,6 +80,7 @@ async def test_reindex_progress_edits_are_throttled(world: World) -> None:
 async def test_a_failed_reindex_reports_the_error(
     world: World, caplog: pytest.LogCaptureFixture
 ) -> None:
+    world.configure(admin_guilds=[world.guild.id])
     result = await world.admin.slash(world.channel, "reindex")
     assert result.response is not None
     assert result.response.content.startswith("❌ Re-index failed")
@@ -113,6 +122,154 @@ async def test_configured_admin_roles_and_users_may_reindex(world: World) -> Non
         assert result.response is not None
         assert result.response.content.startswith("✅ Re-index done")
     assert world.bot.library.builds == [False, False]  # type: ignore[attr-defined]
+
+
+def assert_refused(result: simcord.InteractionResult) -> None:
+    assert result.ephemeral and result.response is not None
+    assert result.response.content == REFUSED_TEXT
+
+
+@pytest.mark.newsbot(library=ScriptedLibrary(steps=1), answerer=scripted("x"))
+async def test_manage_server_in_another_server_does_not_allow_reindex(world: World) -> None:
+    world.configure(admin_guilds=[world.guild.id])
+    # Someone invites the (globally synced) bot to a server they manage...
+    theirs = world.env.create_guild("Mallory's server")
+    mods = theirs.create_role("Mods", permissions=discord.Permissions(manage_guild=True))
+    mallory = theirs.add_member(world.env.create_user("mallory"), roles=[mods])
+    lobby = theirs.create_text_channel("lobby")
+
+    assert_refused(await mallory.slash(lobby, "reindex", full=True))
+    assert world.bot.library.builds == []  # type: ignore[attr-defined]
+    # ...while the same right in the admin guild does allow it.
+    allowed = await world.admin.slash(world.channel, "reindex")
+    assert allowed.response is not None and allowed.response.content.startswith("✅")
+
+
+@pytest.mark.newsbot(library=ScriptedLibrary(steps=1), answerer=scripted("x"))
+async def test_manage_server_alone_grants_nothing_on_a_globally_synced_bot(world: World) -> None:
+    assert world.bot.settings.discord.guild_id == 0
+    assert world.bot.settings.discord.admin_guilds is None  # the default
+    assert_refused(await world.admin.slash(world.channel, "reindex"))
+    assert world.bot.library.builds == []  # type: ignore[attr-defined]
+
+
+HOME_GUILD_ID = 1456074443980800777
+
+
+@pytest.mark.newsbot(
+    library=ScriptedLibrary(steps=1), answerer=scripted("x"), discord={"guild_id": HOME_GUILD_ID}
+)
+async def test_with_a_guild_id_its_manage_server_members_may_reindex_by_default(
+    simcord_env: simcord.Env,
+) -> None:
+    bot = simcord_env.bot
+    assert bot.settings.discord.admin_guilds is None  # type: ignore[attr-defined]
+    home = simcord_env.create_guild("Home", id=HOME_GUILD_ID)
+    channel = home.create_text_channel("news")
+    editors = home.create_role("Editors", permissions=discord.Permissions(manage_guild=True))
+    erin = home.add_member(simcord_env.create_user("erin"), roles=[editors])
+
+    result = await erin.slash(channel, "reindex")
+    assert result.response is not None and result.response.content.startswith("✅ Re-index done")
+
+
+@pytest.mark.newsbot(library=ScriptedLibrary(steps=1), answerer=scripted("x"))
+@pytest.mark.parametrize("how", ["configured admin role", "Manage Server role"])
+async def test_a_member_who_loses_the_role_between_two_commands_is_refused(
+    world: World, how: str
+) -> None:
+    if how == "configured admin role":
+        role = world.guild.create_role("Reporters")
+        world.configure(admin_roles=[role.id])
+    else:
+        role = world.guild.create_role(
+            "Moderators", permissions=discord.Permissions(manage_guild=True)
+        )
+        world.configure(admin_guilds=[world.guild.id])
+    bob = world.guild.add_member(world.env.create_user("bob"), roles=[role])
+    commands = await world.bot.tree.fetch_commands()
+    reindex = next(c for c in commands if c.name == "reindex")
+    world.guild.set_command_permissions(reindex, {world.guild.default_role: True})
+
+    builds: list[bool] = world.bot.library.builds  # type: ignore[attr-defined]
+    builds.clear()  # the marker's library is shared by both parameters
+
+    first = await bob.slash(world.channel, "reindex")
+    assert first.response is not None and first.response.content.startswith("✅ Re-index done")
+    world.env.backend.remove_member_role(world.guild.id, bob.id, role.id)
+    await world.env.settle()
+
+    assert_refused(await bob.slash(world.channel, "reindex"))
+    assert builds == [False]
+
+
+HOSTILE_LINE = " ".join(" ".join(HOSTILE).split())
+
+
+def reindex_texts(world: World) -> list[str]:
+    """Everything the bot said about /reindex: the progress, the result and the notices."""
+    sent = [(r.json or {}) for r in world.env.http_requests if isinstance(r.json, dict)]
+    texts = [body.get("content") or "" for body in sent]
+    texts += [((body.get("data") or {}).get("content") or "") for body in sent]
+    return [t for t in texts if t]
+
+
+@pytest.mark.newsbot(
+    library=ScriptedLibrary(
+        steps=3, fail=IndexCorruptError(f"cannot read {MULTILINE_HOSTILE}"), phase=HOSTILE_LINE
+    ),
+    answerer=scripted("x"),
+)
+async def test_hostile_text_in_build_progress_and_errors_reaches_discord_inert(
+    world: World,
+) -> None:
+    world.configure(admin_guilds=[world.guild.id])
+    result = await world.admin.slash(world.channel, "reindex")
+
+    assert result.response is not None
+    assert result.response.content.startswith("❌ Re-index failed: cannot read \\[Click for free")
+    assert any(t.startswith("⏳ Re-index in progress: ") for t in edits_of_original(world.env))
+    texts = reindex_texts(world)
+    assert len(texts) >= 2
+    for text in texts:
+        assert live_constructs(text) == [], text
+
+
+class HeldLibrary(ScriptedLibrary):
+    """A build that waits for the test to release it."""
+
+    def __init__(self) -> None:
+        super().__init__(steps=1)
+        self.started, self.release = threading.Event(), threading.Event()
+
+    def build(self, sources: Any = None, rebuild: bool = False, progress: Any = None) -> Any:
+        self.started.set()
+        assert self.release.wait(30), "the test never released the build"
+        return super().build(sources, rebuild, progress)
+
+
+@pytest.mark.newsbot(library=HeldLibrary(), answerer=scripted("x"), offload="held")
+async def test_a_hostile_name_in_the_already_running_notice_reaches_discord_inert(
+    world: World,
+) -> None:
+    library: HeldLibrary = world.bot.library  # type: ignore[assignment]
+    mallory = world.guild.add_member(world.env.create_user("mallory"), nick=HOSTILE_LINE[:32])
+    world.configure(admin_guilds=[world.guild.id], admin_users=[mallory.id])
+    commands = await world.bot.tree.fetch_commands()
+    reindex = next(c for c in commands if c.name == "reindex")
+    world.guild.set_command_permissions(reindex, {world.guild.default_role: True})
+
+    await mallory.slash(world.channel, "reindex")
+    assert await asyncio.to_thread(library.started.wait, 30)
+    second = await world.admin.slash(world.channel, "reindex")
+    library.release.set()
+    await world.bot.offload.finish()  # type: ignore[attr-defined]
+
+    assert second.response is not None
+    notice = second.response.content
+    assert notice.startswith("A re-index is already running (started by \\[Click for free")
+    # The bot's own relative time ("<t:...:R>") is the one live part.
+    assert live_constructs(re.sub(r"<t:\d+:R>", "", notice)) == [], notice
 
 
 def test_throttle_lets_one_edit_through_per_interval() -> None:
@@ -189,6 +346,7 @@ class TestReindexWithTheRealEngine:
             return real_build(sources, rebuild, hold)
 
         world.bot.library.build = build  # type: ignore[method-assign]
+        world.configure(admin_guilds=[world.guild.id])
         before = await world.alice.slash(world.channel, "ask", question=self.QUESTION)
         assert before.response is not None
         assert before.response.content.startswith(self.NOT_IN_OLD_INDEX)

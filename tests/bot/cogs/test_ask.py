@@ -18,7 +18,7 @@ import pytest
 import simcord
 
 from bot import render
-from bot.cogs.ask import NO_INDEX_TEXT
+from bot.cogs.ask import NO_INDEX_TEXT, QUESTION_MAX_CHARS
 from bot.discord_bot import UNEXPECTED_ERROR_TEXT
 from bot.models import Answer, Citation, Conversation
 from index.errors import IndexMissingError, QueryError
@@ -30,6 +30,7 @@ from tests.bot.conftest import (
     World,
     scripted,
 )
+from tests.bot.hostile import HOSTILE, live_constructs
 
 PESKOV = "What did Peskov say about Venezuela?"
 NOTHING = "Who won the 1930 football world cup in Uruguay?"
@@ -399,3 +400,122 @@ class NoIndexLibrary:
 async def test_sources_says_clearly_when_no_index_is_built(world: World) -> None:
     result = await world.alice.slash(world.channel, "sources")
     assert result.response is not None and result.response.content == NO_INDEX_TEXT
+
+
+# --------------------------------------------------------------------------- hostile text
+
+# A slash command's option is one line; a message may have many.
+ONE_LINE = " ".join(" ".join(HOSTILE).split())[:QUESTION_MAX_CHARS]
+MANY_LINES = "\n".join(HOSTILE)
+NEWS_URL = "https://news.example/1"
+
+
+def hostile_found(question: str, conversation: Conversation | None) -> Answer:
+    citation = Citation(
+        n=1,
+        article_id="a1",
+        title=ONE_LINE,
+        url=NEWS_URL,
+        source=MANY_LINES,
+        published_at="2019-06-04",
+        text="x",
+        start=0,
+        end=1,
+    )
+    text = "\n\n".join(f"{h} [1]" for h in HOSTILE)
+    return Answer(question=question, text=text, citations=(citation,))
+
+
+def hostile_error(question: str, conversation: Conversation | None) -> Answer:
+    raise QueryError(f"Cannot answer “{question}”.")
+
+
+def sent_texts(env: simcord.Env) -> list[str]:
+    """Every content, embed title, description and field the bot sent or edited, in order;
+    the bot's own link to the article (in the Sources field) is taken out."""
+    texts = []
+    for payload in message_payloads(env):
+        texts.append(payload.get("content") or "")
+        for embed in payload.get("embeds") or []:
+            texts += [embed.get("title") or "", embed.get("description") or ""]
+            for f in embed.get("fields") or []:
+                value = re.sub(r"^\[1\] \[", "[1] ", f["value"], flags=re.MULTILINE)
+                value = re.sub(r"\]\(<" + re.escape(NEWS_URL) + r"[^<>\s]*>\)", "", value)
+                texts += [f["name"], value]
+    return [t for t in texts if t]
+
+
+def assert_all_inert(env: simcord.Env, *, allow: tuple[str, ...] = ()) -> None:
+    texts = sent_texts(env)
+    assert texts
+    for text in texts:
+        assert live_constructs(text, allow=allow) == [], text
+
+
+@pytest.mark.newsbot(answerer=ScriptedAnswerer(hostile_found), discord={"cooldown_seconds": 0})
+async def test_hostile_text_in_a_question_and_an_answer_reaches_discord_inert(
+    world: World,
+) -> None:
+    asked = await world.alice.slash(world.channel, "ask", question=ONE_LINE)
+    await world.alice.send(world.channel, f"<@{world.bot.user.id}> {MANY_LINES}")
+
+    assert asked.response is not None and asked.response.embeds
+    assert unescape(asked.response.embeds[0].title or "").startswith("[Click for free Nitro](")
+    reply = world.channel.last_message
+    assert reply is not None and reply.author == world.bot.user and reply.embeds
+    # The answer's own "- " bullets are the only markdown left to article text.
+    assert_all_inert(world.env, allow=("list bullet",))
+
+
+@pytest.mark.newsbot(answerer=ScriptedAnswerer(echo_not_found), discord={"cooldown_seconds": 0})
+async def test_hostile_text_in_a_not_found_reply_reaches_discord_inert(world: World) -> None:
+    asked = await world.alice.slash(world.channel, "ask", question=ONE_LINE)
+    await world.alice.send(world.channel, f"<@{world.bot.user.id}> {MANY_LINES}")
+
+    assert asked.response is not None
+    assert unescape(asked.response.content) == f"Nothing in the news about “{ONE_LINE}”."
+    assert_all_inert(world.env)
+
+
+async def test_a_masked_link_in_a_speaker_not_found_reply_is_not_a_link(world: World) -> None:
+    # Issue 9's report: the reply named the "speaker", a phishing link, as a clickable link.
+    phishing = "[Click for free Nitro](https://evil.com)"
+    asked = await world.alice.slash(world.channel, "ask", question=f"What did {phishing} say?")
+
+    assert asked.response is not None
+    assert unescape(asked.response.content) == (
+        f"I couldn't find any statements by {phishing} in the indexed news articles."
+    )
+    assert_all_inert(world.env)
+
+
+@pytest.mark.newsbot(answerer=ScriptedAnswerer(hostile_error), discord={"cooldown_seconds": 0})
+async def test_hostile_text_in_an_error_reply_reaches_discord_inert(world: World) -> None:
+    asked = await world.alice.slash(world.channel, "ask", question=ONE_LINE)
+    await world.alice.send(world.channel, f"<@{world.bot.user.id}> {MANY_LINES}")
+
+    assert asked.response is not None and asked.response.content.startswith("Cannot answer")
+    assert len(sent_texts(world.env)) == 2
+    assert_all_inert(world.env)
+
+
+class HostileSourcesLibrary:
+    def build(self, *args: Any, **kwargs: Any) -> BuildReport:
+        raise AssertionError("not used")
+
+    def stats(self) -> IndexStats:
+        sources = {h: 100 - n for n, h in enumerate(HOSTILE)}
+        return IndexStats(1, 2, 3, sources, ONE_LINE, "2019-06-04T10:00:00", "m", 3, "flat", "s")
+
+
+@pytest.mark.newsbot(library=HostileSourcesLibrary(), answerer=scripted("x"))
+async def test_hostile_source_names_in_sources_reach_discord_inert(world: World) -> None:
+    result = await world.alice.slash(world.channel, "sources")
+    assert result.response is not None
+    (embed,) = result.response.embeds
+    listed = next(f.value for f in embed.fields if f.name.startswith("Sources"))
+    assert "Click for free Nitro" in (listed or "")
+    # The bot's own build time is a Discord timestamp; the rest is inert.
+    texts = [t for t in sent_texts(world.env) if not re.fullmatch(r"<t:\d+:f> \(<t:\d+:R>\)", t)]
+    for text in texts:
+        assert live_constructs(text) == [], text

@@ -77,8 +77,9 @@ class FakeDiscord(DiscordState, Gateway, RestApi):
         *,
         user: dict[str, Any] | None = None,
         channel_id: str | None = None,
+        dm: bool = False,
     ) -> SentInteraction:
-        payload = self.slash_command_payload(name, options, user=user, channel_id=channel_id)
+        payload = self.slash_command_payload(name, options, user=user, channel_id=channel_id, dm=dm)
         self._interaction_ids[payload["token"]] = payload["id"]
         self._interaction_channels[payload["token"]] = payload["channel_id"]
         await self.dispatch("INTERACTION_CREATE", payload)

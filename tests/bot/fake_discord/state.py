@@ -161,8 +161,13 @@ class DiscordState:
         *,
         user: dict[str, Any] | None = None,
         channel_id: str | None = None,
+        dm: bool = False,
     ) -> dict[str, Any]:
-        """An INTERACTION_CREATE for `/name` with string/int/bool options, as Discord sends it."""
+        """An INTERACTION_CREATE for `/name` with string/int/bool options, as Discord sends it.
+
+        `dm=True`: sent in the user's direct messages with the bot (no guild, no member, no
+        permissions), as Discord sends a command used there.
+        """
         user = user or self.member_user
         command_id, scope = self.command_id(name)
         option_types = {str: 3, int: 4, bool: 5, float: 10}
@@ -176,6 +181,8 @@ class DiscordState:
         }
         if scope is not None:
             data["guild_id"] = scope
+        if dm:
+            return self._dm_interaction(data, user)
         channel_id = channel_id or self.general_channel_id
         permissions = str(self.permissions_of(user))
         member = self.member(user)
@@ -196,6 +203,26 @@ class DiscordState:
             "entitlements": [],
             "authorizing_integration_owners": {"0": self.guild_id},
             "context": 0,
+            "attachment_size_limit": 10 * 1024 * 1024,
+        }
+
+    def _dm_interaction(self, data: dict[str, Any], user: dict[str, Any]) -> dict[str, Any]:
+        channel = {"id": self.snowflake(), "type": 1, "last_message_id": None, "recipients": [user]}
+        return {
+            "id": self.snowflake(),
+            "application_id": self.application_id,
+            "type": 2,
+            "data": data,
+            "channel_id": channel["id"],
+            "channel": channel,
+            "user": user,
+            "token": f"interaction-token-{next(self._ids)}",
+            "version": 1,
+            "app_permissions": str(MEMBER_PERMISSIONS),
+            "locale": "en-US",
+            "entitlements": [],
+            "authorizing_integration_owners": {"0": "0"},
+            "context": 1,  # the bot's DM
             "attachment_size_limit": 10 * 1024 * 1024,
         }
 
