@@ -7,6 +7,7 @@ compatible speaker or sentence subject; a definite role goes to the person intro
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 
@@ -44,6 +45,21 @@ class Coreference:
         self.subject_mentions: list[tuple[int, Mention]] = []
         self.unit_start = 0  # where the sentence unit being read starts
         self._register_names()
+        # Indexes over the registered names, so that each lookup costs the same however long
+        # the article is (a scan per mention made a long article's extraction quadratic).
+        # Names are registered in text order; sorting (stably) only makes bisection safe.
+        self.name_mentions.sort(key=lambda pm: pm[0])
+        self.subject_mentions.sort(key=lambda pm: pm[0])
+        self._subject_starts = [p for p, _ in self.subject_mentions]
+        self._by_surname: dict[str, tuple[list[int], list[Mention]]] = {}
+        self._first_role: dict[str, str] = {}
+        self._speaker_by_surname: dict[str, str] = {}  # the latest full-named speaker of each
+        for p, m in self.name_mentions:
+            starts, mentions = self._by_surname.setdefault(last_token(m.name), ([], []))
+            starts.append(p)
+            mentions.append(m)
+            if m.role:
+                self._first_role.setdefault(m.name, m.role)
 
     def resolve(self, m: Mention) -> Entity | None:
         """The entity a speaker mention means; None for somebody nobody can name."""
@@ -58,6 +74,9 @@ class Coreference:
     def remember(self, speaker: str | None, m: Mention) -> None:
         """Record a speaker (None when unnamed) as the most recent one, for later pronouns."""
         self.recent.append((speaker, m))
+        ent = self.entities.get(speaker) if speaker else None
+        if ent is not None and len(ent.name.split()) >= 2:
+            self._speaker_by_surname[ent.surname] = ent.name
 
     def _register_names(self) -> None:
         """Every capitalised name in the article, so that "Trump" can become "Donald Trump"."""
@@ -134,9 +153,7 @@ class Coreference:
             ent.role = m.role
         if ent.role is None:
             # the role given where the name was introduced: "US President Donald Trump's"
-            ent.role = next(
-                (x.role for _, x in self.name_mentions if x.name == full and x.role), None
-            )
+            ent.role = self._first_role.get(full)
         if m.title:
             ent.titled.update(TITLE_ROLES.get(m.title.lower().rstrip("."), ()))
         if m.gender:
@@ -154,16 +171,15 @@ class Coreference:
 
     def _expand_surname(self, surname: str, pos: int) -> str | None:
         # 1. the most recent speaker with that surname ("Clinton said" after "Bill Clinton said")
-        for key, _ in reversed(self.recent):
-            ent = self.entities.get(key) if key else None
-            if ent and ent.surname == surname and len(ent.name.split()) >= 2:
-                return ent.name
+        recent = self._speaker_by_surname.get(surname)
+        if recent is not None:
+            return recent
         # 2. the nearest full-name mention before, else the first one after
-        before = [m for p, m in self.name_mentions if p < pos and last_token(m.name) == surname]
-        if before:
-            return before[-1].name
-        after = [m for p, m in self.name_mentions if p >= pos and last_token(m.name) == surname]
-        return after[0].name if after else None
+        starts, mentions = self._by_surname.get(surname, ([], []))
+        i = bisect.bisect_left(starts, pos)  # mentions[:i] are before pos, mentions[i:] after
+        if i > 0:
+            return mentions[i - 1].name
+        return mentions[i].name if i < len(mentions) else None
 
     def _resolve_pronoun(self, m: Mention) -> Entity | None:
         """The most recent compatible speaker or sentence subject before the pronoun."""
@@ -174,11 +190,9 @@ class Coreference:
             (men.start, key, men) for key, men in recent
         ]
         if want in {"m", "f"}:
-            cands += [
-                (pos, "", men)
-                for pos, men in self.subject_mentions
-                if floor <= pos < self.unit_start and pos < m.start
-            ]
+            lo = bisect.bisect_left(self._subject_starts, floor)
+            hi = bisect.bisect_left(self._subject_starts, min(self.unit_start, m.start))
+            cands += [(pos, "", men) for pos, men in self.subject_mentions[lo:hi]]
         cands.sort(key=lambda c: c[0], reverse=True)
         for i, (pos, key, men) in enumerate(cands):
             if key is None:

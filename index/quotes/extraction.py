@@ -8,6 +8,7 @@ the attributions of each unit (`index.quotes.patterns`) and whom their speakers 
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import logging
 import re
@@ -24,6 +25,10 @@ log = logging.getLogger(__name__)
 MIN_QUOTE_WORDS = 4
 # Shorter contents ("as much", "in an interview", a show's name) say nothing on their own.
 MIN_STATEMENT_WORDS = 4
+# A "sentence" longer than this is no prose (a list or a dump without punctuation; the longest
+# unit of the realtimeqa and polnear corpora has 657 tokens): no attribution is read from it,
+# since the rules' cost grows with the square of a unit's length.
+MAX_UNIT_TOKENS = 1000
 
 
 def extract_statements(article: Article) -> list[Statement]:
@@ -75,6 +80,9 @@ class _Extractor:
         self.statements: list[Statement] = []
         self.speakers: list[Entity] = []  # the entity of each statement
         self.spans: list[Span] = []
+        # Statements that reach into the unit being read: only they can cover a new one (a
+        # statement never starts before its unit), so checking them alone keeps it linear.
+        self.reaching: list[int] = []
 
     def run(self) -> list[Statement]:
         carried: str | None = None
@@ -91,14 +99,21 @@ class _Extractor:
         quotes = find_quotes(text, ps, pe)
         long_quotes = [q for q in quotes if is_long_quote(text, q)]
         toks_all = tokenize(text, ps, pe, _quote_index(quotes, ps, pe))
+        # Tokens and quotes are in text order: a unit's own are found by bisection, so that a
+        # paragraph costs time linear in its length (a scan per unit made it quadratic).
+        starts = [t.start for t in toks_all]
+        long_starts = [s for s, _ in long_quotes]
         last = _LastQuote()
         first_statement = len(self.statements)
         for us, ue in sentence_units(text, ps, pe, quotes):
             self.coref.unit_start = us
-            toks = [t for t in toks_all if us <= t.start < ue]
-            if not toks:
+            self.reaching = [i for i in self.reaching if self.spans[i][1] > us]
+            toks = toks_all[bisect.bisect_left(starts, us) : bisect.bisect_left(starts, ue)]
+            if not toks or len(toks) > MAX_UNIT_TOKENS:
                 continue
-            unit_long = [(s, e) for s, e in long_quotes if us <= s < ue]
+            unit_long = long_quotes[
+                bisect.bisect_left(long_starts, us) : bisect.bisect_left(long_starts, ue)
+            ]
             attributions = find_attributions(text, toks, us, ue, unit_long)
             if attributions:
                 self._record(attributions, last)
@@ -146,11 +161,16 @@ class _Extractor:
         s, e = st.start, new_end
         self.statements[idx] = dataclasses.replace(st, text=self.text[s:e], start=s, end=e)
         self.spans[idx] = (s, e)
+        if idx not in self.reaching:
+            self.reaching.append(idx)
         return True
 
     def _emit(self, ent: Entity, s: int, e: int, cue: str | None, kind: str) -> bool:
         """Record a statement; False when a statement of the same speaker already covers it."""
-        for i, (a, b) in enumerate(self.spans):
+        # A statement starting before the unit (none does today) is checked against them all.
+        near = self.reaching if s >= self.coref.unit_start else range(len(self.spans))
+        for i in near:
+            a, b = self.spans[i]
             if a <= s and e <= b and self.statements[i].speaker == ent.name:
                 return False
         st = Statement(
@@ -165,6 +185,7 @@ class _Extractor:
         self.statements.append(st)
         self.spans.append((s, e))
         self.speakers.append(ent)
+        self.reaching.append(len(self.spans) - 1)
         return True
 
     def _finish(self) -> list[Statement]:

@@ -7,6 +7,7 @@ token knows the quote it sits in and a sentence unit never cuts a quote in two
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Iterator
@@ -90,6 +91,7 @@ def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     open_at = -1
     depth = 0
+    marks: tuple[list[int], list[int]] | None = None  # closing, opening curly marks: positions
     i = start
     while i < end:
         ch = text[i]
@@ -112,8 +114,11 @@ def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
             ch = "“"  # a closing mark typed as the opening one
         if ch in "“«„":
             if open_at >= 0 and text[open_at] in "“«„":
-                rest = text[i:end]
-                if rest.count("”") + rest.count("»") > rest.count("“") + rest.count("«"):
+                if marks is None:  # found once per paragraph, so that it stays linear
+                    marks = _curly_marks(text, start, end)
+                closing = len(marks[0]) - bisect.bisect_left(marks[0], i)
+                opening = len(marks[1]) - bisect.bisect_left(marks[1], i)
+                if closing > opening:  # more marks close than open in the rest of the paragraph
                     depth += 1  # a quote inside the quote: `“... what he calls “hell” ...”`
                     i += 1
                     continue
@@ -134,6 +139,13 @@ def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
             stop -= 1
         spans.append((open_at, stop))
     return spans
+
+
+def _curly_marks(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
+    """Positions of the closing (”, ») and the opening (“, «) marks of `text[start:end]`."""
+    closing = [m.start() for m in re.finditer("[”»]", text[start:end])]
+    opening = [m.start() for m in re.finditer("[“«]", text[start:end])]
+    return [p + start for p in closing], [p + start for p in opening]
 
 
 def word_count(s: str) -> int:
@@ -169,10 +181,13 @@ def sentence_units(
     # `... Friends." "I mean` (blingfire keeps these together).
     for m in re.finditer(r"[.!?](?:[”\"]|'') +(?=[“\"A-Z]|'')", para):
         cuts.append(ps + m.end())
-    inside = [(s, e) for s, e in quotes]
+    # Quotes do not overlap and come in order: the one a position may be in is found by
+    # bisection, so a paragraph's cost stays linear in its length.
+    quote_starts = [s for s, _ in quotes]
 
     def in_quote(pos: int) -> bool:
-        return any(s < pos < e - 1 for s, e in inside)
+        i = bisect.bisect_left(quote_starts, pos) - 1
+        return i >= 0 and quotes[i][0] < pos < quotes[i][1] - 1
 
     good = sorted({c for c in cuts if not in_quote(c)})
     bounds = [ps, *good, pe]
