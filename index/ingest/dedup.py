@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 # the same story re-scraped with another footer, or syndicated with a changed line or two.
 NEAR_DUPLICATE_SIMILARITY = 0.9
 
+_WORD = re.compile(r"\w+")
 _TRACKING_PARAMS = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid)$", re.I)
 
 
@@ -97,33 +98,51 @@ class _NearDuplicates:
     BANDS = 32  # 4 rows a band: pairs above ~0.4 similarity become candidates
     SHINGLE_WORDS = 5
     MIN_WORDS = 50  # short texts (feed summaries) differ in a word that matters; exact only
+    HASH_CHUNK = 4096  # 5-grams hashed at a time: a 4096 x 128 matrix (4 MB), whatever the text
 
     def __init__(self, similarity: float) -> None:
         self.similarity = similarity
         rng = np.random.default_rng(20240605)
         self.a = rng.integers(1, 2**63, self.PERMUTATIONS, dtype=np.uint64) | np.uint64(1)
         self.b = rng.integers(0, 2**63, self.PERMUTATIONS, dtype=np.uint64)
+        self.position = rng.integers(1, 2**63, self.SHINGLE_WORDS, dtype=np.uint64) | np.uint64(1)
         self.buckets: dict[tuple[int, bytes], list[int]] = {}
         self.signatures: list[Any] = []
         self.articles: list[Article] = []
         self._last: tuple[str, Any] | None = None
 
     def _signature(self, text: str) -> Any:
+        """MinHash of the text's word 5-grams, in time linear in its length and in memory
+        bounded by `HASH_CHUNK` (not by the number of distinct 5-grams)."""
         if self._last is not None and self._last[0] == text:
             return self._last[1]
-        words = re.findall(r"\w+", text.casefold())
+        folded = text.casefold()  # one copy; the words are hashed as they are found
+        words = np.fromiter(
+            (
+                zlib.crc32(w.group().encode("utf-8", "surrogatepass"))
+                for w in _WORD.finditer(folded)
+            ),
+            dtype=np.uint64,
+        )
         if len(words) < self.MIN_WORDS:
             signature = None
         else:
-            n = self.SHINGLE_WORDS
-            hashes = np.fromiter(
-                {zlib.crc32(" ".join(words[i : i + n]).encode()) for i in range(len(words) - n)},
-                dtype=np.uint64,
-            )
-            # Multiply-shift hashing: one cheap universal hash per permutation (wraps mod 2^64).
+            # A 5-gram's hash mixes its words' hashes, each position with its own multiplier
+            # (all arithmetic wraps mod 2^64): no 5-gram string is ever built.
+            count = len(words) - self.SHINGLE_WORDS + 1
+            shingles = np.zeros(count, dtype=np.uint64)
             with np.errstate(over="ignore"):
-                mixed = (hashes[:, None] * self.a[None, :] + self.b[None, :]) >> np.uint64(32)
-            signature = mixed.min(axis=0).astype(np.uint32)
+                for k, factor in enumerate(self.position):
+                    shingles += words[k : k + count] * factor
+            shingles = np.unique(shingles)
+            lowest = np.full(self.PERMUTATIONS, np.iinfo(np.uint64).max, dtype=np.uint64)
+            for start in range(0, len(shingles), self.HASH_CHUNK):
+                chunk = shingles[start : start + self.HASH_CHUNK]
+                # Multiply-shift hashing: one cheap universal hash per permutation.
+                with np.errstate(over="ignore"):
+                    mixed = (chunk[:, None] * self.a[None, :] + self.b[None, :]) >> np.uint64(32)
+                np.minimum(lowest, mixed.min(axis=0), out=lowest)
+            signature = lowest.astype(np.uint32)
         self._last = (text, signature)
         return signature
 
