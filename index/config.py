@@ -86,6 +86,27 @@ class CorpusSettings:
 
 
 @dataclass(frozen=True)
+class IngestSettings:
+    """Limits on what one source may cost to read; each one hit is reported by file."""
+
+    max_file_mb: float = 64.0  # a bigger file is skipped unread (reading holds it in memory)
+    max_article_chars: int = 200_000  # longer article texts are skipped (news runs to ~100k)
+    max_passages_per_article: int = 500  # an article cut into more passages is skipped
+    min_html_words: int = 20  # an HTML page with fewer words outside links and menus is no article
+
+    def __post_init__(self) -> None:
+        # Checked here, beside the keys, so the limits stay sane however they were built.
+        for key in ("max_file_mb", "max_article_chars", "max_passages_per_article"):
+            value = getattr(self, key)
+            if not value > 0:  # NaN fails too
+                raise ConfigError(f"[ingest].{key} must be greater than 0, got {value}")
+        if self.min_html_words < 0:
+            raise ConfigError(
+                f"[ingest].min_html_words must be 0 or more, got {self.min_html_words}"
+            )
+
+
+@dataclass(frozen=True)
 class EmbeddingSettings:
     model: str = DEFAULT_MODEL
     batch_size: int = 64
@@ -128,6 +149,7 @@ class Settings:
 
     data: DataSettings = field(default_factory=DataSettings)
     corpus: CorpusSettings = field(default_factory=CorpusSettings)
+    ingest: IngestSettings = field(default_factory=IngestSettings)
     embedding: EmbeddingSettings = field(default_factory=EmbeddingSettings)
     chunking: ChunkingSettings = field(default_factory=ChunkingSettings)
     index: IndexSettings = field(default_factory=IndexSettings)

@@ -6,7 +6,7 @@ the command line and the Discord bot can name them without importing the build's
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 
@@ -34,13 +34,37 @@ class BuildReport:
     embedded: int
     seconds: float
     snapshot: str
+    # (where, why) of each skip: a file, a line, an article, a limit hit, a source not readable
+    skips: tuple[tuple[str, str], ...] = ()
+    warnings: tuple[tuple[str, str], ...] = ()  # (file:line, what): fields read with a doubt
+    kept: int = 0  # articles kept from the previous index because their source was unreadable
 
-    def summary(self) -> str:
-        return (
+    def summary(self, limit: int = 5) -> str:
+        """One line of counts, then the first `limit` skips and warnings with their reasons
+        (kept short enough for a Discord message)."""
+        text = (
             f"indexed: {self.added} added, {self.updated} updated, {self.removed} removed, "
             f"{self.skipped} skipped, {self.unchanged} unchanged; {self.passages} passages, "
             f"{self.embedded} embedded; {self.seconds:.1f}s (snapshot {self.snapshot})"
         )
+        if self.kept:
+            text += f"; {self.kept} kept from sources that could not be read"
+        if self.skips:
+            text += f"\nskipped: {listing(self.skips, limit)}"
+        if self.warnings:
+            shown = max(1, limit - len(self.skips))
+            text += f"\nwarnings: {listing(self.warnings, shown)}"
+        return text
+
+
+def listing(items: Sequence[tuple[str, str]], limit: int, width: int = 200) -> str:
+    """'where (why); ...' for the first `limit` items, each cut to about `width` characters."""
+    shown = "; ".join(
+        text if len(text) <= width else text[: width - 1] + "…"
+        for text in (f"{where} ({why})" for where, why in items[:limit])
+    )
+    more = len(items) - limit
+    return shown + (f"; and {more} more" if more > 0 else "")
 
 
 ProgressCallback = Callable[[BuildProgress], None]

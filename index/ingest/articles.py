@@ -27,8 +27,16 @@ def make_article(
     explicit_id: str | None,
     fallback_id: str,
     origin: str,
+    max_chars: int | None = None,
 ) -> Article:
-    """The Article for one record; Skip when cleaning leaves no text."""
+    """The Article for one record; Skip when its text is over `max_chars` or cleaning leaves
+    none."""
+    if max_chars is not None and len(body) > max_chars:
+        # Checked before cleaning, so that an absurd text costs no more than reading it.
+        raise Skip(
+            f"article text is {len(body):,} characters, above [ingest].max_article_chars = "
+            f"{max_chars:,}; split it into several articles or raise the limit"
+        )
     text = clean_text(body)
     if not text:
         raise Skip("no article text left after removing boilerplate")

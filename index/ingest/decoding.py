@@ -33,14 +33,33 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGN
 _NON_TEXT = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes; Skip (with the reason) when it cannot be read."""
+class Unreadable(Skip):
+    """The file is there but cannot be read (permissions, I/O, too big to read): what it held
+    before is not known to be gone."""
+
+
+def read_bytes(path: Path, max_mb: float | None = None) -> bytes:
+    """The file's bytes; Skip (with the reason) when it cannot be read or is over `max_mb`."""
     if path.is_symlink() and not path.exists():
         raise Skip(f"unreadable: broken symbolic link to {os.readlink(path)}")
     try:
+        if max_mb is not None:
+            size = path.stat().st_size
+            if size > max_mb * 2**20:  # checked before reading: reading holds it all in memory
+                raise Unreadable(
+                    f"file is {_megabytes(size)}, above [ingest].max_file_mb = {max_mb:g}; "
+                    "split it into smaller files or raise the limit"
+                )
         return path.read_bytes()
-    except OSError as exc:
+    except FileNotFoundError as exc:  # gone since it was listed: gone
         raise Skip(f"unreadable: {exc.strerror or exc}") from None
+    except OSError as exc:
+        raise Unreadable(f"unreadable: {exc.strerror or exc}") from None
+
+
+def _megabytes(size: int) -> str:
+    mb = size / 2**20
+    return f"{mb:,.1f} MB" if mb >= 0.1 else f"{size / 2**10:,.1f} KB"
 
 
 def decode(raw: bytes, declared: str | None = None) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 import feedparser
 
 from index.clean import normalize_whitespace
+from index.config import IngestSettings
 from index.ingest.articles import make_article
 from index.ingest.dates import normalize_date
 from index.ingest.decoding import check_binary
@@ -21,8 +22,15 @@ from index.models import Article
 log = logging.getLogger(__name__)
 
 
-def read_feed(path: Path, root: Path | None, raw: bytes, report: IngestReport) -> list[Article]:
+def read_feed(
+    path: Path,
+    root: Path | None,
+    raw: bytes,
+    report: IngestReport,
+    limits: IngestSettings | None = None,
+) -> list[Article]:
     """Every usable entry of one feed file; an entry without text is skipped and recorded."""
+    limits = limits or IngestSettings()
     check_binary(raw)
     # Bytes, never a str: feedparser would fetch a str that looks like a URL.
     parsed = feedparser.parse(raw)
@@ -61,6 +69,7 @@ def read_feed(path: Path, root: Path | None, raw: bytes, report: IngestReport) -
                     explicit_id=None,
                     fallback_id=f"{file_id(path, root)}#{n}",
                     origin=where,
+                    max_chars=limits.max_article_chars,
                 )
             )
         except Skip as exc:

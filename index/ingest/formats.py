@@ -6,7 +6,15 @@ import logging
 import re
 from pathlib import Path
 
-from index.ingest.decoding import SNIFF_BYTES, check_binary, declared_charset, decode, read_bytes
+from index.config import IngestSettings
+from index.ingest.decoding import (
+    SNIFF_BYTES,
+    Unreadable,
+    check_binary,
+    declared_charset,
+    decode,
+    read_bytes,
+)
 from index.ingest.feeds import read_feed
 from index.ingest.html_pages import read_html
 from index.ingest.json_records import read_json, read_jsonl
@@ -27,23 +35,35 @@ _FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE)
 _HTML_ROOT = re.compile(rb"<(?:!doctype html|html)\b", re.IGNORECASE)
 
 
-def read_file(path: Path, root: Path | None, report: IngestReport) -> list[Article]:
-    """Read one file (which may hold many articles); a bad file is skipped, never raised."""
+def read_file(
+    path: Path,
+    root: Path | None,
+    report: IngestReport,
+    limits: IngestSettings | None = None,
+) -> list[Article]:
+    """Read one file (which may hold many articles); a bad file is skipped, never raised.
+
+    A file that is there but cannot be read (permissions, I/O errors, over `max_file_mb`) is
+    recorded in `report.unreadable` too, so that a build keeps what it held before.
+    """
+    limits = limits or IngestSettings()
     where = str(path)
     try:
-        raw = read_bytes(path)
+        raw = read_bytes(path, max_mb=limits.max_file_mb)
         if not raw.strip():
             raise Skip("empty file")
         kind = _kind(path, raw)
         if kind == "jsonl":
-            return read_jsonl(path, root, decode(raw), report)
+            return read_jsonl(path, root, decode(raw), report, limits)
         if kind == "json":
-            return read_json(path, root, decode(raw), report)
+            return read_json(path, root, decode(raw), report, limits)
         if kind == "text":
-            return [read_text(path, root, decode(raw))]
+            return [read_text(path, root, decode(raw), limits)]
         if kind == "html":
-            return [read_html(path, root, decode(raw, declared_charset(raw)))]
-        return read_feed(path, root, raw, report)
+            return [read_html(path, root, decode(raw, declared_charset(raw)), limits)]
+        return read_feed(path, root, raw, report, limits)
+    except Unreadable as exc:
+        report.unreadable_source(where, str(exc))
     except Skip as exc:
         report.skip(where, str(exc))
     except Exception as exc:  # a parser bug on one file must not abort the whole run

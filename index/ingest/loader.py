@@ -7,6 +7,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from index.config import IngestSettings
 from index.ingest.dedup import NEAR_DUPLICATE_SIMILARITY, Deduplicator
 from index.ingest.formats import read_file
 from index.ingest.report import IngestReport
@@ -20,16 +21,19 @@ def load_articles(
     paths: Sequence[str | Path],
     report: IngestReport | None = None,
     near_duplicate_similarity: float | None = NEAR_DUPLICATE_SIMILARITY,
+    limits: IngestSettings | None = None,
 ) -> list[Article]:
     """Read every source (files, directories recursively, globs), clean, deduplicate.
 
     Never raises for one bad file: it is skipped and recorded in `report`. Raises IngestError
     only when a given path does not exist and matches no file as a glob pattern. Articles whose
     texts are at least `near_duplicate_similarity` alike (estimated Jaccard similarity of their
-    word 5-grams) count as duplicates too; None turns that off.
+    word 5-grams) count as duplicates too; None turns that off. `limits` (the config's
+    `[ingest]`) bound what one file or article may cost; each one hit is a skip in `report`.
+    Files and directories that exist but cannot be read are listed in `report.unreadable`.
     """
     report = report if report is not None else IngestReport()
-    files = [item for source in paths for item in expand_source(source)]
+    files = [item for source in paths for item in expand_source(source, report)]
     seen_files: set[Path] = set()
     dedup = Deduplicator(report, near_duplicate_similarity)
     articles: list[Article] = []
@@ -39,7 +43,7 @@ def load_articles(
             continue
         seen_files.add(key)
         report.files += 1
-        for article in read_file(path, root, report):
+        for article in read_file(path, root, report, limits):
             kept = dedup.admit(article)
             if kept is not None:
                 articles.append(kept)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
+from index.progress import listing
+
 log = logging.getLogger(__name__)
 
 
@@ -17,10 +19,26 @@ class IngestReport:
     near_duplicates: int = 0  # of those, dropped as near (not exact) duplicates
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (where, why)
     files: int = 0  # files looked at
+    # (where, what): a field read with a doubt (a number as a title, a date nobody can read)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    # Files and directories that exist but could not be read: their previously indexed
+    # articles are kept, since nobody asked for them to go.
+    unreadable: list[str] = field(default_factory=list)
 
     def skip(self, where: str, why: str) -> None:
         log.warning("skipped %s: %s", where, why)
         self.skipped.append((where, why))
+
+    def warn(self, where: str, what: str) -> None:
+        log.warning("%s: %s", where, what)
+        self.warnings.append((where, what))
+
+    def unreadable_source(self, path: str, why: str) -> None:
+        """A file or directory that is there but cannot be read: skipped, and remembered."""
+        if path in self.unreadable:  # a glob may list one directory more than once
+            return
+        self.unreadable.append(path)
+        self.skip(path, f"{why}; its previously indexed articles are kept")
 
     def summary(self, limit: int = 5) -> str:
         """One line for people: counts, then the first few skips with their reasons."""
@@ -32,9 +50,10 @@ class IngestReport:
             text += f" ({self.near_duplicates} near-identical)"
         text += f"; {len(self.skipped)} skipped"
         if self.skipped:
-            shown = "; ".join(f"{where} ({why})" for where, why in self.skipped[:limit])
-            more = len(self.skipped) - limit
-            text += f": {shown}" + (f"; and {more} more" if more > 0 else "")
+            text += f": {listing(self.skipped, limit)}"
+        if self.warnings:
+            n = len(self.warnings)
+            text += f"; {n} warning{_s(n)}: {listing(self.warnings, limit)}"
         return text
 
 

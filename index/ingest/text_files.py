@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from index.config import IngestSettings
 from index.ingest.articles import make_article, same_title
 from index.ingest.report import Skip
 from index.ingest.sources import file_id
@@ -32,7 +33,9 @@ _HEADER_KEYS = {
 }
 
 
-def read_text(path: Path, root: Path | None, text: str) -> Article:
+def read_text(
+    path: Path, root: Path | None, text: str, limits: IngestSettings | None = None
+) -> Article:
     """A .txt/.md article: optional `Key: value` header lines, a title line, then the body."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     headers: dict[str, str] = {}
@@ -70,6 +73,7 @@ def read_text(path: Path, root: Path | None, text: str) -> Article:
         explicit_id=None,
         fallback_id=file_id(path, root),
         origin=str(path),
+        max_chars=(limits or IngestSettings()).max_article_chars,
     )
 
 

@@ -84,10 +84,15 @@ def test_utf8_file_with_one_cp1252_line_keeps_both(tmp_path: Path) -> None:
 
 
 def test_html_declared_charset_is_honoured(tmp_path: Path) -> None:
+    # Long enough to be an article ([ingest].min_html_words), short for trafilatura.
+    text = (
+        "Привет, мир. Городской совет в понедельник утвердил бюджет на следующий год, "
+        "после долгих споров о школах, дорогах, парках и новой библиотеке в центре города."
+    )
     page = (
         '<html><head><meta charset="koi8-r"><title>Новости</title></head>'
-        "<body><p>Привет, мир.</p></body></html>"
+        f"<body><p>{text}</p></body></html>"
     )
     write(tmp_path / "a.html", page.encode("koi8-r"))
     (article,), _ = load(tmp_path)
-    assert (article.title, article.text) == ("Новости", "Привет, мир.")
+    assert (article.title, article.text) == ("Новости", text)

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import tomllib
 from pathlib import Path
 
+from index.config import IngestSettings
+from index.ingest import IngestReport, load_articles
 from index.models import Article
+from tests.conftest import REPO
 from tests.index.ingest.helpers import load, write
 
 PAGE = """<!doctype html>
@@ -42,13 +47,20 @@ def test_html_page_main_text_and_metadata(tmp_path: Path) -> None:
     assert report.skipped == []
 
 
+BRIEF = (
+    "One line. The council approved the budget on Monday after a short debate, and the mayor "
+    "said she would sign it this week."
+)
+
+
 def test_short_html_page_falls_back_to_its_own_text(tmp_path: Path) -> None:
+    # Below trafilatura's thresholds, above [ingest].min_html_words.
     write(
         tmp_path / "a.htm",
-        "<html><head><title>Brief</title></head><body><p>One line.</p></body></html>",
+        f"<html><head><title>Brief</title></head><body><p>{BRIEF}</p></body></html>",
     )
     (article,), _ = load(tmp_path)
-    assert (article.id, article.title, article.text) == ("a", "Brief", "One line.")
+    assert (article.id, article.title, article.text) == ("a", "Brief", BRIEF)
 
 
 def test_html_page_without_text_is_skipped(tmp_path: Path) -> None:
@@ -58,3 +70,46 @@ def test_html_page_without_text_is_skipped(tmp_path: Path) -> None:
     )
     articles, report = load(tmp_path)
     assert articles == [] and "no article text" in report.skipped[0][1]
+
+
+NAV_ONLY = """<!doctype html><html><head><title>Daily Planet</title>
+<script>window.app = {};</script></head><body>
+<div class="menu"><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></div>
+<div id="app"></div><div class="js-warning">enable js</div>
+<script src="/bundle.js"></script></body></html>
+"""
+
+
+def test_a_page_of_navigation_and_scripts_is_skipped_with_a_reason(tmp_path: Path) -> None:
+    path = write(tmp_path / "index.html", NAV_ONLY)
+    articles, report = load(tmp_path)
+    assert articles == []
+    ((where, why),) = report.skipped
+    assert where == str(path)
+    assert why.startswith("only 2 words of text outside links, menus and scripts")
+    assert "[ingest].min_html_words = 20" in why
+
+
+def test_the_minimum_of_real_text_is_a_setting(tmp_path: Path) -> None:
+    write(tmp_path / "index.html", NAV_ONLY)
+    articles = load_articles([tmp_path], limits=IngestSettings(min_html_words=0))
+    assert len(articles) == 1  # 0 turns the check off
+    write(tmp_path / "storm.html", PAGE)
+    report = IngestReport()
+    kept = load_articles(
+        [tmp_path / "storm.html"], report, limits=IngestSettings(min_html_words=60)
+    )
+    assert kept == [] and "fewer than [ingest].min_html_words = 60" in report.skipped[0][1]
+
+
+def test_lxml_html_clean_is_a_declared_dependency() -> None:
+    # lxml 5.2+ moved lxml.html.clean (which trafilatura's justext imports) to its own package;
+    # whether pip brings it along otherwise depends on the pip version.
+    with open(REPO / "pyproject.toml", "rb") as fh:
+        project = tomllib.load(fh)["project"]
+    names = {
+        re.split(r"[<>=!~\[; ]", d, maxsplit=1)[0].lower().replace("_", "-")
+        for d in project["dependencies"]
+    }
+    assert "lxml-html-clean" in names
+    import lxml_html_clean  # noqa: F401  (installed, as declared)

@@ -115,3 +115,57 @@ def test_malformed_json_file_is_skipped(tmp_path: Path) -> None:
     articles, report = load(tmp_path)
     assert articles == []
     assert report.skipped[0][0] == str(path) and "malformed JSON" in report.skipped[0][1]
+
+
+def test_fields_of_the_wrong_type_are_warned_about_with_file_and_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = write(
+        tmp_path / "feed.jsonl",
+        jsonl(
+            {"id": "fine", "title": "A", "source": "Wire", "date": "2024-03-05", "text": BODY},
+            {"id": "n", "title": 1234, "text": "Number title."},
+            {"id": "b", "source": True, "text": "Boolean source."},
+            {"id": ["x", "y"], "url": "https://example.com/list-id", "text": "List id."},
+            {"id": "d", "date": "next Tuesday-ish", "text": "Unreadable date."},
+            {"id": "o", "title": {"no": "name"}, "text": "Object title."},
+        ),
+    )
+    with caplog.at_level(logging.WARNING, logger="index.ingest"):
+        articles, report = load(tmp_path)
+    by_id = {a.origin: a for a in articles}
+    assert len(articles) == 6  # warned about, not dropped
+    warned = dict(report.warnings)
+    assert sorted(warned) == [f"{path}:{n}" for n in (2, 3, 4, 5, 6)]
+    assert "'title' is a number (1234)" in warned[f"{path}:2"]
+    assert by_id[f"{path}:2"].title == "1234"
+    assert "'source' is a boolean (true)" in warned[f"{path}:3"]
+    assert by_id[f"{path}:3"].source is None  # not the text "True"
+    assert "'id' is a list" in warned[f"{path}:4"]
+    list_id = by_id[f"{path}:4"]
+    assert list_id.id == Article.make_id(list_id.url, list_id.title, list_id.text)  # from the URL
+    assert "'date' 'next Tuesday-ish' is not a date" in warned[f"{path}:5"]
+    assert by_id[f"{path}:5"].published_at is None
+    assert "'title' is an object" in warned[f"{path}:6"]
+    assert f"{path}:3" in caplog.text
+    assert "5 warnings" in report.summary()
+
+
+def test_several_authors_and_epoch_dates_are_read_without_a_warning(tmp_path: Path) -> None:
+    write(
+        tmp_path / "a.jsonl",
+        jsonl(
+            {
+                "id": "1",
+                "authors": ["Jane Roe", {"name": "John Doe"}],
+                "published": 1559642400,
+                "link": {"href": "https://example.com/a"},
+                "text": BODY,
+            }
+        ),
+    )
+    (article,), report = load(tmp_path)
+    assert article.author == "Jane Roe, John Doe"
+    assert article.published_at == "2019-06-04T10:00:00+00:00"
+    assert article.url == "https://example.com/a"
+    assert report.warnings == []
