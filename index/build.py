@@ -83,12 +83,7 @@ def build(
         clean_leftovers(layout, settings.index.keep_snapshots)
         report_progress(BuildProgress("reading", 0, len(paths)))
         ingest = IngestReport()
-        articles = load_articles(paths, ingest)
-        if not articles:
-            raise IngestError(
-                f"no articles could be read from {', '.join(paths)} "
-                f"({len(ingest.skipped)} files skipped); the current index is unchanged"
-            )
+        articles = load_articles(paths, ingest, limits=settings.ingest)
         articles = _unique_ids(articles, ingest)
 
         max_tokens = min(settings.chunking.max_tokens, embedder.max_tokens)
@@ -99,9 +94,13 @@ def build(
         old_statements: dict[str, list[Statement]] = {}
         prev_ids: set[str] = set()
         same_extractor = False
+        kept: list[Article] = []
         if previous is not None:
             manifest, meta = previous
             prev_ids = set(meta.articles)
+            # A source that is there but could not be read is not a source that was deleted.
+            kept = _kept_from_unreadable(meta.articles, articles, ingest.unreadable)
+            articles.extend(kept)
             if manifest.get("chunking") == chunk_key:
                 reusable = meta.articles
                 for p in meta.passages:
@@ -109,12 +108,37 @@ def build(
                 same_extractor = manifest.get("extractor") == EXTRACTOR_VERSION
                 for s in meta.statements if same_extractor else ():
                     old_statements.setdefault(s.article_id, []).append(s)
+        if not articles:
+            raise IngestError(
+                f"no articles could be read from {', '.join(paths)} "
+                f"({len(ingest.skipped)} files skipped); the current index is unchanged"
+            )
+
+        def passages_of(article: Article) -> list[Passage]:
+            """The article's passages; raises _Unindexable (or any error) when it cannot be."""
+            found = chunk_article(
+                article,
+                embedder.count_tokens,
+                max_tokens,
+                embedder.special_tokens,
+                settings.chunking.overlap_sentences,
+            )
+            limit = settings.ingest.max_passages_per_article
+            if len(found) > limit:
+                raise _Unindexable(
+                    f"{len(found):,} passages, above [ingest].max_passages_per_article = "
+                    f"{limit:,}; split the article or raise the limit"
+                )
+            return found
 
         added = updated = unchanged = 0
+        indexed: list[Article] = []
         passages: list[Passage] = []
         statements: list[Statement] = []
         texts: list[str] = []
         for i, article in enumerate(articles):
+            if i % 50 == 0:
+                report_progress(BuildProgress("chunking", i, len(articles)))
             old = reusable.get(article.id)
             if old is not None and old.content_hash == article.content_hash:
                 unchanged += 1
@@ -122,25 +146,42 @@ def build(
                 if same_extractor:
                     statements.extend(old_statements.get(article.id, []))
                 else:  # the extraction rules changed since: their passages still stand
-                    statements.extend(extract_statements(article))
+                    statements.extend(_statements(article, ingest))
             else:
-                if article.id in prev_ids:
-                    updated += 1
+                # One bad article (a chunker or extractor bug, a limit hit) must not cost the
+                # build: it is reported, and the version indexed before stays if there is one.
+                try:
+                    mine = passages_of(article)
+                except Exception as exc:
+                    why = _failure(exc, "not indexed")
+                    if old is None:
+                        ingest.skip(_name(article), why)
+                        continue
+                    ingest.skip(_name(article), f"{why}; the version indexed before is kept")
+                    article, mine = old, old_passages.get(old.id, [])
+                    unchanged += 1
+                    if same_extractor:
+                        statements.extend(old_statements.get(old.id, []))
+                    else:
+                        statements.extend(_statements(old, ingest))
                 else:
-                    added += 1
-                mine = chunk_article(
-                    article,
-                    embedder.count_tokens,
-                    max_tokens,
-                    embedder.special_tokens,
-                    settings.chunking.overlap_sentences,
-                )
-                statements.extend(extract_statements(article))
+                    if article.id in prev_ids:
+                        updated += 1
+                    else:
+                        added += 1
+                    statements.extend(_statements(article, ingest))
+            indexed.append(article)
             title = fit_title(article.title, embedder.count_tokens)
             passages.extend(mine)
             texts.extend(embed_text(title, p.text) for p in mine)
-            if i % 50 == 0 or i == len(articles) - 1:
-                report_progress(BuildProgress("chunking", i + 1, len(articles)))
+        report_progress(BuildProgress("chunking", len(articles), len(articles)))
+        if not indexed:
+            raise IngestError(
+                f"none of the {len(articles)} articles read could be indexed "
+                f"({len(ingest.skipped)} skipped: {ingest.summary()}); the current index is "
+                "unchanged"
+            )
+        articles = indexed
         removed = len(prev_ids - {a.id for a in articles})
 
         vectors, embedded = _embed_all(
@@ -192,7 +233,54 @@ def build(
         embedded=embedded,
         seconds=time.monotonic() - started,
         snapshot=name,
+        skips=tuple(ingest.skipped),
+        warnings=tuple(ingest.warnings),
+        kept=len(kept),
     )
+
+
+class _Unindexable(Exception):
+    """An article over one of the [ingest] limits that only chunking can tell."""
+
+
+def _name(article: Article) -> str:
+    """Where an article came from and what it is, for a report: 'file:3 (id, "title")'."""
+    title = article.title if len(article.title) <= 80 else article.title[:79] + "…"
+    return f"{article.origin} (article {article.id!r}, {title!r})"
+
+
+def _failure(exc: Exception, outcome: str) -> str:
+    """The reason given for an article the build could not handle, traceback logged if a bug."""
+    if isinstance(exc, _Unindexable):
+        return f"{outcome}: {exc}"
+    log.exception("unexpected error on one article (%s)", outcome)
+    return f"{outcome}: {type(exc).__name__}: {exc}"
+
+
+def _statements(article: Article, ingest: IngestReport) -> list[Statement]:
+    """The article's statements; none (reported) when extraction fails on it."""
+    try:
+        return extract_statements(article)
+    except Exception as exc:
+        ingest.skip(_name(article), _failure(exc, "statements not extracted (passages indexed)"))
+        return []
+
+
+def _kept_from_unreadable(
+    previous: dict[str, Article], read: list[Article], unreadable: list[str]
+) -> list[Article]:
+    """Previously indexed articles whose file or directory could not be read this time."""
+    if not unreadable:
+        return []
+    present = {a.id for a in read}
+    prefixes = tuple(
+        p for path in unreadable for p in (path.rstrip(os.sep) + os.sep, path + ":", path + "#")
+    )
+    return [
+        a
+        for a in previous.values()
+        if a.id not in present and (a.origin in unreadable or a.origin.startswith(prefixes))
+    ]
 
 
 def _unique_ids(articles: list[Article], ingest: IngestReport) -> list[Article]:

@@ -86,7 +86,9 @@ def test_new_extraction_rules_reach_unchanged_articles_without_reembedding(
     assert lib.searcher().statements == []
     # The same rules again: the statements are reused, not extracted a third time.
     monkeypatch.setattr("index.build.extract_statements", lambda article: 1 / 0)
-    assert lib.build().unchanged == 1
+    again = lib.build()
+    assert again.unchanged == 1
+    assert again.skips == ()  # not called: a failure would be reported, not raised
 
 
 def test_a_changed_article_reembeds_only_its_own_passages(tmp_path, corpus, fake_embedder):
