@@ -61,3 +61,4 @@ bench: setup
 	$(BIN)/python -m bench.speed_build
 	$(BIN)/python -m bench.speed_search --threads
 	$(BIN)/python -m bench.speed_memory
+	$(BIN)/python -m bench.input_limits

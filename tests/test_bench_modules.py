@@ -17,6 +17,7 @@ BENCHES = [
     "bench.speed_search",
     "bench.speed_memory",
     "bench.checksums",
+    "bench.input_limits",
 ]
 
 
