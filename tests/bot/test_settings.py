@@ -24,7 +24,7 @@ def test_an_unknown_key_in_a_bot_section_names_the_key_and_the_expected_ones():
 def test_an_unknown_section_is_refused_naming_every_known_section():
     with pytest.raises(ConfigError, match=r"unknown section \[serch\]") as caught:
         parse_settings({"serch": {}})
-    expected = "answer, chunking, corpus, data, discord, embedding, index, llm, log, search"
+    expected = "answer, chunking, corpus, data, discord, embedding, index, ingest, llm, log, search"
     assert str(caught.value).endswith(f"expected one of: {expected}")
 
 
