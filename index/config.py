@@ -94,17 +94,6 @@ class IngestSettings:
     max_passages_per_article: int = 500  # an article cut into more passages is skipped
     min_html_words: int = 20  # an HTML page with fewer words outside links and menus is no article
 
-    def __post_init__(self) -> None:
-        # Checked here, beside the keys, so the limits stay sane however they were built.
-        for key in ("max_file_mb", "max_article_chars", "max_passages_per_article"):
-            value = getattr(self, key)
-            if not value > 0:  # NaN fails too
-                raise ConfigError(f"[ingest].{key} must be greater than 0, got {value}")
-        if self.min_html_words < 0:
-            raise ConfigError(
-                f"[ingest].min_html_words must be 0 or more, got {self.min_html_words}"
-            )
-
 
 @dataclass(frozen=True)
 class EmbeddingSettings:
@@ -173,7 +162,13 @@ class Settings:
         Every number has a range: the upper bounds are far above any sensible value and only
         stop a typo (an extra zero or three) from costing hours or all the memory.
         """
-        search, index = self.search, self.index
+        search, index, ingest = self.search, self.index, self.ingest
+        require_range("[ingest].max_file_mb", ingest.max_file_mb, above=0, at_most=100_000)
+        require_range("[ingest].max_article_chars", ingest.max_article_chars, 1, 10**9)
+        require_range(
+            "[ingest].max_passages_per_article", ingest.max_passages_per_article, 1, 10**6
+        )
+        require_range("[ingest].min_html_words", ingest.min_html_words, 0, 10_000)
         require_range("[embedding].batch_size", self.embedding.batch_size, above=0, at_most=4096)
         require_range("[chunking].max_tokens", self.chunking.max_tokens, above=0, at_most=8192)
         require_range("[chunking].overlap_sentences", self.chunking.overlap_sentences, 0, 20)

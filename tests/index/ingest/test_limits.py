@@ -108,10 +108,11 @@ def test_feeds_and_html_pages_are_held_to_the_article_limit(tmp_path: Path) -> N
     ("raw", "message"),
     [
         ({"max_file_mb": 0}, r"\[ingest\]\.max_file_mb must be greater than 0"),
-        ({"max_file_mb": float("nan")}, r"\[ingest\]\.max_file_mb must be greater than 0"),
-        ({"max_article_chars": -1}, r"\[ingest\]\.max_article_chars must be greater than 0"),
+        ({"max_file_mb": float("nan")}, r"\[ingest\]\.max_file_mb must be a finite number"),
+        ({"max_article_chars": -1}, r"\[ingest\]\.max_article_chars must be 1 or more"),
         ({"max_passages_per_article": 0}, r"\[ingest\]\.max_passages_per_article must be"),
         ({"min_html_words": -1}, r"\[ingest\]\.min_html_words must be 0 or more"),
+        ({"max_article_chars": 10**20}, r"\[ingest\]\.max_article_chars must be at most"),
         ({"max_article_chars": "big"}, r"\[ingest\]\.max_article_chars must be an integer"),
     ],
 )
