@@ -131,6 +131,12 @@ def escape_line(text: str, limit: int | None = None) -> str:
     return escaped if limit is None else _clip(escaped, limit)
 
 
+def escape_lines(text: str, limit: int | None = None) -> str:
+    """`escape_line` for each line of a several-line text (a build summary), line breaks kept."""
+    escaped = "\n".join(escape_line(line) for line in text.splitlines())
+    return escaped if limit is None else _clip(escaped, limit)
+
+
 def escape_title(title: str) -> str:
     """An article title or a source name, escaped so it cannot break a `[title](<url>)` link."""
     return escape_line(title)

@@ -23,7 +23,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord_bot import NO_MENTIONS, send_notice
-from bot.render import escape_line
+from bot.render import escape_line, escape_lines
 from index.errors import BuildInProgressError, NewsbotError
 from index.progress import BuildProgress, BuildReport
 
@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 
 # An interaction token stops working after 15 minutes; later messages go to the channel.
 INTERACTION_TOKEN_SECONDS = 15 * 60
-ERROR_CHARS = 1500  # of a failed build's error in its message (Discord's limit is 2,000)
+ERROR_CHARS = 1500  # of a build's error or summary in its message (Discord's limit is 2,000)
 REFUSED_TEXT = (
     "Only newsbot's admins can re-index: the users and roles listed in [discord].admin_users / "
     "admin_roles, and members with the Manage Server permission in the servers listed in "
@@ -221,8 +221,10 @@ class AdminCog(commands.Cog):
                 "The previous index keeps serving."
             )
         else:
-            log.info("%s done: %s", kind.lower(), report.summary())
-            text = f"✅ {kind} done: {report.summary()}"
+            summary = report.summary()
+            log.info("%s done: %s", kind.lower(), summary)
+            # The summary names skipped files and articles: text the bot did not write.
+            text = f"✅ {kind} done: {escape_lines(summary, ERROR_CHARS)}"
         # The last progress edit must not land after (and over) the final message.
         if build.edits:
             await asyncio.gather(*build.edits, return_exceptions=True)

@@ -5,6 +5,7 @@ admin checks, throttled progress, failures, and a real build served without down
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import re
 import shutil
 import threading
@@ -378,3 +379,27 @@ class TestReindexWithTheRealEngine:
         (embed,) = after.response.embeds
         assert "Oslo" in (embed.description or "")
         assert "Norway hosts talks" in (embed.fields[0].value or "")
+
+
+class SkippingLibrary(ScriptedLibrary):
+    """A build that skipped an article whose file name and title are hostile."""
+
+    def build(self, sources: Any = None, rebuild: bool = False, progress: Any = None) -> Any:
+        report = super().build(sources, rebuild, progress)
+        return dataclasses.replace(
+            report,
+            skips=((f"{HOSTILE_LINE}.html", "only 3 words of text"),),
+            warnings=(("feed.jsonl:3", f"title is a number: {HOSTILE_LINE}"),),
+        )
+
+
+@pytest.mark.newsbot(library=SkippingLibrary(steps=1), answerer=scripted("x"))
+async def test_hostile_names_in_the_build_summary_reach_discord_inert(world: World) -> None:
+    world.configure(admin_guilds=[world.guild.id])
+    result = await world.admin.slash(world.channel, "reindex")
+
+    assert result.response is not None
+    done = result.response.content
+    assert done.startswith("✅ Re-index done: indexed: 2 added"), done
+    assert "\nskipped: \\[Click for free" in done
+    assert live_constructs(done) == [], done
