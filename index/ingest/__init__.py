@@ -11,7 +11,7 @@ sees it, so passages and citation offsets computed downstream always point into 
 """
 
 from index.ingest.articles import derive_title
-from index.ingest.dates import normalize_date
+from index.ingest.dates import date_from_text, normalize_date
 from index.ingest.dedup import NEAR_DUPLICATE_SIMILARITY, normalize_url, source_from_url, text_key
 from index.ingest.formats import SUPPORTED_SUFFIXES, read_file
 from index.ingest.html_pages import html_to_text
@@ -28,6 +28,7 @@ __all__ = [
     "file_id",
     "html_to_text",
     "load_articles",
+    "date_from_text",
     "normalize_date",
     "normalize_url",
     "read_file",

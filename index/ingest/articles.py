@@ -7,7 +7,7 @@ and citation offsets computed downstream always point into the stored text.
 from __future__ import annotations
 
 from index.clean import clean_text, normalize_whitespace
-from index.ingest.dates import normalize_date
+from index.ingest.dates import date_from_text, normalize_date
 from index.ingest.dedup import source_from_url
 from index.ingest.report import Skip
 from index.models import Article
@@ -57,7 +57,8 @@ def make_article(
         url=url,
         source=source or None,
         author=author,
-        published_at=normalize_date(published_at),
+        # The source's own field first, then a date the text states; never today's date.
+        published_at=normalize_date(published_at) or date_from_text(text, url),
         origin=origin,
     )
 

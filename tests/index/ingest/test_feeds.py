@@ -29,5 +29,5 @@ def test_atom_feed_with_xml_extension(tmp_path: Path) -> None:
     assert article.title == "Vote passes"
     assert article.source == "Atom News"
     assert article.author == "John Doe"
-    assert article.published_at == "2024-03-05T10:20:00+01:00"
+    assert article.published_at == "2024-03-05T09:20:00+00:00"  # 10:20+01:00, in UTC
     assert article.text == "The vote passed.\nNext line."
