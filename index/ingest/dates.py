@@ -136,7 +136,7 @@ def _parse_stamp(when: str) -> str | None:
     """A news site's stamp to ISO: UTC when it gives a time and a zone, else the date."""
     cleaned = re.sub(r"\b([ap])\.\s?m\.", r"\1m", when, flags=re.I)
     try:
-        parsed = date_parser.parse(cleaned, tzinfos=_ZONES, fuzzy=True)  # type: ignore[arg-type]
+        parsed = date_parser.parse(cleaned, tzinfos=_ZONES, fuzzy=True)
     except (ValueError, OverflowError):
         return None
     if not 1800 <= parsed.year <= 2200:
