@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from bot.models import Conversation
+from bot.timeframe import TimeFrame, parse_time
 from index.quotes.lexicon import QUESTION_SPEECH_VERBS
 
 # Verbs of speech a who-said-what question uses ("what did X say / claim / tell reporters ..."),
@@ -75,7 +77,8 @@ STOPWORDS = frozenset(
     there these they this those through to too under until up very was we were what when where
     which while who whom why will with would you your yours yourself yourselves did say said
     tell told says according also new week recently last year years this that many much happen
-    happened happening what's whats""".split()
+    happened happening what's whats today yesterday tonight latest lately recent newest currently
+    weeks month months ago since""".split()
 )
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
 
@@ -90,6 +93,7 @@ class Question:
     speaker: str | None = None  # the asked name or role, for kind == "speaker"
     topic: str | None = None  # "about Y"
     keywords: tuple[str, ...] = ()  # content words, lower-case
+    time: TimeFrame = TimeFrame()  # the period or recency it asks about ("this week")
 
     @property
     def subject(self) -> str | None:
@@ -125,10 +129,17 @@ def _clean_topic(rest: str) -> str | None:
     return topic or None
 
 
-def parse_question(question: str, conversation: Conversation | None = None) -> Question:
-    """Parse `question`; a follow-up inherits the subject of the earlier question."""
+def parse_question(
+    question: str, conversation: Conversation | None = None, now: datetime | date | None = None
+) -> Question:
+    """Parse `question`; a follow-up inherits the subject of the earlier question.
+
+    Its time words ("this week", "since 2019", "latest") become `time`, relative to `now`, and
+    are left out of what retrieval searches for.
+    """
     text = " ".join(question.split())
-    bare = text.rstrip("?!. ")
+    time, timeless = parse_time(text, now)
+    bare = timeless.rstrip("?!. ")
     kind, speaker, topic = "what", None, None
     for pattern in _SPEAKER_PATTERNS:
         m = pattern.match(bare)
@@ -149,7 +160,7 @@ def parse_question(question: str, conversation: Conversation | None = None) -> Q
     if speaker and speaker.lower() in PRONOUNS:
         speaker = None
         kind = "what"
-    search_text = text
+    search_text = timeless
     if conversation is not None:
         subject = conversation.subject or (earlier.subject if earlier else None)
         earlier_topic = conversation.subject or (earlier.topic if earlier else None)
@@ -167,6 +178,7 @@ def parse_question(question: str, conversation: Conversation | None = None) -> Q
         speaker=speaker,
         topic=topic,
         keywords=content_words(search_text),
+        time=time,
     )
 
 
