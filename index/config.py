@@ -126,6 +126,8 @@ class SearchSettings:
     bm25_weight: float = 1.0
     dedup_similarity: float = 0.9
     max_query_chars: int = 1000
+    recency_weight: float = 0.0  # fused-score bonus of an article published "now"
+    recency_half_life_days: float = 30.0  # the bonus halves with each this many days of age
 
 
 @dataclass(frozen=True)
@@ -187,7 +189,15 @@ class Settings:
                 "at least one of [search].dense_weight and [search].bm25_weight must be "
                 "greater than 0 (with both at 0 every passage scores 0)"
             )
-        require_fractions({"[search].dedup_similarity": search.dedup_similarity})
+        require_range(
+            "[search].recency_half_life_days", search.recency_half_life_days, above=0, at_most=10**5
+        )
+        require_fractions(
+            {
+                "[search].dedup_similarity": search.dedup_similarity,
+                "[search].recency_weight": search.recency_weight,
+            }
+        )
 
 
 SettingsT = TypeVar("SettingsT", bound=Settings)

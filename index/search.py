@@ -18,6 +18,7 @@ from index.embedding import Embedder
 from index.errors import IndexCorruptError, QueryError
 from index.fusion import collapse_near_duplicates, reciprocal_rank_fusion
 from index.models import Article, Hit, Statement
+from index.recency import Recency, apply_recency
 from index.speakers import SpeakerIndex
 from index.store import load_vectors, read_manifest, read_metadata, verify_snapshot
 
@@ -92,6 +93,7 @@ class Searcher:
         if self.faiss.ntotal != count:
             raise IndexCorruptError(f"{snapshot}: faiss holds {self.faiss.ntotal} of {count}")
         self._speakers: SpeakerIndex | None = None
+        self._days: dict[str, date] | None = None  # article id -> publication day, when dated
 
     @property
     def name(self) -> str:
@@ -162,8 +164,10 @@ class Searcher:
         k: int | None = None,
         filters: Filters | None = None,
         mode: str = "hybrid",
+        recency: Recency | None = None,
     ) -> list[Hit]:
-        """The best `k` passages for `query`: mode is "hybrid", "dense" or "bm25"."""
+        """The best `k` passages for `query`: mode is "hybrid", "dense" or "bm25"; `recency`
+        adds a small bonus for articles published shortly before its `now`."""
         cfg = self.settings.search
         query = check_query(query, cfg.max_query_chars)
         k = k or cfg.k
@@ -187,6 +191,10 @@ class Searcher:
             fused = lexical
         else:
             raise ValueError(f"unknown search mode {mode!r}")
+        if recency is not None:
+            fused = apply_recency(
+                fused, self._age_days(recency.now), recency.weight, recency.half_life_days
+            )
         similarity = self._similarity()
         rows = collapse_near_duplicates(
             [r for r, _ in fused], similarity, cfg.dedup_similarity, limit=k
@@ -198,6 +206,30 @@ class Searcher:
             self._hit(rank, row, fused_score[row], float(ds), bm25_score.get(row, 0.0))
             for rank, (row, ds) in enumerate(zip(rows, dense_scores, strict=True), start=1)
         ]
+
+    def _age_days(self, now: date) -> Callable[[int], float | None]:
+        """Days from each passage's article date to `now` (None when undated)."""
+        days = self._article_days()
+
+        def age(row: int) -> float | None:
+            day = days.get(self.passages[row].article_id)
+            return None if day is None else float((now - day).days)
+
+        return age
+
+    def _article_days(self) -> dict[str, date]:
+        if self._days is None:
+            found = {aid: _article_date(a) for aid, a in self.articles.items()}
+            self._days = {aid: day for aid, day in found.items() if day is not None}
+        return self._days
+
+    def newest(self, limit: int, article_ids: Collection[str] | None = None) -> list[Article]:
+        """The `limit` most recently published articles (of `article_ids`, when given), newest
+        first; undated articles are not listed, since their age is unknown."""
+        days = self._article_days()
+        ids = days.keys() if article_ids is None else [a for a in article_ids if a in days]
+        ranked = sorted(ids, key=lambda aid: (days[aid], self.articles[aid].published_at or ""))
+        return [self.articles[aid] for aid in reversed(ranked[-limit:])] if limit > 0 else []
 
     def _similarity(self) -> Callable[[int, int], float]:
         vectors = self.vectors

@@ -176,3 +176,43 @@ def test_encode_gives_the_snapshot_models_vectors(library, fake_embedder):
     vectors = library.searcher().encode(texts)
     assert vectors.shape == (2, fake_embedder.dimension)
     assert (vectors == fake_embedder.encode(texts)).all()
+
+
+def test_recency_is_a_soft_prior_that_breaks_near_ties(library):
+    from index.recency import Recency
+
+    searcher = library.searcher()
+    query = "harbour reopened storm fishing boats"
+    plain = searcher.search(query, k=4)
+    first = plain[0].article_id
+    other = ({"a-harbour", "d-harbour-copy"} - {first}).pop()
+    # "now" just after the other copy: a bonus larger than the gap puts it first ...
+    other_day = date.fromisoformat(searcher.articles[other].published_at)
+    now = Recency(now=other_day, weight=1.0, half_life_days=30)
+    assert ids(searcher.search(query, k=1, recency=now)) == [other]
+    # ... a tiny bonus changes nothing, and an unrelated recent article never wins.
+    tiny = Recency(now=other_day, weight=1e-9, half_life_days=30)
+    assert ids(searcher.search(query, k=4, recency=tiny)) == ids(plain)
+    vaccine = Recency(now=date(2026, 2, 1), weight=0.01, half_life_days=1)
+    assert ids(searcher.search("mayor election results", k=1, recency=vaccine)) == ["b-election"]
+
+
+def test_recency_bonus_halves_with_each_half_life_and_ignores_undated_or_future():
+    from index.recency import apply_recency, recency_bonus
+
+    assert recency_bonus(0, 0.02, 30) == pytest.approx(0.02)
+    assert recency_bonus(30, 0.02, 30) == pytest.approx(0.01)
+    assert recency_bonus(None, 0.02, 30) == 0.0
+    assert recency_bonus(-1, 0.02, 30) == 0.0
+    ages = {1: 300.0, 2: 0.0, 3: None}
+    ranked = [(1, 0.10), (2, 0.095), (3, 0.099)]
+    assert [d for d, _ in apply_recency(ranked, ages.get, 0.01, 30)] == [2, 1, 3]
+    assert [d for d, _ in apply_recency(ranked, ages.get, 0.0, 30)] == [1, 3, 2]
+
+
+def test_newest_lists_dated_articles_newest_first(library):
+    searcher = library.searcher()
+    assert [a.id for a in searcher.newest(3)] == ["d-harbour-copy", "c-vaccine", "b-election"]
+    among = ["a-harbour", "b-election", "missing"]
+    assert [a.id for a in searcher.newest(5, among)] == ["b-election", "a-harbour"]
+    assert searcher.newest(0) == []
