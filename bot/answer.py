@@ -7,7 +7,8 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -17,9 +18,11 @@ from bot.lead import MONTHS, WEEKDAYS, choose_lead, supporting_sentences
 from bot.models import Answer, Citation, Conversation, Quote
 from bot.question import Question, content_words, parse_question
 from bot.settings import Settings
+from bot.timeframe import TimeFrame
 from index.chunking import split_sentences
 from index.models import Article, Hit
-from index.search import check_query
+from index.recency import Recency
+from index.search import Filters, check_query
 from index.speakers import names_a_person
 
 if TYPE_CHECKING:
@@ -33,6 +36,9 @@ NO_STATEMENTS = "I couldn't find any statements by {speaker} in the indexed news
 NOTHING_ABOUT = "I found nothing about {names} in the indexed news articles."
 CLOSEST = "The closest articles are about: {titles}."
 CLOSEST_TITLES = 3  # article titles named in a not-found answer
+NOTHING_IN_PERIOD = "Nothing in the indexed news is dated {period}; these are the closest reports."
+WHATS_NEW_ITEMS = 5  # developments listed for "what's new about X", newest first
+RECENT_FACTOR = 2.0  # "latest", "recently": the recency bonus counts this many times
 MIN_SENTENCE_WORDS = 4
 
 # Sentence scoring. These values were chosen on realtimeqa-dev, as docs/benchmarks.md says
@@ -229,12 +235,23 @@ class Answerer:
             support = cosine_similarity(lambda texts: self.library.embedder.encode(texts))
             self.llm = LLMWriter(settings.llm, support, max_sentences=settings.answer.max_sentences)
 
-    def answer(self, question: str, conversation: Conversation | None = None) -> Answer:
+    def answer(
+        self,
+        question: str,
+        conversation: Conversation | None = None,
+        *,
+        now: datetime | date | None = None,
+        since: date | None = None,
+    ) -> Answer:
+        """Answer `question`; `now` places its time words ("this week") and excludes articles
+        published after it (a replay of the past never sees the future); `since` keeps only
+        articles published on or after that day."""
         text = check_query(question, self.settings.search.max_query_chars)
-        q = parse_question(text, conversation)
+        q = parse_question(text, conversation, now)
         searcher = self.library.searcher()
+        when = TimeWindow.of(q.time, now, since)
         if q.kind == "speaker" and q.speaker:
-            spoken = self._speaker_answer(q, searcher)
+            spoken = self._speaker_answer(q, searcher, when.article_ids(searcher))
             missing = self._missing(q.speaker, spoken, searcher) if spoken is not None else ()
             if spoken is not None and not missing:
                 return spoken
@@ -249,11 +266,31 @@ class Answerer:
                     subject=q.topic,
                 )
             # "what did the report say about X?": not a person; answer from passages.
-        hits = searcher.search(q.search_text, k=self.settings.answer.passages)
+        hits, note = self._search(q, searcher, when)
+        if q.time.newest_first:
+            return self._whats_new(q, hits, searcher, note)
         answer = self._extractive(q, hits, searcher)
         if self.llm is not None and answer.found:
             answer = self.llm.write(q.text, hits, answer)
+        if note and answer.found:
+            answer = replace(answer, note=note)
         return answer
+
+    def _search(
+        self, q: Question, searcher: Searcher, when: TimeWindow
+    ) -> tuple[list[Hit], str | None]:
+        """The passages for `q` within its period; when the period holds nothing, the closest
+        passages of any date, with a note saying so."""
+        k = self.settings.answer.passages
+        cfg = self.settings.search
+        recency = when.recency(cfg.recency_weight, cfg.recency_half_life_days)
+        hits = searcher.search(q.search_text, k=k, filters=when.filters(), recency=recency)
+        if hits or not when.period:
+            return hits, None
+        wider = searcher.search(
+            q.search_text, k=k, filters=when.filters(period=False), recency=recency
+        )
+        return wider, NOTHING_IN_PERIOD.format(period=when.frame.describe())
 
     # -- who said what -----------------------------------------------------------------------
 
@@ -263,10 +300,15 @@ class Answerer:
         texts = (f"{c.title}\n{searcher.articles[c.article_id].text}" for c in spoken.citations)
         return rare_missing_names(speaker, texts, searcher)
 
-    def _speaker_answer(self, q: Question, searcher: Searcher) -> Answer | None:
+    def _speaker_answer(
+        self, q: Question, searcher: Searcher, article_ids: set[str] | None = None
+    ) -> Answer | None:
         assert q.speaker is not None
         matches = searcher.speakers.lookup(
-            q.speaker, topic=q.topic, limit=self.settings.answer.max_quotes
+            q.speaker,
+            topic=q.topic,
+            article_ids=article_ids,
+            limit=self.settings.answer.max_quotes,
         )
         if not matches or not matches[0].statements:
             return None
@@ -382,6 +424,48 @@ class Answerer:
             lead=lead.span.text if lead is not None and text.startswith(lead.span.text) else None,
         )
 
+    def _whats_new(
+        self, q: Question, hits: Sequence[Hit], searcher: Searcher, note: str | None
+    ) -> Answer:
+        """ "What's new about X": the best sentence of each relevant article, newest first,
+        each with its date and citation."""
+        weighed = self._weigh(q, hits, searcher)
+        if weighed is None or weighed.evidence.missing:
+            return self._not_found(q, hits, searcher, weighed.evidence.missing if weighed else ())
+        support = weighed.evidence.support
+        assert support is not None and weighed.evidence.probability is not None
+        if (
+            support.best_sentence < self.settings.answer.min_relevance
+            or weighed.evidence.probability < self.settings.answer.min_support
+        ):
+            return self._not_found(q, hits, searcher)
+        best: dict[str, int] = {}  # article id -> index of its best sentence
+        top = float(weighed.scores.max())
+        for i, s in enumerate(weighed.sentences):
+            if weighed.scores[i] < KEEP_RATIO * top:
+                continue
+            if s.article_id not in best or weighed.scores[i] > weighed.scores[best[s.article_id]]:
+                best[s.article_id] = i
+        ranked = sorted(best.items(), key=lambda kv: -float(weighed.scores[kv[1]]))
+        chosen = ranked[:WHATS_NEW_ITEMS]
+        # Newest first; undated articles last, in order of relevance.
+        chosen.sort(key=lambda kv: searcher.articles[kv[0]].published_at or "", reverse=True)
+        cites = CitationBuilder(searcher.articles)
+        lines = []
+        for article_id, i in chosen:
+            s = weighed.sentences[i]
+            n = cites.cite(s.article_id, s.start, s.end)
+            day = (searcher.articles[article_id].published_at or "")[:10] or "undated"
+            lines.append(f"- {day}: {s.text} [{n}]")
+        return Answer(
+            question=q.text,
+            text="\n".join(lines),
+            citations=cites.citations(),
+            found=True,
+            note=note,
+            subject=q.subject,
+        )
+
     def _not_found(
         self,
         q: Question,
@@ -415,3 +499,44 @@ def rare_missing_names(text: str, texts: Iterable[str], searcher: Searcher) -> t
         return ()
     rarity = searcher.rarity(missing)
     return tuple(n for n, r in zip(missing, rarity, strict=True) if r >= RARE_NAME)
+
+
+@dataclass(frozen=True)
+class TimeWindow:
+    """The dates an answer may draw on: the question's period, the asker's `since`, nothing
+    after `now`; and the recency preference relative to `now`."""
+
+    frame: TimeFrame
+    now: date | None = None
+    since: date | None = None
+
+    @classmethod
+    def of(cls, frame: TimeFrame, now: datetime | date | None, since: date | None) -> TimeWindow:
+        if isinstance(now, datetime):
+            now = (now.astimezone(UTC) if now.tzinfo else now).date()
+        return cls(frame, now, since)
+
+    @property
+    def period(self) -> bool:
+        return self.frame.period
+
+    def filters(self, period: bool = True) -> Filters:
+        starts = [d for d in (self.since, self.frame.date_from if period else None) if d]
+        ends = [d for d in (self.now, self.frame.date_to if period else None) if d]
+        return Filters(
+            date_from=max(starts, default=None),
+            # A period ends where it ends; "now" alone only drops what came after it.
+            date_to=min(ends) if period and self.frame.date_to else None,
+            not_after=min(ends, default=None),
+        )
+
+    def article_ids(self, searcher: Searcher) -> set[str] | None:
+        """The articles a who-said-what answer may quote (None: all of them)."""
+        f = self.filters()
+        return searcher.allowed_articles(f) if f.active else None
+
+    def recency(self, weight: float, half_life_days: float) -> Recency | None:
+        if self.now is None:
+            return None
+        factor = RECENT_FACTOR if self.frame.recent else 1.0
+        return Recency(self.now, weight * factor, half_life_days)

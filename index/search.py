@@ -33,10 +33,14 @@ class Filters:
     date_from: date | None = None
     date_to: date | None = None
     article_ids: Collection[str] | None = None
+    # Nothing published after this day (a replay of the past); undated articles stay.
+    not_after: date | None = None
 
     @property
     def active(self) -> bool:
-        return bool(self.sources or self.date_from or self.date_to or self.article_ids)
+        return bool(
+            self.sources or self.date_from or self.date_to or self.article_ids or self.not_after
+        )
 
 
 def _article_date(article: Article) -> date | None:
@@ -119,27 +123,35 @@ class Searcher:
         return self.bm25.rarity(words)
 
     def _allowed_rows(self, filters: Filters) -> np.ndarray:
+        ok_articles = self.allowed_articles(filters)
+        return np.array(
+            [i for i, p in enumerate(self.passages) if p.article_id in ok_articles],
+            dtype=np.int64,
+        )
+
+    def allowed_articles(self, filters: Filters) -> set[str]:
+        """Ids of the articles `filters` lets through."""
         sources = {s.lower() for s in filters.sources} if filters.sources else None
         ids = set(filters.article_ids) if filters.article_ids else None
+        days = self._article_days()
         ok_articles = set()
         for article in self.articles.values():
             if sources is not None and (article.source or "").lower() not in sources:
                 continue
             if ids is not None and article.id not in ids:
                 continue
+            day = days.get(article.id)
             if filters.date_from or filters.date_to:
-                day = _article_date(article)
                 if day is None:
                     continue
                 if filters.date_from and day < filters.date_from:
                     continue
                 if filters.date_to and day > filters.date_to:
                     continue
+            if filters.not_after and day is not None and day > filters.not_after:
+                continue
             ok_articles.add(article.id)
-        return np.array(
-            [i for i, p in enumerate(self.passages) if p.article_id in ok_articles],
-            dtype=np.int64,
-        )
+        return ok_articles
 
     def encode_query(self, query: str) -> np.ndarray:
         return self.embedder.encode([query])[0]

@@ -1,0 +1,89 @@
+"""Answers to questions about time: periods, "what's new", replays as of a day, `since`."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from bot.answer import NOTHING_IN_PERIOD, Answerer
+from index.library import Library
+from tests.conftest import make_settings
+
+# The dock strike, told over a year; one report is undated.
+STRIKE = [
+    ("s1", "2025-06-02", "Dock workers in Rotterdam began a strike over pay on Monday."),
+    ("s2", "2025-11-20", "The Rotterdam dock strike entered its sixth month as talks failed."),
+    ("s3", "2026-03-10", "Rotterdam dock workers voted to end the strike after a new pay deal."),
+    ("s4", "2026-03-20", "Rotterdam dock strike leaders signed the final pay deal with the port."),
+    ("s5", None, "The Rotterdam dock strike cost the port millions in lost trade, workers said."),
+]
+NOW = datetime(2026, 3, 14, 12, 0)
+
+
+@pytest.fixture
+def answerer(tmp_path: Path, fake_embedder) -> Answerer:
+    path = tmp_path / "strike.jsonl"
+    with open(path, "w", encoding="utf-8") as fh:
+        for aid, day, text in STRIKE:
+            row = {"id": aid, "title": f"Dock strike {aid}", "text": text, "published_at": day}
+            row["url"] = f"https://port.example/{aid}"
+            fh.write(json.dumps(row) + "\n")
+    settings = make_settings(tmp_path / "data", corpus={"sources": [str(path)]})
+    library = Library(settings, fake_embedder)
+    library.build()
+    from bot.settings import load_settings
+
+    return Answerer(library, load_settings(None, settings.data_dir))
+
+
+def cited(answer) -> list[str]:
+    return [c.article_id for c in answer.citations]
+
+
+def test_whats_new_lists_developments_newest_first_each_dated_and_cited(answerer):
+    answer = answerer.answer("What's new about the Rotterdam dock strike?", now=NOW)
+    assert answer.found
+    lines = answer.text.splitlines()
+    # s4 is dated after now: a replay as of NOW never sees it.
+    assert "s4" not in cited(answer)
+    days = [line.split(":")[0].removeprefix("- ") for line in lines]
+    dated = [d for d in days if d != "undated"]
+    assert dated == sorted(dated, reverse=True) and dated[0] == "2026-03-10"
+    for line, citation in zip(lines, answer.citations, strict=True):
+        assert line.endswith(f"[{citation.n}]")
+        assert citation.text in line
+        assert line.startswith(f"- {(citation.published_at or 'undated')[:10]}: ")
+
+
+def test_a_period_in_the_question_keeps_only_articles_dated_in_it(answerer):
+    asked = "Rotterdam dock strike pay talks this week?"
+    assert cited(answerer.answer(asked)) != ["s3"]  # without a "now", any date
+    answer = answerer.answer(asked, now=NOW)
+    assert answer.found and cited(answer) == ["s3"]
+    assert answer.citations[0].published_at == "2026-03-10"
+
+
+def test_a_period_with_nothing_in_it_answers_from_other_dates_and_says_so(answerer):
+    answer = answerer.answer("Rotterdam dock strike pay talks yesterday?", now=NOW)
+    assert answer.found and answer.citations
+    assert answer.note == NOTHING_IN_PERIOD.format(period="on 2026-03-13")
+
+
+def test_replaying_a_day_never_cites_an_article_published_after_it(answerer):
+    asked = "Rotterdam dock strike final pay deal signed"
+    assert "s4" in cited(answerer.answer(asked))
+    assert "s4" in cited(answerer.answer(asked, now=datetime(2026, 3, 21)))
+    assert "s4" not in cited(answerer.answer(asked, now=NOW))
+
+
+def test_since_keeps_articles_published_on_or_after_the_day(answerer):
+    answer = answerer.answer("Rotterdam dock strike", now=NOW, since=date(2025, 11, 1))
+    assert answer.found and set(cited(answer)) <= {"s2", "s3"}
+
+
+def test_now_alone_does_not_drop_undated_articles(answerer):
+    answer = answerer.answer("Rotterdam dock strike cost millions in lost trade", now=NOW)
+    assert "s5" in cited(answer)
