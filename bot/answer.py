@@ -266,7 +266,7 @@ class Answerer:
                     subject=q.topic,
                 )
             # "what did the report say about X?": not a person; answer from passages.
-        hits, note = self._search(q, searcher, when)
+        hits, note = self.retrieve(q, searcher, when)
         if q.time.newest_first:
             return self._whats_new(q, hits, searcher, note)
         answer = self._extractive(q, hits, searcher)
@@ -276,12 +276,12 @@ class Answerer:
             answer = replace(answer, note=note)
         return answer
 
-    def _search(
-        self, q: Question, searcher: Searcher, when: TimeWindow
+    def retrieve(
+        self, q: Question, searcher: Searcher, when: TimeWindow, k: int | None = None
     ) -> tuple[list[Hit], str | None]:
         """The passages for `q` within its period; when the period holds nothing, the closest
         passages of any date, with a note saying so."""
-        k = self.settings.answer.passages
+        k = k or self.settings.answer.passages
         cfg = self.settings.search
         recency = when.recency(cfg.recency_weight, cfg.recency_half_life_days)
         hits = searcher.search(q.search_text, k=k, filters=when.filters(), recency=recency)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from datetime import UTC, datetime
 from typing import TextIO
 
 from bot.answer import Answerer
@@ -50,8 +51,11 @@ def chat(
     stdin: TextIO | None = None,
     stdout: TextIO | None = None,
     answerer: Answerer | None = None,
+    as_of: datetime | None = None,
 ) -> int:
-    """Answer questions from `stdin` until end of input; prompts only on a terminal."""
+    """Answer questions from `stdin` until end of input; prompts only on a terminal.
+
+    Each question is asked at the moment it is read, or `as_of` when given (a replay)."""
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
     interactive = stdin.isatty() and stdout.isatty()
@@ -85,7 +89,8 @@ def chat(
                 continue
             context = conversation if looks_like_follow_up(question) else None
             try:
-                answer = answerer.answer(question, context)
+                now = as_of or datetime.now(UTC)
+                answer = answerer.answer(question, context, now=now)
             except NewsbotError as exc:
                 say(f"newsbot: {exc}", stdout)
                 continue

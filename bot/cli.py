@@ -7,8 +7,8 @@ import json
 import logging
 import sys
 from collections.abc import Iterator
-from datetime import date
-from typing import TextIO
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any, TextIO
 
 from bot.settings import Settings, load_settings
 from bot.terminal import TerminalSafe, for_terminal, json_text
@@ -16,6 +16,10 @@ from index.config import MAX_K
 from index.errors import NewsbotError
 from index.library import Library
 from index.progress import BuildProgress
+
+if TYPE_CHECKING:
+    from index.models import Hit
+    from index.search import Searcher
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +47,26 @@ def _date(value: str) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-01-31") from None
+
+
+def _moment(value: str) -> datetime:
+    """--as-of: a day (its end, so the whole day counts) or an ISO time; UTC unless it says."""
+    try:
+        if len(value.strip()) == 10:
+            day = date.fromisoformat(value.strip())
+            return datetime(day.year, day.month, day.day, 23, 59, 59, tzinfo=UTC)
+        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a date like 2026-01-31 or a time like 2026-01-31T18:00"
+        ) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+AS_OF_HELP = (
+    'answer as if it were DATE: "today", "this week" count from it and nothing published '
+    "after it is used (default: now)"
+)
 
 
 def _hits(value: str) -> int:
@@ -90,13 +114,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--since", type=_date, help="only articles published on or after DATE")
     p.add_argument("--until", type=_date, help="only articles published on or before DATE")
     p.add_argument("--mode", choices=["hybrid", "dense", "bm25"], default="hybrid")
+    p.add_argument("--as-of", type=_moment, metavar="DATE", help=AS_OF_HELP)
 
     p = sub.add_parser("ask", parents=[common], help="answer a question with citations")
     p.add_argument("question", nargs="?")
     p.add_argument("--json", action="store_true", help="JSON output")
     p.add_argument("--batch", metavar="FILE", help="one question a line ('-' = stdin), JSON out")
+    p.add_argument("--as-of", type=_moment, metavar="DATE", help=AS_OF_HELP)
+    p.add_argument("--since", type=_date, help="only articles published on or after DATE")
 
-    sub.add_parser("chat", parents=[common], help="terminal conversation, same answers as Discord")
+    p = sub.add_parser(
+        "chat", parents=[common], help="terminal conversation, same answers as Discord"
+    )
+    p.add_argument("--as-of", type=_moment, metavar="DATE", help=AS_OF_HELP)
     sub.add_parser("run", parents=[common], help="start the Discord bot (needs DISCORD_TOKEN)")
 
     p = sub.add_parser("stats", parents=[common], help="what the current index holds")
@@ -176,23 +206,20 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
-    from index.search import Filters
-
     if not args.batch and not args.query:
         raise NewsbotError("give a query, or --batch FILE")
     searcher = Library(settings).searcher()
-    filters = Filters(sources=args.source, date_from=args.since, date_to=args.until)
     k = args.k or settings.search.k
     if args.batch:
         for query in read_batch(args.batch):
             try:
-                hits = searcher.search(query, k, filters, args.mode)
+                hits = _search(searcher, query, k, args, settings)
                 line: dict[str, object] = {"query": query, "hits": [h.to_json() for h in hits]}
             except NewsbotError as exc:
                 line = {"query": query, "hits": [], "error": str(exc)}
             echo(json_text(line), flush=True)
         return EXIT_OK
-    hits = searcher.search(args.query, k, filters, args.mode)
+    hits = _search(searcher, args.query, k, args, settings)
     if args.json:
         echo(json_text([h.to_json() for h in hits], indent=2))
         return EXIT_OK
@@ -207,6 +234,34 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def _search(
+    searcher: Searcher, query: str, k: int, args: argparse.Namespace, settings: Settings
+) -> list[Hit]:
+    """`newsbot search`: the query's time words ("this week") count from --as-of (or now),
+    which also drops what was published after it and prefers recent articles."""
+    from dataclasses import replace
+
+    from bot.answer import TimeWindow
+    from bot.timeframe import parse_time
+    from index.search import check_query
+
+    now = args.as_of or datetime.now(UTC)
+    frame, text = parse_time(check_query(query, settings.search.max_query_chars), now)
+    when = TimeWindow.of(frame, now if args.as_of else None, None)
+    filters = when.filters()
+    filters = replace(
+        filters,
+        sources=args.source,
+        date_from=max((d for d in (args.since, filters.date_from) if d), default=None),
+        date_to=min((d for d in (args.until, filters.date_to) if d), default=None),
+    )
+    cfg = settings.search
+    recency = TimeWindow.of(frame, now, None).recency(
+        cfg.recency_weight, cfg.recency_half_life_days
+    )
+    return searcher.search(text, k, filters, args.mode, recency=recency)
+
+
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from bot.answer import Answerer
     from bot.models import Answer
@@ -218,13 +273,13 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     if args.batch:
         for question in read_batch(args.batch):
             try:
-                out = answerer.answer(question).to_json()
+                out = answerer.answer(question, **_when(args)).to_json()
             except NewsbotError as exc:
                 refused = Answer(question=question, text=str(exc), found=False)
                 out = refused.to_json() | {"error": str(exc)}
             echo(json_text(out), flush=True)
         return EXIT_OK
-    answer = answerer.answer(args.question)
+    answer = answerer.answer(args.question, **_when(args))
     if args.json:
         echo(json_text(answer.to_json(), indent=2))
     else:
@@ -232,10 +287,15 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def _when(args: argparse.Namespace) -> dict[str, Any]:
+    """`now` (--as-of, else this moment) and `since` for `Answerer.answer`."""
+    return {"now": args.as_of or datetime.now(UTC), "since": args.since}
+
+
 def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     from bot.chat import chat
 
-    return chat(settings)
+    return chat(settings, as_of=args.as_of)
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:

@@ -42,9 +42,13 @@ class ScriptedAnswerer:
     def __init__(self, reply: Callable[[str, Conversation | None], Answer]) -> None:
         self.reply = reply
         self.calls: list[tuple[str, Conversation | None]] = []
+        self.when: list[dict[str, Any]] = []  # the `now` and `since` of each question
 
-    def answer(self, question: str, conversation: Conversation | None = None) -> Answer:
+    def answer(
+        self, question: str, conversation: Conversation | None = None, **when: Any
+    ) -> Answer:
         self.calls.append((question, conversation))
+        self.when.append(when)
         return self.reply(question, conversation)
 
 
@@ -59,9 +63,11 @@ class RecordingAnswerer:
         self.inner = inner
         self.calls: list[tuple[str, Conversation | None]] = []
 
-    def answer(self, question: str, conversation: Conversation | None = None) -> Answer:
+    def answer(
+        self, question: str, conversation: Conversation | None = None, **when: Any
+    ) -> Answer:
         self.calls.append((question, conversation))
-        return self.inner.answer(question, conversation)
+        return self.inner.answer(question, conversation, **when)
 
 
 class HeldBuilds:

@@ -1,5 +1,6 @@
 import io
 import re
+from typing import Any
 
 from bot.chat import chat
 from bot.models import Answer, Citation, Conversation
@@ -9,9 +10,13 @@ from index.errors import QueryError
 class RecordingAnswerer:
     def __init__(self) -> None:
         self.calls: list[tuple[str, Conversation | None]] = []
+        self.when: list[dict[str, Any]] = []
 
-    def answer(self, question: str, conversation: Conversation | None = None) -> Answer:
+    def answer(
+        self, question: str, conversation: Conversation | None = None, **when: Any
+    ) -> Answer:
         self.calls.append((question, conversation))
+        self.when.append(when)
         if not question.strip("?"):
             from index.errors import QueryError
 
@@ -68,7 +73,9 @@ TERMINAL_CONTROL = re.compile(
 
 
 class HostileAnswerer:
-    def answer(self, question: str, conversation: Conversation | None = None) -> Answer:
+    def answer(
+        self, question: str, conversation: Conversation | None = None, **when: Any
+    ) -> Answer:
         if question.startswith("fail"):
             raise QueryError(f"cannot answer {question}")
         citation = Citation(
@@ -92,3 +99,16 @@ def test_escape_codes_in_questions_answers_and_errors_never_reach_the_terminal(s
     text = out.getvalue()
     assert "red" in text and "Sources" in text and "cannot answer fail" in text
     assert not TERMINAL_CONTROL.search(text), repr(text)
+
+
+def test_chat_asks_each_question_as_of_the_replayed_moment(settings):
+    from datetime import UTC, datetime
+
+    answerer = RecordingAnswerer()
+    moment = datetime(2025, 3, 5, 23, 59, 59, tzinfo=UTC)
+    stdin = io.StringIO("What happened this week?\n")
+    chat(settings, stdin=stdin, stdout=io.StringIO(), answerer=answerer, as_of=moment)
+    assert answerer.when == [{"now": moment}]
+    chat(settings, stdin=io.StringIO("And today?\n"), stdout=io.StringIO(), answerer=answerer)
+    now = answerer.when[-1]["now"]
+    assert abs((datetime.now(UTC) - now).total_seconds()) < 60  # the moment it was asked

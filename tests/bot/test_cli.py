@@ -131,6 +131,49 @@ def test_ask_json_abstains_with_the_reason_and_cites_nothing(capsys, indexed_wit
     assert "The closest articles are about: “Kremlin denies troop withdrawal”." in answer["answer"]
 
 
+# --------------------------------------------------------------------------- --as-of
+
+
+def test_ask_as_of_a_day_before_the_article_does_not_see_it(capsys, indexed_with_url):
+    ask = ("ask", "What did Peskov say?", "--json", "--data-dir", indexed_with_url)
+    code, out, err = run(capsys, *ask, "--as-of", "2019-06-04")
+    assert code == 0, err
+    (citation,) = json.loads(out)["citations"]
+    assert citation["published_at"] == "2019-06-04"  # each cited article's date
+    code, out, err = run(capsys, *ask, "--as-of", "2019-06-03")
+    assert code == 0, err
+    answer = json.loads(out)
+    assert answer["found"] is False and answer["citations"] == []
+
+
+def test_ask_prints_each_sources_date(capsys, indexed_with_url):
+    code, out, _ = run(capsys, "ask", "What did Peskov say?", "--data-dir", indexed_with_url)
+    assert code == 0
+    assert "[1] Kremlin denies troop withdrawal · Example News · 2019-06-04" in out
+
+
+def test_search_as_of_counts_this_week_from_that_day(capsys, indexed_with_url):
+    search = ("search", "Peskov troops this week", "--json", "--data-dir", indexed_with_url)
+    code, out, err = run(capsys, *search, "--as-of", "2019-06-06")
+    assert code == 0, err
+    assert [h["published_at"] for h in json.loads(out)] == ["2019-06-04"]
+    code, out, err = run(capsys, *search, "--as-of", "2019-07-30")
+    assert code == 0, err
+    assert json.loads(out) == []
+
+
+@pytest.mark.parametrize("command", ["ask", "search", "chat"])
+def test_a_bad_as_of_is_a_usage_error_naming_the_value(capsys, command):
+    with pytest.raises(SystemExit) as exc:
+        main(
+            [command, "x", "--as-of", "last tuesday"]
+            if command != "chat"
+            else [command, "--as-of", "last tuesday"]
+        )
+    assert exc.value.code == 2
+    assert "'last tuesday' is not a date like 2026-01-31" in capsys.readouterr().err
+
+
 # --------------------------------------------------------------------------- feedback
 
 

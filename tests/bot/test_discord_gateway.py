@@ -376,7 +376,9 @@ class LongAnswerer:
     sentences = 240
     sources = 40
 
-    def answer(self, question: str, conversation: Conversation | None = None) -> Answer:
+    def answer(
+        self, question: str, conversation: Conversation | None = None, **when: Any
+    ) -> Answer:
         citations = tuple(
             Citation(
                 n=n,
