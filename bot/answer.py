@@ -540,3 +540,17 @@ class TimeWindow:
             return None
         factor = RECENT_FACTOR if self.frame.recent else 1.0
         return Recency(self.now, weight * factor, half_life_days)
+
+
+def newest_stories(
+    searcher: Searcher, topic: str | None, limit: int, now: datetime | date | None = None
+) -> list[Article]:
+    """The newest dated articles (published by `now`), or the newest of those about `topic`
+    (articles whose passages share words with it among its best search hits)."""
+    when = TimeWindow.of(TimeFrame(), now, None)
+    if not topic:
+        allowed = searcher.allowed_articles(when.filters())
+        return searcher.newest(limit, allowed)
+    hits = searcher.search(topic, k=searcher.settings.search.candidates, filters=when.filters())
+    about = dict.fromkeys(h.article_id for h in hits if h.bm25_score > 0)
+    return searcher.newest(limit, list(about))

@@ -29,11 +29,14 @@ from index.library import IndexStats, Library
 from index.progress import BuildReport, ProgressCallback
 
 if TYPE_CHECKING:
+    from datetime import date, datetime
+
     from bot.settings import Settings
+    from index.search import Searcher
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = ("bot.cogs.ask", "bot.cogs.admin", "bot.cogs.feedback")
+EXTENSIONS = ("bot.cogs.ask", "bot.cogs.admin", "bot.cogs.feedback", "bot.cogs.latest")
 # Neither a question nor an article may ping anyone: every reply uses this, and so does the bot.
 NO_MENTIONS = discord.AllowedMentions.none()
 DEVELOPER_PORTAL = "https://discord.com/developers/applications"
@@ -53,7 +56,14 @@ REDACTED = "<redacted>"
 class AnswerSource(Protocol):
     """What the bot needs from `bot.answer.Answerer`."""
 
-    def answer(self, question: str, conversation: Conversation | None = None) -> Answer: ...
+    def answer(
+        self,
+        question: str,
+        conversation: Conversation | None = None,
+        *,
+        now: datetime | None = None,
+        since: date | None = None,
+    ) -> Answer: ...
 
 
 class IndexLibrary(Protocol):
@@ -67,6 +77,8 @@ class IndexLibrary(Protocol):
     ) -> BuildReport: ...
 
     def stats(self) -> IndexStats: ...
+
+    def searcher(self) -> Searcher: ...
 
 
 class NewsBot(commands.Bot):

@@ -21,6 +21,7 @@ from urllib.parse import quote, urlsplit
 import discord
 
 from bot.models import Answer, Citation, Quote
+from index.models import Article
 
 log = logging.getLogger(__name__)
 
@@ -280,6 +281,17 @@ def source_line(citation: Citation) -> str:
     if date:
         parts.append(escape_line(date))
     return f"[{citation.n}] " + " · ".join(parts)
+
+
+def story_line(article: Article) -> str:
+    """`date · Outlet · [Title](<url>)`: one line of /latest (no link preview unfurls)."""
+    title = escape_title(_shorten(article.title or "Untitled", TITLE_CHARS))
+    url = safe_url(article.url)
+    parts = [format_date(article.published_at) or "undated"]
+    if article.source:
+        parts.append(escape_title(_shorten(article.source, SOURCE_CHARS)))
+    parts.append(f"[{title}](<{url}>)" if url else title)
+    return " · ".join(parts)
 
 
 def _new_quotes(answer: Answer) -> list[Quote]:

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from index.errors import QueryError
+
 MONTH_NAMES = {
     name.lower(): n
     for n in range(1, 13)
@@ -188,3 +190,23 @@ def parse_time(text: str, now: datetime | date | None) -> tuple[TimeFrame, str]:
             break
     rest = re.sub(r"\s+([?.!,])", r"\1", " ".join(rest.split())).strip(" ,")
     return frame, rest or text
+
+
+def parse_since(value: str, now: datetime | date) -> date:
+    """The first day of `since`: a date (2025-03-01), a year (2019), a month (March, the most
+    recent one) or a period ("last week"); QueryError saying what is understood otherwise."""
+    text = " ".join(value.split())
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    phrase = (
+        text if re.match(r"(?i)^(?:this|last|the|today|yesterday)\b", text) else f"since {text}"
+    )
+    frame, _ = parse_time(phrase, now)
+    if frame.date_from is None:
+        raise QueryError(
+            f"“{text}” is not a start date I understand: give a date like 2025-03-01, a year "
+            "like 2019, a month like March, or “last week”."
+        )
+    return frame.date_from

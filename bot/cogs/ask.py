@@ -32,6 +32,7 @@ from bot.render import (
     format_date,
     render_answer,
 )
+from bot.timeframe import parse_since
 from index.errors import IndexMissingError, NewsbotError
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ log = logging.getLogger(__name__)
 # Discord drops an interaction not acknowledged within this time; /ask defers at once.
 INTERACTION_DEADLINE_SECONDS = 3
 QUESTION_MAX_CHARS = 1000  # the slash option's limit; the answerer enforces its own
+SINCE_MAX_CHARS = 40
 # Answer messages remembered for follow-ups; older ones are forgotten first.
 CONVERSATION_MEMORY = 2000
 HISTORY_QUESTIONS = 5  # earlier questions passed along with a follow-up
@@ -126,8 +128,17 @@ class AskCog(commands.Cog):
         self.bot = bot
         self.memory = ConversationMemory()
 
-    async def _compute(self, question: str, conversation: Conversation | None) -> Answer:
-        return await self.bot.offload(self.bot.answerer.answer, question, conversation)
+    async def _compute(
+        self,
+        question: str,
+        conversation: Conversation | None,
+        now: datetime,
+        since: str | None = None,
+    ) -> Answer:
+        """The answer as of `now` (when the question was sent), from articles since `since`."""
+        start = parse_since(since, now) if since else None
+        answer = self.bot.answerer.answer
+        return await self.bot.offload(answer, question, conversation, now=now, since=start)
 
     async def _feedback_view(self, answer: Answer) -> discord.ui.View | None:
         """The "Not helpful" button for an answer that found something, once the answer is
@@ -150,12 +161,14 @@ class AskCog(commands.Cog):
     @app_commands.describe(
         question="What you want to know about the news (e.g. what did Peskov say?)",
         private="Reply only to you (nobody else sees the answer)",
+        since="Only articles since then: a date (2025-03-01), a year (2019) or a month (March)",
     )
     async def ask(
         self,
         interaction: discord.Interaction,
         question: app_commands.Range[str, 1, QUESTION_MAX_CHARS],
         private: bool = False,
+        since: app_commands.Range[str, 1, SINCE_MAX_CHARS] | None = None,
     ) -> None:
         """Ask a question about the indexed news; the answer cites its sources."""
         age = (discord.utils.utcnow() - interaction.created_at).total_seconds()
@@ -173,7 +186,7 @@ class AskCog(commands.Cog):
                 return
             await interaction.response.defer(thinking=True, ephemeral=private)
             try:
-                answer = await self._compute(question, None)
+                answer = await self._compute(question, None, interaction.created_at, since)
             except Exception as exc:
                 self.bot.cooldown.reset(user_id)  # nothing was answered: let them fix and retry
                 if not isinstance(exc, NewsbotError):
@@ -273,7 +286,7 @@ class AskCog(commands.Cog):
                 return
             try:
                 async with message.channel.typing():
-                    answer = await self._compute(question, conversation)
+                    answer = await self._compute(question, conversation, message.created_at)
             except NewsbotError as exc:
                 self.bot.cooldown.reset(user_id)  # nothing was answered: let them fix and retry
                 await self._reply(message, error_text(exc))

@@ -92,7 +92,7 @@ def test_run_reports_an_invalid_token_without_showing_it(
 @pytest.mark.newsbot(discord={"guild_id": 0})
 async def test_commands_are_synced_globally_without_a_guild_id(world: World) -> None:
     commands = await world.bot.tree.fetch_commands()
-    assert {c.name for c in commands} == {"ask", "sources", "reindex"}
+    assert {c.name for c in commands} == {"ask", "sources", "reindex", "latest"}
     assert all(c.description for c in commands)
     ask = next(c for c in commands if c.name == "ask")
     assert all(o.description for o in ask.options)
@@ -107,7 +107,7 @@ async def test_with_a_guild_id_commands_are_synced_to_that_guild(simcord_env: si
     bot = simcord_env.bot
     assert await bot.tree.fetch_commands() == []  # nothing global
     synced = await bot.tree.fetch_commands(guild=discord.Object(GUILD_ID))
-    assert {c.name for c in synced} == {"ask", "sources", "reindex"}
+    assert {c.name for c in synced} == {"ask", "sources", "reindex", "latest"}
 
     guild = simcord_env.create_guild(id=GUILD_ID)
     channel = guild.create_text_channel("news")
