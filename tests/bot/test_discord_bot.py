@@ -96,7 +96,7 @@ async def test_commands_are_synced_globally_without_a_guild_id(world: World) -> 
     assert all(c.description for c in commands)
     ask = next(c for c in commands if c.name == "ask")
     assert all(o.description for o in ask.options)
-    assert {o.name for o in ask.options} == {"question", "private"}
+    assert {o.name for o in ask.options} == {"question", "private", "since"}
 
 
 GUILD_ID = 1456074443980800999

@@ -18,13 +18,19 @@ from index.library import Library
 from tests.bot.conftest import ScriptedAnswerer, World, scripted
 from tests.conftest import make_settings
 
-STORIES = [
-    ("harbour", "2025-12-20", "port.example", "Harbour reopens", "The harbour reopened after the storm."),
-    ("strike-1", "2025-11-02", "wire.example", "Dock strike begins", "Dock workers began a strike over pay."),
-    ("strike-2", "2025-12-30", "daily.example", "Dock strike ends", "The dock strike ended with a pay deal."),
-    ("future", "2026-02-01", "wire.example", "Dock strike anniversary", "A year after the dock strike."),
-    ("undated", None, "blog.example", "Dock strike thoughts", "Some thoughts on the dock strike."),
-]  # fmt: skip
+STORIES = [  # id, date, outlet, title, text
+    ("harbour", "2025-12-20", "port.example", "Harbour reopens", "The harbour reopened."),
+    (
+        "strike-1",
+        "2025-11-02",
+        "wire.example",
+        "Dock strike begins",
+        "Dock workers began a strike.",
+    ),
+    ("strike-2", "2025-12-30", "daily.example", "Dock strike ends", "The dock strike ended."),
+    ("future", "2026-02-01", "wire.example", "Dock strike anniversary", "A year of dock strike."),
+    ("undated", None, "blog.example", "Dock strike thoughts", "Thoughts on the dock strike."),
+]
 
 
 def write_corpus(path: Path, rows: list[dict[str, Any]]) -> None:
