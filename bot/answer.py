@@ -279,18 +279,15 @@ class Answerer:
     def retrieve(
         self, q: Question, searcher: Searcher, when: TimeWindow, k: int | None = None
     ) -> tuple[list[Hit], str | None]:
-        """The passages for `q` within its period; when the period holds nothing, the closest
-        passages of any date, with a note saying so."""
+        """The passages for `q`, those dated in its period first when they match well; a note
+        when none of them is dated in the period."""
         k = k or self.settings.answer.passages
         cfg = self.settings.search
-        recency = when.recency(cfg.recency_weight, cfg.recency_half_life_days)
+        recency = when.recency(cfg.recency_weight, cfg.recency_half_life_days, cfg.period_weight)
         hits = searcher.search(q.search_text, k=k, filters=when.filters(), recency=recency)
-        if hits or not when.period:
+        if not when.period or any(when.in_period(h.published_at) for h in hits):
             return hits, None
-        wider = searcher.search(
-            q.search_text, k=k, filters=when.filters(period=False), recency=recency
-        )
-        return wider, NOTHING_IN_PERIOD.format(period=when.frame.describe())
+        return hits, NOTHING_IN_PERIOD.format(period=when.frame.describe())
 
     # -- who said what -----------------------------------------------------------------------
 
@@ -520,14 +517,18 @@ class TimeWindow:
     def period(self) -> bool:
         return self.frame.period
 
-    def filters(self, period: bool = True) -> Filters:
-        starts = [d for d in (self.since, self.frame.date_from if period else None) if d]
-        ends = [d for d in (self.now, self.frame.date_to if period else None) if d]
-        return Filters(
-            date_from=max(starts, default=None),
-            # A period ends where it ends; "now" alone only drops what came after it.
-            date_to=min(ends) if period and self.frame.date_to else None,
-            not_after=min(ends, default=None),
+    def filters(self) -> Filters:
+        """`since` is a filter, and so is `now` (nothing published after it); the question's
+        period is a preference (`recency`)."""
+        return Filters(date_from=self.since, not_after=self.now)
+
+    def in_period(self, published_at: str | None) -> bool:
+        day = _day(published_at)
+        if day is None or not self.period:
+            return False
+        f = self.frame
+        return (f.date_from is None or day >= f.date_from) and (
+            f.date_to is None or day <= f.date_to
         )
 
     def article_ids(self, searcher: Searcher) -> set[str] | None:
@@ -535,11 +536,27 @@ class TimeWindow:
         f = self.filters()
         return searcher.allowed_articles(f) if f.active else None
 
-    def recency(self, weight: float, half_life_days: float) -> Recency | None:
+    def recency(
+        self, weight: float, half_life_days: float, period_weight: float = 0.0
+    ) -> Recency | None:
         if self.now is None:
             return None
         factor = RECENT_FACTOR if self.frame.recent else 1.0
-        return Recency(self.now, weight * factor, half_life_days)
+        return Recency(
+            self.now,
+            weight * factor,
+            half_life_days,
+            self.frame.date_from,
+            self.frame.date_to,
+            period_weight,
+        )
+
+
+def _day(published_at: str | None) -> date | None:
+    try:
+        return date.fromisoformat((published_at or "")[:10])
+    except ValueError:
+        return None
 
 
 def newest_stories(

@@ -237,8 +237,8 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
 def _search(
     searcher: Searcher, query: str, k: int, args: argparse.Namespace, settings: Settings
 ) -> list[Hit]:
-    """`newsbot search`: the query's time words ("this week") count from --as-of (or now),
-    which also drops what was published after it and prefers recent articles."""
+    """`newsbot search`: the query's time words ("this week") count from --as-of (or now) and
+    prefer articles dated then; --as-of also drops what was published after it."""
     from dataclasses import replace
 
     from bot.answer import TimeWindow
@@ -247,17 +247,12 @@ def _search(
 
     now = args.as_of or datetime.now(UTC)
     frame, text = parse_time(check_query(query, settings.search.max_query_chars), now)
-    when = TimeWindow.of(frame, now if args.as_of else None, None)
-    filters = when.filters()
-    filters = replace(
-        filters,
-        sources=args.source,
-        date_from=max((d for d in (args.since, filters.date_from) if d), default=None),
-        date_to=min((d for d in (args.until, filters.date_to) if d), default=None),
-    )
+    # Only --as-of drops later articles: without it "now" is this moment, and nothing is later.
+    filters = TimeWindow.of(frame, now if args.as_of else None, None).filters()
+    filters = replace(filters, sources=args.source, date_from=args.since, date_to=args.until)
     cfg = settings.search
     recency = TimeWindow.of(frame, now, None).recency(
-        cfg.recency_weight, cfg.recency_half_life_days
+        cfg.recency_weight, cfg.recency_half_life_days, cfg.period_weight
     )
     return searcher.search(text, k, filters, args.mode, recency=recency)
 

@@ -128,6 +128,7 @@ class SearchSettings:
     max_query_chars: int = 1000
     recency_weight: float = 0.0  # fused-score bonus of an article published "now"
     recency_half_life_days: float = 30.0  # the bonus halves with each this many days of age
+    period_weight: float = 0.0  # fused-score bonus of an article dated in the asked period
 
 
 @dataclass(frozen=True)
@@ -196,6 +197,7 @@ class Settings:
             {
                 "[search].dedup_similarity": search.dedup_similarity,
                 "[search].recency_weight": search.recency_weight,
+                "[search].period_weight": search.period_weight,
             }
         )
 

@@ -1,9 +1,12 @@
-"""Recency as a soft prior: newer articles gain a small bonus on their fused score.
+"""Recency as a soft prior: newer articles, and articles dated in the period a question names,
+gain a small bonus on their fused score.
 
 News questions usually mean the latest reports, but many answers sit in older articles (on the
 realtimeqa quizzes the median gold article is about six months older than the question), so age
 never excludes an article: it only breaks near-ties. The bonus halves every `half_life_days`;
 an undated article gets none, and neither does one dated after "now" (replays exclude those).
+A period named in a question ("this week") is a preference too, not a filter: on realtimeqa
+filtering by it lost more gold articles than it found (docs/benchmarks.md, "Time").
 """
 
 from __future__ import annotations
@@ -20,6 +23,24 @@ class Recency:
     now: date
     weight: float  # bonus of an article published on `now`, in fused-score units
     half_life_days: float  # the bonus halves with each this many days of age
+    period_from: date | None = None  # the period the question names, either end open
+    period_to: date | None = None
+    period_weight: float = 0.0  # bonus of an article dated in that period
+
+    def bonus(self, day: date | None) -> float:
+        """The bonus of an article published on `day` (None: undated, no bonus)."""
+        if day is None:
+            return 0.0
+        extra = recency_bonus(float((self.now - day).days), self.weight, self.half_life_days)
+        if self.in_period(day):
+            extra += self.period_weight
+        return extra
+
+    def in_period(self, day: date) -> bool:
+        if self.period_from is None and self.period_to is None:
+            return False
+        after_start = self.period_from is None or day >= self.period_from
+        return after_start and (self.period_to is None or day <= self.period_to)
 
 
 def recency_bonus(age_days: float | None, weight: float, half_life_days: float) -> float:
@@ -30,14 +51,9 @@ def recency_bonus(age_days: float | None, weight: float, half_life_days: float) 
 
 
 def apply_recency(
-    ranked: Sequence[tuple[int, float]],
-    age_days: Callable[[int], float | None],
-    weight: float,
-    half_life_days: float,
+    ranked: Sequence[tuple[int, float]], bonus: Callable[[int], float]
 ) -> list[tuple[int, float]]:
-    """`ranked` (id, score) re-sorted after adding each id's recency bonus; ties keep order."""
-    boosted = [
-        (doc, score + recency_bonus(age_days(doc), weight, half_life_days)) for doc, score in ranked
-    ]
+    """`ranked` (id, score) re-sorted after adding each id's bonus; ties keep their order."""
+    boosted = [(doc, score + bonus(doc)) for doc, score in ranked]
     order = {doc: i for i, (doc, _) in enumerate(ranked)}
     return sorted(boosted, key=lambda item: (-item[1], order[item[0]]))

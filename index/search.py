@@ -204,8 +204,10 @@ class Searcher:
         else:
             raise ValueError(f"unknown search mode {mode!r}")
         if recency is not None:
+            days = self._article_days()
+            passages = self.passages
             fused = apply_recency(
-                fused, self._age_days(recency.now), recency.weight, recency.half_life_days
+                fused, lambda row: recency.bonus(days.get(passages[row].article_id))
             )
         similarity = self._similarity()
         rows = collapse_near_duplicates(
@@ -218,16 +220,6 @@ class Searcher:
             self._hit(rank, row, fused_score[row], float(ds), bm25_score.get(row, 0.0))
             for rank, (row, ds) in enumerate(zip(rows, dense_scores, strict=True), start=1)
         ]
-
-    def _age_days(self, now: date) -> Callable[[int], float | None]:
-        """Days from each passage's article date to `now` (None when undated)."""
-        days = self._article_days()
-
-        def age(row: int) -> float | None:
-            day = days.get(self.passages[row].article_id)
-            return None if day is None else float((now - day).days)
-
-        return age
 
     def _article_days(self) -> dict[str, date]:
         if self._days is None:

@@ -198,16 +198,29 @@ def test_recency_is_a_soft_prior_that_breaks_near_ties(library):
 
 
 def test_recency_bonus_halves_with_each_half_life_and_ignores_undated_or_future():
-    from index.recency import apply_recency, recency_bonus
+    from index.recency import Recency, apply_recency, recency_bonus
 
     assert recency_bonus(0, 0.02, 30) == pytest.approx(0.02)
     assert recency_bonus(30, 0.02, 30) == pytest.approx(0.01)
     assert recency_bonus(None, 0.02, 30) == 0.0
     assert recency_bonus(-1, 0.02, 30) == 0.0
-    ages = {1: 300.0, 2: 0.0, 3: None}
+    now = date(2026, 3, 1)
+    days = {1: date(2025, 5, 5), 2: now, 3: None}
     ranked = [(1, 0.10), (2, 0.095), (3, 0.099)]
-    assert [d for d, _ in apply_recency(ranked, ages.get, 0.01, 30)] == [2, 1, 3]
-    assert [d for d, _ in apply_recency(ranked, ages.get, 0.0, 30)] == [1, 3, 2]
+    prior = Recency(now, 0.01, 30)
+    assert [d for d, _ in apply_recency(ranked, lambda d: prior.bonus(days[d]))] == [2, 1, 3]
+    none = Recency(now, 0.0, 30)
+    assert [d for d, _ in apply_recency(ranked, lambda d: none.bonus(days[d]))] == [1, 3, 2]
+
+
+def test_an_article_dated_in_the_asked_period_gains_the_period_bonus():
+    from index.recency import Recency
+
+    week = Recency(date(2026, 3, 8), 0.0, 30, date(2026, 3, 2), date(2026, 3, 8), 0.05)
+    assert week.bonus(date(2026, 3, 2)) == week.bonus(date(2026, 3, 8)) == 0.05
+    assert week.bonus(date(2026, 3, 1)) == week.bonus(None) == 0.0
+    since = Recency(date(2026, 3, 8), 0.0, 30, date(2019, 1, 1), None, 0.05)
+    assert since.bonus(date(2019, 1, 1)) == 0.05 and since.bonus(date(2018, 12, 31)) == 0.0
 
 
 def test_newest_lists_dated_articles_newest_first(library):
