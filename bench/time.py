@@ -1,15 +1,16 @@
 """Time-bound questions on realtimeqa: retrieval and answers replayed as of each question's date.
 
-    python -m bench.time --grid                       # recency weight x half-life on tune
+    python -m bench.time --grid                       # recency x period weight on tune
     python -m bench.time                              # tune and dev, side by side
-    python -m bench.time --recency-weight 0.01 --half-life 30 --answers
+    python -m bench.time --recency-weight 0.01 --period-weight 0.01 --answers
 
 Each realtimeqa question carries the `date` of its quiz. A run "as of" sets "now" to that date
 plus 2 days (some gold articles are dated up to 2 days after the quiz), exactly as
 `newsbot ask/search --as-of DATE` does: the question's time words become a period or a recency
 preference relative to now, articles published after now are excluded, and the recency prior
 ([search].recency_weight, recency_half_life_days) adds a small bonus to newer articles. The same
-run without it is the bot without a "now" (time words still left out of the search).
+run without it is the bot without a "now" (time words still left out of the search). A period
+the question names ("this week") adds [search].period_weight to the articles dated in it.
 
 Both are scored by ../shared/eval/score_retrieval.py's rule (hits@1/5/10, MRR@10) with the
 default gold (gold_urls_strict, else gold_urls) and with gold_urls_recent (the gold articles
@@ -50,8 +51,8 @@ from bot.timeframe import TimeFrame
 
 GOLDS = ("gold_urls_strict", "gold_urls_recent")  # the scorer's default, and the recent gold
 AFTER_QUIZ_DAYS = 2  # gold articles are dated up to this many days after the quiz
-GRID_WEIGHTS = (0.0, 0.005, 0.01, 0.02, 0.04)
-GRID_HALF_LIVES = (7.0, 30.0, 90.0)
+GRID_WEIGHTS = (0.0, 0.01, 0.02)
+GRID_PERIOD_WEIGHTS = (0.0, 0.01, 0.03)
 
 
 def as_of(question: dict[str, Any]) -> date:
@@ -150,6 +151,10 @@ def main() -> None:
     )
     parser.add_argument("--grid", action="store_true", help="weight x half-life on tune")
     parser.add_argument("--weights", type=lambda v: parse_list(v, float), default=GRID_WEIGHTS)
+    parser.add_argument(
+        "--period-weights", type=lambda v: parse_list(v, float), default=GRID_PERIOD_WEIGHTS
+    )
+    parser.add_argument("--period-weight", type=float, help="[search].period_weight")
     parser.add_argument("--answers", action="store_true", help="also answer accuracy")
     args = parser.parse_args()
 
@@ -159,21 +164,20 @@ def main() -> None:
     periods = not args.no_periods
     if args.grid:
         table: dict[str, Any] = {}
-        print("realtimeqa-tune as of date+2: hits@5 default gold / recent gold")
-        print("weight   " + "".join(f"{'half-life ' + str(h):>20}" for h in GRID_HALF_LIVES))
+        base = run_sets(answerer(library, settings), False, periods, ["realtimeqa-tune"])
+        r = table["no-as-of"] = base["realtimeqa-tune"]
+        print(f"realtimeqa-tune without --as-of: hits@5 {h5(r, GOLDS[0])} / {h5(r, GOLDS[1])}")
+        print("as of date+2, half-life 30 days: hits@5 default gold / recent gold")
+        print("recency   " + "".join(f"{'period ' + str(p):>16}" for p in args.period_weights))
         for w in args.weights:
-            line = f"{w:<8} "
-            for hl in GRID_HALF_LIVES:
-                tried = override(settings, "search", recency_weight=w, recency_half_life_days=hl)
+            line = f"{w:<9} "
+            for pw in args.period_weights:
+                tried = override(settings, "search", recency_weight=w, period_weight=pw)
                 bot = answerer(library, tried)
                 r = run_sets(bot, True, periods, ["realtimeqa-tune"])["realtimeqa-tune"]
-                table[f"weight={w},half_life={hl}"] = r
-                line += f"{h5(r, GOLDS[0]):>13} / {h5(r, GOLDS[1])}"
+                table[f"recency_weight={w},period_weight={pw}"] = r
+                line += f"   {h5(r, GOLDS[0])} / {h5(r, GOLDS[1])}"
             print(line, flush=True)
-        base = run_sets(answerer(library, settings), False, periods, ["realtimeqa-tune"])
-        table["no-as-of"] = base["realtimeqa-tune"]
-        r = base["realtimeqa-tune"]
-        print(f"without --as-of: {h5(r, GOLDS[0])} / {h5(r, GOLDS[1])}")
         write_results("time-grid" + ("" if periods else "-no-periods"), table)
         return
 
@@ -182,6 +186,8 @@ def main() -> None:
         values["recency_weight"] = args.recency_weight
     if args.half_life is not None:
         values["recency_half_life_days"] = args.half_life
+    if args.period_weight is not None:
+        values["period_weight"] = args.period_weight
     tried = override(settings, "search", **values)
     bot = answerer(library, tried)
     sets = list(REALTIMEQA)
@@ -189,6 +195,7 @@ def main() -> None:
         "search": {
             "recency_weight": tried.search.recency_weight,
             "recency_half_life_days": tried.search.recency_half_life_days,
+            "period_weight": tried.search.period_weight,
             "periods": periods,
         },
         "without": run_sets(bot, False, periods, sets),

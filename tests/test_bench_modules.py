@@ -18,6 +18,7 @@ BENCHES = [
     "bench.speed_memory",
     "bench.checksums",
     "bench.input_limits",
+    "bench.time",
 ]
 
 
