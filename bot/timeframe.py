@@ -88,8 +88,10 @@ def _count(word: str) -> int:
 
 
 Period = tuple[date | None, date | None]  # from, to; None is open
-# A rule: a pattern and the period its match names, relative to today.
-Rule = tuple[str, Callable[[re.Match[str]], Period]]
+# A rule: a pattern, the period its match names relative to today, and whether its words are
+# content too. A calendar name ("in January", "in 1924", "February 1") is what articles about
+# the event say, so it stays in the search; "this week" or "yesterday" is not, so it goes.
+Rule = tuple[str, Callable[[re.Match[str]], Period], bool]
 
 
 def _rules(today: date) -> list[Rule]:
@@ -135,24 +137,41 @@ def _rules(today: date) -> list[Rule]:
 
     month_or_year = rf"(?:{_MONTH}(?:\s+{_YEAR})?|(?P<only_year>(?:19|20)\d\d))"
     return [
-        (rf"\b(?:since|after)\s+(?:the\s+start\s+of\s+)?{month_or_year}\b", since),
-        (rf"\bbefore\s+{month_or_year}\b", before),
-        (rf"\b(?:on\s+)?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?\b", on_day),
-        (rf"\b(?:in|during|from)\s+{_MONTH}(?:\s+{_YEAR})?\b", in_month),
-        (rf"\b(?:in|during|from)\s+{_YEAR}\b", in_year),
+        (rf"\b(?:since|after)\s+(?:the\s+start\s+of\s+)?{month_or_year}\b", since, True),
+        (rf"\bbefore\s+{month_or_year}\b", before, True),
+        (
+            rf"\b(?:on\s+)?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?\b",
+            on_day,
+            True,
+        ),
+        (rf"\b(?:in|during|from)\s+{_MONTH}(?:\s+{_YEAR})?\b", in_month, True),
+        (rf"\b(?:in|during|from)\s+{_YEAR}\b", in_year, True),
         (
             r"\b(?:in\s+|over\s+|during\s+)?the\s+(?:past|last)\s+(?:(?P<n>\d+|a|one|two|three|"
             r"four|five|six|ten)\s+)?(?P<unit>day|week|month|year)s?\b",
             past,
+            False,
         ),
-        (r"\btoday\b|\bthis\s+(?:morning|afternoon|evening)\b|\btonight\b", fixed(today, today)),
-        (r"\byesterday\b", fixed(today - timedelta(days=1), today - timedelta(days=1))),
-        (r"\bthis\s+week\b", fixed(week_ago, today)),
-        (r"\blast\s+week\b", fixed(today - timedelta(days=13), week_ago - timedelta(days=1))),
-        (r"\bthis\s+month\b", fixed(first, today)),
-        (r"\blast\s+month\b", fixed(prev_month_end.replace(day=1), prev_month_end)),
-        (r"\bthis\s+year\b", fixed(date(today.year, 1, 1), today)),
-        (r"\blast\s+year\b", fixed(date(today.year - 1, 1, 1), date(today.year - 1, 12, 31))),
+        (
+            r"\btoday\b|\bthis\s+(?:morning|afternoon|evening)\b|\btonight\b",
+            fixed(today, today),
+            False,
+        ),
+        (r"\byesterday\b", fixed(today - timedelta(days=1), today - timedelta(days=1)), False),
+        (r"\bthis\s+week\b", fixed(week_ago, today), False),
+        (
+            r"\blast\s+week\b",
+            fixed(today - timedelta(days=13), week_ago - timedelta(days=1)),
+            False,
+        ),
+        (r"\bthis\s+month\b", fixed(first, today), False),
+        (r"\blast\s+month\b", fixed(prev_month_end.replace(day=1), prev_month_end), False),
+        (r"\bthis\s+year\b", fixed(date(today.year, 1, 1), today), False),
+        (
+            r"\blast\s+year\b",
+            fixed(date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)),
+            False,
+        ),
     ]
 
 
@@ -176,7 +195,7 @@ def parse_time(text: str, now: datetime | date | None) -> tuple[TimeFrame, str]:
     rest = _RECENT.sub(" ", rest)
     if now is not None:
         today = now.date() if isinstance(now, datetime) else now
-        for pattern, period in _rules(today):
+        for pattern, period, content in _rules(today):
             match = re.search(pattern, rest, re.IGNORECASE)
             if match is None:
                 continue
@@ -186,7 +205,8 @@ def parse_time(text: str, now: datetime | date | None) -> tuple[TimeFrame, str]:
             if end is not None and end > today:
                 end = today  # a period never reaches past now
             frame = TimeFrame(start, end, frame.recent, frame.newest_first, match.group(0).strip())
-            rest = rest[: match.start()] + " " + rest[match.end() :]
+            if not content:
+                rest = rest[: match.start()] + " " + rest[match.end() :]
             break
     rest = re.sub(r"\s+([?.!,])", r"\1", " ".join(rest.split())).strip(" ,")
     return frame, rest or text

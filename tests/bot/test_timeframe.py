@@ -10,6 +10,9 @@ from bot.question import parse_question
 from bot.timeframe import parse_time
 
 NOW = datetime(2026, 3, 15, 18, 30)  # a Sunday
+# Calendar names ("in March", "since 2019") stay in the search: articles about the event say
+# them. Relative words ("this week", "yesterday") are left out.
+SAME = None
 
 
 @pytest.mark.parametrize(
@@ -21,18 +24,18 @@ NOW = datetime(2026, 3, 15, 18, 30)  # a Sunday
         ("What happened last week?", (date(2026, 3, 2), date(2026, 3, 8)), "What happened?"),
         ("Gaza news last month", (date(2026, 2, 1), date(2026, 2, 28)), "Gaza news"),
         # The most recent March not after now: this one, up to today.
-        ("What did the Fed do in March?", (date(2026, 3, 1), NOW.date()), "What did the Fed do?"),
+        ("What did the Fed do in March?", (date(2026, 3, 1), NOW.date()), SAME),
         # April has not come yet this year: last year's.
         (
             "What did the Fed do in April?",
             (date(2025, 4, 1), date(2025, 4, 30)),
-            "What did the Fed do?",
+            SAME,
         ),
-        ("Votes in March 2024", (date(2024, 3, 1), date(2024, 3, 31)), "Votes"),
-        ("Strikes since 2019", (date(2019, 1, 1), None), "Strikes"),
-        ("Strikes before 2020", (None, date(2019, 12, 31)), "Strikes"),
-        ("Who won in 2024?", (date(2024, 1, 1), date(2024, 12, 31)), "Who won?"),
-        ("What happened on March 3, 2025?", (date(2025, 3, 3), date(2025, 3, 3)), "What happened?"),
+        ("Votes in March 2024", (date(2024, 3, 1), date(2024, 3, 31)), SAME),
+        ("Strikes since 2019", (date(2019, 1, 1), None), SAME),
+        ("Strikes before 2020", (None, date(2019, 12, 31)), SAME),
+        ("Who won in 2024?", (date(2024, 1, 1), date(2024, 12, 31)), SAME),
+        ("What happened on March 3, 2025?", (date(2025, 3, 3), date(2025, 3, 3)), SAME),
         ("Floods in the past 3 days", (date(2026, 3, 13), NOW.date()), "Floods"),
         ("Turkeys raised this year", (date(2026, 1, 1), NOW.date()), "Turkeys raised"),
     ],
@@ -42,7 +45,7 @@ def test_a_named_period_becomes_dates_relative_to_now(
 ) -> None:
     frame, timeless = parse_time(question, NOW)
     assert (frame.date_from, frame.date_to) == period
-    assert frame.period and timeless == rest
+    assert frame.period and timeless == (question if rest is SAME else rest)
 
 
 @pytest.mark.parametrize(
