@@ -2,7 +2,7 @@
 
     python -m bench.time --grid                       # recency x period weight on tune
     python -m bench.time                              # tune and dev, side by side
-    python -m bench.time --recency-weight 0.01 --period-weight 0.01 --answers
+    python -m bench.time --answers realtimeqa-dev     # and answer accuracy on dev
 
 Each realtimeqa question carries the `date` of its quiz. A run "as of" sets "now" to that date
 plus 2 days (some gold articles are dated up to 2 days after the quiz), exactly as
@@ -155,7 +155,13 @@ def main() -> None:
         "--period-weights", type=lambda v: parse_list(v, float), default=GRID_PERIOD_WEIGHTS
     )
     parser.add_argument("--period-weight", type=float, help="[search].period_weight")
-    parser.add_argument("--answers", action="store_true", help="also answer accuracy")
+    parser.add_argument(
+        "--answers",
+        nargs="?",
+        const=",".join(REALTIMEQA),
+        type=lambda v: parse_list(v, str),
+        help="also answer accuracy (of these sets; default both)",
+    )
     args = parser.parse_args()
 
     data = dataset("realtimeqa-dev")
@@ -204,7 +210,7 @@ def main() -> None:
     if args.answers:
         results["answers"] = {
             name: {"without": answers(bot, name, False), "as_of": answers(bot, name, True)}
-            for name in sets
+            for name in args.answers
         }
     print(json.dumps(results["search"]))
     print(f"{'set':18} {'gold':22} {'n':>3}  {'hits@5 without':>15} {'hits@5 as-of':>13}  mrr@10")
