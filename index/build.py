@@ -10,8 +10,9 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -23,13 +24,17 @@ from index.config import Settings
 from index.dense import build_faiss, save_faiss
 from index.embedding import Embedder
 from index.errors import IndexCorruptError, IndexMissingError, IngestError
+from index.feeds import FeedReader, FeedState
 from index.ingest import IngestReport, load_articles
+from index.ingest.http import Fetcher
 from index.models import Article, Passage, Statement
 from index.progress import BuildProgress, BuildReport, ProgressCallback
 from index.quotes import EXTRACTOR_VERSION, extract_statements
+from index.sources import Source, configured_sources, sources_from_args
 from index.store import (
     PARTIAL,
     SNAPSHOT_FORMAT,
+    ArticleOrigin,
     Layout,
     Metadata,
     build_lock,
@@ -37,11 +42,13 @@ from index.store import (
     finish_snapshot,
     read_manifest,
     read_metadata,
+    read_origins,
     save_vectors,
     serving_snapshot,
     switch_current,
     write_manifest,
     write_metadata,
+    write_origins,
 )
 
 log = logging.getLogger(__name__)
@@ -49,10 +56,19 @@ log = logging.getLogger(__name__)
 EMBED_BATCH = 256  # passages per encode call between progress reports
 
 
-def _previous(layout: Layout) -> tuple[dict[str, object], Metadata] | None:
+@dataclass(frozen=True)
+class _Previous:
+    manifest: dict[str, object]
+    meta: Metadata
+    origins: dict[str, ArticleOrigin]
+
+
+def _previous(layout: Layout) -> _Previous | None:
     try:
         snapshot = serving_snapshot(layout)  # never reuse a damaged snapshot's data
-        return read_manifest(snapshot), read_metadata(snapshot / "meta.sqlite")
+        return _Previous(
+            read_manifest(snapshot), read_metadata(snapshot / "meta.sqlite"), read_origins(snapshot)
+        )
     except IndexMissingError:
         return None
     except IndexCorruptError as exc:
@@ -67,28 +83,46 @@ def build(
     rebuild: bool = False,
     progress: ProgressCallback | None = None,
     before_switch: Callable[[Path], None] | None = None,
+    *,
+    refresh: Collection[str] | None = None,
+    now: datetime | None = None,
+    fetcher: Fetcher | None = None,
 ) -> BuildReport:
-    """Build a snapshot of `sources` (default: the config's) and make it current."""
+    """Build a snapshot of `sources` (default: the config's) and make it current.
+
+    `refresh` names the sources to read again (default: all); the others keep what they
+    held. A feed's articles stay when they drop out of the feed, until their source's
+    retention (`keep_days`, counted from publication, else from first sighting) runs out.
+    """
     started = time.monotonic()
+    now = now or datetime.now(UTC)
     layout = Layout(settings.data_dir)
     report_progress: ProgressCallback = progress or (lambda p: None)
     # Sources given by the caller are relative to the working directory, like any command-line
     # path; the config's are relative to the config file.
-    if sources:
-        paths = [os.path.abspath(os.path.expanduser(s)) for s in sources]
-    else:
-        paths = [str(settings.resolve(s)) for s in settings.corpus.sources]
+    every = sources_from_args(sources) if sources else configured_sources(settings)
+    chosen = [s for s in every if refresh is None or s.name in refresh]
+    paths = [s.location for s in chosen]
 
     with build_lock(layout):
         clean_leftovers(layout, settings.index.keep_snapshots)
-        report_progress(BuildProgress("reading", 0, len(paths)))
+        report_progress(BuildProgress("reading", 0, len(chosen)))
         ingest = IngestReport()
-        articles = load_articles(paths, ingest, limits=settings.ingest)
+        found = _previous(layout)
+        feeds = FeedReader(
+            settings.feeds, settings.ingest, FeedState.load(layout.root), now, fetcher
+        )
+        before = found.meta.articles if found is not None else {}
+        origins = found.origins if found is not None else {}
+        articles, names = _read(chosen, before, origins, ingest, settings, feeds, rebuild)
         articles = _unique_ids(articles, ingest)
+        carried = _carried(before, origins, articles, every, chosen, partial=refresh is not None)
+        articles.extend(carried)
+        names.update((a.id, origins[a.id].source) for a in carried if a.id in origins)
 
         max_tokens = min(settings.chunking.max_tokens, embedder.max_tokens)
         chunk_key = [embedder.name, max_tokens, settings.chunking.overlap_sentences]
-        previous = None if rebuild else _previous(layout)
+        previous = None if rebuild else found
         reusable: dict[str, Article] = {}
         old_passages: dict[str, list[Passage]] = {}
         old_statements: dict[str, list[Statement]] = {}
@@ -96,11 +130,12 @@ def build(
         same_extractor = False
         kept: list[Article] = []
         if previous is not None:
-            manifest, meta = previous
+            manifest, meta = previous.manifest, previous.meta
             prev_ids = set(meta.articles)
             # A source that is there but could not be read is not a source that was deleted.
             kept = _kept_from_unreadable(meta.articles, articles, ingest.unreadable)
             articles.extend(kept)
+            names.update((a.id, origins[a.id].source) for a in kept if a.id in origins)
             if manifest.get("chunking") == chunk_key:
                 reusable = meta.articles
                 for p in meta.passages:
@@ -108,10 +143,12 @@ def build(
                 same_extractor = manifest.get("extractor") == EXTRACTOR_VERSION
                 for s in meta.statements if same_extractor else ():
                     old_statements.setdefault(s.article_id, []).append(s)
+        articles, seen, expired = _retained(articles, names, origins, every, now)
         if not articles:
             raise IngestError(
-                f"no articles could be read from {', '.join(paths)} "
-                f"({len(ingest.skipped)} files skipped); the current index is unchanged"
+                f"no articles could be read from {', '.join(paths) or 'the sources'} "
+                f"({len(ingest.skipped)} files skipped, {expired} expired); the current index "
+                "is unchanged"
             )
 
         def passages_of(article: Article) -> list[Passage]:
@@ -197,6 +234,10 @@ def build(
         save_faiss(index, partial / "dense.faiss")
         BM25Index.build(texts).save(partial / "bm25")
         write_metadata(partial / "meta.sqlite", articles, passages, statements)
+        write_origins(
+            partial,
+            {a.id: ArticleOrigin(names.get(a.id, ""), seen[a.id]) for a in articles},
+        )
         write_manifest(
             partial / "manifest.json",
             {
@@ -212,6 +253,7 @@ def build(
                 "passages": len(passages),
                 "statements": len(statements),
                 "sources": paths,
+                "by_source": _by_source(articles, names),
             },
         )
         final = finish_snapshot(partial)
@@ -220,6 +262,7 @@ def build(
             before_switch(final)
         report_progress(BuildProgress("switching", 0, 1))
         switch_current(layout, name)
+        _save_feed_state(feeds)
         clean_leftovers(layout, settings.index.keep_snapshots)
         report_progress(BuildProgress("switching", 1, 1))
 
@@ -236,7 +279,132 @@ def build(
         skips=tuple(ingest.skipped),
         warnings=tuple(ingest.warnings),
         kept=len(kept),
+        expired=expired,
     )
+
+
+def _read(
+    chosen: Sequence[Source],
+    before: dict[str, Article],
+    origins: dict[str, ArticleOrigin],
+    ingest: IngestReport,
+    settings: Settings,
+    feeds: FeedReader,
+    rebuild: bool,
+) -> tuple[list[Article], dict[str, str]]:
+    """The articles the chosen sources hold now, and the source name of each, by id."""
+    files = [s for s in chosen if s.kind == "files"]
+    source_of: dict[str, int] = {}
+    articles = (
+        load_articles(
+            [s.location for s in files], ingest, limits=settings.ingest, source_of=source_of
+        )
+        if files
+        else []
+    )
+    names = {a.id: files[source_of[a.id]].name for a in articles if a.id in source_of}
+    for source in chosen:
+        if source.kind != "feed":
+            continue
+        known = {aid: a for aid, a in before.items() if _source(origins, aid) == source.name}
+        # A conditional request only when what the feed held is indexed: a 304 keeps it.
+        fresh = feeds.read(source, known, ingest, conditional=bool(known) and not rebuild)
+        for a in fresh:
+            names.setdefault(a.id, source.name)
+        articles.extend(fresh)
+    return articles, names
+
+
+def _source(origins: dict[str, ArticleOrigin], article_id: str) -> str | None:
+    origin = origins.get(article_id)
+    return origin.source if origin is not None and origin.source else None
+
+
+def _carried(
+    before: dict[str, Article],
+    origins: dict[str, ArticleOrigin],
+    read: list[Article],
+    every: Sequence[Source],
+    chosen: Sequence[Source],
+    partial: bool,
+) -> list[Article]:
+    """Indexed articles that stay without being read: those of a feed (an entry that dropped
+    out, or a feed unchanged or unreachable) and, in a partial refresh, those of the sources
+    not refreshed (or whose source is not known)."""
+    present = {a.id for a in read}
+    feeds = {s.name for s in chosen if s.kind == "feed"}
+    configured = {s.name for s in every}
+    refreshed = {s.name for s in chosen}
+    out = []
+    for aid, article in before.items():
+        if aid in present:
+            continue
+        name = _source(origins, aid)
+        if name in feeds or (
+            partial and (name is None or (name in configured and name not in refreshed))
+        ):
+            out.append(article)
+    return out
+
+
+def _retained(
+    articles: list[Article],
+    names: dict[str, str],
+    origins: dict[str, ArticleOrigin],
+    every: Sequence[Source],
+    now: datetime,
+) -> tuple[list[Article], dict[str, str], int]:
+    """The articles within their source's retention, when each was first seen, and how many
+    expired: older than `keep_days` by publication date, else by first sighting."""
+    keep_days = {s.name: s.keep_days for s in every}
+    stamp = now.isoformat(timespec="seconds")
+    out, seen, expired = [], {}, 0
+    for a in articles:
+        origin = origins.get(a.id)
+        first_seen = origin.first_seen if origin is not None else stamp
+        days = keep_days.get(names.get(a.id, ""), 0.0)
+        if days and now - (_moment(a.published_at) or _moment(first_seen) or now) > timedelta(
+            days=days
+        ):
+            expired += 1
+            continue
+        out.append(a)
+        seen[a.id] = first_seen
+    return out, seen, expired
+
+
+def _moment(iso: str | None) -> datetime | None:
+    """An ISO date or time as an aware UTC datetime (a date is its midnight, UTC)."""
+    if not iso:
+        return None
+    try:
+        moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _by_source(articles: Sequence[Article], names: dict[str, str]) -> dict[str, dict[str, object]]:
+    """Per source name: its article count and newest publication date (for /sources list)."""
+    out: dict[str, dict[str, object]] = {}
+    for a in articles:
+        entry = out.setdefault(names.get(a.id) or "", {"articles": 0, "newest": None})
+        entry["articles"] = int(str(entry["articles"])) + 1
+        newest = entry["newest"]
+        if a.published_at and (newest is None or a.published_at > str(newest)):
+            entry["newest"] = a.published_at
+    return out
+
+
+def _save_feed_state(feeds: FeedReader) -> None:
+    """Remember each feed's validators and outcome, once its articles are served."""
+    if not feeds.statuses:
+        return
+    feeds.state.feeds.update(feeds.statuses)
+    try:
+        feeds.state.save()
+    except OSError as exc:  # the next refresh fetches in full: costly, not wrong
+        log.warning("could not save the feed state %s: %s", feeds.state.path, exc)
 
 
 class _Unindexable(Exception):

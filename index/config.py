@@ -78,11 +78,68 @@ def require_env_names(values: dict[str, str]) -> None:
 @dataclass(frozen=True)
 class DataSettings:
     dir: str = "data/index"  # where snapshots and caches live (NEWSBOT_DATA_DIR overrides)
+    # Sources added at run time (by the bot's admins), beside the config file: not in `dir`, which
+    # holds only what a build can make again.
+    sources_file: str = "sources.json"
 
 
 @dataclass(frozen=True)
 class CorpusSettings:
     sources: list[str] = field(default_factory=lambda: ["data/sample"])
+
+
+FEED_KEEP_DAYS = 30.0  # a feed's default retention; files stay as long as they are there
+SOURCE_NAME = re.compile(r"\w[\w .:/@+-]{0,79}")  # a word character first, at most 80
+
+
+@dataclass(frozen=True)
+class SourceSettings:
+    """One `[[sources]]` entry: files (`path`: a file, folder or glob) or a feed (`feed`: a
+    URL, or a feed file whose entries stay indexed when they drop out of it)."""
+
+    name: str = ""
+    path: str = ""
+    feed: str = ""
+    interval_minutes: float = 60.0  # how often a feed is fetched again
+    keep_days: float | None = None  # unset: FEED_KEEP_DAYS for a feed, 0 (no expiry) for files
+
+    @property
+    def retention_days(self) -> float:
+        """Days an article stays after it was published (or first seen); 0: no limit."""
+        if self.keep_days is not None:
+            return self.keep_days
+        return FEED_KEEP_DAYS if self.feed else 0.0
+
+
+def check_source(key: str, entry: SourceSettings) -> None:
+    """One source entry must have a usable name and exactly one of `path` and `feed`."""
+    if not SOURCE_NAME.fullmatch(entry.name):
+        raise ConfigError(
+            f"{key}.name must be 1 to 80 letters, digits, spaces or . : / @ + - _, starting "
+            f"with a letter or digit, got {entry.name!r}"
+        )
+    if bool(entry.path) == bool(entry.feed):
+        raise ConfigError(
+            f"{key} ({entry.name}) must have exactly one of path = (a file, folder or glob) and "
+            "feed = (an RSS/Atom URL or feed file)"
+        )
+    if "://" in entry.feed and not entry.feed.lower().startswith(("http://", "https://")):
+        raise ConfigError(f"{key}.feed must be an http:// or https:// URL, got {entry.feed!r}")
+    require_range(f"{key}.interval_minutes", entry.interval_minutes, above=0, at_most=525_600)
+    if entry.keep_days is not None:
+        require_range(f"{key}.keep_days", entry.keep_days, 0, 36_500)
+
+
+@dataclass(frozen=True)
+class FeedSettings:
+    """How feeds and article pages are fetched: politely, within bounds."""
+
+    user_agent: str = "newsbot/0.1 (a news question-answering bot; respects robots.txt)"
+    timeout_seconds: float = 20.0  # connecting, and the whole of one response
+    host_delay_seconds: float = 1.0  # between two requests to the same host
+    max_download_mb: float = 10.0  # a response is read up to this size, then dropped
+    max_redirects: int = 5
+    fetch_pages: bool = True  # fetch the article page of an entry that only has a summary
 
 
 @dataclass(frozen=True)
@@ -146,6 +203,8 @@ class Settings:
     chunking: ChunkingSettings = field(default_factory=ChunkingSettings)
     index: IndexSettings = field(default_factory=IndexSettings)
     search: SearchSettings = field(default_factory=SearchSettings)
+    feeds: FeedSettings = field(default_factory=FeedSettings)
+    sources: list[SourceSettings] = field(default_factory=list)  # the [[sources]] tables
     base_dir: Path = field(default_factory=Path.cwd)  # relative paths resolve against this
 
     @property
@@ -200,6 +259,22 @@ class Settings:
                 "[search].period_weight": search.period_weight,
             }
         )
+        feeds = self.feeds
+        require_range("[feeds].timeout_seconds", feeds.timeout_seconds, above=0, at_most=3600)
+        require_range("[feeds].host_delay_seconds", feeds.host_delay_seconds, 0, 3600)
+        require_range("[feeds].max_download_mb", feeds.max_download_mb, above=0, at_most=10_000)
+        require_range("[feeds].max_redirects", feeds.max_redirects, 0, 30)
+        if not feeds.user_agent.strip() or not feeds.user_agent.isprintable():
+            raise ConfigError("[feeds].user_agent must be a non-empty line naming the bot")
+        names: set[str] = set(self.corpus.sources)  # unnamed entries are named by their path
+        for i, entry in enumerate(self.sources, start=1):
+            check_source(f"[[sources]] #{i}", entry)
+            if entry.name in names:
+                raise ConfigError(
+                    f"[[sources]] #{i}: the name {entry.name!r} is used twice; give each "
+                    "source its own name"
+                )
+            names.add(entry.name)
 
 
 SettingsT = TypeVar("SettingsT", bound=Settings)
@@ -274,22 +349,24 @@ def _check_value(key: str, value: Any, tp: Any) -> Any:
     return value
 
 
-def _parse_section(name: str, cls: type, raw: Any) -> Any:
+def _parse_section(name: str, cls: type, raw: Any, label: str | None = None) -> Any:
+    """One table of settings; `label` names it in messages (default: "[name]")."""
+    label = label or f"[{name}]"
     if not isinstance(raw, dict):
-        raise ConfigError(f"[{name}] must be a table of settings, got {raw!r}")
+        raise ConfigError(f"{label} must be a table of settings, got {raw!r}")
     hints = typing.get_type_hints(cls)
     known = {f.name for f in fields(cls)}
     values = {}
     retired: dict[str, str] = getattr(cls, "RETIRED", {})
     for key, value in raw.items():
         if key in retired:
-            log.warning("[%s].%s is no longer used (%s); remove it", name, key, retired[key])
+            log.warning("%s.%s is no longer used (%s); remove it", label, key, retired[key])
             continue
         if key not in known:
             raise ConfigError(
-                f"unknown setting [{name}].{key}; expected one of: {', '.join(sorted(known))}"
+                f"unknown setting {label}.{key}; expected one of: {', '.join(sorted(known))}"
             )
-        values[key] = _check_value(f"[{name}].{key}", value, hints[key])
+        values[key] = _check_value(f"{label}.{key}", value, hints[key])
     return cls(**values)
 
 
@@ -304,7 +381,19 @@ def _parse_config(
             raise ConfigError(
                 f"unknown section [{name}]; expected one of: {', '.join(sorted(sections))}"
             )
-        values[name] = _parse_section(name, hints[name], section)
+        if typing.get_origin(hints[name]) is list:  # an array of tables: [[name]]
+            (entry_type,) = typing.get_args(hints[name])
+            if not isinstance(section, list):
+                raise ConfigError(f"{name} must be written as [[{name}]] tables, one an entry")
+            values[name] = [
+                _parse_section(name, entry_type, entry, f"[[{name}]] #{i}")
+                for i, entry in enumerate(section, start=1)
+            ]
+        else:
+            values[name] = _parse_section(name, hints[name], section)
+    if values.get("sources") and "corpus" not in raw:
+        # Named sources replace the default corpus (the sample) unless [corpus] is written too.
+        values["corpus"] = CorpusSettings(sources=[])
     settings = settings_type(**values, base_dir=(base_dir or Path.cwd()).resolve())
     settings.validate()
     return settings

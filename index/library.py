@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -82,8 +82,12 @@ class Library:
         rebuild: bool = False,
         progress: ProgressCallback | None = None,
         before_switch: Callable[..., None] | None = None,
+        refresh: Collection[str] | None = None,
     ) -> BuildReport:
-        """Build a new snapshot and serve it; blocking (call from a worker thread)."""
+        """Build a new snapshot and serve it; blocking (call from a worker thread).
+
+        `refresh` names the sources to read again (default: all of them; see index/build.py).
+        """
         from index.build import build
         from index.errors import BuildInProgressError
 
@@ -98,7 +102,15 @@ class Library:
                 progress(p)
 
         try:
-            report = build(self.settings, self.embedder, sources, rebuild, track, before_switch)
+            report = build(
+                self.settings,
+                self.embedder,
+                sources,
+                rebuild,
+                track,
+                before_switch,
+                refresh=refresh,
+            )
         finally:
             self.progress = None
             self._building.release()

@@ -38,6 +38,7 @@ class BuildReport:
     skips: tuple[tuple[str, str], ...] = ()
     warnings: tuple[tuple[str, str], ...] = ()  # (file:line, what): fields read with a doubt
     kept: int = 0  # articles kept from the previous index because their source was unreadable
+    expired: int = 0  # articles dropped because their source's retention (keep_days) ran out
 
     def summary(self, limit: int = 5) -> str:
         """One line of counts, then the first `limit` skips and warnings with their reasons
@@ -49,6 +50,8 @@ class BuildReport:
         )
         if self.kept:
             text += f"; {self.kept} kept from sources that could not be read"
+        if self.expired:
+            text += f"; {self.expired} expired (older than their source's keep_days)"
         if self.skips:
             text += f"\nskipped: {listing(self.skips, limit)}"
         if self.warnings:

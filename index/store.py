@@ -5,7 +5,7 @@
       build.lock               held (flock) by the one build allowed at a time
       cache/embeddings.sqlite  the embedding cache, shared by all builds
       snapshots/<name>/        one complete build: manifest.json, meta.sqlite, dense.faiss,
-                               vectors.npy, bm25/
+                               vectors.npy, bm25/, origins.json
       snapshots/<name>.partial a build in progress (or one that crashed: removed next time)
 
 A snapshot directory is written under a `.partial` name, fsynced, renamed, and only then named
@@ -538,3 +538,34 @@ def finish_snapshot(partial: Path) -> Path:
     os.replace(partial, final)
     _fsync_dir(final.parent)
     return final
+
+
+ORIGINS_FILE = "origins.json"
+
+
+@dataclass(frozen=True)
+class ArticleOrigin:
+    """Which source an article came from and when a build first saw it (ISO time, UTC)."""
+
+    source: str
+    first_seen: str
+
+
+def write_origins(snapshot: Path, origins: dict[str, ArticleOrigin]) -> None:
+    """Record each article's source and first sighting: what retention and feeds need."""
+    doc = {aid: [o.source, o.first_seen] for aid, o in sorted(origins.items())}
+    with open(snapshot / ORIGINS_FILE, "w", encoding="utf-8") as fh:
+        json.dump({"articles": doc}, fh, separators=(",", ":"))
+
+
+def read_origins(snapshot: Path) -> dict[str, ArticleOrigin]:
+    """The snapshot's article origins; none for a snapshot written before they were kept."""
+    try:
+        raw = json.loads((snapshot / ORIGINS_FILE).read_text(encoding="utf-8"))
+        return {aid: ArticleOrigin(str(s), str(t)) for aid, (s, t) in raw["articles"].items()}
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise IndexCorruptError(
+            f"{snapshot / ORIGINS_FILE} is unreadable ({exc}); run `newsbot index --rebuild`"
+        ) from None

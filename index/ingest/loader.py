@@ -22,6 +22,7 @@ def load_articles(
     report: IngestReport | None = None,
     near_duplicate_similarity: float | None = NEAR_DUPLICATE_SIMILARITY,
     limits: IngestSettings | None = None,
+    source_of: dict[str, int] | None = None,
 ) -> list[Article]:
     """Read every source (files, directories recursively, globs), clean, deduplicate.
 
@@ -31,13 +32,18 @@ def load_articles(
     word 5-grams) count as duplicates too; None turns that off. `limits` (the config's
     `[ingest]`) bound what one file or article may cost; each one hit is a skip in `report`.
     Files and directories that exist but cannot be read are listed in `report.unreadable`.
+    `source_of`, when given, receives the index in `paths` each article was read from, by id.
     """
     report = report if report is not None else IngestReport()
-    files = [item for source in paths for item in expand_source(source, report)]
+    files = [
+        (path, root, i)
+        for i, source in enumerate(paths)
+        for path, root in expand_source(source, report)
+    ]
     seen_files: set[Path] = set()
     dedup = Deduplicator(report, near_duplicate_similarity)
     articles: list[Article] = []
-    for path, root in files:
+    for path, root, source_index in files:
         key = Path(os.path.abspath(path))
         if key in seen_files:  # the same file named twice (a directory and a glob, say)
             continue
@@ -47,6 +53,8 @@ def load_articles(
             kept = dedup.admit(article)
             if kept is not None:
                 articles.append(kept)
+                if source_of is not None:
+                    source_of.setdefault(kept.id, source_index)
     report.articles = len(articles)
     log.info("%s", report.summary())
     return articles

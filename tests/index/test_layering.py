@@ -85,4 +85,6 @@ def test_the_engine_settings_hold_only_the_engines_sections():
     from index.config import Settings
 
     sections = {f.name for f in fields(Settings)} - {"base_dir"}
-    assert sections == {"data", "corpus", "ingest", "embedding", "chunking", "index", "search"}
+    assert sections == {
+        "data", "corpus", "ingest", "embedding", "chunking", "index", "search", "feeds", "sources"
+    }  # fmt: skip
