@@ -105,6 +105,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", metavar="PATH_OR_FEED")
     p.add_argument("--rebuild", action="store_true", help="re-read, re-chunk and re-embed all")
 
+    p = sub.add_parser(
+        "refresh", parents=[common], help="refresh the feeds that are due (their interval passed)"
+    )
+    p.add_argument("--watch", action="store_true", help="keep refreshing feeds as they fall due")
+    p.add_argument("--all", action="store_true", help="refresh every feed now, due or not")
+
     p = sub.add_parser("search", parents=[common], help="ranked passages for a query")
     p.add_argument("query", nargs="?")
     p.add_argument("-k", type=_hits, help=f"number of hits (at most {MAX_K})")
@@ -202,6 +208,38 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
         if bar is not None:
             bar.close()
     echo(report.summary())
+    return EXIT_OK
+
+
+def cmd_refresh(args: argparse.Namespace, settings: Settings) -> int:
+    import signal
+    import threading
+
+    from index.refresher import Refresher
+
+    refresher = Refresher(settings, Library(settings).build)
+    if args.watch:
+        stop = threading.Event()
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        echo("refreshing feeds as they fall due; Ctrl-C stops", err=True)
+        try:
+            refresher.watch(stop)
+        except KeyboardInterrupt:
+            stop.set()
+        return EXIT_OK
+    result = refresher.run_once(everything=args.all)
+    if result is None:
+        echo(f"no feed is due; the next falls due in {refresher.seconds_to_next():.0f}s")
+        return EXIT_OK
+    if result.busy:
+        raise NewsbotError("another build is running; try again when it has finished")
+    for row in refresher.overview():
+        if row.name in result.feeds:
+            how = "ok" if row.ok else f"failed: {row.error}"
+            echo(f"{row.name}: {row.articles} articles; {how}")
+    if result.report is None:
+        raise NewsbotError(f"the refresh failed: {result.error}")
+    echo(result.report.summary())
     return EXIT_OK
 
 
@@ -356,6 +394,7 @@ def cmd_feedback(args: argparse.Namespace, settings: Settings) -> int:
 
 COMMANDS = {
     "index": cmd_index,
+    "refresh": cmd_refresh,
     "search": cmd_search,
     "ask": cmd_ask,
     "chat": cmd_chat,

@@ -401,6 +401,7 @@ def _save_feed_state(feeds: FeedReader) -> None:
     if not feeds.statuses:
         return
     feeds.state.feeds.update(feeds.statuses)
+    feeds.state.robots = feeds.fetcher.robots_cache
     try:
         feeds.state.save()
     except OSError as exc:  # the next refresh fetches in full: costly, not wrong

@@ -59,6 +59,8 @@ class FeedState:
 
     path: Path
     feeds: dict[str, FeedStatus] = field(default_factory=dict)
+    # origin -> (time read, robots.txt or None): see index/ingest/http.py
+    robots: dict[str, tuple[float, str | None]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, data_dir: Path) -> FeedState:
@@ -66,18 +68,25 @@ class FeedState:
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
             feeds = {name: FeedStatus(**value) for name, value in raw["feeds"].items()}
+            robots = {
+                origin: (float(when), None if text is None else str(text))
+                for origin, (when, text) in raw.get("robots", {}).items()
+            }
         except FileNotFoundError:
-            feeds = {}
+            return cls(path)
         except (OSError, ValueError, KeyError, TypeError) as exc:
             # Only validators and times: losing them costs one full fetch of each feed.
             log.warning("%s is unreadable (%s); every feed is fetched in full", path, exc)
-            feeds = {}
-        return cls(path, feeds)
+            return cls(path)
+        return cls(path, feeds, robots)
 
     def save(self) -> None:
         """Write the state atomically (temporary file, then rename)."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        doc = {"feeds": {name: asdict(status) for name, status in sorted(self.feeds.items())}}
+        doc = {
+            "feeds": {name: asdict(status) for name, status in sorted(self.feeds.items())},
+            "robots": {origin: list(entry) for origin, entry in sorted(self.robots.items())},
+        }
         fd, tmp = tempfile.mkstemp(prefix=STATE_FILE + ".", suffix=".tmp", dir=self.path.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
@@ -103,7 +112,7 @@ class FeedReader:
         self.limits = limits
         self.state = state
         self.now = now
-        self.fetcher = fetcher or Fetcher(cfg)
+        self.fetcher = fetcher or Fetcher(cfg, robots_cache=state.robots)
         self.statuses: dict[str, FeedStatus] = {}
 
     def read(

@@ -66,3 +66,11 @@ def real_embedder() -> Any:
     from index.embedding import SentenceTransformerEmbedder
 
     return SentenceTransformerEmbedder()
+
+
+@pytest.fixture
+def feed_server() -> Any:
+    """A real HTTP server on loopback serving the feeds and pages a test scripts."""
+    from tests.feed_server import serve
+
+    yield from serve()

@@ -1,7 +1,7 @@
 """A polite HTTP client for feeds and article pages (standard library only).
 
 Politeness and bounds, each from `[feeds]`: a User-Agent naming the bot; robots.txt obeyed
-(fetched once a host, its Crawl-delay honoured); a delay between two requests to one host;
+(read once a day a host, its Crawl-delay honoured); a delay between two requests to one host;
 conditional requests (ETag / Last-Modified) so an unchanged feed costs one 304; redirects
 followed up to a limit, each hop checked against robots.txt; a timeout on connecting and on the
 whole response; and a size cap: the body is streamed and dropped once over it. Every failure is
@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 CHUNK_BYTES = 64 * 1024
 MAX_CRAWL_DELAY_SECONDS = 60.0  # a robots.txt Crawl-delay above this is taken as this
 ROBOTS_MAX_BYTES = 512 * 1024  # robots.txt files are read up to this size (RFC 9309: 500 KiB)
+ROBOTS_CACHE_SECONDS = 24 * 3600  # a robots.txt is read again after this (RFC 9309's limit)
 
 
 class FetchError(Exception):
@@ -54,8 +55,12 @@ class Fetcher:
         cfg: FeedSettings,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
+        robots_cache: dict[str, tuple[float, str | None]] | None = None,
     ) -> None:
         self.cfg = cfg
+        # origin -> (time.time() when read, robots.txt text or None for none): kept between
+        # builds by the caller, so a refresh of an unchanged feed costs one request.
+        self.robots_cache = robots_cache if robots_cache is not None else {}
         self._clock = clock
         self._sleep = sleep
         self._last_request: dict[str, float] = {}  # host -> clock() of its last request
@@ -95,13 +100,17 @@ class Fetcher:
     def _check_robots(self, url: str) -> None:
         origin = _origin(url)
         if origin not in self._robots:
-            self._robots[origin] = self._read_robots(origin)
+            cached = self.robots_cache.get(origin)
+            if cached is None or not 0 <= time.time() - cached[0] < ROBOTS_CACHE_SECONDS:
+                cached = (time.time(), self._read_robots(origin))
+                self.robots_cache[origin] = cached
+            self._robots[origin] = _rules(origin, cached[1])
         rules = self._robots[origin]
         if rules is not None and not rules.can_fetch(self.cfg.user_agent, url):
             raise FetchError("disallowed by the site's robots.txt")
 
-    def _read_robots(self, origin: str) -> urllib.robotparser.RobotFileParser | None:
-        """The site's rules; None (everything allowed) when it has no robots.txt (4xx).
+    def _read_robots(self, origin: str) -> str | None:
+        """The site's robots.txt; None (everything allowed) when it has none (4xx).
 
         A robots.txt that cannot be fetched (a 5xx, a timeout) means no crawling at all, as
         RFC 9309 asks: the site may be down or overloaded.
@@ -119,12 +128,7 @@ class Fetcher:
             return None
         if status != 200:
             raise FetchError(f"robots.txt answered HTTP {status}; not fetched")
-        rules = urllib.robotparser.RobotFileParser(url)
-        rules.parse(response.body.decode("utf-8", "replace").splitlines())
-        delay = rules.crawl_delay(self.cfg.user_agent)
-        if delay:
-            log.info("%s asks for %s s between requests", origin, delay)
-        return rules
+        return response.body.decode("utf-8", "replace")
 
     # -- one request ----------------------------------------------------------------------
 
@@ -216,6 +220,14 @@ class Fetcher:
                 raise FetchError(f"timed out after {self.cfg.timeout_seconds:g} s")
             chunks.append(chunk)
         return b"".join(chunks)
+
+
+def _rules(origin: str, text: str | None) -> urllib.robotparser.RobotFileParser | None:
+    if text is None:
+        return None
+    rules = urllib.robotparser.RobotFileParser(origin + "/robots.txt")
+    rules.parse(text.splitlines())
+    return rules
 
 
 def _origin(url: str) -> str:
