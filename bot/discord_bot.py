@@ -36,7 +36,13 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = ("bot.cogs.ask", "bot.cogs.admin", "bot.cogs.feedback", "bot.cogs.latest")
+EXTENSIONS = (
+    "bot.cogs.ask",
+    "bot.cogs.admin",
+    "bot.cogs.feedback",
+    "bot.cogs.latest",
+    "bot.cogs.sources",
+)
 # Neither a question nor an article may ping anyone: every reply uses this, and so does the bot.
 NO_MENTIONS = discord.AllowedMentions.none()
 DEVELOPER_PORTAL = "https://discord.com/developers/applications"

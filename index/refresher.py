@@ -79,6 +79,10 @@ class Refresher:
     def sources(self) -> list[Source]:
         return configured_sources(self.settings)
 
+    @property
+    def prune_pending(self) -> bool:
+        return self._prune
+
     def request_prune(self) -> None:
         """Ask the next pass to build even with no feed due (a source was removed)."""
         self._prune = True

@@ -61,6 +61,14 @@ def is_admin(
     return guild_id is not None and guild_id in cfg.admin_guild_ids and permissions.manage_guild
 
 
+def interaction_is_admin(interaction: discord.Interaction, cfg: DiscordSettings) -> bool:
+    """`is_admin` for the user of an interaction, from the interaction itself: the roles and
+    permissions Discord sent with it, so a role taken away counts at the next command."""
+    user = interaction.user
+    roles = [role.id for role in user.roles] if isinstance(user, discord.Member) else []
+    return is_admin(user.id, roles, interaction.guild_id, interaction.permissions, cfg)
+
+
 def describe_progress(progress: BuildProgress | None) -> str:
     """'embedding 120/300 (40%)', or 'starting' before the first report."""
     if progress is None:
@@ -138,17 +146,8 @@ class AdminCog(commands.Cog):
         self.build: _Build | None = None
 
     def _allowed(self, interaction: discord.Interaction) -> bool:
-        """Checked on every admin command, from the interaction itself: the roles and
-        permissions Discord sent with it, so a role taken away counts at the next command."""
-        user = interaction.user
-        roles = [role.id for role in user.roles] if isinstance(user, discord.Member) else []
-        return is_admin(
-            user.id,
-            roles,
-            interaction.guild_id,
-            interaction.permissions,
-            self.bot.settings.discord,
-        )
+        """Checked on every admin command (see `interaction_is_admin`)."""
+        return interaction_is_admin(interaction, self.bot.settings.discord)
 
     @app_commands.command(name="reindex")
     @app_commands.describe(full="Rebuild everything from scratch instead of only what changed")

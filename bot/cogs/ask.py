@@ -1,4 +1,4 @@
-"""Asking: /ask, mentions, configured channels, follow-up replies, and /sources.
+"""Asking: /ask, mentions, configured channels and follow-up replies (/sources: sources.py).
 
 Every path runs the same way: check the rate limits, show that the bot is working (a deferred
 interaction or the typing indicator), compute the answer in a worker thread, then send the
@@ -13,7 +13,7 @@ import logging
 import re
 from collections import OrderedDict
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 import discord
@@ -26,10 +26,8 @@ from bot.feedback import new_key
 from bot.models import Answer, Conversation
 from bot.render import (
     MESSAGE_LIMIT,
-    SOURCE_CHARS,
     Reply,
     escape_line,
-    format_date,
     render_answer,
 )
 from bot.timeframe import parse_since
@@ -48,7 +46,6 @@ SINCE_MAX_CHARS = 40
 CONVERSATION_MEMORY = 2000
 HISTORY_QUESTIONS = 5  # earlier questions passed along with a follow-up
 BUSY_RETRY_SECONDS = 10  # what a user is told to wait when every answer slot is busy
-SOURCES_SHOWN = 10  # sources listed by /sources (the largest first)
 
 HELP_TEXT = (
     "Ask me about the news: mention me with a question, e.g. “@{name} what did the Kremlin say "
@@ -310,46 +307,6 @@ class AskCog(commands.Cog):
             await message.reply(text, allowed_mentions=NO_MENTIONS)
         except discord.HTTPException:
             log.warning("could not reply in channel %s", message.channel.id, exc_info=True)
-
-    # ------------------------------------------------------------------ /sources
-
-    @app_commands.command(name="sources")
-    async def sources(self, interaction: discord.Interaction) -> None:
-        """What the index holds: articles, passages, sources, newest article, last build."""
-        await interaction.response.defer(thinking=True, ephemeral=True)
-        try:
-            stats = await self.bot.offload(self.bot.library.stats)
-        except IndexMissingError:
-            await interaction.edit_original_response(
-                content=NO_INDEX_TEXT, allowed_mentions=NO_MENTIONS
-            )
-            return
-        embed = discord.Embed(title="What I know", colour=discord.Colour(0x5865F2))
-        embed.add_field(name="Articles", value=f"{stats.articles:,}")
-        embed.add_field(name="Passages", value=f"{stats.passages:,}")
-        embed.add_field(name="Statements", value=f"{stats.statements:,}")
-        newest = format_date(stats.newest_article)  # from an article: escaped
-        embed.add_field(name="Newest article", value=escape_line(newest) if newest else "unknown")
-        embed.add_field(name="Last build", value=_when(stats.built_at))
-        top = sorted(stats.sources.items(), key=lambda kv: (-kv[1], kv[0]))
-        lines = [f"{escape_line(name, SOURCE_CHARS)}: {n:,}" for name, n in top[:SOURCES_SHOWN]]
-        if len(top) > SOURCES_SHOWN:
-            lines.append(f"… and {len(top) - SOURCES_SHOWN} more")
-        embed.add_field(
-            name=f"Sources ({len(top)})", value="\n".join(lines) or "none", inline=False
-        )
-        await interaction.edit_original_response(embed=embed, allowed_mentions=NO_MENTIONS)
-
-
-def _when(iso: str) -> str:
-    """A Discord timestamp for an ISO time (shown in each reader's time zone)."""
-    try:
-        moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    except ValueError:
-        return escape_line(iso) or "unknown"
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)  # build times are recorded in UTC
-    return f"{discord.utils.format_dt(moment, 'f')} ({discord.utils.format_dt(moment, 'R')})"
 
 
 async def setup(bot: commands.Bot) -> None:

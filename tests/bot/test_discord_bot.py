@@ -35,7 +35,7 @@ class CrashingLibrary:
 async def test_an_error_no_command_handles_gets_a_brief_notice_and_is_logged(
     world: World, caplog: pytest.LogCaptureFixture
 ) -> None:
-    result = await world.alice.slash(world.channel, "sources")
+    result = await world.alice.slash(world.channel, "sources list")
 
     simcord.assert_error(world.env, OSError, contains="database is locked")
     # The notice replaces the deferred "thinking..." placeholder.

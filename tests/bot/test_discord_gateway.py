@@ -256,7 +256,7 @@ async def test_a_reply_to_an_answer_without_a_mention_is_answered_as_a_follow_up
         answer_id = server.response_to(answer)["id"]
         # The fake records a call before answering it; a full /sources round trip makes sure
         # the bot has read the answer's id (and remembered it) before the follow-up arrives.
-        sources = await server.send_slash_command("sources", {})
+        sources = await server.send_slash_command("sources list", {})
         await server.wait_for_call("PATCH", sources.original_path, timeout=TIMEOUT)
         # Another reader replies to the bot's answer with the ping turned off: no mention, so
         # only the reply makes it a question for the bot.

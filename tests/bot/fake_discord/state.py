@@ -163,22 +163,22 @@ class DiscordState:
         channel_id: str | None = None,
         dm: bool = False,
     ) -> dict[str, Any]:
-        """An INTERACTION_CREATE for `/name` with string/int/bool options, as Discord sends it.
+        """An INTERACTION_CREATE for `/name` (or `/group sub`) with string/int/bool options, as
+        Discord sends it.
 
         `dm=True`: sent in the user's direct messages with the bot (no guild, no member, no
         permissions), as Discord sends a command used there.
         """
         user = user or self.member_user
+        name, _, subcommand = name.partition(" ")  # "sources list": a group's subcommand
         command_id, scope = self.command_id(name)
         option_types = {str: 3, int: 4, bool: 5, float: 10}
-        data: dict[str, Any] = {
-            "id": command_id,
-            "name": name,
-            "type": 1,
-            "options": [
-                {"name": k, "type": option_types[type(v)], "value": v} for k, v in options.items()
-            ],
-        }
+        values = [
+            {"name": k, "type": option_types[type(v)], "value": v} for k, v in options.items()
+        ]
+        if subcommand:
+            values = [{"name": subcommand, "type": 1, "options": values}]
+        data: dict[str, Any] = {"id": command_id, "name": name, "type": 1, "options": values}
         if scope is not None:
             data["guild_id"] = scope
         if dm:
