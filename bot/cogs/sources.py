@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 import discord
@@ -58,10 +58,22 @@ class SourcesCog(commands.GroupCog, group_name="sources"):
 
     def __init__(self, bot: NewsBot) -> None:
         self.bot = bot
-        self.refresher = Refresher(bot.settings, bot.library.build)
+        self.refresher = Refresher(bot.settings, bot.library.build, clock=self._now)
         self._task: asyncio.Task[None] | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._started = (datetime.now(UTC), 0.0)
+
+    def _now(self) -> datetime:
+        """The time by the event loop's clock: monotonic (a wall-clock jump does not make
+        every feed due, or none), and the one the loop's sleeps are measured by."""
+        if self._loop is None:
+            return datetime.now(UTC)
+        wall, loop_time = self._started
+        return wall + timedelta(seconds=self._loop.time() - loop_time)
 
     async def cog_load(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._started = (datetime.now(UTC), self._loop.time())
         self._task = asyncio.create_task(self._refresh_loop(), name="feed refresher")
 
     async def cog_unload(self) -> None:

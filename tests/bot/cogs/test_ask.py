@@ -1,4 +1,4 @@
-"""The /ask and /sources commands, mentions, channels and follow-ups (bot/cogs/ask.py), through
+"""The /ask command, mentions, channels and follow-ups (bot/cogs/ask.py), through
 discord.py itself on simcord's simulated Discord (no network).
 
 Users act (slash commands, messages, replies) and the tests assert what Discord holds
@@ -18,12 +18,10 @@ import pytest
 import simcord
 
 from bot import render
-from bot.cogs.ask import NO_INDEX_TEXT, QUESTION_MAX_CHARS
+from bot.cogs.ask import QUESTION_MAX_CHARS
 from bot.discord_bot import UNEXPECTED_ERROR_TEXT
 from bot.models import Answer, Citation, Conversation
-from index.errors import IndexMissingError, QueryError
-from index.library import IndexStats
-from index.progress import BuildReport
+from index.errors import QueryError
 from tests.bot.conftest import (
     RecordingAnswerer,
     ScriptedAnswerer,
@@ -374,34 +372,6 @@ async def test_a_direct_message_is_a_question(world: World) -> None:
     assert "Sergei Lavrov" in (history[-1].embeds[0].description or "")
 
 
-# --------------------------------------------------------------------------- /sources
-
-
-async def test_sources_lists_what_the_index_holds(world: World) -> None:
-    result = await world.alice.slash(world.channel, "sources")
-    assert result.response is not None and result.response.ephemeral
-    (embed,) = result.response.embeds
-    fields = {f.name: f.value for f in embed.fields}
-    assert fields["Articles"] == "1"
-    assert fields["Passages"] == str(world.bot.library.stats().passages)
-    assert fields["Newest article"] == "2019-06-04"
-    assert re.fullmatch(r"<t:\d+:f> \(<t:\d+:R>\)", fields["Last build"] or "")
-
-
-class NoIndexLibrary:
-    def build(self, *args: Any, **kwargs: Any) -> BuildReport:
-        raise AssertionError("not used")
-
-    def stats(self) -> IndexStats:
-        raise IndexMissingError("no index in /tmp/x")
-
-
-@pytest.mark.newsbot(library=NoIndexLibrary(), answerer=scripted("x"))
-async def test_sources_says_clearly_when_no_index_is_built(world: World) -> None:
-    result = await world.alice.slash(world.channel, "sources")
-    assert result.response is not None and result.response.content == NO_INDEX_TEXT
-
-
 # --------------------------------------------------------------------------- hostile text
 
 # A slash command's option is one line; a message may have many.
@@ -497,25 +467,3 @@ async def test_hostile_text_in_an_error_reply_reaches_discord_inert(world: World
     assert asked.response is not None and asked.response.content.startswith("Cannot answer")
     assert len(sent_texts(world.env)) == 2
     assert_all_inert(world.env)
-
-
-class HostileSourcesLibrary:
-    def build(self, *args: Any, **kwargs: Any) -> BuildReport:
-        raise AssertionError("not used")
-
-    def stats(self) -> IndexStats:
-        sources = {h: 100 - n for n, h in enumerate(HOSTILE)}
-        return IndexStats(1, 2, 3, sources, ONE_LINE, "2019-06-04T10:00:00", "m", 3, "flat", "s")
-
-
-@pytest.mark.newsbot(library=HostileSourcesLibrary(), answerer=scripted("x"))
-async def test_hostile_source_names_in_sources_reach_discord_inert(world: World) -> None:
-    result = await world.alice.slash(world.channel, "sources")
-    assert result.response is not None
-    (embed,) = result.response.embeds
-    listed = next(f.value for f in embed.fields if f.name.startswith("Sources"))
-    assert "Click for free Nitro" in (listed or "")
-    # The bot's own build time is a Discord timestamp; the rest is inert.
-    texts = [t for t in sent_texts(world.env) if not re.fullmatch(r"<t:\d+:f> \(<t:\d+:R>\)", t)]
-    for text in texts:
-        assert live_constructs(text) == [], text
