@@ -24,7 +24,10 @@ def test_an_unknown_key_in_a_bot_section_names_the_key_and_the_expected_ones():
 def test_an_unknown_section_is_refused_naming_every_known_section():
     with pytest.raises(ConfigError, match=r"unknown section \[serch\]") as caught:
         parse_settings({"serch": {}})
-    expected = "answer, chunking, corpus, data, discord, embedding, index, ingest, llm, log, search"
+    expected = (
+        "answer, chunking, corpus, data, discord, embedding, feeds, index, ingest, llm, log, "
+        "search, sources"
+    )
     assert str(caught.value).endswith(f"expected one of: {expected}")
 
 
@@ -133,6 +136,8 @@ def numeric_keys() -> list[tuple[str, str]]:
         if section.name == "base_dir":
             continue
         section_type = typing.get_type_hints(Settings)[section.name]
+        if typing.get_origin(section_type) is list:  # [[sources]]: see the test below
+            continue
         hints = typing.get_type_hints(section_type)
         keys += [
             (section.name, f.name) for f in fields(section_type) if hints[f.name] in (int, float)
@@ -155,6 +160,15 @@ def test_every_numeric_key_refuses_values_that_make_no_sense_naming_the_key(sect
     with pytest.raises(ConfigError) as caught:
         parse_settings({section: {key: BAD_NUMBERS[bad]}})
     assert str(caught.value).startswith(f"[{section}].{key} must be"), str(caught.value)
+
+
+@pytest.mark.parametrize("bad", BAD_NUMBERS)
+@pytest.mark.parametrize("key", ["interval_minutes", "keep_days"])
+def test_every_numeric_key_of_a_source_refuses_values_that_make_no_sense(key, bad):
+    entry = {"name": "wire", "feed": "https://x.example/rss", key: BAD_NUMBERS[bad]}
+    with pytest.raises(ConfigError) as caught:
+        parse_settings({"sources": [entry]})
+    assert str(caught.value).startswith(f"[[sources]] #1.{key} must be"), str(caught.value)
 
 
 @pytest.mark.parametrize(
