@@ -14,7 +14,7 @@ import asyncio
 import contextlib
 import logging
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
@@ -31,6 +31,7 @@ from bot.render import (
     format_date,
 )
 from index.errors import ConfigError, IndexMissingError
+from index.progress import BuildReport
 from index.refresher import BUSY_RETRY_SECONDS, MAX_SLEEP_SECONDS, Refresher, SourceOverview
 from index.sources import MAX_URL_CHARS, add_source, remove_source
 
@@ -58,10 +59,14 @@ class SourcesCog(commands.GroupCog, group_name="sources"):
 
     def __init__(self, bot: NewsBot) -> None:
         self.bot = bot
-        self.refresher = Refresher(bot.settings, bot.library.build, clock=self._now)
+        self.refresher = Refresher(bot.settings, self._build, clock=self._now)
         self._task: asyncio.Task[None] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._started = (datetime.now(UTC), 0.0)
+
+    def _build(self, **options: Any) -> BuildReport:
+        """The library's build, looked up when a pass runs (not when the cog loads)."""
+        return self.bot.library.build(**options)
 
     def _now(self) -> datetime:
         """The time by the event loop's clock: monotonic (a wall-clock jump does not make
