@@ -204,10 +204,12 @@ class AdminCog(commands.Cog):
             report: BuildReport = await self.bot.offload(
                 self.bot.library.build, rebuild=build.full, progress=relay
             )
-        except BuildInProgressError:
+        except BuildInProgressError as exc:
+            # A feed refresh in this process says how far it is; another process cannot.
             text = (
-                "❌ Another build is already running (perhaps `newsbot index` on the server); "
-                "try again when it has finished. The current index keeps serving."
+                f"❌ Another build is already running ({escape_line(str(exc), ERROR_CHARS)}: "
+                "a feed refresh, or `newsbot index` on the server); try again when it has "
+                "finished. The current index keeps serving."
             )
         except NewsbotError as exc:
             log.warning("%s failed: %s", kind.lower(), exc)

@@ -18,7 +18,7 @@ import simcord
 
 from bot.cogs.admin import REFUSED_TEXT, ProgressRelay, Throttle, describe_progress
 from bot.settings import Settings
-from index.errors import IndexCorruptError, IndexMissingError
+from index.errors import BuildInProgressError, IndexCorruptError, IndexMissingError
 from index.library import IndexStats
 from index.progress import BuildProgress, BuildReport
 from tests.bot.conftest import World, edits_of_original, scripted
@@ -403,3 +403,20 @@ async def test_hostile_names_in_the_build_summary_reach_discord_inert(world: Wor
     assert done.startswith("✅ Re-index done: indexed: 2 added"), done
     assert "\nskipped: \\[Click for free" in done
     assert live_constructs(done) == [], done
+
+
+@pytest.mark.newsbot(
+    library=ScriptedLibrary(
+        steps=0, fail=BuildInProgressError("a build is already running (embedding, 40%)")
+    ),
+    answerer=scripted("x"),
+)
+async def test_reindex_during_another_build_says_how_far_that_build_is(world: World) -> None:
+    world.configure(admin_guilds=[world.guild.id])
+    result = await world.admin.slash(world.channel, "reindex")
+
+    assert result.response is not None
+    text = result.response.content
+    assert text.startswith("❌ Another build is already running"), text
+    assert "embedding, 40%" in text
+    assert "The current index keeps serving." in text
