@@ -43,6 +43,7 @@ from index.store import (
     write_manifest,
     write_metadata,
 )
+from index.stories import group_stories
 
 log = logging.getLogger(__name__)
 
@@ -183,6 +184,8 @@ def build(
             )
         articles = indexed
         removed = len(prev_ids - {a.id for a in articles})
+        # An unchanged article keeps its story; a new one joins one or starts its own.
+        stories = group_stories(articles, previous[1] if previous is not None else None)
 
         vectors, embedded = _embed_all(
             texts, embedder, layout, use_cache=not rebuild, progress=report_progress
@@ -196,7 +199,7 @@ def build(
         index, factory = build_faiss(vectors, settings.index)
         save_faiss(index, partial / "dense.faiss")
         BM25Index.build(texts).save(partial / "bm25")
-        write_metadata(partial / "meta.sqlite", articles, passages, statements)
+        write_metadata(partial / "meta.sqlite", articles, passages, statements, stories)
         write_manifest(
             partial / "manifest.json",
             {
@@ -211,6 +214,7 @@ def build(
                 "articles": len(articles),
                 "passages": len(passages),
                 "statements": len(statements),
+                "stories": len(set(stories.values())),
                 "sources": paths,
             },
         )
