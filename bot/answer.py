@@ -16,6 +16,7 @@ import numpy as np
 from bot.evidence import RARE_NAME, Support, missing_names, support_probability
 from bot.lead import MONTHS, WEEKDAYS, choose_lead, supporting_sentences
 from bot.models import Answer, Citation, Conversation, Quote
+from bot.outlets import reported_by
 from bot.question import Question, content_words, parse_question
 from bot.settings import Settings
 from bot.timeframe import TimeFrame
@@ -106,6 +107,10 @@ class CitationBuilder:
         else:
             s, e = self._spans[article_id]
             self._spans[article_id] = (min(s, start), max(e, end))
+        return self._order.index(article_id) + 1
+
+    def number_of(self, article_id: str) -> int:
+        """The number of an article already cited."""
         return self._order.index(article_id) + 1
 
     def citations(self) -> tuple[Citation, ...]:
@@ -401,6 +406,7 @@ class Answerer:
         lead = choose_lead(q.text, [s.text for s in sentences], scores.tolist())
         cites = CitationBuilder(searcher.articles)
         parts = []
+        used: dict[str, list[str]] = {}  # article id -> the sentences taken from it
         if lead is not None:
             # The span that answers first, then the sentence it came from and one more.
             chosen = supporting_sentences(lead.sentence, chosen)
@@ -411,7 +417,12 @@ class Answerer:
             s = sentences[i]
             n = cites.cite(s.article_id, s.start, s.end)
             parts.append(f"{s.text} [{n}]")
+            used.setdefault(s.article_id, []).append(s.text)
         text = " ".join(parts)
+        # The other outlets of the stories used are cited once each, not repeated.
+        outlets = reported_by(used, hits, searcher.articles, cites)
+        if outlets:
+            text += "\n\n" + "\n".join(outlets)
         return Answer(
             question=q.text,
             text=text,

@@ -57,12 +57,12 @@ DENIAL = (
 
 ARTICLES = [
     # id, source, date, title, text
-    ("ap-bridge", "AP", "2026-03-02", "Elm Street bridge closed after cracks found", WIRE),
-    ("reuters-bridge", "Reuters", "2026-03-02", "Cracked bridge shut in Tamsin", REUTERS),
-    ("bbc-bridge", "BBC", "2026-03-03", "Tamsin bridge shut for six weeks", BBC),
-    ("flood", "AP", "2026-03-01", "Floods in the harbour district", OTHER),
-    ("herald-grant", "Harbour Herald", "2026-04-10", "City gets grant for harbour wall", CLAIM),
-    ("gazette-grant", "Coast Gazette", "2026-04-11", "Ministry denies harbour grant", DENIAL),
+    ("ap-bridge", "AP", "2025-11-02", "Elm Street bridge closed after cracks found", WIRE),
+    ("reuters-bridge", "Reuters", "2025-11-02", "Cracked bridge shut in Tamsin", REUTERS),
+    ("bbc-bridge", "BBC", "2025-11-03", "Tamsin bridge shut for six weeks", BBC),
+    ("flood", "AP", "2025-11-01", "Floods in the harbour district", OTHER),
+    ("herald-grant", "Harbour Herald", "2025-12-10", "City gets grant for harbour wall", CLAIM),
+    ("gazette-grant", "Coast Gazette", "2025-12-11", "Ministry denies harbour grant", DENIAL),
 ]
 
 
