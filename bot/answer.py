@@ -19,6 +19,7 @@ from bot.models import Answer, Citation, Conversation, Quote
 from bot.outlets import reported_by
 from bot.question import Question, content_words, parse_question
 from bot.settings import Settings
+from bot.sides import DISPUTED, Counterpoint, counterpoints
 from bot.timeframe import TimeFrame
 from index.chunking import split_sentences
 from index.models import Article, Hit
@@ -41,6 +42,8 @@ NOTHING_IN_PERIOD = "Nothing in the indexed news is dated {period}; these are th
 WHATS_NEW_ITEMS = 5  # developments listed for "what's new about X", newest first
 RECENT_FACTOR = 2.0  # "latest", "recently": the recency bonus counts this many times
 MIN_SENTENCE_WORDS = 4
+SIDE_PASSAGES = 5  # passages searched for reports disputing a claim (bot/sides.py)
+QUERY_WORDS = 60  # words of the claims searched with
 
 # Sentence scoring. These values were chosen on realtimeqa-dev, as docs/benchmarks.md says
 # ("Answer accuracy", "Not-found calibration"); the not-found thresholds in [answer] were
@@ -332,6 +335,15 @@ class Answerer:
             n = cites.cite(st.article_id, st.start, st.end)
             quotes.append(Quote(speaker=best.speaker, text=st.text, citation=n, role=best.role))
             lines.append(f"- {_cue_prefix(st.cue)}{st.text} [{n}]")
+        listed = best.statements[: self.settings.answer.max_quotes]
+        disputes = self._counterpoints(
+            [st.text for st in listed],
+            [st.article_id for st in listed],
+            searcher,
+            article_ids,
+            claimants=[(best.speaker, best.role)],
+        )
+        lines.extend(_dispute_lines(disputes, cites))
         return Answer(
             question=q.text,
             text="\n".join(lines),
@@ -341,6 +353,30 @@ class Answerer:
             note=note,
             subject=q.topic,
         )
+
+    def _counterpoints(
+        self,
+        claims: Sequence[str],
+        article_ids: Sequence[str],
+        searcher: Searcher,
+        allowed: set[str] | None,
+        claimants: Sequence[tuple[str, str | None]],
+        shown: Sequence[str] = (),
+    ) -> list[Counterpoint]:
+        """Reports disputing `claims` (bot/sides.py) in their articles, their stories' other
+        outlets, and the articles a search for the claims finds (within `allowed`)."""
+        related = dict.fromkeys(
+            other.id for aid in article_ids for other in searcher.story_articles(aid)
+        )
+        query = " ".join(" ".join(claims).split()[:QUERY_WORDS])
+        if query:
+            filters = Filters(article_ids=allowed) if allowed is not None else None
+            for hit in searcher.search(query, k=SIDE_PASSAGES, filters=filters):
+                related.setdefault(hit.article_id)
+        articles = [searcher.articles[a] for a in related if allowed is None or a in allowed]
+        ids = {a.id for a in articles}
+        statements = [st for st in searcher.statements if st.article_id in ids]
+        return counterpoints(claims, articles, statements, claimants, shown)
 
     # -- extractive ----------------------------------------------------------------------------
 
@@ -419,6 +455,28 @@ class Answerer:
             parts.append(f"{s.text} [{n}]")
             used.setdefault(s.article_id, []).append(s.text)
         text = " ".join(parts)
+        # Someone's claim in the answer that another report disputes: both sides are shown.
+        cited = {sentences[i].article_id for i in chosen}
+        claims = [
+            st
+            for st in searcher.statements
+            if st.article_id in cited
+            and any(
+                sentences[i].article_id == st.article_id
+                and sentences[i].start <= st.start < sentences[i].end
+                for i in chosen
+            )
+        ]
+        if claims:
+            disputes = self._counterpoints(
+                [st.text for st in claims],
+                [h.article_id for h in hits],
+                searcher,
+                None,
+                claimants=list(dict.fromkeys((st.speaker, st.role) for st in claims)),
+                shown=[sentences[i].text for i in chosen],
+            )
+            text = "\n".join([text, *_dispute_lines(disputes, cites)])
         # The other outlets of the stories used are cited once each, not repeated.
         outlets = reported_by(used, hits, searcher.articles, cites)
         if outlets:
@@ -489,6 +547,13 @@ class Answerer:
         if titles:
             lines.append(CLOSEST.format(titles="; ".join(f"“{t}”" for t in titles)))
         return Answer(question=q.text, text=" ".join(lines), found=False, subject=q.subject)
+
+
+def _dispute_lines(disputes: Sequence[Counterpoint], cites: CitationBuilder) -> list[str]:
+    """ "Disputed:" and one cited line a counterpoint; nothing when there is none."""
+    if not disputes:
+        return []
+    return [DISPUTED] + [p.line(cites.cite(p.article_id, p.start, p.end)) for p in disputes]
 
 
 def _names(question: str, missing: Sequence[str]) -> str:
