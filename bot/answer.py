@@ -16,8 +16,10 @@ import numpy as np
 from bot.evidence import RARE_NAME, Support, missing_names, support_probability
 from bot.lead import MONTHS, WEEKDAYS, choose_lead, supporting_sentences
 from bot.models import Answer, Citation, Conversation, Quote
+from bot.outlets import reported_by
 from bot.question import Question, content_words, parse_question
 from bot.settings import Settings
+from bot.sides import DISPUTED, Counterpoint, counterpoints
 from bot.timeframe import TimeFrame
 from index.chunking import split_sentences
 from index.models import Article, Hit
@@ -40,6 +42,8 @@ NOTHING_IN_PERIOD = "Nothing in the indexed news is dated {period}; these are th
 WHATS_NEW_ITEMS = 5  # developments listed for "what's new about X", newest first
 RECENT_FACTOR = 2.0  # "latest", "recently": the recency bonus counts this many times
 MIN_SENTENCE_WORDS = 4
+SIDE_PASSAGES = 5  # passages searched for reports disputing a claim (bot/sides.py)
+QUERY_WORDS = 60  # words of the claims searched with
 
 # Sentence scoring. These values were chosen on realtimeqa-dev, as docs/benchmarks.md says
 # ("Answer accuracy", "Not-found calibration"); the not-found thresholds in [answer] were
@@ -106,6 +110,10 @@ class CitationBuilder:
         else:
             s, e = self._spans[article_id]
             self._spans[article_id] = (min(s, start), max(e, end))
+        return self._order.index(article_id) + 1
+
+    def number_of(self, article_id: str) -> int:
+        """The number of an article already cited."""
         return self._order.index(article_id) + 1
 
     def citations(self) -> tuple[Citation, ...]:
@@ -327,6 +335,15 @@ class Answerer:
             n = cites.cite(st.article_id, st.start, st.end)
             quotes.append(Quote(speaker=best.speaker, text=st.text, citation=n, role=best.role))
             lines.append(f"- {_cue_prefix(st.cue)}{st.text} [{n}]")
+        listed = best.statements[: self.settings.answer.max_quotes]
+        disputes = self._counterpoints(
+            [st.text for st in listed],
+            [st.article_id for st in listed],
+            searcher,
+            article_ids,
+            claimants=[(best.speaker, best.role)],
+        )
+        lines.extend(_dispute_lines(disputes, cites))
         return Answer(
             question=q.text,
             text="\n".join(lines),
@@ -336,6 +353,30 @@ class Answerer:
             note=note,
             subject=q.topic,
         )
+
+    def _counterpoints(
+        self,
+        claims: Sequence[str],
+        article_ids: Sequence[str],
+        searcher: Searcher,
+        allowed: set[str] | None,
+        claimants: Sequence[tuple[str, str | None]],
+        shown: Sequence[str] = (),
+    ) -> list[Counterpoint]:
+        """Reports disputing `claims` (bot/sides.py) in their articles, their stories' other
+        outlets, and the articles a search for the claims finds (within `allowed`)."""
+        related = dict.fromkeys(
+            other.id for aid in article_ids for other in searcher.story_articles(aid)
+        )
+        query = " ".join(" ".join(claims).split()[:QUERY_WORDS])
+        if query:
+            filters = Filters(article_ids=allowed) if allowed is not None else None
+            for hit in searcher.search(query, k=SIDE_PASSAGES, filters=filters):
+                related.setdefault(hit.article_id)
+        articles = [searcher.articles[a] for a in related if allowed is None or a in allowed]
+        ids = {a.id for a in articles}
+        statements = [st for st in searcher.statements if st.article_id in ids]
+        return counterpoints(claims, articles, statements, claimants, shown)
 
     # -- extractive ----------------------------------------------------------------------------
 
@@ -401,6 +442,7 @@ class Answerer:
         lead = choose_lead(q.text, [s.text for s in sentences], scores.tolist())
         cites = CitationBuilder(searcher.articles)
         parts = []
+        used: dict[str, list[str]] = {}  # article id -> the sentences taken from it
         if lead is not None:
             # The span that answers first, then the sentence it came from and one more.
             chosen = supporting_sentences(lead.sentence, chosen)
@@ -411,7 +453,34 @@ class Answerer:
             s = sentences[i]
             n = cites.cite(s.article_id, s.start, s.end)
             parts.append(f"{s.text} [{n}]")
+            used.setdefault(s.article_id, []).append(s.text)
         text = " ".join(parts)
+        # Someone's claim in the answer that another report disputes: both sides are shown.
+        cited = {sentences[i].article_id for i in chosen}
+        claims = [
+            st
+            for st in searcher.statements
+            if st.article_id in cited
+            and any(
+                sentences[i].article_id == st.article_id
+                and sentences[i].start <= st.start < sentences[i].end
+                for i in chosen
+            )
+        ]
+        if claims:
+            disputes = self._counterpoints(
+                [st.text for st in claims],
+                [h.article_id for h in hits],
+                searcher,
+                None,
+                claimants=list(dict.fromkeys((st.speaker, st.role) for st in claims)),
+                shown=[sentences[i].text for i in chosen],
+            )
+            text = "\n".join([text, *_dispute_lines(disputes, cites)])
+        # The other outlets of the stories used are cited once each, not repeated.
+        outlets = reported_by(used, hits, searcher.articles, cites)
+        if outlets:
+            text += "\n\n" + "\n".join(outlets)
         return Answer(
             question=q.text,
             text=text,
@@ -478,6 +547,13 @@ class Answerer:
         if titles:
             lines.append(CLOSEST.format(titles="; ".join(f"“{t}”" for t in titles)))
         return Answer(question=q.text, text=" ".join(lines), found=False, subject=q.subject)
+
+
+def _dispute_lines(disputes: Sequence[Counterpoint], cites: CitationBuilder) -> list[str]:
+    """ "Disputed:" and one cited line a counterpoint; nothing when there is none."""
+    if not disputes:
+        return []
+    return [DISPUTED] + [p.line(cites.cite(p.article_id, p.start, p.end)) for p in disputes]
 
 
 def _names(question: str, missing: Sequence[str]) -> str:

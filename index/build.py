@@ -50,6 +50,7 @@ from index.store import (
     write_metadata,
     write_origins,
 )
+from index.stories import group_stories
 
 log = logging.getLogger(__name__)
 
@@ -220,6 +221,8 @@ def build(
             )
         articles = indexed
         removed = len(prev_ids - {a.id for a in articles})
+        # An unchanged article keeps its story; a new one joins one or starts its own.
+        stories = group_stories(articles, previous.meta if previous is not None else None)
 
         vectors, embedded = _embed_all(
             texts, embedder, layout, use_cache=not rebuild, progress=report_progress
@@ -233,7 +236,7 @@ def build(
         index, factory = build_faiss(vectors, settings.index)
         save_faiss(index, partial / "dense.faiss")
         BM25Index.build(texts).save(partial / "bm25")
-        write_metadata(partial / "meta.sqlite", articles, passages, statements)
+        write_metadata(partial / "meta.sqlite", articles, passages, statements, stories)
         write_origins(
             partial,
             {a.id: ArticleOrigin(names.get(a.id, ""), seen[a.id]) for a in articles},
@@ -252,6 +255,7 @@ def build(
                 "articles": len(articles),
                 "passages": len(passages),
                 "statements": len(statements),
+                "stories": len(set(stories.values())),
                 "sources": paths,
                 "by_source": _by_source(articles, names),
             },

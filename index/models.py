@@ -71,9 +71,13 @@ class Hit:
     end: int
     dense_score: float = 0.0  # cosine similarity of the passage to the query, 0 if not scored
     bm25_score: float = 0.0
+    # The other articles of this passage's story (the same report from other outlets), whose
+    # hits were collapsed into this one (index/stories.py).
+    also: tuple[Article, ...] = ()
 
     def to_json(self) -> dict[str, object]:
-        return {
+        """The `search --json` fields; `also` (the story's other articles) only when it has some."""
+        out: dict[str, object] = {
             "rank": self.rank,
             "score": round(self.score, 6),
             "passage_id": self.passage_id,
@@ -86,6 +90,18 @@ class Hit:
             "start": self.start,
             "end": self.end,
         }
+        if self.also:
+            out["also"] = [
+                {
+                    "article_id": a.id,
+                    "title": a.title,
+                    "url": a.url,
+                    "source": a.source,
+                    "published_at": a.published_at,
+                }
+                for a in self.also
+            ]
+        return out
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from index.models import Article, Hit, Statement
 from index.recency import Recency, apply_recency
 from index.speakers import SpeakerIndex
 from index.store import load_vectors, read_manifest, read_metadata, verify_snapshot
+from index.stories import collapse_stories
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +84,8 @@ class Searcher:
         self.articles = meta.articles
         self.passages = meta.passages
         self.statements: list[Statement] = meta.statements
+        self.stories: dict[str, str] = meta.stories  # article id -> story id
+        self._members: dict[str, list[str]] | None = None  # story id -> its article ids
         count = len(self.passages)
         if self.manifest.get("passages") != count:
             raise IndexCorruptError(f"{snapshot}: manifest and metadata disagree on passages")
@@ -122,8 +125,7 @@ class Searcher:
         """How rare each word is in this snapshot, 0 to 1 (1: no passage holds it)."""
         return self.bm25.rarity(words)
 
-    def _allowed_rows(self, filters: Filters) -> np.ndarray:
-        ok_articles = self.allowed_articles(filters)
+    def _allowed_rows(self, ok_articles: Collection[str]) -> np.ndarray:
         return np.array(
             [i for i, p in enumerate(self.passages) if p.article_id in ok_articles],
             dtype=np.int64,
@@ -184,7 +186,8 @@ class Searcher:
         query = check_query(query, cfg.max_query_chars)
         k = k or cfg.k
         filters = filters or Filters()
-        allowed = self._allowed_rows(filters) if filters.active else None
+        ok_articles = self.allowed_articles(filters) if filters.active else None
+        allowed = self._allowed_rows(ok_articles) if ok_articles is not None else None
         if allowed is not None and len(allowed) == 0:
             return []
         n = max(cfg.candidates, k)
@@ -210,16 +213,30 @@ class Searcher:
                 fused, lambda row: recency.bonus(days.get(passages[row].article_id))
             )
         similarity = self._similarity()
-        rows = collapse_near_duplicates(
-            [r for r, _ in fused], similarity, cfg.dedup_similarity, limit=k
-        )
+        # One hit a story: the best passage stands for the other outlets' copies.
+        ranked = collapse_stories([r for r, _ in fused], self._story_of)
+        rows = collapse_near_duplicates(ranked, similarity, cfg.dedup_similarity, limit=k)
         fused_score = dict(fused)
         bm25_score = dict(lexical)
         dense_scores = self.vectors[rows] @ qvec if rows else np.zeros(0)
         return [
-            self._hit(rank, row, fused_score[row], float(ds), bm25_score.get(row, 0.0))
+            self._hit(rank, row, fused_score[row], float(ds), bm25_score.get(row, 0.0), ok_articles)
             for rank, (row, ds) in enumerate(zip(rows, dense_scores, strict=True), start=1)
         ]
+
+    def _story_of(self, row: int) -> tuple[str, str]:
+        article_id = self.passages[row].article_id
+        return article_id, self.stories.get(article_id, article_id)
+
+    def story_articles(self, article_id: str) -> list[Article]:
+        """The articles of `article_id`'s story, itself first, then in index order."""
+        if self._members is None:
+            members: dict[str, list[str]] = {}
+            for aid, story in self.stories.items():
+                members.setdefault(story, []).append(aid)
+            self._members = members
+        others = self._members.get(self.stories.get(article_id, ""), [])
+        return [self.articles[article_id]] + [self.articles[a] for a in others if a != article_id]
 
     def _article_days(self) -> dict[str, date]:
         if self._days is None:
@@ -243,9 +260,22 @@ class Searcher:
 
         return sim
 
-    def _hit(self, rank: int, row: int, score: float, dense: float, bm25: float) -> Hit:
+    def _hit(
+        self,
+        rank: int,
+        row: int,
+        score: float,
+        dense: float,
+        bm25: float,
+        allowed: Collection[str] | None = None,
+    ) -> Hit:
         p = self.passages[row]
         a = self.articles[p.article_id]
+        also = tuple(
+            other
+            for other in self.story_articles(a.id)[1:]
+            if allowed is None or other.id in allowed
+        )
         return Hit(
             rank=rank,
             score=score,
@@ -260,4 +290,5 @@ class Searcher:
             end=p.end,
             dense_score=dense,
             bm25_score=bm25,
+            also=also,
         )

@@ -27,8 +27,8 @@ import sqlite3
 import time
 import uuid
 import zlib
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -39,13 +39,17 @@ from index.models import Article, Passage, Statement
 
 log = logging.getLogger(__name__)
 
-SNAPSHOT_FORMAT = 1
+# 2: articles carry their story (index/stories.py). A format-1 snapshot is still served, each
+# article its own story, until the next build groups them.
+SNAPSHOT_FORMAT = 2
+READABLE_FORMATS = (1, 2)
 PARTIAL = ".partial"
 
 SCHEMA = """
 CREATE TABLE articles (
     id TEXT PRIMARY KEY, title TEXT NOT NULL, url TEXT, source TEXT, author TEXT,
-    published_at TEXT, text TEXT NOT NULL, origin TEXT NOT NULL, content_hash TEXT NOT NULL
+    published_at TEXT, text TEXT NOT NULL, origin TEXT NOT NULL, content_hash TEXT NOT NULL,
+    story TEXT
 );
 CREATE TABLE passages (
     row INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, article_id TEXT NOT NULL,
@@ -216,12 +220,15 @@ def write_metadata(
     articles: Sequence[Article],
     passages: Sequence[Passage],
     statements: Sequence[Statement],
+    stories: Mapping[str, str] | None = None,
 ) -> None:
+    """Write meta.sqlite; `stories` maps article ids to story ids (index/stories.py)."""
+    stories = stories or {}
     db = sqlite3.connect(path)
     try:
         db.executescript(SCHEMA)
         db.executemany(
-            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     a.id,
@@ -233,6 +240,7 @@ def write_metadata(
                     a.text,
                     a.origin,
                     a.content_hash,
+                    stories.get(a.id),
                 )
                 for a in articles
             ],
@@ -271,6 +279,7 @@ class Metadata:
     articles: dict[str, Article]
     passages: list[Passage]  # index = faiss / bm25 row
     statements: list[Statement]
+    stories: dict[str, str] = field(default_factory=dict)  # article id -> story id
 
 
 def read_metadata(path: Path) -> Metadata:
@@ -295,6 +304,14 @@ def read_metadata(path: Path) -> Metadata:
                     "FROM articles"
                 )
             }
+            columns = {row[1] for row in db.execute("PRAGMA table_info(articles)")}
+            stories: dict[str, str] = {}
+            if "story" in columns:  # format 2 on
+                stories = {
+                    aid: story
+                    for aid, story in db.execute("SELECT id, story FROM articles")
+                    if story is not None
+                }
             passages: list[Passage] = []
             for row, pid, aid, start, end in db.execute(
                 'SELECT row, id, article_id, start, "end" FROM passages ORDER BY row'
@@ -325,7 +342,7 @@ def read_metadata(path: Path) -> Metadata:
         raise IndexCorruptError(
             f"{path} is not a readable index database ({exc}); run `newsbot index --rebuild`"
         ) from exc
-    return Metadata(articles, passages, statements)
+    return Metadata(articles, passages, statements, stories)
 
 
 def write_manifest(path: Path, manifest: dict[str, Any]) -> None:
@@ -352,7 +369,7 @@ def _parse_manifest(snapshot: Path) -> tuple[dict[str, Any] | None, str]:
         manifest = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         return None, f"{path} is unreadable ({exc})"
-    if not isinstance(manifest, dict) or manifest.get("format") != SNAPSHOT_FORMAT:
+    if not isinstance(manifest, dict) or manifest.get("format") not in READABLE_FORMATS:
         return None, f"{path} is not a newsbot snapshot of format {SNAPSHOT_FORMAT}"
     return manifest, ""
 

@@ -1,6 +1,7 @@
 """Duplicates: URLs compared without their spelling, the same text, and near-identical copies.
 
-`Deduplicator` admits each article once; `_NearDuplicates` estimates text similarity with MinHash.
+`Deduplicator` admits each article once; `NearDuplicates` estimates text similarity with MinHash
+(index/stories.py uses it too, to group one story's articles from several outlets).
 """
 
 from __future__ import annotations
@@ -54,21 +55,28 @@ def text_key(text: str) -> str:
 
 class Deduplicator:
     """Admits each article once: by normalised URL, by text, by near-identical text (optional),
-    and with a unique id."""
+    and with a unique id.
+
+    Copies by text are duplicates only within one source (a re-scrape, a feed and its archive):
+    the same wire story from two outlets is two reports, both kept and grouped into one story
+    at index time (index/stories.py). One URL is one article whatever the source says.
+    """
 
     def __init__(self, report: IngestReport, near_similarity: float | None) -> None:
         self.report = report
         self.by_url: dict[str, Article] = {}
-        self.by_text: dict[str, Article] = {}
+        self.by_text: dict[tuple[str, str], Article] = {}
         self.ids: set[str] = set()
-        self.near = _NearDuplicates(near_similarity) if near_similarity else None
+        self.near = NearDuplicates(near_similarity) if near_similarity else None
 
     def admit(self, article: Article) -> Article | None:
         url_key = normalize_url(article.url) if article.url else None
-        txt_key = text_key(article.text)
+        txt_key = (_source_key(article), text_key(article.text))
         first = (self.by_url.get(url_key) if url_key else None) or self.by_text.get(txt_key)
         if first is None and self.near is not None:
-            first = self.near.find(article)
+            first = next(
+                (a for a, _ in self.near.similar(article) if _source_key(a) == txt_key[0]), None
+            )
             if first is not None:
                 self.report.near_duplicates += 1
         if first is not None:
@@ -86,8 +94,13 @@ class Deduplicator:
         return article
 
 
-class _NearDuplicates:
-    """Finds an earlier article whose text is nearly the same (a re-scraped or syndicated copy).
+def _source_key(article: Article) -> str:
+    """The outlet an article is from, for "same source": its name, else its URL's host."""
+    return (article.source or source_from_url(article.url) or "").casefold()
+
+
+class NearDuplicates:
+    """Finds earlier articles whose texts are nearly the same (re-scraped or syndicated copies).
 
     MinHash over word 5-grams estimates the Jaccard similarity of two texts; locality-sensitive
     hashing (bands of the signature) finds the candidates without comparing every pair, so a
@@ -111,7 +124,7 @@ class _NearDuplicates:
         self.articles: list[Article] = []
         self._last: tuple[str, Any] | None = None
 
-    def _signature(self, text: str) -> Any:
+    def signature(self, text: str) -> Any:
         """MinHash of the text's word 5-grams, in time linear in its length and in memory
         bounded by `HASH_CHUNK` (not by the number of distinct 5-grams)."""
         if self._last is not None and self._last[0] == text:
@@ -150,20 +163,29 @@ class _NearDuplicates:
         rows = self.PERMUTATIONS // self.BANDS
         return [(b, signature[b * rows : (b + 1) * rows].tobytes()) for b in range(self.BANDS)]
 
-    def find(self, article: Article) -> Article | None:
-        signature = self._signature(article.text)
+    def similar(self, article: Article) -> list[tuple[Article, float]]:
+        """The articles added before whose estimated similarity to `article` reaches the
+        threshold, with it, in the order they were added."""
+        signature = self.signature(article.text)
         if signature is None:
-            return None
+            return []
         candidates = sorted(
             {i for key in self._bands(signature) for i in self.buckets.get(key, ())}
         )
+        found = []
         for i in candidates:
-            if float((self.signatures[i] == signature).mean()) >= self.similarity:
-                return self.articles[i]
-        return None
+            similarity = float((self.signatures[i] == signature).mean())
+            if similarity >= self.similarity:
+                found.append((self.articles[i], similarity))
+        return found
+
+    def find(self, article: Article) -> Article | None:
+        """The first article added before that `article` nearly duplicates, or None."""
+        found = self.similar(article)
+        return found[0][0] if found else None
 
     def add(self, article: Article) -> None:
-        signature = self._signature(article.text)
+        signature = self.signature(article.text)
         if signature is None:
             return
         index = len(self.articles)

@@ -228,3 +228,30 @@ def test_statements_of_a_speaker_whose_rare_names_no_cited_article_holds_are_not
         answer = answerer.answer(f"What did {speaker} say?")
         assert not answer.found and answer.quotes == () and answer.citations == ()
         assert f"statements by {speaker} in the indexed" in answer.text
+
+
+# --------------------------------------------------------------------------- disputed claims
+
+
+def test_who_said_what_shows_the_kremlins_denial_of_trumps_claim_attributed_and_cited(answerer):
+    answer = answerer.answer("What did Trump claim about Russian troops in Venezuela?")
+    claim = '- "Russia told us that they withdrew most of their troops from Venezuela," [1]'
+    denial = "- Kremlin (denied): it had informed Washington of withdrawing most of its troops"
+    assert claim in answer.text and denial in answer.text
+    assert answer.text.index("Disputed:") < answer.text.index(denial)
+    assert {q.speaker for q in answer.quotes} == {"Donald Trump"}  # the asked speaker's only
+    (citation,) = answer.citations
+    article = answerer.library.searcher().articles[citation.article_id]
+    assert citation.text == article.text[citation.start : citation.end]
+    assert "it had informed Washington" in citation.text
+
+
+def test_statements_nobody_disputes_get_no_disputed_section(answerer):
+    for question in ("What did Peskov say?", "What did Lavrov say about Trump?"):
+        assert "Disputed:" not in answerer.answer(question).text
+
+
+def test_a_question_about_the_claim_shows_the_claim_and_its_denial(answerer):
+    answer = answerer.answer("Did Russia tell the US it withdrew its troops from Venezuela?")
+    assert "Russia told us that they withdrew most of their troops" in answer.text
+    assert "The Kremlin denied" in answer.text or "Kremlin (denied)" in answer.text

@@ -100,3 +100,24 @@ def test_url_helpers() -> None:
     assert normalize_url("http://example.com/a/b?id=3") == "example.com/a/b?id=3"
     assert source_from_url("https://www.usatoday.com/story/x") == "usatoday.com"
     assert source_from_url(None) is None
+
+
+def test_the_same_story_from_two_outlets_is_kept_and_a_copy_from_one_outlet_dropped(
+    tmp_path: Path,
+) -> None:
+    # One wire story: the AP's copy, Reuters' near-identical one, Reuters' own re-scrape
+    # and the BBC's verbatim copy. Only the re-scrape repeats its own outlet.
+    credit = "\n\nThis story was first published by the Wire news service on Monday."
+    write(
+        tmp_path / "a.jsonl",
+        jsonl(
+            {"id": "ap", "source": "AP", "text": LONG},
+            {"id": "reuters", "source": "Reuters", "text": LONG + credit},
+            {"id": "reuters-again", "source": "Reuters", "text": LONG + credit + " Updated."},
+            {"id": "bbc", "source": "BBC", "text": LONG},
+            {"id": "bbc-again", "source": "bbc", "text": "  " + LONG},
+        ),
+    )
+    articles, report = load(tmp_path)
+    assert [a.id for a in articles] == ["ap", "reuters", "bbc"]
+    assert (report.duplicates, report.near_duplicates) == (2, 1)

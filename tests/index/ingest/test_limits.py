@@ -11,7 +11,7 @@ import pytest
 from index.config import IngestSettings, Settings, parse_config
 from index.errors import ConfigError
 from index.ingest import IngestReport, load_articles
-from index.ingest.dedup import _NearDuplicates
+from index.ingest.dedup import NearDuplicates
 from tests.index.ingest.helpers import BODY, jsonl, write
 
 WORDS = "council budget mayor vote school road park library tax fee plan city".split()
@@ -124,10 +124,10 @@ def test_a_wrong_limit_is_refused_naming_its_key(raw: dict, message: str) -> Non
 def test_a_near_duplicate_signature_takes_bounded_memory() -> None:
     # Before: a (distinct 5-grams x 128) matrix, ~8 KB a 5-gram (160 MB for this text).
     text = " ".join(f"w{i}" for i in range(20_000))
-    near = _NearDuplicates(0.9)
+    near = NearDuplicates(0.9)
     tracemalloc.start()
     try:
-        signature = near._signature(text)
+        signature = near.signature(text)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -137,9 +137,9 @@ def test_a_near_duplicate_signature_takes_bounded_memory() -> None:
 
 def test_near_duplicates_are_still_found_and_distinct_texts_are_not() -> None:
     base = one_paragraph(3_000)
-    near = _NearDuplicates(0.9)
-    a = near._signature(base)
-    b = near._signature(base + " One more line.")
-    c = near._signature(one_paragraph(6_000)[3_000:])
+    near = NearDuplicates(0.9)
+    a = near.signature(base)
+    b = near.signature(base + " One more line.")
+    c = near.signature(one_paragraph(6_000)[3_000:])
     assert float((a == b).mean()) >= 0.9
     assert float((a == c).mean()) < 0.5
