@@ -39,10 +39,16 @@ class LLMSettings:
     base_url: str = "http://127.0.0.1:11434/v1"
     model: str = "llama3.1"
     api_key_env: str = "NEWSBOT_LLM_API_KEY"
-    timeout_seconds: float = 30.0
-    context_chars: int = 12_000
+    timeout_seconds: float = 30.0  # the whole LLM answer: connect, generate and check
+    max_tokens: int = 400  # the reply's length: a Discord answer of a few sentences
+    context_tokens: int = 4096  # the model's context window: prompt and reply together
     temperature: float = 0.0
     min_support: float = 0.45
+
+    RETIRED: ClassVar[dict[str, str]] = {
+        "context_chars": "replaced by context_tokens, the model's context window in tokens, "
+        "from which the question, the instructions and max_tokens are subtracted",
+    }
 
 
 @dataclass(frozen=True)
@@ -94,7 +100,13 @@ class Settings(config.Settings):
         require_range("[answer].max_quotes", answer.max_quotes, above=0, at_most=50)
         require_range("[answer].passages", answer.passages, above=0, at_most=MAX_K)
         require_range("[llm].timeout_seconds", llm.timeout_seconds, above=0, at_most=3600)
-        require_range("[llm].context_chars", llm.context_chars, above=0, at_most=10**7)
+        require_range("[llm].max_tokens", llm.max_tokens, above=0, at_most=100_000)
+        require_range("[llm].context_tokens", llm.context_tokens, above=0, at_most=10**7)
+        if llm.context_tokens <= llm.max_tokens:
+            raise ConfigError(
+                f"[llm].context_tokens ({llm.context_tokens}) must be larger than "
+                f"[llm].max_tokens ({llm.max_tokens}): the window holds the prompt and the reply"
+            )
         require_range("[llm].temperature", llm.temperature, 0, 2)  # OpenAI's range
         require_range("[discord].guild_id", discord.guild_id, 0, MAX_ID)  # 0: synced globally
         require_range("[discord].cooldown_seconds", discord.cooldown_seconds, 0, 86_400)

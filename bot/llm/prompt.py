@@ -7,9 +7,10 @@ user message, never in the system message, and our delimiters inside them are di
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from bot.llm.tokens import JOIN_SLACK
 from index.models import Hit
 
 # The model is told to reply with exactly this when the passages do not answer the question.
@@ -43,7 +44,7 @@ class Shown:
 
     n: int
     hit: Hit
-    text: str  # the hit's text, cut short only when it alone exceeds the context budget
+    text: str  # the hit's text, cut short only when it alone exceeds the passage budget
 
 
 def neutralise(text: str) -> str:
@@ -51,8 +52,9 @@ def neutralise(text: str) -> str:
     return _DELIMITER.sub(lambda m: "‹" + m.group(1) + m.group(2), text)
 
 
-def select_passages(hits: Sequence[Hit], context_chars: int) -> list[Shown]:
-    """Number the hits [1..n] in order, keeping whole passages while they fit the budget.
+def select_passages(hits: Sequence[Hit], budget: int, count: Callable[[str], int]) -> list[Shown]:
+    """Number the hits [1..n] in order, keeping whole passages while their blocks' tokens
+    (`count`) fit the `budget`: those that do not are dropped whole, lowest-ranked first.
 
     Only the first passage is ever cut (when it alone is over budget): a cut passage later on
     would be cited for text the model never saw.
@@ -63,26 +65,48 @@ def select_passages(hits: Sequence[Hit], context_chars: int) -> list[Shown]:
         text = hit.text.strip()
         if not text:
             continue
-        if used + len(text) > context_chars:
+        n = len(shown) + 1
+        cost = count(passage_block(n, hit, text)) + JOIN_SLACK
+        if used + cost > budget:
             if shown:
                 break
-            text = _cut(text, context_chars)
-        shown.append(Shown(n=len(shown) + 1, hit=hit, text=text))
-        used += len(text)
+            text, cost = _cut_to_fit(n, hit, text, budget, count)
+            if not text:
+                break
+        shown.append(Shown(n=n, hit=hit, text=text))
+        used += cost
     return shown
+
+
+def _cut_to_fit(
+    n: int, hit: Hit, text: str, budget: int, count: Callable[[str], int]
+) -> tuple[str, int]:
+    """The first passage shortened until its block fits, with its cost; ("", 0) if it cannot."""
+    for _ in range(4):  # each try shrinks by the measured ratio, so a few suffice
+        cost = count(passage_block(n, hit, text)) + JOIN_SLACK
+        if cost <= budget:
+            return text, cost
+        shorter = int(len(text) * budget / cost * 0.9)
+        if shorter < 20:
+            break
+        text = _cut(text, shorter)
+    return "", 0
+
+
+def passage_block(n: int, hit: Hit, text: str) -> str:
+    """One passage as the model sees it: its metadata and text inside a numbered block."""
+    meta = [f"Title: {hit.title}"]
+    if hit.source:
+        meta.append(f"Source: {hit.source}")
+    if hit.published_at:
+        meta.append(f"Published: {hit.published_at}")
+    body = neutralise("\n".join(meta) + "\n\n" + text)
+    return f'<passage id="{n}">\n{body}\n</passage>'
 
 
 def build_messages(question: str, shown: Sequence[Shown], max_sentences: int) -> list[Message]:
     """The chat messages: fixed rules as the system message, passages and question as data."""
-    blocks = []
-    for p in shown:
-        meta = [f"Title: {p.hit.title}"]
-        if p.hit.source:
-            meta.append(f"Source: {p.hit.source}")
-        if p.hit.published_at:
-            meta.append(f"Published: {p.hit.published_at}")
-        body = neutralise("\n".join(meta) + "\n\n" + p.text)
-        blocks.append(f'<passage id="{p.n}">\n{body}\n</passage>')
+    blocks = [passage_block(p.n, p.hit, p.text) for p in shown]
     user = (
         "Passages:\n\n"
         + "\n\n".join(blocks)

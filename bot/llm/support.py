@@ -43,6 +43,11 @@ def check_claims(
         invalid = [n for n in claim.numbers if n not in by_n]
         if invalid:
             log.info("LLM cited passages that do not exist: %s", invalid)
+            log.debug(
+                "sentence %d %r cites passages that do not exist: %s", i + 1, claim.text, invalid
+            )
+        if not claim.numbers:
+            log.debug("sentence %d %r dropped: it cites no passage", i + 1, claim.text)
         pairs.extend((i, n) for n in valid)
     if not pairs:
         return []
@@ -61,6 +66,16 @@ def check_claims(
     kept: list[Claim] = []
     for i, claim in enumerate(claims):
         supported = {n for (j, n), s in best.items() if j == i and s >= min_support}
+        for (j, n), score in best.items():
+            if j == i and score < min_support:
+                log.debug(
+                    "sentence %d %r: citation [%d] support %.3f < min_support %.2f, removed",
+                    i + 1,
+                    claim.text,
+                    n,
+                    score,
+                    min_support,
+                )
         if not supported:
             if claim.numbers:
                 log.info("dropped an LLM sentence its citations %s do not support", claim.numbers)

@@ -2,16 +2,21 @@
 
 It is a real HTTP server on 127.0.0.1 (ephemeral port) in a background thread: the code under
 test goes through its real HTTP client. Each test scripts the replies in order and reads back
-the requests the server received.
+the requests the server received. A reply is sent whole (`answer`, `respond`) or streamed as
+server-sent events (`stream`): slowly, forever, honouring the request's `max_tokens` or not.
+With `tokenizer=True` the server also answers llama.cpp's `POST /tokenize` (one token a word
+or punctuation mark); without it that path is a 404, as on servers that lack it.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
+import re
 import threading
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any
@@ -41,6 +46,36 @@ class Scripted:
     body: bytes = b""
     delay: float = 0.0
     content_type: str = "application/json"
+    tokens: tuple[str, ...] | None = None  # streamed, one event each, when set
+    token_delay: float = 0.0  # seconds before each streamed token
+    forever: bool = False  # repeat the tokens without end
+    ignore_max_tokens: bool = False  # stream past the request's max_tokens
+
+
+@dataclass
+class Streamed:
+    """What one streamed reply sent before it ended or the client went away."""
+
+    tokens: int = 0
+    client_gone: bool = False
+    finished: threading.Event = field(default_factory=threading.Event)
+
+
+def words(text: str) -> tuple[str, ...]:
+    """`text` as streamed tokens: each word with the space before it, punctuation apart."""
+    return tuple(re.findall(r"\s*(?:\w+|[^\w\s])", text))
+
+
+def chunk(content: str | None, finish: str | None = None) -> bytes:
+    """One server-sent event of a streamed chat completion."""
+    delta = {} if content is None else {"content": content}
+    event = {
+        "id": "chatcmpl-fake",
+        "object": "chat.completion.chunk",
+        "model": "fake",
+        "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+    }
+    return b"data: " + json.dumps(event).encode("utf-8") + b"\n\n"
 
 
 def completion(content: Any) -> bytes:
@@ -64,8 +99,11 @@ def completion(content: Any) -> bytes:
 class FakeOpenAI:
     """Scripted OpenAI-compatible server: `answer(...)`/`respond(...)` queue replies in order."""
 
-    def __init__(self) -> None:
-        self.requests: list[Received] = []
+    def __init__(self, *, tokenizer: bool = False) -> None:
+        self.requests: list[Received] = []  # chat completions
+        self.tokenize_requests: list[Received] = []
+        self.streams: list[Streamed] = []
+        self.tokenizer = tokenizer
         self._replies: deque[Scripted] = deque()
         self._lock = threading.Lock()
         self._stopping = threading.Event()
@@ -99,6 +137,27 @@ class FakeOpenAI:
         with self._lock:
             self._replies.append(Scripted(status, raw, delay, content_type))
 
+    def stream(
+        self,
+        content: str,
+        *,
+        delay: float = 0.0,
+        token_delay: float = 0.0,
+        forever: bool = False,
+        ignore_max_tokens: bool = False,
+    ) -> None:
+        """Queue a streamed reply of `content`, a word an event (see `Scripted`)."""
+        scripted = Scripted(
+            delay=delay,
+            tokens=words(content),
+            token_delay=token_delay,
+            forever=forever,
+            ignore_max_tokens=ignore_max_tokens,
+            content_type="text/event-stream",
+        )
+        with self._lock:
+            self._replies.append(scripted)
+
     def start(self) -> FakeOpenAI:
         self._thread.start()
         return self
@@ -128,6 +187,20 @@ class FakeOpenAI:
         error = {"error": {"message": "the test scripted no reply for this request"}}
         return Scripted(status=500, body=json.dumps(error).encode("utf-8"))
 
+    def _tokenize(self, received: Received) -> Scripted:
+        with self._lock:
+            self.tokenize_requests.append(received)
+        if not self.tokenizer:
+            return Scripted(status=404, body=b'{"error": "Not Found"}')
+        tokens = re.findall(r"\w+|[^\w\s]", received.body["content"])
+        return Scripted(body=json.dumps({"tokens": list(range(len(tokens)))}).encode("utf-8"))
+
+    def _new_stream(self) -> Streamed:
+        streamed = Streamed()
+        with self._lock:
+            self.streams.append(streamed)
+        return streamed
+
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
@@ -141,8 +214,13 @@ class _Handler(BaseHTTPRequestHandler):
         except json.JSONDecodeError:
             body = raw
         headers = {k.lower(): v for k, v in self.headers.items()}
-        reply = fake._next(Received("POST", self.path, headers, body))
+        received = Received("POST", self.path, headers, body)
+        tokenize = self.path == "/tokenize"
+        reply = fake._tokenize(received) if tokenize else fake._next(received)
         if reply.delay and fake._stopping.wait(reply.delay):
+            return
+        if reply.tokens is not None:
+            self._stream(fake, reply, body)
             return
         try:
             self.send_response(reply.status)
@@ -152,6 +230,42 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(reply.body)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up (a timeout test): nothing left to tell it
+
+    def _stream(self, fake: FakeOpenAI, reply: Scripted, body: Any) -> None:
+        """Send the reply's tokens as server-sent events, in HTTP chunks."""
+        streamed = fake._new_stream()
+        self.close_connection = True
+        asked = body.get("max_tokens") if isinstance(body, dict) else None
+        limit = None if reply.ignore_max_tokens else asked
+        tokens = (
+            itertools.cycle(reply.tokens or ("",)) if reply.forever else iter(reply.tokens or ())
+        )
+        finish = "stop"
+        try:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            for token in tokens:
+                if limit is not None and streamed.tokens >= limit:
+                    finish = "length"
+                    break
+                if reply.token_delay and fake._stopping.wait(reply.token_delay):
+                    return
+                if fake._stopping.is_set():
+                    return
+                self._send_chunk(chunk(token))
+                streamed.tokens += 1
+            self._send_chunk(chunk(None, finish))
+            self._send_chunk(b"data: [DONE]\n\n")
+            self._send_chunk(b"")
+        except (BrokenPipeError, ConnectionResetError):
+            streamed.client_gone = True  # the client closed the stream: stop generating
+        finally:
+            streamed.finished.set()
+
+    def _send_chunk(self, data: bytes) -> None:
+        self.wfile.write(f"{len(data):x}\r\n".encode("ascii") + data + b"\r\n")
 
     def log_message(self, format: str, *args: Any) -> None:
         log.debug("fake openai: " + format, *args)

@@ -101,12 +101,15 @@ class ScriptedChat:
     def fail(self, reason: str) -> None:
         self._replies.append(ChatError(reason))
 
-    def complete(self, messages: Sequence[Message]) -> str:
+    def complete(self, messages: Sequence[Message], *, deadline: float) -> str:
         self.requests.append(Sent(tuple(messages)))
         reply = self._replies.popleft() if self._replies else ChatError("no reply scripted")
         if isinstance(reply, ChatError):
             raise reply
         return reply
+
+    def count_tokens(self, text: str, *, deadline: float) -> int | None:
+        return None  # no tokenizer: the writer estimates
 
 
 @pytest.fixture
@@ -124,7 +127,8 @@ def settings(monkeypatch: pytest.MonkeyPatch) -> LLMSettings:
         model="test-model",
         api_key_env=KEY_ENV,
         timeout_seconds=5.0,
-        context_chars=10_000,
+        max_tokens=400,
+        context_tokens=8_000,
         temperature=0.0,
         min_support=0.25,
     )

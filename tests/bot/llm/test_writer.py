@@ -10,7 +10,9 @@ from dataclasses import replace
 
 import pytest
 
-from bot.llm import NO_ANSWER, LLMWriter, cosine_similarity
+from bot.llm import NO_ANSWER, LLMWriter, build_messages, cosine_similarity
+from bot.llm.prompt import passage_block
+from bot.llm.tokens import MESSAGE_OVERHEAD, estimate_tokens
 from bot.models import Answer, Citation, Quote
 from bot.settings import LLMSettings
 from index.models import Hit
@@ -171,15 +173,23 @@ def test_question_is_data_in_its_own_block(chat, settings):
 
 
 def test_passages_beyond_the_context_budget_are_not_sent_and_cannot_be_cited(chat, settings):
-    budget = len(PESKOV) + len(ROSTEK) + 10  # room for two passages, not three
+    # Find the window that holds the first two passages and not the third.
+    writer = LLMWriter(settings, word_jaccard, client=chat)
+    fixed = sum(
+        estimate_tokens(m["content"]) + MESSAGE_OVERHEAD
+        for m in build_messages("What did Peskov say?", [], writer.max_sentences)
+    )
+    blocks = [estimate_tokens(passage_block(n, h, h.text)) + 2 for n, h in enumerate(HITS, 1)]
+    window = settings.max_tokens + fixed + MESSAGE_OVERHEAD + blocks[0] + blocks[1] + 1
     chat.answer(
         "Peskov told reporters that no official letter had been received [1]. "
         "The football club won the cup final on Sunday after extra time [3]."
     )
 
-    answer = write(chat, replace(settings, context_chars=budget))
+    answer = write(chat, replace(settings, context_tokens=window))
 
     user = chat.requests[0].message("user")
+    assert PESKOV in user and ROSTEK in user
     assert FOOTBALL not in user and '<passage id="3">' not in user
     assert answer.text == "Peskov told reporters that no official letter had been received [1]."
 
