@@ -63,7 +63,7 @@ class Streamed:
 
 def words(text: str) -> tuple[str, ...]:
     """`text` as streamed tokens: each word with the space before it, punctuation apart."""
-    return tuple(re.findall(r"\s*(?:\w+|[^\w\s])", text))
+    return tuple(re.findall(r"\s*(?:\w+|[^\w\s])|\s+$", text))
 
 
 def chunk(content: str | None, finish: str | None = None) -> bytes:

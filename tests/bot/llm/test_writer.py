@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
+import time
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
 import pytest
 
-from bot.llm import NO_ANSWER, LLMWriter, build_messages, cosine_similarity
-from bot.llm.prompt import passage_block
+from bot.llm import NO_ANSWER, ChatTimeout, LLMWriter, Usage, build_messages, cosine_similarity
+from bot.llm.prompt import Message, passage_block
 from bot.llm.tokens import MESSAGE_OVERHEAD, estimate_tokens
 from bot.models import Answer, Citation, Quote
 from bot.settings import LLMSettings
@@ -278,3 +281,131 @@ def test_real_embedder_drops_an_echoed_injection_and_keeps_a_paraphrase(chat, se
     )
 
     assert answer.text == "Peskov said the Kremlin had not received any official letter [1]."
+
+
+# -- one deadline, counts, and why a reply was rejected (issue 13) ----------------------------
+
+GOOD = "Peskov told reporters that no official letter had been received [1]."
+
+
+class StuckChat(ScriptedChat):
+    """A client that ignores its deadline (a hung DNS lookup, a socket with no timeout)."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__()
+        self.seconds = seconds
+        self.release = threading.Event()
+
+    def complete(self, messages: Sequence[Message], *, deadline: float) -> str:
+        self.release.wait(self.seconds)
+        return GOOD
+
+
+def test_a_client_that_ignores_the_deadline_cannot_delay_the_answer(settings, caplog):
+    chat = StuckChat(seconds=30)
+    llm = LLMWriter(replace(settings, timeout_seconds=0.5), word_jaccard, client=chat)
+    fallback = extractive()
+
+    start = time.monotonic()
+    with caplog.at_level(logging.WARNING, logger="bot.llm"):
+        answer = llm.write("What did Peskov say?", HITS, fallback)
+    elapsed = time.monotonic() - start
+    chat.release.set()
+
+    assert answer is fallback
+    assert elapsed < 0.5 + 1.0
+    assert "not ready within 0.5 s" in caplog.text
+    assert llm.total.timeout == 1
+
+
+def test_slow_checks_count_against_the_same_deadline(chat, settings):
+    release = threading.Event()
+
+    def slow(sentences: Sequence[str], passages: Sequence[str]) -> list[float]:
+        release.wait(30)
+        return word_jaccard(sentences, passages)
+
+    chat.answer(GOOD)
+    llm = LLMWriter(replace(settings, timeout_seconds=0.5), slow, client=chat)
+    fallback = extractive()
+
+    start = time.monotonic()
+    answer = llm.write("What did Peskov say?", HITS, fallback)
+    elapsed = time.monotonic() - start
+    release.set()
+
+    assert answer is fallback
+    assert elapsed < 0.5 + 1.0
+
+
+def test_the_writer_counts_llm_unsupported_timed_out_and_failed_answers_apart(chat, settings):
+    llm = LLMWriter(settings, word_jaccard, client=chat)
+    chat.answer(GOOD)
+    chat.answer(GOOD)
+    chat.answer("The weather in Moscow was sunny all week [1].")
+    chat.fail("cannot reach the model")
+    chat._replies.append(ChatTimeout("reply not finished by the deadline"))
+    for _ in range(5):
+        llm.write("What did Peskov say?", HITS, extractive())
+
+    assert llm.total == Usage(llm=2, unsupported=1, timeout=1, failed=1)
+
+
+def test_counts_stay_right_when_answers_are_written_in_many_threads(settings):
+    chat = ScriptedChat()
+    for _ in range(40):
+        chat.answer(GOOD)
+    llm = LLMWriter(settings, word_jaccard, client=chat)
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        list(pool.map(lambda _: llm.write("q", HITS, extractive()), range(40)))
+
+    assert llm.total == Usage(llm=40)
+
+
+def test_usage_is_logged_once_an_hour_and_on_request(chat, settings, caplog):
+    now = [1000.0]
+    llm = LLMWriter(settings, word_jaccard, client=chat, clock=lambda: now[0])
+    chat.answer(GOOD)
+    chat.answer("The weather in Moscow was sunny all week [1].")
+
+    with caplog.at_level(logging.INFO, logger="bot.llm"):
+        llm.write("q", HITS, extractive())
+        assert "LLM answers" not in caplog.text  # not an hour yet
+        now[0] += 3600
+        llm.write("q", HITS, extractive())
+        assert (
+            "LLM answers this hour, in the last 60 min: 1 written by the LLM, 1 fell back "
+            "(unsupported text), 0 timed out, 0 failed" in caplog.text
+        )
+        caplog.clear()
+        llm.report_usage("at shutdown")
+
+    assert "LLM answers at shutdown, in the last 0 min: 0 written by the LLM" in caplog.text
+    assert "since start: 1 written by the LLM, 1 fell back (unsupported text)" in caplog.text
+
+
+def test_the_raw_reply_and_why_a_sentence_was_rejected_are_logged_at_debug(chat, settings, caplog):
+    chat.answer(GOOD + " Russia will double its gas exports to China next winter [2].")
+
+    with caplog.at_level(logging.DEBUG, logger="bot.llm"):
+        write(chat, settings)
+
+    assert "LLM reply: 'Peskov told reporters" in caplog.text
+    assert re.search(
+        r"sentence 2 'Russia will double .*\[2\]\.': citation \[2\] support 0\.\d{3} "
+        r"< min_support 0\.25",
+        caplog.text,
+    )
+
+
+def test_no_room_for_a_passage_gives_the_fallback_and_says_which_keys(chat, settings, caplog):
+    chat.answer(GOOD)
+    fallback = extractive()
+
+    with caplog.at_level(logging.WARNING, logger="bot.llm"):
+        answer = write(chat, replace(settings, context_tokens=500, max_tokens=400), fallback)
+
+    assert answer is fallback
+    assert chat.requests == []
+    assert "[llm].context_tokens = 500" in caplog.text and "max_tokens = 400" in caplog.text
