@@ -104,6 +104,8 @@ def chat(
             conversation = Conversation(question=question, subject=answer.subject)
     except KeyboardInterrupt:
         say("", stdout)
+    if report_usage := getattr(answerer.llm, "report_usage", None):
+        report_usage("at the end of the chat")  # how LLM answers went
     if interactive:
         say("bye.", stdout)
     return 0

@@ -281,4 +281,7 @@ def run(settings: Settings, library: Library | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+    finally:
+        if report_usage := getattr(answerer.llm, "report_usage", None):
+            report_usage("at shutdown")  # how LLM answers went (it also logs hourly)
     return 0
