@@ -104,7 +104,7 @@ def chat(
             conversation = Conversation(question=question, subject=answer.subject)
     except KeyboardInterrupt:
         say("", stdout)
-    if report_usage := getattr(answerer.llm, "report_usage", None):
+    if report_usage := getattr(getattr(answerer, "llm", None), "report_usage", None):
         report_usage("at the end of the chat")  # how LLM answers went
     if interactive:
         say("bye.", stdout)

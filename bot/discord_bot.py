@@ -282,6 +282,6 @@ def run(settings: Settings, library: Library | None = None) -> int:
         )
         return 1
     finally:
-        if report_usage := getattr(answerer.llm, "report_usage", None):
+        if report_usage := getattr(getattr(answerer, "llm", None), "report_usage", None):
             report_usage("at shutdown")  # how LLM answers went (it also logs hourly)
     return 0
