@@ -19,6 +19,7 @@ BENCHES = [
     "bench.checksums",
     "bench.input_limits",
     "bench.time",
+    "bench.llm",
 ]
 
 
