@@ -7,6 +7,7 @@ own tokenizer, so the chunker can respect the model's limit exactly.
 from __future__ import annotations
 
 import contextlib
+import copy
 import logging
 import os
 import threading
@@ -83,7 +84,11 @@ def default_model_path() -> Path:
 
 
 class SentenceTransformerEmbedder:
-    """A sentence-transformers model, loaded once, safe to share between threads."""
+    """A sentence-transformers model, loaded once, safe to share between threads.
+
+    Encodes take turns on the model; token counts use a tokenizer of their own, so counting
+    (chunking during a build) neither waits for encodes nor disturbs them.
+    """
 
     def __init__(self, model: str = DEFAULT_MODEL, device: str = "cpu", batch_size: int = 64):
         from sentence_transformers import SentenceTransformer
@@ -103,8 +108,12 @@ class SentenceTransformerEmbedder:
         self.batch_size = batch_size
         self.dimension = int(self._model.get_embedding_dimension() or 0)
         self.max_tokens = int(self._model.max_seq_length or 512)
-        self._tokenizer: Any = self._model.tokenizer
-        self._special = len(self._tokenizer("", add_special_tokens=True)["input_ids"])
+        # The model's tokenizer is not safe to share between threads: it is stateful (encoding
+        # switches its truncation on, counting switches it off, so a count racing an encode
+        # measured 256 word pieces for a 729-piece text). Counting uses a copy of its own.
+        self._counter: Any = copy.deepcopy(self._model.tokenizer)
+        self._counting = threading.Lock()
+        self._special = len(self._counter("", add_special_tokens=True)["input_ids"])
         self._lock = threading.Lock()  # torch inference on one model: one batch at a time
 
     @property
@@ -132,7 +141,8 @@ class SentenceTransformerEmbedder:
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
         if not texts:
             return []
-        ids = self._tokenizer(list(texts), add_special_tokens=False, verbose=False)["input_ids"]
+        with self._counting:
+            ids = self._counter(list(texts), add_special_tokens=False, verbose=False)["input_ids"]
         return [len(x) for x in ids]
 
 
