@@ -3,6 +3,10 @@
 `Library.searcher()` returns the searcher of the current snapshot; `Library.build()` writes a
 new snapshot and switches to it atomically. Searchers handed out before a switch keep working
 on the old snapshot until they are dropped (zero downtime during a re-index).
+
+A question never waits for a build: a build embeds with a model instance of its own (questions
+keep theirs), and a new snapshot is loaded outside any lock a question takes, then swapped in as
+one reference; until it is, questions are answered from the old one.
 """
 
 from __future__ import annotations
@@ -11,9 +15,11 @@ import logging
 import threading
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from index.config import Settings
+from index.errors import NewsbotError
 from index.progress import BuildProgress, BuildReport, ProgressCallback
 
 if TYPE_CHECKING:
@@ -40,11 +46,27 @@ class IndexStats:
 class Library:
     """The data directory's index: the current searcher, builds, and stats."""
 
-    def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        embedder: Embedder | None = None,
+        build_embedder: Embedder | None = None,
+    ) -> None:
+        """`embedder` answers questions (default: the configured model, loaded on first use).
+        Builds embed with `build_embedder`; by default a model loaded for each build when
+        `embedder` comes from the settings, so that questions never wait for a build's turn on
+        the model (measured: a shared model made answers during a build wait up to a minute),
+        else `embedder` itself."""
         self.settings = settings
         self._embedder = embedder
-        self._lock = threading.Lock()
+        self._build_embedder = build_embedder
+        self._own_model = embedder is None
+        self._lock = threading.Lock()  # loading the model
+        # The loaded snapshot: replaced whole, read without a lock (a reference is atomic).
         self._searcher: Searcher | None = None
+        self._loading = threading.Lock()  # one snapshot load at a time
+        self._served_for: Path | None = None  # the `current` the loaded searcher was chosen for
+        self._failed: Path | None = None  # a `current` that would not load: not retried
         self._building = threading.Lock()
         self.progress: BuildProgress | None = None  # of the build running in this process
 
@@ -58,19 +80,72 @@ class Library:
                 self._embedder = load_embedder(self.settings.embedding)
             return self._embedder
 
+    def _model_for_build(self) -> Embedder:
+        if self._build_embedder is not None:
+            return self._build_embedder
+        if not self._own_model:
+            return self.embedder
+        from index.embedding import load_embedder
+
+        log.info("loading a model for the build (questions keep their own)")
+        return load_embedder(self.settings.embedding)
+
     def searcher(self) -> Searcher:
-        """The current snapshot's searcher, reloaded when `current` has moved."""
+        """The current snapshot's searcher.
+
+        Only the first load is waited for. When `current` has moved (a build in another
+        process), the new snapshot loads in a background thread and this returns the one
+        already loaded until the new one is ready: a question never waits for a load.
+        """
+        from index.store import Layout
+
+        current = Layout(self.settings.data_dir).current_dir()
+        loaded = self._searcher
+        if loaded is None:
+            return self._swap(current)
+        if current != self._served_for and current != self._failed:
+            self._load_in_background(current)
+        return loaded
+
+    def _swap(self, current: Path) -> Searcher:
+        """Serve what `current` calls for, loading it unless it is loaded (one load at a time)."""
+        with self._loading:
+            return self._load(current)
+
+    def _load(self, current: Path) -> Searcher:
+        """Serve `current`, or the previous snapshot if it is damaged, loading it first (checking
+        its files is part of the load); the caller holds `_loading`."""
         from index.search import Searcher
         from index.store import Layout, serving_snapshot
 
-        layout = Layout(self.settings.data_dir)
-        snapshot = serving_snapshot(layout)  # `current`, or the previous one if it is damaged
-        embedder = self.embedder
-        with self._lock:
-            if self._searcher is None or self._searcher.path != snapshot:
-                log.info("loading snapshot %s", snapshot.name)
-                self._searcher = Searcher(snapshot, self.settings, embedder)
-            return self._searcher
+        loaded = self._searcher
+        if loaded is not None and self._served_for == current:
+            return loaded
+        snapshot = serving_snapshot(Layout(self.settings.data_dir))
+        if loaded is None or loaded.path != snapshot:
+            embedder = self.embedder
+            log.info("loading snapshot %s", snapshot.name)
+            loaded = Searcher(snapshot, self.settings, embedder)
+            self._searcher = loaded  # the swap: readers see the old searcher or the new one
+        self._served_for = current
+        return loaded
+
+    def _load_in_background(self, current: Path) -> None:
+        if not self._loading.acquire(blocking=False):
+            return  # a load is under way; the old snapshot serves until it is done
+
+        def load() -> None:
+            try:
+                self._load(current)
+            except NewsbotError as exc:
+                self._failed = current
+                log.error(
+                    "could not load snapshot %s (%s); still serving the old one", current.name, exc
+                )
+            finally:
+                self._loading.release()
+
+        threading.Thread(target=load, name=f"load {current.name}", daemon=True).start()
 
     @property
     def building(self) -> bool:
@@ -90,6 +165,7 @@ class Library:
         """
         from index.build import build
         from index.errors import BuildInProgressError
+        from index.store import Layout
 
         if not self._building.acquire(blocking=False):
             p = self.progress
@@ -102,27 +178,25 @@ class Library:
                 progress(p)
 
         try:
+            model = self._model_for_build()
             report = build(
-                self.settings,
-                self.embedder,
-                sources,
-                rebuild,
-                track,
-                before_switch,
-                refresh=refresh,
+                self.settings, model, sources, rebuild, track, before_switch, refresh=refresh
             )
+            with self._lock:
+                if self._embedder is None:  # nothing asked yet: questions can use this one
+                    self._embedder = model
         finally:
             self.progress = None
             self._building.release()
-        self.searcher()  # load the new snapshot now, not on the next question
+        # Load the new snapshot now, not on the next question (questions meanwhile: the old one).
+        self._swap(Layout(self.settings.data_dir).current_dir())
         return report
 
     def stats(self) -> IndexStats:
         """What the current snapshot holds; reads the snapshot, not the model (fast)."""
         from index.store import Layout, read_manifest, read_metadata, serving_snapshot
 
-        with self._lock:
-            loaded = self._searcher
+        loaded = self._searcher
         snapshot = serving_snapshot(Layout(self.settings.data_dir))
         if loaded is not None and loaded.path == snapshot:
             m, articles, passages, statements = (
