@@ -21,7 +21,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.feedback import FeedbackStore
-from bot.limits import Cooldown, InFlightLimit
+from bot.limits import Cooldown, InFlightLimit, Slot
 from bot.models import Answer, Conversation
 from index.config import mask_tokens
 from index.errors import NewsbotError
@@ -118,6 +118,21 @@ class NewsBot(commands.Bot):
         self.cooldown = Cooldown(settings.discord.cooldown_seconds)
         self.in_flight = InFlightLimit(settings.discord.max_in_flight)
         self.tree.on_error = self.on_app_command_error  # type: ignore[method-assign]
+
+    async def compute_answer(
+        self,
+        slot: Slot,
+        question: str,
+        conversation: Conversation | None = None,
+        *,
+        now: datetime | None = None,
+        since: date | None = None,
+    ) -> Answer:
+        """The answer to `question`, computed in a worker thread that keeps `slot` taken until
+        it has finished: the one path every question takes (/ask, mentions, channels,
+        follow-ups), and the one `bench.speed_during_build` measures."""
+        answer = self.answerer.answer
+        return await slot.run(self.offload, answer, question, conversation, now=now, since=since)
 
     async def setup_hook(self) -> None:
         for extension in EXTENSIONS:

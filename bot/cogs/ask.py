@@ -12,6 +12,8 @@ from __future__ import annotations
 import logging
 import re
 from collections import OrderedDict
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -23,6 +25,7 @@ from discord.ext import commands
 from bot.cogs.feedback import feedback_view
 from bot.discord_bot import NO_MENTIONS, UNEXPECTED_ERROR_TEXT, send_notice
 from bot.feedback import new_key
+from bot.limits import Slot
 from bot.models import Answer, Conversation
 from bot.render import (
     MESSAGE_LIMIT,
@@ -118,6 +121,27 @@ def error_text(exc: Exception) -> str:
     return UNEXPECTED_ERROR_TEXT
 
 
+@asynccontextmanager
+async def typing_in(channel: discord.abc.Messageable) -> AsyncIterator[None]:
+    """The typing indicator in `channel` for the block, when Discord allows it: a refusal
+    (missing permission, rate limit) costs the indicator, never the answer."""
+    typing = channel.typing()
+    try:
+        await typing.__aenter__()
+        shown = True
+    except discord.HTTPException as exc:
+        log.info("no typing indicator (%s); answering without it", exc)
+        shown = False
+    try:
+        yield
+    finally:
+        if shown:
+            try:
+                await typing.__aexit__(None, None, None)
+            except discord.HTTPException as exc:
+                log.info("could not stop the typing indicator (%s)", exc)
+
+
 class AskCog(commands.Cog):
     """Questions and answers."""
 
@@ -127,15 +151,16 @@ class AskCog(commands.Cog):
 
     async def _compute(
         self,
+        slot: Slot,
         question: str,
         conversation: Conversation | None,
         now: datetime,
         since: str | None = None,
     ) -> Answer:
-        """The answer as of `now` (when the question was sent), from articles since `since`."""
+        """The answer as of `now` (when the question was sent), from articles since `since`,
+        computed in a worker thread that keeps `slot` until it returns."""
         start = parse_since(since, now) if since else None
-        answer = self.bot.answerer.answer
-        return await self.bot.offload(answer, question, conversation, now=now, since=start)
+        return await self.bot.compute_answer(slot, question, conversation, now=now, since=start)
 
     async def _feedback_view(self, answer: Answer) -> discord.ui.View | None:
         """The "Not helpful" button for an answer that found something, once the answer is
@@ -176,14 +201,14 @@ class AskCog(commands.Cog):
         if wait:
             await send_notice(interaction, cooldown_text(wait))
             return
-        with self.bot.in_flight.slot() as admitted:
-            if not admitted:
+        with self.bot.in_flight.slot() as slot:
+            if not slot:
                 self.bot.cooldown.reset(user_id)
                 await send_notice(interaction, busy_text())
                 return
             await interaction.response.defer(thinking=True, ephemeral=private)
             try:
-                answer = await self._compute(question, None, interaction.created_at, since)
+                answer = await self._compute(slot, question, None, interaction.created_at, since)
             except Exception as exc:
                 self.bot.cooldown.reset(user_id)  # nothing was answered: let them fix and retry
                 if not isinstance(exc, NewsbotError):
@@ -276,14 +301,14 @@ class AskCog(commands.Cog):
         if wait:
             await self._reply(message, cooldown_text(wait))
             return
-        with self.bot.in_flight.slot() as admitted:
-            if not admitted:
+        with self.bot.in_flight.slot() as slot:
+            if not slot:
                 self.bot.cooldown.reset(user_id)
                 await self._reply(message, busy_text())
                 return
             try:
-                async with message.channel.typing():
-                    answer = await self._compute(question, conversation, message.created_at)
+                async with typing_in(message.channel):
+                    answer = await self._compute(slot, question, conversation, message.created_at)
             except NewsbotError as exc:
                 self.bot.cooldown.reset(user_id)  # nothing was answered: let them fix and retry
                 await self._reply(message, error_text(exc))

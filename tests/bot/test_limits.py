@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
 import time
 
 import pytest
@@ -78,3 +80,46 @@ def test_a_slot_is_freed_when_the_answer_fails() -> None:
 def test_in_flight_limit_must_be_positive(bad: int) -> None:
     with pytest.raises(ValueError, match="at least 1"):
         InFlightLimit(bad)
+
+
+async def test_a_cancelled_answer_keeps_its_slot_until_its_thread_finishes() -> None:
+    limit = InFlightLimit(1)
+    started, finish = threading.Event(), threading.Event()
+
+    def work() -> str:
+        started.set()
+        assert finish.wait(30)
+        return "answer"
+
+    async def ask() -> str:
+        with limit.slot() as slot:
+            assert slot
+            return await slot.run(asyncio.to_thread, work)
+
+    waiter = asyncio.create_task(ask())
+    assert await asyncio.to_thread(started.wait, 30)
+    waiter.cancel()  # e.g. the interaction went away
+    with pytest.raises(asyncio.CancelledError):
+        await waiter
+    assert limit.full  # the thread still computes: its slot stays taken
+    with limit.slot() as other:
+        assert not other
+    finish.set()
+    for _ in range(3000):
+        if not limit.full:
+            break
+        await asyncio.sleep(0.01)
+    assert limit.active == 0
+    with limit.slot() as again:
+        assert again
+
+
+async def test_a_failed_answer_gives_its_slot_back_and_reports_the_error() -> None:
+    limit = InFlightLimit(1)
+
+    def fail() -> None:
+        raise ValueError("no answer")
+
+    with limit.slot() as slot, pytest.raises(ValueError, match="no answer"):
+        await slot.run(asyncio.to_thread, fail)
+    assert limit.active == 0

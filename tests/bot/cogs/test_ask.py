@@ -286,6 +286,43 @@ async def test_a_mention_is_answered_as_a_reply_while_typing(world: World) -> No
     assert typing and world.env.http_requests.index(typing[0]) < len(world.env.http_requests) - 1
 
 
+@pytest.mark.parametrize(
+    ("status", "code"),
+    [(403, 50013), (500, 0)],  # missing permission (discord.Forbidden); a failed request
+)
+async def test_a_refused_typing_indicator_does_not_cost_the_answer(
+    world: World, status: int, code: int
+) -> None:
+    world.env.inject_error("POST", "/channels/*/typing", status=status, code=code, times=None)
+
+    await world.alice.send(world.channel, f"<@{world.bot.user.id}> what did Lavrov say?")
+
+    reply = world.channel.last_message
+    assert reply is not None and reply.author == world.bot.user
+    assert reply.content != UNEXPECTED_ERROR_TEXT
+    assert "Sergei Lavrov" in (reply.embeds[0].description or "")
+
+
+class _Refused:
+    status = 429
+    reason = "Too Many Requests"
+
+
+async def test_a_typing_indicator_failing_to_stop_does_not_cost_the_answer(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def refuse(self: Any, *exc_info: Any) -> None:
+        raise discord.HTTPException(_Refused(), "rate limited")  # type: ignore[arg-type]
+
+    monkeypatch.setattr(discord.context_managers.Typing, "__aexit__", refuse)
+
+    await world.alice.send(world.channel, f"<@{world.bot.user.id}> what did Lavrov say?")
+
+    reply = world.channel.last_message
+    assert reply is not None and reply.author == world.bot.user
+    assert "Sergei Lavrov" in (reply.embeds[0].description or "")
+
+
 async def test_messages_not_addressed_to_the_bot_are_ignored(world: World) -> None:
     await world.alice.send(world.channel, "what did Lavrov say?")
     history = world.channel.history()
