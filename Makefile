@@ -62,3 +62,4 @@ bench: setup
 	$(BIN)/python -m bench.speed_search --threads
 	$(BIN)/python -m bench.speed_memory
 	$(BIN)/python -m bench.input_limits
+	$(BIN)/python -m bench.speed_during_build

@@ -90,7 +90,13 @@ class SentenceTransformerEmbedder:
     (chunking during a build) neither waits for encodes nor disturbs them.
     """
 
-    def __init__(self, model: str = DEFAULT_MODEL, device: str = "cpu", batch_size: int = 64):
+    def __init__(
+        self,
+        model: str = DEFAULT_MODEL,
+        device: str = "cpu",
+        batch_size: int = 64,
+        threads: int | None = None,
+    ):
         from sentence_transformers import SentenceTransformer
         from transformers.utils import logging as hf_logging
 
@@ -106,6 +112,9 @@ class SentenceTransformerEmbedder:
                 '"default", a local model folder, or a model already in the Hugging Face cache'
             ) from exc
         self.batch_size = batch_size
+        # torch threads for an encode of more than SMALL_BATCH texts (None: torch's default, one
+        # a core); smaller ones always run on one.
+        self.threads = threads
         self.dimension = int(self._model.get_embedding_dimension() or 0)
         self.max_tokens = int(self._model.max_seq_length or 512)
         # The model's tokenizer is not safe to share between threads: it is stateful (encoding
@@ -128,7 +137,7 @@ class SentenceTransformerEmbedder:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        with self._lock, _threads(1 if len(texts) <= SMALL_BATCH else None):
+        with self._lock, _threads(1 if len(texts) <= SMALL_BATCH else self.threads):
             vectors = self._model.encode(
                 list(texts),
                 batch_size=self.batch_size,
@@ -146,6 +155,10 @@ class SentenceTransformerEmbedder:
         return [len(x) for x in ids]
 
 
-def load_embedder(settings: EmbeddingSettings) -> SentenceTransformerEmbedder:
+def load_embedder(
+    settings: EmbeddingSettings, threads: int | None = None
+) -> SentenceTransformerEmbedder:
     log.info("loading embedding model %s", settings.model)
-    return SentenceTransformerEmbedder(settings.model, settings.device, settings.batch_size)
+    return SentenceTransformerEmbedder(
+        settings.model, settings.device, settings.batch_size, threads
+    )

@@ -20,6 +20,7 @@ BENCHES = [
     "bench.input_limits",
     "bench.time",
     "bench.llm",
+    "bench.speed_during_build",
 ]
 
 
