@@ -11,6 +11,7 @@ one reference; until it is, questions are answered from the old one.
 
 from __future__ import annotations
 
+import contextvars
 import logging
 import os
 import threading
@@ -280,7 +281,9 @@ def _at_low_priority(work: Callable[[], T]) -> T:
         except BaseException as exc:  # handed to the caller's thread
             failed.append(exc)
 
-    thread = threading.Thread(target=run, name="build", daemon=True)
+    # In a copy of the caller's context, as asyncio.to_thread runs its work.
+    context = contextvars.copy_context()
+    thread = threading.Thread(target=context.run, args=(run,), name="build", daemon=True)
     thread.start()
     thread.join()
     if failed:
