@@ -120,7 +120,8 @@ class SentenceTransformerEmbedder:
         # The model's tokenizer is not safe to share between threads: it is stateful (encoding
         # switches its truncation on, counting switches it off, so a count racing an encode
         # measured 256 word pieces for a 729-piece text). Counting uses a copy of its own.
-        self._counter: Any = copy.deepcopy(self._model.tokenizer)
+        self._tokenizer: Any = self._model.tokenizer  # the model's: used by encode, under _lock
+        self._counter: Any = copy.deepcopy(self._tokenizer)
         self._counting = threading.Lock()
         self._special = len(self._counter("", add_special_tokens=True)["input_ids"])
         self._lock = threading.Lock()  # torch inference on one model: one batch at a time
@@ -155,10 +156,6 @@ class SentenceTransformerEmbedder:
         return [len(x) for x in ids]
 
 
-def load_embedder(
-    settings: EmbeddingSettings, threads: int | None = None
-) -> SentenceTransformerEmbedder:
+def load_embedder(settings: EmbeddingSettings) -> SentenceTransformerEmbedder:
     log.info("loading embedding model %s", settings.model)
-    return SentenceTransformerEmbedder(
-        settings.model, settings.device, settings.batch_size, threads
-    )
+    return SentenceTransformerEmbedder(settings.model, settings.device, settings.batch_size)

@@ -94,7 +94,9 @@ class Library:
             if self._embedder is None:
                 from index.embedding import load_embedder
 
-                self._embedder = load_embedder(self.settings.embedding, QUESTION_THREADS)
+                model = load_embedder(self.settings.embedding)
+                model.threads = QUESTION_THREADS
+                self._embedder = model
             return self._embedder
 
     def _model_for_build(self) -> Embedder:
