@@ -25,8 +25,9 @@ title and text at the cited span). Reports idle p50/p95 against the p50/p95 of t
 asked during each build, side by side: build 1 against idle on the sample snapshot, later
 builds against idle on the rebuilt one; with the builds' seconds and passages embedded.
 
-Prints a table and writes bench/out/speed-during-build.json (about 5 minutes on the 2-core
-machine; the extra corpus is written to bench/out/during-build/ from ../shared/eval each run).
+Prints a table and writes bench/out/speed-during-build.json (about 20 minutes on the 2-core
+machine, most of it the builds, which run at lower CPU priority while questions keep both cores
+busy; the extra corpus is written to bench/out/during-build/ from ../shared/eval each run).
 """
 
 from __future__ import annotations
