@@ -23,6 +23,7 @@ from discord.ext import commands
 from bot.feedback import FeedbackStore
 from bot.limits import Cooldown, InFlightLimit, Slot
 from bot.models import Answer, Conversation
+from bot.render import MESSAGE_LIMIT, escape_line
 from index.config import mask_tokens
 from index.errors import NewsbotError
 from index.library import IndexStats, Library
@@ -175,7 +176,7 @@ class NewsBot(commands.Bot):
         """Last resort for errors a command did not handle: a short notice, never a traceback."""
         original = getattr(error, "original", error)
         if isinstance(original, NewsbotError):
-            text = str(original)
+            text = escape_line(str(original), MESSAGE_LIMIT)  # may name an article or a path
         elif isinstance(error, app_commands.CheckFailure):
             text = "You can't use this command here."
         else:

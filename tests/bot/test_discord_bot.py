@@ -17,10 +17,14 @@ import simcord
 
 from bot.discord_bot import UNEXPECTED_ERROR_TEXT, redact_logged_secrets, run
 from bot.settings import Settings
+from index.errors import IndexCorruptError
 from index.library import IndexStats, Library
 from index.progress import BuildReport
 from tests.bot.conftest import World, scripted
 from tests.bot.fake_discord import FakeDiscord
+from tests.bot.hostile import HOSTILE, live_constructs
+
+HOSTILE_TEXT = " ".join(HOSTILE)
 
 
 class CrashingLibrary:
@@ -42,6 +46,21 @@ async def test_an_error_no_command_handles_gets_a_brief_notice_and_is_logged(
     assert result.response is not None and result.response.content == UNEXPECTED_ERROR_TEXT
     assert result.response.ephemeral
     assert any(r.exc_info and r.exc_info[0] is OSError for r in caplog.records)
+
+
+class HostileErrorLibrary(CrashingLibrary):
+    def stats(self) -> IndexStats:
+        raise IndexCorruptError(f"cannot read {HOSTILE_TEXT}")
+
+
+@pytest.mark.newsbot(library=HostileErrorLibrary(), answerer=scripted("x"))
+async def test_an_engine_error_no_command_handles_reaches_discord_inert(world: World) -> None:
+    result = await world.alice.slash(world.channel, "sources list")
+
+    simcord.assert_error(world.env, IndexCorruptError, contains="cannot read")
+    assert result.response is not None
+    assert result.response.content.startswith("cannot read \\[Click for free")
+    assert live_constructs(result.response.content) == [], result.response.content
 
 
 def test_run_without_a_token_says_how_to_set_it(
