@@ -139,6 +139,8 @@ class _Extractor:
                 continue
             s, e = trim(self.text, a.start, a.end)
             if e <= s or word_count(self.text[s:e]) < MIN_STATEMENT_WORDS:
+                if a.kind == "quote":  # `"We are ready," Ruiz said. "Whether ..."` goes on
+                    last.speaker, last.statement = key, None
                 continue
             if self._emit(ent, s, e, a.cue, a.kind) and a.kind == "quote":
                 last.speaker = key

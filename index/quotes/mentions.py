@@ -312,6 +312,7 @@ def np_right(text: str, toks: list[Token], j: int, stop: int) -> Mention | None:
                 and toks[e + 1].is_word
                 and (toks[e + 1].low in ROLE_HEADS or toks[e + 1].is_cap)
             )
+            or _before_role_head(toks, e, stop)
         )
     ):
         e += 1
@@ -327,7 +328,36 @@ def np_right(text: str, toks: list[Token], j: int, stop: int) -> Mention | None:
     name_toks = span[n:]
     if name_toks:
         return mention_from_chunk(text, name_toks, span[:n], det)
+    named = _appositive_name(text, toks, e, stop)
+    if named is not None:
+        # `said the county's election director, Paul Meyer,`: the name in apposition speaks
+        named.role = named.role or text[span[0].start : span[-1].end]
+        return named
     return role_np(text, toks, e - 1, j)
+
+
+def _before_role_head(toks: list[Token], e: int, stop: int) -> bool:
+    """A lower-case word that modifies a role a few words on: "county's election director"."""
+    for x in range(e, min(stop, e + 4)):
+        t = toks[x]
+        if not t.is_word or t.quote >= 0 or t.is_cap or t.low in CUES:
+            return False
+        if x > e and t.low in ROLE_HEADS:
+            return True
+    return False
+
+
+def _appositive_name(text: str, toks: list[Token], e: int, stop: int) -> Mention | None:
+    """The person's name after a role and a comma, ending its clause: ", Paul Meyer, who"."""
+    if not (e + 1 < stop and toks[e].text == ","):
+        return None
+    m = np_right(text, toks, e + 1, stop)
+    if m is None or m.kind != "name" or m.is_org or m.is_group or m.role is not None:
+        return None
+    after = next((t for t in toks[e + 1 : stop] if t.start >= m.end), None)
+    if after is None or after.text in {",", ".", "(", ";", "—"} or after.low == "who":
+        return m
+    return None
 
 
 def subject_left(text: str, toks: list[Token], i: int) -> Mention | None:

@@ -214,10 +214,22 @@ def _quote_before(unit: _Unit, cue: _Cue, before_q: list[Span]) -> Span | None:
     quote = before_q[-1]
     if _opens_unit(unit.toks, quote, unit.long_quotes):
         return quote
+    if _ends_like_speech(unit.text, quote) and not any(
+        t.is_word for t in unit.toks if quote[1] <= t.start < cue.start
+    ):
+        # `The plan "reads like a wish list," says X, ...`: a quote ending like speech right
+        # before the cue is what was said, however long the speaker's description
+        return (unit.toks[0].start, quote[1])
     rest = [t for t in unit.toks[cue.last + 1 :] if t.is_word and t.quote < 0]
     if len(rest) <= 16 and not any(t.low == "that" for t in rest):
         return (unit.toks[0].start, quote[1])
     return None
+
+
+def _ends_like_speech(text: str, q: Span) -> bool:
+    """A quote whose last character inside the marks is a comma, "?" or "!"."""
+    inner = text[q[0] : q[1]].rstrip("”\"'’» ")
+    return inner[-1:] in {",", "?", "!"}
 
 
 def _opens_unit(toks: list[Token], q: Span, long_q: list[Span]) -> bool:
@@ -292,7 +304,8 @@ def _speaker_then_content(
     if _NO_CONTENT_RE.match(text[s:e].strip().lower()):
         return None
     if only_circumstance(toks, s, e):
-        return None  # "said Friday as he entered the talks"
+        # "said Friday as he entered the talks": the content, if any, is the clause before
+        return _clause_then_speaker(unit, cue, left)
     e = participle_cut(toks, s, e)
     kind = "reported"
     for qs, qe in after_q:
@@ -311,6 +324,8 @@ def _clause_then_speaker(unit: _Unit, cue: _Cue, left: Mention) -> Attribution |
     if left.start <= first.start:
         return None
     k = next((x for x in range(len(toks)) if toks[x].start >= left.start), len(toks))
+    if k > 1 and toks[k - 1].low == "the":
+        k -= 1  # "..., the Daily Ledger reported": the article is no part of the name
     if k > 0 and toks[k - 1].text in {",", "—"}:
         return Attribution(left, cue.text, first.start, toks[k - 1].start, "reported", cue.start)
     return None

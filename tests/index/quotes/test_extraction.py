@@ -100,3 +100,14 @@ def test_content_too_short_to_say_anything_is_no_statement() -> None:
 )
 def test_long_quotes_are_long_or_end_like_speech(quote: str, long: bool) -> None:
     assert is_long_quote(quote, (0, len(quote))) is long
+
+
+def test_a_quote_after_a_short_attributed_one_is_the_same_speakers() -> None:
+    # the first quote is too short to be a statement, but it names who goes on speaking
+    statements = extract(
+        '"We are ready," Ruiz told the Gazette on Monday. '
+        '"Whether the council is ready is another question entirely."'
+    )
+    assert [(s.speaker, s.text) for s in statements] == [
+        ("Ruiz", '"Whether the council is ready is another question entirely."')
+    ]

@@ -174,3 +174,49 @@ def test_an_abbreviation_inside_an_appositive_keeps_the_speaker() -> None:
     assert said("Sen. Rand Paul, R-Ky., told Fox News that polls could be way off this year.") == [
         ("Rand Paul", "polls could be way off this year")
     ]
+
+
+def test_a_quote_after_the_cue_is_never_a_circumstance() -> None:
+    # "Of", "In", "At" start circumstances ("said in Paris"), but not when they open a quote
+    assert said('Lena Ortiz told the Herald, "Of all the plans, I like the second one best."') == [
+        ("Lena Ortiz", '"Of all the plans, I like the second one best."')
+    ]
+
+
+def test_clause_then_speaker_and_cue_with_a_time_after_it() -> None:
+    assert said(
+        "Two engineers from the plant were among the passengers, airline spokesman Omar Haddad "
+        "said Thursday."
+    ) == [("Omar Haddad", "Two engineers from the plant were among the passengers")]
+
+
+def test_clause_then_a_news_organisation_with_its_article() -> None:
+    assert said("The factory will close next spring, the Daily Ledger reported.") == [
+        ("Daily Ledger", "The factory will close next spring")
+    ]
+
+
+def test_question_quote_then_a_named_speaker_is_one_attribution() -> None:
+    # `?"` ends a sentence, but "Vance said." is the attribution of the quote before it
+    assert said('"Who is going to pay for all of this? Nobody?" Vance said. "Not us."') == [
+        ("Vance", '"Who is going to pay for all of this? Nobody?" Vance said. "Not us."')
+    ]
+
+
+def test_quote_inside_a_clause_then_inverted_speaker_with_a_long_appositive() -> None:
+    text = (
+        'The plan "reads like a wish list, not a budget with any numbers in it," says Ann Cole, '
+        "a former budget director of the state and the author of a history of its finances."
+    )
+    assert said(text) == [
+        ("Ann Cole", 'The plan "reads like a wish list, not a budget with any numbers in it,"')
+    ]
+
+
+def test_inverted_role_then_the_name_in_apposition() -> None:
+    assert said(
+        '"We have never seen turnout like this before," said the county\'s election director, '
+        "Paul Meyer, who has run the count since 2004."
+    ) == [("Paul Meyer", '"We have never seen turnout like this before,"')]
+    (st,) = extract('"The lines were hours long today," said another voter, Rosa Diaz.')
+    assert (st.speaker, st.role) == ("Rosa Diaz", "another voter")
