@@ -146,6 +146,13 @@ QUESTION_SPEECH_VERBS = frozenset(
 )
 # Participles that attach a second statement to the clause's speaker: ", adding that ...".
 PARTICIPLE_CUES = {f for f in CUES if f.endswith("ing")}
+# What a speaker issues, posts or sends "saying ...": the participle speaks for the issuer.
+STATEMENT_NOUNS = frozenset(
+    """
+    statement statements letter tweet tweets post message memo email e-mail release video note
+    op-ed column filing speech
+    """.split()
+)
 
 TELL_OBJECTS = {
     "reporters",
@@ -198,6 +205,29 @@ BASE_FORM_SUBJECTS = {
     "now",
     "and",
 }
+
+
+# Verb phrases between a speaker and a base-form cue that keep the subject speaking: "went on
+# to say", "was quick to add". Not "declined to say" or "refused to comment": those say nothing.
+SPEECH_LEADS = tuple(
+    tuple(phrase.split())
+    for phrase in (
+        "went on to",
+        "goes on to",
+        "go on to",
+        "went so far as to",
+        "goes so far as to",
+        "was quick to",
+        "were quick to",
+        "is quick to",
+        "are quick to",
+        "hastened to",
+        "rushed to",
+        "took pains to",
+        "was careful to",
+        "made sure to",
+    )
+)
 
 
 # Finite verbs that start a clause of their own: "said his worry is that ..." says the worry,

@@ -19,7 +19,16 @@ import dataclasses
 import re
 
 from index.quotes.cues import content_after, cue_at, only_circumstance, participle_cut
-from index.quotes.lexicon import CUES, OBJECT_PRONOUNS, PARTICIPLE_CUES, WEAK_CUES
+from index.quotes.lexicon import (
+    CUES,
+    OBJECT_PRONOUNS,
+    PARTICIPLE_CUES,
+    ROLE_HEADS,
+    STATEMENT_NOUNS,
+    TIME_WORDS,
+    TITLES,
+    WEAK_CUES,
+)
 from index.quotes.mentions import Mention, according_np, np_left, np_right, subject_left
 from index.quotes.tokens import Token, word_count
 
@@ -86,7 +95,9 @@ def find_attributions(
             continue
         cue_text, j = found
         cue = _Cue(cue_text, CUES.get(toks[i].low, toks[i].low), i, j, toks[i].start)
-        a = _attribution_at(unit, cue)
+        # "issued a statement saying ...": the statement is not the speaker, its issuer is
+        issued = i > 0 and toks[i].low in PARTICIPLE_CUES and toks[i - 1].low in STATEMENT_NOUNS
+        a = None if issued else _attribution_at(unit, cue)
         if a is None and _continues_clause(toks, i):
             a = _second_statement(unit, cue, out[-1]) if out else _subject_statement(unit, cue)
         if a is not None:
@@ -114,8 +125,25 @@ def _attribution_at(unit: _Unit, cue: _Cue) -> Attribution | None:
     if left is None:
         return _clause_then_inverted_speaker(unit, cue)
     if cue.lemma in WEAK_CUES and not _weak_cue_speaks(unit.toks, cue):
-        return None
+        return _opener(unit, cue, left)
     return _speaker_then_content(unit, cue, left, after_q)
+
+
+def _opener(unit: _Unit, cue: _Cue, left: Mention) -> Attribution | None:
+    """`Jo Akers agreed.` or `Ann Lee says:` before a quote: an attribution without content,
+    whose speaker the next bare quote continues (`index.quotes.extraction`)."""
+    toks = unit.toks
+    if any(t.is_word or t.quote >= 0 for t in toks[cue.last + 1 :]):
+        return None
+    if any(t.quote >= 0 for t in toks[: cue.first]):
+        return None
+    # the speaker starts the sentence, maybe after "But" or a description ("City planner")
+    lead = [t for t in toks if t.start < left.start]
+    if len(lead) > 6 or any(not t.is_word or t.low in CUES for t in lead):
+        return None
+    if left.kind == "unknown":
+        return None
+    return Attribution(left, cue.text, unit.end, unit.end, "quote", cue.start)
 
 
 def _according_to(unit: _Unit, cue: _Cue) -> Attribution | None:
@@ -247,8 +275,10 @@ def _quote_then_speaker(
     gap_toks = [t for t in toks if quote[1] <= t.start < cue.start]
     if left is not None:
         lead = [t for t in gap_toks if t.start < left.start]
+        # a few words, or a longer description of the speaker without punctuation ("former
+        # Green Party state office speechwriter Rita Vogel")
         if (
-            len(lead) <= 4
+            (len(lead) <= 4 or (len(lead) <= 8 and all(t.is_word for t in lead)))
             and not any(t.text in {".", "?", "!", ";"} or t.low in CUES for t in lead)
             and left.start >= quote[1]
         ):
@@ -292,7 +322,12 @@ def _clause_then_inverted_speaker(unit: _Unit, cue: _Cue) -> Attribution | None:
 def _weak_cue_speaks(toks: list[Token], cue: _Cue) -> bool:
     """A weak cue ("believes", "pointed") marks speech only before "that", a quote or a colon."""
     nxt = toks[cue.last + 1] if cue.last + 1 < len(toks) else None
-    return nxt is not None and (nxt.low == "that" or nxt.quote >= 0 or nxt.text == ":")
+    if nxt is not None and (nxt.low == "that" or nxt.quote >= 0 or nxt.text == ":"):
+        return True
+    # "pointed out in March, “...”": a quote after a circumstance
+    s, _ = content_after(toks, cue.last, toks[-1].end)
+    first = next((t for t in toks if t.start >= s), None)
+    return first is not None and first.quote >= 0 and first.start > toks[cue.last].end
 
 
 def _speaker_then_content(
@@ -304,8 +339,11 @@ def _speaker_then_content(
     if _NO_CONTENT_RE.match(text[s:e].strip().lower()):
         return None
     if only_circumstance(toks, s, e):
-        # "said Friday as he entered the talks": the content, if any, is the clause before
-        return _clause_then_speaker(unit, cue, left)
+        # "said Friday as he entered the talks" says nothing; "..., she said on Friday in an
+        # interview.": the content is the clause before
+        if _time_or_place(_words(toks, s, e)):
+            return _clause_then_speaker(unit, cue, left)
+        return None
     e = participle_cut(toks, s, e)
     kind = "reported"
     for qs, qe in after_q:
@@ -313,8 +351,32 @@ def _speaker_then_content(
             kind = "quote"
             s, e = qs, max(e, qe)
     if word_count(text[s:e]) == 0:
-        return _clause_then_speaker(unit, cue, left)
+        return _clause_then_speaker(unit, cue, left) or _opener(unit, cue, left)
     return Attribution(left, cue.text, s, e, kind, cue.start)
+
+
+def _words(toks: list[Token], s: int, e: int) -> list[Token]:
+    return [t for t in toks if s <= t.start < e and t.is_word]
+
+
+# Prepositions that start where or how something was said: "in a court filing", "at a rally".
+_CIRCUMSTANCE_PREPOSITIONS = {
+    "in", "on", "at", "during", "via", "through", "after", "before", "while", "with", "from",
+    "over",
+}  # fmt: skip
+
+
+def _time_or_place(words: list[Token]) -> bool:
+    """Words that only say when, where or how: "Friday", "in a court filing", "to reporters";
+    not an infinitive ("to stand") or a clause."""
+    if all(t.low in TIME_WORDS or t.is_cap or t.low.isdigit() for t in words):
+        return True
+    if not words or len(words) > 6:
+        return False
+    first, nxt = words[0].low, words[1] if len(words) > 1 else None
+    if first == "to":
+        return nxt is not None and (nxt.low in {"the", "a", "an"} or nxt.is_cap)
+    return first in _CIRCUMSTANCE_PREPOSITIONS
 
 
 def _clause_then_speaker(unit: _Unit, cue: _Cue, left: Mention) -> Attribution | None:
@@ -326,18 +388,22 @@ def _clause_then_speaker(unit: _Unit, cue: _Cue, left: Mention) -> Attribution |
     k = next((x for x in range(len(toks)) if toks[x].start >= left.start), len(toks))
     if k > 1 and toks[k - 1].low == "the":
         k -= 1  # "..., the Daily Ledger reported": the article is no part of the name
+    if k > 1 and (toks[k - 2].low in ROLE_HEADS or toks[k - 2].low in TITLES):
+        return None  # "The state's attorney general, Lee Dunn, said": a description, no clause
     if k > 0 and toks[k - 1].text in {",", "—"}:
         return Attribution(left, cue.text, first.start, toks[k - 1].start, "reported", cue.start)
     return None
 
 
 def _continues_clause(toks: list[Token], i: int) -> bool:
-    """A cue that adds to the clause before it: ", adding that ...", "... and asserted that"."""
+    """A cue that adds to the clause before it: ", adding that ...", "... and asserted that",
+    "issued a statement saying ..."."""
     if i == 0:
         return False
     prev = toks[i - 1]
     return (
-        toks[i].low in PARTICIPLE_CUES and (prev.text == "," or prev.low in {"before", "after"})
+        toks[i].low in PARTICIPLE_CUES
+        and (prev.text == "," or prev.low in {"before", "after"} or prev.low in STATEMENT_NOUNS)
     ) or prev.low == "and"
 
 

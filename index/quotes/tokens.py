@@ -158,6 +158,10 @@ _NAME_THEN_CUE_RE = re.compile(
 )
 
 
+# `"Vote today!!!," Ida Holm wrote.`: a quote ending in a comma never ends a sentence.
+_COMMA_QUOTE_END_RE = re.compile(r",(?:[”\"]|'')$")
+
+
 def word_count(s: str) -> int:
     """Words in `s`, punctuation not counted."""
     return len(re.findall(r"\w+", s))
@@ -214,6 +218,7 @@ def sentence_units(
                 or text[s].islower()
                 or text[units[-1][1] - 1] in "―—–"
                 or (text[units[-1][1] - 1] in "”\"'" and _NAME_THEN_CUE_RE.match(text, s, e))
+                or _COMMA_QUOTE_END_RE.search(text, units[-1][0], units[-1][1])
             ):
                 units[-1] = (units[-1][0], e)
             else:

@@ -220,3 +220,111 @@ def test_inverted_role_then_the_name_in_apposition() -> None:
     ) == [("Paul Meyer", '"We have never seen turnout like this before,"')]
     (st,) = extract('"The lines were hours long today," said another voter, Rosa Diaz.')
     assert (st.speaker, st.role) == ("Rosa Diaz", "another voter")
+
+
+def test_a_quote_ending_in_a_comma_never_ends_the_sentence() -> None:
+    assert said(
+        '"Vote for us, vote today!!!," Denmark\'s Green Party leader Ida Holm wrote online.'
+    ) == [("Ida Holm", '"Vote for us, vote today!!!,"')]
+
+
+def test_long_descriptor_between_the_quote_and_the_speaker() -> None:
+    assert said(
+        '"These are hard days for farmers like us," former Green Party state office '
+        "speechwriter Rita Vogel wrote in a column."
+    ) == [("Rita Vogel", '"These are hard days for farmers like us,"')]
+
+
+def test_person_described_with_the_and_a_common_noun_is_no_organisation() -> None:
+    (st,) = extract(
+        "The venture capitalist Carl Nilsen, who backed the mayor in 2018, said on Monday that he "
+        "would sell his stake."
+    )
+    assert (st.speaker, st.text) == ("Carl Nilsen", "he would sell his stake")
+    assert not extract("The Pentagon said on Monday that the drill went ahead as planned.")[
+        0
+    ].speaker.startswith("The")
+
+
+def test_owner_before_an_appositive_speaker_keeps_the_speaker() -> None:
+    assert said(
+        "And Ohio's Lara Quinn, one of the few women on the board, said the vote was rushed."
+    ) == [("Lara Quinn", "the vote was rushed")]
+
+
+def test_name_in_apposition_after_a_description_speaks() -> None:
+    assert said(
+        "One farmer backing the plan, Tomas Berg of Grace Church in Dayton, said he had signed up "
+        "forty neighbours."
+    ) == [("Tomas Berg", "he had signed up forty neighbours")]
+
+
+def test_a_short_title_in_quotes_inside_the_appositive_keeps_the_speaker() -> None:
+    assert said(
+        'Nina Park, a host on the radio show "Morning Drive," who later ran for office, said '
+        "the station had been fair to her."
+    ) == [("Nina Park", "the station had been fair to her")]
+
+
+def test_weak_cue_then_a_quote_after_a_circumstance_is_speech() -> None:
+    assert said(
+        "As Ben Ortiz pointed out in March, “The budget leaves nothing for the rural schools.”"
+    ) == [("Ben Ortiz", "“The budget leaves nothing for the rural schools.”")]
+
+
+def test_a_statement_saying_speaks_for_its_issuer() -> None:
+    assert said(
+        "Union President Clara Moss issued a statement saying the deal was a betrayal of the "
+        "workers."
+    ) == [("Clara Moss", "the deal was a betrayal of the workers")]
+
+
+def test_went_on_to_say_is_the_subjects_speech() -> None:
+    assert said("Kerr went on to say, “Nobody in this town will forget what happened.”") == [
+        ("Kerr", "“Nobody in this town will forget what happened.”")
+    ]
+
+
+def test_a_description_before_an_appositive_speaker_is_no_content() -> None:
+    statements = said(
+        "Ohio's attorney general, Lee Dunn, vowed to go after “anyone who attacks our people.”"
+    )
+    assert ("Lee Dunn", "Ohio's attorney general") not in statements
+    assert said("The state's attorney general, Lee Dunn, said Friday.") == []
+
+
+def test_an_infinitive_after_the_cue_gives_no_content_to_the_phrase_before() -> None:
+    assert (
+        said("During the long service, assistant pastor Ray Cole asked the congregation to stand.")
+        == []
+    )
+
+
+def test_a_role_phrase_does_not_run_over_a_conjunction() -> None:
+    assert (
+        said(
+            '"It is a busy time for all of us," she said, adding that Mr. Hale and his deputy, '
+            "Rick Moore, would stay on."
+        )
+        == []
+    )
+
+
+def test_clause_then_speaker_and_cue_with_where_it_was_written() -> None:
+    assert said(
+        '"The records will be searched," and the results filed, the agency\'s lawyer Ana Ruiz '
+        "wrote in a court filing."
+    ) == [("Ana Ruiz", '"The records will be searched," and the results filed')]
+
+
+def test_an_organisation_in_an_appositive_chain_gives_way_to_a_person() -> None:
+    assert (
+        said(
+            "In a post on a news site, the Courier, and read widely, Lin Bo, a graduate student, "
+            "urged readers to wait for the count."
+        )[0][0]
+        == "Lin Bo"
+    )
+    assert said("Last month, the Ledger, a local paper, revealed that the mill would close.") == [
+        ("Ledger", "the mill would close")
+    ]
