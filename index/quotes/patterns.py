@@ -20,6 +20,7 @@ import re
 
 from index.quotes.cues import content_after, cue_at, only_circumstance, participle_cut
 from index.quotes.lexicon import (
+    CAP_STOP,
     CUES,
     OBJECT_PRONOUNS,
     PARTICIPLE_CUES,
@@ -116,6 +117,8 @@ def _attribution_at(unit: _Unit, cue: _Cue) -> Attribution | None:
         return _according_to(unit, cue)
     if _is_quoted_as_saying(unit.toks, cue):
         return _quoted_as_saying(unit, cue, before_q)
+    if _is_passive_by(unit.toks, cue):
+        return _passive_by(unit, cue)
     left = subject_left(unit.text, unit.toks, cue.first)
     quote = _quote_before(unit, cue, before_q)
     if quote is not None:
@@ -228,6 +231,65 @@ def _passive_quoted(unit: _Unit, cue: _Cue, before_q: list[Span]) -> Attribution
         return Attribution(
             m, "quoted as saying", toks[0].start, toks[k - 1].start, "reported", cue.start
         )
+    return None
+
+
+# Adverbs between a passive auxiliary and its participle: "was first reported by".
+_PASSIVE_ADVERBS = {"first", "also", "later", "widely", "previously", "initially", "repeatedly"}
+
+
+# Words that may follow the agent of a passive cue: its content or when and where.
+_AFTER_AGENT = {
+    "that", "whether", "if", "to", "about", "on", "in", "at", "during", "after", "before",
+    "last", "this", "for", "over", "as", "when",
+}  # fmt: skip
+
+
+def _is_passive_by(toks: list[Token], cue: _Cue) -> bool:
+    """ "was asked by X", "was first reported by X" and a clause-initial "Asked by X"."""
+    i, n = cue.first, len(toks)
+    if toks[i].low.endswith("ing") or cue.last + 2 >= n or toks[cue.last + 1].low != "by":
+        return False
+    k = i - 1
+    while k >= 0 and toks[k].low in _PASSIVE_ADVERBS:
+        k -= 1
+    return k < 0 or toks[k].low in _PASSIVE_AUX
+
+
+def _passive_by(unit: _Unit, cue: _Cue) -> Attribution | None:
+    """`X was asked by SPEAKER whether ...`, `CLAUSE was announced by SPEAKER`, `It was said by
+    SPEAKER that ...`: the agent speaks; the content follows it, or is the subject before."""
+    toks, n = unit.toks, len(unit.toks)
+    b = cue.last + 2
+    if toks[b].low in OBJECT_PRONOUNS:
+        m: Mention | None = Mention(
+            "pronoun",
+            toks[b].start,
+            toks[b].end,
+            name=toks[b].low,
+            gender=OBJECT_PRONOUNS[toks[b].low],
+        )
+    else:
+        m = np_right(unit.text, toks, b, n)
+    if m is None or m.kind == "unknown":
+        return None
+    k = next((x for x in range(b, n) if toks[x].start >= m.end), n)
+    if k < n and toks[k].is_word and toks[k].low not in _AFTER_AGENT:
+        return None  # "by many Wall Street players": the phrase goes on past the name
+    if k < n and toks[k].low not in {"on", "in", "at", "during", "after", "before", "last", "this"}:
+        s, e = content_after(toks, k - 1, unit.end)
+        if toks[k].low in {"whether", "if"}:
+            s = toks[k].start
+        if cue.first == 0:
+            # "Asked by X whether ..., Y said": the question ends at the main clause
+            e = next((t.start for t in toks[k:] if t.text == "," and t.quote < 0), e)
+        if word_count(unit.text[s:e]) >= 3:
+            return Attribution(m, cue.text, s, e, "reported", cue.start)
+    aux = cue.first - 1
+    while aux >= 0 and toks[aux].low in _PASSIVE_ADVERBS:
+        aux -= 1
+    if aux > 0 and toks[0].low != "it":
+        return Attribution(m, cue.text, toks[0].start, toks[aux].start, "reported", cue.start)
     return None
 
 
@@ -386,6 +448,11 @@ def _clause_then_speaker(unit: _Unit, cue: _Cue, left: Mention) -> Attribution |
     if left.start <= first.start:
         return None
     k = next((x for x in range(len(toks)) if toks[x].start >= left.start), len(toks))
+    d = k
+    while d > 1 and k - d < 3 and _is_descriptor(toks[d - 1]):
+        d -= 1  # ", journalist Mia Cole said": a description before the name
+    if d > 0 and toks[d - 1].text in {",", "—"}:
+        k = d
     if k > 1 and toks[k - 1].low == "the":
         k -= 1  # "..., the Daily Ledger reported": the article is no part of the name
     if k > 1 and (toks[k - 2].low in ROLE_HEADS or toks[k - 2].low in TITLES):
@@ -393,6 +460,11 @@ def _clause_then_speaker(unit: _Unit, cue: _Cue, left: Mention) -> Attribution |
     if k > 0 and toks[k - 1].text in {",", "—"}:
         return Attribution(left, cue.text, first.start, toks[k - 1].start, "reported", cue.start)
     return None
+
+
+def _is_descriptor(t: Token) -> bool:
+    """A lower-case common noun that may describe a person: "journalist", "longtime"."""
+    return t.is_word and not t.is_cap and t.low not in CAP_STOP and t.low not in CUES
 
 
 def _continues_clause(toks: list[Token], i: int) -> bool:

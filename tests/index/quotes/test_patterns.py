@@ -328,3 +328,38 @@ def test_an_organisation_in_an_appositive_chain_gives_way_to_a_person() -> None:
     assert said("Last month, the Ledger, a local paper, revealed that the mill would close.") == [
         ("Ledger", "the mill would close")
     ]
+
+
+def test_passive_with_by_names_the_agent_as_speaker() -> None:
+    assert said(
+        "Mayor Tom Reed was asked by host Lisa Grant whether the bridge would reopen soon."
+    ) == [("Lisa Grant", "whether the bridge would reopen soon")]
+    assert said(
+        "The decision to close the plant was first announced by the Daily Ledger on Monday."
+    ) == [("Daily Ledger", "The decision to close the plant")]
+    assert said("It was said by Mayor Joan Watts that the road would reopen within weeks.") == [
+        ("Joan Watts", "the road would reopen within weeks")
+    ]
+
+
+def test_a_participle_clause_with_by_names_the_asker() -> None:
+    statements = said(
+        'Asked by Lisa Grant whether the bridge would reopen, Tom Reed said, "Not this year."'
+    )
+    assert ("Lisa Grant", "whether the bridge would reopen") in statements
+
+
+def test_clause_then_described_speaker_and_cue() -> None:
+    assert said(
+        "Many voters found the remark offensive, journalist Mia Cole said in asking the question."
+    ) == [("Mia Cole", "Many voters found the remark offensive")]
+
+
+def test_passive_with_by_needs_a_whole_noun_phrase() -> None:
+    # "many Wall Street players": the agent is the players, not Wall Street
+    assert (
+        said(
+            "The chairwoman has been criticized by many Wall Street players for holding rates low."
+        )
+        == []
+    )
