@@ -493,7 +493,7 @@ def _clause_start(toks: list[Token], pos: int) -> bool:
 def according_np(text: str, toks: list[Token], k: int, n: int) -> Mention | None:
     """The source named after "according to", from token k on."""
     e = k
-    while e < n and toks[e].quote < 0 and toks[e].text not in {",", ".", ";", ")", "—"}:
+    while e < n and toks[e].quote < 0 and toks[e].text not in {",", ".", ";", ":", ")", "—"}:
         e += 1
     if e == k:
         return None

@@ -105,6 +105,10 @@ def find_attributions(
             out.append(a)
         i = j + 1
     out.extend(_dash_attributions(unit, out))
+    if not out:
+        line = _labelled_line(unit)
+        if line is not None:
+            out.append(line)
     _mark_nested(out)
     return out
 
@@ -158,9 +162,13 @@ def _according_to(unit: _Unit, cue: _Cue) -> Attribution | None:
     k = cue.last + 1
     while k < n and toks[k].start < m.end:
         k += 1
-    if i > 0 and toks[i - 1].text in {",", "—", "–", "("}:
+    after = k < n and toks[k].text in {",", ":"}
+    before = i > 0 and toks[i - 1].text in {",", "—", "–", "("}
+    if before and after and _time_or_place(_words(toks, unit.start, toks[i - 1].start)):
+        before = False  # "One evening in 2004, according to X, the senator phoned ..."
+    if before:
         return Attribution(m, cue.text, unit.start, toks[i - 1].start, "reported", cue.start)
-    if k < n and toks[k].text == ",":
+    if after:
         return Attribution(m, cue.text, toks[k].end, unit.end, "reported", cue.start)
     return None
 
@@ -533,9 +541,51 @@ def _dash_attributions(unit: _Unit, found: list[Attribution]) -> list[Attributio
         b = max((x for x in range(n) if toks[x].end <= qs), default=-1)
         if b >= 1 and toks[b].text == ":":
             m = np_left(unit.text, toks, b - 1, 0)
-            if m is not None and m.kind == "name" and m.start == toks[0].start:
+            if m is not None and m.kind == "name" and _starts_or_follows_dash(toks, m):
                 out.append(Attribution(m, ":", qs, qe, "quote", toks[b].start))
     return out
+
+
+def _starts_or_follows_dash(toks: list[Token], m: Mention) -> bool:
+    """`Ann Berg: "..."` at the start of the unit, or after a dash (`Pollsters agree - Ann
+    Berg: "..."`, news round-ups)."""
+    if m.start == toks[0].start:
+        return True
+    k = next((x for x in range(len(toks)) if toks[x].start >= m.start), 0)
+    return k > 0 and toks[k - 1].text in {"-", "—", "–"}
+
+
+def _labelled_line(unit: _Unit) -> Attribution | None:
+    """`Hale: ‘We Will Not Back Down.’` (a headline) and `KERR: So you will veto it?` (a
+    transcript): a paragraph opening with a person's name and a colon is that person's.
+
+    Only a name the article gives in full elsewhere counts ("Governor Ada Hale", "Sam Kerr"):
+    "Breaking:", "Q:" and "The Latest:" name nobody.
+    """
+    text, toks = unit.text, unit.toks
+    if unit.start > 0 and text[unit.start - 1] != "\n":
+        return None
+    b = next((x for x in range(min(len(toks), 5)) if toks[x].text == ":"), None)
+    if b is None or b == 0 or any(t.quote >= 0 for t in toks[:b]):
+        return None
+    m = np_left(text, toks, b - 1, 0)
+    if m is None or m.kind != "name" or m.start != toks[0].start or m.is_group:
+        return None
+    if word_count(text[toks[b].end : unit.end]) < 4 or not _named_in_full(text, unit, m.name):
+        return None
+    m.is_org = False  # "KERR:" is Sam Kerr, not an acronym
+    s = toks[b].end
+    kind = "quote" if toks[b + 1].quote >= 0 else "reported"
+    return Attribution(m, ":", s, unit.end, kind, toks[b].start)
+
+
+def _named_in_full(text: str, unit: _Unit, name: str) -> bool:
+    """True when the article names the person elsewhere with a first name and the surname."""
+    surname = name.split()[-1]
+    if not surname[:1].isalpha():
+        return False
+    pattern = re.compile(r"\b[A-Z][A-Za-z]+ (?:[A-Z]\. )*(?i:" + re.escape(surname) + r")\b")
+    return any(not unit.start <= m.start() < unit.end for m in pattern.finditer(text))
 
 
 def _mark_nested(attributions: list[Attribution]) -> None:

@@ -363,3 +363,41 @@ def test_passive_with_by_needs_a_whole_noun_phrase() -> None:
         )
         == []
     )
+
+
+def test_according_to_after_a_time_phrase_gives_the_clause_after() -> None:
+    assert said(
+        "One evening in 2004, according to the biographer Lena Hart, the senator phoned every "
+        "member of the board."
+    ) == [("Lena Hart", "the senator phoned every member of the board")]
+
+
+def test_according_to_with_a_colon() -> None:
+    assert said("According to the Courier: “The mayor has no plans to run again next year.”") == [
+        ("Courier", "“The mayor has no plans to run again next year.”")
+    ]
+
+
+def test_headline_or_transcript_line_names_a_person_of_the_article() -> None:
+    statements = said(
+        "Hale: ‘We Will Not Back Down On The Bridge Tolls.’\n\n"
+        "Governor Ada Hale spoke on Monday in Dayton.\n\n"
+        "KERR: So you will veto the bill if it comes to your desk?\n\n"
+        "The interview was with the host, Sam Kerr."
+    )
+    assert statements == [
+        ("Ada Hale", "‘We Will Not Back Down On The Bridge Tolls.’"),
+        ("Sam Kerr", "So you will veto the bill if it comes to your desk?"),
+    ]
+
+
+def test_a_label_before_a_colon_is_no_speaker() -> None:
+    assert said("Breaking: The bridge will close on Monday for repairs.") == []
+    assert said("Q: Will the bridge close on Monday for repairs at all?") == []
+    assert said("The Latest: Bridge to close Monday for two weeks of repairs.") == []
+
+
+def test_speaker_colon_quote_after_a_dash() -> None:
+    assert said("Pollsters agree - Ann Berg: “Keep calling voters as late as you can.”") == [
+        ("Ann Berg", "“Keep calling voters as late as you can.”")
+    ]
