@@ -463,6 +463,8 @@ def _clause_then_speaker(unit: _Unit, cue: _Cue, left: Mention) -> Attribution |
         k = d
     if k > 1 and toks[k - 1].low == "the":
         k -= 1  # "..., the Daily Ledger reported": the article is no part of the name
+    if k > 1 and toks[k - 1].low == "as":
+        k -= 1  # "CLAUSE, as Reuters reported."
     if k > 1 and (toks[k - 2].low in ROLE_HEADS or toks[k - 2].low in TITLES):
         return None  # "The state's attorney general, Lee Dunn, said": a description, no clause
     if k > 0 and toks[k - 1].text in {",", "—"}:

@@ -401,3 +401,12 @@ def test_speaker_colon_quote_after_a_dash() -> None:
     assert said("Pollsters agree - Ann Berg: “Keep calling voters as late as you can.”") == [
         ("Ann Berg", "“Keep calling voters as late as you can.”")
     ]
+
+
+def test_clause_then_as_speaker_cue() -> None:
+    assert said("The turnout was the highest in decades, as the Daily Ledger reported.") == [
+        ("Daily Ledger", "The turnout was the highest in decades")
+    ]
+    assert said("Invoking the old crisis is a scare tactic, as Dana Ruiz noted in a column.") == [
+        ("Dana Ruiz", "Invoking the old crisis is a scare tactic")
+    ]
