@@ -64,12 +64,12 @@ SPEECH_VERBS: dict[str, tuple[str, ...]] = {
     "think": ("thinks",),
     "estimate": ("estimates", "estimated"),
     "predicts": ("forecast", "forecasts"),
-    "state": ("states", "stated"),
+    "state": ("states", "stated", "stating"),
     "mention": ("mentions", "mentioned"),
     "point": ("pointed",),
     "criticize": ("criticize", "criticizes", "criticized", "criticised", "criticizing"),
     "accuse": ("accuse", "accuses", "accused", "accusing"),
-    "call": ("called", "calls"),
+    "call": ("called", "calls", "calling"),
     "describe": ("describes", "described"),
     "joke": ("joke", "jokes", "joked", "joking"),
     "quip": ("quips", "quipped"),
@@ -112,6 +112,12 @@ SPEECH_VERBS: dict[str, tuple[str, ...]] = {
     "find": ("found",),
     "shout": ("shouted", "shouts"),
     "post": ("posted",),
+    "echo": ("echoed", "echoes", "echoing"),
+    "muse": ("mused", "muses"),
+    "opine": ("opined", "opines"),
+    "wonder": ("wondered", "wonders"),
+    "exhort": ("exhorted", "exhorts"),
+    "tout": ("touted", "touts", "touting"),
 }
 # Every cue form and its lemma: "said" -> "say".
 CUES = {form: lemma for lemma, forms in SPEECH_VERBS.items() for form in forms}
@@ -270,7 +276,8 @@ ROLE_HEADS = frozenset(
     president-elect director-general secretary-general superintendent sen rep gov gen lt col dr
     mr mrs ms owner student teacher worker resident voter supporter protester veteran father
     mother son daughter wife husband friend actor actress singer rapper star comedian writer
-    blogger challenger incumbent delegate chairperson investor entrepreneur pastor
+    blogger challenger incumbent delegate chairperson investor entrepreneur pastor co-host
+    co-founder co-chair co-chairman co-chairwoman co-author co-sponsor
     """.split()
 )
 ORG_HEADS = frozenset(

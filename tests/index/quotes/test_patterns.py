@@ -410,3 +410,15 @@ def test_clause_then_as_speaker_cue() -> None:
     assert said("Invoking the old crisis is a scare tactic, as Dana Ruiz noted in a column.") == [
         ("Dana Ruiz", "Invoking the old crisis is a scare tactic")
     ]
+
+
+def test_more_speech_verbs() -> None:
+    assert said('Mayor Ann Rivera defended the plan, calling it "the only fair way forward."') == [
+        ("Ann Rivera", 'it "the only fair way forward."')
+    ]
+    assert said('"Nobody reads the fine print anymore," mused columnist Joe Platt.') == [
+        ("Joe Platt", '"Nobody reads the fine print anymore,"')
+    ]
+    assert said("Senator Kay Moss echoed that view, stating that the bill would fail.") == [
+        ("Kay Moss", "the bill would fail")
+    ]
