@@ -16,6 +16,7 @@ Speakers are mentions as written; `index.quotes.coreference` resolves them after
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 
 from index.quotes.cues import content_after, cue_at, only_circumstance, participle_cut
@@ -583,11 +584,22 @@ def _labelled_line(unit: _Unit) -> Attribution | None:
 
 def _named_in_full(text: str, unit: _Unit, name: str) -> bool:
     """True when the article names the person elsewhere with a first name and the surname."""
-    surname = name.split()[-1]
-    if not surname[:1].isalpha():
-        return False
-    pattern = re.compile(r"\b[A-Z][A-Za-z]+ (?:[A-Z]\. )*(?i:" + re.escape(surname) + r")\b")
-    return any(not unit.start <= m.start() < unit.end for m in pattern.finditer(text))
+    starts = _full_names(text).get(name.split()[-1].lower(), [])
+    return any(not unit.start <= p < unit.end for p in starts)
+
+
+# "First Last" and "First M. Last" anywhere, overlapping ("Governor Ada Hale" gives "Ada Hale")
+_FULL_NAME_RE = re.compile(r"(?=\b[A-Z][A-Za-z]+ (?:[A-Z]\. )*([A-Z][A-Za-z'’-]*)\b)")
+
+
+@functools.lru_cache(maxsize=4)
+def _full_names(text: str) -> dict[str, list[int]]:
+    """Where each surname of a full name starts a full name in the article, read once per
+    article (a transcript has a labelled line per paragraph)."""
+    out: dict[str, list[int]] = {}
+    for m in _FULL_NAME_RE.finditer(text):
+        out.setdefault(m.group(1).lower(), []).append(m.start())
+    return out
 
 
 def _mark_nested(attributions: list[Attribution]) -> None:

@@ -422,3 +422,13 @@ def test_more_speech_verbs() -> None:
     assert said("Senator Kay Moss echoed that view, stating that the bill would fail.") == [
         ("Kay Moss", "the bill would fail")
     ]
+
+
+def test_every_labelled_line_of_a_transcript_is_its_speakers() -> None:
+    lines = "\n\n".join(
+        f"KERR: Will you veto bill number {i} if it reaches you?\n\nHALE: I will veto it."
+        for i in range(200)
+    )
+    statements = extract("Governor Ada Hale spoke to Sam Kerr.\n\n" + lines)
+    assert {s.speaker for s in statements} == {"Sam Kerr", "Ada Hale"}
+    assert len(statements) == 400
