@@ -25,6 +25,12 @@ words), not from the vectors, so the newsbot figures are the real model's (on po
 
     python -m bench.attribution --set polnear-tune --fast     # while choosing rules
     python -m bench.attribution --set polnear-dev             # the report, real model
+    python -m bench.attribution --fast --pool                 # tune, dev and both pooled
+
+Precision and hit rate carry bootstrap 95% intervals (2,000 resamples of the questions: the
+hit rate is a share of speakers, precision a ratio of statement counts resampled by question).
+`--pool` runs polnear-tune and polnear-dev in turn (each on its own index) and adds a row of
+both sets' questions pooled.
 """
 
 from __future__ import annotations
@@ -40,10 +46,12 @@ import numpy as np
 
 from bench.common import (
     OUT,
+    Dataset,
     add_dataset_args,
     answerer,
     ask_batch,
     bench_settings,
+    bootstrap_interval,
     chosen_dataset,
     indexed,
     load_scorer,
@@ -61,6 +69,10 @@ from index.search import Searcher
 BASELINE_PASSAGES = 5
 BASELINE_SENTENCES = 3
 COLUMNS = ("statements", "correct", "wrong", "precision", "hit_rate")
+BOOTSTRAP_SAMPLES = 2000
+
+# Per question: (statements judged correct, statements judged wrong, at least one correct).
+PerQuestion = list[tuple[int, int, bool]]
 
 
 class HashEmbedder:
@@ -99,20 +111,55 @@ def baseline_answer(searcher: Searcher, question: str, speaker: str) -> dict[str
     }
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    add_dataset_args(parser, "polnear-dev", ("polnear-dev", "polnear-tune"))
-    parser.add_argument(
-        "--max-quotes", type=parse_list, help="[answer].max_quotes values, e.g. 1,2,3,4,5"
-    )
-    parser.add_argument(
-        "--fast", action="store_true", help="index with a hash embedder instead of the model"
-    )
-    args = parser.parse_args()
+def per_question(
+    scorer: Any, questions: list[dict[str, Any]], rows: list[dict[str, Any]]
+) -> PerQuestion:
+    """score_attribution.py's judgement of each answer, question by question (its `score`
+    gives only the totals, which these add up to)."""
+    others = [(q["key"], g) for q in questions for g in q["gold"]]
+    out: PerQuestion = []
+    for q, r in zip(questions, rows, strict=True):
+        stmts = [x.get("text", "") for x in (r.get("quotes") or [])]
+        if not stmts and r.get("found", True):  # the scorer then reads the answer's sentences
+            answer = re.sub(r"\[\d+\]", "", r.get("answer") or "")
+            stmts = [x for x in re.split(r"(?<=[.!?])\s+", answer) if x.strip()]
+        good = [any(scorer.match(s, g) for g in q["gold"]) for s in stmts]
+        bad = [
+            not ok and any(scorer.match(s, g) for k, g in others if k != q["key"])
+            for s, ok in zip(stmts, good, strict=True)
+        ]
+        out.append((sum(good), sum(bad), any(good)))
+    return out
 
-    data = chosen_dataset(args)
+
+def with_intervals(perq: PerQuestion, seed: int = 0) -> dict[str, Any]:
+    """Precision and hit rate with bootstrap 95% intervals over the questions."""
+    data = np.asarray(perq, dtype=float).reshape(-1, 3)
+    correct, wrong, hits = data[:, 0], data[:, 1], data[:, 2]
+    low, high = bootstrap_interval(hits.tolist(), samples=BOOTSTRAP_SAMPLES, seed=seed)
+    rng = np.random.default_rng(seed)
+    picks = rng.integers(0, len(data), size=(BOOTSTRAP_SAMPLES, len(data)))
+    c, w = correct[picks].sum(axis=1), wrong[picks].sum(axis=1)
+    precision = c / np.maximum(c + w, 1)
+    return {
+        "questions": len(data),
+        "correct": int(correct.sum()),
+        "wrong": int(wrong.sum()),
+        "precision": round(float(correct.sum() / max(correct.sum() + wrong.sum(), 1)), 3),
+        "precision_ci95": [
+            round(float(np.percentile(precision, 2.5)), 3),
+            round(float(np.percentile(precision, 97.5)), 3),
+        ],
+        "hit_rate": round(float(hits.mean()), 3),
+        "hit_rate_ci95": [round(low, 3), round(high, 3)],
+    }
+
+
+def run_set(
+    args: argparse.Namespace, data: Dataset
+) -> tuple[dict[str, Any], dict[str, PerQuestion]]:
+    """Index one set, answer its questions, print and write its scores; the per-question
+    judgements of each row, for pooling."""
     if args.fast:
         data = replace(data, index_dir=data.index_dir.with_name(data.index_dir.name + "-fast"))
         settings = bench_settings(data.index_dir)
@@ -124,18 +171,27 @@ def main() -> None:
     searcher = library.searcher()
     questions = read_jsonl(data.questions)
     scorer = load_scorer("score_attribution")
+    judged: dict[str, PerQuestion] = {}
 
     def score(name: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
-        path = OUT / f"attribution-{data.name}-{name}.jsonl"
+        path = OUT / f"attribution-{data.name}-{name.replace(' ', '-')}.jsonl"
         write_jsonl(path, rows)
         result: dict[str, Any] = scorer.score(str(data.questions), str(path))
+        perq = per_question(scorer, questions, rows)
+        judged[name] = perq
+        ci = with_intervals(perq)
+        assert (ci["correct"], ci["wrong"]) == (result["correct"], result["wrong"])
+        result["precision_ci95"], result["hit_rate_ci95"] = (
+            ci["precision_ci95"],
+            ci["hit_rate_ci95"],
+        )
         return result
 
     results: dict[str, dict[str, Any]] = {}
     for quotes in args.max_quotes or [settings.answer.max_quotes]:
         mine = override(settings, "answer", max_quotes=quotes)
         rows = ask_batch(answerer(library, mine), [q["question"] for q in questions])
-        results[f"newsbot q{quotes}"] = score(f"newsbot-q{quotes}", rows)
+        results[f"newsbot q{quotes}"] = score(f"newsbot q{quotes}", rows)
     base = [baseline_answer(searcher, q["question"], q["speaker"]) for q in questions]
     results["baseline"] = score("baseline", base)
 
@@ -143,10 +199,54 @@ def main() -> None:
         f"{data.name}: {len(searcher.articles)} articles, {len(searcher.statements)} statements, "
         f"{len(searcher.speakers)} speakers, {len(questions)} questions"
     )
-    print(f"{'':14}" + "".join(f"{c:>11}" for c in COLUMNS))
-    for name, r in results.items():
-        print(f"{name:14}" + "".join(f"{r[c]!s:>11}" for c in COLUMNS))
+    print_table(results)
     write_results(f"attribution-{data.name}", results)
+    return results, judged
+
+
+def print_table(results: dict[str, dict[str, Any]]) -> None:
+    print(
+        f"{'':14}"
+        + "".join(f"{c:>11}" for c in COLUMNS)
+        + f"{'precision 95%':>16}{'hit rate 95%':>16}"
+    )
+    for name, r in results.items():
+        ci = "".join(
+            f"{'–'.join(f'{x:.3f}' for x in r[k]):>16}" for k in ("precision_ci95", "hit_rate_ci95")
+        )
+        print(f"{name:14}" + "".join(f"{r.get(c, '')!s:>11}" for c in COLUMNS) + ci)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    add_dataset_args(parser, "polnear-dev", ("polnear-dev", "polnear-tune"))
+    parser.add_argument(
+        "--max-quotes", type=parse_list, help="[answer].max_quotes values, e.g. 1,2,3,4,5"
+    )
+    parser.add_argument(
+        "--fast", action="store_true", help="index with a hash embedder instead of the model"
+    )
+    parser.add_argument(
+        "--pool",
+        action="store_true",
+        help="run polnear-tune and polnear-dev and add both pooled (ignores --set)",
+    )
+    args = parser.parse_args()
+    if not args.pool:
+        run_set(args, chosen_dataset(args))
+        return
+    pooled: dict[str, PerQuestion] = {}
+    for name in ("polnear-tune", "polnear-dev"):
+        args.set = name
+        _, judged = run_set(args, chosen_dataset(args))
+        for row, perq in judged.items():
+            pooled.setdefault(row, []).extend(perq)
+    results = {row: with_intervals(perq) for row, perq in pooled.items()}
+    print(f"pooled: polnear-tune and polnear-dev, {len(next(iter(pooled.values())))} questions")
+    print_table(results)
+    write_results("attribution-pooled", results)
 
 
 if __name__ == "__main__":

@@ -101,9 +101,13 @@ def content_after(toks: list[Token], j: int, end: int) -> tuple[int, int]:
 def only_circumstance(toks: list[Token], s: int, e: int) -> bool:
     """True for a "content" that is only when/where it was said: "Friday as he entered"."""
     words = [t for t in toks if s <= t.start < e and t.is_word]
-    if not words or len(words) > 10:
-        return False
+    if not words or len(words) > 10 or any(t.quote >= 0 for t in words):
+        return False  # a quote is what was said, even one opening "Of all the plans"
     first = words[0].low
+    if first == "to" and len(words) > 1:
+        # "to reporters", "to the Times" say where; "urged them to wait" says what
+        nxt = words[1]
+        return nxt.low in TELL_OBJECTS or nxt.is_cap or nxt.low in {"his", "her", "their"}
     return first in TIME_WORDS and first not in {"a", "an", "the", "his", "her", "their", "its"}
 
 

@@ -126,6 +126,8 @@ class _Extractor:
         # Only a quote left open at the paragraph's end continues into the next paragraph
         # (news style for multi-paragraph quotes); vox-pop lists are not continuations.
         open_end = bool(long_quotes) and long_quotes[-1][1] == pe and text[pe - 1] not in ("”\"'»")
+        if last.statement is None and text[pe - 1] == ":":
+            return last.speaker  # `Reporter Ann Lee says:` and the quote in the next paragraph
         return last.speaker if last.statement is not None and open_end else None
 
     def _record(self, attributions: list[Attribution], last: _LastQuote) -> None:
@@ -139,6 +141,8 @@ class _Extractor:
                 continue
             s, e = trim(self.text, a.start, a.end)
             if e <= s or word_count(self.text[s:e]) < MIN_STATEMENT_WORDS:
+                if a.kind == "quote":  # `"We are ready," Ruiz said. "Whether ..."` goes on
+                    last.speaker, last.statement = key, None
                 continue
             if self._emit(ent, s, e, a.cue, a.kind) and a.kind == "quote":
                 last.speaker = key

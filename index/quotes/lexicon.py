@@ -64,12 +64,12 @@ SPEECH_VERBS: dict[str, tuple[str, ...]] = {
     "think": ("thinks",),
     "estimate": ("estimates", "estimated"),
     "predicts": ("forecast", "forecasts"),
-    "state": ("states", "stated"),
+    "state": ("states", "stated", "stating"),
     "mention": ("mentions", "mentioned"),
     "point": ("pointed",),
     "criticize": ("criticize", "criticizes", "criticized", "criticised", "criticizing"),
     "accuse": ("accuse", "accuses", "accused", "accusing"),
-    "call": ("called", "calls"),
+    "call": ("called", "calls", "calling"),
     "describe": ("describes", "described"),
     "joke": ("joke", "jokes", "joked", "joking"),
     "quip": ("quips", "quipped"),
@@ -112,6 +112,12 @@ SPEECH_VERBS: dict[str, tuple[str, ...]] = {
     "find": ("found",),
     "shout": ("shouted", "shouts"),
     "post": ("posted",),
+    "echo": ("echoed", "echoes", "echoing"),
+    "muse": ("mused", "muses"),
+    "opine": ("opined", "opines"),
+    "wonder": ("wondered", "wonders"),
+    "exhort": ("exhorted", "exhorts"),
+    "tout": ("touted", "touts", "touting"),
 }
 # Every cue form and its lemma: "said" -> "say".
 CUES = {form: lemma for lemma, forms in SPEECH_VERBS.items() for form in forms}
@@ -146,6 +152,13 @@ QUESTION_SPEECH_VERBS = frozenset(
 )
 # Participles that attach a second statement to the clause's speaker: ", adding that ...".
 PARTICIPLE_CUES = {f for f in CUES if f.endswith("ing")}
+# What a speaker issues, posts or sends "saying ...": the participle speaks for the issuer.
+STATEMENT_NOUNS = frozenset(
+    """
+    statement statements letter tweet tweets post message memo email e-mail release video note
+    op-ed column filing speech
+    """.split()
+)
 
 TELL_OBJECTS = {
     "reporters",
@@ -200,6 +213,29 @@ BASE_FORM_SUBJECTS = {
 }
 
 
+# Verb phrases between a speaker and a base-form cue that keep the subject speaking: "went on
+# to say", "was quick to add". Not "declined to say" or "refused to comment": those say nothing.
+SPEECH_LEADS = tuple(
+    tuple(phrase.split())
+    for phrase in (
+        "went on to",
+        "goes on to",
+        "go on to",
+        "went so far as to",
+        "goes so far as to",
+        "was quick to",
+        "were quick to",
+        "is quick to",
+        "are quick to",
+        "hastened to",
+        "rushed to",
+        "took pains to",
+        "was careful to",
+        "made sure to",
+    )
+)
+
+
 # Finite verbs that start a clause of their own: "said his worry is that ..." says the worry,
 # not "that ...".
 CLAUSE_VERBS = frozenset(
@@ -240,7 +276,8 @@ ROLE_HEADS = frozenset(
     president-elect director-general secretary-general superintendent sen rep gov gen lt col dr
     mr mrs ms owner student teacher worker resident voter supporter protester veteran father
     mother son daughter wife husband friend actor actress singer rapper star comedian writer
-    blogger challenger incumbent delegate chairperson investor entrepreneur pastor
+    blogger challenger incumbent delegate chairperson investor entrepreneur pastor co-host
+    co-founder co-chair co-chairman co-chairwoman co-author co-sponsor
     """.split()
 )
 ORG_HEADS = frozenset(

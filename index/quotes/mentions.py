@@ -26,6 +26,7 @@ from index.quotes.lexicon import (
     ORG_HEADS,
     PRONOUNS,
     ROLE_HEADS,
+    SPEECH_LEADS,
     TITLES,
     WHEN_WORDS,
 )
@@ -202,7 +203,19 @@ def np_left(
         if chunk[-1].low in GROUP_HEADS and len(chunk) == 1:
             return role_np(text, toks, j, floor)
         role_toks, det = _role_prefix(toks, k, floor)
-        m = mention_from_chunk(text, chunk, role_toks, det)
+        # "the venture capitalist Marc Andreessen": a person the article describes, no
+        # organisation (an organisation's head word still makes one: "the think tank X Center")
+        described = (
+            det == "the"
+            and len(chunk) >= 2
+            and bool(role_toks)
+            and not role_toks[-1].is_cap
+            and role_toks[-1].low not in ORG_HEADS
+        )
+        m = mention_from_chunk(text, chunk, role_toks, None if described else det)
+        if described:
+            m.start = toks[k - len(role_toks) - 1].start  # from "the"
+            return m
         if role_toks and not any(r.low in ROLE_HEADS or r.low in TITLES for r in role_toks):
             m.role = None  # "Russian military industrial complex Rostek": not a role
             m.start = chunk[0].start
@@ -312,6 +325,7 @@ def np_right(text: str, toks: list[Token], j: int, stop: int) -> Mention | None:
                 and toks[e + 1].is_word
                 and (toks[e + 1].low in ROLE_HEADS or toks[e + 1].is_cap)
             )
+            or _before_role_head(toks, e, stop)
         )
     ):
         e += 1
@@ -327,12 +341,46 @@ def np_right(text: str, toks: list[Token], j: int, stop: int) -> Mention | None:
     name_toks = span[n:]
     if name_toks:
         return mention_from_chunk(text, name_toks, span[:n], det)
+    named = _appositive_name(text, toks, e, stop)
+    if named is not None:
+        # `said the county's election director, Paul Meyer,`: the name in apposition speaks
+        named.role = named.role or text[span[0].start : span[-1].end]
+        return named
     return role_np(text, toks, e - 1, j)
 
 
+def _before_role_head(toks: list[Token], e: int, stop: int) -> bool:
+    """A lower-case word that modifies a role a few words on: "county's election director"."""
+    for x in range(e, min(stop, e + 4)):
+        t = toks[x]
+        if not t.is_word or t.quote >= 0 or t.is_cap or t.low in CUES or t.low in CAP_STOP:
+            return False  # "Mr. Hale and his deputy": a conjunction ends the phrase
+        if x > e and t.low in ROLE_HEADS:
+            return True
+    return False
+
+
+def _appositive_name(text: str, toks: list[Token], e: int, stop: int) -> Mention | None:
+    """The person's name after a role and a comma, ending its clause: ", Paul Meyer, who"."""
+    if not (e + 1 < stop and toks[e].text == ","):
+        return None
+    m = np_right(text, toks, e + 1, stop)
+    if m is None or m.kind != "name" or m.is_org or m.is_group or m.role is not None:
+        return None
+    after = next((t for t in toks[e + 1 : stop] if t.start >= m.end), None)
+    if after is None or after.text in {",", ".", "(", ";", "—"} or after.low == "who":
+        return m
+    return None
+
+
 def subject_left(text: str, toks: list[Token], i: int) -> Mention | None:
-    """The speaker before the cue at token i, skipping "has also", "just this month"."""
+    """The speaker before the cue at token i, skipping "has also", "just this month" and
+    "went on to"."""
     j = i - 1
+    for lead in SPEECH_LEADS:
+        if j - len(lead) + 1 >= 0 and tuple(t.low for t in toks[j - len(lead) + 1 : j + 1]) == lead:
+            j -= len(lead)
+            break
     while (
         j >= 0
         and toks[j].quote < 0
@@ -360,9 +408,12 @@ def subject_left(text: str, toks: list[Token], i: int) -> Mention | None:
         t = toks[k]
         # a period before a comma ends an abbreviation ("R-Ky.,"), not the sentence
         ends = t.text in {"?", "!", ";", ":"} or (t.text == "." and toks[k + 1].text != ",")
-        if t.quote >= 0 or ends:
+        if (t.quote >= 0 and not _is_short_quote(toks, t.quote)) or ends:
             break
         if t.text in {",", "—", "–", "("}:
+            named = _named_after(text, toks, k, j)
+            if named is not None:
+                best = _leftmost(best, (named, _comma_after(toks, named, j)))
             m = np_left(text, toks, k - 1, 0)
             if (
                 m is not None
@@ -370,7 +421,7 @@ def subject_left(text: str, toks: list[Token], i: int) -> Mention | None:
                 and not is_place_abbreviation(m.name)
                 and _clause_start(toks, m.start)
             ):
-                best = (m, k)  # keep walking: the leftmost NP of the chain is the speaker
+                best = _leftmost(best, (m, k))
         k -= 1
     if best is None:
         return None
@@ -388,9 +439,46 @@ def subject_left(text: str, toks: list[Token], i: int) -> Mention | None:
     return m
 
 
+def _leftmost(best: tuple[Mention, int] | None, found: tuple[Mention, int]) -> tuple[Mention, int]:
+    """The leftmost NP of an appositive chain is the speaker, but a person before any
+    organisation: "on a news site, the Courier, and quoted widely, Lin Bo, a student, urged"."""
+    if best is not None and found[0].is_org and not best[0].is_org:
+        return best
+    return found
+
+
+def _is_short_quote(toks: list[Token], quote: int) -> bool:
+    """A quoted title inside an appositive ("the radio show "Morning Drive,""), not speech."""
+    return sum(1 for t in toks if t.quote == quote and t.is_word) <= 6
+
+
+def _named_after(text: str, toks: list[Token], k: int, j: int) -> Mention | None:
+    """A person's full name right after the comma at k, in an appositive chain ending at j:
+    "One farmer backing the plan, Tomas Berg of Grace Church in Dayton, said"."""
+    m = np_right(text, toks, k + 1, j)
+    if m is None or m.kind != "name" or m.is_org or m.is_group or len(m.name.split()) < 2:
+        return None
+    after = next((t for t in toks[k + 1 : j + 1] if t.start >= m.end), None)
+    if after is None or after.text == "," or after.low in {"of", "in", "at", "from", "with"}:
+        return m
+    return None
+
+
+def _comma_after(toks: list[Token], m: Mention, j: int) -> int:
+    """The index of the first comma after mention m, at most j."""
+    return next((x for x in range(j + 1) if toks[x].start >= m.end and toks[x].text == ","), j)
+
+
 def _clause_start(toks: list[Token], pos: int) -> bool:
     """True when a speaker NP starting at `pos` begins its clause."""
     idx = next((x for x in range(len(toks)) if toks[x].start >= pos), 0)
+    if idx > 0 and toks[idx - 1].low == "the":
+        idx -= 1  # "Last month, the Ledger, a local paper, revealed"
+    if idx > 0 and toks[idx - 1].possessive:
+        # an owner before the name: "North Carolina's Ada Fisher", "Google's Laszlo Bock"
+        idx -= 1
+        while idx > 0 and toks[idx - 1].is_cap and toks[idx - 1].low not in CAP_STOP:
+            idx -= 1
     if idx == 0:
         return True
     prev = toks[idx - 1]
@@ -405,7 +493,7 @@ def _clause_start(toks: list[Token], pos: int) -> bool:
 def according_np(text: str, toks: list[Token], k: int, n: int) -> Mention | None:
     """The source named after "according to", from token k on."""
     e = k
-    while e < n and toks[e].quote < 0 and toks[e].text not in {",", ".", ";", ")", "—"}:
+    while e < n and toks[e].quote < 0 and toks[e].text not in {",", ".", ";", ":", ")", "—"}:
         e += 1
     if e == k:
         return None

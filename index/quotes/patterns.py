@@ -16,10 +16,21 @@ Speakers are mentions as written; `index.quotes.coreference` resolves them after
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 
 from index.quotes.cues import content_after, cue_at, only_circumstance, participle_cut
-from index.quotes.lexicon import CUES, OBJECT_PRONOUNS, PARTICIPLE_CUES, WEAK_CUES
+from index.quotes.lexicon import (
+    CAP_STOP,
+    CUES,
+    OBJECT_PRONOUNS,
+    PARTICIPLE_CUES,
+    ROLE_HEADS,
+    STATEMENT_NOUNS,
+    TIME_WORDS,
+    TITLES,
+    WEAK_CUES,
+)
 from index.quotes.mentions import Mention, according_np, np_left, np_right, subject_left
 from index.quotes.tokens import Token, word_count
 
@@ -86,13 +97,19 @@ def find_attributions(
             continue
         cue_text, j = found
         cue = _Cue(cue_text, CUES.get(toks[i].low, toks[i].low), i, j, toks[i].start)
-        a = _attribution_at(unit, cue)
+        # "issued a statement saying ...": the statement is not the speaker, its issuer is
+        issued = i > 0 and toks[i].low in PARTICIPLE_CUES and toks[i - 1].low in STATEMENT_NOUNS
+        a = None if issued else _attribution_at(unit, cue)
         if a is None and _continues_clause(toks, i):
             a = _second_statement(unit, cue, out[-1]) if out else _subject_statement(unit, cue)
         if a is not None:
             out.append(a)
         i = j + 1
     out.extend(_dash_attributions(unit, out))
+    if not out:
+        line = _labelled_line(unit)
+        if line is not None:
+            out.append(line)
     _mark_nested(out)
     return out
 
@@ -105,6 +122,8 @@ def _attribution_at(unit: _Unit, cue: _Cue) -> Attribution | None:
         return _according_to(unit, cue)
     if _is_quoted_as_saying(unit.toks, cue):
         return _quoted_as_saying(unit, cue, before_q)
+    if _is_passive_by(unit.toks, cue):
+        return _passive_by(unit, cue)
     left = subject_left(unit.text, unit.toks, cue.first)
     quote = _quote_before(unit, cue, before_q)
     if quote is not None:
@@ -114,8 +133,25 @@ def _attribution_at(unit: _Unit, cue: _Cue) -> Attribution | None:
     if left is None:
         return _clause_then_inverted_speaker(unit, cue)
     if cue.lemma in WEAK_CUES and not _weak_cue_speaks(unit.toks, cue):
-        return None
+        return _opener(unit, cue, left)
     return _speaker_then_content(unit, cue, left, after_q)
+
+
+def _opener(unit: _Unit, cue: _Cue, left: Mention) -> Attribution | None:
+    """`Jo Akers agreed.` or `Ann Lee says:` before a quote: an attribution without content,
+    whose speaker the next bare quote continues (`index.quotes.extraction`)."""
+    toks = unit.toks
+    if any(t.is_word or t.quote >= 0 for t in toks[cue.last + 1 :]):
+        return None
+    if any(t.quote >= 0 for t in toks[: cue.first]):
+        return None
+    # the speaker starts the sentence, maybe after "But" or a description ("City planner")
+    lead = [t for t in toks if t.start < left.start]
+    if len(lead) > 6 or any(not t.is_word or t.low in CUES for t in lead):
+        return None
+    if left.kind == "unknown":
+        return None
+    return Attribution(left, cue.text, unit.end, unit.end, "quote", cue.start)
 
 
 def _according_to(unit: _Unit, cue: _Cue) -> Attribution | None:
@@ -127,9 +163,13 @@ def _according_to(unit: _Unit, cue: _Cue) -> Attribution | None:
     k = cue.last + 1
     while k < n and toks[k].start < m.end:
         k += 1
-    if i > 0 and toks[i - 1].text in {",", "—", "–", "("}:
+    after = k < n and toks[k].text in {",", ":"}
+    before = i > 0 and toks[i - 1].text in {",", "—", "–", "("}
+    if before and after and _time_or_place(_words(toks, unit.start, toks[i - 1].start)):
+        before = False  # "One evening in 2004, according to X, the senator phoned ..."
+    if before:
         return Attribution(m, cue.text, unit.start, toks[i - 1].start, "reported", cue.start)
-    if k < n and toks[k].text == ",":
+    if after:
         return Attribution(m, cue.text, toks[k].end, unit.end, "reported", cue.start)
     return None
 
@@ -203,6 +243,65 @@ def _passive_quoted(unit: _Unit, cue: _Cue, before_q: list[Span]) -> Attribution
     return None
 
 
+# Adverbs between a passive auxiliary and its participle: "was first reported by".
+_PASSIVE_ADVERBS = {"first", "also", "later", "widely", "previously", "initially", "repeatedly"}
+
+
+# Words that may follow the agent of a passive cue: its content or when and where.
+_AFTER_AGENT = {
+    "that", "whether", "if", "to", "about", "on", "in", "at", "during", "after", "before",
+    "last", "this", "for", "over", "as", "when",
+}  # fmt: skip
+
+
+def _is_passive_by(toks: list[Token], cue: _Cue) -> bool:
+    """ "was asked by X", "was first reported by X" and a clause-initial "Asked by X"."""
+    i, n = cue.first, len(toks)
+    if toks[i].low.endswith("ing") or cue.last + 2 >= n or toks[cue.last + 1].low != "by":
+        return False
+    k = i - 1
+    while k >= 0 and toks[k].low in _PASSIVE_ADVERBS:
+        k -= 1
+    return k < 0 or toks[k].low in _PASSIVE_AUX
+
+
+def _passive_by(unit: _Unit, cue: _Cue) -> Attribution | None:
+    """`X was asked by SPEAKER whether ...`, `CLAUSE was announced by SPEAKER`, `It was said by
+    SPEAKER that ...`: the agent speaks; the content follows it, or is the subject before."""
+    toks, n = unit.toks, len(unit.toks)
+    b = cue.last + 2
+    if toks[b].low in OBJECT_PRONOUNS:
+        m: Mention | None = Mention(
+            "pronoun",
+            toks[b].start,
+            toks[b].end,
+            name=toks[b].low,
+            gender=OBJECT_PRONOUNS[toks[b].low],
+        )
+    else:
+        m = np_right(unit.text, toks, b, n)
+    if m is None or m.kind == "unknown":
+        return None
+    k = next((x for x in range(b, n) if toks[x].start >= m.end), n)
+    if k < n and toks[k].is_word and toks[k].low not in _AFTER_AGENT:
+        return None  # "by many Wall Street players": the phrase goes on past the name
+    if k < n and toks[k].low not in {"on", "in", "at", "during", "after", "before", "last", "this"}:
+        s, e = content_after(toks, k - 1, unit.end)
+        if toks[k].low in {"whether", "if"}:
+            s = toks[k].start
+        if cue.first == 0:
+            # "Asked by X whether ..., Y said": the question ends at the main clause
+            e = next((t.start for t in toks[k:] if t.text == "," and t.quote < 0), e)
+        if word_count(unit.text[s:e]) >= 3:
+            return Attribution(m, cue.text, s, e, "reported", cue.start)
+    aux = cue.first - 1
+    while aux >= 0 and toks[aux].low in _PASSIVE_ADVERBS:
+        aux -= 1
+    if aux > 0 and toks[0].low != "it":
+        return Attribution(m, cue.text, toks[0].start, toks[aux].start, "reported", cue.start)
+    return None
+
+
 def _quote_before(unit: _Unit, cue: _Cue, before_q: list[Span]) -> Span | None:
     """The quote a cue after it attributes: the last one before the cue.
 
@@ -214,10 +313,22 @@ def _quote_before(unit: _Unit, cue: _Cue, before_q: list[Span]) -> Span | None:
     quote = before_q[-1]
     if _opens_unit(unit.toks, quote, unit.long_quotes):
         return quote
+    if _ends_like_speech(unit.text, quote) and not any(
+        t.is_word for t in unit.toks if quote[1] <= t.start < cue.start
+    ):
+        # `The plan "reads like a wish list," says X, ...`: a quote ending like speech right
+        # before the cue is what was said, however long the speaker's description
+        return (unit.toks[0].start, quote[1])
     rest = [t for t in unit.toks[cue.last + 1 :] if t.is_word and t.quote < 0]
     if len(rest) <= 16 and not any(t.low == "that" for t in rest):
         return (unit.toks[0].start, quote[1])
     return None
+
+
+def _ends_like_speech(text: str, q: Span) -> bool:
+    """A quote whose last character inside the marks is a comma, "?" or "!"."""
+    inner = text[q[0] : q[1]].rstrip("”\"'’» ")
+    return inner[-1:] in {",", "?", "!"}
 
 
 def _opens_unit(toks: list[Token], q: Span, long_q: list[Span]) -> bool:
@@ -235,8 +346,10 @@ def _quote_then_speaker(
     gap_toks = [t for t in toks if quote[1] <= t.start < cue.start]
     if left is not None:
         lead = [t for t in gap_toks if t.start < left.start]
+        # a few words, or a longer description of the speaker without punctuation ("former
+        # Green Party state office speechwriter Rita Vogel")
         if (
-            len(lead) <= 4
+            (len(lead) <= 4 or (len(lead) <= 8 and all(t.is_word for t in lead)))
             and not any(t.text in {".", "?", "!", ";"} or t.low in CUES for t in lead)
             and left.start >= quote[1]
         ):
@@ -280,7 +393,12 @@ def _clause_then_inverted_speaker(unit: _Unit, cue: _Cue) -> Attribution | None:
 def _weak_cue_speaks(toks: list[Token], cue: _Cue) -> bool:
     """A weak cue ("believes", "pointed") marks speech only before "that", a quote or a colon."""
     nxt = toks[cue.last + 1] if cue.last + 1 < len(toks) else None
-    return nxt is not None and (nxt.low == "that" or nxt.quote >= 0 or nxt.text == ":")
+    if nxt is not None and (nxt.low == "that" or nxt.quote >= 0 or nxt.text == ":"):
+        return True
+    # "pointed out in March, “...”": a quote after a circumstance
+    s, _ = content_after(toks, cue.last, toks[-1].end)
+    first = next((t for t in toks if t.start >= s), None)
+    return first is not None and first.quote >= 0 and first.start > toks[cue.last].end
 
 
 def _speaker_then_content(
@@ -292,7 +410,11 @@ def _speaker_then_content(
     if _NO_CONTENT_RE.match(text[s:e].strip().lower()):
         return None
     if only_circumstance(toks, s, e):
-        return None  # "said Friday as he entered the talks"
+        # "said Friday as he entered the talks" says nothing; "..., she said on Friday in an
+        # interview.": the content is the clause before
+        if _time_or_place(_words(toks, s, e)):
+            return _clause_then_speaker(unit, cue, left)
+        return None
     e = participle_cut(toks, s, e)
     kind = "reported"
     for qs, qe in after_q:
@@ -300,8 +422,32 @@ def _speaker_then_content(
             kind = "quote"
             s, e = qs, max(e, qe)
     if word_count(text[s:e]) == 0:
-        return _clause_then_speaker(unit, cue, left)
+        return _clause_then_speaker(unit, cue, left) or _opener(unit, cue, left)
     return Attribution(left, cue.text, s, e, kind, cue.start)
+
+
+def _words(toks: list[Token], s: int, e: int) -> list[Token]:
+    return [t for t in toks if s <= t.start < e and t.is_word]
+
+
+# Prepositions that start where or how something was said: "in a court filing", "at a rally".
+_CIRCUMSTANCE_PREPOSITIONS = {
+    "in", "on", "at", "during", "via", "through", "after", "before", "while", "with", "from",
+    "over",
+}  # fmt: skip
+
+
+def _time_or_place(words: list[Token]) -> bool:
+    """Words that only say when, where or how: "Friday", "in a court filing", "to reporters";
+    not an infinitive ("to stand") or a clause."""
+    if all(t.low in TIME_WORDS or t.is_cap or t.low.isdigit() for t in words):
+        return True
+    if not words or len(words) > 6:
+        return False
+    first, nxt = words[0].low, words[1] if len(words) > 1 else None
+    if first == "to":
+        return nxt is not None and (nxt.low in {"the", "a", "an"} or nxt.is_cap)
+    return first in _CIRCUMSTANCE_PREPOSITIONS
 
 
 def _clause_then_speaker(unit: _Unit, cue: _Cue, left: Mention) -> Attribution | None:
@@ -311,18 +457,36 @@ def _clause_then_speaker(unit: _Unit, cue: _Cue, left: Mention) -> Attribution |
     if left.start <= first.start:
         return None
     k = next((x for x in range(len(toks)) if toks[x].start >= left.start), len(toks))
+    d = k
+    while d > 1 and k - d < 3 and _is_descriptor(toks[d - 1]):
+        d -= 1  # ", journalist Mia Cole said": a description before the name
+    if d > 0 and toks[d - 1].text in {",", "—"}:
+        k = d
+    if k > 1 and toks[k - 1].low == "the":
+        k -= 1  # "..., the Daily Ledger reported": the article is no part of the name
+    if k > 1 and toks[k - 1].low == "as":
+        k -= 1  # "CLAUSE, as Reuters reported."
+    if k > 1 and (toks[k - 2].low in ROLE_HEADS or toks[k - 2].low in TITLES):
+        return None  # "The state's attorney general, Lee Dunn, said": a description, no clause
     if k > 0 and toks[k - 1].text in {",", "—"}:
         return Attribution(left, cue.text, first.start, toks[k - 1].start, "reported", cue.start)
     return None
 
 
+def _is_descriptor(t: Token) -> bool:
+    """A lower-case common noun that may describe a person: "journalist", "longtime"."""
+    return t.is_word and not t.is_cap and t.low not in CAP_STOP and t.low not in CUES
+
+
 def _continues_clause(toks: list[Token], i: int) -> bool:
-    """A cue that adds to the clause before it: ", adding that ...", "... and asserted that"."""
+    """A cue that adds to the clause before it: ", adding that ...", "... and asserted that",
+    "issued a statement saying ..."."""
     if i == 0:
         return False
     prev = toks[i - 1]
     return (
-        toks[i].low in PARTICIPLE_CUES and (prev.text == "," or prev.low in {"before", "after"})
+        toks[i].low in PARTICIPLE_CUES
+        and (prev.text == "," or prev.low in {"before", "after"} or prev.low in STATEMENT_NOUNS)
     ) or prev.low == "and"
 
 
@@ -380,8 +544,61 @@ def _dash_attributions(unit: _Unit, found: list[Attribution]) -> list[Attributio
         b = max((x for x in range(n) if toks[x].end <= qs), default=-1)
         if b >= 1 and toks[b].text == ":":
             m = np_left(unit.text, toks, b - 1, 0)
-            if m is not None and m.kind == "name" and m.start == toks[0].start:
+            if m is not None and m.kind == "name" and _starts_or_follows_dash(toks, m):
                 out.append(Attribution(m, ":", qs, qe, "quote", toks[b].start))
+    return out
+
+
+def _starts_or_follows_dash(toks: list[Token], m: Mention) -> bool:
+    """`Ann Berg: "..."` at the start of the unit, or after a dash (`Pollsters agree - Ann
+    Berg: "..."`, news round-ups)."""
+    if m.start == toks[0].start:
+        return True
+    k = next((x for x in range(len(toks)) if toks[x].start >= m.start), 0)
+    return k > 0 and toks[k - 1].text in {"-", "—", "–"}
+
+
+def _labelled_line(unit: _Unit) -> Attribution | None:
+    """`Hale: ‘We Will Not Back Down.’` (a headline) and `KERR: So you will veto it?` (a
+    transcript): a paragraph opening with a person's name and a colon is that person's.
+
+    Only a name the article gives in full elsewhere counts ("Governor Ada Hale", "Sam Kerr"):
+    "Breaking:", "Q:" and "The Latest:" name nobody.
+    """
+    text, toks = unit.text, unit.toks
+    if unit.start > 0 and text[unit.start - 1] != "\n":
+        return None
+    b = next((x for x in range(min(len(toks), 5)) if toks[x].text == ":"), None)
+    if b is None or b == 0 or any(t.quote >= 0 for t in toks[:b]):
+        return None
+    m = np_left(text, toks, b - 1, 0)
+    if m is None or m.kind != "name" or m.start != toks[0].start or m.is_group:
+        return None
+    if word_count(text[toks[b].end : unit.end]) < 4 or not _named_in_full(text, unit, m.name):
+        return None
+    m.is_org = False  # "KERR:" is Sam Kerr, not an acronym
+    s = toks[b].end
+    kind = "quote" if toks[b + 1].quote >= 0 else "reported"
+    return Attribution(m, ":", s, unit.end, kind, toks[b].start)
+
+
+def _named_in_full(text: str, unit: _Unit, name: str) -> bool:
+    """True when the article names the person elsewhere with a first name and the surname."""
+    starts = _full_names(text).get(name.split()[-1].lower(), [])
+    return any(not unit.start <= p < unit.end for p in starts)
+
+
+# "First Last" and "First M. Last" anywhere, overlapping ("Governor Ada Hale" gives "Ada Hale")
+_FULL_NAME_RE = re.compile(r"(?=\b[A-Z][A-Za-z]+ (?:[A-Z]\. )*([A-Z][A-Za-z'’-]*)\b)")
+
+
+@functools.lru_cache(maxsize=4)
+def _full_names(text: str) -> dict[str, list[int]]:
+    """Where each surname of a full name starts a full name in the article, read once per
+    article (a transcript has a labelled line per paragraph)."""
+    out: dict[str, list[int]] = {}
+    for m in _FULL_NAME_RE.finditer(text):
+        out.setdefault(m.group(1).lower(), []).append(m.start())
     return out
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 import blingfire
 
-from index.quotes.lexicon import ABBREVIATIONS
+from index.quotes.lexicon import ABBREVIATIONS, CUES
 
 
 @dataclasses.dataclass
@@ -148,6 +148,20 @@ def _curly_marks(text: str, start: int, end: int) -> tuple[list[int], list[int]]
     return [p + start for p in closing], [p + start for p in opening]
 
 
+# `"...?" Vance said.`: a short unit that is only a name and a cue attributes the quote ending
+# the unit before it (a question or exclamation ends a sentence, the attribution follows). At
+# most 8 words after the cue and no "that": "told reporters on Monday.", not a clause.
+_NAME_THEN_CUE_RE = re.compile(
+    r"(?:[A-Z][\w.'’-]*\s+){1,4}(?:"
+    + "|".join(sorted((f for f in CUES if not f.endswith("ing")), key=len, reverse=True))
+    + r")\b[^\s\"“”]*(?:\s+(?!that\b)[^\s\"“”]+){0,8}\s*$"
+)
+
+
+# `"Vote today!!!," Ida Holm wrote.`: a quote ending in a comma never ends a sentence.
+_COMMA_QUOTE_END_RE = re.compile(r",(?:[”\"]|'')$")
+
+
 def word_count(s: str) -> int:
     """Words in `s`, punctuation not counted."""
     return len(re.findall(r"\w+", s))
@@ -200,7 +214,11 @@ def sentence_units(
         if e > s:
             # `"...?" she asked.` and `"..." ― Name` belong to the unit before them
             if units and (
-                text[s] in "―—–-" or text[s].islower() or text[units[-1][1] - 1] in "―—–"
+                text[s] in "―—–-"
+                or text[s].islower()
+                or text[units[-1][1] - 1] in "―—–"
+                or (text[units[-1][1] - 1] in "”\"'" and _NAME_THEN_CUE_RE.match(text, s, e))
+                or _COMMA_QUOTE_END_RE.search(text, units[-1][0], units[-1][1])
             ):
                 units[-1] = (units[-1][0], e)
             else:

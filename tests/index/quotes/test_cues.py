@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.quotes.cues import content_after, cue_at, participle_cut, trim
+from index.quotes.cues import content_after, cue_at, only_circumstance, participle_cut, trim
 from tests.index.quotes.helpers import tokens
 
 
@@ -50,3 +50,18 @@ def test_content_is_cut_before_a_participle_that_starts_a_second_statement() -> 
 def test_trim_drops_spaces_commas_and_the_final_period(text: str, content: str) -> None:
     s, e = trim(text, 0, len(text))
     assert text[s:e] == content
+
+
+@pytest.mark.parametrize(
+    ("content", "circumstance"),
+    [
+        ("Friday as he entered the talks", True),
+        ("to reporters after the vote", True),
+        ("to the Times on Monday", True),
+        ("to wait for the count", False),  # "urged readers to wait for the count"
+        ('"Of all the plans, I like this one"', False),
+    ],
+)
+def test_only_circumstance(content: str, circumstance: bool) -> None:
+    toks = tokens(content)
+    assert only_circumstance(toks, 0, len(content)) is circumstance

@@ -100,3 +100,42 @@ def test_content_too_short_to_say_anything_is_no_statement() -> None:
 )
 def test_long_quotes_are_long_or_end_like_speech(quote: str, long: bool) -> None:
     assert is_long_quote(quote, (0, len(quote))) is long
+
+
+def test_a_quote_after_a_short_attributed_one_is_the_same_speakers() -> None:
+    # the first quote is too short to be a statement, but it names who goes on speaking
+    statements = extract(
+        '"We are ready," Ruiz told the Gazette on Monday. '
+        '"Whether the council is ready is another question entirely."'
+    )
+    assert [(s.speaker, s.text) for s in statements] == [
+        ("Ruiz", '"Whether the council is ready is another question entirely."')
+    ]
+
+
+def test_a_cue_without_content_lends_its_speaker_to_the_next_quote() -> None:
+    statements = extract(
+        'City planner Jo Akers agreed. "Nobody has asked the residents what they want here."'
+    )
+    assert [(s.speaker, s.text) for s in statements] == [
+        ("Jo Akers", '"Nobody has asked the residents what they want here."')
+    ]
+
+
+def test_a_cue_and_colon_ending_a_paragraph_lends_its_speaker_to_the_next_one() -> None:
+    statements = extract(
+        "Reporter Ann Lee says:\n\n"
+        '"The crowd is still growing and the police have closed the bridge."'
+    )
+    assert [(s.speaker, s.text) for s in statements] == [
+        ("Ann Lee", '"The crowd is still growing and the police have closed the bridge."')
+    ]
+
+
+def test_a_cue_without_content_does_not_take_another_speakers_quote() -> None:
+    statements = extract(
+        'Jo Akers agreed. "Nobody asked us, not once," said Mark Dunn, a neighbour.'
+    )
+    assert [(s.speaker, s.text) for s in statements] == [
+        ("Mark Dunn", '"Nobody asked us, not once,"')
+    ]

@@ -96,3 +96,10 @@ def test_gender_from_a_known_first_name(name: str, gender: str | None) -> None:
 )
 def test_last_token_is_the_surname(name: str, surname: str) -> None:
     assert last_token(name) == surname
+
+
+def test_hyphenated_role_before_a_name_is_a_role() -> None:
+    text = "mused Blaze co-host Stu Mann."
+    m = np_right(text, tokens(text), 1, len(tokens(text)))
+    assert m is not None
+    assert (m.name, m.role) == ("Stu Mann", "Blaze co-host")

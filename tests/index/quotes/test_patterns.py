@@ -174,3 +174,261 @@ def test_an_abbreviation_inside_an_appositive_keeps_the_speaker() -> None:
     assert said("Sen. Rand Paul, R-Ky., told Fox News that polls could be way off this year.") == [
         ("Rand Paul", "polls could be way off this year")
     ]
+
+
+def test_a_quote_after_the_cue_is_never_a_circumstance() -> None:
+    # "Of", "In", "At" start circumstances ("said in Paris"), but not when they open a quote
+    assert said('Lena Ortiz told the Herald, "Of all the plans, I like the second one best."') == [
+        ("Lena Ortiz", '"Of all the plans, I like the second one best."')
+    ]
+
+
+def test_clause_then_speaker_and_cue_with_a_time_after_it() -> None:
+    assert said(
+        "Two engineers from the plant were among the passengers, airline spokesman Omar Haddad "
+        "said Thursday."
+    ) == [("Omar Haddad", "Two engineers from the plant were among the passengers")]
+
+
+def test_clause_then_a_news_organisation_with_its_article() -> None:
+    assert said("The factory will close next spring, the Daily Ledger reported.") == [
+        ("Daily Ledger", "The factory will close next spring")
+    ]
+
+
+def test_question_quote_then_a_named_speaker_is_one_attribution() -> None:
+    # `?"` ends a sentence, but "Vance said." is the attribution of the quote before it
+    assert said('"Who is going to pay for all of this? Nobody?" Vance said. "Not us."') == [
+        ("Vance", '"Who is going to pay for all of this? Nobody?" Vance said. "Not us."')
+    ]
+
+
+def test_quote_inside_a_clause_then_inverted_speaker_with_a_long_appositive() -> None:
+    text = (
+        'The plan "reads like a wish list, not a budget with any numbers in it," says Ann Cole, '
+        "a former budget director of the state and the author of a history of its finances."
+    )
+    assert said(text) == [
+        ("Ann Cole", 'The plan "reads like a wish list, not a budget with any numbers in it,"')
+    ]
+
+
+def test_inverted_role_then_the_name_in_apposition() -> None:
+    assert said(
+        '"We have never seen turnout like this before," said the county\'s election director, '
+        "Paul Meyer, who has run the count since 2004."
+    ) == [("Paul Meyer", '"We have never seen turnout like this before,"')]
+    (st,) = extract('"The lines were hours long today," said another voter, Rosa Diaz.')
+    assert (st.speaker, st.role) == ("Rosa Diaz", "another voter")
+
+
+def test_a_quote_ending_in_a_comma_never_ends_the_sentence() -> None:
+    assert said(
+        '"Vote for us, vote today!!!," Denmark\'s Green Party leader Ida Holm wrote online.'
+    ) == [("Ida Holm", '"Vote for us, vote today!!!,"')]
+
+
+def test_long_descriptor_between_the_quote_and_the_speaker() -> None:
+    assert said(
+        '"These are hard days for farmers like us," former Green Party state office '
+        "speechwriter Rita Vogel wrote in a column."
+    ) == [("Rita Vogel", '"These are hard days for farmers like us,"')]
+
+
+def test_person_described_with_the_and_a_common_noun_is_no_organisation() -> None:
+    (st,) = extract(
+        "The venture capitalist Carl Nilsen, who backed the mayor in 2018, said on Monday that he "
+        "would sell his stake."
+    )
+    assert (st.speaker, st.text) == ("Carl Nilsen", "he would sell his stake")
+    assert not extract("The Pentagon said on Monday that the drill went ahead as planned.")[
+        0
+    ].speaker.startswith("The")
+
+
+def test_owner_before_an_appositive_speaker_keeps_the_speaker() -> None:
+    assert said(
+        "And Ohio's Lara Quinn, one of the few women on the board, said the vote was rushed."
+    ) == [("Lara Quinn", "the vote was rushed")]
+
+
+def test_name_in_apposition_after_a_description_speaks() -> None:
+    assert said(
+        "One farmer backing the plan, Tomas Berg of Grace Church in Dayton, said he had signed up "
+        "forty neighbours."
+    ) == [("Tomas Berg", "he had signed up forty neighbours")]
+
+
+def test_a_short_title_in_quotes_inside_the_appositive_keeps_the_speaker() -> None:
+    assert said(
+        'Nina Park, a host on the radio show "Morning Drive," who later ran for office, said '
+        "the station had been fair to her."
+    ) == [("Nina Park", "the station had been fair to her")]
+
+
+def test_weak_cue_then_a_quote_after_a_circumstance_is_speech() -> None:
+    assert said(
+        "As Ben Ortiz pointed out in March, “The budget leaves nothing for the rural schools.”"
+    ) == [("Ben Ortiz", "“The budget leaves nothing for the rural schools.”")]
+
+
+def test_a_statement_saying_speaks_for_its_issuer() -> None:
+    assert said(
+        "Union President Clara Moss issued a statement saying the deal was a betrayal of the "
+        "workers."
+    ) == [("Clara Moss", "the deal was a betrayal of the workers")]
+
+
+def test_went_on_to_say_is_the_subjects_speech() -> None:
+    assert said("Kerr went on to say, “Nobody in this town will forget what happened.”") == [
+        ("Kerr", "“Nobody in this town will forget what happened.”")
+    ]
+
+
+def test_a_description_before_an_appositive_speaker_is_no_content() -> None:
+    statements = said(
+        "Ohio's attorney general, Lee Dunn, vowed to go after “anyone who attacks our people.”"
+    )
+    assert ("Lee Dunn", "Ohio's attorney general") not in statements
+    assert said("The state's attorney general, Lee Dunn, said Friday.") == []
+
+
+def test_an_infinitive_after_the_cue_gives_no_content_to_the_phrase_before() -> None:
+    assert (
+        said("During the long service, assistant pastor Ray Cole asked the congregation to stand.")
+        == []
+    )
+
+
+def test_a_role_phrase_does_not_run_over_a_conjunction() -> None:
+    assert (
+        said(
+            '"It is a busy time for all of us," she said, adding that Mr. Hale and his deputy, '
+            "Rick Moore, would stay on."
+        )
+        == []
+    )
+
+
+def test_clause_then_speaker_and_cue_with_where_it_was_written() -> None:
+    assert said(
+        '"The records will be searched," and the results filed, the agency\'s lawyer Ana Ruiz '
+        "wrote in a court filing."
+    ) == [("Ana Ruiz", '"The records will be searched," and the results filed')]
+
+
+def test_an_organisation_in_an_appositive_chain_gives_way_to_a_person() -> None:
+    assert (
+        said(
+            "In a post on a news site, the Courier, and read widely, Lin Bo, a graduate student, "
+            "urged readers to wait for the count."
+        )[0][0]
+        == "Lin Bo"
+    )
+    assert said("Last month, the Ledger, a local paper, revealed that the mill would close.") == [
+        ("Ledger", "the mill would close")
+    ]
+
+
+def test_passive_with_by_names_the_agent_as_speaker() -> None:
+    assert said(
+        "Mayor Tom Reed was asked by host Lisa Grant whether the bridge would reopen soon."
+    ) == [("Lisa Grant", "whether the bridge would reopen soon")]
+    assert said(
+        "The decision to close the plant was first announced by the Daily Ledger on Monday."
+    ) == [("Daily Ledger", "The decision to close the plant")]
+    assert said("It was said by Mayor Joan Watts that the road would reopen within weeks.") == [
+        ("Joan Watts", "the road would reopen within weeks")
+    ]
+
+
+def test_a_participle_clause_with_by_names_the_asker() -> None:
+    statements = said(
+        'Asked by Lisa Grant whether the bridge would reopen, Tom Reed said, "Not this year."'
+    )
+    assert ("Lisa Grant", "whether the bridge would reopen") in statements
+
+
+def test_clause_then_described_speaker_and_cue() -> None:
+    assert said(
+        "Many voters found the remark offensive, journalist Mia Cole said in asking the question."
+    ) == [("Mia Cole", "Many voters found the remark offensive")]
+
+
+def test_passive_with_by_needs_a_whole_noun_phrase() -> None:
+    # "many Wall Street players": the agent is the players, not Wall Street
+    assert (
+        said(
+            "The chairwoman has been criticized by many Wall Street players for holding rates low."
+        )
+        == []
+    )
+
+
+def test_according_to_after_a_time_phrase_gives_the_clause_after() -> None:
+    assert said(
+        "One evening in 2004, according to the biographer Lena Hart, the senator phoned every "
+        "member of the board."
+    ) == [("Lena Hart", "the senator phoned every member of the board")]
+
+
+def test_according_to_with_a_colon() -> None:
+    assert said("According to the Courier: “The mayor has no plans to run again next year.”") == [
+        ("Courier", "“The mayor has no plans to run again next year.”")
+    ]
+
+
+def test_headline_or_transcript_line_names_a_person_of_the_article() -> None:
+    statements = said(
+        "Hale: ‘We Will Not Back Down On The Bridge Tolls.’\n\n"
+        "Governor Ada Hale spoke on Monday in Dayton.\n\n"
+        "KERR: So you will veto the bill if it comes to your desk?\n\n"
+        "The interview was with the host, Sam Kerr."
+    )
+    assert statements == [
+        ("Ada Hale", "‘We Will Not Back Down On The Bridge Tolls.’"),
+        ("Sam Kerr", "So you will veto the bill if it comes to your desk?"),
+    ]
+
+
+def test_a_label_before_a_colon_is_no_speaker() -> None:
+    assert said("Breaking: The bridge will close on Monday for repairs.") == []
+    assert said("Q: Will the bridge close on Monday for repairs at all?") == []
+    assert said("The Latest: Bridge to close Monday for two weeks of repairs.") == []
+
+
+def test_speaker_colon_quote_after_a_dash() -> None:
+    assert said("Pollsters agree - Ann Berg: “Keep calling voters as late as you can.”") == [
+        ("Ann Berg", "“Keep calling voters as late as you can.”")
+    ]
+
+
+def test_clause_then_as_speaker_cue() -> None:
+    assert said("The turnout was the highest in decades, as the Daily Ledger reported.") == [
+        ("Daily Ledger", "The turnout was the highest in decades")
+    ]
+    assert said("Invoking the old crisis is a scare tactic, as Dana Ruiz noted in a column.") == [
+        ("Dana Ruiz", "Invoking the old crisis is a scare tactic")
+    ]
+
+
+def test_more_speech_verbs() -> None:
+    assert said('Mayor Ann Rivera defended the plan, calling it "the only fair way forward."') == [
+        ("Ann Rivera", 'it "the only fair way forward."')
+    ]
+    assert said('"Nobody reads the fine print anymore," mused columnist Joe Platt.') == [
+        ("Joe Platt", '"Nobody reads the fine print anymore,"')
+    ]
+    assert said("Senator Kay Moss echoed that view, stating that the bill would fail.") == [
+        ("Kay Moss", "the bill would fail")
+    ]
+
+
+def test_every_labelled_line_of_a_transcript_is_its_speakers() -> None:
+    lines = "\n\n".join(
+        f"KERR: Will you veto bill number {i} if it reaches you?\n\nHALE: I will veto it."
+        for i in range(200)
+    )
+    statements = extract("Governor Ada Hale spoke to Sam Kerr.\n\n" + lines)
+    assert {s.speaker for s in statements} == {"Sam Kerr", "Ada Hale"}
+    assert len(statements) == 400
