@@ -247,7 +247,9 @@ def build(
                 "format": SNAPSHOT_FORMAT,
                 "name": name,
                 "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
-                "model": embedder.name,
+                "model": embedder.name,  # backend included ("...@onnx-int8"; torch: none)
+                "backend": getattr(embedder, "backend", "torch"),
+                "model_file": str(getattr(embedder, "path", "")),
                 "dimension": embedder.dimension,
                 "chunking": chunk_key,
                 "extractor": EXTRACTOR_VERSION,

@@ -152,11 +152,16 @@ class IngestSettings:
     min_html_words: int = 20  # an HTML page with fewer words outside links and menus is no article
 
 
+EMBEDDING_BACKENDS = ("torch", "onnx", "onnx-int8")
+
+
 @dataclass(frozen=True)
 class EmbeddingSettings:
     model: str = DEFAULT_MODEL
     batch_size: int = 64
     device: str = "cpu"
+    backend: str = "torch"  # "torch", "onnx" or "onnx-int8" (see index/onnx_embedding.py)
+    cache_dir: str = ""  # where ONNX exports go; "" = models/ inside the data directory
 
 
 @dataclass(frozen=True)
@@ -211,6 +216,13 @@ class Settings:
     def data_dir(self) -> Path:
         return self.resolve(self.data.dir)
 
+    @property
+    def model_cache_dir(self) -> Path:
+        """Where exported model files go: `[embedding].cache_dir`, by default in the data dir."""
+        if self.embedding.cache_dir:
+            return self.resolve(self.embedding.cache_dir)
+        return self.data_dir / "models"
+
     def resolve(self, path: str) -> Path:
         p = Path(path).expanduser()
         return p if p.is_absolute() else self.base_dir / p
@@ -232,6 +244,11 @@ class Settings:
         )
         require_range("[ingest].min_html_words", ingest.min_html_words, 0, 10_000)
         require_range("[embedding].batch_size", self.embedding.batch_size, above=0, at_most=4096)
+        if self.embedding.backend not in EMBEDDING_BACKENDS:
+            raise ConfigError(
+                f"[embedding].backend must be one of {', '.join(map(repr, EMBEDDING_BACKENDS))}, "
+                f"got {self.embedding.backend!r}"
+            )
         require_range("[chunking].max_tokens", self.chunking.max_tokens, above=0, at_most=8192)
         require_range("[chunking].overlap_sentences", self.chunking.overlap_sentences, 0, 20)
         require_range("[index].hnsw_threshold", index.hnsw_threshold, 0, 10**10)

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from index.config import DEFAULT_MODEL, EmbeddingSettings
+from index.config import DEFAULT_MODEL, DataSettings, EmbeddingSettings
 from index.errors import ModelLoadError
 
 log = logging.getLogger(__name__)
@@ -111,6 +111,7 @@ class SentenceTransformerEmbedder:
                 f"could not load embedding model {model!r} ({exc}); set [embedding].model to "
                 '"default", a local model folder, or a model already in the Hugging Face cache'
             ) from exc
+        self.backend = "torch"
         self.batch_size = batch_size
         # torch threads for an encode of more than SMALL_BATCH texts (None: torch's default, one
         # a core); smaller ones always run on one.
@@ -156,6 +157,38 @@ class SentenceTransformerEmbedder:
         return [len(x) for x in ids]
 
 
-def load_embedder(settings: EmbeddingSettings) -> SentenceTransformerEmbedder:
-    log.info("loading embedding model %s", settings.model)
-    return SentenceTransformerEmbedder(settings.model, settings.device, settings.batch_size)
+def model_folder(model: str) -> Path:
+    """The local folder of `model`: the packaged default, a path, or a hub name already cached."""
+    if model == DEFAULT_MODEL:
+        return default_model_path()
+    if Path(model).expanduser().is_dir():
+        return Path(model).expanduser()
+    from huggingface_hub import snapshot_download
+
+    try:
+        return Path(snapshot_download(model, local_files_only=True))
+    except Exception as exc:
+        raise ModelLoadError(
+            f"could not find embedding model {model!r} on this machine ({exc}); set "
+            '[embedding].model to "default" or a local model folder'
+        ) from exc
+
+
+def load_embedder(settings: EmbeddingSettings) -> Embedder:
+    """The configured model on its backend. For an ONNX backend, `settings.cache_dir` is where
+    the export goes (`Settings.model_cache_dir` fills it in; "" falls back to the default data
+    directory's models/)."""
+    log.info("loading embedding model %s (%s)", settings.model, settings.backend)
+    if settings.backend == "torch":
+        return SentenceTransformerEmbedder(settings.model, settings.device, settings.batch_size)
+    from index.onnx_embedding import OnnxEmbedder
+
+    name = (
+        "sentence-transformers/all-MiniLM-L6-v2"
+        if settings.model == DEFAULT_MODEL
+        else settings.model
+    )
+    cache_dir = Path(settings.cache_dir or Path(DataSettings().dir) / "models").expanduser()
+    return OnnxEmbedder(
+        model_folder(settings.model), name, cache_dir, settings.backend, settings.batch_size
+    )

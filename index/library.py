@@ -16,11 +16,11 @@ import logging
 import os
 import threading
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from index.config import Settings
+from index.config import EmbeddingSettings, Settings
 from index.errors import NewsbotError
 from index.progress import BuildProgress, BuildReport, ProgressCallback
 
@@ -94,10 +94,14 @@ class Library:
             if self._embedder is None:
                 from index.embedding import load_embedder
 
-                model = load_embedder(self.settings.embedding)
+                model = load_embedder(self._embedding_settings())
                 model.threads = QUESTION_THREADS
                 self._embedder = model
             return self._embedder
+
+    def _embedding_settings(self) -> EmbeddingSettings:
+        """[embedding] with the model cache directory resolved against the data directory."""
+        return replace(self.settings.embedding, cache_dir=str(self.settings.model_cache_dir))
 
     def _model_for_build(self) -> Embedder:
         if self._build_embedder is not None:
@@ -107,15 +111,16 @@ class Library:
         from index.embedding import load_embedder
 
         log.info("loading a model for the build (questions keep their own)")
-        return load_embedder(self.settings.embedding)  # on every core: builds encode in bulk
+        return load_embedder(self._embedding_settings())  # on every core: builds encode in bulk
 
     def _keep_for_questions(self, model: Embedder) -> None:
         """After a build: its model answers questions if none is loaded (`newsbot index`)."""
         from index.embedding import SentenceTransformerEmbedder
+        from index.onnx_embedding import OnnxEmbedder
 
         with self._lock:
             if self._embedder is None:
-                if isinstance(model, SentenceTransformerEmbedder):
+                if isinstance(model, SentenceTransformerEmbedder | OnnxEmbedder):
                     model.threads = QUESTION_THREADS
                 self._embedder = model
 
