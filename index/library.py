@@ -60,6 +60,15 @@ class IndexStats:
     snapshot: str
 
 
+def _for_questions(model: Embedder) -> None:
+    """Set a real model's threads for questions (fakes in tests have none to set)."""
+    from index.embedding import SentenceTransformerEmbedder
+    from index.onnx_embedding import OnnxEmbedder
+
+    if isinstance(model, SentenceTransformerEmbedder | OnnxEmbedder):
+        model.threads = QUESTION_THREADS
+
+
 class Library:
     """The data directory's index: the current searcher, builds, and stats."""
 
@@ -95,7 +104,7 @@ class Library:
                 from index.embedding import load_embedder
 
                 model = load_embedder(self._embedding_settings())
-                model.threads = QUESTION_THREADS
+                _for_questions(model)
                 self._embedder = model
             return self._embedder
 
@@ -115,13 +124,9 @@ class Library:
 
     def _keep_for_questions(self, model: Embedder) -> None:
         """After a build: its model answers questions if none is loaded (`newsbot index`)."""
-        from index.embedding import SentenceTransformerEmbedder
-        from index.onnx_embedding import OnnxEmbedder
-
         with self._lock:
             if self._embedder is None:
-                if isinstance(model, SentenceTransformerEmbedder | OnnxEmbedder):
-                    model.threads = QUESTION_THREADS
+                _for_questions(model)
                 self._embedder = model
 
     def searcher(self) -> Searcher:
