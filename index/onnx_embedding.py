@@ -48,6 +48,21 @@ def weights_digest(folder: Path) -> str:
     raise ModelLoadError(f"{folder} holds no model.safetensors or pytorch_model.bin to export")
 
 
+def check_pooling(folder: Path) -> None:
+    """The ONNX path pools as all-MiniLM-L6-v2 does: mean tokens, then Normalize. Another
+    model's pooling would give other vectors without a word, so it is refused."""
+    modules = json.loads((folder / "modules.json").read_text())
+    kinds = [m["type"].rsplit(".", 1)[-1] for m in modules]
+    pooling = next((m for m in modules if m["type"].endswith(".Pooling")), None)
+    config = json.loads((folder / pooling["path"] / "config.json").read_text()) if pooling else {}
+    modes = sorted(k for k, v in config.items() if k.startswith("pooling_mode") and v)
+    if kinds != ["Transformer", "Pooling", "Normalize"] or modes != ["pooling_mode_mean_tokens"]:
+        raise ModelLoadError(
+            f"{folder}: the ONNX backends support mean pooling with normalisation only (this "
+            f'model has modules {kinds}, pooling {modes}); set [embedding].backend = "torch"'
+        )
+
+
 def _pid_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -173,6 +188,7 @@ class OnnxEmbedder:
         self.batch_size = batch_size
         self.threads = threads  # for an encode of more than SMALL_BATCH texts (None: every core)
         try:
+            check_pooling(folder)
             config = json.loads((folder / "sentence_bert_config.json").read_text())
             self._tokenizer: Any = AutoTokenizer.from_pretrained(str(folder))
             self.path = onnx_file(folder, cache_dir, backend)

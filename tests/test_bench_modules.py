@@ -21,6 +21,7 @@ BENCHES = [
     "bench.time",
     "bench.llm",
     "bench.speed_during_build",
+    "bench.speed_backends",
 ]
 
 

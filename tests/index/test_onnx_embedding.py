@@ -168,3 +168,21 @@ def test_switching_backend_re_embeds_and_questions_use_the_snapshots_backend(
     assert library.searcher().search("interest rates")  # the question encoded by onnx-int8
     with pytest.raises(IndexCorruptError, match="--rebuild"):
         Searcher(snapshot, settings, real_embedder)  # torch vectors never meet int8 ones
+
+
+def test_a_model_pooled_otherwise_is_refused(tmp_path: Path) -> None:
+    import shutil
+
+    from index.embedding import default_model_path
+    from index.errors import ModelLoadError
+    from index.onnx_embedding import OnnxEmbedder
+
+    folder = tmp_path / "cls-model"
+    shutil.copytree(default_model_path(), folder)
+    pooling = folder / "1_Pooling" / "config.json"
+    config = json.loads(pooling.read_text())
+    config.update(pooling_mode_mean_tokens=False, pooling_mode_cls_token=True)
+    pooling.write_text(json.dumps(config))
+    with pytest.raises(ModelLoadError, match="mean pooling"):
+        OnnxEmbedder(folder, "cls-model", tmp_path / "models")
+    assert not (tmp_path / "models").exists()  # refused before any export
