@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from index.config import EmbeddingSettings, Settings
-from index.errors import NewsbotError
 from index.progress import BuildProgress, BuildReport, ProgressCallback
 
 if TYPE_CHECKING:
@@ -176,7 +175,7 @@ class Library:
         def load() -> None:
             try:
                 self._load(current)
-            except NewsbotError as exc:
+            except Exception as exc:  # a damaged file or a failing disk: not retried per question
                 self._failed = current
                 log.error(
                     "could not load snapshot %s (%s); still serving the old one", current.name, exc

@@ -201,3 +201,30 @@ def test_a_switch_by_another_process_is_loaded_in_the_background(
         threading.Event().wait(0.1)
     assert lib.searcher().path.name == report.snapshot
     assert "marathon" in {a.title.split()[-1] for a in lib.searcher().articles.values()}
+
+
+def test_a_snapshot_that_fails_to_load_in_the_background_is_not_retried_per_question(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = corpus(tmp_path)
+    settings = make_settings(tmp_path / "data", corpus={"sources": [str(folder)]})
+    lib = Library(settings, FakeEmbedder())
+    lib.build()
+    old = lib.searcher()
+    add_marathon(folder)
+    Library(settings, FakeEmbedder()).build()  # another process switches `current`
+    loads: list[int] = []
+
+    class BrokenSearcher(Searcher):
+        def __init__(self, *args: Any) -> None:
+            loads.append(1)
+            raise OSError("Input/output error")
+
+    monkeypatch.setattr(index.search, "Searcher", BrokenSearcher)
+    for _ in range(5):
+        assert lib.searcher() is old  # the old snapshot keeps answering
+        for thread in threading.enumerate():
+            if thread.name.startswith("load "):
+                thread.join(WAIT)
+    assert loads == [1]  # one failed load, not one a question
+    assert "still serving the old one" in caplog.text
