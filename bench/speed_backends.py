@@ -24,32 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import OUT, bench_settings, dataset, loadavg, log, run_header, write_results
-from index.chunking import chunk_article, embed_text, fit_title
-from index.config import EMBEDDING_BACKENDS, Settings
+from bench.speed_build import pipeline_texts
+from index.config import EMBEDDING_BACKENDS
 from index.embedding import Embedder, load_embedder
-from index.ingest import load_articles
 
 CORPUS = dataset("realtimeqa-tune").corpus
 MODELS = OUT / "models"
-
-
-def build_texts(source: Path, embedder: Embedder, settings: Settings, limit: int) -> list[str]:
-    """The first `limit` texts a build of `source` embeds, in passage order."""
-    max_tokens = min(settings.chunking.max_tokens, embedder.max_tokens)
-    texts: list[str] = []
-    for article in load_articles([str(source)]):
-        title = fit_title(article.title, embedder.count_tokens)
-        passages = chunk_article(
-            article,
-            embedder.count_tokens,
-            max_tokens,
-            embedder.special_tokens,
-            settings.chunking.overlap_sentences,
-        )
-        texts.extend(embed_text(title, p.text) for p in passages)
-        if len(texts) >= limit:
-            break
-    return texts[:limit]
 
 
 def measure(corpus: Path, n_passages: int, rounds: int) -> dict[str, Any]:
@@ -63,7 +43,7 @@ def measure(corpus: Path, n_passages: int, rounds: int) -> dict[str, Any]:
         )
         load_s[backend] = time.perf_counter() - start
         log(f"loaded {backend} in {load_s[backend]:.1f} s")
-    texts = build_texts(corpus, models["torch"], settings, n_passages)
+    texts = pipeline_texts(corpus, models["torch"], settings, n_passages)
     tokens = models["torch"].count_tokens(texts)
     log(f"{len(texts)} passages, {statistics.mean(tokens):.0f} word pieces on average")
 

@@ -125,8 +125,11 @@ def timed_calls(
 # 1. Indexing throughput
 
 
-def pipeline_texts(source: Path, embedder: Any, settings: Settings) -> list[str]:
-    """The texts a build embeds for `source`, in passage order (as index.build makes them)."""
+def pipeline_texts(
+    source: Path, embedder: Any, settings: Settings, limit: int | None = None
+) -> list[str]:
+    """The texts a build embeds for `source`, in passage order (as index.build makes them);
+    the first `limit` of them when given."""
     max_tokens = min(settings.chunking.max_tokens, embedder.max_tokens)
     texts: list[str] = []
     for article in load_articles([str(source)]):
@@ -139,6 +142,8 @@ def pipeline_texts(source: Path, embedder: Any, settings: Settings) -> list[str]
             settings.chunking.overlap_sentences,
         )
         texts.extend(embed_text(title, p.text) for p in passages)
+        if limit is not None and len(texts) >= limit:
+            return texts[:limit]
     return texts
 
 
