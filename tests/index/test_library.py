@@ -16,6 +16,7 @@ import index.embedding
 import index.search
 from bot.answer import Answerer
 from index.library import Library
+from index.progress import BuildReport
 from index.search import Searcher
 from index.store import Layout
 from tests.conftest import make_settings
@@ -172,16 +173,22 @@ def test_a_question_while_a_new_snapshot_loads_is_answered_from_the_old_one(
     assert answerer.answer("What happened at the marathon?").found
 
 
-def test_a_switch_by_another_process_is_loaded_in_the_background(
-    tmp_path: Path, gate: Gate, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def switched_by_another_process(tmp_path: Path) -> tuple[Library, Searcher, BuildReport]:
+    """A library serving its first snapshot, and the report of the build by which another
+    library (e.g. `newsbot index` meanwhile) has since switched `current` to a new one."""
     folder = corpus(tmp_path)
     settings = make_settings(tmp_path / "data", corpus={"sources": [str(folder)]})
     lib = Library(settings, FakeEmbedder())
     lib.build()
     old = lib.searcher()
     add_marathon(folder)
-    report = Library(settings, FakeEmbedder()).build()  # e.g. `newsbot index` meanwhile
+    return lib, old, Library(settings, FakeEmbedder()).build()
+
+
+def test_a_switch_by_another_process_is_loaded_in_the_background(
+    tmp_path: Path, gate: Gate, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lib, old, report = switched_by_another_process(tmp_path)
 
     class HeldSearcher(Searcher):
         def __init__(self, *args: Any) -> None:
@@ -206,13 +213,7 @@ def test_a_switch_by_another_process_is_loaded_in_the_background(
 def test_a_snapshot_that_fails_to_load_in_the_background_is_not_retried_per_question(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    folder = corpus(tmp_path)
-    settings = make_settings(tmp_path / "data", corpus={"sources": [str(folder)]})
-    lib = Library(settings, FakeEmbedder())
-    lib.build()
-    old = lib.searcher()
-    add_marathon(folder)
-    Library(settings, FakeEmbedder()).build()  # another process switches `current`
+    lib, old, _ = switched_by_another_process(tmp_path)
     loads: list[int] = []
 
     class BrokenSearcher(Searcher):
