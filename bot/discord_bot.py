@@ -189,6 +189,25 @@ class NewsBot(commands.Bot):
         await send_notice(interaction, text)
 
 
+class ShardedNewsBot(NewsBot, commands.AutoShardedBot):
+    """NewsBot on several gateway connections (`[discord].shards`): the shards listed in
+    `[discord].shard_ids`, or all of them, each carrying the events of its share of the
+    servers. Discord requires sharding from 2,500 servers; other processes can run the other
+    shards against the same index."""
+
+    async def on_ready(self) -> None:
+        log.info(
+            "logged in as %s in %d servers on shards %s of %s",
+            self.user,
+            len(self.guilds),
+            ", ".join(str(i) for i in sorted(self.shards)),
+            self.shard_count,
+        )
+
+    async def on_shard_ready(self, shard_id: int) -> None:
+        log.info("shard %d of %s connected", shard_id, self.shard_count)
+
+
 async def send_notice(interaction: discord.Interaction, text: str) -> None:
     """Tell the user something privately, whether or not the interaction was answered yet."""
     try:
@@ -234,8 +253,17 @@ def redact_logged_secrets() -> None:
 def create_bot(
     settings: Settings, library: IndexLibrary, answerer: AnswerSource, **kwargs: Any
 ) -> NewsBot:
-    """The bot, ready for `bot.start(token)`; extra keyword arguments go to `commands.Bot`."""
-    return NewsBot(settings, library, answerer, **kwargs)
+    """The bot, ready for `bot.start(token)`; extra keyword arguments go to `commands.Bot`.
+
+    Unsharded (one gateway connection) unless `[discord].shards` is set: then a
+    `ShardedNewsBot` running the configured shards.
+    """
+    cfg = settings.discord
+    if not cfg.sharded:
+        return NewsBot(settings, library, answerer, **kwargs)
+    kwargs.setdefault("shard_count", cfg.shard_count)  # None: as many as Discord recommends
+    kwargs.setdefault("shard_ids", cfg.shard_ids)  # None: all of them
+    return ShardedNewsBot(settings, library, answerer, **kwargs)
 
 
 def _missing_token_message(env_name: str) -> str:

@@ -17,6 +17,8 @@ from index.errors import ConfigError
 
 _VALID_LEVELS = {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}
 MAX_ID = 2**64 - 1  # Discord ids (snowflakes) are unsigned 64-bit numbers
+AUTO_SHARDS = "auto"  # [discord].shards: as many shards as Discord recommends (GET /gateway/bot)
+MAX_SHARDS = 100_000  # far above the largest bots' counts; stops a typo, not a real bot
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,20 @@ class DiscordSettings:
     cooldown_seconds: float = 10.0
     max_in_flight: int = 4
     progress_interval_seconds: float = 3.0
+    # Unset: one unsharded connection. "auto" or a count: AutoShardedBot runs the shards listed
+    # in shard_ids (unset: all of them) in this process.
+    shards: str | int | None = None
+    shard_ids: list[int] | None = None
+
+    @property
+    def sharded(self) -> bool:
+        return self.shards is not None
+
+    @property
+    def shard_count(self) -> int | None:
+        """The total number of shards when configured as a number (None: unsharded, or "auto"
+        and asked of Discord at start-up)."""
+        return self.shards if isinstance(self.shards, int) else None
 
     @property
     def admin_guild_ids(self) -> frozenset[int]:
@@ -124,6 +140,7 @@ class Settings(config.Settings):
         for key, values in ids.items():
             for i, value in enumerate(values):
                 require_range(f"{key}[{i}]", value, above=0, at_most=MAX_ID)
+        _check_shards(discord)
         if self.log.level.upper() not in _VALID_LEVELS:
             raise ConfigError(f"[log].level must be one of {', '.join(sorted(_VALID_LEVELS))}")
         require_fractions(
@@ -133,6 +150,41 @@ class Settings(config.Settings):
                 "[answer].min_support": answer.min_support,
             }
         )
+
+
+def _check_shards(discord: DiscordSettings) -> None:
+    """[discord].shards is "auto" or a count; shard_ids, distinct ids below that count."""
+    shards, ids = discord.shards, discord.shard_ids
+    if isinstance(shards, str) and shards != AUTO_SHARDS:
+        raise ConfigError(
+            f'[discord].shards must be "auto" or the total number of shards, got {shards!r}'
+        )
+    if isinstance(shards, int):
+        require_range("[discord].shards", shards, 1, MAX_SHARDS)
+    if ids is None:
+        return
+    count = discord.shard_count
+    if count is None:
+        how = "is unset" if shards is None else 'is "auto" (the count is only known at start-up)'
+        raise ConfigError(
+            f"[discord].shard_ids needs [discord].shards to be the total number of shards across "
+            f"every process, but it {how}; set e.g. shards = 4 with shard_ids = [0, 1] here "
+            "and [2, 3] in the other process"
+        )
+    if not ids:
+        raise ConfigError(
+            "[discord].shard_ids is empty: list the shards this process runs, or remove the key "
+            "to run all of them"
+        )
+    for i, shard_id in enumerate(ids):
+        if not 0 <= shard_id < count:
+            raise ConfigError(
+                f"[discord].shard_ids[{i}] is {shard_id}, but shard ids run from 0 to "
+                f"{count - 1} with [discord].shards = {count}"
+            )
+    if len(set(ids)) != len(ids):
+        twice = sorted({x for x in ids if ids.count(x) > 1})
+        raise ConfigError(f"[discord].shard_ids lists shard {twice[0]} more than once")
 
 
 def parse_settings(raw: dict[str, Any], base_dir: Path | None = None) -> Settings:

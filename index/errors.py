@@ -29,6 +29,10 @@ class BuildInProgressError(NewsbotError):
     """Another build holds the build lock."""
 
 
+class NotBuilderError(NewsbotError):
+    """A build asked of a process configured not to build ([index].builder = false)."""
+
+
 class QueryError(NewsbotError):
     """The question or query cannot be searched (empty, too long...)."""
 

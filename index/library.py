@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from index.config import EmbeddingSettings, Settings
+from index.config import EmbeddingSettings, Settings, require_builder
 from index.progress import BuildProgress, BuildReport, ProgressCallback
 
 if TYPE_CHECKING:
@@ -200,7 +200,9 @@ class Library:
         """Build a new snapshot and serve it; blocking (call from a worker thread).
 
         `refresh` names the sources to read again (default: all of them; see index/build.py).
+        Raises `NotBuilderError` when the settings say this process does not build.
         """
+        require_builder(self.settings)  # before the lock: a non-builder never takes it
         from index.build import build
         from index.errors import BuildInProgressError
         from index.store import Layout

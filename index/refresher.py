@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from index.config import Settings
+from index.config import Settings, require_builder
 from index.errors import BuildInProgressError, IndexCorruptError, IndexMissingError, NewsbotError
 from index.feeds import FeedState
 from index.progress import BuildReport
@@ -125,7 +125,9 @@ class Refresher:
 
     def run_once(self, everything: bool = False) -> PassResult | None:
         """Refresh the due feeds (every feed with `everything`) in one build; None when
-        nothing was due. Never raises for a failed build: the result says what went wrong."""
+        nothing was due. Never raises for a failed build: the result says what went wrong;
+        raises `NotBuilderError` in a process configured not to build."""
+        require_builder(self.settings)
         with self._pass:
             now = self._clock()
             try:

@@ -29,7 +29,7 @@ from index.progress import BuildProgress, BuildReport
 
 if TYPE_CHECKING:
     from bot.discord_bot import NewsBot
-    from bot.settings import DiscordSettings
+    from bot.settings import DiscordSettings, Settings
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +41,18 @@ REFUSED_TEXT = (
     "admin_roles, and members with the Manage Server permission in the servers listed in "
     "[discord].admin_guilds."
 )
+
+
+def not_builder_text(settings: Settings, action: str) -> str:
+    """Why `action` ("Re-indexing") is refused in a process configured not to build, and where
+    it runs instead."""
+    where = escape_line(settings.index.builds_run_on, ERROR_CHARS)
+    return (
+        f"{action} is not done by this bot process ([index].builder = false): builds and feed "
+        f"refreshes run on {where}. Use the command in a server on that process's shards, or "
+        "`newsbot index` on its machine; what it builds is answered from here as soon as it "
+        "is ready."
+    )
 
 
 def is_admin(
@@ -158,6 +170,9 @@ class AdminCog(commands.Cog):
         # Checked here as well: server admins can change a command's default permissions.
         if not self._allowed(interaction):
             await send_notice(interaction, REFUSED_TEXT)
+            return
+        if not self.bot.settings.index.builder:
+            await send_notice(interaction, not_builder_text(self.bot.settings, "Re-indexing"))
             return
         running = self.build
         if running is not None:

@@ -20,7 +20,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.cogs.admin import interaction_is_admin
+from bot.cogs.admin import interaction_is_admin, not_builder_text
 from bot.cogs.ask import NO_INDEX_TEXT
 from bot.discord_bot import NO_MENTIONS, send_notice
 from bot.render import (
@@ -79,6 +79,10 @@ class SourcesCog(commands.GroupCog, group_name="sources"):
     async def cog_load(self) -> None:
         self._loop = asyncio.get_running_loop()
         self._started = (datetime.now(UTC), self._loop.time())
+        if not self.bot.settings.index.builder:
+            # The builder refreshes the feeds; this process serves the snapshots it switches to.
+            log.info("not refreshing feeds here: [index].builder = false")
+            return
         self._task = asyncio.create_task(self._refresh_loop(), name="feed refresher")
 
     async def cog_unload(self) -> None:
@@ -172,6 +176,9 @@ class SourcesCog(commands.GroupCog, group_name="sources"):
         if not interaction_is_admin(interaction, self.bot.settings.discord):
             await send_notice(interaction, REFUSED_TEXT)
             return
+        if not self.bot.settings.index.builder:  # the sources file is the builder's
+            await send_notice(interaction, not_builder_text(self.bot.settings, "Adding sources"))
+            return
         await interaction.response.defer(thinking=True, ephemeral=True)
         try:
             source = await self.bot.offload(add_source, self.bot.settings, url, name)
@@ -213,6 +220,10 @@ class SourcesCog(commands.GroupCog, group_name="sources"):
         """Remove a feed added with /sources add; its articles leave the index (admins only)."""
         if not interaction_is_admin(interaction, self.bot.settings.discord):
             await send_notice(interaction, REFUSED_TEXT)
+            return
+        if not self.bot.settings.index.builder:
+            text = not_builder_text(self.bot.settings, "Removing sources")
+            await send_notice(interaction, text)
             return
         await interaction.response.defer(thinking=True, ephemeral=True)
         try:

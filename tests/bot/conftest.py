@@ -127,9 +127,13 @@ def _marker_options(request: pytest.FixtureRequest) -> dict[str, Any]:
 
 @pytest.fixture
 def bot_settings(settings: Settings, request: pytest.FixtureRequest) -> Settings:
-    """The test settings with the marker's `[discord]` overrides."""
-    overrides = _marker_options(request).get("discord") or {}
-    return replace(settings, discord=replace(settings.discord, **overrides))
+    """The test settings with the marker's `[discord]` and `[index]` overrides."""
+    options = _marker_options(request)
+    return replace(
+        settings,
+        discord=replace(settings.discord, **options.get("discord", {})),
+        index=replace(settings.index, **options.get("index", {})),
+    )
 
 
 @pytest.fixture

@@ -325,3 +325,15 @@ def test_an_absurdly_large_k_is_a_usage_error_stating_the_bound(capsys):
         main(["search", "x", "-k", "100000000"])
     assert exc.value.code == 2
     assert "at most 1000" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", [["index"], ["refresh"], ["refresh", "--watch"]])
+def test_index_and_refresh_on_a_non_builder_config_are_refused_naming_the_builder(
+    capsys, tmp_path, command
+):
+    cfg = tmp_path / "reader.toml"
+    cfg.write_text('[index]\nbuilder = false\nbuilder_name = "the bot-0 worker"\n')
+    code, _, err = run(capsys, *command, "--config", str(cfg), "--data-dir", str(tmp_path / "d"))
+    assert code == 1
+    assert "[index].builder = false" in err and "run on the bot-0 worker" in err
+    assert not (tmp_path / "d" / "build.lock").exists()

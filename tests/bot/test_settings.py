@@ -214,3 +214,40 @@ def test_a_nan_in_the_config_file_is_refused_naming_the_key(tmp_path):
     cfg.write_text("[search]\ndense_weight = nan\n")
     with pytest.raises(ConfigError, match=r"\[search\]\.dense_weight must be a finite number"):
         load_settings(cfg)
+
+
+@pytest.mark.parametrize(
+    ("discord", "count", "ids"),
+    [
+        ({}, None, None),  # unsharded: one connection, as before
+        ({"shards": "auto"}, None, None),  # as many as Discord recommends, all here
+        ({"shards": 4}, 4, None),  # all four here
+        ({"shards": 4, "shard_ids": [2, 3]}, 4, [2, 3]),  # this process's share of four
+    ],
+)
+def test_shards_are_auto_or_a_count_with_this_processs_shard_ids(discord, count, ids):
+    settings = parse_settings({"discord": discord})
+    assert settings.discord.sharded == ("shards" in discord)
+    assert settings.discord.shard_count == count
+    assert settings.discord.shard_ids == ids
+
+
+@pytest.mark.parametrize(
+    ("discord", "message"),
+    [
+        ({"shards": "many"}, r'\[discord\]\.shards must be "auto" or the total number of shards'),
+        ({"shards": 2.0}, r"\[discord\]\.shards must be a string or an integer, got 2\.0"),
+        ({"shards": True}, r"\[discord\]\.shards must be a string or an integer, got True"),
+        ({"shards": 0}, r"\[discord\]\.shards must be 1 or more, got 0"),
+        ({"shard_ids": [0]}, r"shard_ids needs \[discord\]\.shards .* but it is unset"),
+        ({"shards": "auto", "shard_ids": [0]}, r'but it is "auto"'),
+        ({"shards": 2, "shard_ids": []}, r"\[discord\]\.shard_ids is empty"),
+        ({"shards": 2, "shard_ids": [0, 2]}, r"shard_ids\[1\] is 2, but shard ids run from 0 to 1"),
+        ({"shards": 2, "shard_ids": [-1]}, r"shard_ids\[0\] is -1, but shard ids run from 0 to 1"),
+        ({"shards": 3, "shard_ids": [1, 1]}, r"shard_ids lists shard 1 more than once"),
+        ({"shards": 3, "shard_ids": "0-1"}, r"shard_ids must be a list of an integer"),
+    ],
+)
+def test_bad_shard_settings_say_what_is_wrong_and_what_is_expected(discord, message):
+    with pytest.raises(ConfigError, match=message):
+        parse_settings({"discord": discord})

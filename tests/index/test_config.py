@@ -53,3 +53,20 @@ def test_data_dir_precedence(tmp_path, monkeypatch):
     monkeypatch.setenv("NEWSBOT_DATA_DIR", str(tmp_path / "env"))
     assert load_config(Settings, cfg).data_dir == tmp_path / "env"
     assert load_config(Settings, cfg, tmp_path / "flag").data_dir == tmp_path / "flag"
+
+
+def test_a_process_builds_unless_configured_not_to_and_names_where_builds_run():
+    assert parse_config({}, Settings).index.builder is True
+    reader = parse_config(
+        {"index": {"builder": False, "builder_name": "the bot-0 worker"}}, Settings
+    )
+    assert reader.index.builder is False
+    assert reader.index.builds_run_on == "the bot-0 worker"
+    unnamed = parse_config({"index": {"builder": False}}, Settings)
+    assert unnamed.index.builds_run_on == "the process configured with [index].builder = true"
+
+
+@pytest.mark.parametrize("name", ["two\nlines", " padded", "x" * 101])
+def test_a_builder_name_must_be_one_short_line(name):
+    with pytest.raises(ConfigError, match=r"\[index\]\.builder_name must be one line of at most"):
+        parse_config({"index": {"builder_name": name}}, Settings)

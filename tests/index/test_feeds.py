@@ -4,6 +4,7 @@ retention), served by a real HTTP server on loopback (tests/feed_server.py)."""
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ import pytest
 from bot.settings import Settings, parse_settings
 from index.build import build
 from index.config import FeedSettings
-from index.errors import BuildInProgressError
+from index.errors import BuildInProgressError, NotBuilderError
 from index.feeds import FeedState
 from index.ingest.http import Fetcher, FetchError
 from index.library import Library
@@ -415,3 +416,18 @@ def test_overview_shows_each_source_with_its_count_newest_and_last_refresh(
     assert (rows["wire"].articles, rows["wire"].ok, rows["down"].ok) == (2, True, False)
     assert rows["wire"].newest is not None and rows["wire"].newest.startswith(str(NOW.year))
     assert rows["down"].error == "HTTP 404" and rows["down"].articles == 0
+
+
+def test_a_non_builder_refresher_refuses_before_fetching_a_feed(
+    tmp_path: Path, feed_server: FeedServer
+) -> None:
+    feed_server.routes["/rss"] = Route(rss("Wire", [story(1, "tunnel works")]))
+    settings = feed_settings(tmp_path, {"name": "wire", "feed": feed_server.url("/rss")})
+    reader = replace(settings, index=replace(settings.index, builder=False))
+    refresher = Refresher(reader, Library(reader, FakeEmbedder()).build)
+
+    with pytest.raises(NotBuilderError, match=r"\[index\]\.builder = false"):
+        refresher.run_once(everything=True)
+
+    assert feed_server.requests == []  # the builder refreshes; this process never fetched
+    assert not Layout(settings.data_dir).lock_file.exists()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ import pytest
 import index.embedding
 import index.search
 from bot.answer import Answerer
+from index.errors import NotBuilderError
 from index.library import Library
 from index.progress import BuildReport
 from index.search import Searcher
@@ -229,3 +231,33 @@ def test_a_snapshot_that_fails_to_load_in_the_background_is_not_retried_per_ques
                 thread.join(WAIT)
     assert loads == [1]  # one failed load, not one a question
     assert "still serving the old one" in caplog.text
+
+
+def test_a_library_configured_not_to_build_refuses_without_taking_the_build_lock(
+    tmp_path: Path,
+) -> None:
+    settings = make_settings(tmp_path / "data", index={"builder": False, "builder_name": "bot-0"})
+
+    with pytest.raises(NotBuilderError, match=r"\[index\]\.builder = false.* run on bot-0"):
+        Library(settings, FakeEmbedder()).build()
+
+    assert not Layout(settings.data_dir).lock_file.exists()  # the lock was never opened
+    assert not (settings.data_dir / "snapshots").exists()  # nothing written
+
+
+def test_a_non_builder_serves_and_follows_what_the_builder_switches_to(tmp_path: Path) -> None:
+    folder = corpus(tmp_path)
+    builder = make_settings(tmp_path / "data", corpus={"sources": [str(folder)]})
+    reader = replace(builder, index=replace(builder.index, builder=False))
+    first = Library(builder, FakeEmbedder()).build()
+    served = Library(reader, FakeEmbedder())
+    assert served.searcher().path.name == first.snapshot
+
+    add_marathon(folder)
+    second = Library(builder, FakeEmbedder()).build()
+
+    for _ in range(WAIT * 10):  # loaded in the background; the old one serves meanwhile
+        if served.searcher().path.name == second.snapshot:
+            break
+        threading.Event().wait(0.1)
+    assert served.searcher().path.name == second.snapshot

@@ -125,6 +125,28 @@ async def test_configured_admin_roles_and_users_may_reindex(world: World) -> Non
     assert world.bot.library.builds == [False, False]  # type: ignore[attr-defined]
 
 
+@pytest.mark.newsbot(
+    library=ScriptedLibrary(steps=1),
+    answerer=scripted("x"),
+    index={"builder": False, "builder_name": "the *bot-0* worker"},
+)
+async def test_reindex_on_a_process_that_does_not_build_is_refused_naming_where_builds_run(
+    world: World,
+) -> None:
+    world.configure(admin_guilds=[world.guild.id])
+
+    result = await world.admin.slash(world.channel, "reindex")
+
+    assert result.ephemeral and result.response is not None
+    assert result.response.content == (
+        "Re-indexing is not done by this bot process ([index].builder = false): builds and "
+        "feed refreshes run on the \\*bot-0\\* worker. Use the command in a server on that "
+        "process's shards, or `newsbot index` on its machine; what it builds is answered from "
+        "here as soon as it is ready."
+    )
+    assert world.bot.library.builds == []  # type: ignore[attr-defined]
+
+
 def assert_refused(result: simcord.InteractionResult) -> None:
     assert result.ephemeral and result.response is not None
     assert result.response.content == REFUSED_TEXT

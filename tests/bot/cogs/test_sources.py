@@ -191,6 +191,47 @@ async def test_unloading_the_cog_stops_its_refresher(world: World) -> None:
     assert task.done() and cog._task is None
 
 
+# --------------------------------------------------------------------------- not the builder
+
+READER = {"builder": False, "builder_name": "bot-0"}
+
+
+@pytest.mark.newsbot(index=READER)
+async def test_a_process_that_does_not_build_never_refreshes_feeds_but_lists_them(
+    world: World, settings: Settings, feed_server: FeedServer
+) -> None:
+    # A feed the builder added (the sources file is shared), due at once and every minute.
+    feed_server.routes["/wire.rss"] = Route(rss("Wire", [story(1, "canal dredging")]))
+    wire = SourceSettings(name="wire", feed=feed_server.url("/wire.rss"), interval_minutes=1)
+    write_sources_file(sources_file(settings), [wire])
+    await world.env.advance_time(61)  # the refresher (a minute's sleep at most) would wake
+
+    listed = field_values(await world.alice.slash(world.channel, "sources list"))
+
+    assert feed_server.requests == []  # no feed fetched here
+    assert world.bot.library.stats().articles == 1  # the sample's, as built
+    assert listed["Articles"] == "1"
+    assert listed["wire (feed, added here)"].startswith("0 articles · no dated article · not ")
+
+
+@pytest.mark.newsbot(index=READER)
+async def test_adding_or_removing_a_source_where_builds_do_not_run_is_refused(
+    world: World, settings: Settings
+) -> None:
+    world.configure(admin_guilds=[world.guild.id])
+
+    added = await world.admin.slash(world.channel, "sources add", url="https://x.example/rss")
+    removed = await world.admin.slash(world.channel, "sources remove", name="x.example")
+
+    for result, action in ((added, "Adding sources"), (removed, "Removing sources")):
+        assert result.ephemeral and result.response is not None
+        assert result.response.content.startswith(
+            f"{action} is not done by this bot process ([index].builder = false): builds and "
+            "feed refreshes run on bot-0."
+        )
+    assert not sources_file(settings).exists()
+
+
 # --------------------------------------------------------------------------- hostile text
 
 
