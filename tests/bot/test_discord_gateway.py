@@ -10,9 +10,11 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
+import shutil
 import threading
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import aiohttp
@@ -20,13 +22,16 @@ import discord
 import pytest
 import yarl
 
+from bot.answer import Answerer
 from bot.cogs.admin import REFUSED_TEXT
-from bot.discord_bot import NewsBot, create_bot, redact_logged_secrets
+from bot.discord_bot import NewsBot, ShardedNewsBot, create_bot, redact_logged_secrets
 from bot.discord_bot import run as run_bot
 from bot.models import Answer, Citation, Conversation
 from bot.settings import Settings
 from index.library import Library
 from tests.bot.fake_discord import FakeDiscord, RestCall
+from tests.conftest import SAMPLE, make_settings
+from tests.fakes import FakeEmbedder
 
 TOKEN = "fake-token.must-never-be-logged"
 TIMEOUT = 15.0  # seconds; only ever reached when the bot is broken
@@ -301,6 +306,149 @@ async def test_without_the_content_intent_channel_messages_arrive_blank_and_are_
         await server.send_mention(QUESTION, channel_id=general)
         await server.wait_for_call("POST", f"/channels/{general}/messages", timeout=TIMEOUT)
     assert [c for c in server.calls if c.path.startswith(f"/channels/{news}/")] == []
+    assert_clean(server)
+
+
+# --------------------------------------------------------------------------- shards
+
+
+def without_identify_wait(bot: NewsBot) -> NewsBot:
+    """discord.py waits 5 s before each IDENTIFY after the first (Discord's rate for one
+    identify at a time); the fake has no such limit, so the tests do not wait."""
+
+    async def no_wait(shard_id: int | None, *, initial: bool = False) -> None:
+        return None
+
+    bot.before_identify_hook = no_wait  # type: ignore[method-assign]
+    return bot
+
+
+async def ask_and_mention_answered(server: FakeDiscord, guild_id: str) -> None:
+    """/ask and a mention in that guild's #general both get their cited answer."""
+    channel = server.guild(guild_id).general_channel_id
+    sent = await server.send_slash_command("ask", {"question": QUESTION}, channel_id=channel)
+    assert sent.payload["guild_id"] == guild_id
+    edit = await server.wait_for_call("PATCH", sent.original_path, timeout=TIMEOUT)
+    assert any(SEED_TITLE in line for line in sources_lines(edit.json["embeds"]))
+    await server.send_mention(QUESTION, channel_id=channel)
+    reply = await server.wait_for_call("POST", f"/channels/{channel}/messages", timeout=TIMEOUT)
+    assert any(SEED_TITLE in line for line in sources_lines(reply.json["embeds"]))
+
+
+async def test_two_shards_identify_as_0_and_1_of_2_and_answer_on_both(
+    server: FakeDiscord, make_bot: MakeBot
+) -> None:
+    server.recommended_shards = 2  # shards = "auto": the count comes from GET /gateway/bot
+    first = server.guild()
+    second = server.add_guild("Elsewhere", shard=(1 - first.shard(2), 2))
+    bot = without_identify_wait(make_bot(shards="auto", cooldown_seconds=0))
+
+    async with Running(bot):
+        assert isinstance(bot, ShardedNewsBot) and bot.shard_count == 2
+        assert sorted(i["shard"] for i in server.identifies) == [[0, 2], [1, 2]]
+        assert len(server.gateway_queries) == 2  # one websocket a shard
+        assert {g.id for g in bot.guilds} == {int(first.id), int(second.id)}
+        # Each guild's events arrive on its own shard's connection only (the fake dispatches
+        # as Discord does), so both connections carry questions and both are answered.
+        for guild in (first, second):
+            await ask_and_mention_answered(server, guild.id)
+            assert bot.get_guild(int(guild.id)).shard_id == guild.shard(2)  # type: ignore[union-attr]
+
+    assert len(server.calls_to("GET", "/gateway/bot")) == 1
+    assert_clean(server)
+
+
+async def test_a_process_with_shard_ids_connects_only_its_shards(
+    server: FakeDiscord, make_bot: MakeBot
+) -> None:
+    mine = server.add_guild("Mine", shard=(1, 2))
+    theirs = server.add_guild("Theirs", shard=(0, 2))
+    bot = make_bot(shards=2, shard_ids=[1], cooldown_seconds=0)
+
+    async with Running(bot):
+        assert [i["shard"] for i in server.identifies] == [[1, 2]]
+        assert {g.id for g in bot.guilds} == {int(g.id) for g in server.guilds if g.shard(2) == 1}
+        await ask_and_mention_answered(server, mine.id)
+        # Shard 0's guilds are another process's: Discord sends their events there, not here.
+        with pytest.raises(AssertionError, match="no identified gateway session"):
+            await server.send_mention(QUESTION, channel_id=theirs.general_channel_id)
+
+    assert server.calls_to("GET", "/gateway/bot") == []  # the count is configured
+    assert_clean(server)
+
+
+async def test_two_processes_split_the_shards_and_only_the_builder_builds(
+    server: FakeDiscord, tmp_path: Path
+) -> None:
+    """Two bot processes (here: two bots on one event loop, each with its own Library) on one
+    data directory: shard 0 builds, shard 1 refuses /reindex and serves what shard 0 built."""
+    news = tmp_path / "news"
+    shutil.copytree(SAMPLE, news)
+    builder = make_settings(
+        tmp_path / "data",
+        corpus={"sources": [str(news)]},
+        discord={"shards": 2, "shard_ids": [0], "cooldown_seconds": 0},
+    )
+    reader = replace(
+        builder,
+        index=replace(builder.index, builder=False, builder_name="the shard-0 worker"),
+        discord=replace(builder.discord, shard_ids=[1]),
+    )
+    zero, one = server.add_guild("Zero", shard=(0, 2)), server.add_guild("One", shard=(1, 2))
+    admin_guilds = [int(g.id) for g in server.guilds]
+    builder = replace(builder, discord=replace(builder.discord, admin_guilds=admin_guilds))
+    reader = replace(reader, discord=replace(reader.discord, admin_guilds=admin_guilds))
+    Library(builder, FakeEmbedder()).build()  # what both serve at start
+    bots = []
+    for cfg in (builder, reader):
+        library = Library(cfg, FakeEmbedder())
+        bot = create_bot(
+            cfg,
+            library,
+            Answerer(library, cfg),
+            guild_ready_timeout=0.05,
+            chunk_guilds_at_startup=False,
+        )
+        bots.append(bot)
+    reader_library = bots[1].library
+
+    async with Running(bots[0]), Running(bots[1]):
+        assert sorted(i["shard"] for i in server.identifies) == [[0, 2], [1, 2]]
+        refused = await server.send_slash_command(
+            "reindex", {}, user=server.admin_user, channel_id=one.general_channel_id
+        )
+        refusal = await server.wait_for_call("POST", refused.callback_path, timeout=TIMEOUT)
+        assert refusal.json["type"] == 4 and refusal.json["data"]["flags"] & 64
+        assert refusal.json["data"]["content"].startswith(
+            "Re-indexing is not done by this bot process ([index].builder = false): builds and "
+            "feed refreshes run on the shard-0 worker."
+        )
+        (news / "lighthouse.txt").write_text(
+            "Lighthouse keepers strike\n\nThe lighthouse keepers of Glimmerholt went on strike "
+            "on Monday, the union said.\n"
+        )
+        sent = await server.send_slash_command(
+            "reindex", {}, user=server.admin_user, channel_id=zero.general_channel_id
+        )
+        done = await server.wait_for_call(
+            "PATCH",
+            sent.original_path,
+            where=lambda c: (c.json.get("content") or "").startswith("✅"),
+            timeout=TIMEOUT,
+        )
+        new_snapshot = bots[0].library.stats().snapshot
+        assert new_snapshot in done.json["content"]
+        # The reader loads the builder's switch in the background, at its next question.
+        async with asyncio.timeout(TIMEOUT):
+            while reader_library.searcher().path.name != new_snapshot:
+                await asyncio.sleep(0.05)
+        channel = one.general_channel_id
+        asked = await server.send_slash_command(
+            "ask", {"question": "Why did the lighthouse keepers strike?"}, channel_id=channel
+        )
+        edit = await server.wait_for_call("PATCH", asked.original_path, timeout=TIMEOUT)
+        assert any("Lighthouse keepers strike" in x for x in sources_lines(edit.json["embeds"]))
+
     assert_clean(server)
 
 

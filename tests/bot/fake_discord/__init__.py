@@ -12,7 +12,10 @@ What it does, like Discord:
   server does not know answers 404 JSON and is also kept in `unknown_calls`, so a test can fail
   loudly when the bot calls something unexpected.
 - A gateway websocket: HELLO, heartbeat ACKs, IDENTIFY -> READY + GUILD_CREATE, then whatever the
-  test pushes with `dispatch()`. Frames are zlib-stream compressed when the client asks for it
+  test pushes with `dispatch()`. Sharded as Discord is: any number of connections, each
+  identifying as shard `[i, n]`, gets the guilds and events of its shard only (a guild's shard
+  is `(guild_id >> 22) % n`; `add_guild(name, shard=(i, n))` makes a guild on shard i);
+  `GET /gateway/bot` recommends `recommended_shards`; `identifies` keeps every IDENTIFY. Frames are zlib-stream compressed when the client asks for it
   (discord.py does by default). Events are filtered by the intents the client identified with,
   and without the message-content intent a message's content is blanked unless it mentions the
   bot, as Discord does.

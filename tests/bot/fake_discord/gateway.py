@@ -1,6 +1,10 @@
 """The fake Discord's gateway websocket: HELLO, heartbeat ACKs, IDENTIFY -> READY +
 GUILD_CREATE, then the events a test dispatches, filtered by the client's intents and
-zlib-stream compressed when the client asks for it."""
+zlib-stream compressed when the client asks for it.
+
+Sharded like Discord: each connection identifies as shard `[i, n]` (none: `[0, 1]`) and gets
+READY, GUILD_CREATE and the events of the guilds on its shard only (`shard_of`: guild_id >> 22
+modulo n; events without a guild, such as DMs, go to shard 0)."""
 
 from __future__ import annotations
 
@@ -12,6 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import WSMsgType, web
+
+from tests.bot.fake_discord.state import Guild, shard_of
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +33,7 @@ OP_HELLO = 10
 OP_HEARTBEAT_ACK = 11
 CLOSE_DECODE_ERROR = 4002
 CLOSE_AUTHENTICATION_FAILED = 4004
+CLOSE_INVALID_SHARD = 4010
 CLOSE_INVALID_API_VERSION = 4012
 
 # Intents bits the server acts on.
@@ -43,6 +50,7 @@ class _Session:
     compressor: Any = None
     intents: int = 0
     identified: bool = False
+    shard: tuple[int, int] = (0, 1)  # [id, count] from IDENTIFY
     seq: int = 0
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
@@ -53,12 +61,24 @@ class Gateway:
     def __init__(self) -> None:
         self._sessions: list[_Session] = []
         self.gateway_queries: list[dict[str, str]] = []
+        # Every IDENTIFY's payload, without its token: what a test reads the shards from.
+        self.identifies: list[dict[str, Any]] = []
+        self.recommended_shards = 1  # what GET /gateway/bot tells a bot with shards = "auto"
 
     async def dispatch(self, event: str, data: dict[str, Any]) -> None:
-        """Push a gateway event to every identified session (subject to their intents)."""
-        sessions = [s for s in self._sessions if s.identified and not s.ws.closed]
+        """Push a gateway event to every identified session on the shard of the event's guild
+        (subject to their intents)."""
+        guild_id = data.get("guild_id")
+        sessions = [
+            s
+            for s in self._sessions
+            if s.identified and not s.ws.closed and s.shard[0] == shard_of(guild_id, s.shard[1])
+        ]
         if not sessions:
-            raise AssertionError(f"cannot dispatch {event}: no identified gateway session")
+            raise AssertionError(
+                f"cannot dispatch {event}: no identified gateway session on the shard of guild "
+                f"{guild_id}"
+            )
         for session in sessions:
             payload = self._filter_for_intents(session, event, data)
             if payload is not None:
@@ -108,9 +128,20 @@ class Gateway:
                 log.debug("gateway IDENTIFY with a wrong token")
                 await session.ws.close(code=CLOSE_AUTHENTICATION_FAILED, message=b"bad token")
                 return
+            self.identifies.append({k: v for k, v in data.items() if k != "token"})
+            shard = data.get("shard") or [0, 1]
+            if not (isinstance(shard, list) and len(shard) == 2 and 0 <= shard[0] < shard[1]):
+                await session.ws.close(code=CLOSE_INVALID_SHARD, message=b"invalid shard")
+                return
+            session.shard = (int(shard[0]), int(shard[1]))
             session.intents = int(data.get("intents", 0))
-            await self._send_dispatch(session, "READY", self._ready_payload())
-            await self._send_dispatch(session, "GUILD_CREATE", self.guild_payload())
+            guilds = [g for g in self.guilds if g.shard(session.shard[1]) == session.shard[0]]
+            ready = self._ready_payload(guilds)
+            if "shard" in data:
+                ready["shard"] = list(session.shard)
+            await self._send_dispatch(session, "READY", ready)
+            for guild in guilds:
+                await self._send_dispatch(session, "GUILD_CREATE", self.guild_payload(guild))
             session.identified = True
             await self._notify()
         elif op == OP_RESUME:
@@ -119,11 +150,11 @@ class Gateway:
         else:
             log.debug("gateway: ignoring op %s", op)
 
-    def _ready_payload(self) -> dict[str, Any]:
+    def _ready_payload(self, guilds: list[Guild]) -> dict[str, Any]:
         return {
             "v": 10,
             "user": {**self.bot_user, "verified": True, "mfa_enabled": False, "flags": 0},
-            "guilds": [{"id": self.guild_id, "unavailable": True}],
+            "guilds": [{"id": g.id, "unavailable": True} for g in guilds],
             "session_id": f"session-{next(self._ids)}",
             "resume_gateway_url": self.gateway_url,
             "application": {"id": self.application_id, "flags": 0},

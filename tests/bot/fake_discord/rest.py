@@ -123,7 +123,11 @@ class RestApi:
     async def _get_gateway_bot(self, call: RestCall) -> web.Response:
         limit = {"total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1}
         return _json(
-            {"url": self.gateway_url.rstrip("/"), "shards": 1, "session_start_limit": limit}
+            {
+                "url": self.gateway_url.rstrip("/"),
+                "shards": self.recommended_shards,
+                "session_start_limit": limit,
+            }
         )
 
     async def _put_commands(
@@ -268,7 +272,7 @@ class RestApi:
         return {
             "id": self.snowflake(),
             "channel_id": channel_id,
-            "guild_id": self.guild_id,
+            "guild_id": self.guild_of_channel(channel_id).id,
             "author": self.bot_user,
             "content": body.get("content") or "",
             "timestamp": iso(time.time() * 1000),

@@ -1,10 +1,12 @@
-"""The fake Discord's world: one guild with its channels, roles and members, the bot's user,
-the synced commands and every message, and the payloads Discord would send about them."""
+"""The fake Discord's world: guilds with their channels, roles and members (one to start with,
+more with `add_guild`), the bot's user, the synced commands and every message, and the payloads
+Discord would send about them."""
 
 from __future__ import annotations
 
 import itertools
 import time
+from dataclasses import dataclass
 from typing import Any
 
 from tests.bot.fake_discord.models import (
@@ -15,18 +17,43 @@ from tests.bot.fake_discord.models import (
 )
 
 
+@dataclass(frozen=True)
+class Guild:
+    """A server the bot is in: its id, name, admin role and its two text channels."""
+
+    id: str
+    name: str
+    admin_role_id: str
+    general_channel_id: str
+    news_channel_id: str
+
+    def shard(self, count: int) -> int:
+        """The shard whose gateway connection carries this guild's events (Discord's rule)."""
+        return shard_of(self.id, count)
+
+
+def shard_of(guild_id: str | None, count: int) -> int:
+    """Discord's rule: a guild's events go to shard (guild_id >> 22) % count; DMs to shard 0."""
+    return 0 if guild_id is None else (int(guild_id) >> 22) % count
+
+
 class DiscordState:
-    """Ids, users, the guild, commands and messages, and the payload builders for them."""
+    """Ids, users, the guilds, commands and messages, and the payload builders for them.
+
+    `guild_id`, `general_channel_id`, ... name the first guild; `add_guild` makes more.
+    """
 
     def __init__(self, *, bot_name: str, guild_name: str) -> None:
         self._ids = itertools.count(1)
         self.application_id = self.snowflake()
         self.bot_user: dict[str, Any] = self.make_user(self.application_id, bot_name, bot=True)
         self.owner = self.make_user(self.snowflake(), "owner")
-        self.guild_id = self.snowflake()
-        self.admin_role_id = self.snowflake()
-        self.general_channel_id = self.snowflake()
-        self.news_channel_id = self.snowflake()
+        self.guilds: list[Guild] = []
+        first = self.add_guild(guild_name)
+        self.guild_id = first.id
+        self.admin_role_id = first.admin_role_id
+        self.general_channel_id = first.general_channel_id
+        self.news_channel_id = first.news_channel_id
         self.guild_name = guild_name
         self.member_user = self.make_user(self.snowflake(), "reader")
         self.admin_user = self.make_user(self.snowflake(), "editor")
@@ -42,6 +69,31 @@ class DiscordState:
         ms = int(time.time() * 1000) - DISCORD_EPOCH_MS
         return str((ms << 22) | (next(self._ids) & 0xFFF))
 
+    def add_guild(self, name: str, *, shard: tuple[int, int] | None = None) -> Guild:
+        """A new guild the bot is in; with `shard=(i, n)` its id puts it on shard i of n."""
+        guild_id = self.snowflake()
+        if shard is not None:
+            i, n = shard
+            ms = int(guild_id) >> 22
+            ms += (i - ms) % n  # a millisecond later at most n - 1: the guild's shard is i
+            guild_id = str((ms << 22) | (next(self._ids) & 0xFFF))
+        guild = Guild(guild_id, name, self.snowflake(), self.snowflake(), self.snowflake())
+        self.guilds.append(guild)
+        return guild
+
+    def guild(self, guild_id: str | None = None) -> Guild:
+        """The guild with `guild_id` (default: the first)."""
+        if guild_id is None:
+            return self.guilds[0]
+        return next(g for g in self.guilds if g.id == guild_id)
+
+    def guild_of_channel(self, channel_id: str) -> Guild:
+        """The guild a channel belongs to (the first guild for a channel it does not know)."""
+        for guild in self.guilds:
+            if channel_id in (guild.general_channel_id, guild.news_channel_id):
+                return guild
+        return self.guilds[0]
+
     @staticmethod
     def make_user(user_id: str, name: str, *, bot: bool = False) -> dict[str, Any]:
         return {
@@ -54,11 +106,12 @@ class DiscordState:
             "public_flags": 0,
         }
 
-    def member(self, user: dict[str, Any]) -> dict[str, Any]:
-        """The guild member payload of `user`; the admin user holds the admin role."""
+    def member(self, user: dict[str, Any], guild: Guild | None = None) -> dict[str, Any]:
+        """The guild member payload of `user`; the admin user holds the guild's admin role."""
+        guild = guild or self.guild()
         return {
             "user": user,
-            "roles": [self.admin_role_id] if user["id"] == self.admin_user["id"] else [],
+            "roles": [guild.admin_role_id] if user["id"] == self.admin_user["id"] else [],
             "nick": None,
             "avatar": None,
             "joined_at": iso(time.time() * 1000 - 86_400_000),
@@ -69,13 +122,14 @@ class DiscordState:
         }
 
     def _channel(self, channel_id: str) -> dict[str, Any]:
-        names = [self.general_channel_id, self.news_channel_id]
+        guild = self.guild_of_channel(channel_id)
+        names = [guild.general_channel_id, guild.news_channel_id]
         position = names.index(channel_id) if channel_id in names else len(names)
         name = ("general", "news-questions", "elsewhere")[position]
         return {
             "id": channel_id,
             "type": 0,
-            "guild_id": self.guild_id,
+            "guild_id": guild.id,
             "name": name,
             "position": position,
             "permission_overwrites": [],
@@ -86,9 +140,10 @@ class DiscordState:
             "parent_id": None,
         }
 
-    def guild_payload(self) -> dict[str, Any]:
+    def guild_payload(self, guild: Guild | None = None) -> dict[str, Any]:
+        guild = guild or self.guild()
         everyone = {
-            "id": self.guild_id,
+            "id": guild.id,
             "name": "@everyone",
             "permissions": str(MEMBER_PERMISSIONS),
             "position": 0,
@@ -98,11 +153,11 @@ class DiscordState:
             "mentionable": False,
             "flags": 0,
         }
-        admin = {**everyone, "id": self.admin_role_id, "name": "editors", "position": 1}
+        admin = {**everyone, "id": guild.admin_role_id, "name": "editors", "position": 1}
         admin["permissions"] = str(MEMBER_PERMISSIONS | MANAGE_GUILD)
         return {
-            "id": self.guild_id,
-            "name": self.guild_name,
+            "id": guild.id,
+            "name": guild.name,
             "icon": None,
             "owner_id": self.owner["id"],
             "afk_timeout": 300,
@@ -111,7 +166,7 @@ class DiscordState:
             "explicit_content_filter": 0,
             "features": [],
             "mfa_level": 0,
-            "system_channel_id": self.general_channel_id,
+            "system_channel_id": guild.general_channel_id,
             "system_channel_flags": 0,
             "premium_tier": 0,
             "preferred_locale": "en-US",
@@ -124,14 +179,14 @@ class DiscordState:
             "emojis": [],
             "stickers": [],
             "channels": [
-                self._channel(self.general_channel_id),
-                self._channel(self.news_channel_id),
+                self._channel(guild.general_channel_id),
+                self._channel(guild.news_channel_id),
             ],
             "threads": [],
             "members": [
-                self.member(self.bot_user),
-                self.member(self.member_user),
-                self.member(self.admin_user),
+                self.member(self.bot_user, guild),
+                self.member(self.member_user, guild),
+                self.member(self.admin_user, guild),
             ],
             "presences": [],
             "voice_states": [],
@@ -184,14 +239,15 @@ class DiscordState:
         if dm:
             return self._dm_interaction(data, user)
         channel_id = channel_id or self.general_channel_id
+        guild = self.guild_of_channel(channel_id)
         permissions = str(self.permissions_of(user))
-        member = self.member(user)
+        member = self.member(user, guild)
         return {
             "id": self.snowflake(),
             "application_id": self.application_id,
             "type": 2,
             "data": data,
-            "guild_id": self.guild_id,
+            "guild_id": guild.id,
             "channel_id": channel_id,
             "channel": self._channel(channel_id),
             "member": {**member, "permissions": permissions},
@@ -201,7 +257,7 @@ class DiscordState:
             "locale": "en-US",
             "guild_locale": "en-US",
             "entitlements": [],
-            "authorizing_integration_owners": {"0": self.guild_id},
+            "authorizing_integration_owners": {"0": guild.id},
             "context": 0,
             "attachment_size_limit": 10 * 1024 * 1024,
         }
@@ -238,18 +294,21 @@ class DiscordState:
         """A MESSAGE_CREATE in the guild, as Discord sends it (before intent filtering)."""
         author = author or self.member_user
         channel_id = channel_id or self.general_channel_id
+        guild = self.guild_of_channel(channel_id)
         message: dict[str, Any] = {
             "id": self.snowflake(),
             "channel_id": channel_id,
-            "guild_id": self.guild_id,
+            "guild_id": guild.id,
             "author": author,
-            "member": _without_user(self.member(author)),
+            "member": _without_user(self.member(author, guild)),
             "content": content,
             "timestamp": iso(time.time() * 1000),
             "edited_timestamp": None,
             "tts": False,
             "mention_everyone": False,
-            "mentions": [{**u, "member": _without_user(self.member(u))} for u in mentions or []],
+            "mentions": [
+                {**u, "member": _without_user(self.member(u, guild))} for u in mentions or []
+            ],
             "mention_roles": [],
             "attachments": [],
             "embeds": [],
@@ -264,7 +323,7 @@ class DiscordState:
                 "type": 0,
                 "message_id": reply_to,
                 "channel_id": channel_id,
-                "guild_id": self.guild_id,
+                "guild_id": guild.id,
             }
             message["referenced_message"] = self.messages.get(reply_to)
         return message
