@@ -47,6 +47,10 @@ EXTENSIONS = (
 # Neither a question nor an article may ping anyone: every reply uses this, and so does the bot.
 NO_MENTIONS = discord.AllowedMentions.none()
 DEVELOPER_PORTAL = "https://discord.com/developers/applications"
+# Gateway close codes newsbot explains: a shard id or count Discord refuses, and a connection
+# that would carry too many servers (Discord requires sharding from 2,500 servers a connection).
+CLOSE_INVALID_SHARD = 4010
+CLOSE_SHARDING_REQUIRED = 4011
 UNEXPECTED_ERROR_TEXT = "Something went wrong on my side (it has been logged). Please try again."
 
 # How blocking work (an answer, an index build) leaves the event loop: asyncio.to_thread.
@@ -276,6 +280,23 @@ def _missing_token_message(env_name: str) -> str:
     )
 
 
+def _shard_refused_message(code: int, settings: Settings) -> str:
+    cfg = settings.discord
+    now = "unsharded" if not cfg.sharded else f"shards = {cfg.shards!r}"
+    if code == CLOSE_SHARDING_REQUIRED:
+        return (
+            f"newsbot run: Discord requires more shards for this bot ({now}): it is in too many "
+            'servers for one connection. Set [discord].shards = "auto" to run as many as Discord '
+            "recommends in this process, or a larger shards = N with each process's shard_ids "
+            "(see docs/discord.md, Many servers)."
+        )
+    return (
+        f"newsbot run: Discord refused the shard this process identified with ({now}, "
+        f"shard_ids = {cfg.shard_ids}): every process must be given the same [discord].shards "
+        "total and ids below it."
+    )
+
+
 def run(settings: Settings, library: Library | None = None) -> int:
     """`newsbot run`: start the bot with the token from the environment; the exit status.
 
@@ -314,6 +335,11 @@ def run(settings: Settings, library: Library | None = None) -> int:
             "Bot -> Privileged Gateway Intents, or set message_content = false.",
             file=sys.stderr,
         )
+        return 2
+    except discord.ConnectionClosed as exc:
+        if exc.code not in (CLOSE_INVALID_SHARD, CLOSE_SHARDING_REQUIRED):
+            raise
+        print(_shard_refused_message(exc.code, settings), file=sys.stderr)
         return 2
     except NewsbotError as exc:
         print(f"newsbot run: {exc}", file=sys.stderr)

@@ -675,3 +675,22 @@ async def test_fake_discord_refuses_messages_over_discords_limits(server: FakeDi
         assert (await response.json())["code"] == 50035
     assert len(server.rejected_calls) == 1
     server.rejected_calls.clear()
+
+
+def test_newsbot_run_says_to_shard_when_discord_requires_it(
+    server_in_thread: FakeDiscord,
+    settings: Settings,
+    library: Library,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    server_in_thread.max_guilds_per_shard = 1  # Discord's 2,500, made small
+    server_in_thread.add_guild("Second")
+    monkeypatch.setenv(settings.discord.token_env, TOKEN)
+
+    assert run_bot(settings, library) == 2  # unsharded: one connection for both guilds
+
+    err = capsys.readouterr().err
+    assert "Discord requires more shards for this bot (unsharded)" in err
+    assert '[discord].shards = "auto"' in err
+    assert len(server_in_thread.identifies) == 1 and "shard" not in server_in_thread.identifies[0]

@@ -15,7 +15,9 @@ What it does, like Discord:
   test pushes with `dispatch()`. Sharded as Discord is: any number of connections, each
   identifying as shard `[i, n]`, gets the guilds and events of its shard only (a guild's shard
   is `(guild_id >> 22) % n`; `add_guild(name, shard=(i, n))` makes a guild on shard i);
-  `GET /gateway/bot` recommends `recommended_shards`; `identifies` keeps every IDENTIFY. Frames are zlib-stream compressed when the client asks for it
+  `GET /gateway/bot` recommends `recommended_shards`; `identifies` keeps every IDENTIFY; with
+  `max_guilds_per_shard` set, a connection carrying more guilds is closed with 4011 (sharding
+  required). Frames are zlib-stream compressed when the client asks for it
   (discord.py does by default). Events are filtered by the intents the client identified with,
   and without the message-content intent a message's content is blanked unless it mentions the
   bot, as Discord does.

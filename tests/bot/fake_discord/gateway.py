@@ -34,6 +34,7 @@ OP_HEARTBEAT_ACK = 11
 CLOSE_DECODE_ERROR = 4002
 CLOSE_AUTHENTICATION_FAILED = 4004
 CLOSE_INVALID_SHARD = 4010
+CLOSE_SHARDING_REQUIRED = 4011
 CLOSE_INVALID_API_VERSION = 4012
 
 # Intents bits the server acts on.
@@ -64,6 +65,9 @@ class Gateway:
         # Every IDENTIFY's payload, without its token: what a test reads the shards from.
         self.identifies: list[dict[str, Any]] = []
         self.recommended_shards = 1  # what GET /gateway/bot tells a bot with shards = "auto"
+        # Discord's 2,500 guilds a connection, made small: a connection whose shard would carry
+        # more guilds is closed with 4011 (sharding required). None: no limit.
+        self.max_guilds_per_shard: int | None = None
 
     async def dispatch(self, event: str, data: dict[str, Any]) -> None:
         """Push a gateway event to every identified session on the shard of the event's guild
@@ -136,6 +140,9 @@ class Gateway:
             session.shard = (int(shard[0]), int(shard[1]))
             session.intents = int(data.get("intents", 0))
             guilds = [g for g in self.guilds if g.shard(session.shard[1]) == session.shard[0]]
+            if self.max_guilds_per_shard is not None and len(guilds) > self.max_guilds_per_shard:
+                await session.ws.close(code=CLOSE_SHARDING_REQUIRED, message=b"sharding required")
+                return
             ready = self._ready_payload(guilds)
             if "shard" in data:
                 ready["shard"] = list(session.shard)
