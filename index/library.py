@@ -24,7 +24,7 @@ from index.config import EmbeddingSettings, Settings, require_builder
 from index.progress import BuildProgress, BuildReport, ProgressCallback
 
 if TYPE_CHECKING:
-    from index.embedding import Embedder
+    from index.embedding import BatchEncoder, Embedder
     from index.search import Searcher
 
 log = logging.getLogger(__name__)
@@ -102,12 +102,12 @@ class Library:
             if self._embedder is None:
                 from index.embedding import load_embedder
 
-                model = load_embedder(self._embedding_settings())
+                model = load_embedder(self.embedding_settings())
                 _for_questions(model)
                 self._embedder = model
             return self._embedder
 
-    def _embedding_settings(self) -> EmbeddingSettings:
+    def embedding_settings(self) -> EmbeddingSettings:
         """[embedding] with the model cache directory resolved against the data directory."""
         return replace(self.settings.embedding, cache_dir=str(self.settings.model_cache_dir))
 
@@ -119,7 +119,7 @@ class Library:
         from index.embedding import load_embedder
 
         log.info("loading a model for the build (questions keep their own)")
-        return load_embedder(self._embedding_settings())  # on every core: builds encode in bulk
+        return load_embedder(self.embedding_settings())  # on every core: builds encode in bulk
 
     def _keep_for_questions(self, model: Embedder) -> None:
         """After a build: its model answers questions if none is loaded (`newsbot index`)."""
@@ -196,10 +196,12 @@ class Library:
         progress: ProgressCallback | None = None,
         before_switch: Callable[..., None] | None = None,
         refresh: Collection[str] | None = None,
+        encoder: BatchEncoder | None = None,
     ) -> BuildReport:
         """Build a new snapshot and serve it; blocking (call from a worker thread).
 
-        `refresh` names the sources to read again (default: all of them; see index/build.py).
+        `refresh` names the sources to read again (default: all of them; see index/build.py);
+        `encoder` embeds elsewhere (a Ray cluster: index/ray_embedding.py).
         Raises `NotBuilderError` when the settings say this process does not build.
         """
         require_builder(self.settings)  # before the lock: a non-builder never takes it
@@ -220,7 +222,14 @@ class Library:
         def run() -> BuildReport:
             model = self._model_for_build()
             report = build(
-                self.settings, model, sources, rebuild, track, before_switch, refresh=refresh
+                self.settings,
+                model,
+                sources,
+                rebuild,
+                track,
+                before_switch,
+                refresh=refresh,
+                encoder=encoder,
             )
             self._keep_for_questions(model)
             return report

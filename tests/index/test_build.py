@@ -7,9 +7,16 @@ import textwrap
 import threading
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from index.errors import BuildInProgressError, IndexCorruptError, IndexMissingError, IngestError
+from index.errors import (
+    BuildInProgressError,
+    ClusterError,
+    IndexCorruptError,
+    IndexMissingError,
+    IngestError,
+)
 from index.library import Library
 from index.store import Layout
 from tests.conftest import REPO, make_settings
@@ -319,3 +326,75 @@ def test_given_sources_are_relative_to_the_working_directory(
     monkeypatch.chdir(corpus.parent)
     report = lib.build(["corpus"])
     assert report.added == 4
+
+
+class ElsewhereEncoder:
+    """A `BatchEncoder` standing in for a cluster: the fake model's vectors, in batches of 3
+    yielded last first (a cluster returns batches as they finish); `fail_after` batches, the
+    cluster is lost."""
+
+    where = "elsewhere"
+
+    def __init__(self, model: FakeEmbedder, fail_after: int | None = None, dimension=None):
+        self.model = model
+        self.fail_after = fail_after
+        self.dimension = dimension
+        self.texts = 0
+
+    def encode_batches(self, texts):
+        batches = [list(texts[i : i + 3]) for i in range(0, len(texts), 3)][::-1]
+        for n, batch in enumerate(batches):
+            if self.fail_after is not None and n == self.fail_after:
+                raise ClusterError("the cluster went away")
+            vectors = self.model.encode(batch)
+            if self.dimension is not None:
+                vectors = vectors[:, : self.dimension]
+            self.texts += len(batch)
+            yield batch, vectors
+
+
+def test_a_build_embeds_with_the_encoder_it_is_given_into_the_same_cache(
+    tmp_path, corpus, fake_embedder
+):
+    local = lib_for(tmp_path / "local", corpus, FakeEmbedder()).build()
+    counting = FakeEmbedder()
+    lib = lib_for(tmp_path, corpus, counting)
+    encoder = ElsewhereEncoder(FakeEmbedder())
+    report = lib.build(encoder=encoder)
+    assert counting.encoded == 0  # the build's own model only counted tokens
+    assert encoder.texts == report.embedded == report.passages == local.passages
+    there, here = (Layout(d / "data").current_dir() for d in (tmp_path, tmp_path / "local"))
+    assert json.loads((there / "manifest.json").read_text())["embedded_on"] == "elsewhere"
+    assert json.loads((here / "manifest.json").read_text())["embedded_on"] == "local"
+    # Batches came back out of order: every vector is still its own passage's.
+    assert np.array_equal(np.load(there / "vectors.npy"), np.load(here / "vectors.npy"))
+    again = lib_for(tmp_path, corpus, counting).build(rebuild=False)
+    assert again.embedded == 0 and counting.encoded == 0
+
+
+def test_a_cluster_lost_mid_build_keeps_the_old_index_and_the_finished_batches(
+    tmp_path, corpus, fake_embedder
+):
+    lib = lib_for(tmp_path, corpus, fake_embedder)
+    first = lib.build()
+    (corpus / "art9.txt").write_text(
+        "Fresh news\n\n" + " ".join(f"A new sentence {j} about the ferry." for j in range(160)),
+        encoding="utf-8",
+    )
+    encoder = ElsewhereEncoder(FakeEmbedder(), fail_after=1)
+    with pytest.raises(ClusterError, match="went away"):
+        lib.build(encoder=encoder)
+    assert Layout(lib.settings.data_dir).current_dir().name == first.snapshot
+    assert encoder.texts == 3
+    fake_embedder.encoded = 0
+    retry = lib.build()
+    assert retry.embedded == fake_embedder.encoded and retry.embedded > 0
+    assert retry.passages - first.passages == retry.embedded + 3  # the 3 done were cached
+
+
+def test_vectors_of_the_wrong_size_from_an_encoder_are_refused(tmp_path, corpus, fake_embedder):
+    lib = lib_for(tmp_path, corpus, fake_embedder)
+    with pytest.raises(ClusterError, match="dimensions"):
+        lib.build(encoder=ElsewhereEncoder(FakeEmbedder(), dimension=10))
+    with pytest.raises(IndexMissingError):
+        lib.searcher()
