@@ -36,8 +36,13 @@ CPUS_PER_ACTOR = 1  # each actor encodes on one core, so a node runs one actor a
 MAX_BATCH = 256  # passages a batch, at most (as a local build encodes them)
 CONNECT_TIMEOUT_SECONDS = 5.0  # a first TCP check of host:port, before Ray's long retries
 _HOST_PORT = re.compile(r"^(?:ray://)?(?P<host>\[[^\]]+\]|[^:/\s]+):(?P<port>\d{1,5})$")
-# Ray's own chatter on a build's stderr: one progress line a second, deprecation notes.
-_QUIET = ("ray", "ray.data", "ray._private", "ray.util")
+# Ray's own chatter on a build's stderr: a progress line a second, the note that progress bars
+# are off (the build reports its own progress).
+_QUIET = {
+    "ray": logging.WARNING,
+    "ray.data": logging.WARNING,
+    "ray.data._internal.progress": logging.ERROR,
+}
 
 
 def import_ray() -> ModuleType:
@@ -125,8 +130,8 @@ class RayEncoder:
         if self.address is not None:
             check_reachable(self.address)
         os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")  # no report to Anyscale
-        for name in _QUIET:
-            logging.getLogger(name).setLevel(logging.WARNING)
+        for name, level in _QUIET.items():
+            logging.getLogger(name).setLevel(level)
         # The workers run this process's `index` package, whatever version a node has installed
         # (its dependencies, the model package included, must be installed there).
         runtime_env = {"py_modules": [str(Path(__file__).resolve().parent)]}

@@ -1,0 +1,209 @@
+"""`newsbot index --ray`: a build embedded by Ray Data actors equals a local build.
+
+One Ray instance for the module (started by the `--ray` build itself, as users without a
+cluster run it): Ray takes seconds and hundreds of MB to start. The error paths start none.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot.cli import main
+from bot.settings import load_settings
+from index.bm25 import BM25Index
+from index.library import Library
+from index.store import Layout, read_metadata, read_origins
+from tests.conftest import REPO, SAMPLE, SHARED
+
+CONFIG = REPO / "config.toml"
+RTQA = SHARED / "eval" / "realtimeqa-dev" / "corpus.jsonl"
+QUERIES = ["What did Peskov say about Venezuela?", "hurricane forecast", "election results"]
+# The manifest fields that say when and how a build ran, not what it holds.
+RUN_FIELDS = {"name", "built_at", "embedded_on", "files"}
+
+
+def index(*args: str) -> int:
+    return main(["index", *args, "--config", str(CONFIG)])
+
+
+def current(data: Path) -> Path:
+    return Layout(data).current_dir()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> list[str]:
+    """The sample article and four realtimeqa-dev ones: some 60 passages."""
+    folder = tmp_path_factory.mktemp("corpus")
+    lines = RTQA.read_text(encoding="utf-8").splitlines()[:4]
+    (folder / "rtqa.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [str(SAMPLE), str(folder / "rtqa.jsonl")]
+
+
+@pytest.fixture(scope="module")
+def builds(corpus, tmp_path_factory) -> tuple[Path, Path]:
+    """(local, ray): the same corpus built in two data directories, each by the CLI."""
+    local, ray = tmp_path_factory.mktemp("local"), tmp_path_factory.mktemp("ray")
+    assert index(*corpus, "--data-dir", str(local)) == 0
+    assert index(*corpus, "--data-dir", str(ray), "--ray") == 0
+    return local, ray
+
+
+def _ray_children() -> list[str]:
+    """Ray's server processes still running under this one (a stopped instance leaves none)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            name = stat.read_text().split("(", 1)[1].rsplit(")", 1)[0]
+        except (OSError, IndexError):
+            continue
+        state, ppid = fields[0], int(fields[1])
+        if ppid == os.getpid() and state != "Z" and name in ("raylet", "gcs_server"):
+            found.append(name)
+    return found
+
+
+@pytest.mark.model
+@pytest.mark.ray
+def test_a_ray_build_matches_a_local_build_of_the_same_corpus(builds, real_embedder):
+    local, ray = builds
+    a, b = current(local), current(ray)
+
+    va, vb = np.load(a / "vectors.npy"), np.load(b / "vectors.npy")
+    assert va.shape == vb.shape and va.shape[0] > 40
+    assert np.allclose(va, vb, atol=1e-5, rtol=0)
+
+    ma, mb = read_metadata(a / "meta.sqlite"), read_metadata(b / "meta.sqlite")
+    assert ma == mb  # articles, passages (same ids, rows, text), statements, stories
+
+    man_a, man_b = (json.loads((s / "manifest.json").read_text()) for s in (a, b))
+    assert (man_a["embedded_on"], man_b["embedded_on"]) == ("local", "ray")
+    assert {k: v for k, v in man_a.items() if k not in RUN_FIELDS} == {
+        k: v for k, v in man_b.items() if k not in RUN_FIELDS
+    }
+    oa, ob = (read_origins(s) for s in (a, b))  # first sightings: the builds' own times
+    assert len(oa) == 5 and {k: v.source for k, v in oa.items()} == {
+        k: v.source for k, v in ob.items()
+    }
+
+    # BM25's files number terms in set order (differs run to run), so compare what it scores.
+    rows = len(ma.passages)
+    bm_a, bm_b = BM25Index.load(a / "bm25", rows), BM25Index.load(b / "bm25", rows)
+    for q in QUERIES:
+        ha, hb = bm_a.search(q, rows), bm_b.search(q, rows)
+        assert [r for r, _ in ha] == [r for r, _ in hb]
+        assert np.allclose([s for _, s in ha], [s for _, s in hb])
+
+    # Searches through each snapshot (FAISS, BM25, fusion) rank the same passages.
+    for q in QUERIES:
+        hits = [
+            [
+                h.passage_id
+                for h in Library(load_settings(CONFIG, d), real_embedder).searcher().search(q, k=5)
+            ]
+            for d in (local, ray)
+        ]
+        assert hits[0] == hits[1] and hits[0]
+
+
+@pytest.mark.ray
+def test_the_local_ray_instance_is_stopped_after_the_build(builds):
+    import ray
+
+    assert not ray.is_initialized()
+    assert _ray_children() == []
+
+
+@pytest.mark.model
+@pytest.mark.ray
+def test_a_later_local_build_reuses_the_ray_builds_vectors(builds, corpus, tmp_path, capsys):
+    _, ray = builds
+    data = tmp_path / "data"
+    # Only the embedding cache: every passage is chunked anew, every vector must be a hit.
+    shutil.copytree(ray / "cache", data / "cache")
+    capsys.readouterr()
+    assert index(*corpus, "--data-dir", str(data)) == 0
+    out = capsys.readouterr().out
+    assert "5 added" in out and " 0 embedded" in out
+    assert np.array_equal(
+        np.load(current(data) / "vectors.npy"), np.load(current(ray) / "vectors.npy")
+    )
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _state(data: Path) -> dict[str, bytes | list[str]]:
+    return {
+        "current": (data / "current").read_bytes(),
+        "snapshots": sorted(p.name for p in (data / "snapshots").iterdir()),
+        "cache": (data / "cache" / "embeddings.sqlite").read_bytes(),
+    }
+
+
+@pytest.mark.model
+@pytest.mark.ray
+def test_a_bad_address_fails_clearly_and_the_old_index_keeps_serving(
+    builds, corpus, tmp_path, capsys, real_embedder
+):
+    local, _ = builds
+    data = tmp_path / "data"
+    shutil.copytree(local, data)
+    before = _state(data)
+    address = f"127.0.0.1:{_closed_port()}"
+
+    assert index(*corpus, "--data-dir", str(data), "--ray", address) == 1
+    err = capsys.readouterr().err
+    assert f"could not reach the Ray cluster at {address}" in err
+    assert "the current index is unchanged" in err
+    assert index(*corpus, "--data-dir", str(data), "--ray=not an address") == 1
+    assert "is not a Ray cluster address" in capsys.readouterr().err
+
+    assert _state(data) == before
+    searcher = Library(load_settings(CONFIG, data), real_embedder).searcher()
+    assert searcher.path.name == before["current"].decode().strip()
+    assert searcher.search("Peskov", k=1)
+
+
+def test_without_ray_installed_the_error_says_how_to_install_it(monkeypatch, tmp_path, capsys):
+    monkeypatch.setitem(sys.modules, "ray", None)  # `import ray` now raises ImportError
+    assert index(str(SAMPLE), "--data-dir", str(tmp_path), "--ray") == 1
+    err = capsys.readouterr().err
+    assert "pip install 'newsbot[ray]'" in err
+    assert not (tmp_path / "current").exists()
+
+
+def test_a_path_taken_for_the_address_is_named(tmp_path, capsys):
+    assert index("--ray", str(SAMPLE), "--data-dir", str(tmp_path)) == 1
+    err = capsys.readouterr().err
+    assert f"--ray took {str(SAMPLE)!r} as the cluster address" in err
+    assert "--ray=ADDRESS" in err
+
+
+def test_ray_actors_without_ray_is_refused(tmp_path, capsys):
+    assert index(str(SAMPLE), "--data-dir", str(tmp_path), "--ray-actors", "2") == 1
+    assert "--ray-actors goes with --ray" in capsys.readouterr().err
+
+
+def test_ray_is_imported_only_by_a_build_that_asks_for_it():
+    code = (
+        "import sys, bot.cli, bot.discord_bot, index.build, index.library; "
+        "print('ray' in sys.modules)"
+    )
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "False"
