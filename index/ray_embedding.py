@@ -22,6 +22,7 @@ import socket
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import ModuleType, TracebackType
+from typing import Any
 
 import numpy as np
 
@@ -88,6 +89,29 @@ def check_reachable(address: str, timeout: float = CONNECT_TIMEOUT_SECONDS) -> N
         ) from exc
 
 
+def _start_local(ray: ModuleType, runtime_env: dict[str, Any]) -> None:
+    """Start a Ray instance on this machine, trying twice: on a machine loaded well beyond its
+    cores Ray's raylet can give up waiting (about 20 s) for its own metrics agent to start
+    (seen here at a load average of 32 on 2 cores)."""
+    for attempt in (1, 2):
+        log.info("starting a local Ray instance (%d CPUs)", LOCAL_CPUS)
+        try:
+            ray.init(
+                address="local",
+                num_cpus=LOCAL_CPUS,
+                include_dashboard=False,
+                log_to_driver=False,
+                logging_level=logging.WARNING,
+                runtime_env=runtime_env,
+            )
+            return
+        except Exception as exc:
+            ray.shutdown()
+            if attempt == 2:
+                raise
+            log.warning("the local Ray instance did not start (%s); trying once more", exc)
+
+
 class EmbedActor:
     """One Ray Data worker: the configured model, loaded once, encoding batch after batch."""
 
@@ -137,15 +161,7 @@ class RayEncoder:
         runtime_env = {"py_modules": [str(Path(__file__).resolve().parent)]}
         try:
             if self.address is None:
-                log.info("starting a local Ray instance (%d CPUs)", LOCAL_CPUS)
-                ray.init(
-                    address="local",
-                    num_cpus=LOCAL_CPUS,
-                    include_dashboard=False,
-                    log_to_driver=False,
-                    logging_level=logging.WARNING,
-                    runtime_env=runtime_env,
-                )
+                _start_local(ray, runtime_env)
             else:
                 log.info("connecting to the Ray cluster at %s", self.address)
                 ray.init(
@@ -157,9 +173,17 @@ class RayEncoder:
         except Exception as exc:  # Ray raises ConnectionError, RuntimeError, ValueError...
             ray.shutdown()
             where = f"the Ray cluster at {self.address}" if self.address else "a local Ray instance"
+            hint = ""
+            if self.address is not None and not os.environ.get("RAY_AUTH_MODE"):
+                # Ray 2.60 sends its token to an explicit address only when told to.
+                hint = (
+                    "; if the cluster uses token authentication (Ray's default), set "
+                    "RAY_AUTH_MODE=token and give its token in RAY_AUTH_TOKEN or "
+                    "~/.ray/auth_token"
+                )
             raise ClusterError(
-                f"could not start or join {where} ({type(exc).__name__}: {exc}); nothing was "
-                "built, the current index is unchanged"
+                f"could not start or join {where} ({type(exc).__name__}: {exc}){hint}. "
+                "Nothing was built; the current index is unchanged"
             ) from exc
         self._ray = ray
         context = ray.data.DataContext.get_current()

@@ -9,9 +9,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -207,3 +209,72 @@ def test_ray_is_imported_only_by_a_build_that_asks_for_it():
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "False"
+
+
+@pytest.fixture
+def ray_head(tmp_path, monkeypatch):
+    """A real Ray cluster head on this machine (loopback), as `ray start --head` runs one; its
+    address. Stopped with its whole process group: `ray stop` would stop every Ray here."""
+    port = _closed_port()
+    env = dict(os.environ, RAY_AUTH_MODE="disabled", RAY_USAGE_STATS_ENABLED="0")
+    monkeypatch.setenv("RAY_AUTH_MODE", "disabled")  # the driver: as the cluster
+    ray_cli = Path(sys.executable).with_name("ray")
+    head = subprocess.Popen(
+        [
+            str(ray_cli),
+            "start",
+            "--head",
+            "--block",
+            f"--port={port}",
+            "--num-cpus=1",
+            "--include-dashboard=false",
+            "--node-ip-address=127.0.0.1",
+            "--disable-usage-stats",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                assert head.poll() is None, "ray start --head exited"
+                assert time.monotonic() < deadline, "the Ray head did not come up"
+                time.sleep(0.5)
+        yield f"127.0.0.1:{port}"
+    finally:
+        os.killpg(head.pid, signal.SIGTERM)
+        try:
+            head.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(head.pid, signal.SIGKILL)
+            head.wait()
+
+
+@pytest.mark.model
+@pytest.mark.ray
+def test_a_build_on_a_running_cluster_at_an_address_matches_the_local_one(
+    builds, ray_head, tmp_path
+):
+    local, _ = builds
+    data = tmp_path / "data"
+    # In a process of its own, as `newsbot index` runs: Ray Data keeps handles to the actors of
+    # the Ray session it ran in, and this process already ran one (the `builds` fixture's).
+    cmd = [sys.executable, "-m", "bot.cli", "index", str(SAMPLE), "--config", str(CONFIG)]
+    cmd += ["--data-dir", str(data), "--ray", ray_head, "--ray-actors", "1"]
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    snap = current(data)
+    assert json.loads((snap / "manifest.json").read_text())["embedded_on"] == "ray"
+    # The sample article's passages are among the local build's: the same vectors.
+    rows = {p.id: i for i, p in enumerate(read_metadata(current(local) / "meta.sqlite").passages)}
+    mine = read_metadata(snap / "meta.sqlite").passages
+    theirs = np.load(current(local) / "vectors.npy")[[rows[p.id] for p in mine]]
+    assert len(mine) >= 3
+    assert np.allclose(np.load(snap / "vectors.npy"), theirs, atol=1e-5, rtol=0)
