@@ -276,5 +276,5 @@ def test_a_build_on_a_running_cluster_at_an_address_matches_the_local_one(
     rows = {p.id: i for i, p in enumerate(read_metadata(current(local) / "meta.sqlite").passages)}
     mine = read_metadata(snap / "meta.sqlite").passages
     theirs = np.load(current(local) / "vectors.npy")[[rows[p.id] for p in mine]]
-    assert len(mine) >= 3
+    assert len(mine) >= 2
     assert np.allclose(np.load(snap / "vectors.npy"), theirs, atol=1e-5, rtol=0)
