@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from bot.settings import Settings, load_settings
 from bot.terminal import TerminalSafe, for_terminal, json_text
-from index.config import MAX_K
+from index.config import MAX_K, require_builder
 from index.errors import ConfigError, NewsbotError
 from index.library import Library
 from index.progress import BuildProgress
@@ -232,6 +232,7 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
         with contextlib.ExitStack() as stack:
             encoder = None
             if args.ray is not None:
+                require_builder(settings)  # refused before a Ray instance is started for nothing
                 encoder = stack.enter_context(_ray_encoder(args, library))
             elif args.ray_actors is not None:
                 raise ConfigError("--ray-actors goes with --ray; add --ray [ADDRESS]")

@@ -278,3 +278,15 @@ def test_a_build_on_a_running_cluster_at_an_address_matches_the_local_one(
     theirs = np.load(current(local) / "vectors.npy")[[rows[p.id] for p in mine]]
     assert len(mine) >= 2
     assert np.allclose(np.load(snap / "vectors.npy"), theirs, atol=1e-5, rtol=0)
+
+
+def test_a_process_that_does_not_build_refuses_before_starting_ray(tmp_path, capsys, monkeypatch):
+    monkeypatch.setitem(sys.modules, "ray", None)  # were Ray reached, the error would say so
+    config = tmp_path / "config.toml"
+    config.write_text("[index]\nbuilder = false\n", encoding="utf-8")
+    code = main(
+        ["index", str(SAMPLE), "--config", str(config), "--data-dir", str(tmp_path), "--ray"]
+    )
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "configured not to build here" in err and "newsbot[ray]" not in err
