@@ -39,3 +39,8 @@ class QueryError(NewsbotError):
 
 class ModelLoadError(NewsbotError):
     """The embedding model could not be loaded."""
+
+
+class IndexNotReadyError(IndexMissingError):
+    """No snapshot can be served yet because the first one is being built, or building it
+    failed; the message says which (with the build's progress, or its reason)."""
