@@ -136,14 +136,17 @@ class NewsBot(commands.Bot):
         """What the status file says: the gateway connection and the library's index."""
         library = self.library
         progress = getattr(library, "progress", None)
+        error = getattr(library, "build_error", None)
+        # A build on its way (started, not yet begun) counts as building, unless the last failed.
+        pending = bool(getattr(library, "build_pending", False)) and error is None
         return BotStatus(
             pid=os.getpid(),
             updated_at=datetime.now(UTC).isoformat(timespec="seconds"),
             connected=self._connected and not self.is_closed(),
             snapshot=getattr(library, "loaded", None),
-            building=bool(getattr(library, "building", False)),
+            building=bool(getattr(library, "building", False)) or pending,
             progress=progress.overall if progress is not None else None,
-            build_error=getattr(library, "build_error", None),
+            build_error=error,
         )
 
     def write_status(self) -> None:

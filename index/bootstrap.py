@@ -82,6 +82,7 @@ class Bootstrap:
         if why is None:
             return None
         log.warning("%s; building the index from the configured sources in the background", why)
+        self.library.build_pending = True
         self._thread = threading.Thread(target=self._run, name="bootstrap build", daemon=True)
         self._thread.start()
         return why
@@ -98,6 +99,12 @@ class Bootstrap:
         return True
 
     def _run(self) -> None:
+        try:
+            self._until_current()
+        finally:
+            self.library.build_pending = False
+
+    def _until_current(self) -> None:
         while not self._stop.is_set():
             why = self.needed()
             if why is None:

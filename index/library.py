@@ -97,6 +97,9 @@ class Library:
         # Why the last build in this process failed (None after one succeeds): what questions
         # are told while there is no snapshot to serve.
         self.build_error: str | None = None
+        # A build is on its way (index/bootstrap.py starts one in the background): questions
+        # before it has begun are told "still indexing" too, not "no index".
+        self.build_pending = False
 
     @property
     def embedder(self) -> Embedder:
@@ -172,7 +175,7 @@ class Library:
         process is running ("still indexing, N%") or failed; None otherwise."""
         if self._searcher is not None:
             return None
-        if self.building:
+        if self.building or (self.build_pending and self.build_error is None):
             p = self.progress
             step = f" ({p.phase} {p.done:,}/{p.total:,})" if p is not None and p.total else ""
             percent = p.overall if p is not None else 0.0
