@@ -344,9 +344,9 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_health(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.health import check_health
+    from bot.health import check_health, status_name
 
-    health = check_health(settings.data_dir)
+    health = check_health(settings.data_dir, name=status_name(settings))
     echo(json_text(health.to_json()), flush=True)
     return EXIT_OK if health.ok else EXIT_ERROR
 

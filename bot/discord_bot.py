@@ -22,7 +22,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.feedback import FeedbackStore
-from bot.health import HEARTBEAT_SECONDS, BotStatus, write_status
+from bot.health import HEARTBEAT_SECONDS, BotStatus, status_name, write_status
 from bot.limits import Cooldown, InFlightLimit, Slot
 from bot.models import Answer, Conversation
 from bot.render import MESSAGE_LIMIT, escape_line
@@ -153,7 +153,7 @@ class NewsBot(commands.Bot):
         """Rewrite the status file; a data directory that cannot be written is logged once
         (health then reports the bot as not running; answering goes on)."""
         try:
-            write_status(self.settings.data_dir, self.health_status())
+            write_status(self.settings.data_dir, self.health_status(), status_name(self.settings))
         except OSError as exc:
             if not self._status_failed:
                 log.warning("cannot write the status file for `newsbot health`: %s", exc)
@@ -270,6 +270,8 @@ class ShardedNewsBot(NewsBot, commands.AutoShardedBot):
     shards against the same index."""
 
     async def on_ready(self) -> None:
+        self._connected = True
+        self.write_status()
         log.info(
             "logged in as %s in %d servers on shards %s of %s",
             self.user,

@@ -1,6 +1,7 @@
 """`newsbot health`: is the bot up? For process supervisors and container health checks.
 
-The running bot (`newsbot run`) writes a small status file, `<data_dir>/bot-status.json`, when
+The running bot (`newsbot run`) writes a small status file, `<data_dir>/bot-status.json`
+(`bot-status-shards-0-7.json` for a process running shards 0 to 7 of several), when
 it connects or disconnects and every `HEARTBEAT_SECONDS` in between: whether it is connected to
 Discord, which snapshot it answers from, whether its first build is running or failed. `newsbot
 health` reads that file, the data directory's current snapshot and the feed state, prints one
@@ -18,11 +19,14 @@ import os
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from index.errors import NewsbotError
 from index.feeds import FeedState
 from index.store import Layout, read_manifest, serving_snapshot
+
+if TYPE_CHECKING:
+    from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -44,19 +48,29 @@ class BotStatus:
     build_error: str | None  # why its last build failed, None after one succeeds
 
 
-def write_status(data_dir: Path, status: BotStatus) -> None:
+def status_name(settings: Settings) -> str:
+    """The status file of the process `settings` configure: one a shard range, so that bot
+    processes running different shards on one data directory each have theirs (and `newsbot
+    health` with the same config reads that process's)."""
+    ids = settings.discord.shard_ids
+    if not ids:
+        return STATUS_FILE
+    return f"bot-status-shards-{min(ids)}-{max(ids)}.json"
+
+
+def write_status(data_dir: Path, status: BotStatus, name: str = STATUS_FILE) -> None:
     """Replace the status file atomically (a reader never sees half of it)."""
-    path = data_dir / STATUS_FILE
+    path = data_dir / name
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f"{STATUS_FILE}.tmp-{os.getpid()}")
+    tmp = path.with_name(f"{name}.tmp-{os.getpid()}")
     tmp.write_text(json.dumps(asdict(status)), encoding="utf-8")
     os.replace(tmp, path)
 
 
-def read_status(data_dir: Path) -> BotStatus | None:
+def read_status(data_dir: Path, name: str = STATUS_FILE) -> BotStatus | None:
     """The bot's last status, None when there is none (or it cannot be read)."""
     try:
-        raw = json.loads((data_dir / STATUS_FILE).read_text(encoding="utf-8"))
+        raw = json.loads((data_dir / name).read_text(encoding="utf-8"))
         return BotStatus(**raw)
     except (OSError, ValueError, TypeError):
         return None
@@ -90,18 +104,19 @@ def _parse(iso: str | None) -> datetime | None:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
-def check_health(data_dir: Path, now: datetime | None = None) -> Health:
-    """The bot's health from the files in `data_dir` (never loads the index or the model)."""
+def check_health(data_dir: Path, now: datetime | None = None, name: str = STATUS_FILE) -> Health:
+    """The bot's health from the files in `data_dir` (never loads the index or the model);
+    `name` is the status file of the process asked about (`status_name`)."""
     now = now or datetime.now(UTC)
     problems: list[str] = []
     layout = Layout(data_dir)
 
-    status = read_status(data_dir)
+    status = read_status(data_dir, name)
     beat = _parse(status.updated_at) if status is not None else None
     heartbeat_age = (now - beat).total_seconds() if beat is not None else None
     fresh = status is not None and heartbeat_age is not None and heartbeat_age <= STALE_SECONDS
     if status is None:
-        problems.append(f"no bot status in {data_dir / STATUS_FILE}: is `newsbot run` running?")
+        problems.append(f"no bot status in {data_dir / name}: is `newsbot run` running?")
     elif not fresh:
         problems.append(
             f"the bot's status is {heartbeat_age or 0:.0f}s old (more than {STALE_SECONDS:.0f}s): "

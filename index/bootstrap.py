@@ -81,6 +81,15 @@ class Bootstrap:
         why = self.needed()
         if why is None:
             return None
+        if not self.library.settings.index.builder:
+            # Builds run in one process of several ([index].builder); this one serves what it
+            # switches to, loaded on the first question after the switch.
+            log.warning(
+                "%s; builds run on %s, whose next snapshot is served here",
+                why,
+                self.library.settings.index.builds_run_on,
+            )
+            return why
         log.warning("%s; building the index from the configured sources in the background", why)
         self.library.build_pending = True
         self._thread = threading.Thread(target=self._run, name="bootstrap build", daemon=True)

@@ -175,6 +175,11 @@ class Library:
         process is running ("still indexing, N%") or failed; None otherwise."""
         if self._searcher is not None:
             return None
+        if not self.settings.index.builder:
+            return (
+                f"there is no index yet: builds run on {self.settings.index.builds_run_on}, and "
+                "its first snapshot is answered from here as soon as it switches"
+            )
         if self.building or (self.build_pending and self.build_error is None):
             p = self.progress
             step = f" ({p.phase} {p.done:,}/{p.total:,})" if p is not None and p.total else ""

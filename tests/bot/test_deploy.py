@@ -172,3 +172,65 @@ def test_last_refresh_is_the_newest_feed_refresh(settings: Settings, library: Li
     )
     report = check_health(settings.data_dir)
     assert report.last_refresh == "2026-01-03T09:00:00+00:00"
+
+
+async def test_two_shard_processes_on_an_empty_data_dir_only_the_builder_builds(
+    server: FakeDiscord, tmp_path: Path, gate: Gate, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Shard 0 ([index].builder) builds the first index; shard 1 says where builds run until
+    it switches, then answers from it. Each writes its own status file, which `newsbot health`
+    with that process's config reads."""
+    from tests.bot.test_discord_gateway import without_identify_wait
+    from tests.conftest import make_settings
+
+    builder = make_settings(
+        tmp_path / "data", discord={"shards": 2, "shard_ids": [0], "cooldown_seconds": 0}
+    )
+    reader = replace(
+        builder,
+        index=replace(builder.index, builder=False, builder_name="the shard-0 worker"),
+        discord=replace(builder.discord, shard_ids=[1]),
+    )
+    zero, one = server.add_guild("Zero", shard=(0, 2)), server.add_guild("One", shard=(1, 2))
+    libraries = [
+        Library(builder, FakeEmbedder(), build_embedder=ModelFake(gate)),
+        Library(reader, FakeEmbedder()),
+    ]
+    bootstraps = [Bootstrap(lib) for lib in libraries]
+    bots = [
+        without_identify_wait(make_bot(cfg, lib, boot))
+        for cfg, lib, boot in zip((builder, reader), libraries, bootstraps, strict=True)
+    ]
+
+    async def ask_in(guild: Any) -> dict[str, Any]:
+        sent = await server.send_slash_command(
+            "ask", {"question": QUESTION}, channel_id=guild.general_channel_id
+        )
+        edit = await server.wait_for_call("PATCH", sent.original_path, timeout=TIMEOUT)
+        return edit.json
+
+    async with Running(bots[0]), Running(bots[1]):
+        assert gate.reached.wait(TIMEOUT)
+        assert STILL_INDEXING.search((await ask_in(zero))["content"])
+        waiting = (await ask_in(one))["content"]
+        assert "builds run on the shard-0 worker" in waiting, waiting
+        assert not libraries[1].building and bootstraps[1].join(0)  # it started no build
+
+        gate.open()
+        assert bootstraps[0].join(TIMEOUT)
+        for guild in (zero, one):
+            answer = await ask_in(guild)
+            assert answer["embeds"] and SEED_TITLE in embed_text(answer["embeds"][-1])
+        for cfg, bot in zip((builder, reader), bots, strict=True):
+            bot.write_status()
+            config = tmp_path / f"shard{cfg.discord.shard_ids[0]}.toml"
+            config.write_text(
+                f"[discord]\nshards = 2\nshard_ids = {cfg.discord.shard_ids}\n"
+                f"[index]\nbuilder = {str(cfg.index.builder).lower()}\n"
+            )
+            code = main(["health", "--config", str(config), "--data-dir", str(cfg.data_dir)])
+            seen = json.loads(capsys.readouterr().out)
+            assert code == 0 and seen["index_loaded"] is True, seen
+    names = sorted(p.name for p in builder.data_dir.glob("bot-status*.json"))
+    assert names == ["bot-status-shards-0-0.json", "bot-status-shards-1-1.json"]
+    assert_clean(server)
