@@ -13,6 +13,7 @@ from bot.question import looks_like_follow_up
 from bot.render import render_text
 from bot.settings import Settings
 from bot.terminal import for_terminal
+from index.bootstrap import Bootstrap
 from index.errors import NewsbotError
 from index.library import Library
 
@@ -59,11 +60,22 @@ def chat(
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
     interactive = stdin.isatty() and stdout.isatty()
+    bootstrap: Bootstrap | None = None
     if answerer is None:
         library = Library(settings)
-        stats = library.stats()  # fails early, with a clear message, when nothing is indexed
+        # With no index to serve (or an outdated one) it is built in the background; questions
+        # meanwhile are told how far it is.
+        bootstrap = Bootstrap(library)
+        why = bootstrap.start()
         answerer = Answerer(library, settings)
-        if interactive:
+        if why is not None:
+            say(
+                f"newsbot: {why}; indexing the configured sources in the background. "
+                "Questions are answered as soon as the index is ready.",
+                stdout,
+            )
+        elif interactive:
+            stats = library.stats()
             say(
                 f"newsbot: {_count(stats.articles, 'article')}, "
                 f"{_count(stats.passages, 'passage')} indexed. "
@@ -104,6 +116,8 @@ def chat(
             conversation = Conversation(question=question, subject=answer.subject)
     except KeyboardInterrupt:
         say("", stdout)
+    if bootstrap is not None:
+        bootstrap.stop()
     if report_usage := getattr(getattr(answerer, "llm", None), "report_usage", None):
         report_usage("at the end of the chat")  # how LLM answers went
     if interactive:

@@ -1,4 +1,5 @@
-"""The `newsbot` command: index, search, ask, chat, run, stats, feedback (contract in DESIGN.md)."""
+"""The `newsbot` command: index, search, ask, chat, run, health, stats, feedback (contract in
+DESIGN.md)."""
 
 from __future__ import annotations
 
@@ -160,6 +161,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--as-of", type=_moment, metavar="DATE", help=AS_OF_HELP)
     sub.add_parser("run", parents=[common], help="start the Discord bot (needs DISCORD_TOKEN)")
+    sub.add_parser(
+        "health",
+        parents=[common],
+        help="is the bot connected and answering? one JSON line; exit 0 if so, else 1",
+    )
 
     p = sub.add_parser("stats", parents=[common], help="what the current index holds")
     p.add_argument("--json", action="store_true", help="JSON output")
@@ -391,6 +397,14 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     return run(settings)
 
 
+def cmd_health(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.health import check_health, status_name
+
+    health = check_health(settings.data_dir, name=status_name(settings))
+    echo(json_text(health.to_json()), flush=True)
+    return EXIT_OK if health.ok else EXIT_ERROR
+
+
 def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
     from dataclasses import asdict
 
@@ -453,6 +467,7 @@ COMMANDS = {
     "ask": cmd_ask,
     "chat": cmd_chat,
     "run": cmd_run,
+    "health": cmd_health,
     "stats": cmd_stats,
     "feedback": cmd_feedback,
 }

@@ -13,6 +13,7 @@ import os
 import re
 import sys
 from collections.abc import Awaitable, Callable, Sequence
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 import aiohttp
@@ -21,6 +22,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.feedback import FeedbackStore
+from bot.health import HEARTBEAT_SECONDS, BotStatus, status_name, write_status
 from bot.limits import Cooldown, InFlightLimit, Slot
 from bot.models import Answer, Conversation
 from bot.render import MESSAGE_LIMIT, escape_line
@@ -30,9 +32,8 @@ from index.library import IndexStats, Library
 from index.progress import BuildReport, ProgressCallback
 
 if TYPE_CHECKING:
-    from datetime import date, datetime
-
     from bot.settings import Settings
+    from index.bootstrap import Bootstrap
     from index.search import Searcher
 
 log = logging.getLogger(__name__)
@@ -104,6 +105,7 @@ class NewsBot(commands.Bot):
         *,
         offload: Offload | None = None,
         feedback: FeedbackStore | None = None,
+        bootstrap: Bootstrap | None = None,
         **kwargs: Any,
     ) -> None:
         intents = discord.Intents.default()
@@ -123,6 +125,67 @@ class NewsBot(commands.Bot):
         self.cooldown = Cooldown(settings.discord.cooldown_seconds)
         self.in_flight = InFlightLimit(settings.discord.max_in_flight)
         self.tree.on_error = self.on_app_command_error  # type: ignore[method-assign]
+        # The status file `newsbot health` reads (bot/health.py): connected or not, the index.
+        # Builds the index in the background when there is none to serve (index/bootstrap.py).
+        self.bootstrap = bootstrap
+        self._connected = False
+        self._heartbeat: asyncio.Task[None] | None = None
+        self._status_failed = False
+
+    def health_status(self) -> BotStatus:
+        """What the status file says: the gateway connection and the library's index."""
+        library = self.library
+        progress = getattr(library, "progress", None)
+        error = getattr(library, "build_error", None)
+        # A build on its way (started, not yet begun) counts as building, unless the last failed.
+        pending = bool(getattr(library, "build_pending", False)) and error is None
+        return BotStatus(
+            pid=os.getpid(),
+            updated_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            connected=self._connected and not self.is_closed(),
+            snapshot=getattr(library, "loaded", None),
+            building=bool(getattr(library, "building", False)) or pending,
+            progress=progress.overall if progress is not None else None,
+            build_error=error,
+        )
+
+    def write_status(self) -> None:
+        """Rewrite the status file; a data directory that cannot be written is logged once
+        (health then reports the bot as not running; answering goes on)."""
+        try:
+            write_status(self.settings.data_dir, self.health_status(), status_name(self.settings))
+        except OSError as exc:
+            if not self._status_failed:
+                log.warning("cannot write the status file for `newsbot health`: %s", exc)
+            self._status_failed = True
+        else:
+            self._status_failed = False
+
+    async def _beat(self) -> None:
+        while True:
+            self.write_status()
+            await asyncio.sleep(HEARTBEAT_SECONDS)
+
+    async def on_connect(self) -> None:
+        self._connected = True  # the gateway is up; READY follows
+
+    async def on_disconnect(self) -> None:
+        self._connected = False
+        self.write_status()
+
+    async def on_resumed(self) -> None:
+        self._connected = True
+        self.write_status()
+
+    async def close(self) -> None:
+        if self._heartbeat is not None:
+            self._heartbeat.cancel()
+            self._heartbeat = None
+        if self.bootstrap is not None:
+            self.bootstrap.stop()
+        self._connected = False
+        self.write_status()
+        await super().close()
 
     async def compute_answer(
         self,
@@ -140,6 +203,11 @@ class NewsBot(commands.Bot):
         return await slot.run(self.offload, answer, question, conversation, now=now, since=since)
 
     async def setup_hook(self) -> None:
+        self._heartbeat = asyncio.create_task(self._beat(), name="status heartbeat")
+        if self.bootstrap is not None:
+            # Logged in, so the token is good: load the index (and the model, so the first
+            # question does not wait for it), or start building one in the background.
+            await self.offload(self.bootstrap.start)
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         cfg = self.settings.discord
@@ -168,6 +236,8 @@ class NewsBot(commands.Bot):
             )
 
     async def on_ready(self) -> None:
+        self._connected = True
+        self.write_status()
         log.info("logged in as %s in %d servers", self.user, len(self.guilds))
 
     async def on_message(self, message: discord.Message, /) -> None:
@@ -200,6 +270,8 @@ class ShardedNewsBot(NewsBot, commands.AutoShardedBot):
     shards against the same index."""
 
     async def on_ready(self) -> None:
+        self._connected = True
+        self.write_status()
         log.info(
             "logged in as %s in %d servers on shards %s of %s",
             self.user,
@@ -311,13 +383,14 @@ def run(settings: Settings, library: Library | None = None) -> int:
 
     # Imported here: loading the engine is slow and not needed to report a missing token.
     from bot.answer import Answerer
+    from index.bootstrap import Bootstrap
 
     library = library or Library(settings)
-    # Fail before connecting when there is nothing to answer from, and load the model now so
-    # the first question does not wait for it.
-    library.searcher()
+    # With no index to serve, or an outdated one, the bot builds it in the background once it
+    # has logged in; questions meanwhile are told "still indexing, N%" (or the old snapshot
+    # answers them).
     answerer = Answerer(library, settings)
-    bot = create_bot(settings, library, answerer)
+    bot = create_bot(settings, library, answerer, bootstrap=Bootstrap(library))
     try:
         # log_handler=None: keep the logging the CLI configured instead of discord.py's own.
         bot.run(token, log_handler=None)

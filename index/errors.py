@@ -43,3 +43,8 @@ class ModelLoadError(NewsbotError):
 
 class ClusterError(NewsbotError):
     """The Ray cluster a build embeds on is not installed, not reachable, or failed."""
+
+
+class IndexNotReadyError(IndexMissingError):
+    """No snapshot can be served yet because the first one is being built, or building it
+    failed; the message says which (with the build's progress, or its reason)."""

@@ -94,6 +94,12 @@ class Library:
         self._failed: Path | None = None  # a `current` that would not load: not retried
         self._building = threading.Lock()
         self.progress: BuildProgress | None = None  # of the build running in this process
+        # Why the last build in this process failed (None after one succeeds): what questions
+        # are told while there is no snapshot to serve.
+        self.build_error: str | None = None
+        # A build is on its way (index/bootstrap.py starts one in the background): questions
+        # before it has begun are told "still indexing" too, not "no index".
+        self.build_pending = False
 
     @property
     def embedder(self) -> Embedder:
@@ -135,15 +141,59 @@ class Library:
         process), the new snapshot loads in a background thread and this returns the one
         already loaded until the new one is ready: a question never waits for a load.
         """
+        from index.errors import IndexCorruptError, IndexMissingError, IndexNotReadyError
         from index.store import Layout
 
-        current = Layout(self.settings.data_dir).current_dir()
         loaded = self._searcher
         if loaded is None:
-            return self._swap(current)
+            first: Path | None = None
+            try:
+                first = Layout(self.settings.data_dir).current_dir()
+                if self.building and first == self._failed:
+                    raise IndexCorruptError(f"snapshot {first.name} cannot be served")
+                return self._swap(first)
+            except (IndexMissingError, IndexCorruptError) as exc:
+                if self.building and first is not None:
+                    self._failed = first  # not loaded again for each question meanwhile
+                why = self.not_ready()
+                if why is None:
+                    raise
+                raise IndexNotReadyError(why) from exc
+        current = Layout(self.settings.data_dir).current_dir()
         if current != self._served_for and current != self._failed:
             self._load_in_background(current)
         return loaded
+
+    @property
+    def loaded(self) -> str | None:
+        """The name of the snapshot questions are answered from, None before one is loaded."""
+        searcher = self._searcher
+        return searcher.name if searcher is not None else None
+
+    def not_ready(self) -> str | None:
+        """Why questions cannot be answered yet when no snapshot is loaded and a build in this
+        process is running ("still indexing, N%") or failed; None otherwise."""
+        if self._searcher is not None:
+            return None
+        if not self.settings.index.builder:
+            return (
+                f"there is no index yet: builds run on {self.settings.index.builds_run_on}, and "
+                "its first snapshot is answered from here as soon as it switches"
+            )
+        if self.building or (self.build_pending and self.build_error is None):
+            p = self.progress
+            step = f" ({p.phase} {p.done:,}/{p.total:,})" if p is not None and p.total else ""
+            percent = p.overall if p is not None else 0.0
+            return (
+                f"still indexing, {percent:.0f}%{step}; questions are answered as soon as the "
+                "first index is ready"
+            )
+        if self.build_error is not None:
+            return (
+                f"there is no index yet: building it failed ({self.build_error}); it is tried "
+                "again later, or re-index now"
+            )
+        return None
 
     def _swap(self, current: Path) -> Searcher:
         """Serve what `current` calls for, loading it unless it is loaded (one load at a time)."""
@@ -206,7 +256,7 @@ class Library:
         """
         require_builder(self.settings)  # before the lock: a non-builder never takes it
         from index.build import build
-        from index.errors import BuildInProgressError
+        from index.errors import BuildInProgressError, NewsbotError
         from index.store import Layout
 
         if not self._building.acquire(blocking=False):
@@ -236,6 +286,17 @@ class Library:
 
         try:
             report = _at_low_priority(run)
+        except BuildInProgressError:
+            raise  # another process is building: nothing failed here
+        except Exception as exc:
+            self.build_error = (
+                str(exc)
+                if isinstance(exc, NewsbotError)
+                else f"unexpected {type(exc).__name__}; details in the log"
+            )
+            raise
+        else:
+            self.build_error = None
         finally:
             self.progress = None
             self._building.release()

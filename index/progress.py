@@ -20,7 +20,27 @@ class BuildProgress:
 
     @property
     def percent(self) -> float:
+        """How far the current phase is."""
         return 100.0 * self.done / self.total if self.total else 0.0
+
+    @property
+    def overall(self) -> float:
+        """How far the whole build is, 0-100: the phase's share of `PHASE_SPANS` filled in
+        by its own progress (a rough guide for "still indexing, N%", never going back)."""
+        start, end = PHASE_SPANS.get(self.phase, (0.0, 0.0))
+        return start + (end - start) * min(1.0, self.percent / 100.0)
+
+
+# Where each phase sits in a first build, in percent of the whole: embedding dominates a build
+# from nothing, chunking (with statement extraction) comes next; reading, writing and the
+# switch are short. Rough on purpose: it only says how far "still indexing" is.
+PHASE_SPANS: dict[str, tuple[float, float]] = {
+    "reading": (0.0, 5.0),
+    "chunking": (5.0, 30.0),
+    "embedding": (30.0, 95.0),
+    "writing": (95.0, 99.0),
+    "switching": (99.0, 100.0),
+}
 
 
 @dataclass(frozen=True)

@@ -2,10 +2,12 @@
 
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -128,3 +130,94 @@ def test_the_readme_chat_example_is_what_the_bot_answers(sample_index):
     proc = newsbot("ask", "What did Peskov say?", data_dir=sample_index)
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert block.strip() and proc.stdout.strip() == block.strip()
+
+
+def chat_until_answered(
+    data: Path, question: str, timeout: float = 300.0, until: Any = None
+) -> list[str]:
+    """`newsbot chat` asked `question` again and again until it answers (not "still indexing");
+    every reply it gave, one string each. With `until`, the chat is kept open until it is true."""
+    import queue
+    import threading
+    import time
+
+    env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
+    env.pop("DISCORD_TOKEN", None)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "chat", "--data-dir", str(data)],
+        cwd=REPO,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        bufsize=1,
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    lines: queue.Queue[str] = queue.Queue()
+    out = proc.stdout
+    threading.Thread(
+        target=lambda: [lines.put(x) for x in iter(out.readline, "")], daemon=True
+    ).start()
+    replies: list[str] = []
+    deadline = time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline:
+            proc.stdin.write(question + "\n")
+            proc.stdin.flush()
+            reply: list[str] = []
+            # A reply ends with a blank line (an answer) or is one "newsbot: ..." line.
+            while True:
+                line = lines.get(timeout=max(1.0, deadline - time.monotonic()))
+                if line.startswith("newsbot: ") and "in the background" in line:
+                    continue  # the banner saying a build started
+                reply.append(line)
+                if line.startswith("newsbot: ") or (line == "\n" and len(reply) > 1):
+                    break
+            replies.append("".join(reply))
+            if "still indexing" not in replies[-1]:
+                while until is not None and not until() and time.monotonic() < deadline:
+                    time.sleep(0.5)
+                return replies
+            time.sleep(0.5)
+        raise AssertionError(f"no answer within {timeout}s: {replies[-3:]}")
+    finally:
+        proc.stdin.close()
+        proc.wait(60)
+
+
+def test_chat_on_an_empty_data_dir_says_still_indexing_then_answers(tmp_path):
+    data = tmp_path / "fresh"  # not even created: a fresh machine
+    replies = chat_until_answered(data, "What did Peskov say?")
+    assert re.search(r"still indexing, \d+%", replies[0]), replies[0]
+    assert "Peskov" in replies[-1] and "[1]" in replies[-1], replies[-1]
+    assert (data / "current").exists()
+
+
+def test_chat_on_an_older_format_snapshot_answers_from_it_and_rebuilds(sample_index, tmp_path):
+    import shutil
+
+    data = tmp_path / "old"
+    shutil.copytree(sample_index, data)
+    old = (data / "current").read_text().strip()
+    manifest_path = data / "snapshots" / old / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    for key in ("files", "stories", "backend", "model_file", "extractor"):
+        manifest.pop(key, None)
+    manifest_path.write_text(json.dumps(manifest | {"format": 1}))
+    db = sqlite3.connect(data / "snapshots" / old / "meta.sqlite")
+    db.execute("ALTER TABLE articles DROP COLUMN story")
+    db.commit()
+    db.close()
+
+    def switched() -> bool:
+        return (data / "current").read_text().strip() != old
+
+    replies = chat_until_answered(data, "What did Peskov say?", until=switched)
+    assert len(replies) == 1  # answered at once, from the old snapshot
+    assert "Peskov" in replies[0] and "[1]" in replies[0]
+    # Meanwhile the rebuild in the background wrote the current format and switched to it.
+    current = (data / "current").read_text().strip()
+    assert current != old
+    manifest = json.loads((data / "snapshots" / current / "manifest.json").read_text())
+    assert manifest["format"] == 2 and "extractor" in manifest

@@ -34,7 +34,7 @@ from bot.render import (
     render_answer,
 )
 from bot.timeframe import parse_since
-from index.errors import IndexMissingError, NewsbotError
+from index.errors import IndexMissingError, IndexNotReadyError, NewsbotError
 
 if TYPE_CHECKING:
     from bot.discord_bot import NewsBot
@@ -111,8 +111,23 @@ def busy_text() -> str:
     return f"I'm busy answering other questions right now: {retry_text(BUSY_RETRY_SECONDS)}."
 
 
+def not_ready_text(why: str) -> str:
+    """'⏳ Still indexing, 42% …' from the library's reason why there is nothing to answer
+    from yet (index/library.py's `not_ready`)."""
+    return f"⏳ {escape_line(why[:1].upper() + why[1:], MESSAGE_LIMIT - 3)}."
+
+
+def no_index_text(library: object) -> str:
+    """What to say when the library has no snapshot to serve: why, when it knows."""
+    not_ready = getattr(library, "not_ready", None)
+    why = not_ready() if callable(not_ready) else None
+    return not_ready_text(why) if why else NO_INDEX_TEXT
+
+
 def error_text(exc: Exception) -> str:
     """The short message a person sees for an error while answering."""
+    if isinstance(exc, IndexNotReadyError):
+        return not_ready_text(str(exc))
     if isinstance(exc, IndexMissingError):
         return NO_INDEX_TEXT
     if isinstance(exc, NewsbotError):

@@ -11,7 +11,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.answer import newest_stories
-from bot.cogs.ask import NO_INDEX_TEXT, busy_text, cooldown_text, error_text
+from bot.cogs.ask import busy_text, cooldown_text, error_text
 from bot.discord_bot import NO_MENTIONS, send_notice
 from bot.render import EMBED_COLOUR, EMBED_DESCRIPTION_LIMIT, EMBED_TITLE_LIMIT, story_line
 from index.errors import IndexMissingError
@@ -80,7 +80,7 @@ class LatestCog(commands.Cog):
                 self.bot.cooldown.reset(user_id)
                 if not isinstance(exc, IndexMissingError):
                     log.exception("/latest failed")
-                text = NO_INDEX_TEXT if isinstance(exc, IndexMissingError) else error_text(exc)
+                text = error_text(exc)
                 await interaction.edit_original_response(content=text, allowed_mentions=NO_MENTIONS)
                 return
         if not stories:

@@ -21,7 +21,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.cogs.admin import interaction_is_admin, not_builder_text
-from bot.cogs.ask import NO_INDEX_TEXT
+from bot.cogs.ask import no_index_text
 from bot.discord_bot import NO_MENTIONS, send_notice
 from bot.render import (
     EMBED_COLOUR,
@@ -130,7 +130,7 @@ class SourcesCog(commands.GroupCog, group_name="sources"):
             stats = await self.bot.offload(self.bot.library.stats)
         except IndexMissingError:
             await interaction.edit_original_response(
-                content=NO_INDEX_TEXT, allowed_mentions=NO_MENTIONS
+                content=no_index_text(self.bot.library), allowed_mentions=NO_MENTIONS
             )
             return
         try:
