@@ -54,6 +54,11 @@ class Dataset:
     backend: str | None = None  # [embedding].backend for this run (None: the configured one)
 
     @property
+    def label(self) -> str:
+        """The name its output files carry: with the backend when one is chosen."""
+        return f"{self.name}-backend={self.backend}" if self.backend else self.name
+
+    @property
     def sources(self) -> list[str]:
         return [str(self.corpus), *map(str, self.extra)]
 
