@@ -63,3 +63,27 @@ def test_the_backend_plot_is_a_png_of_each_backend(tmp_path):
     path = tmp_path / "docs" / "backends.png"
     plot({"cpus": 2, "encode": rows, "build": {"backends": rows}}, path)
     assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and path.stat().st_size > 5000
+
+
+def test_a_backend_chosen_on_the_command_line_gets_its_own_index_and_settings():
+    import argparse
+
+    from bench.common import (
+        MODELS,
+        add_dataset_args,
+        bench_settings,
+        chosen_dataset,
+        dataset_settings,
+    )
+
+    parser = argparse.ArgumentParser()
+    add_dataset_args(parser, "realtimeqa-dev", ("realtimeqa-dev", "realtimeqa-tune"))
+    torch_set = chosen_dataset(parser.parse_args([]))
+    int8 = chosen_dataset(parser.parse_args(["--set", "realtimeqa-tune", "--backend", "onnx-int8"]))
+    assert int8.index_dir == torch_set.index_dir.with_name("rtqa-merged-index-onnx-int8")
+    assert (int8.label, torch_set.label) == ("realtimeqa-tune-backend=onnx-int8", "realtimeqa-dev")
+    settings = dataset_settings(int8)
+    assert settings.embedding.backend == "onnx-int8"
+    assert settings.model_cache_dir == MODELS and settings.data_dir == int8.index_dir
+    configured = bench_settings(torch_set.index_dir)
+    assert dataset_settings(torch_set) == configured  # no --backend: the configured one
