@@ -312,7 +312,11 @@ def plot(results: dict[str, Any], path: Path) -> None:
         )
     ax.set_xticks(x, ["torch fp32", "onnx fp32", "onnx int8"])
     ax.set_ylabel("passages a second (median of rounds)")
-    ax.set_title(f"Indexing throughput per [embedding].backend ({results['cpus']} cores)")
+    load = [results.get(k, ["?"])[0] for k in ("loadavg_start", "loadavg_end")]
+    ax.set_title(
+        f"Indexing throughput per [embedding].backend ({results['cpus']} cores, "
+        f"load average {load[0]} -> {load[1]})"
+    )
     ax.margins(y=0.2)
     ax.legend(loc="upper left")
     fig.tight_layout()
