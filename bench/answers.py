@@ -32,8 +32,8 @@ from bench.common import (
     add_dataset_args,
     answerer,
     ask_batch,
-    bench_settings,
     chosen_dataset,
+    dataset_settings,
     indexed,
     load_scorer,
     read_jsonl,
@@ -56,7 +56,7 @@ def main() -> None:
     args = parser.parse_args()
 
     data = chosen_dataset(args)
-    settings = bench_settings(data.index_dir)
+    settings = dataset_settings(data)
     library = indexed(data, settings)
     searcher = library.searcher()
     has_answer = load_scorer("score_retrieval").has_answer
@@ -78,7 +78,7 @@ def main() -> None:
         rows.append(
             a | {"gold": gold, "correct": correct, "baseline": baseline, "covered": covered}
         )
-    write_jsonl(OUT / f"answers-{data.name}.jsonl", rows)
+    write_jsonl(OUT / f"answers-{data.label}.jsonl", rows)
 
     n = len(rows)
     results = {
@@ -89,13 +89,13 @@ def main() -> None:
         "answer_in_candidate_sentences": round(sum(r["covered"] for r in rows) / n, 3),
         "passages": settings.answer.passages,
     }
-    results["score_rtqa_answers"] = score_rtqa(data.questions, answers, f"{data.name}-asked")
+    results["score_rtqa_answers"] = score_rtqa(data.questions, answers, f"{data.label}-asked")
     if args.no_lead_baseline:
         bot = answerer(library, settings)
         with mock.patch("bot.answer.choose_lead", return_value=None):
             plain = ask_batch(bot, [q["question"] for q in questions])
-        results["no_lead"] = score_rtqa(data.questions, plain, f"{data.name}-no-lead")
-    write_results(f"answers-{data.name}", results)
+        results["no_lead"] = score_rtqa(data.questions, plain, f"{data.label}-no-lead")
+    write_results(f"answers-{data.label}", results)
     print(f"{data.name} answers:", json.dumps(results))
 
 

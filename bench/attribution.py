@@ -50,9 +50,9 @@ from bench.common import (
     add_dataset_args,
     answerer,
     ask_batch,
-    bench_settings,
     bootstrap_interval,
     chosen_dataset,
+    dataset_settings,
     indexed,
     load_scorer,
     log,
@@ -162,11 +162,11 @@ def run_set(
     judgements of each row, for pooling."""
     if args.fast:
         data = replace(data, index_dir=data.index_dir.with_name(data.index_dir.name + "-fast"))
-        settings = bench_settings(data.index_dir)
+        settings = dataset_settings(data)
         library = Library(settings, HashEmbedder())
         log(f"{data.name}: " + library.build(data.sources, rebuild=True).summary())
     else:
-        settings = bench_settings(data.index_dir)
+        settings = dataset_settings(data)
         library = indexed(data, settings)
     searcher = library.searcher()
     questions = read_jsonl(data.questions)
@@ -174,7 +174,7 @@ def run_set(
     judged: dict[str, PerQuestion] = {}
 
     def score(name: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
-        path = OUT / f"attribution-{data.name}-{name.replace(' ', '-')}.jsonl"
+        path = OUT / f"attribution-{data.label}-{name.replace(' ', '-')}.jsonl"
         write_jsonl(path, rows)
         result: dict[str, Any] = scorer.score(str(data.questions), str(path))
         perq = per_question(scorer, questions, rows)
@@ -200,7 +200,7 @@ def run_set(
         f"{len(searcher.speakers)} speakers, {len(questions)} questions"
     )
     print_table(results)
-    write_results(f"attribution-{data.name}", results)
+    write_results(f"attribution-{data.label}", results)
     return results, judged
 
 
@@ -246,7 +246,8 @@ def main() -> None:
     results = {row: with_intervals(perq) for row, perq in pooled.items()}
     print(f"pooled: polnear-tune and polnear-dev, {len(next(iter(pooled.values())))} questions")
     print_table(results)
-    write_results("attribution-pooled", results)
+    backend = f"-backend={args.backend}" if args.backend else ""
+    write_results(f"attribution-pooled{backend}", results)
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ import numpy as np
 
 from bot.settings import Settings, load_settings
 from index.chunking import embed_text, fit_title
+from index.config import EMBEDDING_BACKENDS
 from index.errors import NewsbotError
 from index.library import Library
 from index.store import Layout, read_metadata
@@ -34,6 +35,7 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("NEWSBOT_SHARED", REPO.parent / "shared"))
 EVAL = SHARED / "eval"
 OUT = REPO / "bench" / "out"
+MODELS = OUT / "models"  # ONNX exports of the benchmarks' runs (made once, reused)
 QUESTIONS = REPO / "bench" / "questions"  # question sets of the benchmarks themselves
 OFFTOPIC_TUNE = QUESTIONS / "offtopic-tune.jsonl"
 SAMPLE = REPO / "data" / "sample"
@@ -49,6 +51,12 @@ class Dataset:
     questions: Path
     index_dir: Path  # where its index (and embedding cache) is kept between runs
     extra: tuple[Path, ...] = ()  # more articles indexed with `corpus` (distractors)
+    backend: str | None = None  # [embedding].backend for this run (None: the configured one)
+
+    @property
+    def label(self) -> str:
+        """The name its output files carry: with the backend when one is chosen."""
+        return f"{self.name}-backend={self.backend}" if self.backend else self.name
 
     @property
     def sources(self) -> list[str]:
@@ -86,17 +94,35 @@ def add_dataset_args(parser: argparse.ArgumentParser, default: str, choices: Seq
     parser.add_argument("--corpus", type=Path, help="articles to index instead of the set's")
     parser.add_argument("--questions", type=Path, help="questions instead of the set's")
     parser.add_argument("--data-dir", type=Path, help="index directory instead of bench/out/…")
+    parser.add_argument(
+        "--backend",
+        choices=EMBEDDING_BACKENDS,
+        help="[embedding].backend for this run; its index is bench/out/<set's index>-<backend> "
+        "(vectors of one backend never mix with another's)",
+    )
 
 
 def chosen_dataset(args: argparse.Namespace) -> Dataset:
     d = dataset(args.set)
+    backend = getattr(args, "backend", None)
+    index_dir = d.index_dir.with_name(f"{d.index_dir.name}-{backend}") if backend else d.index_dir
     return Dataset(
         d.name,
         args.corpus or d.corpus,
         args.questions or d.questions,
-        args.data_dir or d.index_dir,
+        args.data_dir or index_dir,
         () if args.corpus else d.extra,
+        backend,
     )
+
+
+def dataset_settings(data: Dataset) -> Settings:
+    """The settings `data` is indexed and asked with: the project's, on its index directory,
+    with its embedding backend when one is chosen (ONNX exports shared in bench/out/models)."""
+    settings = bench_settings(data.index_dir)
+    if data.backend is None:
+        return settings
+    return override(settings, "embedding", backend=data.backend, cache_dir=str(MODELS))
 
 
 def parse_list(value: str, kind: Callable[[str], Any] = int) -> list[Any]:
@@ -122,7 +148,7 @@ def override(settings: Settings, section: str, **values: Any) -> Settings:
 
 def indexed(data: Dataset, settings: Settings | None = None) -> Library:
     """A library over `data`'s corpus, built with the real pipeline (cached embeddings reused)."""
-    settings = settings or bench_settings(data.index_dir)
+    settings = settings or dataset_settings(data)
     library = Library(settings)
     log(f"{data.name}: " + library.build(data.sources).summary())
     return library

@@ -25,8 +25,8 @@ from bench.common import (
     OUT,
     add_dataset_args,
     answerer,
-    bench_settings,
     chosen_dataset,
+    dataset_settings,
     indexed,
     log,
     override,
@@ -86,7 +86,7 @@ def main() -> None:
     args = parser.parse_args()
 
     data = chosen_dataset(args)
-    settings = bench_settings(data.index_dir)
+    settings = dataset_settings(data)
     chosen = {
         "base_url": args.base_url,
         "model": args.model,
@@ -102,7 +102,7 @@ def main() -> None:
     questions = [row["question"] for row in read_jsonl(data.questions)][: args.limit]
     log(f"{data.name}: {len(questions)} questions to {settings.llm.base_url}")
     rows = outcomes(answerer(library, settings), questions)
-    write_jsonl(OUT / f"llm-{data.name}.jsonl", rows)
+    write_jsonl(OUT / f"llm-{data.label}.jsonl", rows)
     llm = settings.llm
     results = run_header("bench.llm") | {
         "set": data.name,
@@ -114,7 +114,7 @@ def main() -> None:
         **summary(rows),
     }
     log(str(results))
-    write_results(f"llm-{data.name}", results)
+    write_results(f"llm-{data.label}", results)
 
 
 if __name__ == "__main__":

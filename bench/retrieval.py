@@ -4,6 +4,7 @@
     python -m bench.retrieval --rrf-k 60 --dense-weight 1      # textbook fusion
     python -m bench.retrieval --no-dedup                       # near-duplicates kept
     python -m bench.retrieval --grid                           # rrf_k x dense_weight on tune
+    python -m bench.retrieval --backend onnx-int8              # another embedding backend
 
 Indexes the realtimeqa-tune and -dev corpora together (bench/out/rtqa-merged-index, kept between
 runs), runs each question through `Searcher.search` in each mode (the `newsbot search --batch
@@ -22,10 +23,10 @@ from bench.common import (
     REALTIMEQA,
     Dataset,
     add_dataset_args,
-    bench_settings,
     bootstrap_interval,
     chosen_dataset,
     dataset,
+    dataset_settings,
     indexed,
     load_scorer,
     override,
@@ -90,7 +91,7 @@ GRID_DENSE_WEIGHT = (0.3, 0.5, 0.7, 1.0)
 def grid(data: Dataset) -> None:
     """The fusion settings are chosen here: hybrid retrieval of the realtimeqa-tune questions
     for each (rrf_k, dense_weight), over the merged index."""
-    settings = bench_settings(data.index_dir)
+    settings = dataset_settings(data)
     library = indexed(data, settings)
     scorer = load_scorer("score_retrieval")
     questions = read_jsonl(dataset("realtimeqa-tune").questions)
@@ -140,13 +141,13 @@ def main() -> None:
 
     data = chosen_dataset(args)
     values = search_overrides(args)
-    settings = override(bench_settings(data.index_dir), "search", **values)
+    settings = override(dataset_settings(data), "search", **values)
     library = indexed(data, settings)
     searcher = library.searcher()
     scorer = load_scorer("score_retrieval")
     tag = "".join(
         "-no-dedup" if v == NO_DEDUP else f"-{k.replace('_', '-')}={v}" for k, v in values.items()
-    )
+    ) + (f"-backend={data.backend}" if data.backend else "")
     # The realtimeqa sets share one index: both are asked, reported apart and pooled.
     sets = [data] if args.questions else [dataset(n) for n in REALTIMEQA]
     results: dict[str, dict[str, Any]] = {}
@@ -179,7 +180,8 @@ def main() -> None:
     s = settings.search
     print(
         f"{len(searcher.passages)} passages; rrf_k={s.rrf_k}, dense_weight={s.dense_weight}, "
-        f"bm25_weight={s.bm25_weight}, dedup_similarity={s.dedup_similarity}"
+        f"bm25_weight={s.bm25_weight}, dedup_similarity={s.dedup_similarity}; "
+        f"embedder {library.embedder.name}"
     )
     print(f"{'set/mode':24} {'n':>4} {'hits@1':>7} {'hits@5':>16} {'hits@10':>8} {'mrr@10':>16}")
     for name, r in results.items():
@@ -188,7 +190,10 @@ def main() -> None:
             f"{name:24} {r['n']:4} {r['hits@1']:7.3f} {r['hits@5']:6.3f} [{h5[0]:.2f}-{h5[1]:.2f}] "
             f"{r['hits@10']:8.3f} {r['mrr@10']:6.3f} [{m[0]:.2f}-{m[1]:.2f}]"
         )
-    write_results(f"retrieval{tag}", {"search": values, "results": results})
+    write_results(
+        f"retrieval{tag}",
+        {"search": values, "embedder": library.embedder.name, "results": results},
+    )
 
 
 if __name__ == "__main__":

@@ -220,6 +220,7 @@ class OnnxEmbedder:
         self._tokenizing = threading.Lock()
         self._counting = threading.Lock()
         self._special = len(self._counter("", add_special_tokens=True)["input_ids"])
+        self._pad_id = int(self._tokenizer.pad_token_id or 0)
         self._sessions: dict[int, Any] = {}
         self._sessions_lock = threading.Lock()
         self._inputs = {i.name for i in self._session(1).get_inputs()}
@@ -248,26 +249,28 @@ class OnnxEmbedder:
             return np.zeros((0, getattr(self, "dimension", 0)), dtype=np.float32)
         threads = 1 if len(texts) <= SMALL_BATCH else (self.threads or os.cpu_count() or 1)
         session = self._session(threads)
-        # As sentence-transformers: stripped texts, batches of similar length (little padding).
-        clean = [str(t).strip() for t in texts]
+        clean = [str(t).strip() for t in texts]  # as sentence-transformers
         if self._lower:
             clean = [t.lower() for t in clean]
-        order = np.argsort([-len(t) for t in clean], kind="stable")
+        # Tokenised once, unpadded; batches are then cut by token length, so each pads only to
+        # its own longest text (sorting by characters, as sentence-transformers does, padded 500
+        # realtimeqa passages by 9.7%; by tokens 4.0%: bench.speed_backends).
+        with self._tokenizing:
+            feed = self._tokenizer(
+                clean, padding=False, truncation="longest_first", max_length=self.max_tokens
+            )
+        ids: list[list[int]] = feed["input_ids"]
+        types: list[list[int]] | None = feed.get("token_type_ids")
         out = np.empty((len(clean), 0), dtype=np.float32)
-        for start in range(0, len(clean), self.batch_size):
-            idx = order[start : start + self.batch_size]
-            with self._tokenizing:
-                feed = self._tokenizer(
-                    [clean[i] for i in idx],
-                    padding=True,
-                    truncation="longest_first",
-                    max_length=self.max_tokens,
-                    return_tensors="np",
+        for idx in length_batches([len(x) for x in ids], self.batch_size):
+            inputs = padded([ids[i] for i in idx], self._pad_id)
+            if "token_type_ids" in self._inputs:
+                inputs["token_type_ids"] = (
+                    padded([types[i] for i in idx], 0)["input_ids"]
+                    if types is not None
+                    else np.zeros_like(inputs["input_ids"])
                 )
-            inputs = {
-                k: np.asarray(v, dtype=np.int64) for k, v in feed.items() if k in self._inputs
-            }
-            hidden = session.run(None, inputs)[0]
+            hidden = session.run(None, {k: v for k, v in inputs.items() if k in self._inputs})[0]
             vecs = mean_pool(hidden, inputs["attention_mask"])
             if out.shape[1] == 0:
                 out = np.empty((len(clean), vecs.shape[1]), dtype=np.float32)
@@ -280,6 +283,24 @@ class OnnxEmbedder:
         with self._counting:
             ids = self._counter(list(texts), add_special_tokens=False, verbose=False)["input_ids"]
         return [len(x) for x in ids]
+
+
+def length_batches(lengths: Sequence[int], batch_size: int) -> list[np.ndarray]:
+    """Indices of `lengths` cut into batches of similar length, longest first (the first batch
+    shows at once whether the longest inputs fit in memory, as sentence-transformers does)."""
+    order = np.argsort(-np.asarray(lengths, dtype=np.int64), kind="stable")
+    return [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
+
+
+def padded(rows: Sequence[Sequence[int]], pad_id: int) -> dict[str, np.ndarray]:
+    """Token id rows right-padded to the longest with `pad_id`, and their attention mask."""
+    width = max(len(r) for r in rows)
+    ids = np.full((len(rows), width), pad_id, dtype=np.int64)
+    mask = np.zeros((len(rows), width), dtype=np.int64)
+    for i, r in enumerate(rows):
+        ids[i, : len(r)] = r
+        mask[i, : len(r)] = 1
+    return {"input_ids": ids, "attention_mask": mask}
 
 
 def mean_pool(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:

@@ -45,3 +45,45 @@ def test_the_offtopic_tuning_questions_are_not_the_reporting_ones():
         pytest.skip(f"{reporting} is not here")
     reported = {json.loads(line)["question"].lower() for line in reporting.open() if line.strip()}
     assert not {q.lower() for q in questions} & reported
+
+
+def test_padding_counts_the_word_pieces_a_batch_order_adds():
+    from bench.speed_backends import padding
+
+    # batches [10, 2] and [9, 3]: 20 + 18 pieces computed for 24 real ones
+    assert padding([10, 9, 3, 2], [0, 3, 1, 2], batch_size=2) == pytest.approx(38 / 24 - 1)
+    assert padding([10, 9, 3, 2], [0, 1, 2, 3], batch_size=2) == pytest.approx(26 / 24 - 1)
+
+
+def test_the_backend_plot_is_a_png_of_each_backend(tmp_path):
+    from bench.speed_backends import plot
+
+    row = {"median_passages_per_s": 20.0, "median_ratio_to_torch": 1.0}
+    rows = {b: row for b in ("torch", "onnx", "onnx-int8")}
+    path = tmp_path / "docs" / "backends.png"
+    plot({"cpus": 2, "encode": rows, "build": {"backends": rows}}, path)
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and path.stat().st_size > 5000
+
+
+def test_a_backend_chosen_on_the_command_line_gets_its_own_index_and_settings():
+    import argparse
+
+    from bench.common import (
+        MODELS,
+        add_dataset_args,
+        bench_settings,
+        chosen_dataset,
+        dataset_settings,
+    )
+
+    parser = argparse.ArgumentParser()
+    add_dataset_args(parser, "realtimeqa-dev", ("realtimeqa-dev", "realtimeqa-tune"))
+    torch_set = chosen_dataset(parser.parse_args([]))
+    int8 = chosen_dataset(parser.parse_args(["--set", "realtimeqa-tune", "--backend", "onnx-int8"]))
+    assert int8.index_dir == torch_set.index_dir.with_name("rtqa-merged-index-onnx-int8")
+    assert (int8.label, torch_set.label) == ("realtimeqa-tune-backend=onnx-int8", "realtimeqa-dev")
+    settings = dataset_settings(int8)
+    assert settings.embedding.backend == "onnx-int8"
+    assert settings.model_cache_dir == MODELS and settings.data_dir == int8.index_dir
+    configured = bench_settings(torch_set.index_dir)
+    assert dataset_settings(torch_set) == configured  # no --backend: the configured one

@@ -186,3 +186,26 @@ def test_a_model_pooled_otherwise_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ModelLoadError, match="mean pooling"):
         OnnxEmbedder(folder, "cls-model", tmp_path / "models")
     assert not (tmp_path / "models").exists()  # refused before any export
+
+
+def test_batches_are_cut_by_token_length_longest_first() -> None:
+    from index.onnx_embedding import length_batches
+
+    # Characters would order these otherwise: what pads is the token count.
+    batches = length_batches([3, 250, 7, 249, 3, 120], batch_size=2)
+    assert [b.tolist() for b in batches] == [[1, 3], [5, 2], [0, 4]]
+
+
+def test_rows_are_padded_to_the_longest_with_a_mask() -> None:
+    from index.onnx_embedding import padded
+
+    got = padded([[101, 7, 102], [101, 102]], pad_id=0)
+    assert got["input_ids"].tolist() == [[101, 7, 102], [101, 102, 0]]
+    assert got["attention_mask"].tolist() == [[1, 1, 1], [1, 1, 0]]
+    assert got["input_ids"].dtype == np.int64
+
+
+def test_a_text_gets_the_same_vector_whatever_batch_it_is_padded_in(onnx: Any) -> None:
+    together = onnx.encode(PASSAGES * 3)  # more than SMALL_BATCH: the bulk path, mixed lengths
+    alone = np.concatenate([onnx.encode([p]) for p in PASSAGES])
+    assert np.allclose(together, np.tile(alone, (3, 1)), atol=1e-5)
