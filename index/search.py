@@ -179,9 +179,11 @@ class Searcher:
         filters: Filters | None = None,
         mode: str = "hybrid",
         recency: Recency | None = None,
+        vector: np.ndarray | None = None,
     ) -> list[Hit]:
         """The best `k` passages for `query`: mode is "hybrid", "dense" or "bm25"; `recency`
-        adds a small bonus for articles published shortly before its `now`."""
+        adds a small bonus for articles published shortly before its `now`; `vector` is the
+        query's vector when the caller has it already (by this snapshot's model)."""
         cfg = self.settings.search
         query = check_query(query, cfg.max_query_chars)
         k = k or cfg.k
@@ -191,7 +193,7 @@ class Searcher:
         if allowed is not None and len(allowed) == 0:
             return []
         n = max(cfg.candidates, k)
-        qvec = self.encode_query(query)
+        qvec = self.encode_query(query) if vector is None else vector
         dense = self.dense(qvec, n, allowed) if mode in ("hybrid", "dense") else []
         lexical = self.lexical(query, n, allowed) if mode in ("hybrid", "bm25") else []
         if mode == "hybrid":
