@@ -28,6 +28,7 @@ Writes bench/out/speed-answer.json.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import io
 import itertools
@@ -106,9 +107,7 @@ def time_all(
     result: dict[str, Any] = {n: summary(t) for n, t in times.items()}
     if "old" in answers:
         for name, given in answers.items():
-            same = sum(
-                1 for a, b in zip(given, answers["old"], strict=True) if _key(a) == _key(b)
-            )
+            same = sum(1 for a, b in zip(given, answers["old"], strict=True) if _key(a) == _key(b))
             result[name]["same_answer_as_old"] = same
     for name, a in runs.items():
         cache = a.vectors.of(searcher)
@@ -131,10 +130,8 @@ def profile(library: Library, settings: Settings, questions: Sequence[str]) -> s
     prof = cProfile.Profile()
     prof.enable()
     for q in questions:
-        try:
+        with contextlib.suppress(NewsbotError):
             answerer.answer(q)
-        except NewsbotError:
-            pass
     prof.disable()
     out = io.StringIO()
     pstats.Stats(prof, stream=out).sort_stats("cumulative").print_stats(30)
@@ -217,8 +214,7 @@ def main() -> None:
                 continue
             same = row.get("same_answer_as_old", "")
             print(
-                f"{name:>10} {row['p50_ms']:>8} {row['p95_ms']:>8} {row['mean_ms']:>8} "
-                f"{same!s:>12}"
+                f"{name:>10} {row['p50_ms']:>8} {row['p95_ms']:>8} {row['mean_ms']:>8} {same!s:>12}"
             )
     print(f"wrote {path}")
 

@@ -412,7 +412,7 @@ class Answerer:
                 related.setdefault(hit.article_id)
         articles = [searcher.articles[a] for a in related if allowed is None or a in allowed]
         ids = {a.id for a in articles}
-        statements = [st for st in searcher.statements if st.article_id in ids]
+        statements = searcher.statements_in(ids)
         return counterpoints(claims, articles, statements, claimants, shown)
 
     # -- extractive ----------------------------------------------------------------------------
@@ -505,9 +505,8 @@ class Answerer:
         cited = {sentences[i].article_id for i in chosen}
         claims = [
             st
-            for st in searcher.statements
-            if st.article_id in cited
-            and any(
+            for st in searcher.statements_in(cited)
+            if any(
                 sentences[i].article_id == st.article_id
                 and sentences[i].start <= st.start < sentences[i].end
                 for i in chosen

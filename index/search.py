@@ -100,6 +100,8 @@ class Searcher:
         if self.faiss.ntotal != count:
             raise IndexCorruptError(f"{snapshot}: faiss holds {self.faiss.ntotal} of {count}")
         self._speakers: SpeakerIndex | None = None
+        # article id -> its statements, with their rows
+        self._said: dict[str, list[tuple[int, Statement]]] | None = None
         self._days: dict[str, date] | None = None  # article id -> publication day, when dated
 
     @property
@@ -112,6 +114,17 @@ class Searcher:
         if self._speakers is None:
             self._speakers = SpeakerIndex(self.statements)
         return self._speakers
+
+    def statements_in(self, article_ids: Collection[str]) -> list[Statement]:
+        """The statements of `article_ids`, in index order (an answer's few articles, without
+        a pass over every statement of the snapshot)."""
+        if self._said is None:
+            said: dict[str, list[tuple[int, Statement]]] = {}
+            for i, st in enumerate(self.statements):
+                said.setdefault(st.article_id, []).append((i, st))
+            self._said = said
+        found = [row for aid in set(article_ids) for row in self._said.get(aid, ())]
+        return [st for _, st in sorted(found, key=lambda row: row[0])]
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Vectors of `texts` by the snapshot's model: normalised float32, one row a text."""
