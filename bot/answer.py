@@ -660,7 +660,7 @@ class TimeWindow:
     def article_ids(self, searcher: Searcher) -> set[str] | None:
         """The articles a who-said-what answer may quote (None: all of them)."""
         f = self.filters()
-        return searcher.allowed_articles(f) if f.active else None
+        return searcher.allowed_articles(f) if searcher.restricts(f) else None
 
     def recency(
         self, weight: float, half_life_days: float, period_weight: float = 0.0

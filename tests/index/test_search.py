@@ -249,3 +249,14 @@ def test_statements_in_gives_those_articles_statements_in_index_order(tmp_path, 
         assert expected and searcher.statements_in([aid]) == expected
     assert searcher.statements_in(by_article) == searcher.statements
     assert searcher.statements_in(["no-such-article"]) == []
+
+
+def test_only_filters_that_leave_out_an_article_restrict_the_search(library):
+    searcher = library.searcher()
+    assert not searcher.restricts(Filters())
+    assert not searcher.restricts(Filters(not_after=date(2026, 2, 3)))  # the newest article's day
+    assert searcher.restricts(Filters(not_after=date(2026, 2, 2)))
+    assert searcher.restricts(Filters(sources=["news.example"]))
+    assert searcher.restricts(Filters(date_from=date(2020, 1, 1)))  # undated articles leave
+    later = searcher.search("harbour storm", filters=Filters(not_after=date(2030, 1, 1)))
+    assert later == searcher.search("harbour storm")
