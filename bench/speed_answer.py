@@ -21,6 +21,10 @@ question: total time over questions) and how many answers equal the old path's (
 `--during-build` repeats the timing while full rebuilds (`bench.speed_during_build`'s, of the
 sample plus realtimeqa-tune articles, into a scratch data directory) run in a worker thread of
 the same process. `--profile` prints where the `new` path's time goes (cProfile, cumulative).
+`--speakers polnear-tune`: the speaker index over that set's articles' statements (extracted
+afresh, no model needed), each speaker question's lookup (name and topic, as the answerer asks
+it) timed through the word index against scoring every speaker (the lookup before issue 11),
+with how many give the same matches.
 
 Writes bench/out/speed-answer.json.
 """
@@ -33,6 +37,7 @@ import cProfile
 import functools
 import io
 import itertools
+import json
 import pstats
 import shutil
 import threading
@@ -162,6 +167,49 @@ def during_build(
     return result
 
 
+def speakers(name: str) -> dict[str, Any]:
+    """Speaker lookups through the word index against scoring every speaker, side by side."""
+    from unittest import mock
+
+    from bench.common import dataset
+    from bot.question import parse_question
+    from index.ingest import load_articles
+    from index.quotes import extract_statements
+    from index.speakers import SpeakerIndex
+
+    data = dataset(name)
+    articles = load_articles([data.corpus])
+    statements = [st for a in articles for st in extract_statements(a)]
+    index = SpeakerIndex(statements)
+    asked = [parse_question(r["question"]) for r in read_jsonl(data.questions)]
+    asked = [q for q in asked if q.speaker]
+    times: dict[str, list[float]] = {"word_index": [], "every_speaker": []}
+    same = 0
+    ways = list(times)
+    for i, q in enumerate(asked):
+        found = {}
+        for way in ways if i % 2 == 0 else ways[::-1]:
+            patch = (
+                mock.patch.object(SpeakerIndex, "_candidates", lambda self, a: self._speakers)
+                if way == "every_speaker"
+                else contextlib.nullcontext()
+            )
+            with patch:
+                started = time.perf_counter()
+                found[way] = index.lookup(q.speaker or "", topic=q.topic, limit=3)
+                times[way].append(time.perf_counter() - started)
+        same += found["word_index"] == found["every_speaker"]
+    return {
+        "set": name,
+        "articles": len(articles),
+        "statements": len(statements),
+        "speakers": len(index),
+        "lookups": len(asked),
+        "same_matches": same,
+        **{way: summary(t) for way, t in times.items()},
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -178,6 +226,7 @@ def main() -> None:
     )
     parser.add_argument("--during-build", action="store_true", help="also time during builds")
     parser.add_argument("--profile", action="store_true", help="profile the configured path")
+    parser.add_argument("--speakers", metavar="SET", help="time speaker lookups on SET only")
     args = parser.parse_args()
     names = [n for n in args.variants.split(",") if n]
     if unknown := set(names) - set(VARIANTS):
@@ -185,6 +234,12 @@ def main() -> None:
 
     started = time.perf_counter()
     results = run_header("bench.speed_answer")
+    if args.speakers:
+        results["speaker_lookup"] = speakers(args.speakers)
+        path = write_results("speed-answer-speakers", results)
+        print(json.dumps(results["speaker_lookup"], indent=1))
+        print(f"wrote {path}")
+        return
     data = chosen_dataset(args)
     settings = bench_settings(data.index_dir)
     library = indexed(data, settings)
