@@ -4,9 +4,10 @@ answer path and the new one side by side in one process, idle and while a build 
     python -m bench.speed_answer [--set realtimeqa-tune] [--limit 150] [--during-build]
                                  [--profile] [--variants old,shortlist,cache,new]
 
-One library over the set's index (`bench/out/rtqa-merged-index` for realtimeqa, built or
-reused as `bench.answers` does; `--corpus/--questions/--data-dir` for other files). Each
-question is timed, in a rotating order, through (answers as the bot asks them: as of now):
+One library over the set's index (`bench/out/rtqa-merged-index` for realtimeqa, served as it
+is when it exists, else built as `bench.answers` builds it; `--corpus/--questions/--data-dir`
+for other files). Each question is timed, in a rotating order, through (answers as the bot
+asks them: as of now):
 
 - `search`: `Searcher.search` alone, with the answer path's `[answer].passages`;
 - `old`: `Answerer.answer` as before issue 11 (`[answer].sentence_candidates = 0`: every
@@ -66,6 +67,7 @@ from bot.answer import Answerer
 from bot.settings import Settings
 from index.errors import NewsbotError
 from index.library import Library
+from index.store import Layout
 
 VARIANTS = {
     "old": {"sentence_candidates": 0, "vector_cache": 0},
@@ -242,7 +244,10 @@ def main() -> None:
         return
     data = chosen_dataset(args)
     settings = bench_settings(data.index_dir)
-    library = indexed(data, settings)
+    # An index already there is served as it is: a build (even one with nothing to do) runs at
+    # low priority, which a busy machine starves for minutes.
+    current = Layout(data.index_dir).current_name()
+    library = Library(settings) if current else indexed(data, settings)
     searcher = library.searcher()
     questions = [r["question"] for r in read_jsonl(data.questions)]
     asked = list(itertools.islice(itertools.cycle(questions), args.limit))
