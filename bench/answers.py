@@ -12,6 +12,10 @@
 4. ../shared/eval/score_rtqa_answers.py on the same answers: accuracy, found_rate and
    mean_answer_words; with --no-lead-baseline also on the answers without their lead span
    (bot/lead.py switched off: the three-sentence extractive answer from before issue 8).
+5. With --sentence-candidates 0,12,24: the same questions answered again with each
+   `[answer].sentence_candidates` (0: every candidate sentence encoded, the path before
+   issue 11), in the same run: accuracy, found, the scorer's figures, and how many answers
+   equal the configured path's.
 
 Writes bench/out/answers-<set>.jsonl (one answer a line, with `gold`, `correct`, `baseline`,
 `covered`) and bench/out/answers-<set>.json.
@@ -36,6 +40,8 @@ from bench.common import (
     dataset_settings,
     indexed,
     load_scorer,
+    override,
+    parse_list,
     read_jsonl,
     write_jsonl,
     write_results,
@@ -53,6 +59,12 @@ def main() -> None:
     parser.add_argument(
         "--no-lead-baseline", action="store_true", help="also score answers without a lead span"
     )
+    parser.add_argument(
+        "--sentence-candidates",
+        type=parse_list,
+        default=[],
+        help="also answer with each of these [answer].sentence_candidates (0: all)",
+    )
     args = parser.parse_args()
 
     data = chosen_dataset(args)
@@ -62,13 +74,12 @@ def main() -> None:
     has_answer = load_scorer("score_retrieval").has_answer
     questions = read_jsonl(data.questions)
     answers = ask_batch(answerer(library, settings), [q["question"] for q in questions])
+    accurate = _accuracy(has_answer)
 
     rows = []
     for q, a in zip(questions, answers, strict=True):
         gold = q["answer"]
-        correct = has_answer(a["answer"], gold) and any(
-            has_answer(c["text"], gold) for c in a["citations"]
-        )
+        correct = accurate(q, a)
         top = searcher.search(q["question"], k=1)
         baseline = bool(top) and has_answer(top[0].text, gold)
         # the passages the answerer picks its sentences from (Answerer.answer's search)
@@ -95,8 +106,39 @@ def main() -> None:
         with mock.patch("bot.answer.choose_lead", return_value=None):
             plain = ask_batch(bot, [q["question"] for q in questions])
         results["no_lead"] = score_rtqa(data.questions, plain, f"{data.label}-no-lead")
+    if args.sentence_candidates:
+        results["sentence_candidates"] = {}
+    for limit in args.sentence_candidates:
+        varied = override(settings, "answer", sentence_candidates=limit)
+        given = ask_batch(answerer(library, varied), [q["question"] for q in questions])
+        results["sentence_candidates"][str(limit)] = {
+            "answer_accuracy": round(
+                sum(accurate(q, a) for q, a in zip(questions, given, strict=True)) / n, 3
+            ),
+            "found": round(sum(a["found"] for a in given) / n, 3),
+            "same_as_configured": sum(
+                (a["answer"], a["found"]) == (b["answer"], b["found"])
+                for a, b in zip(given, answers, strict=True)
+            ),
+            "score_rtqa_answers": score_rtqa(
+                data.questions, given, f"{data.label}-candidates-{limit}"
+            ),
+        }
     write_results(f"answers-{data.label}", results)
     print(f"{data.name} answers:", json.dumps(results))
+
+
+def _accuracy(has_answer: Any) -> Any:
+    """Correct: the gold answer in the answer text and in one of its citations."""
+
+    def correct(q: dict[str, Any], a: dict[str, Any]) -> bool:
+        gold = q["answer"]
+        return bool(
+            has_answer(a["answer"], gold)
+            and any(has_answer(c["text"], gold) for c in a["citations"])
+        )
+
+    return correct
 
 
 def score_rtqa(questions: Path, answers: list[dict[str, Any]], name: str) -> dict[str, Any]:

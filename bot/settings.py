@@ -28,6 +28,10 @@ class AnswerSettings:
     passages: int = 8
     min_relevance: float = 0.35  # below this relevance the evidence is never enough
     min_support: float = 0.5  # the evidence model's probability below which nothing is found
+    # Candidate sentences encoded per question: the best this many by words and their
+    # passage's cosine (0: all, ~80-100). Chosen on realtimeqa-tune (docs/benchmarks.md).
+    sentence_candidates: int = 24
+    vector_cache: int = 4096  # question and sentence vectors remembered per snapshot (0: none)
 
     # Keys of earlier versions, accepted with a warning so that old config files still load.
     RETIRED: ClassVar[dict[str, str]] = {
@@ -115,6 +119,8 @@ class Settings(config.Settings):
         require_range("[answer].max_sentences", answer.max_sentences, above=0, at_most=50)
         require_range("[answer].max_quotes", answer.max_quotes, above=0, at_most=50)
         require_range("[answer].passages", answer.passages, above=0, at_most=MAX_K)
+        require_range("[answer].sentence_candidates", answer.sentence_candidates, 0, 10_000)
+        require_range("[answer].vector_cache", answer.vector_cache, 0, 10_000_000)
         require_range("[llm].timeout_seconds", llm.timeout_seconds, above=0, at_most=3600)
         require_range("[llm].max_tokens", llm.max_tokens, above=0, at_most=100_000)
         require_range("[llm].context_tokens", llm.context_tokens, above=0, at_most=10**7)

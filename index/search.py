@@ -100,7 +100,10 @@ class Searcher:
         if self.faiss.ntotal != count:
             raise IndexCorruptError(f"{snapshot}: faiss holds {self.faiss.ntotal} of {count}")
         self._speakers: SpeakerIndex | None = None
+        # article id -> its statements, with their rows
+        self._said: dict[str, list[tuple[int, Statement]]] | None = None
         self._days: dict[str, date] | None = None  # article id -> publication day, when dated
+        self._latest: tuple[date | None] | None = None  # the newest publication day, once known
 
     @property
     def name(self) -> str:
@@ -112,6 +115,17 @@ class Searcher:
         if self._speakers is None:
             self._speakers = SpeakerIndex(self.statements)
         return self._speakers
+
+    def statements_in(self, article_ids: Collection[str]) -> list[Statement]:
+        """The statements of `article_ids`, in index order (an answer's few articles, without
+        a pass over every statement of the snapshot)."""
+        if self._said is None:
+            said: dict[str, list[tuple[int, Statement]]] = {}
+            for i, st in enumerate(self.statements):
+                said.setdefault(st.article_id, []).append((i, st))
+            self._said = said
+        found = [row for aid in set(article_ids) for row in self._said.get(aid, ())]
+        return [st for _, st in sorted(found, key=lambda row: row[0])]
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Vectors of `texts` by the snapshot's model: normalised float32, one row a text."""
@@ -155,6 +169,23 @@ class Searcher:
             ok_articles.add(article.id)
         return ok_articles
 
+    def restricts(self, filters: Filters) -> bool:
+        """Whether `filters` leave out any article. "Nothing published after today", which
+        the bot asks with every question, usually leaves out none: then a search scans no
+        subset (at a million passages, listing the allowed rows alone cost more than the
+        whole search)."""
+        if not filters.active:
+            return False
+        if filters.sources or filters.date_from or filters.date_to or filters.article_ids:
+            return True
+        latest = self._latest_day()
+        return latest is not None and filters.not_after is not None and latest > filters.not_after
+
+    def _latest_day(self) -> date | None:
+        if self._latest is None:
+            self._latest = (max(self._article_days().values(), default=None),)
+        return self._latest[0]
+
     def encode_query(self, query: str) -> np.ndarray:
         return self.embedder.encode([query])[0]
 
@@ -179,19 +210,21 @@ class Searcher:
         filters: Filters | None = None,
         mode: str = "hybrid",
         recency: Recency | None = None,
+        vector: np.ndarray | None = None,
     ) -> list[Hit]:
         """The best `k` passages for `query`: mode is "hybrid", "dense" or "bm25"; `recency`
-        adds a small bonus for articles published shortly before its `now`."""
+        adds a small bonus for articles published shortly before its `now`; `vector` is the
+        query's vector when the caller has it already (by this snapshot's model)."""
         cfg = self.settings.search
         query = check_query(query, cfg.max_query_chars)
         k = k or cfg.k
         filters = filters or Filters()
-        ok_articles = self.allowed_articles(filters) if filters.active else None
+        ok_articles = self.allowed_articles(filters) if self.restricts(filters) else None
         allowed = self._allowed_rows(ok_articles) if ok_articles is not None else None
         if allowed is not None and len(allowed) == 0:
             return []
         n = max(cfg.candidates, k)
-        qvec = self.encode_query(query)
+        qvec = self.encode_query(query) if vector is None else vector
         dense = self.dense(qvec, n, allowed) if mode in ("hybrid", "dense") else []
         lexical = self.lexical(query, n, allowed) if mode in ("hybrid", "bm25") else []
         if mode == "hybrid":

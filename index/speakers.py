@@ -145,6 +145,36 @@ def _stem(word: str) -> str:
 
 
 @dataclass(frozen=True)
+class _Asked:
+    """An asked name parsed once for a lookup (not once a speaker compared with it)."""
+
+    text: str
+    name: tuple[str, ...]
+    variants: list[tuple[tuple[str, ...], float]]
+    qualified: tuple[tuple[str, ...], tuple[str, ...]] | None
+    role: tuple[str, ...]
+
+    @classmethod
+    def of(cls, query: str) -> _Asked:
+        return cls(
+            query,
+            _name_tokens(query),
+            _query_variants(query),
+            qualified_role(query),
+            _role_tokens(query),
+        )
+
+    def words(self) -> set[str]:
+        """Every word a speaker must share with the asked name to match it at all."""
+        out = set(self.name) | set(self.role)
+        for q, _ in self.variants:
+            out.update(q)
+        if self.qualified is not None:
+            out.update(self.qualified[0])
+        return out
+
+
+@dataclass(frozen=True)
 class SpeakerMatch:
     """A speaker that matches an asked name, with their statements, most relevant first."""
 
@@ -214,6 +244,15 @@ class SpeakerIndex:
         self._alias_norm = {
             id(sp): {_name_tokens(a) for a in sp.aliases | {sp.name}} for sp in self._speakers
         }
+        # Word -> the speakers (by position) whose name, aliases or roles hold it: a speaker
+        # matches an asked name only through a shared word (equal names, a surname, a role's
+        # head), so a lookup scores those speakers rather than every one.
+        self._by_word: dict[str, list[int]] = defaultdict(list)
+        for i, sp in enumerate(self._speakers):
+            words = set(sp.tokens).union(*self._alias_norm[id(sp)])
+            words.update(w for role in sp.roles for w in _role_tokens(role))
+            for w in words:
+                self._by_word[w].append(i)
         log.debug("speaker index: %d speakers, %d statements", len(speakers), len(statements))
 
     def __len__(self) -> int:
@@ -225,19 +264,25 @@ class SpeakerIndex:
 
     # -- lookup --
 
-    def _match_score(self, sp: _Speaker, query: str) -> float:
+    def _candidates(self, asked: _Asked) -> list[_Speaker]:
+        """The speakers sharing a word with the asked name, in index order."""
+        rows: set[int] = set()
+        for w in asked.words():
+            rows.update(self._by_word.get(w, ()))
+        return [self._speakers[i] for i in sorted(rows)]
+
+    def _match_score(self, sp: _Speaker, asked: _Asked) -> float:
         if _is_bare_role(sp.tokens):
             return 0.0  # "CEO said": a role read as a name answers for nobody
-        qualified = qualified_role(query)
-        if qualified is not None:
+        if asked.qualified is not None:
             # "the mayor of Gotham": that mayor, never another; a name as asked still counts
             return max(
-                self._qualified_score(sp, *qualified), self._name_score(sp, _name_tokens(query))
+                self._qualified_score(sp, *asked.qualified), self._name_score(sp, asked.name)
             )
         best = 0.0
-        for q, factor in _query_variants(query):
+        for q, factor in asked.variants:
             best = max(best, factor * self._name_score(sp, q))
-        return max(best, self._role_score(sp, query))
+        return max(best, self._role_score(sp, asked.role))
 
     def _name_score(self, sp: _Speaker, q: tuple[str, ...]) -> float:
         if not q:
@@ -270,9 +315,8 @@ class SpeakerIndex:
             return 0.85
         return 0.0
 
-    def _role_score(self, sp: _Speaker, query: str) -> float:
+    def _role_score(self, sp: _Speaker, rq: tuple[str, ...]) -> float:
         # roles: "the Kremlin spokesman", "the Russian foreign minister"
-        rq = _role_tokens(query)
         if not rq or rq[-1] not in _ROLE_NOUNS:
             return 0.0
         best = 0.0
@@ -300,8 +344,9 @@ class SpeakerIndex:
         """
         allowed = set(article_ids) if article_ids is not None else None
         scored: list[tuple[float, int, _Speaker, list[Statement]]] = []
-        for sp in self._speakers:
-            score = self._match_score(sp, name)
+        asked = _Asked.of(name)
+        for sp in self._candidates(asked):
+            score = self._match_score(sp, asked)
             if score <= 0:
                 continue
             sts = [s for s in sp.statements if allowed is None or s.article_id in allowed]
@@ -329,8 +374,9 @@ class SpeakerIndex:
         for w in _words(topic):
             if w not in _STOPWORDS and len(w) > 1:
                 terms[_stem(w)] = 1.0
-        for sp in self._speakers:
-            if self._match_score(sp, topic) >= 0.85:
+        asked = _Asked.of(topic)
+        for sp in self._candidates(asked):
+            if self._match_score(sp, asked) >= 0.85:
                 for alias in sp.aliases | ({sp.role} if sp.role else set()):
                     for w in _words(alias):
                         if w not in _STOPWORDS and w not in _TITLE_WORDS | {"president"}:

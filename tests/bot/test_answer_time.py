@@ -101,3 +101,26 @@ def test_since_keeps_articles_published_on_or_after_the_day(answerer):
 def test_now_alone_does_not_drop_undated_articles(answerer):
     answer = answerer.answer("Rotterdam dock strike cost millions in lost trade", now=NOW)
     assert "s5" in cited(answer)
+
+
+def test_a_question_asked_after_every_article_searches_no_subset(answerer, monkeypatch):
+    """The bot asks every question as of now, which leaves out no article: the search scans
+    the whole index, not a list of every row (the same answer, without listing the rows)."""
+    import index.search
+
+    seen: list[object] = []
+    real = index.search.search_faiss
+
+    def spy(faiss, query, k, allowed=None, vectors=None):  # type: ignore[no-untyped-def]
+        seen.append(allowed)
+        return real(faiss, query, k, allowed, vectors)
+
+    monkeypatch.setattr(index.search, "search_faiss", spy)
+    later = datetime(2027, 1, 1)
+    question = "What did Rotterdam dock strike leaders sign?"
+    answer = answerer.answer(question, now=later)
+    assert answer.found and seen and all(a is None for a in seen)
+    assert answer == answerer.answer(question)  # as if no day were given
+    seen.clear()
+    answerer.answer(question, now=NOW)  # before s4: a real restriction
+    assert seen and all(a is not None for a in seen)

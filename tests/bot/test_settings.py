@@ -191,6 +191,14 @@ def test_every_numeric_key_of_a_source_refuses_values_that_make_no_sense(key, ba
             {"answer": {"max_quotes": -1}},
             r"^\[answer\]\.max_quotes must be greater than 0, got -1$",
         ),
+        (
+            {"answer": {"sentence_candidates": -1}},
+            r"^\[answer\]\.sentence_candidates must be 0 or more, got -1$",
+        ),
+        (
+            {"answer": {"vector_cache": -5}},
+            r"^\[answer\]\.vector_cache must be 0 or more, got -5$",
+        ),
         ({"llm": {"temperature": -0.1}}, r"^\[llm\]\.temperature must be 0 or more, got -0.1$"),
         ({"llm": {"temperature": 3}}, r"^\[llm\]\.temperature must be at most 2"),
         ({"discord": {"guild_id": -5}}, r"^\[discord\]\.guild_id must be 0 or more, got -5$"),

@@ -9,7 +9,7 @@ import pytest
 from index.errors import QueryError
 from index.library import Library
 from index.search import Filters
-from tests.conftest import make_settings
+from tests.conftest import SAMPLE, make_settings
 
 ARTICLES = [
     (
@@ -229,3 +229,34 @@ def test_newest_lists_dated_articles_newest_first(library):
     among = ["a-harbour", "b-election", "missing"]
     assert [a.id for a in searcher.newest(5, among)] == ["b-election", "a-harbour"]
     assert searcher.newest(0) == []
+
+
+def test_statements_in_gives_those_articles_statements_in_index_order(tmp_path, fake_embedder):
+    quoted = tmp_path / "quoted.jsonl"
+    text = (
+        "“We will reopen the bridge in May,” the mayor, Jane Roe, said on Monday. "
+        "“The repairs are on schedule,” Roe added."
+    )
+    quoted.write_text(json.dumps({"id": "q-bridge", "title": "Bridge", "text": text}) + "\n")
+    settings = make_settings(tmp_path / "data", corpus={"sources": [str(SAMPLE), str(quoted)]})
+    lib = Library(settings, fake_embedder)
+    lib.build()
+    searcher = lib.searcher()
+    by_article = {st.article_id for st in searcher.statements}
+    assert len(by_article) == 2
+    for aid in by_article:
+        expected = [st for st in searcher.statements if st.article_id == aid]
+        assert expected and searcher.statements_in([aid]) == expected
+    assert searcher.statements_in(by_article) == searcher.statements
+    assert searcher.statements_in(["no-such-article"]) == []
+
+
+def test_only_filters_that_leave_out_an_article_restrict_the_search(library):
+    searcher = library.searcher()
+    assert not searcher.restricts(Filters())
+    assert not searcher.restricts(Filters(not_after=date(2026, 2, 3)))  # the newest article's day
+    assert searcher.restricts(Filters(not_after=date(2026, 2, 2)))
+    assert searcher.restricts(Filters(sources=["news.example"]))
+    assert searcher.restricts(Filters(date_from=date(2020, 1, 1)))  # undated articles leave
+    later = searcher.search("harbour storm", filters=Filters(not_after=date(2030, 1, 1)))
+    assert later == searcher.search("harbour storm")

@@ -8,7 +8,7 @@ import pytest
 
 from index.models import Statement
 from index.quotes import extract_statements
-from index.speakers import SpeakerIndex
+from index.speakers import SpeakerIndex, _Asked
 from tests.index.quotes.helpers import article, seed_article
 
 
@@ -187,3 +187,34 @@ def test_a_name_suffix_is_not_the_surname() -> None:
         [st("Joseph R. Biden Jr.", "The economy is growing faster than expected.")]
     )
     assert [m.speaker for m in index.lookup("Biden")] == ["Joseph R. Biden Jr."]
+
+
+def _every_speaker(index: SpeakerIndex, asked: object) -> list[object]:
+    return list(index._speakers)
+
+
+def test_a_lookup_scores_only_speakers_sharing_a_word_yet_finds_what_scoring_all_finds(
+    seed_index: SpeakerIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The word index only saves work: every name, surname, alias, role and qualified role of
+    the seed article's speakers (and words nobody has) gives the matches scoring every
+    speaker gives, in the same order, topic re-ranking included."""
+    index = SpeakerIndex(
+        [
+            *extract_statements(seed_article()),
+            st("Jane Roe", "Gotham will rebuild the bridge by spring.", "a2", "Mayor of Gotham"),
+            st("John Roe", "Metropolis opposes the bridge tolls entirely.", "a3", "mayor"),
+        ]
+    )
+    asked = {"the mayor of Gotham", "the mayor", "Dmitry", "nobody at all", "Glimmerholt"}
+    for sp in index._speakers:
+        asked.update([sp.name, sp.surname, *sp.aliases, *sp.roles])
+    for name in sorted(asked):
+        for topic in (None, "Trump", "the bridge"):
+            pruned = index.lookup(name, topic=topic)
+            with monkeypatch.context() as m:
+                m.setattr(SpeakerIndex, "_candidates", _every_speaker)
+                full = index.lookup(name, topic=topic)
+            assert pruned == full, name
+    assert len(index._candidates(_Asked.of("Peskov"))) < len(index._speakers)
+    assert texts(index, "the mayor of Gotham") == ["Gotham will rebuild the bridge by spring."]
