@@ -13,7 +13,7 @@ import numpy as np
 
 from index.bm25 import BM25Index
 from index.config import Settings
-from index.dense import load_faiss, search_faiss
+from index.dense import load_faiss, lossy, search_faiss
 from index.embedding import Embedder
 from index.errors import IndexCorruptError, QueryError
 from index.fusion import collapse_near_duplicates, reciprocal_rank_fusion
@@ -99,6 +99,8 @@ class Searcher:
             raise IndexCorruptError(
                 f"{snapshot} has an unreadable index file ({exc}); run `newsbot index --rebuild`"
             ) from exc
+        # Compressed codes score approximately: rescore a wider net exactly from vectors.npy.
+        self._rerank = settings.index.rerank if lossy(self.faiss) else 1
         if self.faiss.ntotal != count:
             raise IndexCorruptError(f"{snapshot}: faiss holds {self.faiss.ntotal} of {count}")
         self._speakers: SpeakerIndex | None = None
@@ -160,7 +162,7 @@ class Searcher:
     def dense(
         self, qvec: np.ndarray, k: int, allowed: np.ndarray | None = None
     ) -> list[tuple[int, float]]:
-        return search_faiss(self.faiss, qvec, k, allowed, self.vectors)
+        return search_faiss(self.faiss, qvec, k, allowed, self.vectors, self._rerank)
 
     def lexical(
         self, query: str, k: int, allowed: np.ndarray | None = None
