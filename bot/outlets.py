@@ -10,7 +10,7 @@ an outlet whose article holds nothing alike is not named.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from index.chunking import split_sentences
@@ -65,7 +65,7 @@ def matching_span(article: Article, used: Sequence[str]) -> tuple[int, int] | No
 def reported_by(
     used: dict[str, list[str]],
     hits: Sequence[Hit],
-    articles: dict[str, Article],
+    articles: Mapping[str, Article],
     cites: Citations,
 ) -> list[str]:
     """One "Reported by ..." sentence for each story the answer drew on that other outlets

@@ -171,12 +171,22 @@ class ChunkingSettings:
     overlap_sentences: int = 1
 
 
+FAISS_KINDS = ("auto", "flat", "hnsw", "ivf-sq8", "ivfpq")
+
+
 @dataclass(frozen=True)
 class IndexSettings:
-    faiss: str = "auto"  # "auto", "flat", "hnsw" or any faiss index_factory string
-    hnsw_threshold: int = 100_000  # passages; above it "auto" picks HNSW
+    # "auto", "flat", "hnsw", "ivf-sq8", "ivfpq" or any faiss index_factory string
+    faiss: str = "auto"
+    hnsw_threshold: int = 100_000  # passages; above it "auto" picks `large_index`
+    large_index: str = "hnsw"  # what "auto" picks above hnsw_threshold (bench.million)
     hnsw_m: int = 32
     hnsw_ef_search: int = 128
+    ivf_lists: int = 0  # IVF clusters; 0: about 4 * sqrt(passages)
+    ivf_nprobe: int = 32  # IVF clusters searched a query
+    pq_m: int = 48  # "ivfpq": bytes a vector (must divide the dimension)
+    rerank: int = 4  # compressed codes (SQ8, PQ): k * rerank candidates rescored exactly
+    mmap: bool = True  # Flat and SQ8 codes memory-mapped from dense.faiss, not copied
     keep_snapshots: int = 2
     # Several processes may serve one data directory; exactly one of them builds (/reindex, the
     # feed refresher, `newsbot index`). The others follow the `current` switch it makes.
@@ -264,6 +274,21 @@ class Settings:
         require_range("[index].hnsw_threshold", index.hnsw_threshold, 0, 10**10)
         require_range("[index].hnsw_m", index.hnsw_m, above=0, at_most=512)
         require_range("[index].hnsw_ef_search", index.hnsw_ef_search, above=0, at_most=100_000)
+        require_range("[index].ivf_lists", index.ivf_lists, 0, 10**7)
+        require_range("[index].ivf_nprobe", index.ivf_nprobe, above=0, at_most=10**7)
+        require_range("[index].pq_m", index.pq_m, above=0, at_most=4096)
+        require_range("[index].rerank", index.rerank, above=0, at_most=1000)
+        for key, kind in (("faiss", index.faiss), ("large_index", index.large_index)):
+            if not kind.strip():
+                raise ConfigError(
+                    f"[index].{key} is empty; use one of {', '.join(map(repr, FAISS_KINDS))} "
+                    "or a faiss index_factory string"
+                )
+        if index.large_index == "auto":
+            raise ConfigError(
+                "[index].large_index cannot be 'auto'; use one of "
+                + ", ".join(repr(k) for k in FAISS_KINDS if k != "auto")
+            )
         require_range("[index].keep_snapshots", index.keep_snapshots, above=0, at_most=100)
         name = index.builder_name
         if len(name) > BUILDER_NAME_CHARS or not name.isprintable() or name != name.strip():

@@ -306,14 +306,17 @@ class Library:
 
     def stats(self) -> IndexStats:
         """What the current snapshot holds; reads the snapshot, not the model (fast)."""
+        from index.models import Article
         from index.store import Layout, read_manifest, read_metadata, serving_snapshot
+        from index.tables import ArticleInfo
 
         loaded = self._searcher
+        articles: list[ArticleInfo] | list[Article]
         snapshot = serving_snapshot(Layout(self.settings.data_dir))
         if loaded is not None and loaded.path == snapshot:
             m, articles, passages, statements = (
                 loaded.manifest,
-                loaded.articles,
+                list(loaded.articles.infos()),
                 len(loaded.passages),
                 len(loaded.statements),
             )
@@ -321,13 +324,13 @@ class Library:
             m = read_manifest(snapshot)
             meta = read_metadata(snapshot / "meta.sqlite")
             articles, passages, statements = (
-                meta.articles,
+                list(meta.articles.values()),
                 len(meta.passages),
                 len(meta.statements),
             )
         sources: dict[str, int] = {}
         newest: str | None = None
-        for a in articles.values():
+        for a in articles:
             key = a.source or "(unknown)"
             sources[key] = sources.get(key, 0) + 1
             if a.published_at and (newest is None or a.published_at > newest):

@@ -13,15 +13,16 @@ import numpy as np
 
 from index.bm25 import BM25Index
 from index.config import Settings
-from index.dense import load_faiss, search_faiss
+from index.dense import load_faiss, lossy, search_faiss
 from index.embedding import Embedder
 from index.errors import IndexCorruptError, QueryError
 from index.fusion import collapse_near_duplicates, reciprocal_rank_fusion
 from index.models import Article, Hit, Statement
 from index.recency import Recency, apply_recency
 from index.speakers import SpeakerIndex
-from index.store import load_vectors, read_manifest, read_metadata, verify_snapshot
+from index.store import load_vectors, read_manifest, verify_snapshot
 from index.stories import collapse_stories
+from index.tables import ArticleInfo, ArticleTable, PassageTable, open_tables
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +45,7 @@ class Filters:
         )
 
 
-def _article_date(article: Article) -> date | None:
+def _article_date(article: Article | ArticleInfo) -> date | None:
     if not article.published_at:
         return None
     try:
@@ -80,11 +81,12 @@ class Searcher:
                 f"{embedder.name!r} is configured; run `newsbot index --rebuild`"
             )
         verify_snapshot(snapshot)  # its files match the checksums written with them
-        meta = read_metadata(snapshot / "meta.sqlite")
-        self.articles = meta.articles
-        self.passages = meta.passages
-        self.statements: list[Statement] = meta.statements
-        self.stories: dict[str, str] = meta.stories  # article id -> story id
+        # Text stays in meta.sqlite until a hit or an answer reads it (index/tables.py).
+        tables = open_tables(snapshot / "meta.sqlite")
+        self.articles: ArticleTable = tables.articles
+        self.passages: PassageTable = tables.passages
+        self.statements: list[Statement] = tables.statements
+        self.stories: dict[str, str] = tables.stories  # article id -> story id
         self._members: dict[str, list[str]] | None = None  # story id -> its article ids
         count = len(self.passages)
         if self.manifest.get("passages") != count:
@@ -97,6 +99,8 @@ class Searcher:
             raise IndexCorruptError(
                 f"{snapshot} has an unreadable index file ({exc}); run `newsbot index --rebuild`"
             ) from exc
+        # Compressed codes score approximately: rescore a wider net exactly from vectors.npy.
+        self._rerank = settings.index.rerank if lossy(self.faiss) else 1
         if self.faiss.ntotal != count:
             raise IndexCorruptError(f"{snapshot}: faiss holds {self.faiss.ntotal} of {count}")
         self._speakers: SpeakerIndex | None = None
@@ -140,10 +144,7 @@ class Searcher:
         return self.bm25.rarity(words)
 
     def _allowed_rows(self, ok_articles: Collection[str]) -> np.ndarray:
-        return np.array(
-            [i for i, p in enumerate(self.passages) if p.article_id in ok_articles],
-            dtype=np.int64,
-        )
+        return self.passages.rows_of(set(ok_articles))
 
     def allowed_articles(self, filters: Filters) -> set[str]:
         """Ids of the articles `filters` lets through."""
@@ -151,7 +152,7 @@ class Searcher:
         ids = set(filters.article_ids) if filters.article_ids else None
         days = self._article_days()
         ok_articles = set()
-        for article in self.articles.values():
+        for article in self.articles.infos():
             if sources is not None and (article.source or "").lower() not in sources:
                 continue
             if ids is not None and article.id not in ids:
@@ -192,7 +193,7 @@ class Searcher:
     def dense(
         self, qvec: np.ndarray, k: int, allowed: np.ndarray | None = None
     ) -> list[tuple[int, float]]:
-        return search_faiss(self.faiss, qvec, k, allowed, self.vectors)
+        return search_faiss(self.faiss, qvec, k, allowed, self.vectors, self._rerank)
 
     def lexical(
         self, query: str, k: int, allowed: np.ndarray | None = None
@@ -243,7 +244,7 @@ class Searcher:
             days = self._article_days()
             passages = self.passages
             fused = apply_recency(
-                fused, lambda row: recency.bonus(days.get(passages[row].article_id))
+                fused, lambda row: recency.bonus(days.get(passages.article_id(row)))
             )
         similarity = self._similarity()
         # One hit a story: the best passage stands for the other outlets' copies.
@@ -258,7 +259,7 @@ class Searcher:
         ]
 
     def _story_of(self, row: int) -> tuple[str, str]:
-        article_id = self.passages[row].article_id
+        article_id = self.passages.article_id(row)
         return article_id, self.stories.get(article_id, article_id)
 
     def story_articles(self, article_id: str) -> list[Article]:
@@ -273,7 +274,7 @@ class Searcher:
 
     def _article_days(self) -> dict[str, date]:
         if self._days is None:
-            found = {aid: _article_date(a) for aid, a in self.articles.items()}
+            found = {a.id: _article_date(a) for a in self.articles.infos()}
             self._days = {aid: day for aid, day in found.items() if day is not None}
         return self._days
 
@@ -282,7 +283,8 @@ class Searcher:
         first; undated articles are not listed, since their age is unknown."""
         days = self._article_days()
         ids = days.keys() if article_ids is None else [a for a in article_ids if a in days]
-        ranked = sorted(ids, key=lambda aid: (days[aid], self.articles[aid].published_at or ""))
+        info = self.articles.info
+        ranked = sorted(ids, key=lambda aid: (days[aid], info(aid).published_at or ""))
         return [self.articles[aid] for aid in reversed(ranked[-limit:])] if limit > 0 else []
 
     def _similarity(self) -> Callable[[int, int], float]:

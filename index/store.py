@@ -304,14 +304,7 @@ def read_metadata(path: Path) -> Metadata:
                     "FROM articles"
                 )
             }
-            columns = {row[1] for row in db.execute("PRAGMA table_info(articles)")}
-            stories: dict[str, str] = {}
-            if "story" in columns:  # format 2 on
-                stories = {
-                    aid: story
-                    for aid, story in db.execute("SELECT id, story FROM articles")
-                    if story is not None
-                }
+            stories = read_stories(db)
             passages: list[Passage] = []
             for row, pid, aid, start, end in db.execute(
                 'SELECT row, id, article_id, start, "end" FROM passages ORDER BY row'
@@ -319,23 +312,7 @@ def read_metadata(path: Path) -> Metadata:
                 if row != len(passages) or aid not in articles:
                     raise IndexCorruptError(f"{path}: passage rows are inconsistent")
                 passages.append(Passage(pid, aid, start, end, articles[aid].text[start:end]))
-            statements = [
-                Statement(
-                    speaker=r[0],
-                    text=r[1],
-                    start=r[2],
-                    end=r[3],
-                    article_id=r[4],
-                    role=r[5],
-                    aliases=tuple(json.loads(r[6])),
-                    cue=r[7],
-                    kind=r[8],
-                )
-                for r in db.execute(
-                    'SELECT speaker, text, start, "end", article_id, role, aliases, cue, kind '
-                    "FROM statements ORDER BY row"
-                )
-            ]
+            statements = read_statements(db)
         finally:
             db.close()
     except sqlite3.DatabaseError as exc:
@@ -343,6 +320,39 @@ def read_metadata(path: Path) -> Metadata:
             f"{path} is not a readable index database ({exc}); run `newsbot index --rebuild`"
         ) from exc
     return Metadata(articles, passages, statements, stories)
+
+
+def read_stories(db: sqlite3.Connection) -> dict[str, str]:
+    """Article id -> story id from an open meta.sqlite (none before format 2)."""
+    columns = {row[1] for row in db.execute("PRAGMA table_info(articles)")}
+    if "story" not in columns:
+        return {}
+    return {
+        aid: story
+        for aid, story in db.execute("SELECT id, story FROM articles")
+        if story is not None
+    }
+
+
+def read_statements(db: sqlite3.Connection) -> list[Statement]:
+    """Every statement of an open meta.sqlite, in row order."""
+    return [
+        Statement(
+            speaker=r[0],
+            text=r[1],
+            start=r[2],
+            end=r[3],
+            article_id=r[4],
+            role=r[5],
+            aliases=tuple(json.loads(r[6])),
+            cue=r[7],
+            kind=r[8],
+        )
+        for r in db.execute(
+            'SELECT speaker, text, start, "end", article_id, role, aliases, cue, kind '
+            "FROM statements ORDER BY row"
+        )
+    ]
 
 
 def write_manifest(path: Path, manifest: dict[str, Any]) -> None:

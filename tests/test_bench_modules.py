@@ -23,6 +23,7 @@ BENCHES = [
     "bench.speed_during_build",
     "bench.speed_backends",
     "bench.speed_answer",
+    "bench.million",
 ]
 
 
