@@ -19,7 +19,8 @@ from index.models import Statement
 
 log = logging.getLogger(__name__)
 
-# Words dropped from an asked name: "Sen. Bernie Sanders" is "Bernie Sanders".
+# Words dropped from an asked name: "Sen. Bernie Sanders" is "Bernie Sanders", "Rear Admiral
+# John Kirby" "John Kirby" (military, clergy and judicial titles too; not "Major", a first name).
 _TITLE_WORDS = frozenset(
     """
     mr mrs ms miss dr sen sens rep gov gen lt col maj sgt capt adm prof rev president vice
@@ -27,6 +28,12 @@ _TITLE_WORDS = frozenset(
     queen prince pope ambassador chairman chairwoman sheriff general representative congressman
     congresswoman premier speaker sir dame lord lady candidate nominee presidential republican
     democratic the us u.s president-elect leader director professor attorney
+    admiral rear colonel sergeant captain commander cmdr lieutenant corporal cpl
+    brigadier marshal commodore ensign pvt
+    rabbi pastor reverend father bishop archbishop cardinal imam cleric monsignor deacon
+    sheikh ayatollah
+    magistrate chief justice-designate attorney-general solicitor commissioner superintendent
+    supt atty
     """.split()
 )
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -45,6 +52,8 @@ _ROLE_NOUNS = frozenset(
     economist strategist pollster attorney lawyer prosecutor founder executive speaker premier
     chancellor king queen pope prince host moderator head commander sheriff representative
     congressman congresswoman lawmaker deputy envoy president-elect treasurer counsel
+    admiral colonel sergeant captain lieutenant rabbi pastor bishop archbishop cardinal imam
+    cleric magistrate
     """.split()
 )
 _ROLE_FILLER = {"the", "a", "an", "former", "then", "current"}

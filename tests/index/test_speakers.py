@@ -187,3 +187,22 @@ def test_a_name_suffix_is_not_the_surname() -> None:
         [st("Joseph R. Biden Jr.", "The economy is growing faster than expected.")]
     )
     assert [m.speaker for m in index.lookup("Biden")] == ["Joseph R. Biden Jr."]
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "Admiral Mike Mullen",
+        "Rear Admiral Mike Mullen",
+        "Colonel Mike Mullen",
+        "Rabbi Mike Mullen",
+        "Pastor Mike Mullen",
+        "Archbishop Mike Mullen",
+        "Magistrate Mike Mullen",
+    ],
+)
+def test_military_clergy_and_judicial_titles_are_dropped_from_an_asked_name(asked: str) -> None:
+    index = SpeakerIndex([st("Mike Mullen", "The alliance will hold firm through the winter.")])
+    matches = index.lookup(asked)
+    assert [m.speaker for m in matches] == ["Mike Mullen"]
+    assert matches[0].score == 1.0
