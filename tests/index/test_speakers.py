@@ -206,3 +206,21 @@ def test_military_clergy_and_judicial_titles_are_dropped_from_an_asked_name(aske
     matches = index.lookup(asked)
     assert [m.speaker for m in matches] == ["Mike Mullen"]
     assert matches[0].score == 1.0
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "Phil Musser of digital consulting firm IMGE",
+        "political scientist Phil Musser in Almaty",
+        "Phil Musser with the Heritage Foundation",
+    ],
+)
+def test_a_name_before_a_lowercase_qualifier_is_the_asked_person(asked: str) -> None:
+    index = SpeakerIndex(
+        [
+            st("Phil Musser", "The message resonates with a large chunk of voters."),
+            st("Ann Imge", "Nothing about this race is settled yet, she said."),
+        ]
+    )
+    assert [m.speaker for m in index.lookup(asked)] == ["Phil Musser"]
