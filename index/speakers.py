@@ -19,7 +19,8 @@ from index.models import Statement
 
 log = logging.getLogger(__name__)
 
-# Words dropped from an asked name: "Sen. Bernie Sanders" is "Bernie Sanders".
+# Words dropped from an asked name: "Sen. Bernie Sanders" is "Bernie Sanders", "Rear Admiral
+# John Kirby" "John Kirby" (military, clergy and judicial titles too; not "Major", a first name).
 _TITLE_WORDS = frozenset(
     """
     mr mrs ms miss dr sen sens rep gov gen lt col maj sgt capt adm prof rev president vice
@@ -27,6 +28,12 @@ _TITLE_WORDS = frozenset(
     queen prince pope ambassador chairman chairwoman sheriff general representative congressman
     congresswoman premier speaker sir dame lord lady candidate nominee presidential republican
     democratic the us u.s president-elect leader director professor attorney
+    admiral rear colonel sergeant captain commander cmdr lieutenant corporal cpl
+    brigadier marshal commodore ensign pvt
+    rabbi pastor reverend father bishop archbishop cardinal imam cleric monsignor deacon
+    sheikh ayatollah
+    magistrate chief justice-designate attorney-general solicitor commissioner superintendent
+    supt atty
     """.split()
 )
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -45,6 +52,8 @@ _ROLE_NOUNS = frozenset(
     economist strategist pollster attorney lawyer prosecutor founder executive speaker premier
     chancellor king queen pope prince host moderator head commander sheriff representative
     congressman congresswoman lawmaker deputy envoy president-elect treasurer counsel
+    admiral colonel sergeant captain lieutenant rabbi pastor bishop archbishop cardinal imam
+    cleric magistrate
     """.split()
 )
 _ROLE_FILLER = {"the", "a", "an", "former", "then", "current"}
@@ -89,12 +98,41 @@ def _query_variants(query: str) -> list[tuple[tuple[str, ...], float]]:
         ):
             cut = i
     # Only a capitalised run is a name: "the Norwegian foreign ministry" is not "Ministry".
-    if 0 <= cut < len(raw) - 1 and all(w[:1].isupper() for w in raw[cut + 1 :]):
+    # "Phil Musser of digital consulting firm IMGE": the name is before the qualifier, and the
+    # capitalised run the qualifier ends with ("IMGE") is what qualifies it, nobody's name.
+    at = next((i for i, w in enumerate(raw) if w in _QUALIFIER_PREPOSITIONS), -1)
+    first = at
+    while first > 0 and _is_name_word(raw[first - 1]):
+        first -= 1
+    qualified_name = at - first >= 2
+    if (
+        0 <= cut < len(raw) - 1
+        and all(w[:1].isupper() for w in raw[cut + 1 :])
+        and not (qualified_name and cut >= at)
+    ):
         variants.append((_name_tokens(" ".join(raw[cut + 1 :])), 0.95))
     m = re.match(r"^(.+?)\s+(?:of|from|at)\s+(?:the\s+)?[A-Z].*$", query)
     if m:
         variants.append((_name_tokens(m.group(1)), 0.9))
+    # "political scientist Ann Lee in Almaty": the capitalised run of two or more words before
+    # the first lower-case preposition.
+    if qualified_name:
+        variants.append((_name_tokens(" ".join(raw[first:at])), 0.9))
     return variants
+
+
+_QUALIFIER_PREPOSITIONS = frozenset({"of", "from", "at", "in", "with", "for"})
+
+
+def _is_name_word(word: str) -> bool:
+    """A capitalised word that is no title, role or possessive: part of a person's name."""
+    low = word.lower().rstrip(".")
+    return (
+        word[:1].isupper()
+        and low not in _TITLE_WORDS
+        and low not in _ROLE_NOUNS
+        and not re.search(r"['’]s?$", word)
+    )
 
 
 _QUALIFIED_ROLE = re.compile(

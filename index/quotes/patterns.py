@@ -490,6 +490,10 @@ def _continues_clause(toks: list[Token], i: int) -> bool:
     ) or prev.low == "and"
 
 
+# The longest introductory phrase before a clause's subject: "In a statement released Thursday,".
+_INTRO_TOKENS = 10
+
+
 def _subject_statement(unit: _Unit, cue: _Cue) -> Attribution | None:
     """`SPEAKER did X, saying CLAUSE` and `SPEAKER did X and said CLAUSE`: the clause's subject
     speaks, when the unit starts with it (a name, a pronoun or a definite role)."""
@@ -497,6 +501,15 @@ def _subject_statement(unit: _Unit, cue: _Cue) -> Attribution | None:
     k = 0
     while k < cue.first and toks[k].low in _CLAUSE_OPENERS:
         k += 1
+    if k < cue.first and toks[k].low in _CIRCUMSTANCE_PREPOSITIONS:
+        # "In a statement released Thursday, Rep. Ann Lee reacted ..., saying": the subject
+        # follows a short introductory phrase
+        comma = next(
+            (x for x in range(k + 1, min(cue.first, k + _INTRO_TOKENS)) if toks[x].text == ","),
+            None,
+        )
+        if comma is not None and all(t.quote < 0 for t in toks[k:comma]):
+            k = comma + 1
     m = np_right(unit.text, toks, k, cue.first)
     if m is None or m.kind not in {"name", "pronoun", "role"}:
         return None

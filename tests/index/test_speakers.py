@@ -218,3 +218,40 @@ def test_a_lookup_scores_only_speakers_sharing_a_word_yet_finds_what_scoring_all
             assert pruned == full, name
     assert len(index._candidates(_Asked.of("Peskov"))) < len(index._speakers)
     assert texts(index, "the mayor of Gotham") == ["Gotham will rebuild the bridge by spring."]
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "Admiral Mike Mullen",
+        "Rear Admiral Mike Mullen",
+        "Colonel Mike Mullen",
+        "Rabbi Mike Mullen",
+        "Pastor Mike Mullen",
+        "Archbishop Mike Mullen",
+        "Magistrate Mike Mullen",
+    ],
+)
+def test_military_clergy_and_judicial_titles_are_dropped_from_an_asked_name(asked: str) -> None:
+    index = SpeakerIndex([st("Mike Mullen", "The alliance will hold firm through the winter.")])
+    matches = index.lookup(asked)
+    assert [m.speaker for m in matches] == ["Mike Mullen"]
+    assert matches[0].score == 1.0
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "Phil Musser of digital consulting firm IMGE",
+        "political scientist Phil Musser in Almaty",
+        "Phil Musser with the Heritage Foundation",
+    ],
+)
+def test_a_name_before_a_lowercase_qualifier_is_the_asked_person(asked: str) -> None:
+    index = SpeakerIndex(
+        [
+            st("Phil Musser", "The message resonates with a large chunk of voters."),
+            st("Ann Imge", "Nothing about this race is settled yet, she said."),
+        ]
+    )
+    assert [m.speaker for m in index.lookup(asked)] == ["Phil Musser"]

@@ -432,3 +432,13 @@ def test_every_labelled_line_of_a_transcript_is_its_speakers() -> None:
     statements = extract("Governor Ada Hale spoke to Sam Kerr.\n\n" + lines)
     assert {s.speaker for s in statements} == {"Sam Kerr", "Ada Hale"}
     assert len(statements) == 400
+
+
+def test_a_participle_speaks_for_a_subject_after_an_introductory_phrase() -> None:
+    assert said(
+        "In a statement released Thursday, Rep. Hakeem Jeffries reacted to the news, saying "
+        "the killer should be in prison."
+    ) == [("Hakeem Jeffries", "the killer should be in prison")]
+    assert said(
+        "After the vote on Tuesday, Sen. Ann Lee shook her head, saying the bill would fail."
+    ) == [("Ann Lee", "the bill would fail")]
