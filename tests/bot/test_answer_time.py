@@ -111,9 +111,9 @@ def test_a_question_asked_after_every_article_searches_no_subset(answerer, monke
     seen: list[object] = []
     real = index.search.search_faiss
 
-    def spy(faiss, query, k, allowed=None, vectors=None):  # type: ignore[no-untyped-def]
+    def spy(faiss, query, k, allowed=None, *rest):  # type: ignore[no-untyped-def]
         seen.append(allowed)
-        return real(faiss, query, k, allowed, vectors)
+        return real(faiss, query, k, allowed, *rest)
 
     monkeypatch.setattr(index.search, "search_faiss", spy)
     later = datetime(2027, 1, 1)
