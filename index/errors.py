@@ -39,3 +39,7 @@ class QueryError(NewsbotError):
 
 class ModelLoadError(NewsbotError):
     """The embedding model could not be loaded."""
+
+
+class VectorStoreError(NewsbotError):
+    """The vector store (a Milvus server) cannot be reached or refused an operation."""
