@@ -36,8 +36,10 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-CONNECT_SECONDS = 5.0  # to reach the server before a question or build gives up
-CALL_SECONDS = 30.0  # one call (a search, an insert batch, a load)
+CONNECT_SECONDS = 5  # to reach the server before a question or build gives up
+# One call (a search, an insert batch, a load), retries included. An int: pymilvus ignores a
+# float timeout for its retries and then retries 75 times with back-off (3.5 minutes).
+CALL_SECONDS = 30
 INSERT_BATCH = 2000  # rows a call: 2,000 x 384 floats is 3 MB, far below gRPC's 64 MB
 # Exact search (FLAT) up to this many rows, as FAISS's "auto"; HNSW above it.
 FLAT_LIMIT = 100_000
@@ -135,7 +137,19 @@ class MilvusStore:
         try:
             return work()
         except MilvusException as exc:
+            self._forget(uri or self.uri)
             raise self._unreachable(uri or self.uri, f"failed to {what}", exc) from None
+
+    def _forget(self, uri: str) -> None:
+        """Close the connection after a failure: a gRPC channel to a server that died backs
+        off for up to two minutes after it is back; the next call connects afresh."""
+        with _clients_lock:
+            client = _clients.pop((uri, self.settings.milvus_token), None)
+        if client is not None:
+            try:
+                client.close()
+            except Exception as exc:  # closing a broken connection: nothing more to do
+                log.debug("closing the Milvus connection to %s: %s", uri, exc)
 
     # -- builds
 
@@ -149,11 +163,21 @@ class MilvusStore:
         schema.add_field("article", DataType.VARCHAR, max_length=TEXT_CHARS)
         schema.add_field("source", DataType.VARCHAR, max_length=TEXT_CHARS)
         schema.add_field("day", DataType.INT32)
-        what = f"create collection {collection}"
+        kind = "FLAT" if count <= FLAT_LIMIT else "HNSW"
+        params = client.prepare_index_params()
+        extra = {"M": HNSW_M, "efConstruction": HNSW_EF_CONSTRUCTION} if kind == "HNSW" else {}
+        params.add_index(field_name="vector", index_type=kind, metric_type="IP", params=extra)
+        # Created indexed and loaded, then filled: the rows are searchable as they arrive (the
+        # server seals and indexes them in the background); a flush and a later load took 7 s
+        # for a handful of rows. Inserts are durable once acknowledged (the server's log).
         self._call(
-            what,
+            f"create collection {collection}",
             lambda: client.create_collection(
-                collection, schema=schema, consistency_level="Strong", timeout=CALL_SECONDS
+                collection,
+                schema=schema,
+                index_params=params,
+                consistency_level="Strong",
+                timeout=CALL_SECONDS,
             ),
         )
         days = [day_number(d) for d in rows.days]
@@ -173,18 +197,6 @@ class MilvusStore:
                 f"insert into {collection}",
                 lambda b=batch: client.insert(collection, b, timeout=CALL_SECONDS),  # type: ignore[misc]
             )
-        self._call(f"flush {collection}", lambda: client.flush(collection, timeout=CALL_SECONDS))
-        kind = "FLAT" if count <= FLAT_LIMIT else "HNSW"
-        params = client.prepare_index_params()
-        extra = {"M": HNSW_M, "efConstruction": HNSW_EF_CONSTRUCTION} if kind == "HNSW" else {}
-        params.add_index(field_name="vector", index_type=kind, metric_type="IP", params=extra)
-        self._call(
-            f"index {collection}",
-            lambda: client.create_index(collection, params, timeout=CALL_SECONDS),
-        )
-        self._call(
-            f"load {collection}", lambda: client.load_collection(collection, timeout=CALL_SECONDS)
-        )
         stored = self._count(client, collection, self.uri)
         if stored != count:
             raise VectorStoreError(
@@ -219,9 +231,11 @@ class MilvusStore:
         collection = str(manifest["collection"])
         try:
             client = self._client()
-            try:
+            listed = client.list_aliases(timeout=CALL_SECONDS)
+            aliases = listed.get("aliases", []) if isinstance(listed, dict) else listed
+            if alias in aliases:
                 client.alter_alias(collection, alias, timeout=CALL_SECONDS)
-            except MilvusException:  # no such alias yet
+            else:
                 client.create_alias(collection, alias, timeout=CALL_SECONDS)
         except (MilvusException, VectorStoreError) as exc:
             log.warning(
@@ -275,20 +289,14 @@ class MilvusStore:
             lambda: client.load_collection(collection, timeout=CALL_SECONDS),
             uri,
         )
-        generation = MilvusGeneration(
-            self, client, uri, collection, str(manifest.get("milvus_index", "FLAT"))
-        )
-        return generation
+        return MilvusGeneration(self, uri, collection, str(manifest.get("milvus_index", "FLAT")))
 
 
 class MilvusGeneration:
     """One snapshot's collection, open for searching."""
 
-    def __init__(
-        self, store: MilvusStore, client: MilvusClient, uri: str, collection: str, index: str
-    ) -> None:
+    def __init__(self, store: MilvusStore, uri: str, collection: str, index: str) -> None:
         self.store = store
-        self.client = client
         self.uri = uri
         self.collection = collection
         self.index = index
@@ -296,7 +304,8 @@ class MilvusGeneration:
 
     def count(self) -> int:
         if self._count is None:
-            self._count = self.store._count(self.client, self.collection, self.uri)
+            client = self.store._client(self.uri)
+            self._count = self.store._count(client, self.collection, self.uri)
         return self._count
 
     def search(
@@ -317,15 +326,19 @@ class MilvusGeneration:
             if len(allowed) == 0:
                 return []
             expression = f"row in {json.dumps([int(r) for r in allowed])}"
+        client = self.store._client(self.uri)
         res = self.store._call(
             f"search {self.collection}",
-            lambda: self.client.search(
+            lambda: client.search(
                 self.collection,
                 data=[vector.tolist()],
                 limit=min(k, MAX_TOPK),
                 filter=expression,
                 search_params=params,
                 anns_field="vector",
+                # The collection never changes once written (and counted under "Strong"):
+                # nothing to wait for ("Strong" adds ~200 ms a search).
+                consistency_level="Eventually",
                 timeout=CALL_SECONDS,
             ),
             self.uri,

@@ -2,8 +2,9 @@
 
 Its gRPC port is the first free one from 19530 up (the package probes by binding 127.0.0.1),
 its data and logs go to a temporary folder, and it is stopped (and that folder removed) after.
-Starting takes 8-15 s, so the suite starts one for the session; a test that kills a server
-starts one of its own.
+Starting takes 8-15 s, so the suite starts one for the session. Two servers cannot run side by
+side (the embedded etcd's peer port, 2380, is fixed), so a test that kills the server starts a
+fresh one afterwards.
 """
 
 from __future__ import annotations
@@ -34,8 +35,9 @@ class Server:
         from milvus import MilvusServer, MilvusServerConfig
 
         self.base_dir = base_dir
+        self.restarts = 0
         self._server = MilvusServer(MilvusServerConfig())
-        self._server.set_base_dir(str(base_dir))
+        self._server.set_base_dir(str(base_dir / "server"))
         for component in COMPONENTS:
             self._server.config.set(f"{component}.ip", "127.0.0.1")
         self._server.start()  # returns once its health check answers
@@ -53,6 +55,15 @@ class Server:
         proc = self._server.server_proc
         proc.kill()
         proc.wait(timeout=30)
+
+    def restart(self) -> None:
+        """Start a fresh server after a kill, on a new data folder: on the old one the
+        coordinators wait about a minute for the dead process's etcd sessions to expire.
+        The port may change (the old one can be in TIME_WAIT): read `uri` again."""
+        self.stop()
+        self.restarts += 1
+        self._server.set_base_dir(str(self.base_dir / f"restart-{self.restarts}"))
+        self._server.start()
 
     def stop(self) -> None:
         if self._server.server_proc is not None and self._server.server_proc.poll() is not None:

@@ -15,7 +15,6 @@ from index.store import Layout
 from tests.conftest import REPO, make_settings
 from tests.fakes import FakeEmbedder
 
-
 # The build tests that hold for any vector store run on FAISS and on a real Milvus server.
 EACH_STORE = pytest.mark.usefixtures("any_store")
 
