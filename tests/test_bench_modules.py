@@ -22,6 +22,7 @@ BENCHES = [
     "bench.llm",
     "bench.speed_during_build",
     "bench.speed_backends",
+    "bench.milvus",
 ]
 
 
