@@ -21,7 +21,7 @@ import threading
 from collections.abc import Callable, Collection
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 from pymilvus import DataType, MilvusClient
@@ -30,7 +30,9 @@ from pymilvus.exceptions import MilvusException
 from index.config import IndexSettings, mask_secrets
 from index.errors import IndexCorruptError, VectorStoreError
 from index.models import Filters
-from index.vectors import Generation, RowMeta
+
+if TYPE_CHECKING:  # index.vectors imports this module when the store is chosen
+    from index.vectors import Generation, RowMeta
 
 log = logging.getLogger(__name__)
 
