@@ -192,15 +192,16 @@ class IndexSettings:
     builder: bool = True
     builder_name: str = ""  # where builds run, named when a non-builder refuses one
 
-    @property
-    def builds_run_on(self) -> str:
-        """Where builds run, as a refusal names it."""
-        return self.builder_name or "the process configured with [index].builder = true"
     milvus_uri: str = "http://127.0.0.1:19530"  # the Milvus server (store = "milvus")
     milvus_token_env: str = ""  # name of the environment variable holding its token; "" = none
     # Collections are named <prefix>_<snapshot>, the alias <prefix>_current: one prefix per data
     # directory, since a build drops the prefix's collections that no snapshot names.
     milvus_prefix: str = "newsbot"
+
+    @property
+    def builds_run_on(self) -> str:
+        """Where builds run, as a refusal names it."""
+        return self.builder_name or "the process configured with [index].builder = true"
 
     def check_keys(self, label: str, given: Collection[str]) -> None:
         """Warn about keys the chosen store does not use (the parser calls this)."""
