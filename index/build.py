@@ -21,7 +21,6 @@ from index.bm25 import BM25Index
 from index.cache import EmbeddingCache
 from index.chunking import chunk_article, embed_text, fit_title
 from index.config import Settings
-from index.dense import build_faiss, save_faiss
 from index.embedding import BatchEncoder, Embedder
 from index.errors import ClusterError, IndexCorruptError, IndexMissingError, IngestError
 from index.feeds import FeedReader, FeedState
@@ -39,6 +38,7 @@ from index.store import (
     Metadata,
     build_lock,
     clean_leftovers,
+    complete_snapshots,
     finish_snapshot,
     read_manifest,
     read_metadata,
@@ -51,6 +51,7 @@ from index.store import (
     write_origins,
 )
 from index.stories import group_stories
+from index.vectors import RowMeta, VectorStore, configured_store
 
 log = logging.getLogger(__name__)
 
@@ -109,8 +110,9 @@ def build(
     chosen = [s for s in every if refresh is None or s.name in refresh]
     paths = [s.location for s in chosen]
 
+    store = configured_store(settings)
     with build_lock(layout):
-        clean_leftovers(layout, settings.index.keep_snapshots)
+        _clean(layout, settings, store)
         report_progress(BuildProgress("reading", 0, len(chosen)))
         ingest = IngestReport()
         found = _previous(layout)
@@ -237,8 +239,9 @@ def build(
         partial = layout.snapshots / (name + PARTIAL)
         partial.mkdir(parents=True)
         save_vectors(partial / "vectors.npy", vectors)
-        index, factory = build_faiss(vectors, settings.index)
-        save_faiss(index, partial / "dense.faiss")
+        # FAISS writes into the folder; Milvus fills a collection named after the snapshot,
+        # dropped by the next build if this one dies before the switch.
+        stored = store.write(partial, name, vectors, RowMeta.of(passages, articles))
         BM25Index.build(texts).save(partial / "bm25")
         write_metadata(partial / "meta.sqlite", articles, passages, statements, stories)
         write_origins(
@@ -259,7 +262,7 @@ def build(
                 "dimension": embedder.dimension,
                 "chunking": chunk_key,
                 "extractor": EXTRACTOR_VERSION,
-                "faiss": factory,
+                **stored,  # the store, and what it needs to open the vectors again
                 "articles": len(articles),
                 "passages": len(passages),
                 "statements": len(statements),
@@ -274,8 +277,9 @@ def build(
             before_switch(final)
         report_progress(BuildProgress("switching", 0, 1))
         switch_current(layout, name)
+        store.switched(stored)
         _save_feed_state(feeds)
-        clean_leftovers(layout, settings.index.keep_snapshots)
+        _clean(layout, settings, store)
         report_progress(BuildProgress("switching", 1, 1))
 
     return BuildReport(
@@ -293,6 +297,13 @@ def build(
         kept=len(kept),
         expired=expired,
     )
+
+
+def _clean(layout: Layout, settings: Settings, store: VectorStore) -> None:
+    """Remove crashed and old snapshots, then the store's generations none of those left names
+    (a crashed build's half-written collection, those of the snapshots just removed)."""
+    clean_leftovers(layout, settings.index.keep_snapshots)
+    store.drop_unlisted(complete_snapshots(layout))
 
 
 def _read(

@@ -17,6 +17,7 @@ import re
 import tomllib
 import types
 import typing
+from collections.abc import Collection
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Self, TypeVar
@@ -172,10 +173,27 @@ class ChunkingSettings:
 
 
 FAISS_KINDS = ("auto", "flat", "hnsw", "ivf-sq8", "ivfpq")
+VECTOR_STORES = ("faiss", "milvus")
+FAISS_ONLY_KEYS = (
+    "faiss",
+    "hnsw_threshold",
+    "large_index",
+    "hnsw_m",
+    "hnsw_ef_search",
+    "ivf_lists",
+    "ivf_nprobe",
+    "pq_m",
+    "rerank",
+    "mmap",
+)
+# Milvus collection names: a letter or _ first, then letters, digits and _; the snapshot's name
+# (25 characters) and the "_current" alias are appended to the prefix.
+MILVUS_PREFIX = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
 
 
 @dataclass(frozen=True)
 class IndexSettings:
+    store: str = "faiss"  # where the vectors live: "faiss" (in the snapshot) or "milvus"
     # "auto", "flat", "hnsw", "ivf-sq8", "ivfpq" or any faiss index_factory string
     faiss: str = "auto"
     hnsw_threshold: int = 100_000  # passages; above it "auto" picks `large_index`
@@ -193,10 +211,34 @@ class IndexSettings:
     builder: bool = True
     builder_name: str = ""  # where builds run, named when a non-builder refuses one
 
+    milvus_uri: str = "http://127.0.0.1:19530"  # the Milvus server (store = "milvus")
+    milvus_token_env: str = ""  # name of the environment variable holding its token; "" = none
+    # Collections are named <prefix>_<snapshot>, the alias <prefix>_current: one prefix per data
+    # directory, since a build drops the prefix's collections that no snapshot names.
+    milvus_prefix: str = "newsbot"
+
     @property
     def builds_run_on(self) -> str:
         """Where builds run, as a refusal names it."""
         return self.builder_name or "the process configured with [index].builder = true"
+
+    def check_keys(self, label: str, given: Collection[str]) -> None:
+        """Warn about keys the chosen store does not use (the parser calls this)."""
+        if self.store == "milvus":
+            for key in FAISS_ONLY_KEYS:
+                if key in given:
+                    log.warning(
+                        '%s.%s is ignored: it tunes the FAISS store and store = "milvus"',
+                        label,
+                        key,
+                    )
+
+    @property
+    def milvus_token(self) -> str | None:
+        """The Milvus token from the environment variable named in the config, if any."""
+        if not self.milvus_token_env:
+            return None
+        return os.environ.get(self.milvus_token_env) or None
 
 
 @dataclass(frozen=True)
@@ -297,6 +339,24 @@ class Settings:
                 'characters naming where builds run (e.g. "the newsbot-0 worker"), got '
                 f"{name[:BUILDER_NAME_CHARS]!r}"
             )
+        if index.store not in VECTOR_STORES:
+            raise ConfigError(
+                f"[index].store must be one of {', '.join(map(repr, VECTOR_STORES))}, "
+                f"got {index.store!r}"
+            )
+        if index.store == "milvus":
+            if not index.milvus_uri.lower().startswith(("http://", "https://", "tcp://")):
+                raise ConfigError(
+                    "[index].milvus_uri must be the Milvus server's address, such as "
+                    f"http://127.0.0.1:19530, got {index.milvus_uri!r}"
+                )
+            if not MILVUS_PREFIX.fullmatch(index.milvus_prefix):
+                raise ConfigError(
+                    "[index].milvus_prefix must be 1 to 64 letters, digits or _, not starting "
+                    f"with a digit, got {index.milvus_prefix!r}"
+                )
+            if index.milvus_token_env:
+                require_env_names({"[index].milvus_token_env": index.milvus_token_env})
         require_range("[search].k", search.k, above=0, at_most=MAX_K)
         require_range("[search].candidates", search.candidates, above=0, at_most=100_000)
         require_range("[search].rrf_k", search.rrf_k, above=0, at_most=100_000)
@@ -447,7 +507,11 @@ def _parse_section(name: str, cls: type, raw: Any, label: str | None = None) -> 
                 f"unknown setting {label}.{key}; expected one of: {', '.join(sorted(known))}"
             )
         values[key] = _check_value(f"{label}.{key}", value, hints[key])
-    return cls(**values)
+    section = cls(**values)
+    check_keys = getattr(section, "check_keys", None)
+    if check_keys is not None:
+        check_keys(label, set(raw))
+    return section
 
 
 def _parse_config(

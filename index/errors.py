@@ -48,3 +48,7 @@ class ClusterError(NewsbotError):
 class IndexNotReadyError(IndexMissingError):
     """No snapshot can be served yet because the first one is being built, or building it
     failed; the message says which (with the build's progress, or its reason)."""
+
+
+class VectorStoreError(NewsbotError):
+    """The vector store (a Milvus server) cannot be reached or refused an operation."""

@@ -344,7 +344,11 @@ class Library:
             built_at=str(m.get("built_at", "")),
             model=str(m.get("model", "")),
             dimension=int(m.get("dimension", 0)),
-            faiss_index=str(m.get("faiss", "")),
+            faiss_index=(
+                f"milvus {m.get('collection')} ({m.get('milvus_index')})"
+                if m.get("store") == "milvus"
+                else str(m.get("faiss", ""))
+            ),
             snapshot=snapshot.name,
         )
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Collection
 from dataclasses import dataclass, field
+from datetime import date
+from typing import Protocol
 
 
 def stable_id(*parts: str, length: int = 16) -> str:
@@ -117,3 +120,38 @@ class Statement:
     aliases: tuple[str, ...] = field(default_factory=tuple)  # "Peskov", "Dmitry Peskov"...
     cue: str | None = None  # "told reporters", "said"
     kind: str = "quote"  # "quote" (direct) or "reported" (indirect speech)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Optional restrictions on the articles searched."""
+
+    sources: Collection[str] | None = None  # source names, case-insensitive
+    date_from: date | None = None
+    date_to: date | None = None
+    article_ids: Collection[str] | None = None
+    # Nothing published after this day (a replay of the past); undated articles stay.
+    not_after: date | None = None
+
+    @property
+    def active(self) -> bool:
+        return bool(
+            self.sources or self.date_from or self.date_to or self.article_ids or self.not_after
+        )
+
+
+class Dated(Protocol):
+    """Anything with an article's publication date (an Article, or its row without the text)."""
+
+    @property
+    def published_at(self) -> str | None: ...
+
+
+def article_day(article: Dated) -> date | None:
+    """The day an article was published, or None when undated (or the date does not parse)."""
+    if not article.published_at:
+        return None
+    try:
+        return date.fromisoformat(article.published_at[:10])
+    except ValueError:
+        return None

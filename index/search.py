@@ -1,57 +1,30 @@
-"""Hybrid search over one snapshot: FAISS and BM25 candidates fused by reciprocal rank fusion."""
+"""Hybrid search over one snapshot: vector (FAISS or Milvus) and BM25 candidates, fused."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+import faiss
 import numpy as np
 
 from index.bm25 import BM25Index
 from index.config import Settings
-from index.dense import load_faiss, lossy, search_faiss
 from index.embedding import Embedder
 from index.errors import IndexCorruptError, QueryError
 from index.fusion import collapse_near_duplicates, reciprocal_rank_fusion
-from index.models import Article, Hit, Statement
+from index.models import Article, Filters, Hit, Statement, article_day
 from index.recency import Recency, apply_recency
 from index.speakers import SpeakerIndex
 from index.store import load_vectors, read_manifest, verify_snapshot
 from index.stories import collapse_stories
-from index.tables import ArticleInfo, ArticleTable, PassageTable, open_tables
+from index.tables import ArticleTable, PassageTable, open_tables
+from index.vectors import FaissGeneration, Generation, store_of
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Filters:
-    """Optional restrictions on the articles searched."""
-
-    sources: Collection[str] | None = None  # source names, case-insensitive
-    date_from: date | None = None
-    date_to: date | None = None
-    article_ids: Collection[str] | None = None
-    # Nothing published after this day (a replay of the past); undated articles stay.
-    not_after: date | None = None
-
-    @property
-    def active(self) -> bool:
-        return bool(
-            self.sources or self.date_from or self.date_to or self.article_ids or self.not_after
-        )
-
-
-def _article_date(article: Article | ArticleInfo) -> date | None:
-    if not article.published_at:
-        return None
-    try:
-        return date.fromisoformat(article.published_at[:10])
-    except ValueError:
-        return None
 
 
 def check_query(query: str, max_chars: int) -> str:
@@ -93,16 +66,20 @@ class Searcher:
             raise IndexCorruptError(f"{snapshot}: manifest and metadata disagree on passages")
         self.vectors = load_vectors(snapshot / "vectors.npy", count, embedder.dimension)
         try:
-            self.faiss = load_faiss(snapshot / "dense.faiss", settings.index)
             self.bm25 = BM25Index.load(snapshot / "bm25", count)
         except (RuntimeError, OSError, ValueError) as exc:
             raise IndexCorruptError(
                 f"{snapshot} has an unreadable index file ({exc}); run `newsbot index --rebuild`"
             ) from exc
-        # Compressed codes score approximately: rescore a wider net exactly from vectors.npy.
-        self._rerank = settings.index.rerank if lossy(self.faiss) else 1
-        if self.faiss.ntotal != count:
-            raise IndexCorruptError(f"{snapshot}: faiss holds {self.faiss.ntotal} of {count}")
+        # The store the manifest names: FAISS in the folder, or a Milvus collection.
+        self.store = store_of(self.manifest, settings)
+        self.vector_index: Generation = self.store.open(snapshot, self.manifest, self.vectors)
+        held = self.vector_index.count()
+        if held != count:
+            raise IndexCorruptError(
+                f"{snapshot}: {self.vector_index.describe()} holds {held} of {count} vectors; "
+                "run `newsbot index --rebuild`"
+            )
         self._speakers: SpeakerIndex | None = None
         # article id -> its statements, with their rows
         self._said: dict[str, list[tuple[int, Statement]]] | None = None
@@ -112,6 +89,13 @@ class Searcher:
     @property
     def name(self) -> str:
         return self.path.name
+
+    @property
+    def faiss(self) -> faiss.Index:
+        """The FAISS index of a snapshot whose vectors FAISS holds (benchmarks time it)."""
+        if not isinstance(self.vector_index, FaissGeneration):
+            raise TypeError(f"{self.name} keeps its vectors in {self.vector_index.describe()}")
+        return self.vector_index.index
 
     @property
     def speakers(self) -> SpeakerIndex:
@@ -191,9 +175,15 @@ class Searcher:
         return self.embedder.encode([query])[0]
 
     def dense(
-        self, qvec: np.ndarray, k: int, allowed: np.ndarray | None = None
+        self,
+        qvec: np.ndarray,
+        k: int,
+        allowed: np.ndarray | None = None,
+        filters: Filters | None = None,
     ) -> list[tuple[int, float]]:
-        return search_faiss(self.faiss, qvec, k, allowed, self.vectors, self._rerank)
+        """The vector store's best `k` rows; `allowed` (rows) and `filters` say the same
+        restriction, one for each kind of store."""
+        return self.vector_index.search(qvec, k, filters, allowed)
 
     def lexical(
         self, query: str, k: int, allowed: np.ndarray | None = None
@@ -226,7 +216,7 @@ class Searcher:
             return []
         n = max(cfg.candidates, k)
         qvec = self.encode_query(query) if vector is None else vector
-        dense = self.dense(qvec, n, allowed) if mode in ("hybrid", "dense") else []
+        dense = self.dense(qvec, n, allowed, filters) if mode in ("hybrid", "dense") else []
         lexical = self.lexical(query, n, allowed) if mode in ("hybrid", "bm25") else []
         if mode == "hybrid":
             fused = reciprocal_rank_fusion(
@@ -274,7 +264,7 @@ class Searcher:
 
     def _article_days(self) -> dict[str, date]:
         if self._days is None:
-            found = {a.id: _article_date(a) for a in self.articles.infos()}
+            found = {a.id: article_day(a) for a in self.articles.infos()}
             self._days = {aid: day for aid, day in found.items() if day is not None}
         return self._days
 

@@ -215,6 +215,17 @@ def clean_leftovers(layout: Layout, keep: int) -> list[str]:
     return removed
 
 
+def complete_snapshots(layout: Layout) -> list[str]:
+    """Names of the snapshot folders that were finished (renamed from `.partial`)."""
+    if not layout.snapshots.is_dir():
+        return []
+    return sorted(
+        p.name
+        for p in layout.snapshots.iterdir()
+        if p.is_dir() and not p.name.endswith(PARTIAL) and (p / "manifest.json").exists()
+    )
+
+
 def write_metadata(
     path: Path,
     articles: Sequence[Article],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,11 @@ SAMPLE = REPO / "data" / "sample"
 SEED = SHARED / "seed" / "000_57a03034e1c4b1e0.txt"
 
 
+# Sections every make_settings call starts from: the `any_store` fixture puts the vector store
+# under test here, so the same tests run on FAISS and on Milvus.
+STORE_SECTIONS: dict[str, dict[str, Any]] = {}
+
+
 def make_settings(data_dir: Path, **sections: dict[str, Any]) -> Settings:
     # The support model (bot/evidence.py) is fitted on the real model's cosines; the fake
     # embedder's hash vectors have none to give, so tests on it rely on the other checks. Tests
@@ -29,7 +35,7 @@ def make_settings(data_dir: Path, **sections: dict[str, Any]) -> Settings:
         "corpus": {"sources": [str(SAMPLE)]},
         "answer": {"min_support": 0.0},
     }
-    for name, values in sections.items():
+    for name, values in [*STORE_SECTIONS.items(), *sections.items()]:
         raw.setdefault(name, {}).update(values)
     return parse_settings(raw, base_dir=REPO)
 
@@ -74,3 +80,43 @@ def feed_server() -> Any:
     from tests.feed_server import serve
 
     yield from serve()
+
+
+@pytest.fixture(scope="session")
+def milvus_server(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """A real Milvus server on loopback, started once for the session (8-15 s)."""
+    from tests.milvus_server import running_server
+
+    with running_server(tmp_path_factory.mktemp("milvus")) as server:
+        yield server
+
+
+def milvus_sections(uri: str, prefix: str) -> dict[str, Any]:
+    return {"store": "milvus", "milvus_uri": uri, "milvus_prefix": prefix}
+
+
+def drop_collections(uri: str, prefix: str) -> None:
+    """Drop a test's collections, so that the session's server holds few at a time."""
+    from pymilvus import MilvusClient
+
+    # Not closed: pymilvus shares one connection per uri, which the store's client uses too.
+    client = MilvusClient(uri=uri)
+    for name in client.list_collections():
+        if name.startswith(prefix + "_"):
+            client.drop_collection(name)
+
+
+@pytest.fixture(params=["faiss", "milvus"])
+def any_store(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Run the test on each vector store: make_settings configures it."""
+    if request.param == "faiss":
+        monkeypatch.setattr("tests.conftest.STORE_SECTIONS", {})
+        yield "faiss"
+        return
+    server = request.getfixturevalue("milvus_server")
+    prefix = f"t{uuid.uuid4().hex[:12]}"
+    monkeypatch.setattr(
+        "tests.conftest.STORE_SECTIONS", {"index": milvus_sections(server.uri, prefix)}
+    )
+    yield "milvus"
+    drop_collections(server.uri, prefix)

@@ -24,6 +24,7 @@ BENCHES = [
     "bench.speed_backends",
     "bench.speed_answer",
     "bench.million",
+    "bench.milvus",
 ]
 
 

@@ -22,6 +22,9 @@ from index.store import Layout
 from tests.conftest import REPO, make_settings
 from tests.fakes import FakeEmbedder
 
+# The build tests that hold for any vector store run on FAISS and on a real Milvus server.
+EACH_STORE = pytest.mark.usefixtures("any_store")
+
 
 def write_article(folder: Path, name: str, title: str, body: str) -> Path:
     path = folder / f"{name}.txt"
@@ -47,6 +50,7 @@ def lib_for(tmp_path: Path, corpus: Path, fake: FakeEmbedder, **sections) -> Lib
     return Library(settings, fake)
 
 
+@EACH_STORE
 def test_first_build_indexes_everything_and_serves_it(tmp_path, corpus, fake_embedder):
     lib = lib_for(tmp_path, corpus, fake_embedder)
     with pytest.raises(IndexMissingError):
@@ -62,6 +66,7 @@ def test_first_build_indexes_everything_and_serves_it(tmp_path, corpus, fake_emb
     assert hits[0].title == "News about the wildfire"
 
 
+@EACH_STORE
 def test_reindexing_an_unchanged_corpus_embeds_nothing(tmp_path, corpus, fake_embedder):
     lib = lib_for(tmp_path, corpus, fake_embedder)
     first = lib.build()
@@ -98,6 +103,7 @@ def test_new_extraction_rules_reach_unchanged_articles_without_reembedding(
     assert again.skips == ()  # not called: a failure would be reported, not raised
 
 
+@EACH_STORE
 def test_a_changed_article_reembeds_only_its_own_passages(tmp_path, corpus, fake_embedder):
     lib = lib_for(tmp_path, corpus, fake_embedder)
     lib.build()
@@ -112,6 +118,7 @@ def test_a_changed_article_reembeds_only_its_own_passages(tmp_path, corpus, fake
     assert {p.id for p in new_passages}.isdisjoint(old_rows)
 
 
+@EACH_STORE
 def test_a_deleted_file_disappears_from_the_next_build(tmp_path, corpus, fake_embedder):
     lib = lib_for(tmp_path, corpus, fake_embedder)
     lib.build()
@@ -124,6 +131,7 @@ def test_a_deleted_file_disappears_from_the_next_build(tmp_path, corpus, fake_em
     assert {h.article_id for h in hits} == {"art0", "art1", "art2"}
 
 
+@EACH_STORE
 def test_rebuild_reembeds_everything(tmp_path, corpus, fake_embedder):
     lib = lib_for(tmp_path, corpus, fake_embedder)
     first = lib.build()
@@ -132,6 +140,7 @@ def test_rebuild_reembeds_everything(tmp_path, corpus, fake_embedder):
     assert report.added == 4  # a full build does not look at the previous snapshot
 
 
+@EACH_STORE
 def test_a_searcher_keeps_serving_its_snapshot_during_and_after_a_switch(
     tmp_path, corpus, fake_embedder
 ):
@@ -146,6 +155,7 @@ def test_a_searcher_keeps_serving_its_snapshot_during_and_after_a_switch(
     assert old.search("harbour", k=1)[0].article_id == "art0"  # old files still readable
 
 
+@EACH_STORE
 def test_the_switch_is_the_last_step_a_failure_before_it_keeps_the_old_index(
     tmp_path, corpus, fake_embedder
 ):
@@ -202,6 +212,7 @@ def test_a_build_killed_between_writing_and_switching_leaves_the_old_index(
     assert names == {first.snapshot, report.snapshot}
 
 
+@EACH_STORE
 def test_a_crash_while_writing_leaves_a_partial_dir_that_is_cleaned(
     tmp_path, corpus, fake_embedder
 ):
@@ -215,6 +226,7 @@ def test_a_crash_while_writing_leaves_a_partial_dir_that_is_cleaned(
     assert not partial.exists()
 
 
+@EACH_STORE
 def test_only_one_build_runs_at_a_time(tmp_path, corpus, fake_embedder):
     lib = lib_for(tmp_path, corpus, fake_embedder)
     other = Library(lib.settings, FakeEmbedder())  # e.g. another process or bot instance
@@ -238,6 +250,7 @@ def test_only_one_build_runs_at_a_time(tmp_path, corpus, fake_embedder):
     assert other.build().unchanged == 4
 
 
+@EACH_STORE
 def test_old_snapshots_beyond_keep_are_removed(tmp_path, corpus, fake_embedder):
     lib = lib_for(tmp_path, corpus, fake_embedder, index={"keep_snapshots": 2})
     names = [lib.build().snapshot for _ in range(4)]
@@ -245,6 +258,7 @@ def test_old_snapshots_beyond_keep_are_removed(tmp_path, corpus, fake_embedder):
     assert on_disk == sorted(names[-2:])
 
 
+@EACH_STORE
 def test_a_corrupt_index_is_reported_and_rebuilt(tmp_path, corpus, fake_embedder):
     lib = lib_for(tmp_path, corpus, fake_embedder)
     first = lib.build()
@@ -276,6 +290,7 @@ def test_an_index_built_with_another_model_is_refused(tmp_path, corpus, fake_emb
         Library(lib.settings, other).searcher()
 
 
+@EACH_STORE
 def test_no_readable_articles_keeps_the_old_index(tmp_path, corpus, fake_embedder):
     lib = lib_for(tmp_path, corpus, fake_embedder)
     first = lib.build()
@@ -287,6 +302,7 @@ def test_no_readable_articles_keeps_the_old_index(tmp_path, corpus, fake_embedde
     assert lib.stats().snapshot == first.snapshot
 
 
+@EACH_STORE
 def test_manifest_records_model_dimension_and_counts(tmp_path, corpus, fake_embedder):
     lib = lib_for(tmp_path, corpus, fake_embedder)
     report = lib.build()
@@ -296,7 +312,14 @@ def test_manifest_records_model_dimension_and_counts(tmp_path, corpus, fake_embe
     assert manifest["model"] == "fake-hash-embedder"
     assert manifest["dimension"] == 64
     assert manifest["articles"] == 4 and manifest["passages"] == report.passages
-    assert manifest["faiss"] == "Flat"
+    if lib.settings.index.store == "faiss":
+        assert (manifest["store"], manifest["faiss"]) == ("faiss", "Flat")
+    else:  # the collection and the server, never a token
+        assert manifest["store"] == "milvus" and "faiss" not in manifest
+        assert manifest["collection"] == f"{lib.settings.index.milvus_prefix}_" + (
+            report.snapshot.replace("-", "_")
+        )
+        assert manifest["milvus_uri"] == lib.settings.index.milvus_uri
 
 
 def test_faiss_index_type_follows_corpus_size(tmp_path, corpus, fake_embedder):

@@ -1,4 +1,5 @@
-"""Hybrid search: rankings, filters, near-duplicate collapsing, query checks."""
+"""Hybrid search: rankings, filters, near-duplicate collapsing, query checks, on each vector
+store (the `library` fixture runs every test using it on FAISS and on Milvus)."""
 
 import json
 from datetime import date
@@ -45,7 +46,8 @@ ARTICLES = [
 
 
 @pytest.fixture
-def library(tmp_path: Path, fake_embedder) -> Library:
+def library(tmp_path: Path, fake_embedder, any_store) -> Library:
+    """The four articles, built on each vector store (FAISS, a real Milvus server)."""
     path = tmp_path / "news.jsonl"
     with open(path, "w", encoding="utf-8") as fh:
         for aid, title, source, day, text in ARTICLES:
