@@ -106,16 +106,16 @@ def test_now_alone_does_not_drop_undated_articles(answerer):
 def test_a_question_asked_after_every_article_searches_no_subset(answerer, monkeypatch):
     """The bot asks every question as of now, which leaves out no article: the search scans
     the whole index, not a list of every row (the same answer, without listing the rows)."""
-    import index.search
+    import index.vectors
 
     seen: list[object] = []
-    real = index.search.search_faiss
+    real = index.vectors.search_faiss
 
     def spy(faiss, query, k, allowed=None, *rest):  # type: ignore[no-untyped-def]
         seen.append(allowed)
         return real(faiss, query, k, allowed, *rest)
 
-    monkeypatch.setattr(index.search, "search_faiss", spy)
+    monkeypatch.setattr(index.vectors, "search_faiss", spy)
     later = datetime(2027, 1, 1)
     question = "What did Rotterdam dock strike leaders sign?"
     answer = answerer.answer(question, now=later)
