@@ -120,3 +120,18 @@ def any_store(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -
     )
     yield "milvus"
     drop_collections(server.uri, prefix)
+
+
+def write_article(folder: Path, name: str, title: str, body: str) -> None:
+    """A plain-text article file: the title line, a blank line, the body."""
+    (folder / f"{name}.txt").write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+
+
+def three_topic_corpus(tmp_path: Path) -> Path:
+    """A folder of three 30-sentence articles on different topics (store and Milvus tests)."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for i, topic in enumerate(["harbour", "election", "vaccine"]):
+        body = " ".join(f"The {topic} story goes on with detail {j}." for j in range(30))
+        write_article(folder, f"art{i}", f"News about the {topic}", body)
+    return folder

@@ -17,22 +17,20 @@ from index.library import Library
 from index.milvus_store import filter_expression
 from index.models import Filters
 from index.store import Layout
-from tests.conftest import REPO, drop_collections, make_settings, milvus_sections
+from tests.conftest import (
+    REPO,
+    drop_collections,
+    make_settings,
+    milvus_sections,
+    three_topic_corpus,
+    write_article,
+)
 from tests.fakes import FakeEmbedder
-
-
-def write_article(folder: Path, name: str, title: str, body: str) -> None:
-    (folder / f"{name}.txt").write_text(f"{title}\n\n{body}\n", encoding="utf-8")
 
 
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for i, topic in enumerate(["harbour", "election", "vaccine"]):
-        body = " ".join(f"The {topic} story goes on with detail {j}." for j in range(30))
-        write_article(folder, f"art{i}", f"News about the {topic}", body)
-    return folder
+    return three_topic_corpus(tmp_path)
 
 
 @pytest.fixture

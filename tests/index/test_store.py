@@ -14,7 +14,7 @@ import pytest
 from index.errors import IndexCorruptError
 from index.library import Library
 from index.store import Layout
-from tests.conftest import make_settings
+from tests.conftest import make_settings, three_topic_corpus, write_article
 from tests.fakes import FakeEmbedder
 
 
@@ -44,18 +44,9 @@ def test_a_build_fsyncs_the_snapshot_folders_before_the_switch_and_the_root_afte
     assert name in when(layout.root)  # the `current` switch itself
 
 
-def write_article(folder: Path, name: str, title: str, body: str) -> None:
-    (folder / f"{name}.txt").write_text(f"{title}\n\n{body}\n", encoding="utf-8")
-
-
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for i, topic in enumerate(["harbour", "election", "vaccine"]):
-        body = " ".join(f"The {topic} story goes on with detail {j}." for j in range(30))
-        write_article(folder, f"art{i}", f"News about the {topic}", body)
-    return folder
+    return three_topic_corpus(tmp_path)
 
 
 def library(tmp_path: Path, corpus: Path, **sections) -> Library:
