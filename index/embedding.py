@@ -7,7 +7,6 @@ own tokenizer, so the chunker can respect the model's limit exactly.
 from __future__ import annotations
 
 import contextlib
-import copy
 import logging
 import os
 import threading
@@ -19,6 +18,7 @@ import numpy as np
 
 from index.config import DEFAULT_MODEL, DataSettings, EmbeddingSettings
 from index.errors import ModelLoadError
+from index.tokens import TokenCounter
 
 log = logging.getLogger(__name__)
 
@@ -134,9 +134,8 @@ class SentenceTransformerEmbedder:
         # switches its truncation on, counting switches it off, so a count racing an encode
         # measured 256 word pieces for a 729-piece text). Counting uses a copy of its own.
         self._tokenizer: Any = self._model.tokenizer  # the model's: used by encode, under _lock
-        self._counter: Any = copy.deepcopy(self._tokenizer)
-        self._counting = threading.Lock()
-        self._special = len(self._counter("", add_special_tokens=True)["input_ids"])
+        self._counter = TokenCounter(self._tokenizer)
+        self._special = self._counter.special
         self._lock = threading.Lock()  # torch inference on one model: one batch at a time
 
     @property
@@ -162,11 +161,7 @@ class SentenceTransformerEmbedder:
         return np.ascontiguousarray(vectors, dtype=np.float32)
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
-        if not texts:
-            return []
-        with self._counting:
-            ids = self._counter(list(texts), add_special_tokens=False, verbose=False)["input_ids"]
-        return [len(x) for x in ids]
+        return self._counter.count(texts)
 
 
 def model_folder(model: str) -> Path:

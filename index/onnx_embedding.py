@@ -12,7 +12,6 @@ only a temporary file, which is never loaded and is removed once its writer is g
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import json
 import logging
@@ -27,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from index.errors import ModelLoadError
+from index.tokens import TokenCounter
 
 log = logging.getLogger(__name__)
 
@@ -216,10 +216,9 @@ class OnnxEmbedder:
             ) from exc
         self.max_tokens = int(config.get("max_seq_length") or 512)
         self._lower = bool(config.get("do_lower_case", False))
-        self._counter: Any = copy.deepcopy(self._tokenizer)
+        self._counter = TokenCounter(self._tokenizer)
         self._tokenizing = threading.Lock()
-        self._counting = threading.Lock()
-        self._special = len(self._counter("", add_special_tokens=True)["input_ids"])
+        self._special = self._counter.special
         self._pad_id = int(self._tokenizer.pad_token_id or 0)
         self._sessions: dict[int, Any] = {}
         self._sessions_lock = threading.Lock()
@@ -278,11 +277,7 @@ class OnnxEmbedder:
         return out
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
-        if not texts:
-            return []
-        with self._counting:
-            ids = self._counter(list(texts), add_special_tokens=False, verbose=False)["input_ids"]
-        return [len(x) for x in ids]
+        return self._counter.count(texts)
 
 
 def length_batches(lengths: Sequence[int], batch_size: int) -> list[np.ndarray]:
