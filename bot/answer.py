@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from bot.evidence import RARE_NAME, Support, missing_names, support_probability
-from bot.lead import MONTHS, WEEKDAYS, choose_lead, supporting_sentences
+from bot.lead import (
+    MONTHS,
+    PERSON,
+    WEEKDAYS,
+    choose_lead,
+    expected_type,
+    full_name,
+    supporting_sentences,
+)
 from bot.models import Answer, Citation, Conversation, Quote
 from bot.outlets import reported_by
 from bot.question import Question, content_words, parse_question
@@ -489,12 +497,20 @@ class Answerer:
         cites = CitationBuilder(searcher.articles)
         parts = []
         used: dict[str, list[str]] = {}  # article id -> the sentences taken from it
+        lead_text = None
         if lead is not None:
             # The span that answers first, then the sentence it came from and one more.
             chosen = supporting_sentences(lead.sentence, chosen)
             s = sentences[lead.sentence]
-            n = cites.cite(s.article_id, s.start + lead.span.start, s.start + lead.span.end)
-            parts.append(f"{lead.span.text} [{n}].")
+            lead_text, start = lead.span.text, s.start + lead.span.start
+            expected = expected_type(q.text)
+            if expected is not None and expected.kind == PERSON:
+                # "Mamdani" is answered as the article first names him: "Zohran Mamdani".
+                full = full_name(lead_text, searcher.articles[s.article_id].text)
+                if full is not None:
+                    lead_text, start = full.text, full.start
+            n = cites.cite(s.article_id, start, start + len(lead_text))
+            parts.append(f"{lead_text} [{n}].")
         for i in chosen:
             s = sentences[i]
             n = cites.cite(s.article_id, s.start, s.end)
@@ -532,7 +548,7 @@ class Answerer:
             citations=cites.citations(),
             found=True,
             subject=q.subject,
-            lead=lead.span.text if lead is not None and text.startswith(lead.span.text) else None,
+            lead=lead_text if lead_text is not None and text.startswith(lead_text) else None,
         )
 
     def _whats_new(

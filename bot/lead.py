@@ -402,7 +402,52 @@ def choose_lead(question: str, sentences: Sequence[str], scores: Sequence[float]
                 leads[key] = Lead(span, i, score)
     if not leads:
         return None
+    if expected.kind == PERSON:
+        leads = _full_names(leads)
     return max(leads.values(), key=lambda lead: (lead.score, -order.index(lead.sentence)))
+
+
+def _full_names(leads: dict[str, Lead]) -> dict[str, Lead]:
+    """A person named by surname alone ("Mamdani") and in full ("Zohran Mamdani") in the
+    considered sentences is one candidate, answered with the full name at the better score."""
+    merged = dict(leads)
+    for key, lead in leads.items():
+        if " " in key:
+            continue
+        fuller = [k for k in leads if " " in k and k.rsplit(" ", 1)[1] == key]
+        if not fuller:
+            continue
+        full = max(fuller, key=lambda k: leads[k].score)
+        best = merged.get(full, leads[full])
+        merged[full] = Lead(best.span, best.sentence, max(best.score, lead.score))
+        del merged[key]
+    return merged
+
+
+def full_name(surname: str, text: str) -> Span | None:
+    """The first mention in `text` of the person `surname` names, in full ("Zohran Mamdani" for
+    "Mamdani"): a news article names someone in full once, then by surname alone. Titles and
+    other capitalised words before the name ("New York Mayor Eric Adams") are left out; None
+    when `text` never names them more fully."""
+    if not surname or " " in surname.strip():
+        return None
+    before = re.compile(r"((?:[A-Z][\w'’\-]*\.?[ \t]+){1,3})" + re.escape(surname) + r"(?!\w)")
+    for m in before.finditer(text):
+        words = list(re.finditer(r"\S+", m.group(1)))
+        cut = 0
+        for i, w in enumerate(words):
+            key = _key_word(w.group())
+            if (
+                key in TITLES
+                or key in STOPWORDS
+                or key in CALENDAR_WORDS
+                or w.group().endswith(("'s", "’s"))
+            ):
+                cut = i + 1
+        if cut < len(words):
+            start = m.start(1) + words[cut].start()
+            return Span(text[start : m.end()], start, m.end())
+    return None
 
 
 def supporting_sentences(lead_sentence: int, chosen: Sequence[int]) -> list[int]:

@@ -30,7 +30,7 @@ class AnswerSettings:
     min_support: float = 0.5  # the evidence model's probability below which nothing is found
     # Candidate sentences encoded per question: the best this many by words and their
     # passage's cosine (0: all, ~80-100). Chosen on realtimeqa-tune (docs/benchmarks.md).
-    sentence_candidates: int = 24
+    sentence_candidates: int = 12
     vector_cache: int = 4096  # question and sentence vectors remembered per snapshot (0: none)
 
     # Keys of earlier versions, accepted with a warning so that old config files still load.

@@ -14,6 +14,7 @@ from bot.lead import (
     candidate_spans,
     choose_lead,
     expected_type,
+    full_name,
     question_words,
     supporting_sentences,
 )
@@ -173,3 +174,61 @@ def test_a_one_word_name_also_written_in_lower_case_or_a_nationality_is_left_out
     common = frozenset({"mint"})  # "the mint" was written in lower case elsewhere
     found = candidate_spans(sentence, ExpectedType(ENTITY), question_words(question), common=common)
     assert [s.text for s in found] == ["Live Nation"]
+
+
+def test_a_person_named_by_surname_and_in_full_is_answered_with_the_full_name():
+    sentences = [
+        "Yes, Mamdani won the mayoral election on Nov. 4.",
+        "Born in Uganda, Zohran Mamdani was raised in New York City.",
+        "Mamdani beat the former governor by nine points.",
+    ]
+    lead = choose_lead("Who was elected mayor of New York City?", sentences, [0.9, 0.6, 0.7])
+    assert lead is not None and lead.span.text == "Zohran Mamdani" and lead.sentence == 1
+    # the surname's agreement counts for the full name: the best sentence's score carries over
+    assert lead.score >= 0.9
+    # a surname no fuller name ends with stays as it is
+    alone = choose_lead("Who won the mayoral election?", sentences[::2], [0.9, 0.7])
+    assert alone is not None and alone.span.text == "Mamdani"
+
+
+@pytest.mark.parametrize(
+    ("surname", "text", "expected"),
+    [
+        ("Mamdani", "Zohran Mamdani won. Then Mamdani spoke.", "Zohran Mamdani"),
+        ("Adams", "On Monday, New York Mayor Eric Adams said no. Adams left.", "Eric Adams"),
+        ("Trump", "President Donald J. Trump signed it.", "Donald J. Trump"),
+        ("Mamdani", "When Mamdani won, Mamdani thanked voters.", None),
+        ("Cuomo", "Mamdani's rival Cuomo conceded.", None),
+        ("Zohran Mamdani", "Zohran Mamdani won.", None),
+    ],
+)
+def test_a_surname_is_given_as_the_fullest_name_the_article_uses(surname, text, expected):
+    span = full_name(surname, text)
+    assert (span.text if span else None) == expected
+    if span is not None:
+        assert text[span.start : span.end] == span.text
+
+
+def test_a_person_lead_is_the_full_name_cited_where_the_article_gives_it(tmp_path, fake_embedder):
+    from bot.answer import Answerer
+    from index.library import Library
+    from tests.conftest import make_settings, write_article
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    write_article(
+        folder,
+        "riverton",
+        "Riverton picks a new mayor",
+        "Former teacher Alma Kovacs entered the race in June with little money. "
+        "On Tuesday, Kovacs won the Riverton mayoral election with 54 percent of the vote. "
+        "Turnout was the highest in twenty years, the county clerk said.",
+    )
+    settings = make_settings(tmp_path / "d", corpus={"sources": [str(folder)]})
+    library = Library(settings, fake_embedder)
+    library.build()
+    answer = Answerer(library, settings).answer("Who won the Riverton mayoral election?")
+    assert answer.found and answer.lead == "Alma Kovacs"
+    assert answer.text.startswith("Alma Kovacs [1]. On Tuesday, Kovacs won the Riverton mayoral")
+    (citation,) = answer.citations
+    assert "Alma Kovacs" in citation.text
