@@ -25,6 +25,7 @@ BENCHES = [
     "bench.speed_answer",
     "bench.million",
     "bench.milvus",
+    "bench.sentence_ranking",
 ]
 
 
