@@ -234,7 +234,9 @@ class Searcher:
             days = self._article_days()
             passages = self.passages
             fused = apply_recency(
-                fused, lambda row: recency.bonus(days.get(passages.article_id(row)))
+                fused,
+                lambda row: recency.bonus(days.get(passages.article_id(row))),
+                passages.article_id,
             )
         similarity = self._similarity()
         # One hit a story: the best passage stands for the other outlets' copies.
