@@ -51,8 +51,8 @@ from bot.timeframe import TimeFrame
 
 GOLDS = ("gold_urls_strict", "gold_urls_recent")  # the scorer's default, and the recent gold
 AFTER_QUIZ_DAYS = 2  # gold articles are dated up to this many days after the quiz
-GRID_WEIGHTS = (0.0, 0.01, 0.02)
-GRID_PERIOD_WEIGHTS = (0.0, 0.01, 0.03)
+GRID_WEIGHTS = (0.0, 0.01, 0.02, 0.03, 0.04)
+GRID_PERIOD_WEIGHTS = (0.0, 0.01, 0.03, 0.05)
 
 
 def as_of(question: dict[str, Any]) -> date:
@@ -140,6 +140,11 @@ def h5(r: dict[str, Any], gold: str) -> str:
     return f"{r[gold]['hits@5']:.3f}"
 
 
+def cell(r: dict[str, Any]) -> str:
+    """A grid cell: hits@5 with each gold, and MRR@10 with the default gold."""
+    return f"{h5(r, GOLDS[0])} / {h5(r, GOLDS[1])} ({r[GOLDS[0]]['mrr@10']:.3f})"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -149,7 +154,7 @@ def main() -> None:
     parser.add_argument(
         "--no-periods", action="store_true", help="periods in questions count only as recency"
     )
-    parser.add_argument("--grid", action="store_true", help="weight x half-life on tune")
+    parser.add_argument("--grid", action="store_true", help="weight x period weight on tune")
     parser.add_argument("--weights", type=lambda v: parse_list(v, float), default=GRID_WEIGHTS)
     parser.add_argument(
         "--period-weights", type=lambda v: parse_list(v, float), default=GRID_PERIOD_WEIGHTS
@@ -172,9 +177,9 @@ def main() -> None:
         table: dict[str, Any] = {}
         base = run_sets(answerer(library, settings), False, periods, ["realtimeqa-tune"])
         r = table["no-as-of"] = base["realtimeqa-tune"]
-        print(f"realtimeqa-tune without --as-of: hits@5 {h5(r, GOLDS[0])} / {h5(r, GOLDS[1])}")
-        print("as of date+2, half-life 30 days: hits@5 default gold / recent gold")
-        print("recency   " + "".join(f"{'period ' + str(p):>16}" for p in args.period_weights))
+        print(f"realtimeqa-tune without --as-of: {cell(r)}")
+        print("as of date+2, half-life 30 days: hits@5 default / recent gold (MRR@10 default)")
+        print("recency   " + "".join(f"{'period ' + str(p):>24}" for p in args.period_weights))
         for w in args.weights:
             line = f"{w:<9} "
             for pw in args.period_weights:
@@ -182,7 +187,7 @@ def main() -> None:
                 bot = answerer(library, tried)
                 r = run_sets(bot, True, periods, ["realtimeqa-tune"])["realtimeqa-tune"]
                 table[f"recency_weight={w},period_weight={pw}"] = r
-                line += f"   {h5(r, GOLDS[0])} / {h5(r, GOLDS[1])}"
+                line += f"   {cell(r)}"
             print(line, flush=True)
         write_results("time-grid" + ("" if periods else "-no-periods"), table)
         return
