@@ -9,8 +9,9 @@ plus 2 days (some gold articles are dated up to 2 days after the quiz), exactly 
 `newsbot ask/search --as-of DATE` does: the question's time words become a period or a recency
 preference relative to now, articles published after now are excluded, and the recency prior
 ([search].recency_weight, recency_half_life_days) adds a small bonus to newer articles. The same
-run without it is the bot without a "now" (time words still left out of the search). A period
-the question names ("this week") adds [search].period_weight to the articles dated in it.
+run without it is the bot without a "now" (no period is placed, so "this week" stays in its
+search; "recently" is left out in both). A period the question names ("this week") adds
+[search].period_weight to the articles dated in it; both bonuses go to an article's best passage.
 
 Both are scored by ../shared/eval/score_retrieval.py's rule (hits@1/5/10, MRR@10) with the
 default gold (gold_urls_strict, else gold_urls) and with gold_urls_recent (the gold articles
@@ -51,8 +52,8 @@ from bot.timeframe import TimeFrame
 
 GOLDS = ("gold_urls_strict", "gold_urls_recent")  # the scorer's default, and the recent gold
 AFTER_QUIZ_DAYS = 2  # gold articles are dated up to this many days after the quiz
-GRID_WEIGHTS = (0.0, 0.01, 0.02)
-GRID_PERIOD_WEIGHTS = (0.0, 0.01, 0.03)
+GRID_WEIGHTS = (0.0, 0.01, 0.02, 0.03, 0.04)
+GRID_PERIOD_WEIGHTS = (0.0, 0.01, 0.03, 0.05)
 
 
 def as_of(question: dict[str, Any]) -> date:
@@ -140,6 +141,11 @@ def h5(r: dict[str, Any], gold: str) -> str:
     return f"{r[gold]['hits@5']:.3f}"
 
 
+def cell(r: dict[str, Any]) -> str:
+    """A grid cell: hits@5 with each gold, and MRR@10 with the default gold."""
+    return f"{h5(r, GOLDS[0])} / {h5(r, GOLDS[1])} ({r[GOLDS[0]]['mrr@10']:.3f})"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -149,7 +155,9 @@ def main() -> None:
     parser.add_argument(
         "--no-periods", action="store_true", help="periods in questions count only as recency"
     )
-    parser.add_argument("--grid", action="store_true", help="weight x half-life on tune")
+    parser.add_argument(
+        "--grid", action="store_true", help="recency x period weight on tune (at --half-life)"
+    )
     parser.add_argument("--weights", type=lambda v: parse_list(v, float), default=GRID_WEIGHTS)
     parser.add_argument(
         "--period-weights", type=lambda v: parse_list(v, float), default=GRID_PERIOD_WEIGHTS
@@ -169,12 +177,15 @@ def main() -> None:
     library = indexed(data, settings)
     periods = not args.no_periods
     if args.grid:
+        if args.half_life is not None:
+            settings = override(settings, "search", recency_half_life_days=args.half_life)
+        half_life = f"{settings.search.recency_half_life_days:g}"
         table: dict[str, Any] = {}
         base = run_sets(answerer(library, settings), False, periods, ["realtimeqa-tune"])
         r = table["no-as-of"] = base["realtimeqa-tune"]
-        print(f"realtimeqa-tune without --as-of: hits@5 {h5(r, GOLDS[0])} / {h5(r, GOLDS[1])}")
-        print("as of date+2, half-life 30 days: hits@5 default gold / recent gold")
-        print("recency   " + "".join(f"{'period ' + str(p):>16}" for p in args.period_weights))
+        print(f"realtimeqa-tune without --as-of: {cell(r)}")
+        print(f"as of date+2, half-life {half_life} days: hits@5 default / recent (MRR@10 default)")
+        print("recency   " + "".join(f"{'period ' + str(p):>24}" for p in args.period_weights))
         for w in args.weights:
             line = f"{w:<9} "
             for pw in args.period_weights:
@@ -182,9 +193,12 @@ def main() -> None:
                 bot = answerer(library, tried)
                 r = run_sets(bot, True, periods, ["realtimeqa-tune"])["realtimeqa-tune"]
                 table[f"recency_weight={w},period_weight={pw}"] = r
-                line += f"   {h5(r, GOLDS[0])} / {h5(r, GOLDS[1])}"
+                line += f"   {cell(r)}"
             print(line, flush=True)
-        write_results("time-grid" + ("" if periods else "-no-periods"), table)
+        suffix = ("" if periods else "-no-periods") + (
+            f"-half-life-{half_life}" if args.half_life else ""
+        )
+        write_results("time-grid" + suffix, table)
         return
 
     values: dict[str, Any] = {}

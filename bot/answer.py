@@ -331,6 +331,7 @@ class Answerer:
             filters=when.filters(),
             recency=recency,
             vector=self._query_vector(q.search_text, searcher),
+            lexical_query=q.lexical_text,
         )
         if not when.period or any(when.in_period(h.published_at) for h in hits):
             return hits, None

@@ -340,7 +340,7 @@ def _search(
     from dataclasses import replace
 
     from bot.answer import TimeWindow
-    from bot.timeframe import parse_time
+    from bot.timeframe import parse_time, with_period_words
     from index.search import check_query
 
     now = args.as_of or datetime.now(UTC)
@@ -352,7 +352,8 @@ def _search(
     recency = TimeWindow.of(frame, now, None).recency(
         cfg.recency_weight, cfg.recency_half_life_days, cfg.period_weight
     )
-    return searcher.search(text, k, filters, args.mode, recency=recency)
+    lexical = with_period_words(text, frame)
+    return searcher.search(text, k, filters, args.mode, recency=recency, lexical_query=lexical)
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:

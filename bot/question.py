@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from bot.models import Conversation
-from bot.timeframe import TimeFrame, parse_time
+from bot.timeframe import TimeFrame, parse_time, with_period_words
 from index.quotes.lexicon import QUESTION_SPEECH_VERBS
 
 # Verbs of speech a who-said-what question uses ("what did X say / claim / tell reporters ..."),
@@ -96,6 +96,11 @@ class Question:
     time: TimeFrame = TimeFrame()  # the period or recency it asks about ("this week")
 
     @property
+    def lexical_text(self) -> str:
+        """What BM25 matches: `search_text` with the relative time words ("this week") kept."""
+        return with_period_words(self.search_text, self.time)
+
+    @property
     def subject(self) -> str | None:
         """What a follow-up keeps: the topic, else the speaker, else the keywords."""
         if self.topic:
@@ -134,8 +139,8 @@ def parse_question(
 ) -> Question:
     """Parse `question`; a follow-up inherits the subject of the earlier question.
 
-    Its time words ("this week", "since 2019", "latest") become `time`, relative to `now`, and
-    are left out of what retrieval searches for.
+    Its time words ("this week", "since 2019", "latest") become `time`, relative to `now`;
+    relative ones are left out of `search_text` (the embedding's) but kept in `lexical_text`.
     """
     text = " ".join(question.split())
     time, timeless = parse_time(text, now)

@@ -250,7 +250,7 @@ class SearchSettings:
     bm25_weight: float = 1.0
     dedup_similarity: float = 0.9
     max_query_chars: int = 1000
-    recency_weight: float = 0.01  # fused-score bonus of an article published "now"
+    recency_weight: float = 0.02  # fused-score bonus of an article published "now"
     recency_half_life_days: float = 30.0  # the bonus halves with each this many days of age
     period_weight: float = 0.03  # fused-score bonus of an article dated in the asked period
 

@@ -51,9 +51,27 @@ def recency_bonus(age_days: float | None, weight: float, half_life_days: float) 
 
 
 def apply_recency(
-    ranked: Sequence[tuple[int, float]], bonus: Callable[[int], float]
+    ranked: Sequence[tuple[int, float]],
+    bonus: Callable[[int], float],
+    group_of: Callable[[int], str] | None = None,
 ) -> list[tuple[int, float]]:
-    """`ranked` (id, score) re-sorted after adding each id's bonus; ties keep their order."""
-    boosted = [(doc, score + bonus(doc)) for doc, score in ranked]
+    """`ranked` (id, score) re-sorted after adding each id's bonus; ties keep their order.
+
+    With `group_of` (a passage's article), only the first id of each group gets its bonus: a
+    date is the article's, so it lifts the article's best passage, not every passage of it (a
+    period bonus given to each passage filled the top five with one article's passages).
+    """
+    seen: set[str] = set()
+
+    def once(doc: int) -> float:
+        if group_of is None:
+            return bonus(doc)
+        group = group_of(doc)
+        if group in seen:
+            return 0.0
+        seen.add(group)
+        return bonus(doc)
+
+    boosted = [(doc, score + once(doc)) for doc, score in ranked]
     order = {doc: i for i, (doc, _) in enumerate(ranked)}
     return sorted(boosted, key=lambda item: (-item[1], order[item[0]]))

@@ -202,12 +202,16 @@ class Searcher:
         mode: str = "hybrid",
         recency: Recency | None = None,
         vector: np.ndarray | None = None,
+        lexical_query: str | None = None,
     ) -> list[Hit]:
         """The best `k` passages for `query`: mode is "hybrid", "dense" or "bm25"; `recency`
         adds a small bonus for articles published shortly before its `now`; `vector` is the
-        query's vector when the caller has it already (by this snapshot's model)."""
+        query's vector when the caller has it already (by this snapshot's model);
+        `lexical_query` is what BM25 matches when it differs from `query` (the bot keeps "this
+        week" there but not in the embedding's text)."""
         cfg = self.settings.search
         query = check_query(query, cfg.max_query_chars)
+        lexical_query = check_query(lexical_query or query, cfg.max_query_chars)
         k = k or cfg.k
         filters = filters or Filters()
         ok_articles = self.allowed_articles(filters) if self.restricts(filters) else None
@@ -217,7 +221,7 @@ class Searcher:
         n = max(cfg.candidates, k)
         qvec = self.encode_query(query) if vector is None else vector
         dense = self.dense(qvec, n, allowed, filters) if mode in ("hybrid", "dense") else []
-        lexical = self.lexical(query, n, allowed) if mode in ("hybrid", "bm25") else []
+        lexical = self.lexical(lexical_query, n, allowed) if mode in ("hybrid", "bm25") else []
         if mode == "hybrid":
             fused = reciprocal_rank_fusion(
                 [[r for r, _ in dense], [r for r, _ in lexical]],
@@ -234,7 +238,9 @@ class Searcher:
             days = self._article_days()
             passages = self.passages
             fused = apply_recency(
-                fused, lambda row: recency.bonus(days.get(passages.article_id(row)))
+                fused,
+                lambda row: recency.bonus(days.get(passages.article_id(row))),
+                passages.article_id,
             )
         similarity = self._similarity()
         # One hit a story: the best passage stands for the other outlets' copies.

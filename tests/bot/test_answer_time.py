@@ -80,6 +80,28 @@ def test_a_period_in_the_question_puts_articles_dated_in_it_first(answerer):
     assert answer.found and "s3" in cited(answer) and answer.note is None
 
 
+def test_the_words_naming_a_relative_period_still_count_for_bm25(tmp_path, fake_embedder):
+    """Two reports of one week, alike but for "this week": the one saying it is searched for."""
+    rows = [
+        ("w1", "The harbour crane union walked out over pay and rosters this week, the port said."),
+        ("w2", "The harbour crane union walked out over pay."),
+    ]
+    path = tmp_path / "week.jsonl"
+    with open(path, "w", encoding="utf-8") as fh:
+        for aid, text in rows:
+            row = {"id": aid, "title": "Harbour", "text": text, "published_at": "2026-03-12"}
+            fh.write(json.dumps(row | {"url": f"https://port.example/{aid}"}) + "\n")
+    settings = make_settings(tmp_path / "data", corpus={"sources": [str(path)]})
+    library = Library(settings, fake_embedder)
+    library.build()
+    from bot.settings import load_settings
+
+    bot = Answerer(library, load_settings(None, settings.data_dir))
+    q = parse_question("Did the harbour crane union walk out this week?", now=NOW)
+    hits, _ = bot.retrieve(q, library.searcher(), TimeWindow.of(q.time, NOW, None))
+    assert [h.article_id for h in hits] == ["w1", "w2"]
+
+
 def test_a_period_with_nothing_in_it_answers_from_other_dates_and_says_so(answerer):
     answer = answerer.answer("Rotterdam dock strike pay talks yesterday?", now=NOW)
     assert answer.found and answer.citations

@@ -168,6 +168,34 @@ def test_search_as_of_a_day_sees_only_what_was_published_by_then(capsys, indexed
     assert json.loads(out) == []
 
 
+def test_search_still_matches_the_words_of_a_relative_period(
+    capsys, tmp_path, monkeypatch, fake_embedder
+):
+    """BM25 matches "this week" even once --as-of has placed it: the report saying it wins."""
+    monkeypatch.setattr("index.embedding.load_embedder", lambda settings: fake_embedder)
+    rows = [
+        ("w1", "The harbour crane union walked out over pay and rosters this week, the port said."),
+        ("w2", "The harbour crane union walked out over pay."),
+    ]
+    path = tmp_path / "week.jsonl"
+    path.write_text(
+        "".join(
+            json.dumps({"id": a, "title": "Harbour", "text": t, "published_at": "2026-03-12"})
+            + "\n"
+            for a, t in rows
+        ),
+        encoding="utf-8",
+    )
+    data = str(tmp_path / "data")
+    code, _, err = run(capsys, "index", str(path), "--data-dir", data)
+    assert code == 0, err
+    question = "Did the harbour crane union walk out this week?"
+    search = ("search", question, "--json", "--mode", "bm25", "--data-dir", data)
+    code, out, err = run(capsys, *search, "--as-of", "2026-03-14")
+    assert code == 0, err
+    assert [h["article_id"] for h in json.loads(out)] == ["w1", "w2"]
+
+
 @pytest.mark.parametrize("command", ["ask", "search", "chat"])
 def test_a_bad_as_of_is_a_usage_error_naming_the_value(capsys, command):
     with pytest.raises(SystemExit) as exc:

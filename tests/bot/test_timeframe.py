@@ -94,3 +94,17 @@ def test_time_words_are_not_searched_for_nor_counted_as_content() -> None:
     for question in ("What's the latest on Venezuela?", "What happened today in Venezuela?"):
         asked = parse_question(question, now=NOW)
         assert asked.keywords == ("venezuela",), question
+
+
+def test_relative_time_words_stay_in_the_words_bm25_matches():
+    """A report written that week says "this week": the embedding is not shown the words (they
+    would make any article saying them look relevant), but BM25 still matches them."""
+    q = parse_question("What did Peskov say about Venezuela this week?", now=NOW)
+    assert "week" not in q.search_text
+    assert q.lexical_text == f"{q.search_text} this week"
+    # A calendar name stays in the search text itself: nothing to add.
+    march = parse_question("What did the Fed do in March?", now=NOW)
+    assert march.lexical_text == march.search_text == "What did the Fed do in March?"
+    # Without a "now" the words were never taken out.
+    unplaced = parse_question("What did Peskov say this week?")
+    assert unplaced.lexical_text == unplaced.search_text == "What did Peskov say this week?"

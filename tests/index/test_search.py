@@ -262,3 +262,56 @@ def test_only_filters_that_leave_out_an_article_restrict_the_search(library):
     assert searcher.restricts(Filters(date_from=date(2020, 1, 1)))  # undated articles leave
     later = searcher.search("harbour storm", filters=Filters(not_after=date(2030, 1, 1)))
     assert later == searcher.search("harbour storm")
+
+
+def test_a_date_bonus_lifts_an_article_once_not_each_of_its_passages(tmp_path, fake_embedder):
+    """The date is the article's, so its bonus goes to its best passage only: a period bonus
+    does not fill the top results with every passage of one article dated in the period."""
+    from index.recency import Recency
+
+    rows = [
+        (
+            "in-week",
+            "2026-03-05",
+            "The crane union strike closed the harbour. Talks resumed on Friday. "
+            "The port said little. Ships waited outside for days.",
+        ),
+        ("older", "2025-11-02", "The crane union strike closed the harbour for a day in November."),
+        ("oldest", "2025-06-01", "A crane union strike at the harbour was called off in June."),
+    ]
+    path = tmp_path / "news.jsonl"
+    with open(path, "w", encoding="utf-8") as fh:
+        for aid, day, text in rows:
+            row = {"id": aid, "title": "Harbour", "url": f"https://x.example/{aid}", "text": text}
+            fh.write(json.dumps(row | {"published_at": day}) + "\n")
+    settings = make_settings(
+        tmp_path / "data",
+        corpus={"sources": [str(path)]},
+        chunking={"max_tokens": 16, "overlap_sentences": 0},
+    )
+    lib = Library(settings, fake_embedder)
+    lib.build()
+    searcher = lib.searcher()
+    query = "crane union strike harbour"
+    plain = searcher.search(query, k=10)
+    assert ids(plain).count("in-week") >= 2 and ids(plain)[0] != "in-week"
+    week = Recency(date(2026, 3, 8), 0.0, 30, date(2026, 3, 2), date(2026, 3, 8), 1.0)
+    boosted = searcher.search(query, k=10, recency=week)
+    # Its best passage first; everything else keeps its order without the bonus.
+    best = next(h for h in plain if h.article_id == "in-week")
+    assert boosted[0].passage_id == best.passage_id
+    rest = [h.passage_id for h in plain if h.passage_id != best.passage_id]
+    assert [h.passage_id for h in boosted[1:]] == rest
+
+
+def test_apply_recency_gives_each_group_its_bonus_once():
+    from index.recency import apply_recency
+
+    ranked = [(1, 0.10), (2, 0.09), (3, 0.08), (4, 0.07)]
+    article = {1: "a", 2: "b", 3: "b", 4: "c"}
+    bonus = {1: 0.0, 2: 0.05, 3: 0.05, 4: 0.0}
+    every = apply_recency(ranked, bonus.__getitem__)
+    assert [d for d, _ in every] == [2, 3, 1, 4]
+    once = apply_recency(ranked, bonus.__getitem__, article.__getitem__)
+    assert [d for d, _ in once] == [2, 1, 3, 4]
+    assert dict(once)[3] == 0.08
