@@ -119,6 +119,22 @@ def test_surname_only_speaker_folds_into_the_single_full_name() -> None:
     assert len(match.statements) == 2
 
 
+def test_a_surname_only_speaker_does_not_outrank_the_full_names_that_share_it() -> None:
+    # "Marlow" unresolved in one article, two full-named Marlows elsewhere: asked "Marlow",
+    # the bare surname is no exact match for anyone in particular; the best-known comes first.
+    index = SpeakerIndex(
+        [
+            st("Marlow", "The bridge tolls will rise again next spring.", "a1"),
+            st("Edith Marlow", "Our schools need more teachers in every district.", "a2"),
+            st("Edith Marlow", "The budget must fund classrooms before stadiums.", "a3"),
+            st("Peter Marlow", "The harbour will reopen once the dredging is done.", "a4"),
+        ]
+    )
+    matches = index.lookup("Marlow")
+    assert matches[0].speaker == "Edith Marlow"
+    assert {m.speaker for m in matches} == {"Marlow", "Edith Marlow", "Peter Marlow"}
+
+
 def test_topic_reranks_by_lexical_relevance() -> None:
     index = SpeakerIndex(
         [
