@@ -442,3 +442,20 @@ def test_a_participle_speaks_for_a_subject_after_an_introductory_phrase() -> Non
     assert said(
         "After the vote on Tuesday, Sen. Ann Lee shook her head, saying the bill would fail."
     ) == [("Ann Lee", "the bill would fail")]
+
+
+def test_verbs_that_colour_a_quote_attribute_it() -> None:
+    assert said('"If they were serious, they would have taken the other bill," Moss fumed.') == [
+        ("Moss", '"If they were serious, they would have taken the other bill,"')
+    ]
+    assert said('Walter Hale sniped that the new chief was "learning on the job."') == [
+        ("Walter Hale", 'the new chief was "learning on the job."')
+    ]
+    assert said('"Everyone told her not to do it," remembered Roy Vance, her spokesman.') == [
+        ("Roy Vance", '"Everyone told her not to do it,"')
+    ]
+    # a weak one only before "that", a quote or a colon
+    assert said("Ada Lin, an economist at Harbor Analytics, calculates that 6,000 jobs pay less.") == [
+        ("Ada Lin", "6,000 jobs pay less")
+    ]
+    assert said("Dee Kepler remembered when the old church still stood there.") == []
