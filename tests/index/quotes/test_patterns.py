@@ -459,3 +459,10 @@ def test_verbs_that_colour_a_quote_attribute_it() -> None:
         ("Ada Lin", "6,000 jobs pay less")
     ]
     assert said("Dee Kepler remembered when the old church still stood there.") == []
+
+
+def test_a_quote_then_a_described_person_in_apposition_before_the_cue() -> None:
+    assert said(
+        '"We looked at thousands of interviews and found nothing useful," Acme\'s chief hiring '
+        "officer, Lena Brock, told the Daily Ledger in 2013."
+    ) == [("Lena Brock", '"We looked at thousands of interviews and found nothing useful,"')]
