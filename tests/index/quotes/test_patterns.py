@@ -466,3 +466,9 @@ def test_a_quote_then_a_described_person_in_apposition_before_the_cue() -> None:
         '"We looked at thousands of interviews and found nothing useful," Acme\'s chief hiring '
         "officer, Lena Brock, told the Daily Ledger in 2013."
     ) == [("Lena Brock", '"We looked at thousands of interviews and found nothing useful,"')]
+
+
+def test_a_quote_closed_with_an_opening_mark_is_still_its_speakers() -> None:
+    assert said("“It's unusual and rarely done,“ said Lara Noble, an attorney.") == [
+        ("Lara Noble", "“It's unusual and rarely done,“")
+    ]
