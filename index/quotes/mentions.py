@@ -347,9 +347,9 @@ def np_right(text: str, toks: list[Token], j: int, stop: int) -> Mention | None:
             # the person named in apposition, who speaks
             described = _described_person(text, toks, e, stop)
             if described is not None:
-                named, end = described
-                named.role = named.role or text[span[0].start : end]
-                return named
+                person, end = described
+                person.role = person.role or text[span[0].start : end]
+                return person
         return m
     named = _appositive_name(text, toks, e, stop)
     if named is not None:
@@ -361,7 +361,9 @@ def np_right(text: str, toks: list[Token], j: int, stop: int) -> Mention | None:
 
 def _is_descriptor_word(t: Token) -> bool:
     """A lower-case content word that can go on describing a person ("user", "constituent")."""
-    return t.is_word and not t.is_cap and t.quote < 0 and t.low not in CAP_STOP and t.low not in CUES
+    return (
+        t.is_word and not t.is_cap and t.quote < 0 and t.low not in CAP_STOP and t.low not in CUES
+    )
 
 
 def _described_person(

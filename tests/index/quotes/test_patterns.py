@@ -455,9 +455,9 @@ def test_verbs_that_colour_a_quote_attribute_it() -> None:
         ("Roy Vance", '"Everyone told her not to do it,"')
     ]
     # a weak one only before "that", a quote or a colon
-    assert said("Ada Lin, an economist at Harbor Analytics, calculates that 6,000 jobs pay less.") == [
-        ("Ada Lin", "6,000 jobs pay less")
-    ]
+    assert said(
+        "Ada Lin, an economist at Harbor Analytics, calculates that 6,000 jobs pay less."
+    ) == [("Ada Lin", "6,000 jobs pay less")]
     assert said("Dee Kepler remembered when the old church still stood there.") == []
 
 
