@@ -445,10 +445,17 @@ class SpeakerIndex:
             return sum(wt for term, wt in topic_terms.items() if term in words)
 
         order = {id(s): i for i, s in enumerate(statements)}
+        # The speaker's n-th substantial statement in its article: the first of each article
+        # come before the second of any, so that a few statements cover several articles.
+        nth: dict[int, int] = {}
+        seen: Counter[str] = Counter()
+        for st in sorted(statements, key=lambda s: (s.article_id, s.start)):
+            if len(re.findall(r"\w+", st.text)) >= 6:
+                nth[id(st)] = seen[st.article_id]
+                seen[st.article_id] += 1
 
-        def key(st: Statement) -> tuple[float, int, int]:
-            n = len(re.findall(r"\w+", st.text))
-            substantial = 0 if n >= 6 else 1
-            return (-relevance(st), substantial, order[id(st)])
+        def key(st: Statement) -> tuple[float, int, int, int]:
+            substantial = 0 if id(st) in nth else 1
+            return (-relevance(st), substantial, nth.get(id(st), 0), order[id(st)])
 
         return sorted(statements, key=key)

@@ -166,6 +166,33 @@ def test_limit_caps_statements_per_match() -> None:
     assert len(index.lookup("Berg", limit=4)[0].statements) == 4
 
 
+def test_a_few_statements_cover_several_articles_before_a_second_from_any() -> None:
+    # three statements in the first article, one in each of two others: asked for three,
+    # the answer takes the first of each article rather than all three of the first
+    index = SpeakerIndex(
+        [
+            st("Anna Berg", "The harvest was the best in ten years for our farmers.", "a1"),
+            st("Anna Berg", "Our farmers sold more grain abroad than ever before.", "a1"),
+            st("Anna Berg", "The new silos will be finished by the autumn.", "a1"),
+            st("Anna Berg", "Tariffs on steel will hurt every exporter in the region.", "a2"),
+            st("Anna Berg", "The rail link to the port must be built this decade.", "a3"),
+        ]
+    )
+    assert [s.article_id for s in index.lookup("Anna Berg", limit=3)[0].statements] == [
+        "a1",
+        "a2",
+        "a3",
+    ]
+    # the rest follow in text order
+    assert [s.article_id for s in index.lookup("Anna Berg")[0].statements] == [
+        "a1",
+        "a2",
+        "a3",
+        "a1",
+        "a1",
+    ]
+
+
 def test_substantial_statements_come_before_fragments() -> None:
     index = SpeakerIndex(
         [
