@@ -536,6 +536,8 @@ def according_np(text: str, toks: list[Token], k: int, n: int) -> Mention | None
         return None
     # "according to a statement from Rostek" -> Rostek; "according to the Times" -> Times
     for x in range(e - 1, k - 1, -1):
+        if toks[x].low == "of" and x > k and toks[x - 1].is_cap:
+            continue  # "the Florida Department of State", "Paul Sperry of Counter Jihad": one name
         if toks[x].low in {"from", "by", "of"} and x + 1 < e:
             m = np_left(text, toks, e - 1, x + 1)
             if m is not None and m.kind in {"name", "role"}:

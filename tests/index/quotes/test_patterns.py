@@ -472,3 +472,16 @@ def test_a_quote_closed_with_an_opening_mark_is_still_its_speakers() -> None:
     assert said("“It's unusual and rarely done,“ said Lara Noble, an attorney.") == [
         ("Lara Noble", "“It's unusual and rarely done,“")
     ]
+
+
+def test_according_to_a_name_with_of_inside_is_that_whole_name() -> None:
+    assert said(
+        "Turnout was the highest in decades, according to the Ohio Department of State."
+    ) == [("Ohio Department of State", "Turnout was the highest in decades")]
+    assert said("According to Paul Sperry of Border Watch, the vans left the camp at night.") == [
+        ("Paul Sperry", "the vans left the camp at night")
+    ]
+    # "of" after a common noun still names the source after it
+    assert said("The plan costs $9 billion, according to an analysis of the Tax Center.") == [
+        ("Tax Center", "The plan costs $9 billion")
+    ]
