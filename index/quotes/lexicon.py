@@ -154,6 +154,7 @@ SPEECH_VERBS: dict[str, tuple[str, ...]] = {
     "reason": ("reasoned", "reasons"),
     "surmise": ("surmised", "surmises"),
     "reckon": ("reckoned", "reckons"),
+    "put": ("put", "puts"),  # only as "put it" (index.quotes.cues)
 }
 # Every cue form and its lemma: "said" -> "say".
 CUES = {form: lemma for lemma, forms in SPEECH_VERBS.items() for form in forms}
@@ -174,6 +175,7 @@ WEAK_CUES = {
     "reason",
     "surmise",
     "reckon",
+    "put",
 }
 # The verbs a who-said-what question asks with ("what did X say / claim / tell ...", "what has X
 # said", "what did X mean?"): base and past forms of the commonest speech verbs, a few

@@ -485,3 +485,14 @@ def test_according_to_a_name_with_of_inside_is_that_whole_name() -> None:
     assert said("The plan costs $9 billion, according to an analysis of the Tax Center.") == [
         ("Tax Center", "The plan costs $9 billion")
     ]
+
+
+def test_as_a_speaker_put_it() -> None:
+    assert said(
+        'At the time, as prosecutor Marc Trevin put it, "apart from the wrong crowd there was '
+        'not much to complain about."'
+    ) == [("Marc Trevin", '"apart from the wrong crowd there was not much to complain about."')]
+    assert said('"The senators are unmoved and the voters uninspired," as Dana Mills put it.') == [
+        ("Dana Mills", '"The senators are unmoved and the voters uninspired,"')
+    ]
+    assert said("The senator put pressure on the committee to approve the plan quickly.") == []
