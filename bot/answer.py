@@ -91,7 +91,7 @@ _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 # so the answer shows them ("- (denied) it had informed Washington...").
 NEUTRAL_CUES = frozenset(
     "said says say saying told tells tell added adds stressed stresses noted notes explained "
-    "explains according quoted wrote writes stated states continued continues".split()
+    "explains according quoted wrote writes stated states continued continues put puts".split()
 )
 
 

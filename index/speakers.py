@@ -276,6 +276,9 @@ class SpeakerIndex:
                 full.aliases.update(sp.aliases)
                 full.roles.update(sp.roles)
                 del speakers[key]
+        # Surnames that several full-named people share: a speaker known by that surname alone
+        # is then one of them, no better a match for the bare surname than they are.
+        self._shared_surnames = {k for k, v in by_surname.items() if len(v) >= 2}
         for sp in speakers.values():
             sp.statements.sort(key=lambda s: (s.article_id, s.start))
         self._speakers = list(speakers.values())
@@ -326,6 +329,11 @@ class SpeakerIndex:
         if not q:
             return 0.0
         if q == sp.tokens:
+            if len(q) == 1 and q[0] in self._shared_surnames:
+                # "Bush" asked, "Bush" unresolved in one article, Jeb and George W. Bush in
+                # others: the surname alone says no more about this speaker than about them,
+                # so the one with most statements (the best-known Bush) comes first.
+                return 0.85
             return 1.0
         if q in self._alias_norm[id(sp)]:
             return 0.95
@@ -437,10 +445,17 @@ class SpeakerIndex:
             return sum(wt for term, wt in topic_terms.items() if term in words)
 
         order = {id(s): i for i, s in enumerate(statements)}
+        # The speaker's n-th substantial statement in its article: the first of each article
+        # come before the second of any, so that a few statements cover several articles.
+        nth: dict[int, int] = {}
+        seen: Counter[str] = Counter()
+        for st in sorted(statements, key=lambda s: (s.article_id, s.start)):
+            if len(re.findall(r"\w+", st.text)) >= 6:
+                nth[id(st)] = seen[st.article_id]
+                seen[st.article_id] += 1
 
-        def key(st: Statement) -> tuple[float, int, int]:
-            n = len(re.findall(r"\w+", st.text))
-            substantial = 0 if n >= 6 else 1
-            return (-relevance(st), substantial, order[id(st)])
+        def key(st: Statement) -> tuple[float, int, int, int]:
+            substantial = 0 if id(st) in nth else 1
+            return (-relevance(st), substantial, nth.get(id(st), 0), order[id(st)])
 
         return sorted(statements, key=key)

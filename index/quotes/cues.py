@@ -26,6 +26,11 @@ def cue_at(toks: list[Token], i: int) -> tuple[str, int] | None:
         return "quoted", i
     if low == "according" and i + 1 < n and toks[i + 1].low == "to":
         return "according to", i + 1
+    if low in {"put", "puts"}:
+        # "as Marc Trevin put it, ...": "put it" is a cue, "put pressure on" none
+        if i + 1 < n and toks[i + 1].low == "it" and i > 0 and toks[i - 1].quote < 0:
+            return f"{t.text} it", i + 1
+        return None
     if low not in CUES:
         return None
     lemma = CUES[low]

@@ -118,6 +118,43 @@ SPEECH_VERBS: dict[str, tuple[str, ...]] = {
     "wonder": ("wondered", "wonders"),
     "exhort": ("exhorted", "exhorts"),
     "tout": ("touted", "touts", "touting"),
+    # How a reporter colours a quote: "..., Toomey fumed", "Hewlett sniped that ...".
+    "scoff": ("scoffed", "scoffs"),
+    "gush": ("gushed", "gushes"),
+    "retort": ("retorted", "retorts"),
+    "chide": ("chided", "chides"),
+    "gripe": ("griped", "gripes"),
+    "brag": ("bragged", "brags"),
+    "bemoan": ("bemoaned", "bemoans"),
+    "grouse": ("groused", "grouses"),
+    "fret": ("fretted", "frets"),
+    "recount": ("recounted", "recounts"),
+    "speculate": ("speculated", "speculates"),
+    "theorize": ("theorized", "theorizes"),
+    "interject": ("interjected",),
+    "posit": ("posited", "posits"),
+    "sneer": ("sneered",),
+    "taunt": ("taunted",),
+    "confide": ("confided",),
+    "elaborate": ("elaborated",),
+    "fume": ("fumed", "fumes"),
+    "snipe": ("sniped", "snipes"),
+    "blog": ("blogged",),
+    "email": ("emailed",),
+    "text": ("texted",),
+    "lecture": ("lectured",),
+    "plead": ("pleaded",),
+    "hint": ("hinted", "hints"),
+    "marvel": ("marveled", "marvelled", "marvels"),
+    "mutter": ("muttered",),
+    "whisper": ("whispered",),
+    # Speech only before "that", a quote or a colon ("remembered when ...", "calculates that").
+    "remember": ("remembered", "remembers"),
+    "calculate": ("calculated", "calculates"),
+    "reason": ("reasoned", "reasons"),
+    "surmise": ("surmised", "surmises"),
+    "reckon": ("reckoned", "reckons"),
+    "put": ("put", "puts"),  # only as "put it" (index.quotes.cues)
 }
 # Every cue form and its lemma: "said" -> "say".
 CUES = {form: lemma for lemma, forms in SPEECH_VERBS.items() for form in forms}
@@ -133,6 +170,12 @@ WEAK_CUES = {
     "agree",
     "continue",
     "find",
+    "remember",
+    "calculate",
+    "reason",
+    "surmise",
+    "reckon",
+    "put",
 }
 # The verbs a who-said-what question asks with ("what did X say / claim / tell ...", "what has X
 # said", "what did X mean?"): base and past forms of the commonest speech verbs, a few

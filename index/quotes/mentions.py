@@ -340,13 +340,50 @@ def np_right(text: str, toks: list[Token], j: int, stop: int) -> Mention | None:
         n -= 1  # stop at an owner: "NBC's Dante Chinni" is Dante Chinni
     name_toks = span[n:]
     if name_toks:
-        return mention_from_chunk(text, name_toks, span[:n], det)
+        m = mention_from_chunk(text, name_toks, span[:n], det)
+        if m.is_org or (e < stop and _is_descriptor_word(toks[e])):
+            # `said a spokesman for Ruritania's Foreign Ministry, Oleg Volkov,` and `said another
+            # Twitter user, Jo Beyer`: the organisation or the capitalised modifier describes
+            # the person named in apposition, who speaks
+            described = _described_person(text, toks, e, stop)
+            if described is not None:
+                person, end = described
+                person.role = person.role or text[span[0].start : end]
+                return person
+        return m
     named = _appositive_name(text, toks, e, stop)
     if named is not None:
         # `said the county's election director, Paul Meyer,`: the name in apposition speaks
         named.role = named.role or text[span[0].start : span[-1].end]
         return named
     return role_np(text, toks, e - 1, j)
+
+
+def _is_descriptor_word(t: Token) -> bool:
+    """A lower-case content word that can go on describing a person ("user", "constituent")."""
+    return (
+        t.is_word and not t.is_cap and t.quote < 0 and t.low not in CAP_STOP and t.low not in CUES
+    )
+
+
+def _described_person(
+    text: str, toks: list[Token], e: int, stop: int
+) -> tuple[Mention, int] | None:
+    """The person a description from token e on leads to: ", Jo Beyer" after a comma ending
+    the description, or a full name right after it ("constituent Dan Golvek"); with where the
+    description ends."""
+    x = e
+    while x < stop and x - e < 4 and _is_descriptor_word(toks[x]):
+        x += 1
+    if x < stop and toks[x].text == ",":
+        m = _appositive_name(text, toks, x, stop)
+    elif x > e and x < stop and toks[x].is_cap:
+        m = np_right(text, toks, x, stop)
+    else:
+        return None
+    if m is None or m.kind != "name" or m.is_org or m.is_group or len(m.name.split()) < 2:
+        return None
+    return m, toks[x - 1].end
 
 
 def _before_role_head(toks: list[Token], e: int, stop: int) -> bool:
@@ -499,6 +536,8 @@ def according_np(text: str, toks: list[Token], k: int, n: int) -> Mention | None
         return None
     # "according to a statement from Rostek" -> Rostek; "according to the Times" -> Times
     for x in range(e - 1, k - 1, -1):
+        if toks[x].low == "of" and x > k and toks[x - 1].is_cap:
+            continue  # "the Florida Department of State", "Paul Sperry of Counter Jihad": one name
         if toks[x].low in {"from", "by", "of"} and x + 1 < e:
             m = np_left(text, toks, e - 1, x + 1)
             if m is not None and m.kind in {"name", "role"}:

@@ -348,8 +348,18 @@ def _quote_then_speaker(
         lead = [t for t in gap_toks if t.start < left.start]
         # a few words, or a longer description of the speaker without punctuation ("former
         # Green Party state office speechwriter Rita Vogel")
+        # or a description in apposition before the name (`"Q," the firm's hiring chief,
+        # Lu Bock, told ...`)
+        described = (
+            len(lead) <= 9
+            and len(lead) >= 2
+            and lead[-1].text == ","
+            and all(t.is_word for t in lead[:-1])
+            and any(t.low in ROLE_HEADS or t.low in TITLES for t in lead)
+            and left.kind == "name"
+        )
         if (
-            (len(lead) <= 4 or (len(lead) <= 8 and all(t.is_word for t in lead)))
+            (len(lead) <= 4 or (len(lead) <= 8 and all(t.is_word for t in lead)) or described)
             and not any(t.text in {".", "?", "!", ";"} or t.low in CUES for t in lead)
             and left.start >= quote[1]
         ):

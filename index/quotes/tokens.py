@@ -111,7 +111,15 @@ def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
             and (i == start or text[i - 1].isspace())
             and (i + 1 < end and text[i + 1].isalnum())
         ):
-            ch = "“"  # a closing mark typed as the opening one
+            ch = "“"  # an opening mark typed as the closing one
+        elif (
+            ch == "“"
+            and open_at >= 0
+            and text[open_at] == "“"
+            and not text[i - 1].isspace()
+            and (i + 1 == end or text[i + 1].isspace() or text[i + 1] in ",.;:)")
+        ):
+            ch = "”"  # a closing mark typed as the opening one: `“It's unusual,“ said X`
         if ch in "“«„":
             if open_at >= 0 and text[open_at] in "“«„":
                 if marks is None:  # found once per paragraph, so that it stays linear

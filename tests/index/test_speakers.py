@@ -119,6 +119,22 @@ def test_surname_only_speaker_folds_into_the_single_full_name() -> None:
     assert len(match.statements) == 2
 
 
+def test_a_surname_only_speaker_does_not_outrank_the_full_names_that_share_it() -> None:
+    # "Marlow" unresolved in one article, two full-named Marlows elsewhere: asked "Marlow",
+    # the bare surname is no exact match for anyone in particular; the best-known comes first.
+    index = SpeakerIndex(
+        [
+            st("Marlow", "The bridge tolls will rise again next spring.", "a1"),
+            st("Edith Marlow", "Our schools need more teachers in every district.", "a2"),
+            st("Edith Marlow", "The budget must fund classrooms before stadiums.", "a3"),
+            st("Peter Marlow", "The harbour will reopen once the dredging is done.", "a4"),
+        ]
+    )
+    matches = index.lookup("Marlow")
+    assert matches[0].speaker == "Edith Marlow"
+    assert {m.speaker for m in matches} == {"Marlow", "Edith Marlow", "Peter Marlow"}
+
+
 def test_topic_reranks_by_lexical_relevance() -> None:
     index = SpeakerIndex(
         [
@@ -148,6 +164,33 @@ def test_limit_caps_statements_per_match() -> None:
         [st("Anna Berg", f"Statement number {i} about the budget and taxes.") for i in range(9)]
     )
     assert len(index.lookup("Berg", limit=4)[0].statements) == 4
+
+
+def test_a_few_statements_cover_several_articles_before_a_second_from_any() -> None:
+    # three statements in the first article, one in each of two others: asked for three,
+    # the answer takes the first of each article rather than all three of the first
+    index = SpeakerIndex(
+        [
+            st("Anna Berg", "The harvest was the best in ten years for our farmers.", "a1"),
+            st("Anna Berg", "Our farmers sold more grain abroad than ever before.", "a1"),
+            st("Anna Berg", "The new silos will be finished by the autumn.", "a1"),
+            st("Anna Berg", "Tariffs on steel will hurt every exporter in the region.", "a2"),
+            st("Anna Berg", "The rail link to the port must be built this decade.", "a3"),
+        ]
+    )
+    assert [s.article_id for s in index.lookup("Anna Berg", limit=3)[0].statements] == [
+        "a1",
+        "a2",
+        "a3",
+    ]
+    # the rest follow in text order
+    assert [s.article_id for s in index.lookup("Anna Berg")[0].statements] == [
+        "a1",
+        "a2",
+        "a3",
+        "a1",
+        "a1",
+    ]
 
 
 def test_substantial_statements_come_before_fragments() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from index.models import Statement
 from index.quotes.mentions import (
     Mention,
     according_np,
@@ -13,7 +14,7 @@ from index.quotes.mentions import (
     np_right,
     subject_left,
 )
-from tests.index.quotes.helpers import tokens
+from tests.index.quotes.helpers import extract, tokens
 
 
 def left_of_cue(text: str) -> Mention | None:
@@ -103,3 +104,24 @@ def test_hyphenated_role_before_a_name_is_a_role() -> None:
     m = np_right(text, tokens(text), 1, len(tokens(text)))
     assert m is not None
     assert (m.name, m.role) == ("Stu Mann", "Blaze co-host")
+
+
+def test_a_description_after_an_inverted_cue_leads_to_the_person_it_describes() -> None:
+    # an organisation or a capitalised modifier in the description is not who speaks
+    st = _one('"We are anxious about all of it," said another Twitter user, Jo Beyer.')
+    assert (st.speaker, st.role) == ("Jo Beyer", "another Twitter user")
+    st = _one(
+        "He shaped every deal in the region, said a former spokesman for Ruritania's Foreign "
+        "Ministry, Oleg Volkov, who also ran for office."
+    )
+    assert st.speaker == "Oleg Volkov"
+    st = _one('"Anyone who breaks the law puts us at risk," said Hale constituent Dan Golvek.')
+    assert (st.speaker, st.role) == ("Dan Golvek", "Hale constituent")
+    # a place after the speaker is no description
+    st = _one('"We will win this state easily," said Sanders in New Hampshire on Tuesday.')
+    assert st.speaker == "Sanders"
+
+
+def _one(text: str) -> Statement:
+    (st,) = extract(text)
+    return st

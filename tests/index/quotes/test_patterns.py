@@ -442,3 +442,57 @@ def test_a_participle_speaks_for_a_subject_after_an_introductory_phrase() -> Non
     assert said(
         "After the vote on Tuesday, Sen. Ann Lee shook her head, saying the bill would fail."
     ) == [("Ann Lee", "the bill would fail")]
+
+
+def test_verbs_that_colour_a_quote_attribute_it() -> None:
+    assert said('"If they were serious, they would have taken the other bill," Moss fumed.') == [
+        ("Moss", '"If they were serious, they would have taken the other bill,"')
+    ]
+    assert said('Walter Hale sniped that the new chief was "learning on the job."') == [
+        ("Walter Hale", 'the new chief was "learning on the job."')
+    ]
+    assert said('"Everyone told her not to do it," remembered Roy Vance, her spokesman.') == [
+        ("Roy Vance", '"Everyone told her not to do it,"')
+    ]
+    # a weak one only before "that", a quote or a colon
+    assert said(
+        "Ada Lin, an economist at Harbor Analytics, calculates that 6,000 jobs pay less."
+    ) == [("Ada Lin", "6,000 jobs pay less")]
+    assert said("Dee Kepler remembered when the old church still stood there.") == []
+
+
+def test_a_quote_then_a_described_person_in_apposition_before_the_cue() -> None:
+    assert said(
+        '"We looked at thousands of interviews and found nothing useful," Acme\'s chief hiring '
+        "officer, Lena Brock, told the Daily Ledger in 2013."
+    ) == [("Lena Brock", '"We looked at thousands of interviews and found nothing useful,"')]
+
+
+def test_a_quote_closed_with_an_opening_mark_is_still_its_speakers() -> None:
+    assert said("“It's unusual and rarely done,“ said Lara Noble, an attorney.") == [
+        ("Lara Noble", "“It's unusual and rarely done,“")
+    ]
+
+
+def test_according_to_a_name_with_of_inside_is_that_whole_name() -> None:
+    assert said(
+        "Turnout was the highest in decades, according to the Ohio Department of State."
+    ) == [("Ohio Department of State", "Turnout was the highest in decades")]
+    assert said("According to Paul Sperry of Border Watch, the vans left the camp at night.") == [
+        ("Paul Sperry", "the vans left the camp at night")
+    ]
+    # "of" after a common noun still names the source after it
+    assert said("The plan costs $9 billion, according to an analysis of the Tax Center.") == [
+        ("Tax Center", "The plan costs $9 billion")
+    ]
+
+
+def test_as_a_speaker_put_it() -> None:
+    assert said(
+        'At the time, as prosecutor Marc Trevin put it, "apart from the wrong crowd there was '
+        'not much to complain about."'
+    ) == [("Marc Trevin", '"apart from the wrong crowd there was not much to complain about."')]
+    assert said('"The senators are unmoved and the voters uninspired," as Dana Mills put it.') == [
+        ("Dana Mills", '"The senators are unmoved and the voters uninspired,"')
+    ]
+    assert said("The senator put pressure on the committee to approve the plan quickly.") == []

@@ -44,6 +44,8 @@ def test_possessive_name_and_lower_cased_form() -> None:
         ("“They call it “hell” every day,” he said.", ["“They call it “hell” every day,”"]),
         ("“We will go on to the end", ["“We will go on to the end"]),  # open to the paragraph end
         ("“First” and “second", ["“First”", "“second"]),
+        # a closing mark typed as an opening one, right after the words it closes
+        ("“It's unusual,“ said Ann Lee. “It is hard.”", ["“It's unusual,“", "“It is hard.”"]),
     ],
 )
 def test_find_quotes(text: str, quotes: list[str]) -> None:
