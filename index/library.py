@@ -214,6 +214,7 @@ class Library:
             embedder = self.embedder
             log.info("loading snapshot %s", snapshot.name)
             loaded = Searcher(snapshot, self.settings, embedder)
+            loaded.warm_statements()  # who-said-what needs them all; questions need not wait
             self._searcher = loaded  # the swap: readers see the old searcher or the new one
         self._served_for = current
         return loaded

@@ -58,7 +58,7 @@ class Searcher:
         tables = open_tables(snapshot / "meta.sqlite")
         self.articles: ArticleTable = tables.articles
         self.passages: PassageTable = tables.passages
-        self.statements: list[Statement] = tables.statements
+        self._statements = tables.statements  # read when first needed (index/tables.py)
         self.stories: dict[str, str] = tables.stories  # article id -> story id
         self._members: dict[str, list[str]] | None = None  # story id -> its article ids
         count = len(self.passages)
@@ -98,6 +98,16 @@ class Searcher:
         return self.vector_index.index
 
     @property
+    def statements(self) -> list[Statement]:
+        """Every statement of the snapshot, in index order (read on first use)."""
+        return self._statements.all()
+
+    def warm_statements(self) -> None:
+        """Start reading the statements in the background, so the first who-said-what question
+        after a load does not wait for all of them."""
+        self._statements.warm()
+
+    @property
     def speakers(self) -> SpeakerIndex:
         """Who said what in this snapshot, built on first use."""
         if self._speakers is None:
@@ -106,7 +116,9 @@ class Searcher:
 
     def statements_in(self, article_ids: Collection[str]) -> list[Statement]:
         """The statements of `article_ids`, in index order (an answer's few articles, without
-        a pass over every statement of the snapshot)."""
+        a pass over every statement of the snapshot; from SQLite until all are read)."""
+        if self._said is None and not self._statements.loaded:
+            return self._statements.of_articles(article_ids)
         if self._said is None:
             said: dict[str, list[tuple[int, Statement]]] = {}
             for i, st in enumerate(self.statements):

@@ -345,8 +345,13 @@ def read_stories(db: sqlite3.Connection) -> dict[str, str]:
     }
 
 
-def read_statements(db: sqlite3.Connection) -> list[Statement]:
-    """Every statement of an open meta.sqlite, in row order."""
+def read_statements(
+    db: sqlite3.Connection, article_ids: Sequence[str] | None = None
+) -> list[Statement]:
+    """Every statement of an open meta.sqlite (or only those of `article_ids`), in row order."""
+    where, params = "", list(article_ids or ())
+    if article_ids is not None:
+        where = f"WHERE article_id IN ({', '.join('?' * len(params))}) " if params else "WHERE 0 "
     return [
         Statement(
             speaker=r[0],
@@ -361,7 +366,8 @@ def read_statements(db: sqlite3.Connection) -> list[Statement]:
         )
         for r in db.execute(
             'SELECT speaker, text, start, "end", article_id, role, aliases, cue, kind '
-            "FROM statements ORDER BY row"
+            f"FROM statements {where}ORDER BY row",
+            params,
         )
     ]
 

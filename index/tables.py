@@ -11,10 +11,12 @@ answers the questions in flight, and a small cache of recently read articles.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import sqlite3
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple, overload
 
@@ -23,6 +25,8 @@ import numpy as np
 from index.errors import IndexCorruptError
 from index.models import Article, Passage, Statement
 from index.store import read_statements, read_stories
+
+log = logging.getLogger(__name__)
 
 TEXT_CACHE_ARTICLES = 512  # articles whose text stays in memory once read (the newest used)
 
@@ -147,10 +151,68 @@ class PassageTable(Sequence[Passage]):
         return np.flatnonzero(np.isin(self._article_of, wanted)).astype(np.int64)
 
 
+class StatementTable:
+    """Who said what in a snapshot, read from its meta.sqlite when first needed rather than at
+    load: at a million passages the ~1.3M statements are most of a cold start (bench.million).
+    `all()` reads every statement once (the speaker index needs them all; `warm` does it in the
+    background); `of_articles` answers for a few articles straight from SQLite until then.
+    Thread-safe; each read opens its own read-only connection."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._all: list[Statement] | None = None
+        self._lock = threading.Lock()
+
+    def _connect(self) -> sqlite3.Connection:
+        return sqlite3.connect(f"file:{self._path}?mode=ro&immutable=1", uri=True)
+
+    @property
+    def loaded(self) -> bool:
+        return self._all is not None
+
+    def all(self) -> list[Statement]:
+        """Every statement, in row order (read on the first call; later calls share it)."""
+        with self._lock:
+            if self._all is None:
+                try:
+                    with contextlib.closing(self._connect()) as db:
+                        self._all = read_statements(db)
+                except sqlite3.DatabaseError as exc:
+                    raise IndexCorruptError(
+                        f"{self._path} has unreadable statements ({exc}); "
+                        "run `newsbot index --rebuild`"
+                    ) from exc
+            return self._all
+
+    def of_articles(self, article_ids: Collection[str]) -> list[Statement]:
+        """The statements of `article_ids`, in row order, without reading the others."""
+        try:
+            with contextlib.closing(self._connect()) as db:
+                return read_statements(db, sorted(set(article_ids)))
+        except sqlite3.DatabaseError as exc:
+            raise IndexCorruptError(
+                f"{self._path} has unreadable statements ({exc}); run `newsbot index --rebuild`"
+            ) from exc
+
+    def warm(self) -> threading.Thread:
+        """Read every statement in a background thread (a failure is left for `all()` to
+        raise when the statements are needed)."""
+
+        def read() -> None:
+            try:
+                self.all()
+            except Exception as exc:  # noqa: BLE001 - reported when a caller needs them
+                log.warning("reading the statements of %s failed: %s", self._path, exc)
+
+        thread = threading.Thread(target=read, name="statements", daemon=True)
+        thread.start()
+        return thread
+
+
 class Tables(NamedTuple):
     articles: ArticleTable
     passages: PassageTable
-    statements: list[Statement]
+    statements: StatementTable
     stories: dict[str, str]  # article id -> story id
     text: SnapshotText
 
@@ -184,7 +246,7 @@ def open_tables(path: Path) -> Tables:
                 [np.asarray(columns[2], dtype=np.int64), np.asarray(columns[3], dtype=np.int64)]
             ).reshape(n, 2)
             del columns, rows
-            statements = read_statements(db)
+            db.execute("SELECT count(*) FROM statements").fetchone()  # the table is there
             stories = read_stories(db)
         except BaseException:
             db.close()
@@ -195,4 +257,5 @@ def open_tables(path: Path) -> Tables:
         ) from exc
     text = SnapshotText(db)
     passages = PassageTable(list(infos), article_of, spans, text)
+    statements = StatementTable(path)
     return Tables(ArticleTable(infos, text), passages, statements, stories, text)

@@ -9,7 +9,7 @@ import pytest
 
 from index.errors import QueryError
 from index.library import Library
-from index.search import Filters
+from index.search import Filters, Searcher
 from tests.conftest import SAMPLE, make_settings
 
 ARTICLES = [
@@ -244,8 +244,17 @@ def test_statements_in_gives_those_articles_statements_in_index_order(tmp_path, 
     lib = Library(settings, fake_embedder)
     lib.build()
     searcher = lib.searcher()
+    # A snapshot loaded afresh answers for a few articles from SQLite before (or without)
+    # reading every statement: at a million passages that read is most of a cold start.
+    fresh = Searcher(searcher.path, settings, fake_embedder)
+    assert not fresh._statements.loaded
+    some = fresh.statements_in(["q-bridge"])
+    assert [st.article_id for st in some] == ["q-bridge", "q-bridge"]
+    assert not fresh._statements.loaded
+    assert fresh.statements_in(["q-bridge"]) == searcher.statements_in(["q-bridge"])
     by_article = {st.article_id for st in searcher.statements}
     assert len(by_article) == 2
+    assert fresh.statements_in(by_article) == searcher.statements
     for aid in by_article:
         expected = [st for st in searcher.statements if st.article_id == aid]
         assert expected and searcher.statements_in([aid]) == expected
@@ -315,3 +324,25 @@ def test_apply_recency_gives_each_group_its_bonus_once():
     once = apply_recency(ranked, bonus.__getitem__, article.__getitem__)
     assert [d for d, _ in once] == [2, 1, 3, 4]
     assert dict(once)[3] == 0.08
+
+
+def test_unreadable_statements_are_a_clear_error_when_needed(tmp_path, fake_embedder):
+    import sqlite3
+
+    from index.errors import IndexCorruptError
+    from index.tables import open_tables
+
+    settings = make_settings(tmp_path / "data")
+    lib = Library(settings, fake_embedder)
+    lib.build()
+    path = lib.searcher().path
+    meta = path / "meta.sqlite"
+    db = sqlite3.connect(meta)
+    db.execute("ALTER TABLE statements RENAME COLUMN speaker TO who")
+    db.commit()
+    db.close()
+    statements = open_tables(meta).statements  # the load itself does not read them
+    with pytest.raises(IndexCorruptError, match="unreadable statements.*newsbot index --rebuild"):
+        statements.of_articles(["art1"])
+    with pytest.raises(IndexCorruptError, match="unreadable statements"):
+        statements.all()

@@ -57,7 +57,9 @@ def test_lazy_tables_give_the_same_articles_and_passages_as_the_full_read(tmp_pa
     assert [lazy.passages.article_id(i) for i in range(len(full.passages))] == [
         p.article_id for p in full.passages
     ]
-    assert lazy.statements == full.statements and lazy.stories == full.stories
+    assert not lazy.statements.loaded  # statements are read when first needed
+    assert lazy.statements.all() == full.statements and lazy.stories == full.stories
+    assert lazy.statements.loaded
     wanted = {"art1", "art4"}
     assert list(lazy.passages.rows_of(wanted)) == [
         i for i, p in enumerate(full.passages) if p.article_id in wanted
