@@ -197,7 +197,7 @@ class IndexSettings:
     # "auto", "flat", "hnsw", "ivf-sq8", "ivfpq" or any faiss index_factory string
     faiss: str = "auto"
     hnsw_threshold: int = 100_000  # passages; above it "auto" picks `large_index`
-    large_index: str = "hnsw"  # what "auto" picks above hnsw_threshold (bench.million)
+    large_index: str = "ivf-sq8"  # what "auto" picks above hnsw_threshold (bench.million)
     hnsw_m: int = 32
     hnsw_ef_search: int = 128
     ivf_lists: int = 0  # IVF clusters; 0: about 4 * sqrt(passages)
