@@ -322,10 +322,12 @@ def test_manifest_records_model_dimension_and_counts(tmp_path, corpus, fake_embe
         assert manifest["milvus_uri"] == lib.settings.index.milvus_uri
 
 
-def test_faiss_index_type_follows_corpus_size(tmp_path, corpus, fake_embedder):
-    lib = lib_for(tmp_path, corpus, fake_embedder, index={"hnsw_threshold": 5})
+@pytest.mark.parametrize(("large", "factory"), [(None, "IVF1,SQ8"), ("hnsw", "HNSW32,Flat")])
+def test_faiss_index_type_follows_corpus_size(tmp_path, corpus, fake_embedder, large, factory):
+    index = {"hnsw_threshold": 5} | ({"large_index": large} if large else {})
+    lib = lib_for(tmp_path, corpus, fake_embedder, index=index)
     lib.build()
-    assert lib.stats().faiss_index == "HNSW32,Flat"
+    assert lib.stats().faiss_index == factory  # above the threshold: the default is IVF-SQ8
     assert lib.searcher().search("harbour", k=1)[0].article_id == "art0"
 
 
