@@ -213,8 +213,14 @@ class Library:
         if loaded is None or loaded.path != snapshot:
             embedder = self.embedder
             log.info("loading snapshot %s", snapshot.name)
-            loaded = Searcher(snapshot, self.settings, embedder)
-            loaded.warm_statements()  # who-said-what needs them all; questions need not wait
+            new = Searcher(snapshot, self.settings, embedder)
+            if loaded is None:
+                # Nothing serves yet: answer now, read who-said-what's statements behind.
+                new.warm_statements()
+            else:
+                # The old snapshot serves meanwhile: switch once the new one has everything.
+                new.read_statements()
+            loaded = new
             self._searcher = loaded  # the swap: readers see the old searcher or the new one
         self._served_for = current
         return loaded

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Collection, Sequence
 from datetime import date
 from pathlib import Path
@@ -81,6 +82,7 @@ class Searcher:
                 "run `newsbot index --rebuild`"
             )
         self._speakers: SpeakerIndex | None = None
+        self._indexing = threading.Lock()  # one build of the two statement indexes below
         # article id -> its statements, with their rows
         self._said: dict[str, list[tuple[int, Statement]]] | None = None
         self._days: dict[str, date] | None = None  # article id -> publication day, when dated
@@ -102,29 +104,53 @@ class Searcher:
         """Every statement of the snapshot, in index order (read on first use)."""
         return self._statements.all()
 
-    def warm_statements(self) -> None:
-        """Start reading the statements in the background, so the first who-said-what question
-        after a load does not wait for all of them."""
-        self._statements.warm()
+    def read_statements(self) -> None:
+        """Read every statement and index them by article and by speaker now (before this
+        snapshot replaces one that serves; at a million passages that is seconds of work the
+        first who-said-what question would otherwise wait for)."""
+        self._statements_by_article()
+        _ = self.speakers
+
+    def warm_statements(self) -> threading.Thread:
+        """`read_statements` in a background thread (a failure is logged here and raised to
+        the question that needs the statements)."""
+
+        def read() -> None:
+            try:
+                self.read_statements()
+            except Exception as exc:  # noqa: BLE001 - raised again where they are needed
+                log.warning("reading the statements of %s failed: %s", self.name, exc)
+
+        thread = threading.Thread(target=read, name=f"statements {self.name}", daemon=True)
+        thread.start()
+        return thread
 
     @property
     def speakers(self) -> SpeakerIndex:
         """Who said what in this snapshot, built on first use."""
         if self._speakers is None:
-            self._speakers = SpeakerIndex(self.statements)
+            with self._indexing:
+                if self._speakers is None:
+                    self._speakers = SpeakerIndex(self.statements)
         return self._speakers
+
+    def _statements_by_article(self) -> dict[str, list[tuple[int, Statement]]]:
+        if self._said is None:
+            with self._indexing:
+                if self._said is None:
+                    said: dict[str, list[tuple[int, Statement]]] = {}
+                    for i, st in enumerate(self.statements):
+                        said.setdefault(st.article_id, []).append((i, st))
+                    self._said = said
+        return self._said
 
     def statements_in(self, article_ids: Collection[str]) -> list[Statement]:
         """The statements of `article_ids`, in index order (an answer's few articles, without
         a pass over every statement of the snapshot; from SQLite until all are read)."""
-        if self._said is None and not self._statements.loaded:
-            return self._statements.of_articles(article_ids)
         if self._said is None:
-            said: dict[str, list[tuple[int, Statement]]] = {}
-            for i, st in enumerate(self.statements):
-                said.setdefault(st.article_id, []).append((i, st))
-            self._said = said
-        found = [row for aid in set(article_ids) for row in self._said.get(aid, ())]
+            return self._statements.of_articles(article_ids)
+        said = self._statements_by_article()
+        found = [row for aid in set(article_ids) for row in said.get(aid, ())]
         return [st for _, st in sorted(found, key=lambda row: row[0])]
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:

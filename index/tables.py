@@ -12,7 +12,6 @@ answers the questions in flight, and a small cache of recently read articles.
 from __future__ import annotations
 
 import contextlib
-import logging
 import sqlite3
 import threading
 from collections import OrderedDict
@@ -25,8 +24,6 @@ import numpy as np
 from index.errors import IndexCorruptError
 from index.models import Article, Passage, Statement
 from index.store import read_statements, read_stories
-
-log = logging.getLogger(__name__)
 
 TEXT_CACHE_ARTICLES = 512  # articles whose text stays in memory once read (the newest used)
 
@@ -154,8 +151,8 @@ class PassageTable(Sequence[Passage]):
 class StatementTable:
     """Who said what in a snapshot, read from its meta.sqlite when first needed rather than at
     load: at a million passages the ~1.3M statements are most of a cold start (bench.million).
-    `all()` reads every statement once (the speaker index needs them all; `warm` does it in the
-    background); `of_articles` answers for a few articles straight from SQLite until then.
+    `all()` reads every statement once (the speaker index needs them all; the bot does it in
+    the background); `of_articles` answers for a few articles straight from SQLite until then.
     Thread-safe; each read opens its own read-only connection."""
 
     def __init__(self, path: Path) -> None:
@@ -193,20 +190,6 @@ class StatementTable:
             raise IndexCorruptError(
                 f"{self._path} has unreadable statements ({exc}); run `newsbot index --rebuild`"
             ) from exc
-
-    def warm(self) -> threading.Thread:
-        """Read every statement in a background thread (a failure is left for `all()` to
-        raise when the statements are needed)."""
-
-        def read() -> None:
-            try:
-                self.all()
-            except Exception as exc:  # noqa: BLE001 - reported when a caller needs them
-                log.warning("reading the statements of %s failed: %s", self._path, exc)
-
-        thread = threading.Thread(target=read, name="statements", daemon=True)
-        thread.start()
-        return thread
 
 
 class Tables(NamedTuple):

@@ -1,5 +1,7 @@
 """The answerer over the sample corpus, with the fake embedder (the real model: test_cli_model)."""
 
+import threading
+
 import numpy as np
 import pytest
 
@@ -111,7 +113,11 @@ def test_several_matching_people_are_named(settings, fake_embedder):
         article_id="000_57a03034e1c4b1e0",
         aliases=("Ivanka Trump", "Trump"),
     )
+    for thread in threading.enumerate():  # the statements read behind the first load
+        if thread.name.startswith("statements "):
+            thread.join()
     searcher.statements.append(extra)
+    searcher._speakers = None  # the speaker index again, with the extra statement
     answer = Answerer(lib, settings).answer("What did Trump say?")
     assert answer.note is not None and "Several people match" in answer.note
     assert "Donald Trump" in answer.note and "Ivanka Trump" in answer.note

@@ -261,3 +261,29 @@ def test_a_non_builder_serves_and_follows_what_the_builder_switches_to(tmp_path:
             break
         threading.Event().wait(0.1)
     assert served.searcher().path.name == second.snapshot
+
+
+def test_a_new_snapshot_replaces_a_serving_one_with_its_statements_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # At a first load nothing serves: questions are answered while the statements (only
+    # who-said-what needs them all) are read behind. A snapshot replacing a serving one has
+    # them all read first, so no question waits on the new snapshot.
+    warmed: list[str] = []
+    real_warm = Searcher.warm_statements
+
+    def warm(self: Searcher) -> None:
+        warmed.append(self.path.name)
+        real_warm(self)
+
+    monkeypatch.setattr(Searcher, "warm_statements", warm)
+    lib, old, report = switched_by_another_process(tmp_path)
+    assert warmed[0] == old.path.name  # lib's first load (the other library's build follows)
+    before = list(warmed)
+    for _ in range(WAIT * 10):
+        if lib.searcher().path.name == report.snapshot:
+            break
+        threading.Event().wait(0.1)
+    new = lib.searcher()
+    assert new.path.name == report.snapshot and new._statements.loaded
+    assert warmed == before  # lib read them before the swap, not behind it
