@@ -50,6 +50,13 @@ def build_faiss(vectors: np.ndarray, settings: IndexSettings) -> tuple[faiss.Ind
     """An inner-product index holding `vectors` (row i = passage row i)."""
     dim = vectors.shape[1]
     factory = choose_factory(settings, len(vectors))
+    if factory.endswith(f",PQ{settings.pq_m}") and dim % settings.pq_m:
+        fits = [m for m in (8, 16, 24, 32, 48, 64, 96) if dim % m == 0]
+        raise ConfigError(
+            f"[index].pq_m = {settings.pq_m} must divide the model's dimension ({dim}) for "
+            f"{factory!r}; set it to one of {fits} (the embeddings are cached: building "
+            "again does not re-encode)"
+        )
     try:
         index = faiss.index_factory(dim, factory, faiss.METRIC_INNER_PRODUCT)
     except RuntimeError as exc:

@@ -58,8 +58,10 @@ def test_bad_index_values_are_refused_naming_the_key(values, key):
         index_settings(**values)
 
 
-def test_a_pq_size_that_does_not_divide_the_dimension_is_a_config_error():
-    with pytest.raises(ConfigError, match="not a valid faiss index"):
+def test_a_pq_size_that_does_not_divide_the_dimension_is_a_config_error_naming_pq_m():
+    with pytest.raises(
+        ConfigError, match=r"\[index\]\.pq_m = 7 must divide .*\(64\).*\[8, 16, 32, 64\]"
+    ):
         build_faiss(clustered(2000), index_settings(faiss="ivfpq", pq_m=7))
 
 
