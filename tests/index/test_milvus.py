@@ -168,7 +168,6 @@ def test_a_build_killed_mid_write_leaves_the_old_generation_and_its_collection_i
 def test_killing_the_server_mid_build_fails_clearly_and_keeps_the_old_snapshot(
     tmp_path, corpus, milvus_server, prefix, monkeypatch
 ):
-    monkeypatch.setattr("index.milvus_store.CALL_SECONDS", 3)
     server = milvus_server
     settings = make_settings(
         tmp_path / "data",
@@ -177,6 +176,9 @@ def test_killing_the_server_mid_build_fails_clearly_and_keeps_the_old_snapshot(
     )
     lib = Library(settings, FakeEmbedder())
     first = lib.build()
+    # Short calls only once the server is to die: a healthy load of the first collection took
+    # over 3 s on a loaded machine.
+    monkeypatch.setattr("index.milvus_store.CALL_SECONDS", 3)
     write_article(corpus, "art9", "News about the marathon", "The marathon was run today.")
 
     def kill_when_writing(progress) -> None:
