@@ -11,7 +11,6 @@ answers the questions in flight, and a small cache of recently read articles.
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
 import threading
 from collections import OrderedDict
@@ -152,16 +151,22 @@ class StatementTable:
     """Who said what in a snapshot, read from its meta.sqlite when first needed rather than at
     load: at a million passages the ~1.3M statements are most of a cold start (bench.million).
     `all()` reads every statement once (the speaker index needs them all; the bot does it in
-    the background); `of_articles` answers for a few articles straight from SQLite until then.
-    Thread-safe; each read opens its own read-only connection."""
+    the background); `of_articles` answers for a few articles straight from SQLite meanwhile,
+    on a connection of its own so it never waits for that read. Both connections are opened
+    with the table, so a snapshot deleted under it still reads. Thread-safe."""
 
     def __init__(self, path: Path) -> None:
         self._path = path
         self._all: list[Statement] | None = None
-        self._lock = threading.Lock()
+        self._bulk = self._connect()
+        self._few = self._connect()
+        self._bulk_lock = threading.Lock()
+        self._few_lock = threading.Lock()
 
     def _connect(self) -> sqlite3.Connection:
-        return sqlite3.connect(f"file:{self._path}?mode=ro&immutable=1", uri=True)
+        return sqlite3.connect(
+            f"file:{self._path}?mode=ro&immutable=1", uri=True, check_same_thread=False
+        )
 
     @property
     def loaded(self) -> bool:
@@ -169,23 +174,19 @@ class StatementTable:
 
     def all(self) -> list[Statement]:
         """Every statement, in row order (read on the first call; later calls share it)."""
-        with self._lock:
+        with self._bulk_lock:
             if self._all is None:
-                try:
-                    with contextlib.closing(self._connect()) as db:
-                        self._all = read_statements(db)
-                except sqlite3.DatabaseError as exc:
-                    raise IndexCorruptError(
-                        f"{self._path} has unreadable statements ({exc}); "
-                        "run `newsbot index --rebuild`"
-                    ) from exc
+                self._all = self._read(self._bulk, None)
             return self._all
 
     def of_articles(self, article_ids: Collection[str]) -> list[Statement]:
         """The statements of `article_ids`, in row order, without reading the others."""
+        with self._few_lock:
+            return self._read(self._few, sorted(set(article_ids)))
+
+    def _read(self, db: sqlite3.Connection, article_ids: list[str] | None) -> list[Statement]:
         try:
-            with contextlib.closing(self._connect()) as db:
-                return read_statements(db, sorted(set(article_ids)))
+            return read_statements(db, article_ids)
         except sqlite3.DatabaseError as exc:
             raise IndexCorruptError(
                 f"{self._path} has unreadable statements ({exc}); run `newsbot index --rebuild`"

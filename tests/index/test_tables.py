@@ -93,3 +93,22 @@ def test_a_searcher_answers_after_its_snapshot_is_deleted(tmp_path, fake_embedde
     after = [(h.passage_id, h.text) for h in searcher.search("election mayor", k=3)]
     assert after == before and all(text for _, text in after)
     assert searcher.articles["art3"].text.startswith("The ")
+
+
+def test_statements_still_read_after_their_snapshot_is_deleted(tmp_path, fake_embedder):
+    # A searcher keeps serving a snapshot a later build has cleaned away; its statements are
+    # read from connections opened with it.
+    source = tmp_path / "quoted.jsonl"
+    text = "“We will reopen the bridge in May,” the mayor, Jane Roe, said on Monday."
+    source.write_text(json.dumps({"id": "q-bridge", "title": "Bridge", "text": text}) + "\n")
+    settings = make_settings(tmp_path / "data", corpus={"sources": [str(source)]})
+    library = Library(settings, fake_embedder)
+    library.build()
+    snapshot = Layout(settings.data_dir).current_dir()
+    copy = tmp_path / "copy"
+    shutil.copytree(snapshot, copy)
+    statements = open_tables(copy / "meta.sqlite").statements
+    shutil.rmtree(copy)
+    (few,) = statements.of_articles(["q-bridge"])
+    assert few.speaker == "Jane Roe"
+    assert statements.all() == [few] and statements.loaded
