@@ -431,7 +431,9 @@ def full_name(surname: str, text: str) -> Span | None:
     when `text` never names them more fully."""
     if not surname or " " in surname.strip():
         return None
-    before = re.compile(r"((?:[A-Z][\w'’\-]*\.?[ \t]+){1,3})" + re.escape(surname) + r"(?!\w)")
+    before = re.compile(
+        r"(?<![\w'’\-])((?:[A-Z][\w'’\-]*\.?[ \t]+){1,3})" + re.escape(surname) + r"(?!\w)"
+    )
     for m in before.finditer(text):
         words = list(re.finditer(r"\S+", m.group(1)))
         cut = 0

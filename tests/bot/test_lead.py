@@ -200,6 +200,8 @@ def test_a_person_named_by_surname_and_in_full_is_answered_with_the_full_name():
         ("Mamdani", "When Mamdani won, Mamdani thanked voters.", None),
         ("Cuomo", "Mamdani's rival Cuomo conceded.", None),
         ("Zohran Mamdani", "Zohran Mamdani won.", None),
+        ("Adams", "McKay-Smith Adams spoke; the O'Neil-Adams case", "McKay-Smith Adams"),
+        ("Adams", "theRiver Adams said", None),
     ],
 )
 def test_a_surname_is_given_as_the_fullest_name_the_article_uses(surname, text, expected):
