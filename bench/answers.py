@@ -2,6 +2,7 @@
 --json` uses it), with its baseline and the candidate-sentence coverage from the same run.
 
     python -m bench.answers [--set realtimeqa-dev] [--no-lead-baseline]
+                            [--sentence-candidates 0,12] [--sentence-backends snapshot,onnx]
 
 1. Accuracy: an answer is correct when the answer string appears in the answer text (as a whole
    word, the retrieval scorer's rule) and in the text of one of its citations.
@@ -16,6 +17,8 @@
    `[answer].sentence_candidates` (0: every candidate sentence encoded, the path before
    issue 11), in the same run: accuracy, found, the scorer's figures, and how many answers
    equal the configured path's.
+6. With --sentence-backends snapshot,onnx: the same for each `[answer].sentence_backend` (the
+   model that scores candidate sentences; the configured one is onnx-int8).
 
 Writes bench/out/answers-<set>.jsonl (one answer a line, with `gold`, `correct`, `baseline`,
 `covered`) and bench/out/answers-<set>.json.
@@ -64,6 +67,12 @@ def main() -> None:
         type=parse_list,
         default=[],
         help="also answer with each of these [answer].sentence_candidates (0: all)",
+    )
+    parser.add_argument(
+        "--sentence-backends",
+        type=lambda v: [b for b in v.split(",") if b],
+        default=[],
+        help="also answer with each of these [answer].sentence_backend (snapshot, onnx, ...)",
     )
     args = parser.parse_args()
 
@@ -122,6 +131,24 @@ def main() -> None:
             ),
             "score_rtqa_answers": score_rtqa(
                 data.questions, given, f"{data.label}-candidates-{limit}"
+            ),
+        }
+    if args.sentence_backends:
+        results["sentence_backends"] = {}
+    for backend in args.sentence_backends:
+        varied = override(settings, "answer", sentence_backend=backend)
+        given = ask_batch(answerer(library, varied), [q["question"] for q in questions])
+        results["sentence_backends"][backend] = {
+            "answer_accuracy": round(
+                sum(accurate(q, a) for q, a in zip(questions, given, strict=True)) / n, 3
+            ),
+            "found": round(sum(a["found"] for a in given) / n, 3),
+            "same_as_configured": sum(
+                (a["answer"], a["found"]) == (b["answer"], b["found"])
+                for a, b in zip(given, answers, strict=True)
+            ),
+            "score_rtqa_answers": score_rtqa(
+                data.questions, given, f"{data.label}-sentences-{backend}"
             ),
         }
     write_results(f"answers-{data.label}", results)

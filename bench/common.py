@@ -158,7 +158,9 @@ def answerer(library: Library, settings: Settings) -> Any:
     """The bot's `Answerer`, constructed as `newsbot ask` constructs it."""
     from bot.answer import Answerer
 
-    return Answerer(library, settings)
+    answerer = Answerer(library, settings)
+    answerer.sentence_model.wait()  # every question scored by the configured sentence model
+    return answerer
 
 
 def ask_batch(answerer: Any, questions: Iterable[str]) -> list[dict[str, Any]]:

@@ -49,6 +49,7 @@ import numpy as np
 
 from bench.common import (
     EVAL,
+    MODELS,
     OUT,
     REPO,
     bench_settings,
@@ -352,15 +353,19 @@ def serve(data_dir: str, kind: str, count: int, rounds: int) -> dict[str, Any]:
     t0 = time.perf_counter()
     from bot.answer import Answerer
     from bot.settings import load_settings
-    from index.embedding import load_embedder
     from index.library import Library
 
     settings = load_settings(None, data_dir)
-    settings = replace(settings, index=replace(settings.index, faiss=kind))
+    # The ONNX exports of the sentence model are made once an install (bench/out/models here).
+    settings = replace(
+        settings,
+        index=replace(settings.index, faiss=kind),
+        embedding=replace(settings.embedding, cache_dir=str(MODELS)),
+    )
     asked = questions(count)
-    embedder = load_embedder(settings.embedding)
-    library = Library(settings, embedder)
+    library = Library(settings)  # loads its model as the bot does
     answerer = Answerer(library, settings)
+    answerer.sentence_model.model()  # as the bot does at its start
     t1 = time.perf_counter()
     searcher = library.searcher()
     load_s = time.perf_counter() - t1

@@ -2,7 +2,7 @@
 answer path and the new one side by side in one process, idle and while a build runs.
 
     python -m bench.speed_answer [--set realtimeqa-tune] [--limit 150] [--during-build]
-                                 [--profile] [--variants old,shortlist,cache,new]
+                                 [--profile] [--variants old,shortlist,cache,snapshot,onnx,new]
 
 One library over the set's index (`bench/out/rtqa-merged-index` for realtimeqa, served as it
 is when it exists, else built as `bench.answers` builds it; `--corpus/--questions/--data-dir`
@@ -14,7 +14,9 @@ asks them: as of now):
   candidate sentence encoded; `vector_cache = 0`: nothing remembered, the question encoded twice);
 - `shortlist`: only the best `sentence_candidates` sentences encoded, no cache;
 - `cache`: every sentence, with the per-snapshot vector cache;
-- `new`: the configured defaults (shortlist and cache).
+- `snapshot`: shortlist and cache, the sentences scored by the snapshot's model (torch);
+- `onnx`: the same, sentences scored by the snapshot's model run by onnxruntime in fp32;
+- `new`: the configured defaults (shortlist, cache, sentences scored by onnx-int8).
 
 Each variant is its own `Answerer` over the same loaded snapshot, so the cache of `new` fills
 as the questions come, as in a bot. Reports p50/p95/mean (the mean is the marginal cost of a
@@ -69,17 +71,25 @@ from index.errors import NewsbotError
 from index.library import Library
 from index.store import Layout
 
+SNAPSHOT = {"sentence_backend": "snapshot"}
 VARIANTS = {
-    "old": {"sentence_candidates": 0, "vector_cache": 0},
-    "shortlist": {"vector_cache": 0},
-    "cache": {"sentence_candidates": 0},
+    "old": {"sentence_candidates": 0, "vector_cache": 0} | SNAPSHOT,
+    "shortlist": {"vector_cache": 0} | SNAPSHOT,
+    "cache": {"sentence_candidates": 0} | SNAPSHOT,
+    "snapshot": SNAPSHOT,
+    "onnx": {"sentence_backend": "onnx"},
     "new": {},
 }
 BUILD_DIR = OUT / "speed-answer-build"
 
 
 def answerers(library: Library, settings: Settings, names: Sequence[str]) -> dict[str, Answerer]:
-    return {n: Answerer(library, override(settings, "answer", **VARIANTS[n])) for n in names}
+    """One `Answerer` a variant, its sentence model loaded (a bot loads it at its first
+    question, in the background if it must be exported)."""
+    runs = {n: Answerer(library, override(settings, "answer", **VARIANTS[n])) for n in names}
+    for answerer in runs.values():
+        answerer.sentence_model.wait()
+    return runs
 
 
 def summary(times: Sequence[float]) -> dict[str, Any]:
@@ -120,7 +130,7 @@ def time_all(
             same = sum(1 for a, b in zip(given, answers["old"], strict=True) if _key(a) == _key(b))
             result[name]["same_answer_as_old"] = same
     for name, a in runs.items():
-        cache = a.vectors.of(searcher)
+        cache = a.vectors.of(searcher, a.sentence_model.model())  # the sentence scores' cache
         if cache is not None:
             result[name]["vector_cache"] = {
                 "hits": cache.hits,
@@ -223,7 +233,7 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=3, help="questions asked first, untimed")
     parser.add_argument(
         "--variants",
-        default="old,shortlist,cache,new",
+        default="old,snapshot,onnx,new",
         help=f"answer paths timed, of {','.join(VARIANTS)}",
     )
     parser.add_argument("--during-build", action="store_true", help="also time during builds")

@@ -29,7 +29,7 @@ from bot.question import Question, content_words, parse_question
 from bot.settings import Settings
 from bot.sides import DISPUTED, Counterpoint, counterpoints
 from bot.timeframe import TimeFrame
-from bot.vectors import SnapshotVectors
+from bot.vectors import SentenceModel, SnapshotVectors
 from index.chunking import split_sentences
 from index.models import Article, Hit
 from index.recency import Recency
@@ -269,6 +269,8 @@ class Answerer:
         self.llm = llm
         # Question and sentence vectors, remembered per snapshot ([answer].vector_cache).
         self.vectors = SnapshotVectors(settings.answer.vector_cache)
+        # What scores candidate sentences against the question ([answer].sentence_backend).
+        self.sentence_model = SentenceModel(library, settings.answer.sentence_backend)
         if llm is None and settings.llm.enabled:
             from bot.llm import LLMWriter, cosine_similarity
 
@@ -461,7 +463,9 @@ class Answerer:
             sentences = [sentences[i] for i in keep]
             lexical, bonus = lexical[keep], bonus[keep]
         question = _normal(q.search_text)
-        vecs = self.vectors.encode(searcher, [question] + [s.text for s in sentences])
+        # Question and sentences by one model in one call: their cosines never mix backends.
+        model = self.sentence_model.model()
+        vecs = self.vectors.encode(searcher, [question] + [s.text for s in sentences], model)
         qvec, svecs = vecs[0], vecs[1:]
         dense = svecs @ qvec
         # No bonus for the passage's rank: on realtimeqa-dev it pulled answers towards the

@@ -68,6 +68,7 @@ def chat(
         bootstrap = Bootstrap(library)
         why = bootstrap.start()
         answerer = Answerer(library, settings)
+        answerer.sentence_model.model()  # loaded, or exported in the background, from now
         if why is not None:
             say(
                 f"newsbot: {why}; indexing the configured sources in the background. "

@@ -364,6 +364,9 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     if not args.batch and not args.question:
         raise NewsbotError("give a question, or --batch FILE")
     answerer = Answerer(Library(settings), settings)
+    # The sentence model, exported first if this is the first time (seconds, once): the answers
+    # are then the bot's own, not the snapshot model's stand-in.
+    answerer.sentence_model.wait()
     if args.batch:
         for question in read_batch(args.batch):
             try:

@@ -390,6 +390,7 @@ def run(settings: Settings, library: Library | None = None) -> int:
     # has logged in; questions meanwhile are told "still indexing, N%" (or the old snapshot
     # answers them).
     answerer = Answerer(library, settings)
+    answerer.sentence_model.model()  # loaded, or exported in the background, from now
     bot = create_bot(settings, library, answerer, bootstrap=Bootstrap(library))
     try:
         # log_handler=None: keep the logging the CLI configured instead of discord.py's own.

@@ -12,13 +12,23 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from index import config
-from index.config import MAX_K, require_env_names, require_fractions, require_range
+from index.config import (
+    EMBEDDING_BACKENDS,
+    MAX_K,
+    require_env_names,
+    require_fractions,
+    require_range,
+)
 from index.errors import ConfigError
 
 _VALID_LEVELS = {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}
 MAX_ID = 2**64 - 1  # Discord ids (snowflakes) are unsigned 64-bit numbers
 AUTO_SHARDS = "auto"  # [discord].shards: as many shards as Discord recommends (GET /gateway/bot)
 MAX_SHARDS = 100_000  # far above the largest bots' counts; stops a typo, not a real bot
+
+
+SNAPSHOT_BACKEND = "snapshot"  # [answer].sentence_backend: whatever made the snapshot's vectors
+SENTENCE_BACKENDS = (SNAPSHOT_BACKEND, *EMBEDDING_BACKENDS)
 
 
 @dataclass(frozen=True)
@@ -32,6 +42,11 @@ class AnswerSettings:
     # passage's cosine (0: all, ~80-100). Chosen on realtimeqa-tune (docs/benchmarks.md).
     sentence_candidates: int = 12
     vector_cache: int = 4096  # question and sentence vectors remembered per snapshot (0: none)
+    # The backend that scores candidate sentences against the question: the snapshot's model
+    # run by "onnx-int8", "onnx" or "torch", or "snapshot" (the backend that made the index).
+    # Question and sentences are encoded together by the same one, so scores never mix
+    # backends; the index's vectors and the search's question vector stay the snapshot's.
+    sentence_backend: str = "onnx-int8"
 
     # Keys of earlier versions, accepted with a warning so that old config files still load.
     RETIRED: ClassVar[dict[str, str]] = {
@@ -121,6 +136,11 @@ class Settings(config.Settings):
         require_range("[answer].passages", answer.passages, above=0, at_most=MAX_K)
         require_range("[answer].sentence_candidates", answer.sentence_candidates, 0, 10_000)
         require_range("[answer].vector_cache", answer.vector_cache, 0, 10_000_000)
+        if answer.sentence_backend not in SENTENCE_BACKENDS:
+            raise ConfigError(
+                "[answer].sentence_backend must be one of "
+                f"{', '.join(map(repr, SENTENCE_BACKENDS))}, got {answer.sentence_backend!r}"
+            )
         require_range("[llm].timeout_seconds", llm.timeout_seconds, above=0, at_most=3600)
         require_range("[llm].max_tokens", llm.max_tokens, above=0, at_most=100_000)
         require_range("[llm].context_tokens", llm.context_tokens, above=0, at_most=10**7)

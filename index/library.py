@@ -59,7 +59,7 @@ class IndexStats:
     snapshot: str
 
 
-def _for_questions(model: Embedder) -> None:
+def for_questions(model: Embedder) -> None:
     """Set a real model's threads for questions (fakes in tests have none to set)."""
     from index.embedding import SentenceTransformerEmbedder
     from index.onnx_embedding import OnnxEmbedder
@@ -109,9 +109,15 @@ class Library:
                 from index.embedding import load_embedder
 
                 model = load_embedder(self.embedding_settings())
-                _for_questions(model)
+                for_questions(model)
                 self._embedder = model
             return self._embedder
+
+    @property
+    def owns_model(self) -> bool:
+        """Whether the questions' model comes from the settings (not one handed in, as tests
+        and benchmarks do): only then is there a configured model to run on another backend."""
+        return self._own_model
 
     def embedding_settings(self) -> EmbeddingSettings:
         """[embedding] with the model cache directory resolved against the data directory."""
@@ -131,7 +137,7 @@ class Library:
         """After a build: its model answers questions if none is loaded (`newsbot index`)."""
         with self._lock:
             if self._embedder is None:
-                _for_questions(model)
+                for_questions(model)
                 self._embedder = model
 
     def searcher(self) -> Searcher:

@@ -160,19 +160,30 @@ class _Drop(logging.Filter):
         return self.text not in record.getMessage()
 
 
+def export_paths(folder: Path, cache_dir: Path) -> tuple[Path, Path]:
+    """Where the fp32 and the int8 exports of the model in `folder` go in `cache_dir`."""
+    stem = f"{re.sub(r'[^A-Za-z0-9_.-]+', '_', folder.name)}-{weights_digest(folder)}"
+    return cache_dir / f"{stem}.onnx", cache_dir / f"{stem}.int8.onnx"
+
+
+def exported(folder: Path, cache_dir: Path, backend: str) -> bool:
+    """Whether `backend`'s file for the model in `folder` is already in `cache_dir` (loading it
+    then takes a fraction of a second; exporting it takes seconds)."""
+    fp32, int8 = export_paths(folder, cache_dir)
+    return (fp32 if backend == "onnx" else int8).exists()
+
+
 def onnx_file(folder: Path, cache_dir: Path, backend: str) -> Path:
     """The ONNX file for `backend`, exported (and quantised) into `cache_dir` if not there yet."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     for path in clean_temporaries(cache_dir):
         log.warning("removed a half-written model export: %s", path)
-    stem = f"{re.sub(r'[^A-Za-z0-9_.-]+', '_', folder.name)}-{weights_digest(folder)}"
-    fp32 = cache_dir / f"{stem}.onnx"
+    fp32, int8 = export_paths(folder, cache_dir)
     if not fp32.exists():
         log.info("exporting %s to ONNX in %s (once)", folder, cache_dir)
         export_onnx(folder, fp32)
     if backend == "onnx":
         return fp32
-    int8 = cache_dir / f"{stem}.int8.onnx"
     if not int8.exists():
         log.info("quantising %s to int8 (per channel)", fp32.name)
         quantize_int8(fp32, int8)
