@@ -72,7 +72,7 @@ class Bootstrap:
             if self.library.building:  # the build under way is the answer
                 return "the index is being built"
             return f"there is no index to serve ({exc})"
-        why = outdated(searcher.manifest)
+        why = outdated(searcher.manifest) or self.library.model_change(searcher)
         return None if why is None else f"snapshot {searcher.name} is outdated: {why}"
 
     def start(self) -> str | None:

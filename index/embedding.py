@@ -11,6 +11,7 @@ import logging
 import os
 import threading
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -28,6 +29,9 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 # transformers draws a "Loading weights" bar on stderr at every start: noise in a bot's log.
 os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 
+
+# What snapshots record as the default model's name (its ONNX runs add "@<backend>").
+DEFAULT_MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 
 # A question is encoded on one thread: torch's intra-op threads wait on each other, and on a
 # busy 2-core machine a one-sentence encode measured p95 406 ms with 2 threads, 10 ms with 1.
@@ -115,7 +119,7 @@ class SentenceTransformerEmbedder:
         hf_logging.disable_progress_bar()
 
         path = str(default_model_path()) if model == DEFAULT_MODEL else model
-        self.name = "sentence-transformers/all-MiniLM-L6-v2" if model == DEFAULT_MODEL else model
+        self.name = DEFAULT_MODEL_NAME if model == DEFAULT_MODEL else model
         try:
             self._model = SentenceTransformer(path, device=device)
         except Exception as exc:
@@ -181,6 +185,16 @@ def model_folder(model: str) -> Path:
         ) from exc
 
 
+def recorded_model(name: str, backend: str, base: EmbeddingSettings) -> EmbeddingSettings:
+    """`base` with the model and backend a snapshot records (`name` as `Embedder.name` gives
+    it), to load the model that made that snapshot's vectors."""
+    suffix = f"@{backend}"
+    model = name.removesuffix(suffix) if backend != "torch" else name
+    return replace(
+        base, model=DEFAULT_MODEL if model == DEFAULT_MODEL_NAME else model, backend=backend
+    )
+
+
 def load_embedder(settings: EmbeddingSettings) -> Embedder:
     """The configured model on its backend. For an ONNX backend, `settings.cache_dir` is where
     the export goes (`Settings.model_cache_dir` fills it in; "" falls back to the default data
@@ -190,11 +204,7 @@ def load_embedder(settings: EmbeddingSettings) -> Embedder:
         return SentenceTransformerEmbedder(settings.model, settings.device, settings.batch_size)
     from index.onnx_embedding import OnnxEmbedder
 
-    name = (
-        "sentence-transformers/all-MiniLM-L6-v2"
-        if settings.model == DEFAULT_MODEL
-        else settings.model
-    )
+    name = DEFAULT_MODEL_NAME if settings.model == DEFAULT_MODEL else settings.model
     cache_dir = Path(settings.cache_dir or Path(DataSettings().dir) / "models").expanduser()
     return OnnxEmbedder(
         model_folder(settings.model), name, cache_dir, settings.backend, settings.batch_size

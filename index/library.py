@@ -87,6 +87,9 @@ class Library:
         self._build_embedder = build_embedder
         self._own_model = embedder is None
         self._lock = threading.Lock()  # loading the model
+        # The model of a snapshot built before [embedding] changed (name -> model): it serves
+        # that snapshot until the build with the configured model replaces it.
+        self._earlier_models: dict[str, Embedder] = {}
         # The loaded snapshot: replaced whole, read without a lock (a reference is atomic).
         self._searcher: Searcher | None = None
         self._loading = threading.Lock()  # one snapshot load at a time
@@ -217,7 +220,7 @@ class Library:
             return loaded
         snapshot = serving_snapshot(Layout(self.settings.data_dir))
         if loaded is None or loaded.path != snapshot:
-            embedder = self.embedder
+            embedder = self._model_of(snapshot)
             log.info("loading snapshot %s", snapshot.name)
             new = Searcher(snapshot, self.settings, embedder)
             if loaded is None:
@@ -230,6 +233,48 @@ class Library:
             self._searcher = loaded  # the swap: readers see the old searcher or the new one
         self._served_for = current
         return loaded
+
+    def _model_of(self, snapshot: Path) -> Embedder:
+        """The model whose vectors `snapshot` holds: the configured one, or, after
+        [embedding].model or .backend changed, the model recorded in the snapshot, so that it
+        answers until a build with the configured model replaces it (`model_change` says
+        why that build is needed). A recorded model that cannot be loaded leaves the
+        configured one, which the searcher refuses with what to do."""
+        from index.embedding import load_embedder, recorded_model
+        from index.store import read_manifest
+
+        configured = self.embedder
+        manifest = read_manifest(snapshot)
+        name = manifest.get("model")
+        if not self._own_model or not isinstance(name, str) or name == configured.name:
+            self._earlier_models.clear()  # the configured model's snapshot: none needed now
+            return configured
+        if name not in self._earlier_models:
+            backend = str(manifest.get("backend") or "torch")
+            try:
+                model = load_embedder(recorded_model(name, backend, self.embedding_settings()))
+            except Exception as exc:  # noqa: BLE001 - any failure: the searcher says what to do
+                log.warning("cannot load %s, which made snapshot %s: %s", name, snapshot.name, exc)
+                return configured
+            for_questions(model)
+            self._earlier_models = {name: model}
+            log.warning(
+                "snapshot %s was made by %s, not the configured %s: it answers with its own "
+                "model until a build with the configured one replaces it",
+                snapshot.name,
+                name,
+                configured.name,
+            )
+        return self._earlier_models[name]
+
+    def model_change(self, searcher: Searcher) -> str | None:
+        """Why `searcher`'s snapshot needs a build with the configured model (None: it was made
+        by that model)."""
+        if searcher.embedder.name == self.embedder.name:
+            return None
+        return (
+            f"it was embedded by {searcher.embedder.name}, and {self.embedder.name} is configured"
+        )
 
     def _load_in_background(self, current: Path) -> None:
         if not self._loading.acquire(blocking=False):

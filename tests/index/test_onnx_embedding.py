@@ -170,6 +170,53 @@ def test_switching_backend_re_embeds_and_questions_use_the_snapshots_backend(
         Searcher(snapshot, settings, real_embedder)  # torch vectors never meet int8 ones
 
 
+def test_after_a_backend_change_the_old_snapshot_answers_until_the_new_one_replaces_it(
+    tmp_path: Path, real_embedder: Any, cache_dir: Path
+) -> None:
+    from index.bootstrap import Bootstrap
+    from index.library import Library
+
+    Library(make_settings(tmp_path / "data"), real_embedder).build()  # made by torch
+    settings = make_settings(
+        tmp_path / "data", embedding={"backend": "onnx-int8", "cache_dir": str(cache_dir)}
+    )
+    library = Library(settings)  # the bot restarted with the new backend configured
+    old = library.searcher()  # served, not refused: questions need not wait for the re-embed
+    assert old.embedder.name == real_embedder.name  # its questions encoded by torch
+    assert old.search("troops Venezuela")
+    why = Bootstrap(library).needed()  # what makes the bot rebuild in the background
+    assert why is not None and f"{library.embedder.name} is configured" in why
+
+    report = library.build()
+    for _ in range(300):  # the new snapshot loads behind the old one
+        if library.searcher().path.name == report.snapshot:
+            break
+        threading.Event().wait(0.1)
+    new = library.searcher()
+    assert new.path.name == report.snapshot and new.embedder is library.embedder
+    assert new.embedder.name.endswith("@onnx-int8") and new.search("troops Venezuela")
+    assert Bootstrap(library).needed() is None
+    assert library._earlier_models == {}  # torch's model is let go
+
+
+def test_a_snapshot_whose_model_cannot_be_loaded_is_refused_saying_to_rebuild(
+    tmp_path: Path, real_embedder: Any
+) -> None:
+    from index.library import Library
+    from index.store import Layout
+
+    Library(make_settings(tmp_path / "data"), real_embedder).build()
+    manifest_path = Layout(tmp_path / "data").current_dir() / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    manifest["model"] = str(tmp_path / "a-model-since-deleted")
+    manifest_path.write_text(json.dumps(manifest))
+    library = Library(make_settings(tmp_path / "data"))
+    with pytest.raises(
+        IndexCorruptError, match="built with model .*a-model-since-deleted.*--rebuild"
+    ):
+        library.searcher()
+
+
 def test_a_model_pooled_otherwise_is_refused(tmp_path: Path) -> None:
     import shutil
 
