@@ -162,7 +162,7 @@ class EmbeddingSettings:
     model: str = DEFAULT_MODEL
     batch_size: int = 64
     device: str = "cpu"
-    backend: str = "torch"  # "torch", "onnx" or "onnx-int8" (see index/onnx_embedding.py)
+    backend: str = "onnx"  # "onnx", "onnx-int8" or "torch" (see index/onnx_embedding.py)
     cache_dir: str = ""  # where ONNX exports go; "" = models/ inside the data directory
 
 

@@ -120,7 +120,7 @@ def test_search_batch_writes_one_json_line_per_query(sample_index):
 def test_stats_reports_the_sample(sample_index):
     proc = newsbot("stats", "--json", data_dir=sample_index)
     stats = json.loads(proc.stdout)
-    assert stats["articles"] == 1 and stats["model"].endswith("all-MiniLM-L6-v2")
+    assert stats["articles"] == 1 and stats["model"].endswith("all-MiniLM-L6-v2@onnx")
     assert stats["dimension"] == 384 and stats["newest_article"] == "2019-06-04"
 
 

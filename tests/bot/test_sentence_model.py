@@ -14,6 +14,7 @@ import pytest
 
 from bot.answer import Answerer
 from bot.settings import Settings
+from index.embedding import DEFAULT_MODEL_NAME
 from index.errors import ConfigError, ModelLoadError
 from index.library import Library
 from tests.conftest import make_settings
@@ -56,7 +57,7 @@ def test_sentences_are_scored_by_the_int8_model_and_its_vectors_kept_apart(
     answerer = answerer_with(own_library)
     model = answerer.sentence_model.wait()
     assert model is not None and model.backend == "onnx-int8"  # type: ignore[attr-defined]
-    assert model.name == f"{own_library.embedder.name}@onnx-int8"
+    assert model.name == f"{DEFAULT_MODEL_NAME}@onnx-int8"
 
     answer = answerer.answer(QUESTION)
     assert answer.found and "100" in answer.text and answer.citations
@@ -124,13 +125,14 @@ def test_a_backend_that_cannot_load_leaves_the_snapshots_model(
     assert answerer.sentence_model.model() is None  # tried once, not at every question
 
 
-@pytest.mark.parametrize("backend", ["snapshot", "torch"])
+@pytest.mark.parametrize("backend", ["snapshot", "onnx"])  # onnx: the snapshot's own backend
 def test_the_snapshot_backend_scores_with_the_snapshots_model(tmp_path: Path, backend: str) -> None:
     own_library = fresh_library(tmp_path)
+    assert own_library.searcher().embedder.name == f"{DEFAULT_MODEL_NAME}@onnx"
     answerer = answerer_with(own_library, sentence_backend=backend)
     assert not answerer.sentence_model.separate
     assert answerer.sentence_model.wait() is None
-    assert not (tmp_path / "models").exists()  # nothing exported
+    assert not list((tmp_path / "models").glob("*int8*"))  # nothing else exported
     assert answerer.answer(QUESTION).found
 
 

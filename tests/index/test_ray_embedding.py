@@ -30,7 +30,7 @@ CONFIG = REPO / "config.toml"
 RTQA = SHARED / "eval" / "realtimeqa-dev" / "corpus.jsonl"
 QUERIES = ["What did Peskov say about Venezuela?", "hurricane forecast", "election results"]
 # The manifest fields that say when and how a build ran, not what it holds.
-RUN_FIELDS = {"name", "built_at", "embedded_on", "files"}
+RUN_FIELDS = {"name", "built_at", "embedded_on", "files", "model_file"}
 
 
 def index(*args: str) -> int:
@@ -76,7 +76,7 @@ def _ray_children() -> list[str]:
 
 @pytest.mark.model
 @pytest.mark.ray
-def test_a_ray_build_matches_a_local_build_of_the_same_corpus(builds, real_embedder):
+def test_a_ray_build_matches_a_local_build_of_the_same_corpus(builds):
     local, ray = builds
     a, b = current(local), current(ray)
 
@@ -92,6 +92,8 @@ def test_a_ray_build_matches_a_local_build_of_the_same_corpus(builds, real_embed
     assert {k: v for k, v in man_a.items() if k not in RUN_FIELDS} == {
         k: v for k, v in man_b.items() if k not in RUN_FIELDS
     }
+    # The same export of the same weights, each in its own data directory's model cache.
+    assert Path(man_a["model_file"]).name == Path(man_b["model_file"]).name
     oa, ob = (read_origins(s) for s in (a, b))  # first sightings: the builds' own times
     assert len(oa) == 5 and {k: v.source for k, v in oa.items()} == {
         k: v.source for k, v in ob.items()
@@ -106,14 +108,9 @@ def test_a_ray_build_matches_a_local_build_of_the_same_corpus(builds, real_embed
         assert np.allclose([s for _, s in ha], [s for _, s in hb])
 
     # Searches through each snapshot (FAISS, BM25, fusion) rank the same passages.
+    searchers = [Library(load_settings(CONFIG, d)).searcher() for d in (local, ray)]
     for q in QUERIES:
-        hits = [
-            [
-                h.passage_id
-                for h in Library(load_settings(CONFIG, d), real_embedder).searcher().search(q, k=5)
-            ]
-            for d in (local, ray)
-        ]
+        hits = [[h.passage_id for h in searcher.search(q, k=5)] for searcher in searchers]
         assert hits[0] == hits[1] and hits[0]
 
 
@@ -158,7 +155,7 @@ def _state(data: Path) -> dict[str, bytes | list[str]]:
 @pytest.mark.model
 @pytest.mark.ray
 def test_a_bad_address_fails_clearly_and_the_old_index_keeps_serving(
-    builds, corpus, tmp_path, capsys, real_embedder
+    builds, corpus, tmp_path, capsys
 ):
     local, _ = builds
     data = tmp_path / "data"
@@ -174,7 +171,7 @@ def test_a_bad_address_fails_clearly_and_the_old_index_keeps_serving(
     assert "is not a Ray cluster address" in capsys.readouterr().err
 
     assert _state(data) == before
-    searcher = Library(load_settings(CONFIG, data), real_embedder).searcher()
+    searcher = Library(load_settings(CONFIG, data)).searcher()
     assert searcher.path.name == before["current"].decode().strip()
     assert searcher.search("Peskov", k=1)
 
