@@ -340,11 +340,13 @@ def _search(
     from dataclasses import replace
 
     from bot.answer import TimeWindow
+    from bot.question import plain_question
     from bot.timeframe import parse_time, with_period_words
     from index.search import check_query
 
     now = args.as_of or datetime.now(UTC)
-    frame, text = parse_time(check_query(query, settings.search.max_query_chars), now)
+    query = check_query(plain_question(query), settings.search.max_query_chars)
+    frame, text = parse_time(query, now)
     # Only --as-of drops later articles: without it "now" is this moment, and nothing is later.
     filters = TimeWindow.of(frame, now if args.as_of else None, None).filters()
     filters = replace(filters, sources=args.source, date_from=args.since, date_to=args.until)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -134,6 +135,32 @@ def _clean_topic(rest: str) -> str | None:
     return topic or None
 
 
+# Chat markdown around words (Discord: **bold**, *italic*, _italic_, __underline__, ~~strike~~,
+# ||spoiler||, `code`) and inline HTML pasted from web pages (<em>not</em>, &quot;): formatting,
+# not words. Only paired markers that hug a run of text go, so "snake_case", "3 * 4" and "a < b"
+# stay as they are.
+_MARKDOWN = re.compile(r"(?<!\w)(\*\*|__|\*|_|~~|\|\||`)(?=\S)(.+?)(?<=\S)\1(?!\w)")
+_INLINE_TAG = re.compile(
+    r"</?(?:a|b|i|u|s|em|strong|span|mark|small|big|code|del|ins|sub|sup|q|cite|abbr|font)"
+    r"(?:\s[^<>]{0,200})?>|<br\s*/?>",
+    re.IGNORECASE,
+)
+
+
+def plain_question(question: str) -> str:
+    """`question` without chat markdown or inline HTML around its words, entities decoded:
+    "What did _Peskov_ say?" asks what "What did Peskov say?" asks."""
+    text = _INLINE_TAG.sub("", question)
+    if "&" in text:
+        text = html.unescape(text)
+    for _ in range(3):  # nested: ***both*** or **_both_**
+        plain = _MARKDOWN.sub(r"\2", text)
+        if plain == text:
+            break
+        text = plain
+    return text
+
+
 def parse_question(
     question: str, conversation: Conversation | None = None, now: datetime | date | None = None
 ) -> Question:
@@ -142,7 +169,7 @@ def parse_question(
     Its time words ("this week", "since 2019", "latest") become `time`, relative to `now`;
     relative ones are left out of `search_text` (the embedding's) but kept in `lexical_text`.
     """
-    text = " ".join(question.split())
+    text = " ".join(plain_question(question).split())
     time, timeless = parse_time(text, now)
     bare = timeless.rstrip("?!. ")
     kind, speaker, topic = "what", None, None

@@ -52,6 +52,17 @@ def test_who_said_what_lists_the_speakers_statements_cited(answerer):
         assert f"- {q.text} [1]" in answer.text
 
 
+@pytest.mark.parametrize(
+    "typed", ["What did _Peskov_ say?", "What did **Peskov** say?", "What did <b>Peskov</b> say?"]
+)
+def test_a_question_typed_with_markdown_gets_the_plain_questions_answer(answerer, typed):
+    # Discord users format names; "_Peskov_" was not found at all, "<b>Peskov</b>" was answered
+    # from passages instead of his statements.
+    plain = answerer.answer("What did Peskov say?")
+    formatted = answerer.answer(typed)
+    assert formatted.found and formatted.quotes == plain.quotes and formatted.text == plain.text
+
+
 def test_a_role_finds_the_person(answerer):
     answer = answerer.answer("What did the Kremlin spokesman say?")
     assert {q.speaker for q in answer.quotes} == {"Dmitry Peskov"}

@@ -1,7 +1,7 @@
 import pytest
 
 from bot.models import Conversation
-from bot.question import looks_like_follow_up, parse_question
+from bot.question import looks_like_follow_up, parse_question, plain_question
 from index.quotes.lexicon import QUESTION_SPEECH_VERBS
 
 
@@ -106,3 +106,37 @@ def test_a_follow_up_general_question_searches_with_the_earlier_subject():
 )
 def test_follow_up_detection(question, expected):
     assert looks_like_follow_up(question) is expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "plain"),
+    [
+        ("What did **Peskov** say?", "What did Peskov say?"),
+        ("What did _Peskov_ say?", "What did Peskov say?"),
+        ("What did *Peskov* say?", "What did Peskov say?"),
+        ("What did __Peskov__ say?", "What did Peskov say?"),
+        ("What did ***Peskov*** say?", "What did Peskov say?"),
+        ("What did **_Peskov_** say?", "What did Peskov say?"),
+        ("What did ||Peskov|| say?", "What did Peskov say?"),
+        ("What did `Peskov` say?", "What did Peskov say?"),
+        ("What did <b>Peskov</b> say?", "What did Peskov say?"),
+        ("What should you <em>not</em> wear?", "What should you not wear?"),
+        ("the &quot;letter&quot; &amp; the troops", 'the "letter" & the troops'),
+        ("What did the *New York Times* report?", "What did the New York Times report?"),
+        # Not formatting: left as typed.
+        ("Is 3 * 4 = 12?", "Is 3 * 4 = 12?"),
+        ("what is snake_case_name?", "what is snake_case_name?"),
+        ("rate of 5*3*2", "rate of 5*3*2"),
+        ("is a < b and c > d?", "is a < b and c > d?"),
+        ("AT&T profits?", "AT&T profits?"),
+        ("x_1 and y_2", "x_1 and y_2"),
+    ],
+)
+def test_chat_markdown_and_inline_html_are_formatting_not_words(typed, plain):
+    assert plain_question(typed) == plain
+
+
+@pytest.mark.parametrize("typed", ["What did _Peskov_ say?", "What did <b>Peskov</b> say?"])
+def test_a_formatted_name_is_still_the_asked_speaker(typed):
+    q = parse_question(typed)
+    assert (q.kind, q.speaker, q.text) == ("speaker", "Peskov", "What did Peskov say?")
