@@ -33,6 +33,9 @@ _SPEAKER_TEMPLATES = [
     _LEAD + r"(?:did|has|have|does)\s+(?P<name>.+?)\s+{v}(?:say|said|comment|commented|speak|"
     r"spoken|spoke|respond|responded|react|reacted|deny|denied|confirm|confirmed|admit|"
     r"admitted|claim|claimed|tweet|tweeted|warn|warned)\b(?P<rest>.*)$",
+    # "What's X been saying?", "What is X saying about Y?"
+    _LEAD + r"what(?:['’]s|\s+(?:is|was|has|have|are|were))\s+(?P<name>.+?)\s+(?:been\s+)?"
+    r"{v}(?:saying|claiming|telling|tweeting|posting|arguing|warning|writing)\b(?P<rest>.*)$",
     _LEAD
     + r"(?:give\s+me|show\s+me|list)\s+(?P<name>.+?)['’]s?\s+{v}(?:"
     + REACTION_NOUNS

@@ -9,6 +9,9 @@ from index.quotes.lexicon import QUESTION_SPEECH_VERBS
     ("question", "speaker", "topic"),
     [
         ("What did Peskov say?", "Peskov", None),
+        ("What's Peskov been saying?", "Peskov", None),
+        ("What is the Kremlin saying about the troops?", "the Kremlin", "the troops"),
+        ("what has Lavrov been telling reporters?", "Lavrov", None),
         ("What did Lavrov say about Trump?", "Lavrov", "Trump"),
         (
             "what did the Kremlin spokesman tell reporters about the troops?",
