@@ -122,7 +122,7 @@ class SentenceModel:
 
     Those vectors are compared only with each other, within one answer, so they need not come
     from the backend that made the index: the snapshot's model run by onnxruntime in int8 encodes
-    a question and its 12 candidate sentences ~4x faster than torch on one thread, and that
+    a question and its 12 candidate sentences ~6x faster than torch on one thread, and that
     encode is most of what an answer costs. `[answer].sentence_backend` names the backend;
     "snapshot" (or the snapshot's own backend) keeps the snapshot's model.
 
