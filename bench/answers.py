@@ -115,12 +115,16 @@ def main() -> None:
         with mock.patch("bot.answer.choose_lead", return_value=None):
             plain = ask_batch(bot, [q["question"] for q in questions])
         results["no_lead"] = score_rtqa(data.questions, plain, f"{data.label}-no-lead")
-    if args.sentence_candidates:
-        results["sentence_candidates"] = {}
-    for limit in args.sentence_candidates:
-        varied = override(settings, "answer", sentence_candidates=limit)
+    # The same questions again with one [answer] value changed:
+    # ([answer] key, results key, file label, value).
+    variants = [
+        ("sentence_candidates", "sentence_candidates", "candidates", v)
+        for v in args.sentence_candidates
+    ] + [("sentence_backend", "sentence_backends", "sentences", v) for v in args.sentence_backends]
+    for key, section, label, value in variants:
+        varied = override(settings, "answer", **{key: value})
         given = ask_batch(answerer(library, varied), [q["question"] for q in questions])
-        results["sentence_candidates"][str(limit)] = {
+        results.setdefault(section, {})[str(value)] = {
             "answer_accuracy": round(
                 sum(accurate(q, a) for q, a in zip(questions, given, strict=True)) / n, 3
             ),
@@ -130,25 +134,7 @@ def main() -> None:
                 for a, b in zip(given, answers, strict=True)
             ),
             "score_rtqa_answers": score_rtqa(
-                data.questions, given, f"{data.label}-candidates-{limit}"
-            ),
-        }
-    if args.sentence_backends:
-        results["sentence_backends"] = {}
-    for backend in args.sentence_backends:
-        varied = override(settings, "answer", sentence_backend=backend)
-        given = ask_batch(answerer(library, varied), [q["question"] for q in questions])
-        results["sentence_backends"][backend] = {
-            "answer_accuracy": round(
-                sum(accurate(q, a) for q, a in zip(questions, given, strict=True)) / n, 3
-            ),
-            "found": round(sum(a["found"] for a in given) / n, 3),
-            "same_as_configured": sum(
-                (a["answer"], a["found"]) == (b["answer"], b["found"])
-                for a, b in zip(given, answers, strict=True)
-            ),
-            "score_rtqa_answers": score_rtqa(
-                data.questions, given, f"{data.label}-sentences-{backend}"
+                data.questions, given, f"{data.label}-{label}-{value}"
             ),
         }
     write_results(f"answers-{data.label}", results)
