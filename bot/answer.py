@@ -25,7 +25,7 @@ from bot.lead import (
 )
 from bot.models import Answer, Citation, Conversation, Quote
 from bot.outlets import reported_by
-from bot.question import Question, content_words, parse_question
+from bot.question import Question, content_words, parse_question, surely_a_name
 from bot.settings import Settings
 from bot.sides import DISPUTED, Counterpoint, counterpoints
 from bot.timeframe import TimeFrame
@@ -260,6 +260,20 @@ class _Weighed:
     evidence: Evidence
 
 
+def _named_in_full(speaker: str, phrase: str) -> bool:
+    """Every word of the speaker's name is in the asked phrase, and no list of people comes
+    before it ("Bush, Christie and Sen. Rand Paul")."""
+    asked = [w.lower() for w in _NAME_WORD.findall(phrase)]
+    name = [w.lower() for w in _NAME_WORD.findall(speaker)]
+    if not name or not all(w in asked for w in name):
+        return False
+    before = phrase.lower()[: min(phrase.lower().find(w) for w in name)]
+    return "," not in before and " and " not in f" {before}"
+
+
+_NAME_WORD = re.compile(r"[\w'’.-]+")
+
+
 class Answerer:
     """Answers questions from the library's current snapshot."""
 
@@ -298,7 +312,7 @@ class Answerer:
             missing = self._missing(q.speaker, spoken, searcher) if spoken is not None else ()
             if spoken is not None and not missing:
                 return spoken
-            if missing or names_a_person(q.speaker):
+            if surely_a_name(q.speaker) and (missing or names_a_person(q.speaker)):
                 # A named speaker (or a role: "the mayor of Gotham") with no statements:
                 # sentences that merely mention them would be passed off as their words
                 # (measured: under half are), so say so.
@@ -308,7 +322,8 @@ class Answerer:
                     found=False,
                     subject=q.topic,
                 )
-            # "what did the report say about X?": not a person; answer from passages.
+            # "what did the report say about X?": not a person; answer from passages (and so
+            # for a long phrase, which may tell of an event: "Bush and his rivals for ... say")
         hits, note = self.retrieve(q, searcher, when)
         if q.time.newest_first:
             return self._whats_new(q, hits, searcher, note)
@@ -362,6 +377,11 @@ class Answerer:
             article_ids=article_ids,
             limit=self.settings.answer.max_quotes,
         )
+        if not surely_a_name(q.speaker):
+            # a long phrase names its speaker in full ("Jo Lee of the Lakeside Institute for
+            # Water Studies"); a part of it matching somebody is chance ("... THE REST OF THE
+            # WORLD" is not "Trump World", "Bush, Christie and Sen. Rand Paul" not Rand Paul)
+            matches = [m for m in matches if _named_in_full(m.speaker, q.speaker)]
         if not matches or not matches[0].statements:
             return None
         best = matches[0]

@@ -42,6 +42,14 @@ _SPEAKER_TEMPLATES = [
     + r")\b(?P<rest>.*)$",
 ]
 _LOWER_CASE = r"(?-i:(?=[a-z]))"
+# The longest speaker phrase looked up as a name: a name with its role and organisation ("Council
+# on American-Islamic Relations Executive Director Nihad Awad", "Jeffrey Lewis of the James
+# Martin Center for Nonproliferation Studies"); longer is a sentence ("What did the report ...
+# say?"). Past _SURE_NAME_WORDS a phrase may be a description of an event rather than somebody
+# ("Bush and his rivals for the Republican presidential nomination"): when no statements are
+# found for it, the passages answer.
+_MAX_NAME_WORDS = 12
+_SURE_NAME_WORDS = 8
 _SPEAKER_PATTERNS = [
     re.compile(template.replace("{v}", guard), re.IGNORECASE)
     for guard in (_LOWER_CASE, "")
@@ -164,6 +172,11 @@ def plain_question(question: str) -> str:
     return text
 
 
+def surely_a_name(speaker: str) -> bool:
+    """A speaker phrase short enough to be somebody's name, not a description of an event."""
+    return len(speaker.split()) <= _SURE_NAME_WORDS
+
+
 def parse_question(
     question: str, conversation: Conversation | None = None, now: datetime | date | None = None
 ) -> Question:
@@ -180,7 +193,11 @@ def parse_question(
         m = pattern.match(bare)
         if m:
             name = _clean_name(m.group("name"))
-            if name and len(name.split()) <= 8 and not re.match(r"(?i)^(?:you|i|we)$", name):
+            if (
+                name
+                and len(name.split()) <= _MAX_NAME_WORDS
+                and not re.match(r"(?i)^(?:you|i|we)$", name)
+            ):
                 kind, speaker, topic = "speaker", name, _clean_topic(m.group("rest"))
                 break
     if kind != "speaker":

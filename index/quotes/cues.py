@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from index.quotes.lexicon import (
     BASE_FORM_SUBJECTS,
+    CAP_STOP,
     CLAUSE_VERBS,
     CUES,
     GROUP_HEADS,
@@ -32,6 +33,8 @@ def cue_at(toks: list[Token], i: int) -> tuple[str, int] | None:
             return f"{t.text} it", i + 1
         return None
     if low not in CUES:
+        return None
+    if _ends_a_name(toks, i):
         return None
     lemma = CUES[low]
     if low == lemma and i > 0:
@@ -62,6 +65,23 @@ def cue_at(toks: list[Token], i: int) -> tuple[str, int] | None:
     }:
         j = i + 1  # "pointed out", "called for", "called on"
     return " ".join(x.text for x in toks[i : j + 1]), j
+
+
+def _ends_a_name(toks: list[Token], i: int) -> bool:
+    """A capitalised cue word that ends a name: "the director of the UCLA Anderson Forecast,",
+    "a Reuters Report." (a headline's "Lee Says Yes" goes on with a word)."""
+    t = toks[i]
+    if not t.is_cap or i == 0:
+        return False
+    prev = toks[i - 1]
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    return (
+        prev.is_cap
+        and prev.is_word
+        and prev.quote < 0
+        and prev.low not in CAP_STOP
+        and (nxt is None or not nxt.is_word)
+    )
 
 
 def content_after(toks: list[Token], j: int, end: int) -> tuple[int, int]:

@@ -354,7 +354,9 @@ CAP_STOP = frozenset(
     only just all both each every many most some several one two three first other another such
     once again already today tonight yesterday tomorrow until through thus therefore besides
     moreover furthermore nor either neither whether among amid against without within into onto
-    upon said says told
+    upon said says told having being
+    it's that's there's here's what's who's i'm i've i'd i'll we're we've they're they've you're
+    he's she's let's
     """.split()
 )
 NAME_PARTICLES = frozenset(

@@ -351,12 +351,22 @@ def np_right(text: str, toks: list[Token], j: int, stop: int) -> Mention | None:
                 person.role = person.role or text[span[0].start : end]
                 return person
         return m
-    named = _appositive_name(text, toks, e, stop)
+    named = _appositive_name(text, toks, _after_then(toks, e, stop), stop)
     if named is not None:
         # `said the county's election director, Paul Meyer,`: the name in apposition speaks
         named.role = named.role or text[span[0].start : span[-1].end]
         return named
     return role_np(text, toks, e - 1, j)
+
+
+def _after_then(toks: list[Token], e: int, stop: int) -> int:
+    """Past "at the time", "then" or "now" after a role: "the ambassador at the time, Jo Lee"."""
+    words = [t.low for t in toks[e : min(stop, e + 3)]]
+    if words[:3] == ["at", "the", "time"]:
+        return e + 3
+    if words[:1] in (["then"], ["now"]):
+        return e + 1
+    return e
 
 
 def _is_descriptor_word(t: Token) -> bool:
@@ -410,6 +420,9 @@ def _appositive_name(text: str, toks: list[Token], e: int, stop: int) -> Mention
     return None
 
 
+_CLOSING_QUOTES = frozenset({'"', "”", "''", "’"})
+
+
 def subject_left(text: str, toks: list[Token], i: int) -> Mention | None:
     """The speaker before the cue at token i, skipping "has also", "just this month" and
     "went on to"."""
@@ -433,10 +446,13 @@ def subject_left(text: str, toks: list[Token], i: int) -> Mention | None:
         return None
     m = np_left(text, toks, j, 0)
     if m is not None:
-        return m
+        holder = _member_of(text, toks, m) if m.is_org else _from_city_of(text, toks, m)
+        return holder or m
     # appositives: "Flynn, a top Trump surrogate, said", "Donna Sampson Rawlings, 53, of
     # Silver Spring, Md., said": the name is the first NP of the comma chain that starts
     # the clause.
+    if toks[j].text in _CLOSING_QUOTES and j > 0 and toks[j - 1].text == ",":
+        j -= 1  # `Ann Lee, the hacker known as "Guccifer," stated`: the comma inside the marks
     if toks[j].text not in {",", "—", "–"}:
         return None
     best: tuple[Mention, int] | None = None
@@ -456,7 +472,8 @@ def subject_left(text: str, toks: list[Token], i: int) -> Mention | None:
                 m is not None
                 and m.kind in {"name", "pronoun"}
                 and not is_place_abbreviation(m.name)
-                and _clause_start(toks, m.start)
+                and not _sentence_adverb(toks, k - 1)
+                and clause_start(toks, m.start)
             ):
                 best = _leftmost(best, (m, k))
         k -= 1
@@ -474,6 +491,56 @@ def subject_left(text: str, toks: list[Token], i: int) -> Mention | None:
     ):
         m.role = re.sub(r"^(?:a|an|the)\s+", "", appos).split(",")[0]
     return m
+
+
+def _member_of(text: str, toks: list[Token], org: Mention) -> Mention | None:
+    """The person an organisation before the cue belongs to: "Jeffrey Lewis of the James Martin
+    Center wrote", "Ann Lee, president and CEO of the Acme Association stated"."""
+    x = next((x for x in range(len(toks)) if toks[x].start >= org.start), 0) - 1
+    if x >= 0 and toks[x].low == "the":
+        x -= 1
+    if x >= 1 and toks[x].low in {"of", "at", "for", "from"}:
+        p = np_left(text, toks, x - 1, 0)
+        if p is not None and full_name(p):
+            return p
+    # a description of the person in apposition: ", president and CEO of"
+    y = x
+    while y >= 0 and x - y < 8 and toks[y].is_word and toks[y].quote < 0:
+        y -= 1
+    if y < 1 or y == x or toks[y].text != ",":
+        return None
+    described = toks[y + 1 : x + 1]
+    if not any(t.low in ROLE_HEADS or t.low in TITLES for t in described + [toks[x + 1]]):
+        return None
+    p = np_left(text, toks, y - 1, 0)
+    if p is None or not full_name(p) or not clause_start(toks, p.start):
+        return None
+    p.role = p.role or text[described[0].start : org.end]
+    return p
+
+
+def _from_city_of(text: str, toks: list[Token], state: Mention) -> Mention | None:
+    """The person from a city before the state before the cue: "Ann Lee of Columbia, South
+    Carolina says" is Ann Lee, not South Carolina."""
+    x = next((x for x in range(len(toks)) if toks[x].start >= state.start), 0) - 1
+    if x < 1 or toks[x].text != ",":
+        return None
+    p = np_left(text, toks, x - 1, 0)
+    if p is None or p.place is None or not full_name(p) or not clause_start(toks, p.start):
+        return None
+    p.place = f"{p.place}, {state.name}"
+    return p
+
+
+def full_name(m: Mention) -> bool:
+    """A person named with a first name and a surname at least."""
+    return m.kind == "name" and not m.is_org and not m.is_group and len(m.name.split()) >= 2
+
+
+def _sentence_adverb(toks: list[Token], k: int) -> bool:
+    """ "Similarly," or "Separately," opening the unit: no name."""
+    t = toks[k]
+    return k == 0 and t.is_cap and t.low.endswith("ly") and len(t.low) > 5
 
 
 def _leftmost(best: tuple[Mention, int] | None, found: tuple[Mention, int]) -> tuple[Mention, int]:
@@ -506,7 +573,16 @@ def _comma_after(toks: list[Token], m: Mention, j: int) -> int:
     return next((x for x in range(j + 1) if toks[x].start >= m.end and toks[x].text == ","), j)
 
 
-def _clause_start(toks: list[Token], pos: int) -> bool:
+# Words whose object is no subject: "At Boca West, where ..., Jay Dee, its president, said".
+_PREPOSITIONS = frozenset(
+    """
+    in on at for of to from by with during over under about despite unlike like among amid
+    against without within into onto upon through inside outside near across
+    """.split()
+)
+
+
+def clause_start(toks: list[Token], pos: int) -> bool:
     """True when a speaker NP starting at `pos` begins its clause."""
     idx = next((x for x in range(len(toks)) if toks[x].start >= pos), 0)
     if idx > 0 and toks[idx - 1].low == "the":
@@ -521,7 +597,7 @@ def _clause_start(toks: list[Token], pos: int) -> bool:
     prev = toks[idx - 1]
     return (
         prev.text in {",", "—", "–", ";", ":", "(", "''", '"', "”"}
-        or (prev.low in CAP_STOP and prev.is_cap)
+        or (prev.low in CAP_STOP and prev.is_cap and prev.low not in _PREPOSITIONS)
         or prev.low in {"and", "but", "while", "as", "when", "because"}
         or prev.quote >= 0
     )

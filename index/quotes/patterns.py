@@ -31,7 +31,15 @@ from index.quotes.lexicon import (
     TITLES,
     WEAK_CUES,
 )
-from index.quotes.mentions import Mention, according_np, np_left, np_right, subject_left
+from index.quotes.mentions import (
+    Mention,
+    according_np,
+    clause_start,
+    full_name,
+    np_left,
+    np_right,
+    subject_left,
+)
 from index.quotes.tokens import Token, word_count
 
 Span = tuple[int, int]
@@ -124,8 +132,12 @@ def _attribution_at(unit: _Unit, cue: _Cue) -> Attribution | None:
         return _quoted_as_saying(unit, cue, before_q)
     if _is_passive_by(unit.toks, cue):
         return _passive_by(unit, cue)
-    left = subject_left(unit.text, unit.toks, cue.first)
     quote = _quote_before(unit, cue, before_q)
+    if quote is None and _participle_after_comma(unit, cue):
+        # "At a rally in Ames, Iowa, Lee spoke ..., saying": the participle's speaker is the
+        # clause's subject (`_subject_statement`), not the last name before its comma
+        return None
+    left = subject_left(unit.text, unit.toks, cue.first)
     if quote is not None:
         a = _quote_then_speaker(unit, cue, quote, left, after_q)
         if a is not None:
@@ -135,6 +147,16 @@ def _attribution_at(unit: _Unit, cue: _Cue) -> Attribution | None:
     if cue.lemma in WEAK_CUES and not _weak_cue_speaks(unit.toks, cue):
         return _opener(unit, cue, left)
     return _speaker_then_content(unit, cue, left, after_q)
+
+
+def _participle_after_comma(unit: _Unit, cue: _Cue) -> bool:
+    """ ", saying ...", ", telling reporters ...": a participle cue that adds to its clause (not
+    one describing the name before it: "Ann Lee, writing in an email, ...")."""
+    toks, i = unit.toks, cue.first
+    if not (i > 1 and toks[i].low in PARTICIPLE_CUES and toks[i - 1].text == ","):
+        return False
+    before = np_left(unit.text, toks, i - 2, 0)
+    return before is None or before.kind != "name" or not clause_start(toks, before.start)
 
 
 def _opener(unit: _Unit, cue: _Cue, left: Mention) -> Attribution | None:
@@ -379,15 +401,19 @@ def _continuation(unit: _Unit, cue: _Cue, after_q: list[Span], end: int) -> int:
         return end
     qs, qe = after_q[0]
     gap = unit.text[unit.toks[cue.last].end : qs]
-    if len(gap) < 60 and not re.search(r"[.!?]", gap.strip(" ,:—–")[:-1] or ""):
+    # the gap is the attribution, perhaps with a description of the speaker (", an economist
+    # who directs the UCLA Anderson Forecast,")
+    if len(gap) < 150 and not re.search(r"[.!?]", gap.strip(" ,:—–")[:-1] or ""):
         return qe
     return end
 
 
 def _clause_then_inverted_speaker(unit: _Unit, cue: _Cue) -> Attribution | None:
-    """`CLAUSE, said Smith.` and `CLAUSE, noted NBC's Dante Chinni.`"""
+    """`CLAUSE, said Smith.` and `CLAUSE, noted NBC's Dante Chinni.`; `Said Ann Lee, who ...,
+    "Q"` and `In other words, explained Ann Lee: "Q"` (the quote after the speaker)."""
     toks, n, i = unit.toks, len(unit.toks), cue.first
-    if not (i > 1 and toks[i - 1].text == "," and toks[0].start < toks[i - 1].start):
+    opens = i == 0 or (i > 1 and toks[i - 1].text == "," and toks[0].start < toks[i - 1].start)
+    if not opens:
         return None
     right = np_right(unit.text, toks, cue.last + 1, n)
     if right is None or right.kind not in {"name", "role"}:
@@ -395,9 +421,38 @@ def _clause_then_inverted_speaker(unit: _Unit, cue: _Cue) -> Attribution | None:
     k = cue.last + 1
     while k < n and toks[k].start < right.end:
         k += 1
-    if k >= n or toks[k].text in {",", ".", "(", "—"}:
+    quoted = _quote_after_speaker(unit, toks, k)
+    if quoted is not None:
+        return Attribution(right, cue.text, quoted[0], quoted[1], "quote", cue.start)
+    if i == 0:
+        return None
+    rest = [t for t in toks[k:] if t.is_word]
+    if (
+        k >= n
+        or toks[k].text in {",", ".", "(", "—"}
+        # "..., says political scientist Ann Lee in Almaty." / "... at the university."
+        or (rest and rest[0].low in {"in", "at", "from"} and _time_or_place(rest))
+    ):
         return Attribution(right, cue.text, toks[0].start, toks[i - 1].start, "reported", cue.start)
     return None
+
+
+def _quote_after_speaker(unit: _Unit, toks: list[Token], k: int) -> Span | None:
+    """The quote after an inverted speaker ending before token k: right after a colon or a
+    comma, or after a description of the speaker set off by commas (", who grew up here,")."""
+    if k >= len(toks) or toks[k].text not in {":", ","}:
+        return None
+    q = next((q for q in unit.long_quotes if q[0] >= toks[k].end), None)
+    if q is None:
+        return None
+    between = [t for t in toks[k + 1 :] if t.end <= q[0]]
+    if toks[k].text == ":" and any(t.is_word for t in between):
+        return None
+    if toks[k].text == "," and (not between or between[-1].text not in {",", ":"}):
+        return None
+    if any(t.text in {".", "?", "!", ";"} or t.low in CUES for t in between):
+        return None
+    return q
 
 
 def _weak_cue_speaks(toks: list[Token], cue: _Cue) -> bool:
@@ -506,21 +561,39 @@ _INTRO_TOKENS = 10
 
 def _subject_statement(unit: _Unit, cue: _Cue) -> Attribution | None:
     """`SPEAKER did X, saying CLAUSE` and `SPEAKER did X and said CLAUSE`: the clause's subject
-    speaks, when the unit starts with it (a name, a pronoun or a definite role)."""
+    speaks, when the unit starts with it (a name, a pronoun or a definite role), perhaps after a
+    dateline and an introductory phrase."""
     toks = unit.toks
-    k = 0
+    k = _after_dateline(toks, cue.first)
     while k < cue.first and toks[k].low in _CLAUSE_OPENERS:
         k += 1
-    if k < cue.first and toks[k].low in _CIRCUMSTANCE_PREPOSITIONS:
-        # "In a statement released Thursday, Rep. Ann Lee reacted ..., saying": the subject
-        # follows a short introductory phrase
-        comma = next(
-            (x for x in range(k + 1, min(cue.first, k + _INTRO_TOKENS)) if toks[x].text == ","),
-            None,
-        )
-        if comma is not None and all(t.quote < 0 for t in toks[k:comma]):
-            k = comma + 1
-    m = np_right(unit.text, toks, k, cue.first)
+    if k < cue.first and _opens_with_circumstance(toks, k):
+        # "In a statement released Thursday, Rep. Ann Lee reacted ..., saying", "Hours later,
+        # Lee ...", "Walking to the car, Lee ...": the subject follows a short introductory
+        # phrase, and is the first NP after one of its commas that a verb follows ("At an event
+        # in Ames, Iowa, on Sunday, Lee tried ...": not "Iowa")
+        # ("In May, the firm's director, Jo Lee, wrote ..., saying": failing a verb, the
+        # first person named in full)
+        m, named = None, None
+        for x in range(k + 1, min(cue.first, k + 2 * _INTRO_TOKENS)):
+            if toks[x].quote >= 0:
+                break
+            if toks[x].text != ",":
+                continue
+            c = np_right(unit.text, toks, x + 1, cue.first)
+            if c is None or c.kind not in {"name", "pronoun", "role"}:
+                continue
+            after = next((t for t in toks[x + 1 : cue.first] if t.start >= c.end), None)
+            if after is not None and after.is_word and not after.is_cap:
+                m = c
+                break
+            if named is None and after is not None and after.text == "," and full_name(c):
+                named = c
+        m = m or named
+        if m is None:
+            return None
+    else:
+        m = np_right(unit.text, toks, k, cue.first)
     if m is None or m.kind not in {"name", "pronoun", "role"}:
         return None
     x = next((x for x in range(k, cue.first) if toks[x].start >= m.end), cue.first)
@@ -535,6 +608,49 @@ def _subject_statement(unit: _Unit, cue: _Cue) -> Attribution | None:
     if _NO_CONTENT_RE.match(unit.text[s:e].strip().lower()):
         return None
     return Attribution(m, cue.text, s, e, "reported", cue.start)
+
+
+# Words that open a sentence with when, where or how something happened: "Hours later,",
+# "Inside the hall,", "Likewise,".
+_INTRO_OPENERS = {
+    "hours", "days", "weeks", "months", "years", "minutes", "moments", "seconds", "shortly",
+    "soon", "later", "earlier", "afterward", "afterwards", "likewise", "similarly", "separately",
+    "inside", "outside", "across", "near", "amid", "among", "under", "following", "despite",
+    "throughout", "ahead", "back", "upon", "for", "by", "as", "since", "until", "within",
+}  # fmt: skip
+
+
+def _opens_with_circumstance(toks: list[Token], k: int) -> bool:
+    """Token k opens an introductory phrase, not the subject: a preposition ("In a statement"),
+    a time ("Hours later"), a sentence adverb ("Separately,", "Notably,") or a participle
+    ("Walking to the car", "Weighing in")."""
+    t = toks[k]
+    if t.low in _CIRCUMSTANCE_PREPOSITIONS or t.low in _INTRO_OPENERS:
+        return True
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    if nxt is None or not t.is_cap:
+        return False
+    # "Separately, ...", "Hastily seizing on ..." (not "Kelly, a spokeswoman,": too short to be
+    # an adverb)
+    participle = nxt.is_word and not nxt.is_cap and nxt.low.endswith("ing")
+    if t.low.endswith("ly") and len(t.low) > 5 and (nxt.text == "," or participle):
+        return True
+    return t.low.endswith("ing") and nxt.is_word and not nxt.is_cap and nxt.low not in CUES
+
+
+def _after_dateline(toks: list[Token], stop: int) -> int:
+    """The first token after a dateline opening the unit ("ORLANDO, Fla. (Reuters) -",
+    "Washington (AFP) –", "MYRTLE BEACH, S.C. —"), else 0."""
+    for x in range(min(stop, 10)):
+        t = toks[x]
+        if t.text in {"-", "—", "–", "―"}:
+            head = [w for w in toks[:x] if w.is_word]
+            agency = any(w.text == "(" for w in toks[:x])
+            caps = bool(head) and head[0].text.isupper() and len(head[0].text) > 1
+            return x + 1 if head and (agency or caps) else 0
+        if t.quote >= 0 or (t.is_word and not t.is_cap and not t.text.isdigit()):
+            return 0  # a dateline is capitalised words, a date and an agency in brackets
+    return 0
 
 
 def _second_statement(unit: _Unit, cue: _Cue, prev: Attribution) -> Attribution | None:

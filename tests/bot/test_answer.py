@@ -7,6 +7,7 @@ import pytest
 
 from bot.answer import NOT_FOUND, Answerer, CitationBuilder, select_sentences
 from bot.models import Conversation
+from bot.question import parse_question
 from index.errors import QueryError
 from index.models import Article, Statement
 from tests.conftest import make_settings
@@ -272,3 +273,26 @@ def test_a_question_about_the_claim_shows_the_claim_and_its_denial(answerer):
     answer = answerer.answer("Did Russia tell the US it withdrew its troops from Venezuela?")
     assert "Russia told us that they withdrew most of their troops" in answer.text
     assert "The Kremlin denied" in answer.text or "Kremlin (denied)" in answer.text
+
+
+def test_a_long_speaker_phrase_without_statements_is_answered_from_passages(answerer):
+    # Nine words and more may tell of an event, not name somebody: no "no statements by ...".
+    question = "What did the Russian military personnel who landed in Venezuela in March say?"
+    q = parse_question(question)
+    assert q.kind == "speaker" and len(q.speaker.split()) > 8
+    answer = answerer.answer(question)
+    assert answer.found and "[1]" in answer.text
+    assert "statements by" not in answer.text
+
+
+def test_a_long_speaker_phrase_is_answered_by_the_person_it_names_in_full(answerer):
+    answer = answerer.answer(
+        "What did Kremlin spokesman Dmitry Peskov of the Russian presidential administration say?"
+    )
+    assert answer.found and answer.quotes
+    assert {quote.speaker for quote in answer.quotes} == {"Dmitry Peskov"}
+    # a list of people is no one of them: the passages answer, not Peskov's statements
+    answer = answerer.answer(
+        "What did Venezuela, Cuba, Nicaragua and Dmitry Peskov of the Russian government say?"
+    )
+    assert not answer.quotes

@@ -298,3 +298,25 @@ def test_a_name_before_a_lowercase_qualifier_is_the_asked_person(asked: str) -> 
         ]
     )
     assert [m.speaker for m in index.lookup(asked)] == ["Phil Musser"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did Jonas Brandt of the Lakeside Institute for Water Studies say?",
+        "What did Lakeside Institute for Water and Soil Studies Executive Director Jonas Brandt "
+        "say?",
+    ],
+)
+def test_a_person_asked_with_a_long_affiliation_is_found(question: str) -> None:
+    # Nine and eleven words: such names were read as sentences, not as a speaker to look up.
+    from bot.question import parse_question
+
+    a1 = article(
+        "Jonas Brandt of the Lakeside Institute for Water Studies wrote that the dam was unsafe.",
+    )
+    index = SpeakerIndex(extract_statements(a1))
+    q = parse_question(question)
+    assert q.kind == "speaker"
+    assert q.speaker is not None
+    assert [m.speaker for m in index.lookup(q.speaker)] == ["Jonas Brandt"]

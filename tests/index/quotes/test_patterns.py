@@ -496,3 +496,174 @@ def test_as_a_speaker_put_it() -> None:
         ("Dana Mills", '"The senators are unmoved and the voters uninspired,"')
     ]
     assert said("The senator put pressure on the committee to approve the plan quickly.") == []
+
+
+def test_a_participle_after_a_comma_speaks_for_the_clauses_subject_after_an_intro() -> None:
+    # The last name before ", saying" is a place of the introduction, not the speaker.
+    (st,) = extract(
+        "At a town hall in Dayton, Ohio, on Friday, Mayor Ada Quill defended the budget, "
+        "saying that the city could not afford new cuts."
+    )
+    assert st.speaker == "Ada Quill"
+    assert st.text == "the city could not afford new cuts"
+
+
+def test_introductory_phrases_are_not_speakers() -> None:
+    cases = {
+        "Hours later, Quill returned the compliment, telling reporters that Berg was a friend.": (
+            "Quill"
+        ),
+        "Inside the packed hall, Quill on Monday dismissed the plan as naive, arguing that "
+        "the county could not pay for it.": "Quill",
+        "Walking to the next door, Tomas Berg talked about the campaign, and said that the "
+        "turnout would be high.": "Tomas Berg",
+        "Separately, Tomas Berg went after the council and called for a vote on the plan.": (
+            "Tomas Berg"
+        ),
+    }
+    for text, speaker in cases.items():
+        assert [st.speaker for st in extract(text)] == [speaker], text
+
+
+def test_a_dateline_is_not_a_speaker() -> None:
+    for dateline in ("DAYTON, Ohio (Reuters) -", "Dayton (AFP) –", "NORTH DAYTON, Ohio -"):
+        statements = extract(
+            f"{dateline} Senator Tomas Berg met flood victims on Thursday, saying that the "
+            "state must rebuild the levees."
+        )
+        assert [st.speaker for st in statements] == ["Tomas Berg"], dateline
+
+
+def test_an_introductory_phrase_without_a_subject_after_it_gives_no_speaker() -> None:
+    # No comma ends the introduction: nobody is read off its first word.
+    text = (
+        "Hastily seizing on the storm ― much as he did last year ― Berg blamed the council, "
+        "and stressed that the levees had failed."
+    )
+    assert all(st.speaker != "Hastily" for st in extract(text))
+
+
+def test_the_place_a_speaker_is_introduced_at_is_not_the_speaker() -> None:
+    (st,) = extract(
+        "At Lakeside Club, where members pay $9,000 a year, Ada Quill, the club's president, "
+        "suggested that the slump was caused by poor management."
+    )
+    assert st.speaker == "Ada Quill"
+
+
+def test_contractions_and_participles_opening_a_sentence_are_not_names() -> None:
+    texts = [
+        "I'm old enough to remember Governor Ada Quill going on the radio in 1981, declaring "
+        "a war on waste in every department.",
+        "It’s become such a fixture that Berg thanked its members and called the union one of "
+        "the pillars of his campaign.",
+        "Having announced that she would not run again, Ada Quill went on to thank her staff.",
+    ]
+    for text in texts:
+        speakers = {st.speaker for st in extract(text)}
+        assert not speakers & {"I'm", "I", "It", "Having"}, (text, speakers)
+
+
+def test_a_capitalised_cue_word_ending_a_name_is_not_a_cue() -> None:
+    # "Forecast" is the end of the centre's name; both quotes are the economist's.
+    (st,) = extract(
+        '"The danger," said Rosa Lind, an economist who directs the Lakeside Economic '
+        'Forecast, "is that we will attract workers and repel jobs."'
+    )
+    assert st.speaker == "Rosa Lind"
+    assert st.text.endswith('repel jobs."')
+
+
+def test_a_person_of_an_organisation_speaks_not_the_organisation() -> None:
+    (st,) = extract(
+        "Jonas Brandt of the Lakeside Institute for Water Studies wrote that the dam was unsafe."
+    )
+    assert st.speaker == "Jonas Brandt"
+    (st,) = extract(
+        "Mira Holt, president and CEO of Lakeside Growers Association stated, “It is not a "
+        "political problem; it is a math problem.”"
+    )
+    assert st.speaker == "Mira Holt"
+    assert st.role == "president and CEO of Lakeside Growers Association"
+    # the organisation itself still speaks when nobody is named with it
+    (st,) = extract("The Lakeside Growers Association said the harvest was the worst in years.")
+    assert st.speaker == "Lakeside Growers Association"
+
+
+def test_a_participle_describing_the_name_before_it_is_that_persons() -> None:
+    (st,) = extract(
+        "Rosa Lind, writing in the Lakeside Ledger this week, argued that the dam was unsafe."
+    )
+    assert st.speaker == "Rosa Lind"
+    # after an introduction, a person named in apposition is the subject
+    (st,) = extract(
+        "In early May, the campaign's state director, Jonas Brandt, reached out to the firm, "
+        "writing in an email: “We want to use this as soon as we can.”"
+    )
+    assert st.speaker == "Jonas Brandt"
+
+
+def test_an_inverted_speaker_followed_by_where_they_are() -> None:
+    (st,) = extract(
+        "Even Brazil has more pull through its television series, says political scientist "
+        "Rosa Lind in Lisbon."
+    )
+    assert st.speaker == "Rosa Lind"
+    assert st.text.startswith("Even Brazil")
+
+
+def test_a_role_then_at_the_time_then_the_name_in_apposition() -> None:
+    (st,) = extract(
+        'The firm was "trying to change its image from a haven for crooks into a serious '
+        'business," wrote the Danish ambassador at the time, Jonas K. Brandt.'
+    )
+    assert st.speaker == "Jonas K. Brandt"
+
+
+def test_an_inverted_speaker_before_a_colon_or_a_description_then_the_quote() -> None:
+    (st,) = extract(
+        'In other words, explained TV moderator Rosa Lind: "What does that have to do with '
+        'big donations?"'
+    )
+    assert st.speaker == "Rosa Lind"
+    assert st.text == '"What does that have to do with big donations?"'
+    (st,) = extract(
+        "Said Mira Holt, who grew up with him on the same street, “We were all so proud of "
+        "him and of his fights.”"
+    )
+    assert st.speaker == "Mira Holt"
+    assert st.text.startswith("“We were all")
+
+
+def test_a_description_ending_in_a_short_quote_before_the_cue() -> None:
+    # The comma sits inside the closing marks of the nickname.
+    (st,) = extract(
+        "Tomas Berg, the hacker known as “Nightjar,” stated that he had reached the mayor's "
+        "email server."
+    )
+    assert st.speaker == "Tomas Berg"
+    assert st.text == "he had reached the mayor's email server"
+
+
+def test_a_person_of_a_city_and_state_speaks_not_the_state() -> None:
+    (st,) = extract("Rosa Lind of Dayton, Ohio says she thinks the mayor can win the primary.")
+    assert st.speaker == "Rosa Lind"
+    assert st.text == "she thinks the mayor can win the primary"
+
+
+def test_a_sentence_adverb_opening_an_appositive_chain_is_no_speaker() -> None:
+    (st,) = extract(
+        "Similarly, Jonas K. Brandt, a former education minister, said he could not support "
+        "the plan."
+    )
+    assert st.speaker == "Jonas K. Brandt"
+    (st,) = extract("Kelly, a spokeswoman, said the plan was dead.")  # a name, not an adverb
+    assert st.speaker == "Kelly"
+
+
+def test_a_dateline_with_a_date_is_not_a_speaker() -> None:
+    (st,) = extract(
+        "LISBON, Aug 31 (Reuters) - Portugal's centre-right party leader, Rosa Lind, backed "
+        "the treaty on Wednesday, saying the vote would bring stability to the region."
+    )
+    assert st.speaker == "Rosa Lind"
