@@ -472,7 +472,7 @@ def subject_left(text: str, toks: list[Token], i: int) -> Mention | None:
                 m is not None
                 and m.kind in {"name", "pronoun"}
                 and not is_place_abbreviation(m.name)
-                and not _sentence_adverb(toks, k - 1)
+                and not (_sentence_adverb(toks, k - 1) and best is not None and full_name(best[0]))
                 and clause_start(toks, m.start)
             ):
                 best = _leftmost(best, (m, k))
@@ -538,7 +538,8 @@ def full_name(m: Mention) -> bool:
 
 
 def _sentence_adverb(toks: list[Token], k: int) -> bool:
-    """ "Similarly," or "Separately," opening the unit: no name."""
+    """ "Similarly," or "Separately," opening the unit: no name when a person is named after it
+    ("Connolly, a Democrat, said" is Connolly)."""
     t = toks[k]
     return k == 0 and t.is_cap and t.low.endswith("ly") and len(t.low) > 5
 

@@ -590,8 +590,10 @@ def _subject_statement(unit: _Unit, cue: _Cue) -> Attribution | None:
             if named is None and after is not None and after.text == "," and full_name(c):
                 named = c
         m = m or named
-        if m is None:
+        if m is None and not (_adverb_like(toks[k]) and toks[k + 1].text == ","):
             return None
+        # an -ly word may be a name after all ("Connolly, a Democrat, spoke ..., saying")
+        m = m or np_right(unit.text, toks, k, cue.first)
     else:
         m = np_right(unit.text, toks, k, cue.first)
     if m is None or m.kind not in {"name", "pronoun", "role"}:
@@ -633,9 +635,25 @@ def _opens_with_circumstance(toks: list[Token], k: int) -> bool:
     # "Separately, ...", "Hastily seizing on ..." (not "Kelly, a spokeswoman,": too short to be
     # an adverb)
     participle = nxt.is_word and not nxt.is_cap and nxt.low.endswith("ing")
-    if t.low.endswith("ly") and len(t.low) > 5 and (nxt.text == "," or participle):
+    if _adverb_like(t) and (nxt.text == "," or participle):
         return True
-    return t.low.endswith("ing") and nxt.is_word and not nxt.is_cap and nxt.low not in CUES
+    # a participle goes on with its object or a preposition ("Walking to", "Citing the"); a
+    # name ending in -ing with a verb ("Beijing has warned", "King would say")
+    return t.low.endswith("ing") and nxt.low in _PARTICIPLE_OBJECTS
+
+
+# What follows an opening participle: "Walking to the car", "Weighing in", "Citing his record".
+_PARTICIPLE_OBJECTS = {
+    "to", "in", "at", "on", "about", "with", "from", "for", "after", "into", "over", "through",
+    "out", "up", "back", "down", "off", "before", "during", "across", "along", "around",
+    "the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "our",
+}  # fmt: skip
+
+
+def _adverb_like(t: Token) -> bool:
+    """A capitalised -ly word long enough to be a sentence adverb ("Separately"), or a name
+    ("Connolly"): which one, the rest of the sentence says."""
+    return t.is_cap and t.low.endswith("ly") and len(t.low) > 5
 
 
 def _after_dateline(toks: list[Token], stop: int) -> int:

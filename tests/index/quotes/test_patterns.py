@@ -667,3 +667,16 @@ def test_a_dateline_with_a_date_is_not_a_speaker() -> None:
         "the treaty on Wednesday, saying the vote would bring stability to the region."
     )
     assert st.speaker == "Rosa Lind"
+
+
+def test_names_that_look_like_openers_still_speak() -> None:
+    # "-ing" and "-ly" names: a verb follows them, or nobody else is named after them
+    (a, b) = extract(
+        "Beijing has warned Lisbon against the sale of arms to the island, saying the deal "
+        "would hurt ties."
+    )
+    assert a.speaker == b.speaker == "Beijing"
+    (st,) = extract("Connolly, a Democrat, spoke at the rally, saying the plan was dead.")
+    assert st.speaker == "Connolly"
+    (st,) = extract("Connolly, a Democrat, said the plan was dead.")
+    assert st.speaker == "Connolly"
