@@ -18,9 +18,13 @@ from bot.lead import (
     MONTHS,
     PERSON,
     WEEKDAYS,
+    candidate_spans,
+    capitalised_words,
     choose_lead,
     expected_type,
     full_name,
+    lowercase_words,
+    question_words,
     supporting_sentences,
 )
 from bot.models import Answer, Citation, Conversation, Quote
@@ -207,6 +211,23 @@ def type_bonus(kind: str, question: str, text: str) -> float:
         names = [n for n in _NAME.findall(text) if n.lower() not in asked]
         return NAME_BONUS if names else 0.0
     return 0.0
+
+
+# How many of the best sentences `answer_type_present` looks in: the answer's own two.
+TYPED_SENTENCES = 2
+
+
+def answer_type_present(question: str, texts: Sequence[str], scores: np.ndarray) -> float:
+    """1.0 when one of the best-scored sentences holds a span of the kind `question` asks for
+    ("Who invented the telephone?" answered by sentences naming only a company has none), 0.0
+    when none does, 0.5 when the question asks for no kind of span."""
+    expected = expected_type(question)
+    if expected is None:
+        return 0.5
+    asked = question_words(question)
+    known, common = capitalised_words(texts), lowercase_words(texts)
+    best = np.argsort(-scores, kind="stable")[:TYPED_SENTENCES]
+    return float(any(candidate_spans(texts[i], expected, asked, known, common) for i in best))
 
 
 def form_penalty(text: str) -> float:
@@ -491,15 +512,17 @@ class Answerer:
         # No bonus for the passage's rank: on realtimeqa-dev it pulled answers towards the
         # first passage's other sentences and cost accuracy (0.51 with it, 0.57 without).
         relevance = DENSE_WEIGHT * dense + LEXICAL_WEIGHT * lexical
+        scores = relevance + bonus
         support = Support(
             best_sentence=float(relevance.max()),
             best_dense=float(dense.max()),
             best_passage=max(h.dense_score for h in hits),
             passage_coverage=max(lexical_overlap(q.keywords, h.text, idf) for h in hits),
             article_coverage=max(lexical_overlap(q.keywords, t, idf) for t in texts.values()),
+            answer_type=answer_type_present(q.text, [s.text for s in sentences], scores),
         )
         evidence = Evidence((), support, support_probability(support))
-        return _Weighed(sentences, relevance + bonus, svecs, evidence)
+        return _Weighed(sentences, scores, svecs, evidence)
 
     def _extractive(self, q: Question, hits: Sequence[Hit], searcher: Searcher) -> Answer:
         weighed = self._weigh(q, hits, searcher)

@@ -139,7 +139,7 @@ def test_a_question_asked_after_every_article_searches_no_subset(answerer, monke
 
     monkeypatch.setattr(index.vectors, "search_faiss", spy)
     later = datetime(2027, 1, 1)
-    question = "What did Rotterdam dock strike leaders sign?"
+    question = "What did Rotterdam dock strike leaders sign with the port?"
     answer = answerer.answer(question, now=later)
     assert answer.found and seen and all(a is None for a in seen)
     assert answer == answerer.answer(question)  # as if no day were given

@@ -1,8 +1,16 @@
 """The found / not-found evidence: the question's names must be in what was retrieved."""
 
+import numpy as np
 import pytest
 
-from bot.evidence import Support, missing_names, question_names, support_probability
+from bot.evidence import (
+    FEATURES,
+    SUPPORT_WEIGHTS,
+    Support,
+    missing_names,
+    question_names,
+    support_probability,
+)
 
 
 @pytest.mark.parametrize(
@@ -40,3 +48,26 @@ def test_support_probability_grows_with_the_evidence():
     weak = Support(0.2, 0.1, 0.1, 0.2, 0.3)
     strong = Support(0.7, 0.7, 0.6, 0.9, 1.0)
     assert 0.0 < support_probability(weak) < support_probability(strong) < 1.0
+
+
+def test_the_asked_kind_in_the_best_sentences_is_evidence():
+    from bot.answer import answer_type_present
+
+    texts = [
+        "Spiders are found on every continent except the coldest one.",
+        "Most of them are harmless to people, experts say.",
+        "The museum's exhibit shows 8 legs on each of its 40 specimens.",
+    ]
+    question = "How many legs does a spider have?"
+    # the two best sentences hold no number
+    assert answer_type_present(question, texts, np.array([0.9, 0.8, 0.1])) == 0.0
+    # the sentence with numbers among the best two
+    assert answer_type_present(question, texts, np.array([0.9, 0.1, 0.8])) == 1.0
+    # "why" asks for no span: neutral
+    assert answer_type_present("Why are spiders harmless?", texts, np.ones(3)) == 0.5
+    # the feature moves the probability the way the fit says: more support with the kind
+    weights = dict(zip(FEATURES, SUPPORT_WEIGHTS, strict=True))
+    assert weights["answer_type"] > 0
+    without = Support(0.5, 0.5, 0.5, 0.5, 0.5, answer_type=0.0)
+    with_kind = Support(0.5, 0.5, 0.5, 0.5, 0.5, answer_type=1.0)
+    assert support_probability(without) < support_probability(with_kind)
