@@ -480,17 +480,25 @@ def subject_left(text: str, toks: list[Token], i: int) -> Mention | None:
     if best is None:
         return None
     m, k = best
+    if k < j and m.role is None:
+        m.role = appositive_role(text, toks, k, j)
+    return m
+
+
+def appositive_role(text: str, toks: list[Token], k: int, j: int) -> str | None:
+    """The role set off by the comma at token k, up to token j: ", a top Trump surrogate," is
+    "top Trump surrogate"; none when the words hold no role word."""
+    if k + 1 >= j:
+        return None
     first = toks[k + 1]
     appos = text[first.start : toks[j - 1].end]
     if (
-        k < j
-        and m.role is None
-        and first.low in {"a", "an", "the"}
+        first.low in {"a", "an", "the"}
         and any(w in ROLE_HEADS for w in re.findall(r"\w+", appos.lower()))
         and len(appos.split()) <= 8
     ):
-        m.role = re.sub(r"^(?:a|an|the)\s+", "", appos).split(",")[0]
-    return m
+        return re.sub(r"^(?:a|an|the)\s+", "", appos).split(",")[0]
+    return None
 
 
 def _member_of(text: str, toks: list[Token], org: Mention) -> Mention | None:

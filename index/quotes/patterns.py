@@ -34,6 +34,7 @@ from index.quotes.lexicon import (
 from index.quotes.mentions import (
     Mention,
     according_np,
+    appositive_role,
     clause_start,
     full_name,
     np_left,
@@ -603,6 +604,10 @@ def _subject_statement(unit: _Unit, cue: _Cue) -> Attribution | None:
         return None  # no verb of its own between the subject and the cue
     if toks[x].low in CUES:
         return None  # "Smith said ..., adding": read by the patterns before
+    if toks[x].text == "," and m.role is None:
+        # "Kelly, a spokeswoman, reacted ..., saying": the role in apposition
+        close = next((y for y in range(x + 1, cue.first) if toks[y].text == ","), None)
+        m.role = appositive_role(unit.text, toks, x, close) if close is not None else None
     s, e = content_after(toks, cue.last, unit.end)
     e = participle_cut(toks, s, e)
     if word_count(unit.text[s:e]) < 3 or only_circumstance(toks, s, e):

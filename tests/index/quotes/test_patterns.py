@@ -680,3 +680,11 @@ def test_names_that_look_like_openers_still_speak() -> None:
     assert st.speaker == "Connolly"
     (st,) = extract("Connolly, a Democrat, said the plan was dead.")
     assert st.speaker == "Connolly"
+
+
+def test_the_role_in_apposition_of_a_clauses_subject_is_kept() -> None:
+    (st,) = extract(
+        "Mira Holt, a spokeswoman, reacted to the ruling, saying that the firm would appeal it."
+    )
+    assert st.speaker == "Mira Holt"
+    assert st.role == "spokeswoman"
