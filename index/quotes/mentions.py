@@ -437,7 +437,7 @@ def subject_left(text: str, toks: list[Token], i: int) -> Mention | None:
         and (
             toks[j].low in AUXILIARIES
             or toks[j].low in NEGATED_AUXILIARIES
-            or toks[j].low in WHEN_WORDS
+            or (toks[j].low in WHEN_WORDS and not toks[j].is_cap)  # not "USA Today reported"
             or (toks[j].text.endswith("ly") and toks[j].text.islower() and len(toks[j].text) > 4)
         )
     ):

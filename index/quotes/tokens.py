@@ -189,6 +189,9 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
             yield s, e
 
 
+_VERSUS_RE = re.compile(r"(?<![\w.])v\.\s*$")
+
+
 def sentence_units(
     text: str, ps: int, pe: int, quotes: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
@@ -198,7 +201,8 @@ def sentence_units(
         _, offsets = blingfire.text_to_sentences_and_offsets(para)
     except Exception:  # blingfire rejects some control characters; keep the paragraph whole
         offsets = [(0, len(para))]
-    cuts = sorted({ps + s for s, _ in offsets if s > 0})
+    # blingfire ends a sentence at the "v." of a case name ("Roe v. Wade"): not a sentence end
+    cuts = sorted({ps + s for s, _ in offsets if s > 0 and not _VERSUS_RE.search(para, 0, s)})
     # A new unit starts where a sentence-ending quote is followed by a new quote or sentence:
     # `... Friends." "I mean` (blingfire keeps these together).
     for m in re.finditer(r"[.!?](?:[”\"]|'') +(?=[“\"A-Z]|'')", para):

@@ -688,3 +688,10 @@ def test_the_role_in_apposition_of_a_clauses_subject_is_kept() -> None:
     )
     assert st.speaker == "Mira Holt"
     assert st.role == "spokeswoman"
+
+
+def test_a_capitalised_time_word_is_part_of_the_name_before_the_cue() -> None:
+    (st,) = extract("Lakeside Today reported last month that the dam had been inspected twice.")
+    assert st.speaker == "Lakeside Today"
+    (st,) = extract("Rosa Lind today said that the dam had been inspected twice.")
+    assert st.speaker == "Rosa Lind"

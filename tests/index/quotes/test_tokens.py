@@ -67,3 +67,8 @@ def test_a_unit_never_cuts_a_quote_in_two() -> None:
 def test_paragraphs_are_non_blank_lines_without_their_spaces() -> None:
     text = "  a b \n\n c\n"
     assert [text[s:e] for s, e in paragraphs(text)] == ["a b", "c"]
+
+
+def test_the_v_of_a_case_name_ends_no_sentence() -> None:
+    text = "The court heard Lakeside Growers v. Holt on Monday, and the judge said it was urgent."
+    assert sentence_units(text, 0, len(text), []) == [(0, len(text))]
