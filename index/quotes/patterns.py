@@ -160,11 +160,16 @@ def _participle_after_comma(unit: _Unit, cue: _Cue) -> bool:
     return before is None or before.kind != "name" or not clause_start(toks, before.start)
 
 
-def _opener(unit: _Unit, cue: _Cue, left: Mention) -> Attribution | None:
+def _opener(
+    unit: _Unit, cue: _Cue, left: Mention, circumstance: bool = False
+) -> Attribution | None:
     """`Jo Akers agreed.` or `Ann Lee says:` before a quote: an attribution without content,
-    whose speaker the next bare quote continues (`index.quotes.extraction`)."""
+    whose speaker the next bare quote continues (`index.quotes.extraction`); with
+    `circumstance`, words after the cue that say only when or where (`Ann Lee said in a
+    statement.`)."""
     toks = unit.toks
-    if any(t.is_word or t.quote >= 0 for t in toks[cue.last + 1 :]):
+    rest = toks[cue.last + 1 :]
+    if any(t.quote >= 0 for t in rest) or (not circumstance and any(t.is_word for t in rest)):
         return None
     if any(t.quote >= 0 for t in toks[: cue.first]):
         return None
@@ -188,6 +193,10 @@ def _according_to(unit: _Unit, cue: _Cue) -> Attribution | None:
         k += 1
     after = k < n and toks[k].text in {",", ":"}
     before = i > 0 and toks[i - 1].text in {",", "—", "–", "("}
+    # `"... alleged," according to X`: the comma inside the closing marks
+    quoted = i > 1 and toks[i - 1].text in _CLOSING_MARKS and toks[i - 2].text == ","
+    if quoted and not after:
+        return Attribution(m, cue.text, unit.start, toks[i - 1].end, "quote", cue.start)
     if before and after and _time_or_place(_words(toks, unit.start, toks[i - 1].start)):
         before = False  # "One evening in 2004, according to X, the senator phoned ..."
     if before:
@@ -195,6 +204,9 @@ def _according_to(unit: _Unit, cue: _Cue) -> Attribution | None:
     if after:
         return Attribution(m, cue.text, toks[k].end, unit.end, "reported", cue.start)
     return None
+
+
+_CLOSING_MARKS = frozenset({'"', "”", "''"})
 
 
 def _is_quoted_as_saying(toks: list[Token], cue: _Cue) -> bool:
@@ -479,7 +491,7 @@ def _speaker_then_content(
         # "said Friday as he entered the talks" says nothing; "..., she said on Friday in an
         # interview.": the content is the clause before
         if _time_or_place(_words(toks, s, e)):
-            return _clause_then_speaker(unit, cue, left)
+            return _clause_then_speaker(unit, cue, left) or _opener(unit, cue, left, True)
         return None
     e = participle_cut(toks, s, e)
     kind = "reported"

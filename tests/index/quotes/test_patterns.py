@@ -695,3 +695,21 @@ def test_a_capitalised_time_word_is_part_of_the_name_before_the_cue() -> None:
     assert st.speaker == "Lakeside Today"
     (st,) = extract("Rosa Lind today said that the dam had been inspected twice.")
     assert st.speaker == "Rosa Lind"
+
+
+def test_according_to_after_a_quote_ending_in_a_comma_inside_the_marks() -> None:
+    (st,) = extract(
+        "“The evidence cannot prove every element of the crime alleged,” according to a court "
+        "filing by state attorney Rosa Lind."
+    )
+    assert st.speaker == "Rosa Lind"
+    assert st.text.startswith("“The evidence") and st.text.endswith("alleged,”")
+
+
+def test_a_cue_with_only_when_or_where_after_it_opens_the_next_quote() -> None:
+    (st,) = extract(
+        "Mira Holt, the spokeswoman for the Lakeside party, said in a statement. “There are "
+        "no paper ballots to recount. The count was a unique event.”"
+    )
+    assert st.speaker == "Mira Holt"
+    assert st.text.startswith("“There are no paper ballots")
