@@ -33,7 +33,13 @@ MAX_CTA_LEAD_CHARS = 80
 # Control characters, and invisible ones that only get in the way of matching (soft hyphen,
 # zero-width space, word joiner, BOM). ZWJ/ZWNJ are kept: they change how Persian, Indic
 # scripts and emoji render.
-_DROP = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u00ad\u200b\u2060\ufeff]")
+# Controls, soft hyphens, zero-width spaces and byte-order marks carry no text; nor do the
+# invisible bidirectional embeddings, overrides and isolates (U+202A-E, U+2066-9): pasted from
+# social media they hide a quote mark from the quote finder ("\u202a”Sorry...”"), and a stray
+# override would reverse the rest of a reply that cites the text.
+_DROP = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u00ad\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]"
+)
 _SPACE_RUN = re.compile(r"[^\S\n]+")
 _NOT_ASCII_LETTER = bytes(b for b in range(128) if not chr(b).isalpha())
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")

@@ -228,3 +228,9 @@ def test_helpers() -> None:
     assert not is_timestamp("May 2025 was the hottest on record")
     assert is_furniture("Share on WhatsApp")
     assert not is_furniture("WhatsApp said on Tuesday it would share data with Meta.")
+
+
+def test_invisible_bidirectional_controls_are_dropped() -> None:
+    # an embedding before a quote mark, an override that would reverse a reply citing the text
+    raw = "\u202a”We will win,” said Ann Lee.\nThe \u202eoffer\u202c was \u2067final\u2069."
+    assert clean_text(raw) == "”We will win,” said Ann Lee.\nThe offer was final."
