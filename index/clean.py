@@ -31,12 +31,11 @@ MAX_PROMO_CHARS = 300
 MAX_CTA_LEAD_CHARS = 80
 
 # Control characters, and invisible ones that only get in the way of matching (soft hyphen,
-# zero-width space, word joiner, BOM). ZWJ/ZWNJ are kept: they change how Persian, Indic
-# scripts and emoji render.
-# Controls, soft hyphens, zero-width spaces and byte-order marks carry no text; nor do the
-# invisible bidirectional embeddings, overrides and isolates (U+202A-E, U+2066-9): pasted from
-# social media they hide a quote mark from the quote finder ("\u202a”Sorry...”"), and a stray
-# override would reverse the rest of a reply that cites the text.
+# zero-width space, word joiner, BOM) or of showing the text: bidirectional embeddings,
+# overrides and isolates (U+202A-E, U+2066-9), which, pasted from social media, hide a quote
+# mark from the quote finder ("\u202a”Sorry...”"), and which would reverse the rest of a reply
+# citing the text. ZWJ/ZWNJ are kept: they change how Persian, Indic scripts and emoji render;
+# so are the LRM/RLM marks, which only steer the direction of the characters around them.
 _DROP = re.compile(
     "[\x00-\x09\x0b-\x1f\x7f-\x9f\u00ad\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]"
 )

@@ -395,6 +395,8 @@ NEGATED_AUXILIARIES = {
 }
 # "Wells Fargo just this month announced"
 WHEN_WORDS = {"this", "last", "week", "month", "year", "morning", "today", "yesterday"}
+# Marks that close a quote, with a comma often inside them: `known as "Nightjar," stated`.
+CLOSING_QUOTES = frozenset({'"', "”", "''", "’"})
 ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr sen sens rep reps gov gen lt col maj sgt capt adm prof rev st jr sr inc corp co

@@ -13,6 +13,7 @@ import re
 from index.quotes.lexicon import (
     AUXILIARIES,
     CAP_STOP,
+    CLOSING_QUOTES,
     CUES,
     FEMALE_NAMES,
     FEMALE_TITLES,
@@ -420,9 +421,6 @@ def _appositive_name(text: str, toks: list[Token], e: int, stop: int) -> Mention
     return None
 
 
-_CLOSING_QUOTES = frozenset({'"', "”", "''", "’"})
-
-
 def subject_left(text: str, toks: list[Token], i: int) -> Mention | None:
     """The speaker before the cue at token i, skipping "has also", "just this month" and
     "went on to"."""
@@ -451,7 +449,7 @@ def subject_left(text: str, toks: list[Token], i: int) -> Mention | None:
     # appositives: "Flynn, a top Trump surrogate, said", "Donna Sampson Rawlings, 53, of
     # Silver Spring, Md., said": the name is the first NP of the comma chain that starts
     # the clause.
-    if toks[j].text in _CLOSING_QUOTES and j > 0 and toks[j - 1].text == ",":
+    if toks[j].text in CLOSING_QUOTES and j > 0 and toks[j - 1].text == ",":
         j -= 1  # `Ann Lee, the hacker known as "Guccifer," stated`: the comma inside the marks
     if toks[j].text not in {",", "—", "–"}:
         return None

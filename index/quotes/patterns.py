@@ -22,6 +22,7 @@ import re
 from index.quotes.cues import content_after, cue_at, only_circumstance, participle_cut
 from index.quotes.lexicon import (
     CAP_STOP,
+    CLOSING_QUOTES,
     CUES,
     OBJECT_PRONOUNS,
     PARTICIPLE_CUES,
@@ -194,7 +195,7 @@ def _according_to(unit: _Unit, cue: _Cue) -> Attribution | None:
     after = k < n and toks[k].text in {",", ":"}
     before = i > 0 and toks[i - 1].text in {",", "—", "–", "("}
     # `"... alleged," according to X`: the comma inside the closing marks
-    quoted = i > 1 and toks[i - 1].text in _CLOSING_MARKS and toks[i - 2].text == ","
+    quoted = i > 1 and toks[i - 1].text in CLOSING_QUOTES and toks[i - 2].text == ","
     if quoted and not after:
         return Attribution(m, cue.text, unit.start, toks[i - 1].end, "quote", cue.start)
     if before and after and _time_or_place(_words(toks, unit.start, toks[i - 1].start)):
@@ -204,9 +205,6 @@ def _according_to(unit: _Unit, cue: _Cue) -> Attribution | None:
     if after:
         return Attribution(m, cue.text, toks[k].end, unit.end, "reported", cue.start)
     return None
-
-
-_CLOSING_MARKS = frozenset({'"', "”", "''"})
 
 
 def _is_quoted_as_saying(toks: list[Token], cue: _Cue) -> bool:
