@@ -158,7 +158,23 @@ def _participle_after_comma(unit: _Unit, cue: _Cue) -> bool:
     if not (i > 1 and toks[i].low in PARTICIPLE_CUES and toks[i - 1].text == ","):
         return False
     before = np_left(unit.text, toks, i - 2, 0)
-    return before is None or before.kind != "name" or not clause_start(toks, before.start)
+    return (
+        before is None
+        or before.kind != "name"
+        or not clause_start(toks, before.start)
+        or _state_of_a_place(toks, before.start)
+    )
+
+
+def _state_of_a_place(toks: list[Token], pos: int) -> bool:
+    """The name at `pos` follows "in City," ("was in Bangor, Maine, promising"): a place."""
+    x = next((x for x in range(len(toks)) if toks[x].start >= pos), 0)
+    return (
+        x >= 3
+        and toks[x - 1].text == ","
+        and toks[x - 2].is_cap
+        and toks[x - 3].low in {"in", "at", "from", "near", "outside", "to"}
+    )
 
 
 def _opener(
@@ -484,6 +500,10 @@ def _speaker_then_content(
     text, toks = unit.text, unit.toks
     s, e = content_after(toks, cue.last, unit.end)
     if _NO_CONTENT_RE.match(text[s:e].strip().lower()):
+        return None
+    first = next((t for t in toks if t.start >= s), None)
+    if toks[cue.first].low in PARTICIPLE_CUES and first is not None and first.low in CUES:
+        # "Ann Lee, writing in the Ledger, argued that ...": the verb after the aside speaks
         return None
     if only_circumstance(toks, s, e):
         # "said Friday as he entered the talks" says nothing; "..., she said on Friday in an

@@ -595,6 +595,7 @@ def test_a_participle_describing_the_name_before_it_is_that_persons() -> None:
         "Rosa Lind, writing in the Lakeside Ledger this week, argued that the dam was unsafe."
     )
     assert st.speaker == "Rosa Lind"
+    assert (st.cue, st.text) == ("argued", "the dam was unsafe")  # not "writing": "argued ..."
     # after an introduction, a person named in apposition is the subject
     (st,) = extract(
         "In early May, the campaign's state director, Jonas Brandt, reached out to the firm, "
@@ -713,3 +714,11 @@ def test_a_cue_with_only_when_or_where_after_it_opens_the_next_quote() -> None:
     )
     assert st.speaker == "Mira Holt"
     assert st.text.startswith("“There are no paper ballots")
+
+
+def test_a_state_after_a_city_is_no_speaker_of_the_participle_after_it() -> None:
+    (st,) = extract(
+        "Ann Lee was 300 miles away in Dayton, Ohio, promising to rebuild every levee in the "
+        "county by spring."
+    )
+    assert st.speaker == "Ann Lee"
