@@ -470,7 +470,10 @@ def subject_left(text: str, toks: list[Token], i: int) -> Mention | None:
                 m is not None
                 and m.kind in {"name", "pronoun"}
                 and not is_place_abbreviation(m.name)
-                and not (_sentence_adverb(toks, k - 1) and best is not None and full_name(best[0]))
+                # "Similarly," opening the unit is no name when a person is named after it
+                and not (
+                    k == 1 and adverb_like(toks[0]) and best is not None and full_name(best[0])
+                )
                 and clause_start(toks, m.start)
             ):
                 best = _leftmost(best, (m, k))
@@ -543,11 +546,10 @@ def full_name(m: Mention) -> bool:
     return m.kind == "name" and not m.is_org and not m.is_group and len(m.name.split()) >= 2
 
 
-def _sentence_adverb(toks: list[Token], k: int) -> bool:
-    """ "Similarly," or "Separately," opening the unit: no name when a person is named after it
-    ("Connolly, a Democrat, said" is Connolly)."""
-    t = toks[k]
-    return k == 0 and t.is_cap and t.low.endswith("ly") and len(t.low) > 5
+def adverb_like(t: Token) -> bool:
+    """A capitalised -ly word long enough to be a sentence adverb ("Separately"), or a name
+    ("Connolly"): which one, the rest of the sentence says."""
+    return t.is_cap and t.low.endswith("ly") and len(t.low) > 5
 
 
 def _leftmost(best: tuple[Mention, int] | None, found: tuple[Mention, int]) -> tuple[Mention, int]:

@@ -35,6 +35,7 @@ from index.quotes.lexicon import (
 from index.quotes.mentions import (
     Mention,
     according_np,
+    adverb_like,
     appositive_role,
     clause_start,
     full_name,
@@ -621,7 +622,7 @@ def _subject_statement(unit: _Unit, cue: _Cue) -> Attribution | None:
             if named is None and after is not None and after.text == "," and full_name(c):
                 named = c
         m = m or named
-        if m is None and not (_adverb_like(toks[k]) and toks[k + 1].text == ","):
+        if m is None and not (adverb_like(toks[k]) and toks[k + 1].text == ","):
             return None
         # an -ly word may be a name after all ("Connolly, a Democrat, spoke ..., saying")
         m = m or np_right(unit.text, toks, k, cue.first)
@@ -670,7 +671,7 @@ def _opens_with_circumstance(toks: list[Token], k: int) -> bool:
     # "Separately, ...", "Hastily seizing on ..." (not "Kelly, a spokeswoman,": too short to be
     # an adverb)
     participle = nxt.is_word and not nxt.is_cap and nxt.low.endswith("ing")
-    if _adverb_like(t) and (nxt.text == "," or participle):
+    if adverb_like(t) and (nxt.text == "," or participle):
         return True
     # a participle goes on with its object or a preposition ("Walking to", "Citing the"); a
     # name ending in -ing with a verb ("Beijing has warned", "King would say")
@@ -683,12 +684,6 @@ _PARTICIPLE_OBJECTS = {
     "out", "up", "back", "down", "off", "before", "during", "across", "along", "around",
     "the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "our",
 }  # fmt: skip
-
-
-def _adverb_like(t: Token) -> bool:
-    """A capitalised -ly word long enough to be a sentence adverb ("Separately"), or a name
-    ("Connolly"): which one, the rest of the sentence says."""
-    return t.is_cap and t.low.endswith("ly") and len(t.low) > 5
 
 
 def _after_dateline(toks: list[Token], stop: int) -> int:
