@@ -31,7 +31,7 @@ from index.quotes.lexicon import (
     TITLES,
     WHEN_WORDS,
 )
-from index.quotes.tokens import Token
+from index.quotes.tokens import Token, token_at
 
 
 @dataclasses.dataclass
@@ -505,7 +505,7 @@ def appositive_role(text: str, toks: list[Token], k: int, j: int) -> str | None:
 def _member_of(text: str, toks: list[Token], org: Mention) -> Mention | None:
     """The person an organisation before the cue belongs to: "Jeffrey Lewis of the James Martin
     Center wrote", "Ann Lee, president and CEO of the Acme Association stated"."""
-    x = next((x for x in range(len(toks)) if toks[x].start >= org.start), 0) - 1
+    x = token_at(toks, org.start) - 1
     if x >= 0 and toks[x].low == "the":
         x -= 1
     if x >= 1 and toks[x].low in {"of", "at", "for", "from"}:
@@ -531,7 +531,7 @@ def _member_of(text: str, toks: list[Token], org: Mention) -> Mention | None:
 def _from_city_of(text: str, toks: list[Token], state: Mention) -> Mention | None:
     """The person from a city before the state before the cue: "Ann Lee of Columbia, South
     Carolina says" is Ann Lee, not South Carolina."""
-    x = next((x for x in range(len(toks)) if toks[x].start >= state.start), 0) - 1
+    x = token_at(toks, state.start) - 1
     if x < 1 or toks[x].text != ",":
         return None
     p = np_left(text, toks, x - 1, 0)
@@ -593,7 +593,7 @@ _PREPOSITIONS = frozenset(
 
 def clause_start(toks: list[Token], pos: int) -> bool:
     """True when a speaker NP starting at `pos` begins its clause."""
-    idx = next((x for x in range(len(toks)) if toks[x].start >= pos), 0)
+    idx = token_at(toks, pos)
     if idx > 0 and toks[idx - 1].low == "the":
         idx -= 1  # "Last month, the Ledger, a local paper, revealed"
     if idx > 0 and toks[idx - 1].possessive:

@@ -43,7 +43,7 @@ from index.quotes.mentions import (
     np_right,
     subject_left,
 )
-from index.quotes.tokens import Token, word_count
+from index.quotes.tokens import Token, token_at, word_count
 
 Span = tuple[int, int]
 
@@ -169,7 +169,7 @@ def _participle_after_comma(unit: _Unit, cue: _Cue) -> bool:
 
 def _state_of_a_place(toks: list[Token], pos: int) -> bool:
     """The name at `pos` follows "in City," ("was in Bangor, Maine, promising"): a place."""
-    x = next((x for x in range(len(toks)) if toks[x].start >= pos), 0)
+    x = token_at(toks, pos)
     return (
         x >= 3
         and toks[x - 1].text == ","
@@ -285,7 +285,7 @@ def _passive_quoted(unit: _Unit, cue: _Cue, before_q: list[Span]) -> Attribution
     if before_q and _opens_unit(toks, before_q[-1], unit.long_quotes):
         s, e = before_q[-1]
         return Attribution(m, "quoted as saying", s, e, "quote", cue.start)
-    k = next((x for x in range(len(toks)) if toks[x].start >= m.start), len(toks))
+    k = token_at(toks, m.start, len(toks))
     if k > 1 and toks[k - 1].text in {",", "—"}:
         return Attribution(
             m, "quoted as saying", toks[0].start, toks[k - 1].start, "reported", cue.start
@@ -553,7 +553,7 @@ def _clause_then_speaker(unit: _Unit, cue: _Cue, left: Mention) -> Attribution |
     first = toks[0]
     if left.start <= first.start:
         return None
-    k = next((x for x in range(len(toks)) if toks[x].start >= left.start), len(toks))
+    k = token_at(toks, left.start, len(toks))
     d = k
     while d > 1 and k - d < 3 and _is_descriptor(toks[d - 1]):
         d -= 1  # ", journalist Mia Cole said": a description before the name
@@ -722,7 +722,7 @@ def _dash_attributions(unit: _Unit, found: list[Attribution]) -> list[Attributio
     for qs, qe in unit.long_quotes:
         if any(a.start <= qs < a.end for a in found) or (qs, qe) in taken:
             continue
-        k = next((x for x in range(n) if toks[x].start >= qe), n)
+        k = token_at(toks, qe, n)
         if k < n and toks[k].text in {"―", "—", "–", "-"} and k + 1 < n:
             m = np_right(unit.text, toks, k + 1, n)
             if m is not None and m.kind == "name":
@@ -741,7 +741,7 @@ def _starts_or_follows_dash(toks: list[Token], m: Mention) -> bool:
     Berg: "..."`, news round-ups)."""
     if m.start == toks[0].start:
         return True
-    k = next((x for x in range(len(toks)) if toks[x].start >= m.start), 0)
+    k = token_at(toks, m.start)
     return k > 0 and toks[k - 1].text in {"-", "—", "–"}
 
 

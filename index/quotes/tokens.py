@@ -82,6 +82,11 @@ def tokenize(text: str, start: int, end: int, quote_of: list[int]) -> list[Token
     return toks
 
 
+def token_at(toks: list[Token], pos: int, default: int = 0) -> int:
+    """The index of the first token starting at or after `pos` (`default` when none does)."""
+    return next((x for x in range(len(toks)) if toks[x].start >= pos), default)
+
+
 def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of double-quoted text in a paragraph, quote marks included.
 
