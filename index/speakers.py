@@ -245,24 +245,25 @@ class SpeakerIndex:
     """Statements grouped by speaker, searchable by name, surname or role."""
 
     def __init__(self, statements: Sequence[Statement]) -> None:
-        speakers: dict[str, _Speaker] = {}
+        # One speaker a name however it is spelled: "F.B.I." and "FBI", "Sen. Ada Quill" and
+        # "Ada Quill" (the tokens drop case, dots and titles); shown as most statements spell it.
+        speakers: dict[tuple[str, ...], _Speaker] = {}
+        spellings: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
         for st in statements:
-            sp = speakers.get(st.speaker)
+            toks = _name_tokens(st.speaker)
+            group = " and " in st.speaker or "," in st.speaker or "&" in st.speaker
+            key = (*(toks or (st.speaker,)), "&" if group else "")
+            sp = speakers.get(key)
             if sp is None:
-                toks = _name_tokens(st.speaker)
-                sp = _Speaker(
-                    st.speaker,
-                    toks,
-                    Counter(),
-                    set(),
-                    [],
-                    is_group=" and " in st.speaker or "," in st.speaker or "&" in st.speaker,
-                )
-                speakers[st.speaker] = sp
+                sp = speakers[key] = _Speaker(st.speaker, toks, Counter(), set(), [], group)
+            spellings[key][st.speaker] += 1
             sp.statements.append(st)
             sp.aliases.update(st.aliases)
             if st.role:
                 sp.roles[st.role] += 1
+        for key, sp in speakers.items():
+            sp.name = spellings[key].most_common(1)[0][0]
+            sp.aliases.update(spellings[key])
         # A speaker known only by a surname in some article ("Trump") is the same person as
         # the one full name with that surname, when there is exactly one.
         by_surname: dict[str, list[_Speaker]] = defaultdict(list)

@@ -119,6 +119,26 @@ def test_surname_only_speaker_folds_into_the_single_full_name() -> None:
     assert len(match.statements) == 2
 
 
+def test_spellings_of_one_name_are_one_speaker() -> None:
+    # articles spell an agency "F.B.I." or "FBI", and title a senator or not: one speaker each,
+    # known by the spelling most statements use, so no answer calls the other a second match
+    index = SpeakerIndex(
+        [
+            st("F.B.I.", "The director found no evidence of intent to break the law.", "a1"),
+            st("FBI", "Agents will review the new emails as quickly as they can.", "a2"),
+            st("FBI", "The bureau does not comment on ongoing investigations.", "a3"),
+            st("Sen. Ada Quill", "The harbour bill will pass before the recess.", "a4"),
+            st("Ada Quill", "We have the votes for the harbour bill today.", "a5"),
+        ]
+    )
+    (fbi,) = index.lookup("F.B.I.")
+    assert fbi.speaker == "FBI"
+    assert len(fbi.statements) == 3
+    assert [m.speaker for m in index.lookup("FBI")] == ["FBI"]
+    (quill,) = index.lookup("Quill")
+    assert len(quill.statements) == 2
+
+
 def test_a_surname_only_speaker_does_not_outrank_the_full_names_that_share_it() -> None:
     # "Marlow" unresolved in one article, two full-named Marlows elsewhere: asked "Marlow",
     # the bare surname is no exact match for anyone in particular; the best-known comes first.
