@@ -35,16 +35,31 @@ SMALL_BATCH = 8  # texts; a smaller encode (a question) runs on one thread, as t
 _TMP = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.tmp$")
 
 
+# (path, size, modification time) -> digest: a load asks more than once (is the export
+# cached? then its name), and hashing ~90 MB of weights takes a noticeable fraction of a second.
+_DIGESTS: dict[tuple[str, int, int], str] = {}
+_DIGESTS_LOCK = threading.Lock()
+
+
 def weights_digest(folder: Path) -> str:
     """A short hash of the model's weights file: an export is reused only for the same weights."""
     for name in ("model.safetensors", "pytorch_model.bin"):
         path = folder / name
         if path.exists():
+            stat = path.stat()
+            key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+            with _DIGESTS_LOCK:
+                known = _DIGESTS.get(key)
+            if known is not None:
+                return known
             h = hashlib.sha256()
             with path.open("rb") as f:
                 for block in iter(lambda: f.read(1 << 20), b""):
                     h.update(block)
-            return h.hexdigest()[:12]
+            digest = h.hexdigest()[:12]
+            with _DIGESTS_LOCK:
+                _DIGESTS[key] = digest
+            return digest
     raise ModelLoadError(f"{folder} holds no model.safetensors or pytorch_model.bin to export")
 
 

@@ -256,3 +256,29 @@ def test_a_text_gets_the_same_vector_whatever_batch_it_is_padded_in(onnx: Any) -
     together = onnx.encode(PASSAGES * 3)  # more than SMALL_BATCH: the bulk path, mixed lengths
     alone = np.concatenate([onnx.encode([p]) for p in PASSAGES])
     assert np.allclose(together, np.tile(alone, (3, 1)), atol=1e-5)
+
+
+def test_the_weights_are_hashed_once_until_the_file_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a sentence model's first load asked for the digest twice (is an export cached? then the
+    # export's name), reading 90 MB each time
+    from index import onnx_embedding as mod
+
+    weights = tmp_path / "model.safetensors"
+    weights.write_bytes(b"first weights")
+    reads = []
+    real_open = Path.open
+
+    def counting_open(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if self == weights and "r" in (args[0] if args else kwargs.get("mode", "r")):
+            reads.append(self)
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", counting_open)
+    first = mod.weights_digest(tmp_path)
+    assert mod.weights_digest(tmp_path) == first
+    assert len(reads) == 1
+    weights.write_bytes(b"other weights, another size")
+    assert mod.weights_digest(tmp_path) != first
+    assert len(reads) == 2
