@@ -26,6 +26,7 @@ BENCHES = [
     "bench.million",
     "bench.milvus",
     "bench.sentence_ranking",
+    "bench.tune_embedder",
 ]
 
 
