@@ -266,13 +266,18 @@ def lowercase_words(sentences: Sequence[str]) -> frozenset[str]:
 
 
 def capitalised_words(sentences: Sequence[str]) -> frozenset[str]:
-    """Words written with a capital in the middle of a sentence: names, as far as case tells."""
+    """Words written with a capital in the middle of a sentence (not after a colon, which
+    capitalises as a sentence start does): names, as far as case tells."""
     words = set()
     for sentence in sentences:
         for tok in list(_WORD.finditer(sentence))[1:]:
-            if tok.group()[0].isupper():
+            if tok.group()[0].isupper() and not _after_colon(sentence, tok.start()):
                 words.add(_key_word(tok.group()))
     return frozenset(words)
+
+
+def _after_colon(sentence: str, start: int) -> bool:
+    return sentence[:start].rstrip().endswith(":")
 
 
 def _words(text: str) -> set[str]:
@@ -319,8 +324,18 @@ def _names(sentence: str, known: frozenset[str], *, several: bool, person: bool)
     runs.append(run)
     spans = []
     for run in runs:
-        if run and tokens and run[0] is tokens[0] and _key_word(run[0].group()) not in known:
-            run = run[1:]  # a sentence's first word is capitalised whether or not it is a name
+        # A sentence's first word, or the first after a colon, is capitalised whether or not
+        # it is a name ("Evansville: Hundreds of onlookers ...").
+        opens = bool(run) and (run[0] is tokens[0] or _after_colon(sentence, run[0].start()))
+        if opens and _key_word(run[0].group()) not in known:
+            run = run[1:]
+        # A date is no name: "On July 20 I watched ...", "in February 2026".
+        while (
+            len(run) > 1
+            and _key_word(run[0].group()) in CALENDAR_WORDS
+            and run[1].group()[0].isdigit()
+        ):
+            run = run[2:]  # the month or weekday and its number; further numbers go below
         while run and (
             _key_word(run[0].group()) in ARTICLES
             or run[0].group() in CONNECTORS
@@ -334,6 +349,8 @@ def _names(sentence: str, known: frozenset[str], *, several: bool, person: bool)
                 run = run[1:]
         if not run or all(_key_word(t.group()) in CALENDAR_WORDS for t in run):
             continue
+        if len(run) == 1 and run[0].group() == "I":
+            continue  # the pronoun ("Elizabeth I" and "World War I" are longer runs)
         start, end = run[0].start(), run[-1].end()
         text = sentence[start:end]
         if text.endswith(("'s", "’s")):

@@ -12,6 +12,7 @@ from bot.lead import (
     YEAR,
     ExpectedType,
     candidate_spans,
+    capitalised_words,
     choose_lead,
     expected_type,
     full_name,
@@ -66,6 +67,26 @@ def test_a_sentences_first_word_is_a_name_only_when_written_so_elsewhere():
     question = "England beat which nation on Sunday?"
     assert spans(sentence, question) == []
     assert spans(sentence, question, known=frozenset({"spain"})) == ["Spain"]
+
+
+def test_a_word_after_a_colon_is_a_name_only_when_written_so_elsewhere():
+    # text after a colon starts with a capital as a sentence does
+    sentence = "Evansville: Hundreds of onlookers watched the city's tallest building come down."
+    question = "Which building in Gotham is the tallest?"
+    known = frozenset({"evansville"})
+    assert spans(sentence, question, known) == ["Evansville"]
+    assert spans(sentence, question, known | {"hundreds"}) == ["Evansville", "Hundreds"]
+    # and it is not known as a name from that sentence itself
+    assert "hundreds" not in capitalised_words([sentence, "The mayor spoke in Evansville."])
+    assert "evansville" in capitalised_words([sentence, "The mayor spoke in Evansville."])
+
+
+def test_the_pronoun_i_and_a_date_are_no_names():
+    known = frozenset({"i", "july", "armstrong", "february"})
+    sentence = "On July 20 I watched Armstrong become the first person to walk on the moon."
+    assert spans(sentence, "Who first walked on the moon?", known) == ["Armstrong"]
+    sentence = "The Golden Globes named their nominees in February 2026, before Monday 9."
+    assert spans(sentence, "Which award show named its nominees?", known) == ["Golden Globes"]
 
 
 def test_names_keep_connectors_initials_and_ampersands_but_not_titles_for_people():
