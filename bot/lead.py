@@ -46,6 +46,18 @@ NUMBER_NOUNS = frozenset(
     """number percentage percent amount magnitude price cost age rate temperature score salary
     population total level speed height distance""".split()
 )
+# The last word of a place's or an institution's name, never a person's ("Purdue Mall",
+# "Consumer Protection Act"): such a span does not answer "who".
+INSTITUTION_HEADS = frozenset(
+    """mall center centre street avenue road square park plaza university college school
+    academy hospital clinic company corp corporation inc ltd llc group holdings bank fund
+    foundation institute association society council committee commission department ministry
+    agency bureau office administration authority service party church cathedral mosque temple
+    museum library gallery theater theatre airport station port bridge river lake mountain
+    mountains valley county city island islands bay coast beach stadium arena hall house palace
+    court act bill law treaty network news times post journal tribune herald magazine press
+    airlines airways motors industries technologies systems labs""".split()
+)
 YEAR_NOUNS = frozenset({"year"})
 DATE_NOUNS = frozenset("day date month time".split())
 TYPE_NOUNS = PERSON_NOUNS | PLACE_NOUNS | NUMBER_NOUNS | YEAR_NOUNS | DATE_NOUNS
@@ -248,7 +260,14 @@ def candidate_spans(
         person = expected.kind == PERSON
         spans = _names(sentence, known - common, several=expected.several, person=person)
         spans = [s for s in spans if " " in s.text or not _common(s.text, common, person)]
+        if person:
+            spans = [s for s in spans if not _place_or_institution(s.text)]
     return [s for s in spans if not _words(s.text) <= asked]
+
+
+def _place_or_institution(span: str) -> bool:
+    key = span_key(span)
+    return key in COUNTRIES or key in US_STATES or key.rpartition(" ")[2] in INSTITUTION_HEADS
 
 
 def _common(word: str, common: frozenset[str], person: bool) -> bool:

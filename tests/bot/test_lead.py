@@ -89,6 +89,17 @@ def test_the_pronoun_i_and_a_date_are_no_names():
     assert spans(sentence, "Which award show named its nominees?", known) == ["Golden Globes"]
 
 
+def test_a_person_is_no_place_or_institution():
+    known = frozenset({"purdue", "texas", "neil", "armstrong"})
+    sentence = "Fans at the Purdue Mall in Texas cheered as Neil Armstrong stepped onto the moon."
+    assert spans(sentence, "Who first walked on the moon?", known) == ["Neil Armstrong"]
+    assert spans(sentence, "Where did fans cheer?", known) == [
+        "Purdue Mall",
+        "Texas",
+        "Neil Armstrong",
+    ]
+
+
 def test_names_keep_connectors_initials_and_ampersands_but_not_titles_for_people():
     assert spans("It was founded at the University of Idaho in 1889.", "Which university?") == [
         "University of Idaho"
