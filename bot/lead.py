@@ -46,17 +46,16 @@ NUMBER_NOUNS = frozenset(
     """number percentage percent amount magnitude price cost age rate temperature score salary
     population total level speed height distance""".split()
 )
-# The last word of a place's or an institution's name, never a person's ("Purdue Mall",
-# "Consumer Protection Act"): such a span does not answer "who".
+# The last word of a place's or an institution's name and of no well-known person's ("Purdue
+# Mall", "Consumer Protection Act"; not Hall, Law, Bay, Court, Temple: Monty Hall, Jude Law):
+# such a span does not answer "who".
 INSTITUTION_HEADS = frozenset(
-    """mall center centre street avenue road square park plaza university college school
-    academy hospital clinic company corp corporation inc ltd llc group holdings bank fund
-    foundation institute association society council committee commission department ministry
-    agency bureau office administration authority service party church cathedral mosque temple
-    museum library gallery theater theatre airport station port bridge river lake mountain
-    mountains valley county city island islands bay coast beach stadium arena hall house palace
-    court act bill law treaty network news times post journal tribune herald magazine press
-    airlines airways motors industries technologies systems labs""".split()
+    """mall center centre avenue plaza university college school academy hospital clinic
+    company corp corporation inc ltd llc group holdings foundation institute association society
+    council committee commission department ministry agency bureau administration authority
+    party cathedral mosque museum airport stadium arena palace act treaty network news times
+    journal tribune magazine airlines airways motors industries technologies systems labs county
+    city island islands valley coast""".split()
 )
 YEAR_NOUNS = frozenset({"year"})
 DATE_NOUNS = frozenset("day date month time".split())

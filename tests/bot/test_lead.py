@@ -98,6 +98,9 @@ def test_a_person_is_no_place_or_institution():
         "Texas",
         "Neil Armstrong",
     ]
+    # people whose surnames are also such words stay people
+    sentence = "The film was directed by Michael Bay and hosted by Monty Hall."
+    assert spans(sentence, "Who directed the film?") == ["Michael Bay", "Monty Hall"]
 
 
 def test_names_keep_connectors_initials_and_ampersands_but_not_titles_for_people():
