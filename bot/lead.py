@@ -295,7 +295,11 @@ def capitalised_words(sentences: Sequence[str]) -> frozenset[str]:
 
 
 def _after_colon(sentence: str, start: int) -> bool:
-    return sentence[:start].rstrip().endswith(":")
+    """Whether the text before `start` ends with a colon (spaces aside)."""
+    i = start - 1
+    while i >= 0 and sentence[i].isspace():
+        i -= 1
+    return i >= 0 and sentence[i] == ":"
 
 
 def _words(text: str) -> set[str]:
