@@ -194,7 +194,15 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
             yield s, e
 
 
-_VERSUS_RE = re.compile(r"(?<![\w.])v\.\s*$")
+def _after_versus(para: str, pos: int) -> bool:
+    """Whether the text before `pos` ends with the "v." of a case name (spaces aside); looks
+    back only that far, so a long paragraph's cuts stay linear."""
+    i = pos
+    while i > 0 and para[i - 1].isspace():
+        i -= 1
+    if i < 2 or para[i - 2 : i] != "v.":
+        return False
+    return i == 2 or not (para[i - 3].isalnum() or para[i - 3] in "_.")
 
 
 def sentence_units(
@@ -207,7 +215,7 @@ def sentence_units(
     except Exception:  # blingfire rejects some control characters; keep the paragraph whole
         offsets = [(0, len(para))]
     # blingfire ends a sentence at the "v." of a case name ("Roe v. Wade"): not a sentence end
-    cuts = sorted({ps + s for s, _ in offsets if s > 0 and not _VERSUS_RE.search(para, 0, s)})
+    cuts = sorted({ps + s for s, _ in offsets if s > 0 and not _after_versus(para, s)})
     # A new unit starts where a sentence-ending quote is followed by a new quote or sentence:
     # `... Friends." "I mean` (blingfire keeps these together).
     for m in re.finditer(r"[.!?](?:[”\"]|'') +(?=[“\"A-Z]|'')", para):
