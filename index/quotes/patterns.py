@@ -502,8 +502,8 @@ def _speaker_then_content(
     s, e = content_after(toks, cue.last, unit.end)
     if _NO_CONTENT_RE.match(text[s:e].strip().lower()):
         return None
-    first = next((t for t in toks if t.start >= s), None)
-    if toks[cue.first].low in PARTICIPLE_CUES and first is not None and first.low in CUES:
+    k = token_at(toks, s, len(toks))
+    if toks[cue.first].low in PARTICIPLE_CUES and k < len(toks) and toks[k].low in CUES:
         # "Ann Lee, writing in the Ledger, argued that ...": the verb after the aside speaks
         return None
     if only_circumstance(toks, s, e):
