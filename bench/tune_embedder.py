@@ -52,7 +52,7 @@ from bench.common import (
 from index.chunking import embed_text
 from index.embedding import default_model_path
 from index.fusion import reciprocal_rank_fusion
-from index.store import Layout, read_metadata
+from index.store import Layout, Metadata, read_metadata
 
 SCALE = 20.0  # the loss's cosine scale (sentence-transformers' default for this loss)
 MIN_TITLE_WORDS = 4  # shorter titles ("Review", "Opinion") say nothing about the article
@@ -60,9 +60,8 @@ MIN_LEAD_WORDS = 8
 SEED = 0
 
 
-def mine_pairs(data_dir: Path, seed: int = SEED) -> list[tuple[str, str]]:
-    """(query, passage) pairs from the articles of `data_dir`'s current snapshot."""
-    meta = read_metadata(Layout(data_dir).current_dir() / "meta.sqlite")
+def mine_pairs(meta: Metadata, seed: int = SEED) -> list[tuple[str, str]]:
+    """(query, passage) pairs from the articles of a snapshot's metadata."""
     passages: dict[str, list[str]] = {}
     for p in meta.passages:
         passages.setdefault(p.article_id, []).append(p.text)
@@ -187,12 +186,12 @@ def main() -> None:
     searcher = library.searcher()
     variant = f"lr{args.lr:g}-b{args.batch_size}-s{args.max_seq}"
     tuned_dir = MODELS / f"minilm-tuned-{variant}{'-hard' if args.hard_negatives else ''}"
-    pairs = mine_pairs(data.index_dir)
+    meta = read_metadata(Layout(data.index_dir).current_dir() / "meta.sqlite")
+    pairs = mine_pairs(meta)
     log(f"{len(pairs)} pairs from {data.index_dir.name}")
     if not (args.reuse and (tuned_dir / "config.json").exists()):
         negatives = None
         if args.hard_negatives:
-            meta = read_metadata(Layout(data.index_dir).current_dir() / "meta.sqlite")
             article_of = {p.text: p.article_id for p in meta.passages}
             negatives = hard_negatives(pairs, searcher, article_of)
         train(
