@@ -46,16 +46,19 @@ NUMBER_NOUNS = frozenset(
     """number percentage percent amount magnitude price cost age rate temperature score salary
     population total level speed height distance""".split()
 )
-# The last word of a place's or an institution's name and of no well-known person's ("Purdue
-# Mall", "Consumer Protection Act"; not Hall, Law, Bay, Court, Temple: Monty Hall, Jude Law):
-# such a span does not answer "who".
+# The last word of a place's, an institution's or an event's name and of no well-known person's
+# ("Purdue Mall", "Consumer Protection Act", "Shelby Farms Park"; not Hall, Law, Bay, Court,
+# Temple, Lake, Day: Monty Hall, Jude Law, Ricki Lake, Jason Day): such a span does not answer
+# "who".
 INSTITUTION_HEADS = frozenset(
     """mall center centre avenue plaza university college school academy hospital clinic
     company corp corporation inc ltd llc group holdings foundation institute association society
     council committee commission department ministry agency bureau administration authority
     party cathedral mosque museum airport stadium arena palace act treaty network news times
     journal tribune magazine airlines airways motors industries technologies systems labs county
-    city island islands valley coast""".split()
+    city island islands valley coast park parks square street road bridge tower river gardens
+    church zoo hotel library station festival parade bowl cup championship olympics awards
+    prize""".split()
 )
 YEAR_NOUNS = frozenset({"year"})
 DATE_NOUNS = frozenset("day date month time".split())
