@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -114,6 +115,20 @@ def test_the_export_goes_to_the_cache_dir_and_is_reused(
     monkeypatch.setattr(mod, "quantize_int8", refuse)
     again = load_embedder(EmbeddingSettings(backend="onnx-int8", cache_dir=str(cache_dir)))
     assert again.path == onnx_int8.path
+
+
+def test_quantising_does_not_flood_the_log(
+    onnx: Any, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from index.onnx_embedding import quantize_int8
+
+    # onnxruntime logs dozens of INFO lines a model on the root logger ("Quantization
+    # parameters for tensor ... not specified"): a deployer's first answer printed them all
+    with caplog.at_level(logging.INFO):
+        quantize_int8(onnx.path, tmp_path / "model.int8.onnx")
+    assert (tmp_path / "model.int8.onnx").stat().st_size > 1_000_000
+    chatter = [r for r in caplog.records if "onnxruntime" in r.pathname]
+    assert chatter == [], [r.getMessage() for r in chatter[:3]]
 
 
 def test_a_half_written_export_is_ignored_and_cleaned(tmp_path: Path, real_embedder: Any) -> None:
