@@ -4,6 +4,8 @@
     python -m bench.notfound --fit --reuse   # the same from the evidence the last --fit saved
     python -m bench.notfound --fit --reuse --cv   # cross-validate the ridge penalty
     python -m bench.notfound           # found / abstained rates with the weights in the code
+    python -m bench.notfound --drop best_article_names   # the same, refitted without a feature
+    python -m bench.notfound --fit --reuse --cv --drop best_article_names   # and its CV
 
 Both run the bot's own `Answerer` over one index of the realtimeqa-tune and -dev corpora
 together (about 2,900 articles; built once into bench/out/rtqa-merged-index).
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -44,6 +47,7 @@ from bench.common import (
     write_jsonl,
     write_results,
 )
+from bot import evidence as support_model
 from bot.evidence import FEATURES, SUPPORT_TARGET_FOUND
 
 OFFTOPIC_REPORT = EVAL / "offtopic-questions.jsonl"
@@ -97,32 +101,46 @@ def check_features(features: list[list[float]]) -> None:
         )
 
 
-def fit(rows: list[dict[str, Any]]) -> dict[str, Any]:
+def columns(rows: list[dict[str, Any]], drop: Sequence[str] = ()) -> np.ndarray:
+    """The scored rows' features, but the dropped ones: a matrix, one row a question."""
+    x = [r["features"] for r in rows if "features" in r]
+    if any(len(f) != len(FEATURES) for f in x):
+        raise SystemExit(
+            f"{FIT_ROWS} has other features than {FEATURES}: run --fit without --reuse"
+        )
+    unknown = set(drop) - set(FEATURES)
+    if unknown:
+        raise SystemExit(f"--drop: no feature {sorted(unknown)}; the features are {FEATURES}")
+    keep = [i for i, name in enumerate(FEATURES) if name not in drop]
+    return np.array(x)[:, keep]
+
+
+def fit(rows: list[dict[str, Any]], drop: Sequence[str] = ()) -> dict[str, Any]:
+    """Fit the support model (a dropped feature gets weight 0); the bias is set from the
+    weights as printed, rounded, so the pasted model finds exactly the target share."""
     tune = [r for r in rows if r["group"] == "tune"]
     off = [r for r in rows if r["group"] == "offtopic"]
     gated = {
         g: sum(bool(r.get("missing")) for r in rows if r["group"] == g)
         for g in ("tune", "offtopic")
     }
-    x = [r["features"] for r in rows if "features" in r]
-    y = [r["group"] == "tune" for r in rows if "features" in r]
-    if any(len(f) != len(FEATURES) for f in x):
-        raise SystemExit(
-            f"{FIT_ROWS} has other features than {FEATURES}: run --fit without --reuse"
-        )
-    xa, ya = np.array(x), np.array(y, dtype=float)
+    xa = columns(rows, drop)
+    ya = np.array([r["group"] == "tune" for r in rows if "features" in r], dtype=float)
     w, b = fit_logistic(xa, ya)
+    w = np.round(w, 4)
     # Move the bias so that the target share of all tune questions is found (those the name
-    # check refused count as not found).
+    # check refused count as not found). It is rounded up past the cut: the question at the
+    # cut, with the rounded weights, stays found.
     z = xa[ya == 1] @ w
     allowed_misses = int(np.floor((1 - SUPPORT_TARGET_FOUND) * len(tune))) - gated["tune"]
     cut = np.sort(z)[max(allowed_misses, 0)] if len(z) else 0.0
-    bias = float(-cut + 1e-6)
+    bias = round(float(-cut) + 1e-4, 4)
     zo = xa[ya == 0] @ w + bias
+    weights = iter(w)
     return {
         "features": list(FEATURES),
-        "weights": [round(float(v), 4) for v in w],
-        "bias": round(bias, 4),
+        "weights": [0.0 if name in drop else float(next(weights)) for name in FEATURES],
+        "bias": bias,
         "fitted_bias": round(b, 4),
         "tune_questions": len(tune),
         "tune_refused_by_names": gated["tune"],
@@ -132,16 +150,13 @@ def fit(rows: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def cross_validate(rows: list[dict[str, Any]], folds: int = 5, seed: int = 0) -> None:
+def cross_validate(
+    rows: list[dict[str, Any]], drop: Sequence[str] = (), folds: int = 5, seed: int = 0
+) -> None:
     """For each ridge penalty: fit on 4/5 of the scored tune rows, set the bias for the target
     found rate on those, and count the held-out fifth; print the pooled held-out rates."""
-    scored = [r for r in rows if "features" in r]
-    if any(len(r["features"]) != len(FEATURES) for r in scored):
-        raise SystemExit(
-            f"{FIT_ROWS} has other features than {FEATURES}: run --fit without --reuse"
-        )
-    x = np.array([r["features"] for r in scored])
-    y = np.array([r["group"] == "tune" for r in scored], dtype=float)
+    x = columns(rows, drop)
+    y = np.array([r["group"] == "tune" for r in rows if "features" in r], dtype=float)
     fold = np.random.default_rng(seed).permutation(len(y)) % folds
     print("L2        found (tune, held out)  abstained (off-topic, held out)")
     for penalty in CV_PENALTIES:
@@ -157,7 +172,7 @@ def cross_validate(rows: list[dict[str, Any]], folds: int = 5, seed: int = 0) ->
         print(f"{penalty:<9} {np.mean(found):.3f}                   {np.mean(abstained):.3f}")
 
 
-def report(bot: Any) -> dict[str, Any]:
+def report(bot: Any, suffix: str = "") -> dict[str, Any]:
     out: dict[str, Any] = {}
     sets = {
         "realtimeqa-tune": (dataset("realtimeqa-tune").questions, True),
@@ -168,7 +183,7 @@ def report(bot: Any) -> dict[str, Any]:
     for name, (path, should_find) in sets.items():
         questions = [q["question"] for q in read_jsonl(path)]
         answers = ask_batch(bot, questions)
-        write_jsonl(OUT / f"notfound-{name}.jsonl", answers)
+        write_jsonl(OUT / f"notfound-{name}{suffix}.jsonl", answers)
         right = [bool(a["found"]) == should_find for a in answers]
         low, high = bootstrap_interval(right)
         key = "found_rate" if should_find else "abstained"
@@ -192,14 +207,28 @@ def main() -> None:
         help=f"--fit from the evidence in {FIT_ROWS.name} (no index)",
     )
     parser.add_argument("--cv", action="store_true", help="with --fit --reuse: choose the penalty")
+    parser.add_argument(
+        "--drop",
+        type=lambda v: tuple(v.split(",")),
+        default=(),
+        help=f"leave these features out (refitted from {FIT_ROWS.name}): an ablation",
+    )
     args = parser.parse_args()
     if args.fit and args.reuse and args.cv:
-        cross_validate(read_jsonl(FIT_ROWS))
+        cross_validate(read_jsonl(FIT_ROWS), args.drop)
         return
     if args.fit and args.reuse:
-        result = fit(read_jsonl(FIT_ROWS))
+        result = fit(read_jsonl(FIT_ROWS), args.drop)
         print(json.dumps(result, indent=2))
         return
+    if args.fit and args.drop:
+        raise SystemExit("--drop refits from the saved evidence: use it with --fit --reuse")
+    suffix = ""
+    if args.drop:  # report with the model refitted without them, instead of the code's
+        ablated = fit(read_jsonl(FIT_ROWS), args.drop)
+        support_model.SUPPORT_WEIGHTS = tuple(ablated["weights"])
+        support_model.SUPPORT_BIAS = ablated["bias"]
+        suffix = "-without-" + "-".join(args.drop)
     data = dataset("realtimeqa-tune")
     settings = bench_settings(data.index_dir)
     bot = answerer(indexed(data, settings), settings)
@@ -209,8 +238,8 @@ def main() -> None:
         print(json.dumps(result, indent=2))
         print(f"SUPPORT_WEIGHTS = {tuple(result['weights'])}\nSUPPORT_BIAS = {result['bias']}")
     else:
-        result = report(bot)
-        write_results("notfound", result)
+        result = report(bot, suffix)
+        write_results("notfound" + suffix, result)
         print(json.dumps(result, indent=2))
 
 

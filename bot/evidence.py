@@ -11,7 +11,10 @@ the evidence for an answer rather than from one relevance score:
 2. **Support.** The best sentences must carry the question's content: a logistic model over a
    few features of the retrieved evidence (how similar the best sentence and passage are to
    the question, how much of the question's rare words the best passage and article hold,
-   whether the best sentences hold the kind of thing asked for: a person for "who").
+   whether the best sentences hold the kind of thing asked for: a person for "who", and how
+   many of the question's names the best sentence's own article holds: "What is the tallest
+   mountain on Mars?" is not answered by a sentence on Everest from an article that never
+   says "Mars", even when another retrieved article does).
    Its weights are fitted by `python -m bench.notfound --fit` on realtimeqa-tune's questions
    (should be found) and bench/questions/offtopic-tune.jsonl (should not), never on the sets
    the figures are reported on.
@@ -58,14 +61,18 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
-def question_names(question: str) -> list[str]:
+def question_names(question: str, *, first_words: bool = True) -> list[str]:
     """The name words of a question: capitalised words that are not question or function
-    words, split at hyphens and possessives, folded, in order, each once."""
+    words, split at hyphens and possessives, folded, in order, each once. Without
+    `first_words`, a sentence's first word is left out: its capital says nothing ("Hundreds of
+    officers ...", "Wildfires in Arizona ...")."""
     names: list[str] = []
     for sentence in _SENTENCE_END.split(question):
-        for match in _WORD.finditer(sentence):
+        for i, match in enumerate(_WORD.finditer(sentence)):
             word = match.group(0)
             if not word[0].isupper() or word.isupper() and len(word) < MIN_NAME_CHARS:
+                continue
+            if i == 0 and not first_words:
                 continue
             word = re.sub(r"['’]s?$", "", word)
             for part in re.split(r"[\-'’]", fold(word)):
@@ -85,6 +92,16 @@ def word_set(texts: Iterable[str]) -> set[str]:
     for text in texts:
         words.update(re.findall(r"[^\W_]+", fold(text)))
     return words
+
+
+def name_share(question: str, text: str) -> float:
+    """The share of the question's names (but a sentence's first word) that `text` holds; 1
+    when it names nothing."""
+    names = question_names(question, first_words=False)
+    if not names:
+        return 1.0
+    present = word_set([text])
+    return sum(n in present for n in names) / len(names)
 
 
 def missing_names(question: str, texts: Iterable[str]) -> list[str]:
@@ -109,6 +126,10 @@ class Support:
     # person for "who", a number for "how many": bot/lead.py), 0 when neither does; 0.5 when
     # the question asks for no kind of span ("why", "what happened")
     answer_type: float = 0.5
+    # the share of the question's names (`name_share`) that the best sentence's article holds:
+    # "What is the tallest mountain on Mars?" best answered by a sentence on Everest from an
+    # article that never says "Mars" is not answered, however well the sentence matches
+    best_article_names: float = 1.0
 
     def features(self) -> list[float]:
         return [
@@ -118,6 +139,7 @@ class Support:
             self.passage_coverage,
             self.article_coverage,
             self.answer_type,
+            self.best_article_names,
         ]
 
 
@@ -128,13 +150,14 @@ FEATURES = (
     "passage_coverage",
     "article_coverage",
     "answer_type",
+    "best_article_names",
 )
 # Fitted by `python -m bench.notfound --fit` (L2-regularised logistic regression on
 # realtimeqa-tune's questions against bench/questions/offtopic-tune.jsonl, over an index of the
 # realtimeqa-tune and -dev corpora together); the bias is then moved so that SUPPORT_TARGET_FOUND
 # of the tune questions are found. Refit after changing retrieval or sentence scoring.
-SUPPORT_WEIGHTS = (-0.5816, 6.4196, 14.5182, -0.5565, 0.4244, 1.6839)
-SUPPORT_BIAS = -11.3404
+SUPPORT_WEIGHTS = (-0.7522, 6.8661, 15.6281, -1.1718, -0.5238, 2.3182, 2.1072)
+SUPPORT_BIAS = -13.4283
 SUPPORT_TARGET_FOUND = 0.98
 
 

@@ -4,6 +4,7 @@ their options, and keep their question sets apart from the reporting sets."""
 import importlib
 import json
 
+import numpy as np
 import pytest
 
 from tests.conftest import REPO, SHARED
@@ -92,3 +93,25 @@ def test_a_backend_chosen_on_the_command_line_gets_its_own_index_and_settings():
     assert settings.model_cache_dir == MODELS and settings.data_dir == int8.index_dir
     configured = bench_settings(torch_set.index_dir)
     assert dataset_settings(torch_set) == configured  # no --backend: the configured one
+
+
+def test_the_support_fit_finds_its_target_share_with_the_weights_it_prints():
+    from bench.notfound import fit
+    from bot.evidence import FEATURES, SUPPORT_TARGET_FOUND
+
+    rng = np.random.default_rng(0)
+    rows = [
+        {"group": group, "features": list(rng.normal(shift, 0.3, len(FEATURES)))}
+        for group, shift in [("tune", 0.6)] * 150 + [("offtopic", 0.2)] * 60
+    ]
+    result = fit(rows)
+    weights, bias = np.array(result["weights"]), result["bias"]
+    # printed rounded, and the model as printed (what is pasted into bot/evidence.py) finds the
+    # target share, not one question fewer for the rounding
+    assert all(round(w, 4) == w for w in weights) and round(bias, 4) == bias
+    z = np.array([r["features"] for r in rows[:150]]) @ weights + bias
+    assert (z >= 0).mean() == pytest.approx(SUPPORT_TARGET_FOUND, abs=0.5 / 150)
+    dropped = fit(rows, drop=("answer_type",))
+    assert dict(zip(FEATURES, dropped["weights"], strict=True))["answer_type"] == 0.0
+    with pytest.raises(SystemExit, match="no feature"):
+        fit(rows, drop=("no_such_feature",))
