@@ -62,6 +62,11 @@ def collection_name(prefix: str, snapshot: str) -> str:
     return f"{prefix}_{snapshot.replace('-', '_')}"
 
 
+def index_kind(count: int) -> str:
+    """The Milvus index type a build gives a collection of `count` vectors."""
+    return "FLAT" if count <= FLAT_LIMIT else "HNSW"
+
+
 def snapshot_of(prefix: str, collection: str) -> str | None:
     """The snapshot name a collection of `prefix` belongs to, or None if it is not one."""
     head = prefix + "_"
@@ -165,7 +170,7 @@ class MilvusStore:
         schema.add_field("article", DataType.VARCHAR, max_length=TEXT_CHARS)
         schema.add_field("source", DataType.VARCHAR, max_length=TEXT_CHARS)
         schema.add_field("day", DataType.INT32)
-        kind = "FLAT" if count <= FLAT_LIMIT else "HNSW"
+        kind = index_kind(count)
         params = client.prepare_index_params()
         extra = {"M": HNSW_M, "efConstruction": HNSW_EF_CONSTRUCTION} if kind == "HNSW" else {}
         params.add_index(field_name="vector", index_type=kind, metric_type="IP", params=extra)
@@ -226,6 +231,23 @@ class MilvusStore:
             uri,
         )
         return int(res[0]["count(*)"])
+
+    def holds(self, manifest: dict[str, Any], count: int) -> bool:
+        collection = str(manifest.get("collection", ""))
+        if not (
+            manifest.get("store") == self.kind
+            and manifest.get("milvus_uri") == self.uri
+            and snapshot_of(self.prefix, collection) is not None
+            and manifest.get("milvus_index") == index_kind(count)
+        ):
+            return False
+        try:  # the collection must still be there (a server reset loses it)
+            client = self._client()
+            return bool(client.has_collection(collection, timeout=CALL_SECONDS))
+        except (MilvusException, VectorStoreError) as exc:
+            reason = mask_secrets(str(exc))[:300]
+            log.info("cannot tell whether %s still holds %s: %s", self.uri, collection, reason)
+            return False
 
     def switched(self, manifest: dict[str, Any]) -> None:
         """Point the alias at the snapshot now current. Not fatal: `current` is the truth."""

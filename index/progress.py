@@ -59,6 +59,8 @@ class BuildReport:
     warnings: tuple[tuple[str, str], ...] = ()  # (file:line, what): fields read with a doubt
     kept: int = 0  # articles kept from the previous index because their source was unreadable
     expired: int = 0  # articles dropped because their source's retention (keep_days) ran out
+    # nothing changed: the build wrote nothing and `snapshot`, current before, stays current
+    kept_current: bool = False
 
     def summary(self, limit: int = 5) -> str:
         """One line of counts, then the first `limit` skips and warnings with their reasons
@@ -66,7 +68,12 @@ class BuildReport:
         text = (
             f"indexed: {self.added} added, {self.updated} updated, {self.removed} removed, "
             f"{self.skipped} skipped, {self.unchanged} unchanged; {self.passages} passages, "
-            f"{self.embedded} embedded; {self.seconds:.1f}s (snapshot {self.snapshot})"
+            f"{self.embedded} embedded; {self.seconds:.1f}s "
+            + (
+                f"(nothing changed: snapshot {self.snapshot} stays current)"
+                if self.kept_current
+                else f"(snapshot {self.snapshot})"
+            )
         )
         if self.kept:
             text += f"; {self.kept} kept from sources that could not be read"

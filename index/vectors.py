@@ -21,7 +21,7 @@ import faiss
 import numpy as np
 
 from index.config import IndexSettings, Settings
-from index.dense import build_faiss, load_faiss, lossy, save_faiss, search_faiss
+from index.dense import build_faiss, choose_factory, load_faiss, lossy, save_faiss, search_faiss
 from index.errors import ConfigError, IndexCorruptError
 from index.models import Article, Filters, Passage, article_day
 
@@ -80,6 +80,11 @@ class VectorStore(Protocol):
 
     def open(self, snapshot: Path, manifest: dict[str, Any], vectors: np.ndarray) -> Generation: ...
 
+    def holds(self, manifest: dict[str, Any], count: int) -> bool:
+        """Whether the snapshot of `manifest` holds its `count` vectors as a build would write
+        them now (this store, the same index type), so that an unchanged build can keep it."""
+        ...
+
     def switched(self, manifest: dict[str, Any]) -> None:
         """Called once `current` names the snapshot of `manifest`."""
         ...
@@ -137,6 +142,11 @@ class FaissStore:
             ) from exc
         rerank = self.settings.rerank if lossy(index) else 1
         return FaissGeneration(index, vectors, str(manifest.get("faiss", "")), rerank)
+
+    def holds(self, manifest: dict[str, Any], count: int) -> bool:
+        return manifest.get("store", "faiss") == self.kind and manifest.get(
+            "faiss"
+        ) == choose_factory(self.settings, count)
 
     def switched(self, manifest: dict[str, Any]) -> None:
         """Nothing to do: the snapshot folder holds the index."""

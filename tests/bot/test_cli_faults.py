@@ -65,7 +65,8 @@ def test_stats_on_a_damaged_snapshot_names_the_file_and_fails(capsys, indexed):
 
 def test_stats_on_a_damaged_snapshot_says_which_one_answers_meanwhile(capsys, indexed):
     first = current(indexed).name
-    assert run(capsys, "index", str(SAMPLE), "--data-dir", str(indexed))[0] == 0
+    # a second snapshot (an unchanged corpus writes none: --rebuild does)
+    assert run(capsys, "index", str(SAMPLE), "--rebuild", "--data-dir", str(indexed))[0] == 0
     damaged = current(indexed) / "vectors.npy"
     scribble(damaged)
     code, _, err = run(capsys, "stats", "--data-dir", str(indexed))

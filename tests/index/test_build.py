@@ -76,7 +76,40 @@ def test_reindexing_an_unchanged_corpus_embeds_nothing(tmp_path, corpus, fake_em
     assert fake_embedder.encoded == before
     assert (second.added, second.updated, second.removed, second.unchanged) == (0, 0, 0, 4)
     assert second.passages == first.passages
-    assert second.snapshot != first.snapshot
+    # nothing to write: the snapshot serving questions stays current, none is added
+    assert second.snapshot == first.snapshot and second.kept_current
+    assert "nothing changed: snapshot" in second.summary()
+    layout = Layout(lib.settings.data_dir)
+    assert [p.name for p in layout.snapshots.iterdir()] == [first.snapshot]
+    assert lib.stats().snapshot == first.snapshot
+    assert lib.searcher().search("wildfire", k=1)[0].title == "News about the wildfire"
+
+
+def test_an_unchanged_corpus_is_written_again_when_the_index_type_changes(
+    tmp_path, corpus, fake_embedder
+):
+    first = lib_for(tmp_path, corpus, fake_embedder).build()
+    hnsw = lib_for(tmp_path, corpus, fake_embedder, index={"faiss": "hnsw", "hnsw_m": 16})
+    second = hnsw.build()
+    assert second.snapshot != first.snapshot and not second.kept_current
+    assert second.embedded == 0  # the vectors come from the cache
+    assert hnsw.stats().faiss_index == "HNSW16,Flat"
+    assert hnsw.build().snapshot == second.snapshot  # and then stays
+
+
+def test_a_damaged_current_snapshot_is_replaced_even_when_nothing_changed(
+    tmp_path, corpus, fake_embedder
+):
+    lib = lib_for(tmp_path, corpus, fake_embedder)
+    first = lib.build()
+    write_article(corpus, "art9", "News about the marathon", "The marathon was run today.")
+    second = lib.build()
+    (Layout(lib.settings.data_dir).snapshots / second.snapshot / "dense.faiss").write_bytes(b"x")
+    # the older snapshot serves meanwhile (it lacks art9); the build must not keep that one
+    third = Library(lib.settings, fake_embedder).build()
+    assert third.snapshot not in {first.snapshot, second.snapshot} and not third.kept_current
+    assert third.added == 1  # art9, against the older snapshot it read
+    assert "art9" in Library(lib.settings, fake_embedder).searcher().articles
 
 
 def test_new_extraction_rules_reach_unchanged_articles_without_reembedding(
@@ -253,7 +286,10 @@ def test_only_one_build_runs_at_a_time(tmp_path, corpus, fake_embedder):
 @EACH_STORE
 def test_old_snapshots_beyond_keep_are_removed(tmp_path, corpus, fake_embedder):
     lib = lib_for(tmp_path, corpus, fake_embedder, index={"keep_snapshots": 2})
-    names = [lib.build().snapshot for _ in range(4)]
+    names = []
+    for i in range(4):  # each build has something new to write
+        write_article(corpus, f"new{i}", f"News number {i}", f"Story number {i} was told.")
+        names.append(lib.build().snapshot)
     on_disk = sorted(p.name for p in Layout(lib.settings.data_dir).snapshots.iterdir())
     assert on_disk == sorted(names[-2:])
 

@@ -58,6 +58,12 @@ def built(tmp_path: Path) -> tuple[Library, FakeEmbedder, int]:
     return lib, fake, passages
 
 
+def rewriting(lib: Library, fake: FakeEmbedder) -> Library:
+    """The library with another index type: its next build writes a snapshot, reading every
+    vector from the cache, though no article changed (an unchanged build writes nothing)."""
+    return Library(make_settings(lib.settings.data_dir, index={"faiss": "hnsw"}), fake)
+
+
 def side_files(cache: Path) -> list[str]:
     return sorted(p.name for p in cache.parent.iterdir())
 
@@ -70,7 +76,7 @@ def test_a_damaged_data_page_is_set_aside_and_the_build_reembeds(built, caplog, 
     corrupt_a_data_page(cache)
     before = fake.encoded
     with caplog.at_level(logging.WARNING, logger="index.cache"):
-        report = lib.build(rebuild=rebuild)
+        report = rewriting(lib, fake).build(rebuild=rebuild)
     assert report.embedded == passages == fake.encoded - before  # nothing lost: re-embedded
     assert "embeddings.corrupt" in side_files(cache)  # renamed, not deleted
     assert any(
@@ -87,7 +93,7 @@ def test_damage_the_open_check_misses_is_caught_on_use(built, monkeypatch, caplo
     # As if the damage appeared after the cache was opened and checked.
     monkeypatch.setattr(EmbeddingCache, "_check", staticmethod(lambda db: None))
     with caplog.at_level(logging.WARNING, logger="index.cache"):
-        report = lib.build()
+        report = rewriting(lib, fake).build()
     assert report.embedded == passages
     assert "embeddings.corrupt" in side_files(cache)
     assert any("set aside" in r.getMessage() for r in caplog.records)

@@ -96,6 +96,24 @@ def json_str(text: str) -> str:
     return json.dumps(text)
 
 
+def test_an_unchanged_build_keeps_the_current_collection(tmp_path, corpus, milvus_server, prefix):
+    settings = make_settings(
+        tmp_path / "data",
+        corpus={"sources": [str(corpus)]},
+        index=milvus_sections(milvus_server.uri, prefix),
+    )
+    lib = Library(settings, FakeEmbedder())
+    first = lib.build()
+    again = lib.build()
+    assert again.kept_current and again.snapshot == first.snapshot
+    assert collections(milvus_server.uri, prefix) == {collection_of(lib, first.snapshot)}
+    # a collection lost on the server (a reset) is written again, not trusted
+    MilvusClient(uri=milvus_server.uri).drop_collection(collection_of(lib, first.snapshot))
+    third = Library(settings, FakeEmbedder()).build()
+    assert not third.kept_current and third.snapshot != first.snapshot
+    assert collections(milvus_server.uri, prefix) == {collection_of(lib, third.snapshot)}
+
+
 def test_old_collections_go_with_old_snapshots_and_the_alias_follows_current(
     tmp_path, corpus, milvus_server, prefix
 ):
@@ -104,7 +122,10 @@ def test_old_collections_go_with_old_snapshots_and_the_alias_follows_current(
         make_settings(tmp_path / "data", corpus={"sources": [str(corpus)]}, index=sections),
         FakeEmbedder(),
     )
-    names = [lib.build().snapshot for _ in range(3)]
+    names = []
+    for i in range(3):  # each build has something new to write
+        write_article(corpus, f"new{i}", f"News number {i}", f"Story number {i} was told.")
+        names.append(lib.build().snapshot)
     on_disk = sorted(p.name for p in Layout(lib.settings.data_dir).snapshots.iterdir())
     assert on_disk == names[-2:]
     assert collections(milvus_server.uri, prefix) == {collection_of(lib, n) for n in names[-2:]}

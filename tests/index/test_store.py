@@ -125,6 +125,7 @@ def test_without_an_older_good_snapshot_the_damage_is_an_error(tmp_path, corpus)
 def test_retention_keeps_a_good_snapshot_to_fall_back_to(tmp_path, corpus):
     lib = library(tmp_path, corpus, index={"keep_snapshots": 2})
     first = lib.build().snapshot
+    write_article(corpus, "later", "Later news", "A later story was told on Tuesday.")
     second = lib.build().snapshot
     scribble(snapshot_dir(lib, second) / "vectors.npy")
     third = lib.build().snapshot  # the damaged one goes; the good one before it stays
