@@ -13,6 +13,7 @@ import faiss
 import numpy as np
 
 from index.bm25 import BM25Index
+from index.clean import repair_mojibake
 from index.config import Settings
 from index.embedding import Embedder
 from index.errors import IndexCorruptError, QueryError
@@ -30,7 +31,7 @@ log = logging.getLogger(__name__)
 
 def check_query(query: str, max_chars: int) -> str:
     """The query, stripped; a QueryError a person can act on when it cannot be searched."""
-    query = " ".join(query.split())
+    query = " ".join(repair_mojibake(query).split())
     if not query:
         raise QueryError("the question is empty; ask something about the news")
     if len(query) > max_chars:

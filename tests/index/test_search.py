@@ -346,3 +346,13 @@ def test_unreadable_statements_are_a_clear_error_when_needed(tmp_path, fake_embe
         statements.of_articles(["art1"])
     with pytest.raises(IndexCorruptError, match="unreadable statements"):
         statements.all()
+
+
+def test_a_question_pasted_from_a_page_decoded_twice_is_repaired_like_the_articles():
+    from index.search import check_query
+
+    # the articles' text is repaired when indexed (index/clean.py): the question must match it
+    assert check_query(" What did Arturo SarukhÃ¡n say?  ", 1000) == (
+        "What did Arturo Sarukhán say?"
+    )
+    assert check_query("Where is São Paulo?", 1000) == "Where is São Paulo?"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 from pathlib import Path
 
 import pytest
@@ -81,6 +82,22 @@ def test_utf8_file_with_one_cp1252_line_keeps_both(tmp_path: Path) -> None:
     write(tmp_path / "a.txt", "Título\n\nZoë said “hi”.\n".encode() + b"caf\xe9 line.")
     (article,), _ = load(tmp_path)
     assert (article.title, article.text) == ("Título", "Zoë said “hi”.\ncafé line.")
+
+
+def test_text_decoded_twice_upstream_is_repaired(tmp_path: Path) -> None:
+    # A scraper read UTF-8 as cp1252 (or Latin-1, leaving C1 controls) and saved the result as
+    # UTF-8: the names would never match a question, nor the quotes a quote mark.
+    body = "Itâ€™s over, said Arturo SarukhÃ¡n. Prosecutor Marc TrÃ\x89VIDIC agreed."
+    record = {"id": "m", "title": "Le prÃ©sident", "text": body}
+    write(tmp_path / "a.jsonl", json.dumps(record).encode())
+    (article,), _ = load(tmp_path)
+    assert article.title == "Le président"
+    assert article.text == "It’s over, said Arturo Sarukhán. Prosecutor Marc TrÉVIDIC agreed."
+    # text that only looks alike is left as it was
+    plain = "Café owners in São Paulo, Zürich and Piñera's Chile: the façade—and naïve Ãlvaro."
+    write(tmp_path / "b.txt", f"Title\n\n{plain}")
+    articles, _ = load(tmp_path)
+    assert [a.text for a in articles if a.id == "b"] == [plain]
 
 
 def test_html_declared_charset_is_honoured(tmp_path: Path) -> None:
