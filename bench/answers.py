@@ -3,6 +3,7 @@
 
     python -m bench.answers [--set realtimeqa-dev] [--no-lead-baseline]
                             [--sentence-candidates 0,12] [--sentence-backends snapshot,onnx]
+                            [--passages 5,12,16]
 
 1. Accuracy: an answer is correct when the answer string appears in the answer text (as a whole
    word, the retrieval scorer's rule) and in the text of one of its citations.
@@ -19,6 +20,8 @@
    equal the configured path's.
 6. With --sentence-backends snapshot,onnx: the same for each `[answer].sentence_backend` (the
    model that scores candidate sentences; the configured one is onnx-int8).
+7. With --passages 5,12,16: the same for each `[answer].passages` (how many retrieved passages
+   the answer's sentences come from; its found decision reads them too).
 
 Writes bench/out/answers-<set>.jsonl (one answer a line, with `gold`, `correct`, `baseline`,
 `covered`) and bench/out/answers-<set>.json.
@@ -67,6 +70,12 @@ def main() -> None:
         type=parse_list,
         default=[],
         help="also answer with each of these [answer].sentence_candidates (0: all)",
+    )
+    parser.add_argument(
+        "--passages",
+        type=parse_list,
+        default=[],
+        help="also answer with each of these [answer].passages (passages read for sentences)",
     )
     parser.add_argument(
         "--sentence-backends",
@@ -120,7 +129,11 @@ def main() -> None:
     variants = [
         ("sentence_candidates", "sentence_candidates", "candidates", v)
         for v in args.sentence_candidates
-    ] + [("sentence_backend", "sentence_backends", "sentences", v) for v in args.sentence_backends]
+    ]
+    variants += [
+        ("sentence_backend", "sentence_backends", "sentences", v) for v in args.sentence_backends
+    ]
+    variants += [("passages", "passages_read", "passages", v) for v in args.passages]
     for key, section, label, value in variants:
         varied = override(settings, "answer", **{key: value})
         given = ask_batch(answerer(library, varied), [q["question"] for q in questions])
