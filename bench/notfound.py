@@ -6,6 +6,7 @@
     python -m bench.notfound           # found / abstained rates with the weights in the code
     python -m bench.notfound --drop best_article_names   # the same, refitted without a feature
     python -m bench.notfound --fit --reuse --cv --drop best_article_names   # and its CV
+    python -m bench.notfound --fit --reuse --cv --seeds 20   # CV pooled over 20 fold splits
 
 Both run the bot's own `Answerer` over one index of the realtimeqa-tune and -dev corpora
 together (about 2,900 articles; built once into bench/out/rtqa-merged-index).
@@ -151,24 +152,26 @@ def fit(rows: list[dict[str, Any]], drop: Sequence[str] = ()) -> dict[str, Any]:
 
 
 def cross_validate(
-    rows: list[dict[str, Any]], drop: Sequence[str] = (), folds: int = 5, seed: int = 0
+    rows: list[dict[str, Any]], drop: Sequence[str] = (), folds: int = 5, seeds: int = 1
 ) -> None:
     """For each ridge penalty: fit on 4/5 of the scored tune rows, set the bias for the target
-    found rate on those, and count the held-out fifth; print the pooled held-out rates."""
+    found rate on those, and count the held-out fifth; print the pooled held-out rates (pooled
+    over `seeds` different splits into folds: one split's figures move by a question or two)."""
     x = columns(rows, drop)
     y = np.array([r["group"] == "tune" for r in rows if "features" in r], dtype=float)
-    fold = np.random.default_rng(seed).permutation(len(y)) % folds
+    splits = [np.random.default_rng(seed).permutation(len(y)) % folds for seed in range(seeds)]
     print("L2        found (tune, held out)  abstained (off-topic, held out)")
     for penalty in CV_PENALTIES:
         found, abstained = [], []
-        for f in range(folds):
-            train, test = fold != f, fold == f
-            w, _ = fit_logistic(x[train], y[train], penalty)
-            z = np.sort(x[train][y[train] == 1] @ w)
-            cut = z[int(np.floor((1 - SUPPORT_TARGET_FOUND) * len(z)))]
-            zt = x[test] @ w
-            found += list(zt[y[test] == 1] >= cut)
-            abstained += list(zt[y[test] == 0] < cut)
+        for fold in splits:
+            for f in range(folds):
+                train, test = fold != f, fold == f
+                w, _ = fit_logistic(x[train], y[train], penalty)
+                z = np.sort(x[train][y[train] == 1] @ w)
+                cut = z[int(np.floor((1 - SUPPORT_TARGET_FOUND) * len(z)))]
+                zt = x[test] @ w
+                found += list(zt[y[test] == 1] >= cut)
+                abstained += list(zt[y[test] == 0] < cut)
         print(f"{penalty:<9} {np.mean(found):.3f}                   {np.mean(abstained):.3f}")
 
 
@@ -208,6 +211,9 @@ def main() -> None:
     )
     parser.add_argument("--cv", action="store_true", help="with --fit --reuse: choose the penalty")
     parser.add_argument(
+        "--seeds", type=int, default=1, help="with --cv: pool this many splits into folds"
+    )
+    parser.add_argument(
         "--drop",
         type=lambda v: tuple(v.split(",")),
         default=(),
@@ -215,7 +221,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     if args.fit and args.reuse and args.cv:
-        cross_validate(read_jsonl(FIT_ROWS), args.drop)
+        cross_validate(read_jsonl(FIT_ROWS), args.drop, seeds=args.seeds)
         return
     if args.fit and args.reuse:
         result = fit(read_jsonl(FIT_ROWS), args.drop)

@@ -127,6 +127,7 @@ MONTHS = (
 )
 WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 CALENDAR_WORDS = frozenset((MONTHS + "|" + WEEKDAYS).split("|"))
+_WEEKDAY_WORDS = frozenset(WEEKDAYS.split("|"))
 # Words that start a capitalised run without belonging to the name ("Former President Joe Biden").
 TITLES = frozenset(
     """president former vice secretary sen senator rep gov governor mayor dr mr mrs ms prime
@@ -269,7 +270,19 @@ def candidate_spans(
 
 def _place_or_institution(span: str) -> bool:
     key = span_key(span)
-    return key in COUNTRIES or key in US_STATES or key.rpartition(" ")[2] in INSTITUTION_HEADS
+    return (
+        key in COUNTRIES
+        or key in US_STATES
+        or key.rpartition(" ")[2] in INSTITUTION_HEADS
+        or any(_BRAND.search(word) for word in span.split())
+    )
+
+
+# A capital inside a word after two or more lower-case letters names a brand or a company
+# ("UnitedHealthcare", "PayPal", "YouTube", "BlackRock"), not a person. Names do it after one
+# letter ("McCarthy", "DeSantis", "LeBron", "JaVale") or after a particle ("MacArthur",
+# "VanderMeer", "FitzGerald").
+_BRAND = re.compile(r"^(?!Mac|Van|Von|Fitz)[A-Z][a-z]{2,}[A-Z]")
 
 
 def _common(word: str, common: frozenset[str], person: bool) -> bool:
@@ -361,6 +374,10 @@ def _names(sentence: str, known: frozenset[str], *, several: bool, person: bool)
             and run[1].group()[0].isdigit()
         ):
             run = run[2:]  # the month or weekday and its number; further numbers go below
+        # "On Monday Kevin McCarthy said": a weekday is no part of the name after it (a month
+        # may be: April Ryan, June Carter).
+        while len(run) > 1 and _key_word(run[0].group()) in _WEEKDAY_WORDS:
+            run = run[1:]
         while run and (
             _key_word(run[0].group()) in ARTICLES
             or run[0].group() in CONNECTORS
