@@ -4,8 +4,8 @@
     python -m bench.notfound --fit --reuse   # the same from the evidence the last --fit saved
     python -m bench.notfound --fit --reuse --cv   # cross-validate the ridge penalty
     python -m bench.notfound           # found / abstained rates with the weights in the code
-    python -m bench.notfound --drop best_article_names   # the same, refitted without a feature
-    python -m bench.notfound --fit --reuse --cv --drop best_article_names   # and its CV
+    python -m bench.notfound --drop answer_type   # the same, refitted without a feature
+    python -m bench.notfound --fit --reuse --cv --drop answer_type   # and its CV
     python -m bench.notfound --fit --reuse --cv --seeds 20   # CV pooled over 20 fold splits
 
 Both run the bot's own `Answerer` over one index of the realtimeqa-tune and -dev corpora

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from bot.evidence import RARE_NAME, Support, missing_names, name_share, support_probability
+from bot.evidence import RARE_NAME, Support, missing_names, support_probability
 from bot.lead import (
     MONTHS,
     PERSON,
@@ -520,9 +520,6 @@ class Answerer:
             passage_coverage=max(lexical_overlap(q.keywords, h.text, idf) for h in hits),
             article_coverage=max(lexical_overlap(q.keywords, t, idf) for t in texts.values()),
             answer_type=answer_type_present(q.text, [s.text for s in sentences], scores),
-            best_article_names=name_share(
-                q.text, texts[sentences[int(scores.argmax())].article_id]
-            ),
         )
         evidence = Evidence((), support, support_probability(support))
         return _Weighed(sentences, scores, svecs, evidence)

@@ -11,10 +11,7 @@ the evidence for an answer rather than from one relevance score:
 2. **Support.** The best sentences must carry the question's content: a logistic model over a
    few features of the retrieved evidence (how similar the best sentence and passage are to
    the question, how much of the question's rare words the best passage and article hold,
-   whether the best sentences hold the kind of thing asked for: a person for "who", and how
-   many of the question's names the best sentence's own article holds: "What is the tallest
-   mountain on Mars?" is not answered by a sentence on Everest from an article that never
-   says "Mars", even when another retrieved article does).
+   whether the best sentences hold the kind of thing asked for: a person for "who").
    Its weights are fitted by `python -m bench.notfound --fit` on realtimeqa-tune's questions
    (should be found) and bench/questions/offtopic-tune.jsonl (should not), never on the sets
    the figures are reported on.
@@ -61,18 +58,14 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
-def question_names(question: str, *, first_words: bool = True) -> list[str]:
+def question_names(question: str) -> list[str]:
     """The name words of a question: capitalised words that are not question or function
-    words, split at hyphens and possessives, folded, in order, each once. Without
-    `first_words`, a sentence's first word is left out: its capital says nothing ("Hundreds of
-    officers ...", "Wildfires in Arizona ...")."""
+    words, split at hyphens and possessives, folded, in order, each once."""
     names: list[str] = []
     for sentence in _SENTENCE_END.split(question):
-        for i, match in enumerate(_WORD.finditer(sentence)):
+        for match in _WORD.finditer(sentence):
             word = match.group(0)
             if not word[0].isupper() or word.isupper() and len(word) < MIN_NAME_CHARS:
-                continue
-            if i == 0 and not first_words:
                 continue
             word = re.sub(r"['’]s?$", "", word)
             for part in re.split(r"[\-'’]", fold(word)):
@@ -92,16 +85,6 @@ def word_set(texts: Iterable[str]) -> set[str]:
     for text in texts:
         words.update(re.findall(r"[^\W_]+", fold(text)))
     return words
-
-
-def name_share(question: str, text: str) -> float:
-    """The share of the question's names (but a sentence's first word) that `text` holds; 1
-    when it names nothing."""
-    names = question_names(question, first_words=False)
-    if not names:
-        return 1.0
-    present = word_set([text])
-    return sum(n in present for n in names) / len(names)
 
 
 def missing_names(question: str, texts: Iterable[str]) -> list[str]:
@@ -126,10 +109,6 @@ class Support:
     # person for "who", a number for "how many": bot/lead.py), 0 when neither does; 0.5 when
     # the question asks for no kind of span ("why", "what happened")
     answer_type: float = 0.5
-    # the share of the question's names (`name_share`) that the best sentence's article holds:
-    # "What is the tallest mountain on Mars?" best answered by a sentence on Everest from an
-    # article that never says "Mars" is not answered, however well the sentence matches
-    best_article_names: float = 1.0
 
     def features(self) -> list[float]:
         return [
@@ -139,7 +118,6 @@ class Support:
             self.passage_coverage,
             self.article_coverage,
             self.answer_type,
-            self.best_article_names,
         ]
 
 
@@ -150,14 +128,13 @@ FEATURES = (
     "passage_coverage",
     "article_coverage",
     "answer_type",
-    "best_article_names",
 )
 # Fitted by `python -m bench.notfound --fit` (L2-regularised logistic regression on
 # realtimeqa-tune's questions against bench/questions/offtopic-tune.jsonl, over an index of the
 # realtimeqa-tune and -dev corpora together); the bias is then moved so that SUPPORT_TARGET_FOUND
 # of the tune questions are found. Refit after changing retrieval or sentence scoring.
-SUPPORT_WEIGHTS = (-0.9649, 6.8738, 15.9726, -1.5527, -0.1315, 2.5066, 2.1768)
-SUPPORT_BIAS = -13.8932
+SUPPORT_WEIGHTS = (-1.043, 6.7742, 16.3809, -1.5105, 0.6897, 2.4257)
+SUPPORT_BIAS = -12.4902
 SUPPORT_TARGET_FOUND = 0.98
 
 

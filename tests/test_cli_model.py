@@ -101,63 +101,6 @@ def test_off_topic_question_is_not_found_and_cites_nothing(sample_index):
     assert out["found"] is False and out["citations"] == [] and out["quotes"] == []
 
 
-# Three made-up articles: one on the tallest mountain on Earth, one naming Mars, one unrelated.
-MOUNTAIN_AND_MARS = [
-    {
-        "id": "everest",
-        "title": "Climber reaches the top of Everest for the tenth time",
-        "url": "https://news.example/everest",
-        "published_at": "2026-05-20",
-        "text": "A Nepali guide reached the summit of Mount Everest on Tuesday for the tenth time, "
-        "the expedition company said. From the summit, she could see the rising crest of Lhotse "
-        "and the glaciers below the world's tallest mountain. Everest, at 8,849 metres, is the "
-        "tallest mountain on Earth, and more than 600 people reached its summit this spring. "
-        "Officials in Kathmandu said the season had been one of the busiest on record.",
-    },
-    {
-        "id": "rocket",
-        "title": "World's largest rocket built for travel to Mars flies again",
-        "url": "https://news.example/rocket",
-        "published_at": "2026-06-02",
-        "text": "The world's largest rocket, developed for travel to Mars, flew again on Thursday "
-        "from the Texas coast, the company said. The rocket's booster returned to the launch "
-        "tower, and the upper stage reached space before splashing down in the Indian Ocean. "
-        "The company plans to send uncrewed ships toward Mars when the planets next line up.",
-    },
-    {
-        "id": "flood",
-        "title": "Floods close roads in the harbour district",
-        "url": "https://news.example/flood",
-        "published_at": "2026-06-03",
-        "text": "Heavy rain flooded several streets in the harbour district on Sunday night, and "
-        "firefighters rescued four people from cars stranded in rising water, officials said. "
-        "Residents called for new pumps.",
-    },
-]
-
-
-def test_an_answer_from_an_article_that_never_names_the_asked_subject_is_not_found(tmp_path):
-    # "tallest mountain" is answered by the Everest article, "Mars" is in another one: no
-    # article says anything about a mountain on Mars, so nothing answers the question
-    corpus = tmp_path / "corpus.jsonl"
-    corpus.write_text("".join(json.dumps(a) + "\n" for a in MOUNTAIN_AND_MARS))
-    data = tmp_path / "data"
-    assert newsbot("index", str(corpus), data_dir=data).returncode == 0
-
-    def ask(question: str) -> dict[str, Any]:
-        proc = newsbot("ask", question, "--json", data_dir=data)
-        assert proc.returncode == 0, proc.stderr[-3000:]
-        return json.loads(proc.stdout)
-
-    mars = ask("What is the tallest mountain on Mars?")
-    assert mars["found"] is False and mars["citations"] == [] and mars["quotes"] == []
-    everest = ask("How tall is Everest?")
-    assert everest["found"] is True and "8,849 metres" in everest["answer"]
-    assert everest["citations"][0]["url"] == "https://news.example/everest"
-    rocket = ask("Where did the rocket built for travel to Mars fly from?")
-    assert rocket["found"] is True and "Texas" in rocket["answer"]
-
-
 def test_search_batch_writes_one_json_line_per_query(sample_index):
     proc = newsbot(
         "search",

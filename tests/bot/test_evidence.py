@@ -8,7 +8,6 @@ from bot.evidence import (
     SUPPORT_WEIGHTS,
     Support,
     missing_names,
-    name_share,
     question_names,
     support_probability,
 )
@@ -29,22 +28,6 @@ from bot.evidence import (
 )
 def test_question_names_are_its_capitalised_words_but_question_words(question, names):
     assert question_names(question) == names
-
-
-def test_a_sentences_first_word_can_be_left_out_of_the_names():
-    question = "Hundreds of officers met this week. Which state hosted them in Quantico?"
-    assert question_names(question) == ["hundreds", "quantico"]
-    assert question_names(question, first_words=False) == ["quantico"]
-
-
-def test_the_share_of_the_questions_names_an_article_holds():
-    question = "What is the tallest mountain on Mars?"
-    assert name_share(question, "She saw Everest, the world's tallest mountain.") == 0.0
-    assert name_share(question, "Olympus Mons, on MARS, is the tallest mountain.") == 1.0
-    both = "Did Trump and Putin meet in Alaska?"
-    assert name_share(both, "Trump flew to Alaska.") == pytest.approx(2 / 3)
-    # a question naming nothing (its first word's capital says nothing) is fully covered
-    assert name_share("Hundreds marched. Why?", "A march.") == 1.0
 
 
 def test_a_name_no_retrieved_article_holds_is_missing():
@@ -88,11 +71,3 @@ def test_the_asked_kind_in_the_best_sentences_is_evidence():
     without = Support(0.5, 0.5, 0.5, 0.5, 0.5, answer_type=0.0)
     with_kind = Support(0.5, 0.5, 0.5, 0.5, 0.5, answer_type=1.0)
     assert support_probability(without) < support_probability(with_kind)
-
-
-def test_an_answer_from_an_article_not_naming_the_questions_subject_has_less_support():
-    weights = dict(zip(FEATURES, SUPPORT_WEIGHTS, strict=True))
-    assert weights["best_article_names"] > 0
-    elsewhere = Support(0.5, 0.5, 0.5, 0.5, 0.5, best_article_names=0.0)
-    on_subject = Support(0.5, 0.5, 0.5, 0.5, 0.5, best_article_names=1.0)
-    assert support_probability(elsewhere) < support_probability(on_subject)
