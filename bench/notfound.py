@@ -94,16 +94,9 @@ def evidence_rows(bot: Any) -> list[dict[str, Any]]:
     return rows
 
 
-def check_features(features: list[list[float]]) -> None:
-    """Saved evidence from another version of the model cannot be refitted."""
-    if any(len(f) != len(FEATURES) for f in features):
-        raise SystemExit(
-            f"{FIT_ROWS} has other features than {FEATURES}: run --fit without --reuse"
-        )
-
-
 def columns(rows: list[dict[str, Any]], drop: Sequence[str] = ()) -> np.ndarray:
-    """The scored rows' features, but the dropped ones: a matrix, one row a question."""
+    """The scored rows' features, but the dropped ones: a matrix, one row a question. Saved
+    evidence from another version of the model cannot be refitted."""
     x = [r["features"] for r in rows if "features" in r]
     if any(len(f) != len(FEATURES) for f in x):
         raise SystemExit(
