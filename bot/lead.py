@@ -268,6 +268,13 @@ def candidate_spans(
     return [s for s in spans if not _words(s.text) <= asked]
 
 
+# A capital inside a word after two or more lower-case letters names a brand or a company
+# ("UnitedHealthcare", "PayPal", "YouTube", "BlackRock"), not a person. Names do it after one
+# letter ("McCarthy", "DeSantis", "LeBron", "JaVale") or after a particle ("MacArthur",
+# "VanderMeer", "FitzGerald").
+_BRAND = re.compile(r"^(?!Mac|Van|Von|Fitz)[A-Z][a-z]{2,}[A-Z]")
+
+
 def _place_or_institution(span: str) -> bool:
     key = span_key(span)
     return (
@@ -276,13 +283,6 @@ def _place_or_institution(span: str) -> bool:
         or key.rpartition(" ")[2] in INSTITUTION_HEADS
         or any(_BRAND.search(word) for word in span.split())
     )
-
-
-# A capital inside a word after two or more lower-case letters names a brand or a company
-# ("UnitedHealthcare", "PayPal", "YouTube", "BlackRock"), not a person. Names do it after one
-# letter ("McCarthy", "DeSantis", "LeBron", "JaVale") or after a particle ("MacArthur",
-# "VanderMeer", "FitzGerald").
-_BRAND = re.compile(r"^(?!Mac|Van|Von|Fitz)[A-Z][a-z]{2,}[A-Z]")
 
 
 def _common(word: str, common: frozenset[str], person: bool) -> bool:
