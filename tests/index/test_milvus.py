@@ -7,10 +7,12 @@ import sys
 import textwrap
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pymilvus import MilvusClient
 
+from bot.settings import Settings
 from index.config import ConfigError
 from index.errors import VectorStoreError
 from index.library import Library
@@ -38,6 +40,12 @@ def prefix(milvus_server, request):
     name = f"m{abs(hash(request.node.nodeid)) % 10**10}"
     yield name
     drop_collections(milvus_server.uri, name)
+
+
+def milvus_settings(tmp_path: Path, source: Path, sections: dict[str, Any]) -> Settings:
+    """Settings indexing `source` into tmp_path/data, with the vectors in Milvus (`sections`:
+    milvus_sections(...) and any other [index] keys)."""
+    return make_settings(tmp_path / "data", corpus={"sources": [str(source)]}, index=sections)
 
 
 def collections(uri: str, prefix: str) -> set[str]:
@@ -75,11 +83,7 @@ def test_article_ids_with_quotes_and_accents_are_filtered_inside_milvus(
         ),
         encoding="utf-8",
     )
-    settings = make_settings(
-        tmp_path / "data",
-        corpus={"sources": [str(path)]},
-        index=milvus_sections(milvus_server.uri, prefix),
-    )
+    settings = milvus_settings(tmp_path, path, milvus_sections(milvus_server.uri, prefix))
     lib = Library(settings, FakeEmbedder())
     lib.build()
     searcher = lib.searcher()
@@ -97,11 +101,7 @@ def json_str(text: str) -> str:
 
 
 def test_an_unchanged_build_keeps_the_current_collection(tmp_path, corpus, milvus_server, prefix):
-    settings = make_settings(
-        tmp_path / "data",
-        corpus={"sources": [str(corpus)]},
-        index=milvus_sections(milvus_server.uri, prefix),
-    )
+    settings = milvus_settings(tmp_path, corpus, milvus_sections(milvus_server.uri, prefix))
     lib = Library(settings, FakeEmbedder())
     first = lib.build()
     again = lib.build()
@@ -118,10 +118,7 @@ def test_old_collections_go_with_old_snapshots_and_the_alias_follows_current(
     tmp_path, corpus, milvus_server, prefix
 ):
     sections = milvus_sections(milvus_server.uri, prefix) | {"keep_snapshots": 2}
-    lib = Library(
-        make_settings(tmp_path / "data", corpus={"sources": [str(corpus)]}, index=sections),
-        FakeEmbedder(),
-    )
+    lib = Library(milvus_settings(tmp_path, corpus, sections), FakeEmbedder())
     names = []
     for i in range(3):  # each build has something new to write
         write_article(corpus, f"new{i}", f"News number {i}", f"Story number {i} was told.")
@@ -163,7 +160,7 @@ def test_a_build_killed_mid_write_leaves_the_old_generation_and_its_collection_i
     tmp_path, corpus, milvus_server, prefix
 ):
     sections = milvus_sections(milvus_server.uri, prefix)
-    settings = make_settings(tmp_path / "data", corpus={"sources": [str(corpus)]}, index=sections)
+    settings = milvus_settings(tmp_path, corpus, sections)
     lib = Library(settings, FakeEmbedder())
     first = lib.build()
     write_article(corpus, "art9", "News about the marathon", "The marathon was run today.")
@@ -190,11 +187,7 @@ def test_killing_the_server_mid_build_fails_clearly_and_keeps_the_old_snapshot(
     tmp_path, corpus, milvus_server, prefix, monkeypatch
 ):
     server = milvus_server
-    settings = make_settings(
-        tmp_path / "data",
-        corpus={"sources": [str(corpus)]},
-        index=milvus_sections(server.uri, prefix),
-    )
+    settings = milvus_settings(tmp_path, corpus, milvus_sections(server.uri, prefix))
     lib = Library(settings, FakeEmbedder())
     first = lib.build()
     # Short calls only once the server is to die: a healthy load of the first collection took
@@ -220,11 +213,7 @@ def test_killing_the_server_mid_build_fails_clearly_and_keeps_the_old_snapshot(
 
 
 def test_an_unreachable_server_at_build_time_names_it_and_builds_nothing(tmp_path, corpus):
-    settings = make_settings(
-        tmp_path / "data",
-        corpus={"sources": [str(corpus)]},
-        index=milvus_sections("http://127.0.0.1:9", "nowhere"),
-    )
+    settings = milvus_settings(tmp_path, corpus, milvus_sections("http://127.0.0.1:9", "nowhere"))
     with pytest.raises(VectorStoreError, match=r"http://127\.0\.0\.1:9 could not be reached"):
         Library(settings, FakeEmbedder()).build()
     assert Layout(settings.data_dir).current_name() is None
@@ -262,7 +251,7 @@ def test_the_token_is_read_from_the_environment_and_never_written(
     sections = milvus_sections(milvus_server.uri, prefix) | {
         "milvus_token_env": "TEST_MILVUS_TOKEN"
     }
-    settings = make_settings(tmp_path / "data", corpus={"sources": [str(corpus)]}, index=sections)
+    settings = milvus_settings(tmp_path, corpus, sections)
     assert settings.index.milvus_token == secret
     with caplog.at_level(logging.DEBUG):
         report = Library(settings, FakeEmbedder()).build()
