@@ -40,7 +40,6 @@ import numpy as np
 from bench.common import (
     MODELS,
     add_dataset_args,
-    bootstrap_interval,
     chosen_dataset,
     dataset_settings,
     indexed,
@@ -49,6 +48,7 @@ from bench.common import (
     read_jsonl,
     write_results,
 )
+from bench.retrieval import with_intervals
 from index.chunking import embed_text
 from index.embedding import default_model_path
 from index.fusion import reciprocal_rank_fusion
@@ -149,16 +149,9 @@ def first_relevant(order: Any, relevant: list[bool]) -> int | None:
 
 
 def summary(ranks: list[int | None]) -> dict[str, Any]:
-    """hits@1/5 and MRR@10 of first-relevant positions, with 95% intervals for hits@5 and MRR."""
-    at5 = [r is not None and r < 5 for r in ranks]
-    rr = [1 / (r + 1) if r is not None and r < 10 else 0.0 for r in ranks]
-    return {
-        "hits@1": round(float(np.mean([r == 0 for r in ranks])), 3),
-        "hits@5": round(float(np.mean(at5)), 3),
-        "hits@5_ci95": [round(x, 3) for x in bootstrap_interval(at5)],
-        "mrr@10": round(float(np.mean(rr)), 3),
-        "mrr@10_ci95": [round(x, 3) for x in bootstrap_interval(rr)],
-    }
+    """hits@1/5/10 and MRR@10 of first-relevant positions in a pool, with 95% intervals: the
+    retrieval bench's figures, for which a first relevant passage past the tenth is a miss."""
+    return with_intervals([r if r is not None and r < 10 else None for r in ranks])
 
 
 def main() -> None:
