@@ -229,8 +229,16 @@ _MOJIBAKE = re.compile(
 )
 
 
+_COMBINING = re.compile("[\u0300-\u036f]")
+
+
 def repair_mojibake(text: str) -> str:
-    """`text` with UTF-8 that was decoded as cp1252 or Latin-1 decoded right ("Ã©" -> "é")."""
+    """`text` with UTF-8 that was decoded as cp1252 or Latin-1 decoded right ("Ã©" -> "é").
+
+    Decomposed text (NFD: "A" + combining tilde for "Ã") is composed first: only then do the
+    mis-decoded pairs show."""
+    if _COMBINING.search(text) is not None:
+        text = unicodedata.normalize("NFC", text)
     if _MOJIBAKE.search(text) is None:
         return text
     return ftfy.fix_encoding(text)

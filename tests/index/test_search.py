@@ -2,6 +2,7 @@
 store (the `library` fixture runs every test using it on FAISS and on Milvus)."""
 
 import json
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -356,3 +357,6 @@ def test_a_question_pasted_from_a_page_decoded_twice_is_repaired_like_the_articl
         "What did Arturo Sarukhán say?"
     )
     assert check_query("Where is São Paulo?", 1000) == "Where is São Paulo?"
+    # and so when the question arrives decomposed (NFD): "A" + combining tilde for "Ã"
+    decomposed = unicodedata.normalize("NFD", "What did Pe\u00c3\u00b1a Nieto say?")
+    assert check_query(decomposed, 1000) == "What did Peña Nieto say?"

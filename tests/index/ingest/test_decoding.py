@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -98,6 +99,17 @@ def test_text_decoded_twice_upstream_is_repaired(tmp_path: Path) -> None:
     write(tmp_path / "b.txt", f"Title\n\n{plain}")
     articles, _ = load(tmp_path)
     assert [a.text for a in articles if a.id == "b"] == [plain]
+
+
+def test_text_decoded_twice_and_then_decomposed_is_repaired(tmp_path: Path) -> None:
+    # The same double decoding, then normalised to NFD by some tool on the way ("Ã" stored as
+    # "A" + combining tilde): only the composed form reads as the mis-decoded UTF-8 it is.
+    body = "Arturo Sarukh\u00c3\u0083\u00c2\u00a1n said Pe\u00c3\u00b1a Nieto would go."
+    decomposed = unicodedata.normalize("NFD", body)
+    assert decomposed != body
+    write(tmp_path / "a.jsonl", json.dumps({"id": "m", "title": "T", "text": decomposed}).encode())
+    (article,), _ = load(tmp_path)
+    assert article.text == "Arturo Sarukhán said Peña Nieto would go."
 
 
 def test_html_declared_charset_is_honoured(tmp_path: Path) -> None:
