@@ -181,17 +181,26 @@ def np_left(
                 break
             if p.is_cap and p.is_word and not p.possessive and p.low not in CAP_STOP:
                 k -= 1
-            elif (
-                p.low in NAME_PARTICLES | {"of", "for", "&", "and"}
-                and k - 2 >= floor
-                and toks[k - 2].is_cap
-                and toks[k - 2].is_word
-                and toks[k - 2].low not in CAP_STOP
-                and not toks[k - 2].possessive
-            ):
-                if p.low == "and" and not (toks[k - 2].is_cap and toks[k].low not in TITLES):
+            elif p.low in NAME_PARTICLES | {"of", "for", "&", "and"}:
+                first = k - 1  # the first word of a run of particles: "von der", "de la"
+                while (
+                    p.low in NAME_PARTICLES
+                    and first - 1 >= floor
+                    and toks[first - 1].low in NAME_PARTICLES
+                    and not toks[first - 1].is_cap
+                ):
+                    first -= 1
+                before = toks[first - 1] if first - 1 >= floor else None
+                if (
+                    before is None
+                    or not (before.is_cap and before.is_word)
+                    or before.low in CAP_STOP
+                    or before.possessive
+                ):
                     break
-                k -= 2
+                if p.low == "and" and toks[k].low in TITLES:
+                    break
+                k = first - 1
             else:
                 break
         chunk = toks[k : j + 1]
@@ -306,7 +315,7 @@ def np_right(text: str, toks: list[Token], j: int, stop: int) -> Mention | None:
             (toks[e].is_cap and toks[e].low not in CAP_STOP)
             or toks[e].low in ROLE_HEADS
             or toks[e].low in ORG_HEADS
-            or (toks[e].low in NAME_PARTICLES and e + 1 < stop and toks[e + 1].is_cap)
+            or (toks[e].low in NAME_PARTICLES and _particles_then_cap(toks, e, stop))
             or (
                 # "Secretary of State", "Association of Flight Attendants"; not "Easley for
                 # Morning Consult"
@@ -395,6 +404,14 @@ def _described_person(
     if m is None or m.kind != "name" or m.is_org or m.is_group or len(m.name.split()) < 2:
         return None
     return m, toks[x - 1].end
+
+
+def _particles_then_cap(toks: list[Token], e: int, stop: int) -> bool:
+    """Whether the name particles from `toks[e]` on ("von der", "de la") lead to a capitalised
+    word: the surname they belong to."""
+    while e < stop and toks[e].low in NAME_PARTICLES and not toks[e].is_cap:
+        e += 1
+    return e < stop and toks[e].is_cap and toks[e].is_word
 
 
 def _before_role_head(toks: list[Token], e: int, stop: int) -> bool:

@@ -55,7 +55,10 @@ class Token:
 
 
 _TOKEN_RE = re.compile(
-    r"[A-Za-z](?:\.[A-Za-z])+\.?"  # U.S., G.K.
+    # a web address named as a source: Factcheck.org, Politico.com, news.com.au
+    r"\w+(?:-\w+)*(?:\.\w+(?:-\w+)*)*\.(?:com|org|net|gov|edu|info|io|news|tv|co|uk|au|ca|de|fr)"
+    r"(?![\w.-]*\w)"
+    r"|[A-Za-z](?:\.[A-Za-z])+\.?"  # U.S., G.K.
     r"|\w+(?:['’\-]\w+)*(?:['’](?=\s|$|[,.;:!?]))?"  # words, O'Brien, Clinton's, Jones'
     r"|[^\w\s]",
     re.UNICODE,

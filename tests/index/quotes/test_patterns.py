@@ -722,3 +722,23 @@ def test_a_state_after_a_city_is_no_speaker_of_the_participle_after_it() -> None
         "county by spring."
     )
     assert st.speaker == "Ann Lee"
+
+
+def test_a_name_with_two_particles_is_read_whole() -> None:
+    # "von der", "van den", "de la": each particle is lower case, only the surname after them
+    # is capitalised
+    (st,) = extract(
+        "Commission President Greta von der Lind said the bloc would answer the tariffs soon."
+    )
+    assert st.speaker == "Greta von der Lind"
+    (st,) = extract("“We will answer the tariffs soon,” said Commissioner Pieter van den Berg.")
+    assert st.speaker == "Pieter van den Berg"
+    (st,) = extract("Rosa de la Vega told reporters that the dam had been inspected twice.")
+    assert st.speaker == "Rosa de la Vega"
+
+
+def test_a_web_address_that_speaks_keeps_its_domain() -> None:
+    (st,) = extract("The real number is closer to 15 percent, according to Factcheck.org.")
+    assert st.speaker == "Factcheck.org"
+    (st,) = extract("Lakeside News.com reported that the dam had been inspected twice.")
+    assert st.speaker == "Lakeside News.com"
