@@ -105,12 +105,14 @@ def _query_variants(query: str) -> list[tuple[tuple[str, ...], float]]:
     while first > 0 and _is_name_word(raw[first - 1]):
         first -= 1
     qualified_name = at - first >= 2
+    tail = _name_tokens(" ".join(raw[cut + 1 :]))
     if (
         0 <= cut < len(raw) - 1
         and all(w[:1].isupper() for w in raw[cut + 1 :])
         and not (qualified_name and cut >= at)
+        and not _is_bare_role(tail)  # "Podesta Group's CEO" is no CEO anyone
     ):
-        variants.append((_name_tokens(" ".join(raw[cut + 1 :])), 0.95))
+        variants.append((tail, 0.95))
     m = re.match(r"^(.+?)\s+(?:of|from|at)\s+(?:the\s+)?[A-Z].*$", query)
     if m:
         variants.append((_name_tokens(m.group(1)), 0.9))
@@ -142,12 +144,20 @@ _QUALIFIED_ROLE = re.compile(
 )
 
 
-def qualified_role(query: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    """ "the mayor of Gotham" -> (("mayor",), ("gotham",)): a role and what qualifies it.
+# "Gotham's mayor", "Acme Widgets' chief executive": the qualifier before the role.
+_POSSESSIVE_ROLE = re.compile(
+    r"^(?:the\s+)?(?P<qualifier>.+?)['’]s?\s+(?P<role>[\w.’'\- ]+)$", re.IGNORECASE
+)
 
-    None when the words before "of" are not a role ("Tom Cole of Oklahoma" is a name).
+
+def qualified_role(query: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """ "the mayor of Gotham" (or "Gotham's mayor") -> (("mayor",), ("gotham",)): a role and
+    what qualifies it.
+
+    None when the words before "of" are not a role ("Tom Cole of Oklahoma" is a name), nor
+    those after a possessive ("NBC's Dante Chinni").
     """
-    m = _QUALIFIED_ROLE.match(query.strip())
+    m = _QUALIFIED_ROLE.match(query.strip()) or _POSSESSIVE_ROLE.match(query.strip())
     if m is None:
         return None
     role = _role_tokens(m.group("role"))
@@ -180,6 +190,12 @@ def _stem(word: str) -> str:
         if len(word) > len(suf) + 3 and word.endswith(suf):
             return word[: -len(suf)]
     return word
+
+
+def _known(word: str, known: set[str]) -> bool:
+    """`word` of a qualifier among `known` words, or a longer form of it: "Russia's foreign
+    minister" is the "Russian Foreign Minister"."""
+    return word in known or (len(word) >= 4 and any(k.startswith(word) for k in known))
 
 
 @dataclass(frozen=True)
@@ -358,7 +374,7 @@ class SpeakerIndex:
         them: their roles, names and aliases ("Mayor of Gotham", "Gotham Mayor Jane Roe")."""
         known = {w for text in [*sp.roles, *sp.aliases, sp.name] for w in _role_tokens(text)}
         has_role = any(role[-1] in _role_tokens(r) for r in sp.roles)
-        if has_role and set(qualifier) <= known and set(role) <= known:
+        if has_role and set(role) <= known and all(_known(w, known) for w in qualifier):
             return 0.85
         return 0.0
 

@@ -245,6 +245,35 @@ def test_a_qualified_role_must_match_its_qualifier() -> None:
     assert index.lookup("the CEO of Acme Widgets") == []  # "CEO" is a role, not a name
 
 
+@pytest.mark.parametrize(
+    "asked", ["Gotham's mayor", "the Acme Widgets CEO's deputy", "Acme Widgets' CEO"]
+)
+def test_a_role_qualified_by_a_possessive_must_match_it_too(asked: str) -> None:
+    index = SpeakerIndex(
+        [
+            st("Jane Roe", "The flood was the worst in a century here.", role="Mayor of Gotham"),
+            st("Bob Stone", "The budget will be balanced next year.", role="Mayor"),
+            st("Ann Lee", "Our profits rose by a third this quarter.", role="Globex CEO"),
+        ]
+    )
+    found = [m.speaker for m in index.lookup(asked)]
+    assert found == (["Jane Roe"] if asked.startswith("Gotham") else [])
+    assert [m.speaker for m in index.lookup("Metropolis's mayor")] == []
+
+
+def test_another_organisations_role_does_not_answer_a_possessive_one() -> None:
+    # "Podesta Group's CEO" was answered with the statements of "the former CEO of
+    # Hewlett-Packard": the possessive was dropped and "CEO" alone matched
+    a1 = article(
+        "“Our profits rose by a third this quarter, and they will rise again,” the former CEO "
+        "of Globex added on Monday."
+    )
+    index = SpeakerIndex(extract_statements(a1))
+    assert index.lookup("Acme Widgets' CEO") == []
+    assert len(index.lookup("Globex's CEO")) == 1
+    assert len(index.lookup("the CEO of Globex")) == 1
+
+
 def test_a_name_suffix_is_not_the_surname() -> None:
     index = SpeakerIndex(
         [st("Joseph R. Biden Jr.", "The economy is growing faster than expected.")]
