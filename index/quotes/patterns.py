@@ -557,6 +557,8 @@ def _clause_then_speaker(unit: _Unit, cue: _Cue, left: Mention) -> Attribution |
     d = k
     while d > 1 and k - d < 3 and _is_descriptor(toks[d - 1]):
         d -= 1  # ", journalist Mia Cole said": a description before the name
+    if d < k and d > 1 and (toks[d - 1].low in {"the", "a"} or _nationality(toks[d - 1])):
+        d -= 1  # ", the newspaper Lakeside Daily reported", ", Portuguese newspaper X reports"
     if d > 0 and toks[d - 1].text in {",", "—"}:
         k = d
     if k > 1 and toks[k - 1].low == "the":
@@ -568,6 +570,11 @@ def _clause_then_speaker(unit: _Unit, cue: _Cue, left: Mention) -> Attribution |
     if k > 0 and toks[k - 1].text in {",", "—"}:
         return Attribution(left, cue.text, first.start, toks[k - 1].start, "reported", cue.start)
     return None
+
+
+def _nationality(t: Token) -> bool:
+    """A capitalised adjective of a country or people: "Portuguese", "Russian", "Israeli"."""
+    return t.is_cap and t.is_word and bool(re.search(r"(?:an|ese|ish|ch|i)$", t.text))
 
 
 def _is_descriptor(t: Token) -> bool:

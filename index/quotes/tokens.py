@@ -164,13 +164,25 @@ def _curly_marks(text: str, start: int, end: int) -> tuple[list[int], list[int]]
     return [p + start for p in closing], [p + start for p in opening]
 
 
+# What may follow a cue that ends an attribution: where, when and to whom it was said ("said of
+# the plan", "told reporters on Monday", "said in a statement"), not a clause of its own ("said
+# the plan would fail": its content).
+_AFTER_CUE = (
+    "of about in on at to during after before while when as last this yesterday today tonight "
+    "earlier later recently afterward afterwards reporters journalists me us him her them"
+).split()
+
 # `"...?" Vance said.`: a short unit that is only a name and a cue attributes the quote ending
 # the unit before it (a question or exclamation ends a sentence, the attribution follows). At
-# most 8 words after the cue and no "that": "told reporters on Monday.", not a clause.
+# most 8 words after the cue, opening with one of _AFTER_CUE or a name ("told CNN"), no "that". The name
+# may have a description in apposition: `"...!" Will Estrada, the county chairman, said.`
 _NAME_THEN_CUE_RE = re.compile(
-    r"(?:[A-Z][\w.'’-]*\s+){1,4}(?:"
+    r"(?:(?:[A-Z][\w.'’-]*\s+){1,4}"
+    r"|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,\s+[^,\"“”.!?;]{1,80},\s+)(?:"
     + "|".join(sorted((f for f in CUES if not f.endswith("ing")), key=len, reverse=True))
-    + r")\b[^\s\"“”]*(?:\s+(?!that\b)[^\s\"“”]+){0,8}\s*$"
+    + r")\b[^\s\"“”]*(?:\s+(?:[A-Z]|(?:"
+    + "|".join(_AFTER_CUE)
+    + r")\b)[^\s\"“”]*(?:\s+(?!that\b)[^\s\"“”]+){0,7})?\s*$"
 )
 
 

@@ -742,3 +742,24 @@ def test_a_web_address_that_speaks_keeps_its_domain() -> None:
     assert st.speaker == "Factcheck.org"
     (st,) = extract("Lakeside News.com reported that the dam had been inspected twice.")
     assert st.speaker == "Lakeside News.com"
+
+
+def test_an_outlet_described_before_its_name_reports_the_clause() -> None:
+    for described in ("the newspaper Lakeside Daily", "Portuguese newspaper Lakeside Daily"):
+        (st,) = extract(f"The engineer was based in Johannesburg, {described} reported.")
+        assert st.speaker == "Lakeside Daily"
+        assert st.text == "The engineer was based in Johannesburg"
+
+
+def test_a_quote_ending_a_sentence_then_a_described_speaker_and_the_cue() -> None:
+    # the quote ends its sentence ("!", or a nested quote's period): the attribution after it,
+    # with the speaker's description in apposition, is a unit of its own
+    (st,) = extract(
+        "“We have got to win the county!” Will Dean, the chairman for the exurb, said of the "
+        "encounter he had last week."
+    )
+    assert (st.speaker, st.role) == ("Will Dean", "chairman for the exurb")
+    assert st.text == "“We have got to win the county!”"
+    # a clause after the cue is what was said, not an attribution of the quote before
+    sts = extract("“It is over.” Jane Doe, the mayor, said the plan would fail.")
+    assert [(s.speaker, s.text) for s in sts] == [("Jane Doe", "the plan would fail")]
