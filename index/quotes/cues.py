@@ -94,7 +94,8 @@ def content_after(toks: list[Token], j: int, end: int) -> tuple[int, int]:
             between = toks[k:look]
             # "said his worry is that ...": a verb between makes "that" the start of
             # another clause, not of what was said
-            if any(b.low in CLAUSE_VERBS for b in between):
+            # ("May" written so is the month, "said on May 5 that")
+            if any(b.low in CLAUSE_VERBS and not b.is_cap for b in between):
                 break
             if all(
                 b.low in TIME_WORDS

@@ -313,6 +313,7 @@ def np_right(text: str, toks: list[Token], j: int, stop: int) -> Mention | None:
         and toks[e].quote < 0
         and (
             (toks[e].is_cap and toks[e].low not in CAP_STOP)
+            or _surname_like_stop(toks, e, k, stop)
             or toks[e].low in ROLE_HEADS
             or toks[e].low in ORG_HEADS
             or (toks[e].low in NAME_PARTICLES and _particles_then_cap(toks, e, stop))
@@ -406,6 +407,30 @@ def _described_person(
     return m, toks[x - 1].end
 
 
+def _surname_like_stop(toks: list[Token], e: int, k: int, stop: int) -> bool:
+    """A capitalised function word or month that ends a name after a first name: "said
+    Theresa May.", "said Al From, who ..." (not "said Ann Lee In ...", nor "May 5")."""
+    t = toks[e]
+    if not (t.is_cap and t.is_word and t.low in CAP_STOP) or e == k:
+        return False
+    prev = toks[e - 1]
+    if not prev.is_cap or prev.low in CAP_STOP or prev.possessive or prev.low in TITLES:
+        return False
+    return e + 1 >= stop or not (toks[e + 1].is_word or toks[e + 1].text.isdigit())
+
+
+def _auxiliary_as_surname(toks: list[Token], j: int) -> bool:
+    """ "George Will wrote", "Brian May has said": a capitalised "Will" or "May" after a name
+    is its surname, not an auxiliary before the cue."""
+    return (
+        toks[j].text in {"Will", "May"}
+        and j > 0
+        and toks[j - 1].is_cap
+        and toks[j - 1].is_word
+        and toks[j - 1].low not in CAP_STOP
+    )
+
+
 def _particles_then_cap(toks: list[Token], e: int, stop: int) -> bool:
     """Whether the name particles from `toks[e]` on ("von der", "de la") lead to a capitalised
     word: the surname they belong to."""
@@ -450,7 +475,7 @@ def subject_left(text: str, toks: list[Token], i: int) -> Mention | None:
         j >= 0
         and toks[j].quote < 0
         and (
-            toks[j].low in AUXILIARIES
+            (toks[j].low in AUXILIARIES and not _auxiliary_as_surname(toks, j))
             or toks[j].low in NEGATED_AUXILIARIES
             or (toks[j].low in WHEN_WORDS and not toks[j].is_cap)  # not "USA Today reported"
             or (toks[j].text.endswith("ly") and toks[j].text.islower() and len(toks[j].text) > 4)

@@ -174,8 +174,9 @@ _AFTER_CUE = (
 
 # `"...?" Vance said.`: a short unit that is only a name and a cue attributes the quote ending
 # the unit before it (a question or exclamation ends a sentence, the attribution follows). At
-# most 8 words after the cue, opening with one of _AFTER_CUE or a name ("told CNN"), no "that". The name
-# may have a description in apposition: `"...!" Will Estrada, the county chairman, said.`
+# most 8 words after the cue, opening with one of _AFTER_CUE or a name ("told CNN"), and no
+# "that". The name may have a description in apposition: `"...!" Will Estrada, the county
+# chairman, said.`
 _NAME_THEN_CUE_RE = re.compile(
     r"(?:(?:[A-Z][\w.'’-]*\s+){1,4}"
     r"|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,\s+[^,\"“”.!?;]{1,80},\s+)(?:"

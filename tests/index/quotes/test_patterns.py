@@ -763,3 +763,19 @@ def test_a_quote_ending_a_sentence_then_a_described_speaker_and_the_cue() -> Non
     # a clause after the cue is what was said, not an attribution of the quote before
     sts = extract("“It is over.” Jane Doe, the mayor, said the plan would fail.")
     assert [(s.speaker, s.text) for s in sts] == [("Jane Doe", "the plan would fail")]
+
+
+def test_a_surname_that_is_also_a_month_or_a_modal_is_read_as_the_name() -> None:
+    (st,) = extract("“The deal will be delivered on time,” said Prime Minister Rosa May.")
+    assert st.speaker == "Rosa May"
+    (st,) = extract("“The party has lost its way,” said Al From, who helped found the group.")
+    assert st.speaker == "Al From"
+    (st,) = extract("Columnist Jorge Will wrote that the party had lost its way.")
+    assert st.speaker == "Jorge Will"
+    (st,) = extract("Brian May has said the band would tour again next year.")
+    assert st.speaker == "Brian May"
+    # the month is still a date, and "will" written lower case still an auxiliary
+    (st,) = extract("Ann Lee said on May 5 that the plan will pass.")
+    assert (st.speaker, st.text) == ("Ann Lee", "the plan will pass")
+    (st,) = extract("The plan will pass, Ann Lee said in May.")
+    assert st.speaker == "Ann Lee"
