@@ -36,6 +36,7 @@ from bot.timeframe import TimeFrame
 from bot.vectors import SentenceModel, SnapshotVectors
 from index.chunking import split_sentences
 from index.models import Article, Hit
+from index.quotes.lexicon import NEUTRAL_CUES
 from index.recency import Recency
 from index.search import Filters, check_query
 from index.speakers import names_a_person
@@ -89,14 +90,6 @@ _DATE = re.compile(
     rf"\b(?:{MONTHS}|{WEEKDAYS}|yesterday|today|tomorrow|(?:19|20)\d\d)\b", re.IGNORECASE
 )
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
-
-
-# Cues that mean "said": other cues ("denied", "urged", "warned") change what the words mean,
-# so the answer shows them ("- (denied) it had informed Washington...").
-NEUTRAL_CUES = frozenset(
-    "said says say saying told tells tell added adds stressed stresses noted notes explained "
-    "explains according quoted wrote writes stated states continued continues put puts".split()
-)
 
 
 def _cue_prefix(cue: str | None) -> str:

@@ -193,6 +193,12 @@ QUESTION_SPEECH_VERBS = frozenset(
     proposed accuse accused
     """.split()
 )
+# Cues that mean "said": other cues ("denied", "urged", "warned") change what the words mean,
+# so the answer shows them ("- (denied) it had informed Washington...").
+NEUTRAL_CUES = frozenset(
+    "said says say saying told tells tell added adds stressed stresses noted notes explained "
+    "explains according quoted wrote writes stated states continued continues put puts".split()
+)
 # Participles that attach a second statement to the clause's speaker: ", adding that ...".
 PARTICIPLE_CUES = {f for f in CUES if f.endswith("ing")}
 # What a speaker issues, posts or sends "saying ...": the participle speaks for the issuer.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 import pytest
 
@@ -210,6 +211,27 @@ def test_a_few_statements_cover_several_articles_before_a_second_from_any() -> N
         "a3",
         "a1",
         "a1",
+    ]
+
+
+def test_among_first_statements_what_was_said_comes_before_a_coloured_cue() -> None:
+    # "(blasted) Shuster for cavorting with a lobbyist" is the reporter's account; "said ..."
+    # the speaker's own words: with one statement to show from each of two articles, the
+    # said one leads, and the account follows
+    blasted = replace(
+        st("Anna Berg", "the minister for cavorting with a lobbyist at the harbour", "a1"),
+        cue="blasted",
+    )
+    said = st("Anna Berg", "The rail link to the port must be built this decade.", "a2")
+    index = SpeakerIndex([blasted, said])
+    assert [s.cue for s in index.lookup("Anna Berg")[0].statements] == ["said", "blasted"]
+    # the first of each article still comes before a second "said" from any
+    again = st("Anna Berg", "The silos will be finished by the autumn, whatever it costs.", "a2")
+    index = SpeakerIndex([blasted, said, again])
+    assert [s.text for s in index.lookup("Anna Berg")[0].statements] == [
+        said.text,
+        blasted.text,
+        again.text,
     ]
 
 
