@@ -337,7 +337,7 @@ ORG_HEADS = frozenset(
     corporation bank fund commission bureau service times post journal news press channel
     magazine report study poll survey team coalition alliance caucus senate congress parliament
     cabinet state statement website spokesperson pentagon nations inc corp ltd complex
-    federation league authority tribunal daily tribune
+    federation league authority tribunal daily tribune forces force navy corps guard command
     """.split()
 )
 GROUP_HEADS = frozenset(

@@ -109,6 +109,8 @@ def mention_from_chunk(
 ) -> Mention:
     title_part, name_part = split_name_chunk(chunk)
     role_words = role_toks + title_part
+    while role_words and role_words[-1].low in NAME_CONNECTORS:
+        role_words = role_words[:-1]  # "a spokesman for the Pentagon": the role is "spokesman"
     name = text[name_part[0].start : name_part[-1].end]
     name = re.sub(r"['’]s?$", "", name) if name_part[-1].possessive else name
     low = [t.low for t in name_part]
@@ -319,12 +321,22 @@ def np_right(text: str, toks: list[Token], j: int, stop: int) -> Mention | None:
             or (toks[e].low in NAME_PARTICLES and _particles_then_cap(toks, e, stop))
             or (
                 # "Secretary of State", "Association of Flight Attendants"; not "Easley for
-                # Morning Consult"
+                # Morning Consult"; "a spokesman for the Foreign Ministry"
                 toks[e].low in {"of", "for"}
                 and e + 1 < stop
-                and toks[e + 1].is_cap
+                and (
+                    toks[e + 1].is_cap
+                    or (toks[e + 1].low == "the" and e + 2 < stop and toks[e + 2].is_cap)
+                )
                 and e > k
                 and toks[e - 1].low in ORG_HEADS | ROLE_HEADS | TITLES
+            )
+            or (
+                toks[e].low == "the"
+                and e > k
+                and toks[e - 1].low in {"of", "for"}
+                and e + 1 < stop
+                and toks[e + 1].is_cap
             )
             or (
                 e > k and toks[e].low in {"press", "campaign", "foreign", "former", "top", "senior"}

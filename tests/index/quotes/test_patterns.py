@@ -779,3 +779,17 @@ def test_a_surname_that_is_also_a_month_or_a_modal_is_read_as_the_name() -> None
     assert (st.speaker, st.text) == ("Ann Lee", "the plan will pass")
     (st,) = extract("The plan will pass, Ann Lee said in May.")
     assert st.speaker == "Ann Lee"
+
+
+def test_a_spokesman_for_the_organisation_named_in_apposition_speaks() -> None:
+    (st,) = extract(
+        "“We will respond to this attack,” said a spokesman for the Lakeside Defense Forces, "
+        "Avi Cohen."
+    )
+    assert (st.speaker, st.role) == ("Avi Cohen", "spokesman for the Lakeside Defense Forces")
+    # without a name, the organisation speaks, and its role is no "spokesman for the"
+    (st,) = extract("“We will respond to this attack,” said a spokesman for the Pentagon.")
+    assert (st.speaker, st.role) == ("Pentagon", "spokesman")
+    # an organisation whose name ends in Forces is one name, not "Forces" with a role
+    (st,) = extract("The soldiers were killed near the border, the Lakeside Defense Forces said.")
+    assert (st.speaker, st.role) == ("Lakeside Defense Forces", None)
