@@ -518,6 +518,8 @@ def subject_left(text: str, toks: list[Token], i: int) -> Mention | None:
         if t.text in {",", "—", "–", "("}:
             named = _named_after(text, toks, k, j)
             if named is not None:
+                # "The Podesta Group's CEO, Kimberley Fritts, said": the role before the name
+                named.role = named.role or _role_opening(text, toks, k)
                 best = _leftmost(best, (named, _comma_after(toks, named, j)))
             m = np_left(text, toks, k - 1, 0)
             if (
@@ -629,6 +631,23 @@ def _named_after(text: str, toks: list[Token], k: int, j: int) -> Mention | None
     if after is None or after.text == "," or after.low in {"of", "in", "at", "from", "with"}:
         return m
     return None
+
+
+def _role_opening(text: str, toks: list[Token], k: int) -> str | None:
+    """The role that opens the clause before the comma at k ("The Podesta Group's CEO", "the
+    company's chief executive"): a few words, from the unit's start or after a comma, with a
+    role word last; none otherwise."""
+    i = k
+    while i > 0 and k - i < 8 and toks[i - 1].is_word and toks[i - 1].quote < 0:
+        i -= 1
+    if i == k or (i > 0 and toks[i - 1].text != ",") or toks[k - 1].low not in ROLE_HEADS:
+        return None
+    words = toks[i:k]
+    if words[0].low in {"the", "a", "an"}:
+        words = words[1:]
+    if not words or any(w.low in CUES for w in words):
+        return None
+    return text[words[0].start : words[-1].end]
 
 
 def _comma_after(toks: list[Token], m: Mention, j: int) -> int:

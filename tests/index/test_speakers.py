@@ -294,6 +294,13 @@ def test_another_organisations_role_does_not_answer_a_possessive_one() -> None:
     assert index.lookup("Acme Widgets' CEO") == []
     assert len(index.lookup("Globex's CEO")) == 1
     assert len(index.lookup("the CEO of Globex")) == 1
+    # the role written before the name in apposition qualifies the person it names
+    a2 = article("The Acme Widgets CEO's deputy, Kim Fritts, said the two firms had agreed.")
+    a3 = article("Globex's CEO, Kim Fritts, said the two firms had agreed to merge by June.")
+    index = SpeakerIndex(extract_statements(a3))
+    assert [m.speaker for m in index.lookup("Globex's CEO")] == ["Kim Fritts"]
+    assert [m.speaker for m in index.lookup("the CEO of Globex")] == ["Kim Fritts"]
+    assert SpeakerIndex(extract_statements(a2)).lookup("Globex's CEO") == []
 
 
 def test_a_name_suffix_is_not_the_surname() -> None:

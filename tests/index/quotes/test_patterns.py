@@ -793,3 +793,10 @@ def test_a_spokesman_for_the_organisation_named_in_apposition_speaks() -> None:
     # an organisation whose name ends in Forces is one name, not "Forces" with a role
     (st,) = extract("The soldiers were killed near the border, the Lakeside Defense Forces said.")
     assert (st.speaker, st.role) == ("Lakeside Defense Forces", None)
+
+
+def test_a_role_opening_the_clause_before_the_name_in_apposition_is_the_speakers_role() -> None:
+    (st,) = extract("The Lakeside Group's CEO, Kim Fritts, said the two firms had agreed.")
+    assert (st.speaker, st.role) == ("Kim Fritts", "Lakeside Group's CEO")
+    (st,) = extract("On Monday, the state's attorney general, Lee Dunn, said the plan would fail.")
+    assert (st.speaker, st.role) == ("Lee Dunn", "state's attorney general")
