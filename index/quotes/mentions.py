@@ -419,11 +419,15 @@ def _described_person(
     return m, toks[x - 1].end
 
 
+# Words of CAP_STOP that are also surnames; not weekdays ("said Ann Lee Monday.").
+_SURNAME_STOPS = frozenset({"may", "from"})
+
+
 def _surname_like_stop(toks: list[Token], e: int, k: int, stop: int) -> bool:
-    """A capitalised function word or month that ends a name after a first name: "said
-    Theresa May.", "said Al From, who ..." (not "said Ann Lee In ...", nor "May 5")."""
+    """A capitalised "May" or "From" that ends a name after a first name: "said Theresa May.",
+    "said Al From, who ..." (not "said Ann Lee Monday.", nor "May 5")."""
     t = toks[e]
-    if not (t.is_cap and t.is_word and t.low in CAP_STOP) or e == k:
+    if not (t.is_cap and t.is_word and t.low in _SURNAME_STOPS) or e == k:
         return False
     prev = toks[e - 1]
     if not prev.is_cap or prev.low in CAP_STOP or prev.possessive or prev.low in TITLES:

@@ -800,3 +800,8 @@ def test_a_role_opening_the_clause_before_the_name_in_apposition_is_the_speakers
     assert (st.speaker, st.role) == ("Kim Fritts", "Lakeside Group's CEO")
     (st,) = extract("On Monday, the state's attorney general, Lee Dunn, said the plan would fail.")
     assert (st.speaker, st.role) == ("Lee Dunn", "state's attorney general")
+
+
+def test_a_weekday_after_an_inverted_speaker_is_no_part_of_the_name() -> None:
+    (st,) = extract("“The deal will be delivered on time and in full,” said Ann Smith Monday.")
+    assert st.speaker == "Ann Smith"
