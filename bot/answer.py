@@ -36,7 +36,7 @@ from bot.timeframe import TimeFrame
 from bot.vectors import SentenceModel, SnapshotVectors
 from index.chunking import split_sentences
 from index.models import Article, Hit
-from index.quotes.lexicon import NEUTRAL_CUES
+from index.quotes.lexicon import is_neutral_cue
 from index.recency import Recency
 from index.search import Filters, check_query
 from index.speakers import names_a_person
@@ -93,12 +93,7 @@ _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 
 
 def _cue_prefix(cue: str | None) -> str:
-    if not cue:
-        return ""
-    words = cue.lower().split()
-    if not words or words[0] in NEUTRAL_CUES:
-        return ""
-    return f"({cue}) "
+    return "" if is_neutral_cue(cue) else f"({cue}) "
 
 
 class CitationBuilder:

@@ -16,7 +16,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from index.models import Statement
-from index.quotes.lexicon import NEUTRAL_CUES
+from index.quotes.lexicon import is_neutral_cue
 
 log = logging.getLogger(__name__)
 
@@ -477,7 +477,7 @@ class SpeakerIndex:
             substantial = 0 if id(st) in nth else 1
             # among the first statements of their articles, what was said before what was
             # denied, blasted or recounted: the words are the speaker's own more often
-            coloured = 0 if (st.cue or "said").lower().split()[0] in NEUTRAL_CUES else 1
+            coloured = 0 if is_neutral_cue(st.cue) else 1
             return (-relevance(st), substantial, nth.get(id(st), 0), coloured, order[id(st)])
 
         return sorted(statements, key=key)

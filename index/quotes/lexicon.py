@@ -199,6 +199,14 @@ NEUTRAL_CUES = frozenset(
     "said says say saying told tells tell added adds stressed stresses noted notes explained "
     "explains according quoted wrote writes stated states continued continues put puts".split()
 )
+
+
+def is_neutral_cue(cue: str | None) -> bool:
+    """Whether a statement's cue means "said" (none given means it too)."""
+    words = (cue or "").lower().split()
+    return not words or words[0] in NEUTRAL_CUES
+
+
 # Participles that attach a second statement to the clause's speaker: ", adding that ...".
 PARTICIPLE_CUES = {f for f in CUES if f.endswith("ing")}
 # What a speaker issues, posts or sends "saying ...": the participle speaks for the issuer.

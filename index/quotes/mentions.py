@@ -436,10 +436,10 @@ def _surname_like_stop(toks: list[Token], e: int, k: int, stop: int) -> bool:
 
 
 def _auxiliary_as_surname(toks: list[Token], j: int) -> bool:
-    """ "George Will wrote", "Brian May has said": a capitalised "Will" or "May" after a name
-    is its surname, not an auxiliary before the cue."""
+    """ "George Will wrote": a capitalised "Will" after a name is its surname, not an auxiliary
+    before the cue."""
     return (
-        toks[j].text in {"Will", "May"}
+        toks[j].text == "Will"
         and j > 0
         and toks[j - 1].is_cap
         and toks[j - 1].is_word
