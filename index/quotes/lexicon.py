@@ -356,6 +356,13 @@ GROUP_HEADS = frozenset(
     police organizers witnesses spokesmen diplomats others americans europeans
     """.split()
 )
+# What a named speaker speaks with: "Trump and his attorneys said", "Mr. Xi and other leaders
+# have said", "Edwards and others said" (a group head, a role head in the plural, or these).
+COMPANION_HEADS = (
+    GROUP_HEADS
+    | {f"{w}s" for w in ROLE_HEADS if not w.endswith("s")}
+    | frozenset("allies colleagues rivals associates partners family wife husband".split())
+)
 # Capitalised words that start sentences or dates rather than names.
 CAP_STOP = frozenset(
     """

@@ -14,6 +14,7 @@ from index.quotes.lexicon import (
     AUXILIARIES,
     CAP_STOP,
     CLOSING_QUOTES,
+    COMPANION_HEADS,
     CUES,
     FEMALE_NAMES,
     FEMALE_TITLES,
@@ -232,9 +233,46 @@ def np_left(
             m.role = None  # "Russian military industrial complex Rostek": not a role
             m.start = chunk[0].start
         return m
+    group = _name_and_companions(text, toks, j, floor)
+    if group is not None:
+        return group
     if t.is_word and (t.low in ROLE_HEADS or t.low in ORG_HEADS or t.low in GROUP_HEADS):
         return role_np(text, toks, j, floor)
     return None
+
+
+# Words before a clause's subject, besides punctuation and the start of the unit.
+_SUBJECT_OPENERS = frozenset("but while as when because since after though although".split())
+
+
+def _name_and_companions(text: str, toks: list[Token], j: int, floor: int) -> Mention | None:
+    """A named speaker and the people who speak with them, ending at token j: one group.
+
+    "Trump and his attorneys", "Mr. Xi and other leaders", "White House and Pentagon
+    spokesmen". Only a clause's subject: in "the bill passed the Senate and officials said",
+    the Senate is the object of another verb and "officials" nobody anyone can name.
+    """
+    if toks[j].is_cap or toks[j].low not in COMPANION_HEADS:
+        return None
+    a = j - 1
+    while a > floor and j - a <= 4 and toks[a].low != "and":
+        p = toks[a]
+        if p.quote >= 0 or not p.is_word or p.low in CUES or p.low in AUXILIARIES:
+            return None
+        a -= 1
+    if a <= floor or toks[a].low != "and":
+        return None
+    first = np_left(text, toks, a - 1, floor)
+    if first is None or first.kind != "name":
+        return None
+    b = next(i for i in range(floor, a) if toks[i].start >= first.start)
+    if b > floor and toks[b - 1].low == "the":
+        b -= 1  # "The United States and its allies"
+    before = toks[b - 1] if b > floor else None
+    if before is not None and before.is_word and before.low not in _SUBJECT_OPENERS:
+        return None
+    name = f"{first.name} {text[toks[a].start : toks[j].end]}"
+    return Mention("name", first.start, toks[j].end, name=name, is_group=True)
 
 
 def _role_prefix(toks: list[Token], k: int, floor: int) -> tuple[list[Token], str | None]:
@@ -380,6 +418,46 @@ def np_right(text: str, toks: list[Token], j: int, stop: int) -> Mention | None:
         named.role = named.role or text[span[0].start : span[-1].end]
         return named
     return role_np(text, toks, e - 1, j)
+
+
+# Words that end a speaker read after an inverted cue: "said Doyle and others at the rally".
+_AFTER_SPEAKER = frozenset("at in on during after before who from to of".split())
+
+
+def with_companions(text: str, toks: list[Token], m: Mention | None, stop: int) -> Mention | None:
+    """A speaker read after an inverted cue, with who speaks with them: `said Doyle and others,`,
+    `said Gwen Ifill and Judy Woodruff.`, `wrote Jason Dana, Robyn Dawes and Nathanial Peterson.`
+    The names are one group, as "Gwen Ifill and Judy Woodruff said" is; else `m` as it is."""
+    if m is None or m.kind != "name":
+        return m
+    names = [m]
+    e = next((x for x in range(stop) if toks[x].start >= m.end), stop)
+    while e + 1 < stop and toks[e].text == "," and toks[e + 1].is_cap:
+        nxt = np_right(text, toks, e + 1, stop)
+        if nxt is None or nxt.kind != "name" or nxt.is_group:
+            return m
+        names.append(nxt)
+        e = next((x for x in range(e, stop) if toks[x].start >= nxt.end), stop)
+    if e < stop and toks[e].text == "," and e + 1 < stop and toks[e + 1].low == "and":
+        e += 1  # the serial comma
+    if e + 1 >= stop or toks[e].low != "and":
+        return m
+    last = np_right(text, toks, e + 1, stop) if toks[e + 1].is_cap else None
+    if last is not None and last.kind == "name" and not last.is_group:
+        names.append(last)
+        name = ", ".join(n.name for n in names[:-1]) + f" and {last.name}"
+        return Mention("name", m.start, last.end, name=name, is_group=True)
+    if len(names) > 1:
+        return m
+    h = e + 1
+    while h < stop and h - e <= 4 and toks[h].is_word and toks[h].low not in COMPANION_HEADS:
+        h += 1
+    if not (h < stop and not toks[h].is_cap and toks[h].low in COMPANION_HEADS):
+        return m
+    if h + 1 < stop and toks[h + 1].is_word and toks[h + 1].low not in _AFTER_SPEAKER:
+        return m  # "said Doyle and others agreed": the phrase goes on
+    name = f"{m.name} {text[toks[e].start : toks[h].end]}"
+    return Mention("name", m.start, toks[h].end, name=name, is_group=True)
 
 
 def _after_then(toks: list[Token], e: int, stop: int) -> int:

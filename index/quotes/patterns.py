@@ -42,6 +42,7 @@ from index.quotes.mentions import (
     np_left,
     np_right,
     subject_left,
+    with_companions,
 )
 from index.quotes.tokens import Token, token_at, word_count
 
@@ -416,7 +417,9 @@ def _quote_then_speaker(
             end = _continuation(unit, cue, after_q, quote[1])
             return Attribution(left, cue.text, quote[0], end, "quote", cue.start)
     if not any(t.is_word for t in gap_toks):
-        right = np_right(unit.text, toks, cue.last + 1, len(toks))
+        right = with_companions(
+            unit.text, toks, np_right(unit.text, toks, cue.last + 1, len(toks)), len(toks)
+        )
         if right is not None:
             end = _continuation(unit, cue, after_q, quote[1])
             return Attribution(right, cue.text, quote[0], end, "quote", cue.start)
@@ -443,7 +446,7 @@ def _clause_then_inverted_speaker(unit: _Unit, cue: _Cue) -> Attribution | None:
     opens = i == 0 or (i > 1 and toks[i - 1].text == "," and toks[0].start < toks[i - 1].start)
     if not opens:
         return None
-    right = np_right(unit.text, toks, cue.last + 1, n)
+    right = with_companions(unit.text, toks, np_right(unit.text, toks, cue.last + 1, n), n)
     if right is None or right.kind not in {"name", "role"}:
         return None
     k = cue.last + 1

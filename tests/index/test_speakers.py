@@ -398,3 +398,17 @@ def test_a_person_asked_with_a_long_affiliation_is_found(question: str) -> None:
     assert q.kind == "speaker"
     assert q.speaker is not None
     assert [m.speaker for m in index.lookup(q.speaker)] == ["Jonas Brandt"]
+
+
+def test_a_group_is_found_by_its_names_and_answers_for_none_of_its_members_alone() -> None:
+    index = SpeakerIndex(
+        extract_statements(
+            article(
+                "Ann Lee and her attorneys have said the company would return in some form. "
+                "Ann Lee said the case was a waste of everybody's time and money."
+            )
+        )
+    )
+    assert texts(index, "Ann Lee and her attorneys") == ["the company would return in some form"]
+    # what she said with others is theirs together: asked alone, she has her own words
+    assert texts(index, "Ann Lee") == ["the case was a waste of everybody's time and money"]

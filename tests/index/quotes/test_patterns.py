@@ -805,3 +805,42 @@ def test_a_role_opening_the_clause_before_the_name_in_apposition_is_the_speakers
 def test_a_weekday_after_an_inverted_speaker_is_no_part_of_the_name() -> None:
     (st,) = extract("“The deal will be delivered on time and in full,” said Ann Smith Monday.")
     assert st.speaker == "Ann Smith"
+
+
+def test_a_named_speaker_and_those_who_speak_with_them_are_one_group() -> None:
+    (st,) = extract("Ann Lee and her attorneys have said the company would return in some form.")
+    assert (st.speaker, st.text) == (
+        "Ann Lee and her attorneys",
+        "the company would return in some form",
+    )
+    (st,) = extract("City Hall and Pentagon spokesmen said the ban prevented any planning at all.")
+    assert st.speaker == "City Hall and Pentagon spokesmen"
+    (st,) = extract("Since May, Mr. Tan and other leaders have said output must be cut this year.")
+    assert st.speaker == "Tan and other leaders"
+    (st,) = extract("The United States and its allies said the sanctions would stay in place.")
+    assert st.speaker == "United States and its allies"
+    (st,) = extract("“We will not back down from this fight,” Ann Lee and her supporters said.")
+    assert st.speaker == "Ann Lee and her supporters"
+
+
+def test_a_name_and_companions_after_another_verb_are_no_speakers() -> None:
+    # the name is the object of "passed" and "met": "officials" and "aides" are nobody named
+    assert extract("The bill passed the Senate and officials said it would become law soon.") == []
+    assert extract("He met Ann Lee and her aides said the meeting went well for both sides.") == []
+
+
+def test_names_after_an_inverted_cue_with_and_are_one_group() -> None:
+    (st,) = extract(
+        "“The contrast will be clear to every voter,” said Tom Doyle and others at the rally."
+    )
+    assert st.speaker == "Tom Doyle and others"
+    (st,) = extract("“The debate will be held in Milwaukee,” said Gwen Ifill and Judy Woodruff.")
+    assert st.speaker == "Gwen Ifill and Judy Woodruff"
+    (st,) = extract(
+        "“Our simple recommendation is not to use them,” wrote Jason Dana, Robyn Dawes and "
+        "Nathan Peterson."
+    )
+    assert st.speaker == "Jason Dana, Robyn Dawes and Nathan Peterson"
+    # a verb after "and" is the speaker's next act, no one speaking with them
+    (st,) = extract("“We will win the state by a wide margin,” said Ann Lee and added a warning.")
+    assert st.speaker == "Ann Lee"
