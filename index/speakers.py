@@ -109,6 +109,7 @@ def _query_variants(query: str) -> list[tuple[tuple[str, ...], float]]:
     tail = _name_tokens(" ".join(raw[cut + 1 :]))
     if (
         0 <= cut < len(raw) - 1
+        and raw[cut].lower() != "and"  # "Britain and France" is not France
         and all(w[:1].isupper() for w in raw[cut + 1 :])
         and not (qualified_name and cut >= at)
         and not _is_bare_role(tail)  # "Podesta Group's CEO" is no CEO anyone
@@ -174,6 +175,20 @@ def names_a_person(phrase: str) -> bool:
         return True
     role = _role_tokens(phrase)
     return bool(role) and role[-1] in _ROLE_NOUNS
+
+
+def _names_a_group(tokens: tuple[str, ...]) -> bool:
+    """ "Britain and France", "Sanders and his allies": asked together, not by the last name.
+
+    Not when a title or role introduces the last name after the "and": "Institute for Water and
+    Soil Studies Director Jonas Brandt" is Jonas Brandt.
+    """
+    if "&" in tokens:
+        return True
+    if "and" not in tokens[:-1]:
+        return False
+    after = tokens[len(tokens) - tokens[::-1].index("and") :]
+    return not any(w in _TITLE_WORDS or w in _ROLE_NOUNS for w in after)
 
 
 def _is_bare_role(tokens: tuple[str, ...]) -> bool:
@@ -355,7 +370,7 @@ class SpeakerIndex:
             return 1.0
         if q in self._alias_norm[id(sp)]:
             return 0.95
-        if not sp.is_group and sp.tokens:
+        if not sp.is_group and sp.tokens and not _names_a_group(q):
             if len(q) == 1 and q[0] == sp.surname:
                 return 0.85
             if len(q) >= 2 and q[-1] == sp.surname:

@@ -213,7 +213,7 @@ def np_left(
             return None
         k = j + 1 - len(chunk)
         # A one-word chunk at the start of a unit that is a common word ("Critics said").
-        if chunk[-1].low in GROUP_HEADS and len(chunk) == 1:
+        if chunk[-1].low in COMPANION_HEADS and len(chunk) == 1:
             return role_np(text, toks, j, floor)
         role_toks, det = _role_prefix(toks, k, floor)
         # "the venture capitalist Marc Andreessen": a person the article describes, no

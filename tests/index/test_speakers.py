@@ -412,3 +412,10 @@ def test_a_group_is_found_by_its_names_and_answers_for_none_of_its_members_alone
     assert texts(index, "Ann Lee and her attorneys") == ["the company would return in some form"]
     # what she said with others is theirs together: asked alone, she has her own words
     assert texts(index, "Ann Lee") == ["the case was a waste of everybody's time and money"]
+
+
+def test_a_group_asked_is_not_answered_by_whoever_has_its_last_name() -> None:
+    index = SpeakerIndex([st("France", "the summit would go ahead as planned next week")])
+    assert index.lookup("Britain and France") == []
+    assert index.lookup("Ann Lee and her allies") == []
+    assert texts(index, "France") == ["the summit would go ahead as planned next week"]

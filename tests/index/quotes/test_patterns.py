@@ -844,3 +844,9 @@ def test_names_after_an_inverted_cue_with_and_are_one_group() -> None:
     # a verb after "and" is the speaker's next act, no one speaking with them
     (st,) = extract("“We will win the state by a wide margin,” said Ann Lee and added a warning.")
     assert st.speaker == "Ann Lee"
+
+
+def test_a_plural_role_alone_at_the_start_names_nobody() -> None:
+    # "Allies" and "Lawyers" are people nobody can name, as "Critics" are
+    assert extract("Allies said he does not see any need to engage either man.") == []
+    assert extract("Lawyers said the ruling would be appealed within a week.") == []
