@@ -24,6 +24,7 @@ from index.quotes.lexicon import (
     CAP_STOP,
     CLOSING_QUOTES,
     CUES,
+    NEGATED_AUXILIARIES,
     OBJECT_PRONOUNS,
     PARTICIPLE_CUES,
     ROLE_HEADS,
@@ -457,6 +458,10 @@ def _clause_then_inverted_speaker(unit: _Unit, cue: _Cue) -> Attribution | None:
         return Attribution(right, cue.text, quoted[0], quoted[1], "quote", cue.start)
     if i == 0:
         return None
+    if _resumes_clause(toks, k) and toks[i - 1].text == ",":
+        # "The plan, said Ann Lee, would cost 400 jobs.": the clause goes on past the speaker
+        start = toks[_after_dateline(toks, i)].start
+        return Attribution(right, cue.text, start, _unit_end(toks), "reported", cue.start)
     rest = [t for t in toks[k:] if t.is_word]
     if (
         k >= n
@@ -502,6 +507,11 @@ def _speaker_then_content(
 ) -> Attribution | None:
     """`SPEAKER CUE: "Q"` and `SPEAKER CUE (that) CLAUSE`; `CLAUSE, SPEAKER CUE.` when empty."""
     text, toks = unit.text, unit.toks
+    k = token_at(toks, left.start, len(toks))
+    if k > 1 and toks[k - 1].text == "," and _resumes_clause(toks, cue.last + 1):
+        # "The decision, Ann Lee said, was final.": the clause before the speaker goes on
+        start = toks[_after_dateline(toks, k)].start
+        return Attribution(left, cue.text, start, _unit_end(toks), "reported", cue.start)
     s, e = content_after(toks, cue.last, unit.end)
     if _NO_CONTENT_RE.match(text[s:e].strip().lower()):
         return None
@@ -524,6 +534,31 @@ def _speaker_then_content(
     if word_count(text[s:e]) == 0:
         return _clause_then_speaker(unit, cue, left) or _opener(unit, cue, left)
     return Attribution(left, cue.text, s, e, kind, cue.start)
+
+
+# The verb that takes a clause up again after an aside: "The plan, said Ann Lee, would cost ...".
+_FINITE_VERBS = frozenset(
+    "is was are were will would can could should must might has have had does did".split()
+) | frozenset(NEGATED_AUXILIARIES)
+
+
+def _resumes_clause(toks: list[Token], k: int) -> bool:
+    """A comma at token k, then a finite verb: the clause interrupted by the attribution goes
+    on (", would cost ..."), not an aside about the speaker (", who ...", ", the chairman")."""
+    return (
+        k + 1 < len(toks)
+        and toks[k].text == ","
+        and toks[k + 1].quote < 0
+        and toks[k + 1].low in _FINITE_VERBS
+    )
+
+
+def _unit_end(toks: list[Token]) -> int:
+    """Where a unit's words end: before its final stop."""
+    last = len(toks) - 1
+    while last > 0 and toks[last].text in {".", "!", "?", ";"}:
+        last -= 1
+    return toks[last].end
 
 
 def _words(toks: list[Token], s: int, e: int) -> list[Token]:

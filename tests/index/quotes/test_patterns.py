@@ -850,3 +850,21 @@ def test_a_plural_role_alone_at_the_start_names_nobody() -> None:
     # "Allies" and "Lawyers" are people nobody can name, as "Critics" are
     assert extract("Allies said he does not see any need to engage either man.") == []
     assert extract("Lawyers said the ruling would be appealed within a week.") == []
+
+
+def test_a_clause_interrupted_by_its_attribution_is_the_statement_whole() -> None:
+    # the subject before the speaker belongs to what was said: "was final" alone says nothing
+    (st,) = extract("The decision, Ann Lee said, was final and would not be revisited.")
+    assert (st.speaker, st.text) == (
+        "Ann Lee",
+        "The decision, Ann Lee said, was final and would not be revisited",
+    )
+    (st,) = extract("The plan to close the plant, said Ann Lee, would cost the town 400 jobs.")
+    assert st.text == "The plan to close the plant, said Ann Lee, would cost the town 400 jobs"
+    (st,) = extract("WASHINGTON — The decision, Ann Lee said, was final and would stand.")
+    assert st.text == "The decision, Ann Lee said, was final and would stand"
+    # an aside about the speaker is no continuation of the clause
+    (st,) = extract(
+        "The plan to close the plant, said Ann Lee, who chairs the board, was a mistake."
+    )
+    assert st.text == "The plan to close the plant"
