@@ -512,6 +512,11 @@ def _speaker_then_content(
         # "The decision, Ann Lee said, was final.": the clause before the speaker goes on
         start = toks[_after_dateline(toks, k)].start
         return Attribution(left, cue.text, start, _unit_end(toks), "reported", cue.start)
+    if _opens_new_clause(toks, cue.last + 1):
+        # "CLAUSE, KING-TV reported, while in Chicago ...": what follows is the reporter's
+        before = _clause_then_speaker(unit, cue, left)
+        if before is not None:
+            return before
     s, e = content_after(toks, cue.last, unit.end)
     if _NO_CONTENT_RE.match(text[s:e].strip().lower()):
         return None
@@ -550,6 +555,21 @@ def _resumes_clause(toks: list[Token], k: int) -> bool:
         and toks[k].text == ","
         and toks[k + 1].quote < 0
         and toks[k + 1].low in _FINITE_VERBS
+    )
+
+
+# Conjunctions that open a clause of the writer's after ", SPEAKER CUE,".
+_CLAUSE_CONJUNCTIONS = frozenset("and but while whereas although though as yet so".split())
+
+
+def _opens_new_clause(toks: list[Token], k: int) -> bool:
+    """A comma at token k, then a conjunction that is not followed by a cue ("and added")."""
+    return (
+        k + 2 < len(toks)
+        and toks[k].text == ","
+        and toks[k + 1].low in _CLAUSE_CONJUNCTIONS
+        and toks[k + 2].low not in CUES
+        and toks[k + 2].low not in {"that", "then", "also"}
     )
 
 
@@ -606,6 +626,11 @@ def _clause_then_speaker(unit: _Unit, cue: _Cue, left: Mention) -> Attribution |
     if k > 1 and (toks[k - 2].low in ROLE_HEADS or toks[k - 2].low in TITLES):
         return None  # "The state's attorney general, Lee Dunn, said": a description, no clause
     if k > 0 and toks[k - 1].text in {",", "—"}:
+        # "A, KING-TV reported, while B, the Sun-Times reported.": B is the Sun-Times's
+        for x in range(k - 3, 0, -1):
+            if toks[x].low in CUES and _opens_new_clause(toks, x + 1):
+                first = toks[x + 3]
+                break
         return Attribution(left, cue.text, first.start, toks[k - 1].start, "reported", cue.start)
     return None
 

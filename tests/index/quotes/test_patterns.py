@@ -868,3 +868,17 @@ def test_a_clause_interrupted_by_its_attribution_is_the_statement_whole() -> Non
         "The plan to close the plant, said Ann Lee, who chairs the board, was a mistake."
     )
     assert st.text == "The plan to close the plant"
+
+
+def test_a_clause_the_writer_adds_after_an_attribution_is_not_the_speakers() -> None:
+    (a, b) = extract(
+        "In Seattle, marchers held white roses aloft, the Ledger reported, while in Tacoma the "
+        "parade began with a moment of silence, the Tacoma Star reported."
+    )
+    assert (a.speaker, a.text) == ("Ledger", "In Seattle, marchers held white roses aloft")
+    assert (b.speaker, b.text) == (
+        "Tacoma Star",
+        "in Tacoma the parade began with a moment of silence",
+    )
+    (st,) = extract("The plan would cost 400 jobs, Ann Lee said, and the town may never recover.")
+    assert st.text == "The plan would cost 400 jobs"
