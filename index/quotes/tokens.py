@@ -174,16 +174,18 @@ _AFTER_CUE = (
 
 # `"...?" Vance said.`: a short unit that is only a name and a cue attributes the quote ending
 # the unit before it (a question or exclamation ends a sentence, the attribution follows). At
-# most 8 words after the cue, opening with one of _AFTER_CUE or a name ("told CNN"), and no
-# "that". The name may have a description in apposition: `"...!" Will Estrada, the county
-# chairman, said.`
+# most 8 words after the cue, opening with one of _AFTER_CUE or a name ("told CNN"), or up to
+# 21 opening "of the" (what it was said of), and no "that". The name may have a description
+# in apposition: `"...!" Will Estrada, the county chairman, said.`
 _NAME_THEN_CUE_RE = re.compile(
     r"(?:(?:[A-Z][\w.'’-]*\s+){1,4}"
     r"|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,\s+[^,\"“”.!?;]{1,80},\s+)(?:"
     + "|".join(sorted((f for f in CUES if not f.endswith("ing")), key=len, reverse=True))
     + r")\b[^\s\"“”]*(?:\s+(?:[A-Z]|(?:"
     + "|".join(_AFTER_CUE)
-    + r")\b)[^\s\"“”]*(?:\s+(?!that\b)[^\s\"“”]+){0,7})?\s*$"
+    + r")\b)[^\s\"“”]*(?:\s+(?!that\b)[^\s\"“”]+){0,7}"
+    # "said of the encounter he had last week with Trump at a rally": about what, however long
+    + r"|\s+of\s+(?:the|a|an|his|her|their|its)\b(?:\s+(?!that\b)[^\s\"“”]+){1,20})?\s*$"
 )
 
 

@@ -882,3 +882,14 @@ def test_a_clause_the_writer_adds_after_an_attribution_is_not_the_speakers() -> 
     )
     (st,) = extract("The plan would cost 400 jobs, Ann Lee said, and the town may never recover.")
     assert st.text == "The plan would cost 400 jobs"
+
+
+def test_what_a_quote_was_said_of_may_be_long_and_the_quote_is_still_attributed() -> None:
+    (st,) = extract(
+        "“We have got to win this county. How do we win it?” Will Estrada, the county "
+        "chairman, said of the encounter he had last week with the candidate at a rally."
+    )
+    assert (st.speaker, st.text) == (
+        "Will Estrada",
+        "“We have got to win this county. How do we win it?”",
+    )
