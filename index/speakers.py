@@ -16,7 +16,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from index.models import Statement
-from index.quotes.lexicon import is_neutral_cue
+from index.quotes.lexicon import ORG_HEADS, is_neutral_cue
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +113,7 @@ def _query_variants(query: str) -> list[tuple[tuple[str, ...], float]]:
         and all(w[:1].isupper() for w in raw[cut + 1 :])
         and not (qualified_name and cut >= at)
         and not _is_bare_role(tail)  # "Podesta Group's CEO" is no CEO anyone
+        and not all(w in ORG_HEADS for w in tail)  # "Ohio Democratic Party" is no "Party"
     ):
         variants.append((tail, 0.95))
     m = re.match(r"^(.+?)\s+(?:of|from|at)\s+(?:the\s+)?[A-Z].*$", query)

@@ -419,3 +419,10 @@ def test_a_group_asked_is_not_answered_by_whoever_has_its_last_name() -> None:
     assert index.lookup("Britain and France") == []
     assert index.lookup("Ann Lee and her allies") == []
     assert texts(index, "France") == ["the summit would go ahead as planned next week"]
+
+
+def test_an_organisation_asked_is_not_answered_by_another_with_the_same_head_word() -> None:
+    index = SpeakerIndex([st("Democrat Party", "the vote had been fair and open to everyone")])
+    # "Democratic" reads like a title ("Democratic Sen. Ann Lee"), but "Party" is no surname
+    assert index.lookup("Ohio Democratic Party") == []
+    assert texts(index, "Democrat Party") == ["the vote had been fair and open to everyone"]
