@@ -192,6 +192,17 @@ def _names_a_group(tokens: tuple[str, ...]) -> bool:
     return not any(w in _TITLE_WORDS or w in _ROLE_NOUNS for w in after)
 
 
+# How well a group one of whose names is the asked full name matches it: asked only when nobody
+# matches on their own.
+GROUP_MEMBER_SCORE = 0.6
+
+
+def _within(name: tuple[str, ...], tokens: tuple[str, ...]) -> bool:
+    """A full name (two words or more) that is a run of a group's name words."""
+    n = len(name)
+    return n >= 2 and any(tokens[i : i + n] == name for i in range(len(tokens) - n + 1))
+
+
 def _is_bare_role(tokens: tuple[str, ...]) -> bool:
     """A "name" that is only a role or title ("CEO", "Mayor"): nobody in particular."""
     return bool(tokens) and all(t in _ROLE_NOUNS or t in _TITLE_WORDS for t in tokens)
@@ -432,6 +443,14 @@ class SpeakerIndex:
             sts = [s for s in sp.statements if allowed is None or s.article_id in allowed]
             if sts:
                 scored.append((score, len(sts), sp, sts))
+        if not scored:
+            # "Judy Woodruff", who spoke only with Gwen Ifill: what they said together
+            for sp in self._candidates(asked):
+                if not (sp.is_group and _within(asked.name, sp.tokens)):
+                    continue
+                sts = [s for s in sp.statements if allowed is None or s.article_id in allowed]
+                if sts:
+                    scored.append((GROUP_MEMBER_SCORE, len(sts), sp, sts))
         scored.sort(key=lambda x: (-x[0], -x[1], x[2].name))
         topic_terms = self._topic_terms(topic) if topic else {}
         out = []

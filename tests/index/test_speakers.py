@@ -426,3 +426,21 @@ def test_an_organisation_asked_is_not_answered_by_another_with_the_same_head_wor
     # "Democratic" reads like a title ("Democratic Sen. Ann Lee"), but "Party" is no surname
     assert index.lookup("Ohio Democratic Party") == []
     assert texts(index, "Democrat Party") == ["the vote had been fair and open to everyone"]
+
+
+def test_a_person_who_spoke_only_with_others_is_answered_with_what_they_said_together() -> None:
+    index = SpeakerIndex(
+        extract_statements(
+            article(
+                "Gwen Ifill and Judy Woodruff said the debate would be held in Milwaukee. "
+                "Gwen Ifill said the questions would be about the economy and nothing else."
+            )
+        )
+    )
+    (match,) = index.lookup("Judy Woodruff")
+    assert match.speaker == "Gwen Ifill and Judy Woodruff"
+    assert [s.text for s in match.statements] == ["the debate would be held in Milwaukee"]
+    # who also spoke alone is answered with their own words, the group not mixed in
+    assert [m.speaker for m in index.lookup("Gwen Ifill")] == ["Gwen Ifill"]
+    # a surname alone is too little to pick somebody out of a group
+    assert index.lookup("Woodruff") == []
