@@ -241,6 +241,11 @@ def np_left(
     return None
 
 
+# Words that open the description of those who speak with a named speaker: "his attorneys",
+# "other leaders", "top aides" (a capitalised word may too: "Pentagon spokesmen").
+_COMPANION_OPENERS = frozenset(
+    "his her their its other the several some many top senior fellow".split()
+)
 # Words before a clause's subject, besides punctuation and the start of the unit.
 _SUBJECT_OPENERS = frozenset("but while as when because since after though although".split())
 
@@ -262,10 +267,13 @@ def _name_and_companions(text: str, toks: list[Token], j: int, floor: int) -> Me
         a -= 1
     if a <= floor or toks[a].low != "and":
         return None
+    between = toks[a + 1 : j]
+    if between and not between[0].is_cap and between[0].low not in _COMPANION_OPENERS:
+        return None  # "Current and former officials": two words describing one group
     first = np_left(text, toks, a - 1, floor)
     if first is None or first.kind != "name":
         return None
-    b = next(i for i in range(floor, a) if toks[i].start >= first.start)
+    b = next((i for i in range(floor, a) if toks[i].start >= first.start), a - 1)
     if b > floor and toks[b - 1].low == "the":
         b -= 1  # "The United States and its allies"
     before = toks[b - 1] if b > floor else None
@@ -424,12 +432,17 @@ def np_right(text: str, toks: list[Token], j: int, stop: int) -> Mention | None:
 _AFTER_SPEAKER = frozenset("at in on during after before who from to of".split())
 
 
+def _ends_in_title(name: str) -> bool:
+    words = name.split()
+    return bool(words) and words[-1].lower().rstrip(".") in TITLES | ROLE_HEADS
+
+
 def with_companions(text: str, toks: list[Token], m: Mention | None, stop: int) -> Mention | None:
     """A speaker read after an inverted cue, with who speaks with them: `said Doyle and others,`,
     `said Gwen Ifill and Judy Woodruff.`, `wrote Jason Dana, Robyn Dawes and Nathanial Peterson.`
     The names are one group, as "Gwen Ifill and Judy Woodruff said" is; else `m` as it is."""
-    if m is None or m.kind != "name":
-        return m
+    if m is None or m.kind != "name" or m.name.endswith(".") or _ends_in_title(m.name):
+        return m  # "said former Pennsylvania Gov. and DNC Chairman Ed Rendell": one person
     names = [m]
     e = next((x for x in range(stop) if toks[x].start >= m.end), stop)
     while e + 1 < stop and toks[e].text == "," and toks[e + 1].is_cap:

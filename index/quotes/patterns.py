@@ -627,7 +627,7 @@ def _clause_then_speaker(unit: _Unit, cue: _Cue, left: Mention) -> Attribution |
         return None  # "The state's attorney general, Lee Dunn, said": a description, no clause
     if k > 0 and toks[k - 1].text in {",", "—"}:
         # "A, KING-TV reported, while B, the Sun-Times reported.": B is the Sun-Times's
-        for x in range(k - 3, 0, -1):
+        for x in range(k - 5, 0, -1):
             if toks[x].low in CUES and _opens_new_clause(toks, x + 1):
                 first = toks[x + 3]
                 break

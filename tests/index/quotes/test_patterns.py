@@ -827,6 +827,8 @@ def test_a_name_and_companions_after_another_verb_are_no_speakers() -> None:
     # the name is the object of "passed" and "met": "officials" and "aides" are nobody named
     assert extract("The bill passed the Senate and officials said it would become law soon.") == []
     assert extract("He met Ann Lee and her aides said the meeting went well for both sides.") == []
+    # two words describing one unnamed group: "Current" is nobody
+    assert extract("Current and former officials said the case cast a shadow on the inquiry.") == []
 
 
 def test_names_after_an_inverted_cue_with_and_are_one_group() -> None:
@@ -841,6 +843,9 @@ def test_names_after_an_inverted_cue_with_and_are_one_group() -> None:
         "Nathan Peterson."
     )
     assert st.speaker == "Jason Dana, Robyn Dawes and Nathan Peterson"
+    # two titles of one person are no group
+    (st,) = extract("“We will win it back,” said former Lakeside Gov. and Party Chairman Ed Rowe.")
+    assert " and " not in st.speaker
     # a verb after "and" is the speaker's next act, no one speaking with them
     (st,) = extract("“We will win the state by a wide margin,” said Ann Lee and added a warning.")
     assert st.speaker == "Ann Lee"
