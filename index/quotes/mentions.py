@@ -162,6 +162,37 @@ def np_left(
     text: str, toks: list[Token], j: int, floor: int, possessive: bool = False
 ) -> Mention | None:
     """The speaker noun phrase ending at token j (inclusive), read leftwards."""
+    m = _np_left(text, toks, j, floor, possessive)
+    if m is not None and m.kind == "name" and m.is_group and " and " in m.name:
+        return _with_listed_names(text, toks, m, floor)
+    return m
+
+
+def _with_listed_names(text: str, toks: list[Token], m: Mention, floor: int) -> Mention:
+    """ "Gwen Ifill, Judy Woodruff and Jim Lehrer said": the names listed before the last two
+    belong to the group too, when the list opens the clause ("In Washington, Ann Lee and Tom
+    Hale said" lists no Washington)."""
+    k = next((i for i in range(floor, len(toks)) if toks[i].start >= m.start), floor)
+    listed: list[tuple[Mention, int]] = []
+    while k - 2 >= floor and toks[k - 1].text == ",":
+        prev = _np_left(text, toks, k - 2, floor, False)
+        if prev is None or prev.kind != "name" or prev.is_group or prev.is_org:
+            break
+        k = next((i for i in range(floor, k) if toks[i].start >= prev.start), k - 2)
+        listed.append((prev, k))
+    for n in range(len(listed), 0, -1):
+        first, at = listed[n - 1]
+        before = toks[at - 1] if at > floor else None
+        if before is None or not before.is_word or before.low in _SUBJECT_OPENERS:
+            names = [p.name for p, _ in reversed(listed[:n])]
+            name = ", ".join([*names, m.name])
+            return Mention("name", first.start, m.end, name=name, is_group=True)
+    return m
+
+
+def _np_left(
+    text: str, toks: list[Token], j: int, floor: int, possessive: bool = False
+) -> Mention | None:
     if j < floor:
         return None
     t = toks[j]

@@ -123,8 +123,28 @@ def find_attributions(
         line = _labelled_line(unit)
         if line is not None:
             out.append(line)
+    _cut_at_coordinate_speakers(toks, out)
     _mark_nested(out)
     return out
+
+
+# Conjunctions that set another speaker's statement beside one: "..., but Joe Doe said ...".
+_CONTRASTS = frozenset({"but", "while", "whereas"})
+
+
+def _cut_at_coordinate_speakers(toks: list[Token], attributions: list[Attribution]) -> None:
+    """ "Ann Lee said the bill would fail, but Joe Doe said it would pass.": Lee's content ends
+    at the comma; what follows is Doe's, said beside hers, not inside it."""
+    for b in attributions:
+        k = token_at(toks, b.mention.start, len(toks))
+        if b.mention.kind != "name" or k < 2 or toks[k - 2].text != ",":
+            continue
+        if toks[k - 1].low not in _CONTRASTS:
+            continue  # ", and he accused ...": the same speaker going on
+        comma = toks[k - 2].start
+        for a in attributions:
+            if a is not b and a.kind == "reported" and a.start < comma < a.end <= b.end + 1:
+                a.end = comma
 
 
 def _attribution_at(unit: _Unit, cue: _Cue) -> Attribution | None:

@@ -898,3 +898,24 @@ def test_what_a_quote_was_said_of_may_be_long_and_the_quote_is_still_attributed(
         "Will Estrada",
         "“We have got to win this county. How do we win it?”",
     )
+
+
+def test_names_listed_before_the_last_two_belong_to_the_group() -> None:
+    (st,) = extract("Gwen Ifill, Judy Woodruff and Jim Lehrer said the debate would be in Ohio.")
+    assert st.speaker == "Gwen Ifill, Judy Woodruff and Jim Lehrer"
+    (st,) = extract("Sens. Ann Lee, Tom Hale and Bo Kerr all said the bill would fail this week.")
+    assert st.speaker == "Ann Lee, Tom Hale and Bo Kerr"
+    # a place or a day before the names opens the clause: nobody listed
+    (st,) = extract("In Washington, Ann Lee and Tom Hale said the bill would fail this week.")
+    assert st.speaker == "Ann Lee and Tom Hale"
+
+
+def test_a_statement_set_beside_another_speakers_ends_at_the_contrast() -> None:
+    a, b = extract(
+        "Ann Lee said the bill would fail in the Senate, but Joe Doe said it would pass soon."
+    )
+    assert (a.speaker, a.text) == ("Ann Lee", "the bill would fail in the Senate")
+    assert (b.speaker, b.text) == ("Joe Doe", "it would pass soon")
+    # the same speaker going on is no other statement beside hers
+    (st,) = extract("Ann Lee said the bill would fail, and she accused the chair of stalling it.")
+    assert st.text.startswith("the bill would fail, and she accused")
