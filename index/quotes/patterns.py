@@ -583,13 +583,13 @@ _CLAUSE_CONJUNCTIONS = frozenset("and but while whereas although though as yet s
 
 
 def _opens_new_clause(toks: list[Token], k: int) -> bool:
-    """A comma at token k, then a conjunction that is not followed by a cue ("and added")."""
+    """A comma at token k, then a conjunction opening another clause: ", while in Chicago",
+    ", and added that" (a second statement of the same speaker, read by its own cue)."""
     return (
         k + 2 < len(toks)
         and toks[k].text == ","
         and toks[k + 1].low in _CLAUSE_CONJUNCTIONS
-        and toks[k + 2].low not in CUES
-        and toks[k + 2].low not in {"that", "then", "also"}
+        and toks[k + 2].low not in {"that", "then"}
     )
 
 
@@ -672,9 +672,13 @@ def _continues_clause(toks: list[Token], i: int) -> bool:
         return False
     prev = toks[i - 1]
     return (
-        toks[i].low in PARTICIPLE_CUES
-        and (prev.text == "," or prev.low in {"before", "after"} or prev.low in STATEMENT_NOUNS)
-    ) or prev.low == "and"
+        (
+            toks[i].low in PARTICIPLE_CUES
+            and (prev.text == "," or prev.low in {"before", "after"} or prev.low in STATEMENT_NOUNS)
+        )
+        or prev.low == "and"
+        or (prev.low == "also" and i > 1 and toks[i - 2].low == "and")
+    )
 
 
 # The longest introductory phrase before a clause's subject: "In a statement released Thursday,".

@@ -919,3 +919,10 @@ def test_a_statement_set_beside_another_speakers_ends_at_the_contrast() -> None:
     # the same speaker going on is no other statement beside hers
     (st,) = extract("Ann Lee said the bill would fail, and she accused the chair of stalling it.")
     assert st.text.startswith("the bill would fail, and she accused")
+
+
+def test_a_clause_then_speaker_and_added_gives_both_statements() -> None:
+    for cue in ("added that", "also warned that"):
+        a, b = extract(f"The plan would cost 400 jobs, Ann Lee said, and {cue} the town may fail.")
+        assert (a.speaker, a.text) == ("Ann Lee", "The plan would cost 400 jobs")
+        assert (b.speaker, b.text) == ("Ann Lee", "the town may fail")
