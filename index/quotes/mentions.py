@@ -183,7 +183,12 @@ def _with_listed_names(text: str, toks: list[Token], m: Mention, floor: int) -> 
     for n in range(len(listed), 0, -1):
         first, at = listed[n - 1]
         before = toks[at - 1] if at > floor else None
-        if before is None or not before.is_word or before.low in _SUBJECT_OPENERS:
+        # a comma before the first name ends an opening phrase ("Last week, Ann Lee, ..."),
+        # unless it follows a name left out ("In Washington, D.C., Ann Lee ...": not D.C.)
+        opening = before is not None and not before.is_word
+        if opening and before is not None and before.text == ",":
+            opening = n == len(listed)
+        if before is None or opening or before.low in _SUBJECT_OPENERS:
             names = [p.name for p, _ in reversed(listed[:n])]
             name = ", ".join([*names, m.name])
             return Mention("name", first.start, m.end, name=name, is_group=True)

@@ -908,6 +908,10 @@ def test_names_listed_before_the_last_two_belong_to_the_group() -> None:
     # a place or a day before the names opens the clause: nobody listed
     (st,) = extract("In Washington, Ann Lee and Tom Hale said the bill would fail this week.")
     assert st.speaker == "Ann Lee and Tom Hale"
+    (st,) = extract("In Dallas, Texas, Ann Lee and Tom Hale said the bill would fail.")
+    assert st.speaker == "Ann Lee and Tom Hale"
+    (st,) = extract("Last week, Ann Lee, Tom Hale and Bo Kerr said the bill would fail.")
+    assert st.speaker == "Ann Lee, Tom Hale and Bo Kerr"
 
 
 def test_a_statement_set_beside_another_speakers_ends_at_the_contrast() -> None:
