@@ -436,21 +436,22 @@ class SpeakerIndex:
         allowed = set(article_ids) if article_ids is not None else None
         scored: list[tuple[float, int, _Speaker, list[Statement]]] = []
         asked = _Asked.of(name)
-        for sp in self._candidates(asked):
-            score = self._match_score(sp, asked)
-            if score <= 0:
-                continue
+        candidates = self._candidates(asked)
+
+        def add(sp: _Speaker, score: float) -> None:
             sts = [s for s in sp.statements if allowed is None or s.article_id in allowed]
             if sts:
                 scored.append((score, len(sts), sp, sts))
+
+        for sp in candidates:
+            score = self._match_score(sp, asked)
+            if score > 0:
+                add(sp, score)
         if not scored:
             # "Judy Woodruff", who spoke only with Gwen Ifill: what they said together
-            for sp in self._candidates(asked):
-                if not (sp.is_group and _within(asked.name, sp.tokens)):
-                    continue
-                sts = [s for s in sp.statements if allowed is None or s.article_id in allowed]
-                if sts:
-                    scored.append((GROUP_MEMBER_SCORE, len(sts), sp, sts))
+            for sp in candidates:
+                if sp.is_group and _within(asked.name, sp.tokens):
+                    add(sp, GROUP_MEMBER_SCORE)
         scored.sort(key=lambda x: (-x[0], -x[1], x[2].name))
         topic_terms = self._topic_terms(topic) if topic else {}
         out = []

@@ -172,13 +172,13 @@ def _with_listed_names(text: str, toks: list[Token], m: Mention, floor: int) -> 
     """ "Gwen Ifill, Judy Woodruff and Jim Lehrer said": the names listed before the last two
     belong to the group too, when the list opens the clause ("In Washington, Ann Lee and Tom
     Hale said" lists no Washington)."""
-    k = next((i for i in range(floor, len(toks)) if toks[i].start >= m.start), floor)
+    k = token_at(toks, m.start, floor)
     listed: list[tuple[Mention, int]] = []
     while k - 2 >= floor and toks[k - 1].text == ",":
         prev = _np_left(text, toks, k - 2, floor, False)
         if prev is None or prev.kind != "name" or prev.is_group or prev.is_org:
             break
-        k = next((i for i in range(floor, k) if toks[i].start >= prev.start), k - 2)
+        k = token_at(toks, prev.start, k - 2)
         listed.append((prev, k))
     for n in range(len(listed), 0, -1):
         first, at = listed[n - 1]
@@ -309,7 +309,7 @@ def _name_and_companions(text: str, toks: list[Token], j: int, floor: int) -> Me
     first = np_left(text, toks, a - 1, floor)
     if first is None or first.kind != "name":
         return None
-    b = next((i for i in range(floor, a) if toks[i].start >= first.start), a - 1)
+    b = token_at(toks, first.start, a - 1)
     if b > floor and toks[b - 1].low == "the":
         b -= 1  # "The United States and its allies"
     before = toks[b - 1] if b > floor else None
@@ -480,13 +480,13 @@ def with_companions(text: str, toks: list[Token], m: Mention | None, stop: int) 
     if m is None or m.kind != "name" or m.name.endswith(".") or _ends_in_title(m.name):
         return m  # "said former Pennsylvania Gov. and DNC Chairman Ed Rendell": one person
     names = [m]
-    e = next((x for x in range(stop) if toks[x].start >= m.end), stop)
+    e = min(token_at(toks, m.end, stop), stop)
     while e + 1 < stop and toks[e].text == "," and toks[e + 1].is_cap:
         nxt = np_right(text, toks, e + 1, stop)
         if nxt is None or nxt.kind != "name" or nxt.is_group:
             return m
         names.append(nxt)
-        e = next((x for x in range(e, stop) if toks[x].start >= nxt.end), stop)
+        e = min(token_at(toks, nxt.end, stop), stop)
     if e < stop and toks[e].text == "," and e + 1 < stop and toks[e + 1].low == "and":
         e += 1  # the serial comma
     if e + 1 >= stop or toks[e].low != "and":
