@@ -455,6 +455,8 @@ def np_right(text: str, toks: list[Token], j: int, stop: int) -> Mention | None:
                 person, end = described
                 person.role = person.role or text[span[0].start : end]
                 return person
+            if span[-1].possessive:
+                return None  # "said Clinton's introducer": not Clinton, and nobody named
         return m
     named = _appositive_name(text, toks, _after_then(toks, e, stop), stop)
     if named is not None:
@@ -520,9 +522,15 @@ def _after_then(toks: list[Token], e: int, stop: int) -> int:
 
 
 def _is_descriptor_word(t: Token) -> bool:
-    """A lower-case content word that can go on describing a person ("user", "constituent")."""
+    """A lower-case content word that can go on describing a person ("user", "constituent");
+    not a verb in the past tense: "Obama thanked Joe Biden and said" is Obama speaking."""
     return (
-        t.is_word and not t.is_cap and t.quote < 0 and t.low not in CAP_STOP and t.low not in CUES
+        t.is_word
+        and not t.is_cap
+        and t.quote < 0
+        and t.low not in CAP_STOP
+        and t.low not in CUES
+        and not (t.low.endswith("ed") and len(t.low) > 4 and t.low not in ROLE_HEADS)
     )
 
 
@@ -598,7 +606,7 @@ def _appositive_name(text: str, toks: list[Token], e: int, stop: int) -> Mention
     if not (e + 1 < stop and toks[e].text == ","):
         return None
     m = np_right(text, toks, e + 1, stop)
-    if m is None or m.kind != "name" or m.is_org or m.is_group or m.role is not None:
+    if m is None or m.kind != "name" or m.is_org or m.is_group:
         return None
     after = next((t for t in toks[e + 1 : stop] if t.start >= m.end), None)
     if after is None or after.text in {",", ".", "(", ";", "—"} or after.low == "who":

@@ -667,18 +667,20 @@ def _is_descriptor(t: Token) -> bool:
 
 def _continues_clause(toks: list[Token], i: int) -> bool:
     """A cue that adds to the clause before it: ", adding that ...", "... and asserted that",
-    "issued a statement saying ..."."""
+    "... but now says", "issued a statement saying ..."."""
     if i == 0:
         return False
     prev = toks[i - 1]
+    if prev.low in _COORDINATE_ADVERBS and i > 1:
+        prev = toks[i - 2]  # "and also said", "but now says", "and later told"
     return (
-        (
-            toks[i].low in PARTICIPLE_CUES
-            and (prev.text == "," or prev.low in {"before", "after"} or prev.low in STATEMENT_NOUNS)
-        )
-        or prev.low == "and"
-        or (prev.low == "also" and i > 1 and toks[i - 2].low == "and")
-    )
+        toks[i].low in PARTICIPLE_CUES
+        and (prev.text == "," or prev.low in {"before", "after"} or prev.low in STATEMENT_NOUNS)
+    ) or prev.low in {"and", "but"}
+
+
+# Adverbs between a coordinating conjunction and the cue it joins: "but now said".
+_COORDINATE_ADVERBS = frozenset({"also", "now", "then", "later", "still", "again"})
 
 
 # The longest introductory phrase before a clause's subject: "In a statement released Thursday,".
@@ -709,7 +711,9 @@ def _subject_statement(unit: _Unit, cue: _Cue) -> Attribution | None:
             c = np_right(unit.text, toks, x + 1, cue.first)
             if c is None or c.kind not in {"name", "pronoun", "role"}:
                 continue
-            after = next((t for t in toks[x + 1 : cue.first] if t.start >= c.end), None)
+            y = next((y for y in range(x + 1, cue.first) if toks[y].start >= c.end), cue.first)
+            y = _past_parenthetical(toks, y, cue.first)
+            after = toks[y] if y < cue.first else None
             if after is not None and after.is_word and not after.is_cap:
                 m = c
                 break
@@ -725,6 +729,7 @@ def _subject_statement(unit: _Unit, cue: _Cue) -> Attribution | None:
     if m is None or m.kind not in {"name", "pronoun", "role"}:
         return None
     x = next((x for x in range(k, cue.first) if toks[x].start >= m.end), cue.first)
+    x = _past_parenthetical(toks, x, cue.first)  # "Rep. Ann Lee (D-N.Y.) reacted ..., saying"
     if x >= cue.first - 1 or not (toks[x].text == "," or toks[x].text[:1].islower()):
         return None  # no verb of its own between the subject and the cue
     if toks[x].low in CUES:
@@ -740,6 +745,20 @@ def _subject_statement(unit: _Unit, cue: _Cue) -> Attribution | None:
     if _NO_CONTENT_RE.match(unit.text[s:e].strip().lower()):
         return None
     return Attribution(m, cue.text, s, e, "reported", cue.start)
+
+
+# The longest aside in brackets after a name: "(D-N.Y.)", "(R-Ky.)", "(pictured)".
+_PARENTHETICAL_TOKENS = 8
+
+
+def _past_parenthetical(toks: list[Token], x: int, stop: int) -> int:
+    """The token after a short aside in brackets that starts at x, else x."""
+    if x >= stop or toks[x].text != "(":
+        return x
+    for y in range(x + 1, min(stop, x + _PARENTHETICAL_TOKENS + 1)):
+        if toks[y].text == ")":
+            return y + 1
+    return x
 
 
 # Words that open a sentence with when, where or how something happened: "Hours later,",

@@ -930,3 +930,43 @@ def test_a_clause_then_speaker_and_added_gives_both_statements() -> None:
         a, b = extract(f"The plan would cost 400 jobs, Ann Lee said, and {cue} the town may fail.")
         assert (a.speaker, a.text) == ("Ann Lee", "The plan would cost 400 jobs")
         assert (b.speaker, b.text) == ("Ann Lee", "the town may fail")
+
+
+def test_the_subject_speaks_after_a_verb_with_a_named_object() -> None:
+    # the name after the subject's verb is its object, not a described person who speaks
+    (st,) = extract("Ann Lee thanked Joe Doe and said the town owed him a debt of gratitude.")
+    assert (st.speaker, st.text) == ("Ann Lee", "the town owed him a debt of gratitude")
+    # a described person still speaks when the words before the name describe them
+    (st,) = extract('"We won the state by a lot of votes," said Twitter user Jo Beyer.')
+    assert st.speaker == "Jo Beyer"
+
+
+def test_but_joins_a_second_verb_of_the_same_subject() -> None:
+    (st,) = extract("Ann Lee used to back the plan, but now said it would cost the town too much.")
+    assert (st.speaker, st.text) == ("Ann Lee", "it would cost the town too much")
+    (st,) = extract("Ann Lee backed the plan but said it would cost the town too much.")
+    assert st.speaker == "Ann Lee"
+
+
+def test_a_party_and_state_aside_after_the_subject_is_skipped() -> None:
+    (st,) = extract(
+        "In a statement released Thursday, Rep. Ann Lee (D-N.Y.) reacted to the news, saying: "
+        "“The killer should be in prison for the rest of his life.”"
+    )
+    assert st.speaker == "Ann Lee"
+    (st,) = extract(
+        "Sen. Ann Lee (R-Ky.) voted against the bill and said it would add to the debt."
+    )
+    assert (st.speaker, st.text) == ("Ann Lee", "it would add to the debt")
+
+
+def test_an_owners_described_person_speaks_and_never_the_owner() -> None:
+    (st,) = extract(
+        '"It is about time that we had a woman running this country," exhorted '
+        "Clinton's introducer, actress Ann Lee Curtis."
+    )
+    assert st.speaker == "Ann Lee Curtis"
+    assert (
+        extract('"It is about time that we had a woman in charge," said Clinton\'s introducer.')
+        == []
+    )
