@@ -10,6 +10,9 @@ from index.quotes.lexicon import (
     GROUP_HEADS,
     PARTICIPLE_CUES,
     PRONOUNS,
+    STANCE_NOUN_REACH,
+    STANCE_NOUNS,
+    STANCE_VERBS,
     TELL_OBJECTS,
     TIME_WORDS,
 )
@@ -32,6 +35,8 @@ def cue_at(toks: list[Token], i: int) -> tuple[str, int] | None:
         if i + 1 < n and toks[i + 1].low == "it" and i > 0 and toks[i - 1].quote < 0:
             return f"{t.text} it", i + 1
         return None
+    if low in STANCE_VERBS:
+        return _stance_phrase(toks, i)
     if low not in CUES:
         return None
     if _ends_a_name(toks, i):
@@ -65,6 +70,18 @@ def cue_at(toks: list[Token], i: int) -> tuple[str, int] | None:
     }:
         j = i + 1  # "pointed out", "called for", "called on"
     return " ".join(x.text for x in toks[i : j + 1]), j
+
+
+def _stance_phrase(toks: list[Token], i: int) -> tuple[str, int] | None:
+    """ "voiced confidence that", "made the case that", "floated the notion that": the verb and
+    its stance noun are the cue when "that" follows the noun; the clause after is the content."""
+    for j in range(i + 1, min(len(toks) - 1, i + 1 + STANCE_NOUN_REACH)):
+        t = toks[j]
+        if not t.is_word or t.quote >= 0:
+            return None
+        if t.low in STANCE_NOUNS and toks[j + 1].low == "that":
+            return " ".join(x.text for x in toks[i : j + 1]), j
+    return None
 
 
 def _ends_a_name(toks: list[Token], i: int) -> bool:

@@ -207,8 +207,32 @@ def is_neutral_cue(cue: str | None) -> bool:
     return not words or words[0] in NEUTRAL_CUES
 
 
+# Verbs that report what someone said only with a stance noun and "that" after them (within
+# `STANCE_NOUN_REACH` words): "voiced confidence that ...", "made the case that ...", "floated
+# the notion that ..."; "made a profit" and "shared a photo" are no speech.
+STANCE_VERBS = {
+    form: lemma
+    for lemma, forms in {
+        "voice": ("voiced", "voices", "voicing"),
+        "float": ("floated", "floats", "floating"),
+        "make": ("make", "made", "makes", "making"),
+        "press": ("pressed", "presses", "pressing"),
+        "push": ("pushed", "pushes", "pushing"),
+        "share": ("shared", "shares", "sharing"),
+        "offer": ("offered", "offers", "offering"),
+    }.items()
+    for form in forms
+}
+STANCE_NOUNS = frozenset(
+    """
+    case point argument notion idea concern concerns confidence doubt doubts belief claim hope
+    hopes fear fears suggestion assurance assurances view warning
+    """.split()
+)
+STANCE_NOUN_REACH = 4
+
 # Participles that attach a second statement to the clause's speaker: ", adding that ...".
-PARTICIPLE_CUES = {f for f in CUES if f.endswith("ing")}
+PARTICIPLE_CUES = {f for f in (*CUES, *STANCE_VERBS) if f.endswith("ing")}
 # What a speaker issues, posts or sends "saying ...": the participle speaks for the issuer.
 STATEMENT_NOUNS = frozenset(
     """

@@ -970,3 +970,18 @@ def test_an_owners_described_person_speaks_and_never_the_owner() -> None:
         extract('"It is about time that we had a woman in charge," said Clinton\'s introducer.')
         == []
     )
+
+
+def test_a_stance_noun_and_that_make_a_cue() -> None:
+    (st,) = extract(
+        "Ann Lee, chairman of the county party, voiced confidence that her rival would be easy "
+        "to defeat in a debate."
+    )
+    assert (st.speaker, st.text) == ("Ann Lee", "her rival would be easy to defeat in a debate")
+    (st,) = extract("Joe Doe floated the notion that a joint ticket would win the convention.")
+    assert (st.speaker, st.text) == ("Joe Doe", "a joint ticket would win the convention")
+    (st,) = extract("Joe Doe also made the point that the plan would cost the town 400 jobs.")
+    assert st.text == "the plan would cost the town 400 jobs"
+    # the verbs without a stance noun and "that" report no speech
+    assert extract("Ann Lee made a profit that year on the sale of the old house.") == []
+    assert extract("Ann Lee shared a photo of the crowd that gathered at the rally.") == []
