@@ -437,7 +437,15 @@ def np_right(text: str, toks: list[Token], j: int, stop: int) -> Mention | None:
         if toks[e - 1].possessive and e < stop:
             continue
     if e == k:
-        return None
+        # "said retired neurosurgeon Ben Carson", "said another leading advocate, Andrew
+        # Pincus": a description in lower case, then the person's full name
+        d = k + 1 if toks[k].low == "another" else k
+        described = _described_person(text, toks, d, stop)
+        if described is None:
+            return None
+        person, end = described
+        person.role = person.role or text[toks[d].start : end]
+        return person
     span = toks[k:e]
     # the name is the trailing capitalised run; the rest is the role
     n = len(span)
@@ -446,7 +454,7 @@ def np_right(text: str, toks: list[Token], j: int, stop: int) -> Mention | None:
     name_toks = span[n:]
     if name_toks:
         m = mention_from_chunk(text, name_toks, span[:n], det)
-        if m.is_org or (e < stop and _is_descriptor_word(toks[e])):
+        if m.is_org or (e < stop and _is_descriptor_word(toks[e]) and not _past_tense(toks[e])):
             # `said a spokesman for Ruritania's Foreign Ministry, Oleg Volkov,` and `said another
             # Twitter user, Jo Beyer`: the organisation or the capitalised modifier describes
             # the person named in apposition, who speaks
@@ -522,16 +530,17 @@ def _after_then(toks: list[Token], e: int, stop: int) -> int:
 
 
 def _is_descriptor_word(t: Token) -> bool:
-    """A lower-case content word that can go on describing a person ("user", "constituent");
-    not a verb in the past tense: "Obama thanked Joe Biden and said" is Obama speaking."""
+    """A lower-case content word that can go on describing a person ("user", "constituent",
+    "retired")."""
     return (
-        t.is_word
-        and not t.is_cap
-        and t.quote < 0
-        and t.low not in CAP_STOP
-        and t.low not in CUES
-        and not (t.low.endswith("ed") and len(t.low) > 4 and t.low not in ROLE_HEADS)
+        t.is_word and not t.is_cap and t.quote < 0 and t.low not in CAP_STOP and t.low not in CUES
     )
+
+
+def _past_tense(t: Token) -> bool:
+    """A verb's past tense after a name, no description of a person: "Obama thanked Joe
+    Biden and said" is Obama speaking."""
+    return t.low.endswith("ed") and len(t.low) > 4 and t.low not in ROLE_HEADS
 
 
 def _described_person(
@@ -622,17 +631,30 @@ def subject_left(text: str, toks: list[Token], i: int) -> Mention | None:
         if j - len(lead) + 1 >= 0 and tuple(t.low for t in toks[j - len(lead) + 1 : j + 1]) == lead:
             j -= len(lead)
             break
-    while (
-        j >= 0
-        and toks[j].quote < 0
-        and (
-            (toks[j].low in AUXILIARIES and not _auxiliary_as_surname(toks, j))
-            or toks[j].low in NEGATED_AUXILIARIES
-            or (toks[j].low in WHEN_WORDS and not toks[j].is_cap)  # not "USA Today reported"
-            or (toks[j].text.endswith("ly") and toks[j].text.islower() and len(toks[j].text) > 4)
-        )
-    ):
-        j -= 1
+    while True:
+        while (
+            j >= 0
+            and toks[j].quote < 0
+            and (
+                (toks[j].low in AUXILIARIES and not _auxiliary_as_surname(toks, j))
+                or toks[j].low in NEGATED_AUXILIARIES
+                or (toks[j].low in WHEN_WORDS and not toks[j].is_cap)  # not "USA Today reported"
+                or (
+                    toks[j].text.endswith("ly") and toks[j].text.islower() and len(toks[j].text) > 4
+                )
+                or toks[j].low in _SENTENCE_ADVERBS
+            )
+        ):
+            j -= 1
+        before = _before_circumstance(toks, j)
+        if before == j:
+            break
+        # only a subject that starts its clause: in "Diaz, the chairman of the party in
+        # Miami-Dade County, said" the phrase is part of the description
+        m = np_left(text, toks, before, 0)
+        if m is None or m.kind not in {"name", "pronoun"} or not clause_start(toks, m.start):
+            break
+        j = before
     if j < 0:
         return None
     m = np_left(text, toks, j, 0)
@@ -679,6 +701,47 @@ def subject_left(text: str, toks: list[Token], i: int) -> Mention | None:
     if k < j and m.role is None:
         m.role = appositive_role(text, toks, k, j)
     return m
+
+
+# Adverbs between a subject and its cue: "Carter however said", "Lee too said".
+_SENTENCE_ADVERBS = frozenset(
+    "however too instead though nonetheless nevertheless meanwhile indeed likewise".split()
+)
+# Prepositions of a short phrase between a subject and its cue: "Trump on Tuesday said".
+_CIRCUMSTANCE_LEFT = frozenset("on in at during via over through".split())
+_CIRCUMSTANCE_LEFT_TOKENS = 5
+# Words of a time ending in "ago": "less than two weeks ago", "a few days ago".
+_AGO_WORDS = frozenset(
+    """
+    a an one two three four five six seven eight nine ten few several couple of than less more
+    about nearly some just only over hours days weeks months years hour day week month year
+    """.split()
+)
+
+
+def _before_circumstance(toks: list[Token], j: int) -> int:
+    """The token before a short phrase of when, where or how that ends at token j and follows
+    the subject ("Trump on Tuesday said", "Lee in an interview said", "the department two weeks
+    ago said"); j when there is none."""
+    if j < 1 or toks[j].quote >= 0:
+        return j
+    if toks[j].low == "ago":
+        k = j - 1
+        while k >= 0 and (toks[k].low in _AGO_WORDS or toks[k].text.isdigit()):
+            k -= 1
+        return k if k < j - 1 else j
+    for p in range(j - 1, max(-1, j - _CIRCUMSTANCE_LEFT_TOKENS), -1):
+        t = toks[p]
+        if not t.is_word or t.quote >= 0 or t.low in CUES:
+            return j
+        if t.low in _CIRCUMSTANCE_LEFT and not t.is_cap:
+            subject = toks[p - 1] if p > 0 else None
+            if subject is not None and (
+                (subject.is_cap and subject.is_word) or subject.low in PRONOUNS
+            ):
+                return p - 1
+            return j
+    return j
 
 
 def appositive_role(text: str, toks: list[Token], k: int, j: int) -> str | None:

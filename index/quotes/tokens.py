@@ -59,6 +59,7 @@ _TOKEN_RE = re.compile(
     r"\w+(?:-\w+)*(?:\.\w+(?:-\w+)*)*\.(?:com|org|net|gov|edu|info|io|news|tv|co|uk|au|ca|de|fr)"
     r"(?![\w.-]*\w)"
     r"|[A-Za-z](?:\.[A-Za-z])+\.?"  # U.S., G.K.
+    r"|[A-Z]-[A-Z](?:\.[A-Z])+\.?"  # a party and state: R-S.C., D-N.Y.
     r"|\w+(?:['’\-]\w+)*(?:['’](?=\s|$|[,.;:!?]))?"  # words, O'Brien, Clinton's, Jones'
     r"|[^\w\s]",
     re.UNICODE,

@@ -513,7 +513,7 @@ def test_introductory_phrases_are_not_speakers() -> None:
         "Hours later, Quill returned the compliment, telling reporters that Berg was a friend.": (
             "Quill"
         ),
-        "Inside the packed hall, Quill on Monday dismissed the plan as naive, arguing that "
+        "Inside the packed hall, Quill on Monday waved off the plan as naive, arguing that "
         "the county could not pay for it.": "Quill",
         "Walking to the next door, Tomas Berg talked about the campaign, and said that the "
         "turnout would be high.": "Tomas Berg",
@@ -985,3 +985,42 @@ def test_a_stance_noun_and_that_make_a_cue() -> None:
     # the verbs without a stance noun and "that" report no speech
     assert extract("Ann Lee made a profit that year on the sale of the old house.") == []
     assert extract("Ann Lee shared a photo of the crowd that gathered at the rally.") == []
+
+
+def test_a_short_phrase_of_time_or_place_between_subject_and_cue() -> None:
+    for between in ("on Tuesday", "in an interview", "two weeks ago", "however", "too"):
+        (st,) = extract(f"Ann Lee {between} said the plan was dead in the water.")
+        assert (st.speaker, st.text) == ("Ann Lee", "the plan was dead in the water"), between
+    (st,) = extract(
+        "The State Department less than two weeks ago said for the first time that secret "
+        "material had passed through the server."
+    )
+    assert st.speaker == "State Department"
+    # a phrase inside the speaker's description is no circumstance of the subject
+    (st,) = extract(
+        "Joe Doe, a former aide and now the chairman of the Republican Party in Dade County, "
+        "said the candidate was very much in touch with his background."
+    )
+    assert st.speaker == "Joe Doe"
+
+
+def test_a_party_and_state_abbreviation_is_one_token() -> None:
+    (st,) = extract(
+        "Sen. Ann Lee, R-S.C., a long-shot presidential candidate, said the coalition is "
+        "overselling its successes."
+    )
+    assert (st.speaker, st.text) == ("Ann Lee", "the coalition is overselling its successes")
+
+
+def test_a_lower_case_description_after_the_cue_then_the_name() -> None:
+    (st,) = extract('"I will not call it a mistake, so forget it," said retired surgeon Ann Lee.')
+    assert st.speaker == "Ann Lee"
+    (st,) = extract(
+        '"The odds are better than even that it passes," said another advocate, Jo Lee.'
+    )
+    assert st.speaker == "Jo Lee"
+    # a description that names nobody is no speaker
+    assert (
+        extract('"The odds are better than even that it passes," said people close to Jo Lee.')
+        == []
+    )
