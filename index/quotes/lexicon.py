@@ -358,7 +358,8 @@ ROLE_HEADS = frozenset(
     mr mrs ms owner student teacher worker resident voter supporter protester veteran father
     mother son daughter wife husband friend actor actress singer rapper star comedian writer
     blogger challenger incumbent delegate chairperson investor entrepreneur pastor co-host
-    co-founder co-chair co-chairman co-chairwoman co-author co-sponsor
+    co-founder co-chair co-chairman co-chairwoman co-author co-sponsor supervisor advocate
+    surgeon neurosurgeon clerk auditor administrator
     """.split()
 )
 ORG_HEADS = frozenset(

@@ -95,6 +95,18 @@ def split_name_chunk(toks: list[Token]) -> tuple[list[Token], list[Token]]:
             and t.low in TITLES | {"state", "defense", "homeland", "justice", "health"}
         ):
             last_title = i
+    rest = toks[last_title + 2 :]
+    if (
+        last_title >= 0
+        and len(rest) >= 3
+        and toks[last_title + 1].low == "of"
+        and all(t.is_cap or t.low in {"of", "the", "and"} for t in rest[:-2])
+        and all(t.is_cap for t in rest[-2:])
+    ):
+        # "Supervisor of Elections Susan Bucher", "Director of National Intelligence James R.
+        # Clapper": the office runs on to the person's first and last name
+        initial = len(rest) >= 4 and re.fullmatch(r"[A-Z]\.", rest[-2].text) is not None
+        last_title = len(toks) - (3 if initial else 2) - 1
     name = toks[last_title + 1 :]
     while name and name[0].low in NAME_CONNECTORS:
         name = name[1:]

@@ -1024,3 +1024,12 @@ def test_a_lower_case_description_after_the_cue_then_the_name() -> None:
         extract('"The odds are better than even that it passes," said people close to Jo Lee.')
         == []
     )
+
+
+def test_an_office_with_of_runs_on_to_the_persons_name() -> None:
+    for office, name in (
+        ("County Supervisor of Elections", "Ann Lee"),
+        ("Director of National Intelligence", "James R. Clapper"),
+    ):
+        (st,) = extract(f"{office} {name} said that the count would be over by Friday.")
+        assert st.speaker == name, office
