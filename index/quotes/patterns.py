@@ -437,7 +437,9 @@ def _quote_then_speaker(
         ):
             end = _continuation(unit, cue, after_q, quote[1])
             return Attribution(left, cue.text, quote[0], end, "quote", cue.start)
-    if not any(t.is_word for t in gap_toks):
+    # a participle is never inverted: in '... "founded ISIS," saying they were ...' "they"
+    # is the subject of the participle's clause, not the quote's speaker
+    if not any(t.is_word for t in gap_toks) and toks[cue.first].low not in PARTICIPLE_CUES:
         right = with_companions(
             unit.text, toks, np_right(unit.text, toks, cue.last + 1, len(toks)), len(toks)
         )
@@ -673,6 +675,8 @@ def _continues_clause(toks: list[Token], i: int) -> bool:
     prev = toks[i - 1]
     if prev.low in _COORDINATE_ADVERBS and i > 1:
         prev = toks[i - 2]  # "and also said", "but now says", "and later told"
+    if prev.text in CLOSING_QUOTES and i > 1 and toks[i - 2].text == ",":
+        prev = toks[i - 2]  # 'a defense of "New York values," saying': the comma inside
     return (
         toks[i].low in PARTICIPLE_CUES
         and (prev.text == "," or prev.low in {"before", "after"} or prev.low in STATEMENT_NOUNS)
@@ -732,8 +736,6 @@ def _subject_statement(unit: _Unit, cue: _Cue) -> Attribution | None:
     x = _past_parenthetical(toks, x, cue.first)  # "Rep. Ann Lee (D-N.Y.) reacted ..., saying"
     if x >= cue.first - 1 or not (toks[x].text == "," or toks[x].text[:1].islower()):
         return None  # no verb of its own between the subject and the cue
-    if toks[x].low in CUES:
-        return None  # "Smith said ..., adding": read by the patterns before
     if toks[x].text == "," and m.role is None:
         # "Kelly, a spokeswoman, reacted ..., saying": the role in apposition
         close = next((y for y in range(x + 1, cue.first) if toks[y].text == ","), None)
@@ -768,6 +770,7 @@ _INTRO_OPENERS = {
     "soon", "later", "earlier", "afterward", "afterwards", "likewise", "similarly", "separately",
     "inside", "outside", "across", "near", "amid", "among", "under", "following", "despite",
     "throughout", "ahead", "back", "upon", "for", "by", "as", "since", "until", "within",
+    "here", "there",
 }  # fmt: skip
 
 

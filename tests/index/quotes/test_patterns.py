@@ -1033,3 +1033,32 @@ def test_an_office_with_of_runs_on_to_the_persons_name() -> None:
     ):
         (st,) = extract(f"{office} {name} said that the count would be over by Friday.")
         assert st.speaker == name, office
+
+
+def test_the_participle_speaks_for_the_subject_after_a_failed_cue_or_a_quoted_phrase() -> None:
+    # "continued" is a cue word, but here it attributes nothing: the participle still speaks
+    (st,) = extract(
+        "In an interview, Ann Lee continued to question his temperament, saying the senator "
+        "could not make deals as president."
+    )
+    assert (st.speaker, st.text) == ("Ann Lee", "the senator could not make deals as president")
+    # the comma before the participle inside the marks of a quoted phrase
+    (st,) = extract(
+        "Ann Lee delivered a defense of “New York values,” saying the city embodied the heart "
+        "and soul of America."
+    )
+    assert (st.speaker, st.text) == ("Ann Lee", "the city embodied the heart and soul of America")
+    # and the participle is never inverted: "they" is the subject of its clause
+    (st,) = extract(
+        "Gov. Ann Lee blamed the media for the fuss over the claim that the mayor “founded "
+        "the gang,” saying they were nitpicking at his wording."
+    )
+    assert (st.speaker, st.text) == ("Ann Lee", "they were nitpicking at his wording")
+
+
+def test_here_and_there_open_an_introduction() -> None:
+    (st,) = extract(
+        "Here in Columbia, Ann Lee stepped up her emphasis on the courts, saying that the "
+        "system had failed young people."
+    )
+    assert st.speaker == "Ann Lee"
