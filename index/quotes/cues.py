@@ -46,7 +46,9 @@ def cue_at(toks: list[Token], i: int) -> tuple[str, int] | None:
         # "a Times report that", "the claim": nouns, not cues
         prev = toks[i - 1]
         plural_subject = prev.is_word and (
-            prev.low in GROUP_HEADS or (prev.is_cap and prev.low.endswith("s"))
+            prev.low in GROUP_HEADS
+            or (prev.is_cap and prev.low.endswith("s"))
+            or (prev.is_cap and _names_joined(toks, i - 1))
         )
         if prev.low not in BASE_FORM_SUBJECTS and not plural_subject:
             return None
@@ -70,6 +72,14 @@ def cue_at(toks: list[Token], i: int) -> tuple[str, int] | None:
     }:
         j = i + 1  # "pointed out", "called for", "called on"
     return " ".join(x.text for x in toks[i : j + 1]), j
+
+
+def _names_joined(toks: list[Token], j: int) -> bool:
+    """Names joined by "and" end at token j: "Jeb Bush and Chris Christie (say)"."""
+    k = j
+    while k > 0 and j - k < 4 and toks[k].is_cap and toks[k].is_word:
+        k -= 1
+    return k < j and k > 0 and toks[k].low == "and" and toks[k - 1].is_cap and toks[k - 1].is_word
 
 
 def _stance_phrase(toks: list[Token], i: int) -> tuple[str, int] | None:

@@ -1062,3 +1062,11 @@ def test_here_and_there_open_an_introduction() -> None:
         "system had failed young people."
     )
     assert st.speaker == "Ann Lee"
+
+
+def test_names_joined_by_and_are_a_plural_subject_of_say() -> None:
+    (st,) = extract("Ann Lee and Joe Doe say the senator has not been tested as governors have.")
+    assert (st.speaker, st.text) == (
+        "Ann Lee and Joe Doe",
+        "the senator has not been tested as governors have",
+    )
