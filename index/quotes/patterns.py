@@ -646,7 +646,15 @@ def _clause_then_speaker(unit: _Unit, cue: _Cue, left: Mention) -> Attribution |
     if k > 1 and toks[k - 1].low == "as":
         k -= 1  # "CLAUSE, as Reuters reported."
     if k > 1 and (toks[k - 2].low in ROLE_HEADS or toks[k - 2].low in TITLES):
-        return None  # "The state's attorney general, Lee Dunn, said": a description, no clause
+        # "The state's attorney general, Lee Dunn, said": a description, no clause; but "Bush
+        # is joining the show as an anchor, NBC announced" has one: a verb, no comma after
+        after = next((t for t in toks if t.start >= left.end), None)
+        verb = any(
+            t.low in _FINITE_VERBS or (t.low.endswith("ed") and not t.is_cap)
+            for t in toks[1 : k - 1]
+        )
+        if not verb or after is None or after.text == ",":
+            return None
     if k > 0 and toks[k - 1].text in {",", "—"}:
         # "A, KING-TV reported, while B, the Sun-Times reported.": B is the Sun-Times's
         for x in range(k - 5, 0, -1):

@@ -1070,3 +1070,10 @@ def test_names_joined_by_and_are_a_plural_subject_of_say() -> None:
         "Ann Lee and Joe Doe",
         "the senator has not been tested as governors have",
     )
+
+
+def test_a_clause_ending_in_a_role_word_before_the_speaker_is_still_a_clause() -> None:
+    (st,) = extract("Ann Lee is joining the morning show as an anchor, NBC announced on Tuesday.")
+    assert (st.speaker, st.text) == ("NBC", "Ann Lee is joining the morning show as an anchor")
+    # a description in apposition (no verb, or a comma after the name) is no clause
+    assert extract("The state's attorney general, Lee Dunn said.") == []
