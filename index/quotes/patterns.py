@@ -327,14 +327,17 @@ _AFTER_AGENT = {
 
 
 def _is_passive_by(toks: list[Token], cue: _Cue) -> bool:
-    """ "was asked by X", "was first reported by X" and a clause-initial "Asked by X"."""
+    """ "was asked by X", "was first reported by X", "as reported by X" and a clause-initial
+    "Asked by X"."""
     i, n = cue.first, len(toks)
     if toks[i].low.endswith("ing") or cue.last + 2 >= n or toks[cue.last + 1].low != "by":
         return False
     k = i - 1
     while k >= 0 and toks[k].low in _PASSIVE_ADVERBS:
         k -= 1
-    return k < 0 or toks[k].low in _PASSIVE_AUX
+    # "As reported by Western Journalism, CLAUSE" and "CLAUSE, as first reported by X."
+    as_reported = toks[k].low == "as" and (k == 0 or toks[k - 1].text == ",") if k >= 0 else False
+    return k < 0 or toks[k].low in _PASSIVE_AUX or as_reported
 
 
 def _passive_by(unit: _Unit, cue: _Cue) -> Attribution | None:
@@ -357,6 +360,9 @@ def _passive_by(unit: _Unit, cue: _Cue) -> Attribution | None:
     k = next((x for x in range(b, n) if toks[x].start >= m.end), n)
     if k < n and toks[k].is_word and toks[k].low not in _AFTER_AGENT:
         return None  # "by many Wall Street players": the phrase goes on past the name
+    if k < n and cue.first > 2 and toks[cue.first - 2].text == "," and _resumes_clause(toks, k):
+        # "The campaign, as reported by the Post, is ...": the interrupted clause, whole
+        return Attribution(m, cue.text, toks[0].start, _unit_end(toks), "reported", cue.start)
     if k < n and toks[k].low not in {"on", "in", "at", "during", "after", "before", "last", "this"}:
         s, e = content_after(toks, k - 1, unit.end)
         if toks[k].low in {"whether", "if"}:
@@ -539,10 +545,23 @@ def _speaker_then_content(
         before = _clause_then_speaker(unit, cue, left)
         if before is not None:
             return before
+    a = k - 1 if k > 0 and toks[k - 1].low == "the" else k  # "as the Ledger reported"
+    if a > 2 and toks[a - 1].low == "as" and toks[a - 2].text == ",":
+        # "CLAUSE, as The New York Times reported on Tuesday, and ...": the clause before
+        # (not "At the time, as Marc Trevin put it, ..." nor "Of course, as ...": an opening)
+        before = _words(toks, toks[0].start, toks[a - 2].start)
+        while before and before[0].low in _CLAUSE_OPENERS:
+            before = before[1:]
+        if len(before) > _OPENING_WORDS and not _time_or_place(before):
+            return _clause_then_speaker(unit, cue, left)
     s, e = content_after(toks, cue.last, unit.end)
     if _NO_CONTENT_RE.match(text[s:e].strip().lower()):
         return None
     k = token_at(toks, s, len(toks))
+    if 0 < k < len(toks) and toks[k].low in PARTICIPLE_CUES and toks[k - 1].text == ",":
+        # "CLAUSE, the Post reported, citing two officials": the participle adds to the
+        # attribution; the content is the clause before
+        return _clause_then_speaker(unit, cue, left)
     if toks[cue.first].low in PARTICIPLE_CUES and k < len(toks) and toks[k].low in CUES:
         # "Ann Lee, writing in the Ledger, argued that ...": the verb after the aside speaks
         return None
@@ -561,6 +580,10 @@ def _speaker_then_content(
     if word_count(text[s:e]) == 0:
         return _clause_then_speaker(unit, cue, left) or _opener(unit, cue, left)
     return Attribution(left, cue.text, s, e, kind, cue.start)
+
+
+# The most words of a phrase that opens a sentence before ", as SPEAKER CUE": "Of course".
+_OPENING_WORDS = 3
 
 
 # The verb that takes a clause up again after an aside: "The plan, said Ann Lee, would cost ...".

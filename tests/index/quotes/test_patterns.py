@@ -1077,3 +1077,22 @@ def test_a_clause_ending_in_a_role_word_before_the_speaker_is_still_a_clause() -
     assert (st.speaker, st.text) == ("NBC", "Ann Lee is joining the morning show as an anchor")
     # a description in apposition (no verb, or a comma after the name) is no clause
     assert extract("The state's attorney general, Lee Dunn said.") == []
+
+
+def test_as_a_source_reported_attributes_the_clause_before_or_after_the_aside() -> None:
+    (st,) = extract(
+        "Ann Lee also met the mayor that day, as The Ledger reported on Tuesday, and she will "
+        "join the team."
+    )
+    assert (st.speaker, st.text) == ("Ledger", "Ann Lee also met the mayor that day")
+    (st,) = extract("Ann Lee was among those backing the plan, as the Ledger reported a day later.")
+    assert st.text == "Ann Lee was among those backing the plan"
+    (st,) = extract("Ann Lee soured on the plan long ago, the Ledger reported, citing two aides.")
+    assert (st.speaker, st.text) == ("Ledger", "Ann Lee soured on the plan long ago")
+    (st,) = extract("As reported by the Ledger, investigators found 2,200 emails on the server.")
+    assert (st.speaker, st.text) == ("Ledger", "investigators found 2,200 emails on the server")
+    (st,) = extract("The campaign, as reported by the Ledger, is a key part of the plan.")
+    assert st.text == "The campaign, as reported by the Ledger, is a key part of the plan"
+    # an opening phrase before ", as SPEAKER put it," is no clause of theirs
+    (st,) = extract('Of course, as Ann Lee put it, "the stage itself was the winner of the night."')
+    assert st.text == '"the stage itself was the winner of the night."'
