@@ -549,10 +549,10 @@ def _speaker_then_content(
     if a > 2 and toks[a - 1].low == "as" and toks[a - 2].text == ",":
         # "CLAUSE, as The New York Times reported on Tuesday, and ...": the clause before
         # (not "At the time, as Marc Trevin put it, ..." nor "Of course, as ...": an opening)
-        before = _words(toks, toks[0].start, toks[a - 2].start)
-        while before and before[0].low in _CLAUSE_OPENERS:
-            before = before[1:]
-        if len(before) > _OPENING_WORDS and not _time_or_place(before):
+        opening = _words(toks, toks[0].start, toks[a - 2].start)
+        while opening and opening[0].low in _CLAUSE_OPENERS:
+            opening = opening[1:]
+        if len(opening) > _OPENING_WORDS and not _time_or_place(opening):
             return _clause_then_speaker(unit, cue, left)
     s, e = content_after(toks, cue.last, unit.end)
     if _NO_CONTENT_RE.match(text[s:e].strip().lower()):
