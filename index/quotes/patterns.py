@@ -637,12 +637,16 @@ _CIRCUMSTANCE_PREPOSITIONS = {
 }  # fmt: skip
 
 
+# The most words of a phrase saying only where or how: "in a memo to the inspector general".
+_CIRCUMSTANCE_WORDS = 8
+
+
 def _time_or_place(words: list[Token]) -> bool:
     """Words that only say when, where or how: "Friday", "in a court filing", "to reporters";
     not an infinitive ("to stand") or a clause."""
     if all(t.low in TIME_WORDS or t.is_cap or t.low.isdigit() for t in words):
         return True
-    if not words or len(words) > 6:
+    if not words or len(words) > _CIRCUMSTANCE_WORDS:
         return False
     first, nxt = words[0].low, words[1] if len(words) > 1 else None
     if first == "to":
@@ -678,6 +682,12 @@ def _clause_then_speaker(unit: _Unit, cue: _Cue, left: Mention) -> Attribution |
         )
         if not verb or after is None or after.text == ",":
             return None
+    if (
+        k > 0
+        and first.low in _CIRCUMSTANCE_PREPOSITIONS
+        and not any(t.text == "," for t in toks[: k - 1])
+    ):
+        return None  # "In a direct appeal to voters, Mr. Khan pleaded with them": no clause
     if k > 0 and toks[k - 1].text in {",", "—"}:
         # "A, KING-TV reported, while B, the Sun-Times reported.": B is the Sun-Times's
         for x in range(k - 5, 0, -1):
@@ -704,8 +714,13 @@ def _continues_clause(toks: list[Token], i: int) -> bool:
     if i == 0:
         return False
     prev = toks[i - 1]
-    if prev.low in _COORDINATE_ADVERBS and i > 1:
-        prev = toks[i - 2]  # "and also said", "but now says", "and later told"
+    j = i - 1
+    while (
+        j > 0 and i - j <= 3 and (toks[j].low in _COORDINATE_ADVERBS or toks[j].low in TIME_WORDS)
+    ):
+        j -= 1  # "and also said", "but now says", "but on Tuesday wrote"
+    if j < i - 1 and toks[j].low in {"and", "but"}:
+        prev = toks[j]
     if prev.text in CLOSING_QUOTES and i > 1 and toks[i - 2].text == ",":
         prev = toks[i - 2]  # 'a defense of "New York values," saying': the comma inside
     return (

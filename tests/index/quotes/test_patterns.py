@@ -1096,3 +1096,20 @@ def test_as_a_source_reported_attributes_the_clause_before_or_after_the_aside() 
     # an opening phrase before ", as SPEAKER put it," is no clause of theirs
     (st,) = extract('Of course, as Ann Lee put it, "the stage itself was the winner of the night."')
     assert st.text == '"the stage itself was the winner of the night."'
+
+
+def test_a_long_phrase_of_where_after_the_cue_leaves_the_clause_before() -> None:
+    (st,) = extract(
+        "Two emails have been placed in secure storage, Ann Lee, the undersecretary, wrote in "
+        "a memo to the inspector general."
+    )
+    assert (st.speaker, st.text) == ("Ann Lee", "Two emails have been placed in secure storage")
+    # but an opening phrase alone is no clause
+    assert extract("In a direct appeal to voters, Ann Lee pleaded with them to reject it.") == []
+
+
+def test_but_and_a_time_join_a_second_verb_of_the_same_subject() -> None:
+    (st,) = extract(
+        "Ann Lee has been critical of the mayor but on Tuesday wrote that she agreed with him."
+    )
+    assert (st.speaker, st.text) == ("Ann Lee", "she agreed with him")
