@@ -156,6 +156,9 @@ def only_circumstance(toks: list[Token], s: int, e: int) -> bool:
     words = [t for t in toks if s <= t.start < e and t.is_word]
     if not words or len(words) > 10 or any(t.quote >= 0 for t in words):
         return False  # a quote is what was said, even one opening "Of all the plans"
+    before = [t for t in toks if t.end <= s]
+    if before and before[-1].low == "that":
+        return False  # "says that in retrospect she would ...": a clause, whatever opens it
     first = words[0].low
     if first == "to" and len(words) > 1:
         # "to reporters", "to the Times" say where; "urged them to wait" says what

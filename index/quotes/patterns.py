@@ -110,9 +110,11 @@ def find_attributions(
             continue
         cue_text, j = found
         cue = _Cue(cue_text, CUES.get(toks[i].low, toks[i].low), i, j, toks[i].start)
+        # ", then says ...": the clause's subject goes on, whoever was named before the comma
+        then = i > 1 and toks[i - 1].low == "then" and toks[i - 2].text == ","
         # "issued a statement saying ...": the statement is not the speaker, its issuer is
         issued = i > 0 and toks[i].low in PARTICIPLE_CUES and toks[i - 1].low in STATEMENT_NOUNS
-        a = None if issued else _attribution_at(unit, cue)
+        a = None if issued or then else _attribution_at(unit, cue)
         if a is None and _continues_clause(toks, i):
             a = _second_statement(unit, cue, out[-1]) if out else _subject_statement(unit, cue)
         if a is not None:
@@ -719,14 +721,20 @@ def _continues_clause(toks: list[Token], i: int) -> bool:
         j > 0 and i - j <= 3 and (toks[j].low in _COORDINATE_ADVERBS or toks[j].low in TIME_WORDS)
     ):
         j -= 1  # "and also said", "but now says", "but on Tuesday wrote"
-    if j < i - 1 and toks[j].low in {"and", "but"}:
+    if j < i - 1 and (
+        toks[j].low in {"and", "but"} or (toks[j].text == "," and toks[i - 1].low == "then")
+    ):
         prev = toks[j]
     if prev.text in CLOSING_QUOTES and i > 1 and toks[i - 2].text == ",":
         prev = toks[i - 2]  # 'a defense of "New York values," saying': the comma inside
     return (
-        toks[i].low in PARTICIPLE_CUES
-        and (prev.text == "," or prev.low in {"before", "after"} or prev.low in STATEMENT_NOUNS)
-    ) or prev.low in {"and", "but"}
+        (
+            toks[i].low in PARTICIPLE_CUES
+            and (prev.text == "," or prev.low in {"before", "after"} or prev.low in STATEMENT_NOUNS)
+        )
+        or prev.low in {"and", "but"}
+        or (prev.text == "," and toks[i - 1].low == "then")
+    )
 
 
 # Adverbs between a coordinating conjunction and the cue it joins: "but now said".

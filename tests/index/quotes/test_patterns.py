@@ -1113,3 +1113,18 @@ def test_but_and_a_time_join_a_second_verb_of_the_same_subject() -> None:
         "Ann Lee has been critical of the mayor but on Tuesday wrote that she agreed with him."
     )
     assert (st.speaker, st.text) == ("Ann Lee", "she agreed with him")
+
+
+def test_then_and_that_keep_the_subjects_second_statement() -> None:
+    # ", then says": the subject goes on, not the name before the comma
+    (st,) = extract(
+        "Ann Lee offered the man a job as Secretary of Defense, then says she will welcome "
+        "advice from anyone."
+    )
+    assert (st.speaker, st.text) == ("Ann Lee", "she will welcome advice from anyone")
+    # after "that" the content is a clause, even when it opens with "in retrospect"
+    (st,) = extract(
+        "Ann Lee has disputed both critiques, but says that in retrospect she would have "
+        "decided differently."
+    )
+    assert st.text == "in retrospect she would have decided differently"
