@@ -27,6 +27,8 @@ words), not from the vectors, so the newsbot figures are the real model's (on po
     python -m bench.attribution --set polnear-tune --fast     # while choosing rules
     python -m bench.attribution --set polnear-dev             # the report, real model
     python -m bench.attribution --fast --pool                 # tune, dev and both pooled
+    python -m bench.attribution --set polnear-tune --fast --no-baseline --recall
+                                    # and the extractor's recall of the annotated statements
 
 Precision and hit rate carry bootstrap 95% intervals (2,000 resamples of the questions: the
 hit rate is a share of speakers, precision a ratio of statement counts resampled by question).
@@ -65,6 +67,8 @@ from bench.common import (
 )
 from bot.answer import candidate_sentences
 from index.library import Library
+from index.models import Article, Statement
+from index.quotes import extract_statements
 from index.search import Searcher
 
 BASELINE_PASSAGES = 5
@@ -109,6 +113,32 @@ def baseline_answer(searcher: Searcher, question: str, speaker: str) -> dict[str
         "answer": "",
         "found": bool(sentences),
         "quotes": [{"speaker": speaker, "text": s, "citation": 1} for s in sentences],
+    }
+
+
+def statement_recall(
+    scorer: Any, articles: list[dict[str, Any]], attributions: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """The extractor alone: of the annotated statements the questions keep (6 words or more),
+    how many it extracts from their article with the annotated speaker (the same surname key
+    as the questions') and the annotated words (score_attribution.py's `match`)."""
+    found: dict[str, list[Statement]] = {}
+    for a in articles:
+        art = Article(id=a["id"], title=a.get("title") or "", text=a["text"])
+        found[a["id"]] = extract_statements(art)
+    kept = [a for a in attributions if len(scorer.words(a["content"])) >= 6]
+    hits = sum(
+        any(
+            scorer.key(st.speaker or "") == scorer.key(a["speaker"])
+            and scorer.match(st.text, a["content"])
+            for st in found.get(a["article_id"], [])
+        )
+        for a in kept
+    )
+    return {
+        "annotated": len(kept),
+        "extracted": hits,
+        "recall": round(hits / max(len(kept), 1), 3),
     }
 
 
@@ -202,6 +232,15 @@ def run_set(
         f"{len(searcher.speakers)} speakers, {len(questions)} questions"
     )
     print_table(results)
+    if args.recall:
+        articles = read_jsonl(data.corpus)
+        attributions = read_jsonl(data.questions.with_name("attributions.jsonl"))
+        results["extractor"] = statement_recall(scorer, articles, attributions)
+        r = results["extractor"]
+        print(
+            f"extractor: {r['extracted']} of {r['annotated']} annotated statements "
+            f"(6 words or more) extracted with their speaker: recall {r['recall']}"
+        )
     write_results(f"attribution-{data.label}", results)
     return results, judged
 
@@ -234,6 +273,11 @@ def main() -> None:
         "--no-baseline",
         action="store_true",
         help="skip the BM25 baseline (most of a --fast run's time): for choosing rules",
+    )
+    parser.add_argument(
+        "--recall",
+        action="store_true",
+        help="also report the extractor's recall of the annotated statements (seconds)",
     )
     parser.add_argument(
         "--pool",

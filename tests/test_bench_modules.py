@@ -115,3 +115,27 @@ def test_the_support_fit_finds_its_target_share_with_the_weights_it_prints():
     assert dict(zip(FEATURES, dropped["weights"], strict=True))["answer_type"] == 0.0
     with pytest.raises(SystemExit, match="no feature"):
         fit(rows, drop=("no_such_feature",))
+
+
+def test_the_extractor_recall_counts_annotated_statements_found_with_their_speaker():
+    from bench.attribution import statement_recall
+    from bench.common import load_scorer
+
+    scorer = load_scorer("score_attribution")
+    text = (
+        "Title.\n\nAnn Lee said the council would vote on the budget next week. "
+        "The weather was fine and the streets were full of people that day."
+    )
+    articles = [{"id": "a1", "title": "Title", "text": text}]
+    said = {"article_id": "a1", "speaker": "Mayor Ann Lee"}
+    attributions = [
+        {**said, "content": "the council would vote on the budget next week"},
+        {**said, "content": "the streets were full of people that day"},  # not extracted
+        {**said, "content": "too short to keep"},  # under 6 words: left out, as the questions
+        {**said, "speaker": "Joe Doe", "content": "the council would vote on the budget next week"},
+    ]
+    assert statement_recall(scorer, articles, attributions) == {
+        "annotated": 3,
+        "extracted": 1,
+        "recall": 0.333,
+    }
