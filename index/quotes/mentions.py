@@ -643,30 +643,14 @@ def subject_left(text: str, toks: list[Token], i: int) -> Mention | None:
         if j - len(lead) + 1 >= 0 and tuple(t.low for t in toks[j - len(lead) + 1 : j + 1]) == lead:
             j -= len(lead)
             break
-    while True:
-        while (
-            j >= 0
-            and toks[j].quote < 0
-            and (
-                (toks[j].low in AUXILIARIES and not _auxiliary_as_surname(toks, j))
-                or toks[j].low in NEGATED_AUXILIARIES
-                or (toks[j].low in WHEN_WORDS and not toks[j].is_cap)  # not "USA Today reported"
-                or (
-                    toks[j].text.endswith("ly") and toks[j].text.islower() and len(toks[j].text) > 4
-                )
-                or toks[j].low in _SENTENCE_ADVERBS
-            )
-        ):
-            j -= 1
-        before = _before_circumstance(toks, j)
-        if before == j:
-            break
+    j = _before_auxiliaries(toks, j)
+    while (before := _before_circumstance(toks, j)) != j:
         # only a subject that starts its clause: in "Diaz, the chairman of the party in
         # Miami-Dade County, said" the phrase is part of the description
         m = np_left(text, toks, before, 0)
         if m is None or m.kind not in {"name", "pronoun"} or not clause_start(toks, m.start):
             break
-        j = before
+        j = _before_auxiliaries(toks, before)
     if j < 0:
         return None
     m = np_left(text, toks, j, 0)
@@ -713,6 +697,24 @@ def subject_left(text: str, toks: list[Token], i: int) -> Mention | None:
     if k < j and m.role is None:
         m.role = appositive_role(text, toks, k, j)
     return m
+
+
+def _before_auxiliaries(toks: list[Token], j: int) -> int:
+    """The token before the auxiliaries, adverbs and time words that end at token j: "has
+    also", "just this month", "however"."""
+    while (
+        j >= 0
+        and toks[j].quote < 0
+        and (
+            (toks[j].low in AUXILIARIES and not _auxiliary_as_surname(toks, j))
+            or toks[j].low in NEGATED_AUXILIARIES
+            or (toks[j].low in WHEN_WORDS and not toks[j].is_cap)  # not "USA Today reported"
+            or (toks[j].text.endswith("ly") and toks[j].text.islower() and len(toks[j].text) > 4)
+            or toks[j].low in _SENTENCE_ADVERBS
+        )
+    ):
+        j -= 1
+    return j
 
 
 # Adverbs between a subject and its cue: "Carter however said", "Lee too said".

@@ -337,9 +337,10 @@ def _is_passive_by(toks: list[Token], cue: _Cue) -> bool:
     k = i - 1
     while k >= 0 and toks[k].low in _PASSIVE_ADVERBS:
         k -= 1
+    if k < 0 or toks[k].low in _PASSIVE_AUX:
+        return True
     # "As reported by Western Journalism, CLAUSE" and "CLAUSE, as first reported by X."
-    as_reported = toks[k].low == "as" and (k == 0 or toks[k - 1].text == ",") if k >= 0 else False
-    return k < 0 or toks[k].low in _PASSIVE_AUX or as_reported
+    return toks[k].low == "as" and (k == 0 or toks[k - 1].text == ",")
 
 
 def _passive_by(unit: _Unit, cue: _Cue) -> Attribution | None:
