@@ -171,7 +171,11 @@ def _attribution_at(unit: _Unit, cue: _Cue) -> Attribution | None:
             return a
     if left is None:
         return _clause_then_inverted_speaker(unit, cue)
-    if cue.lemma in WEAK_CUES and not _weak_cue_speaks(unit.toks, cue):
+    if (
+        cue.lemma in WEAK_CUES
+        and not _weak_cue_speaks(unit.toks, cue)
+        and not _as_speaker_cue(unit.toks, cue, left)
+    ):
         return _opener(unit, cue, left)
     return _speaker_then_content(unit, cue, left, after_q)
 
@@ -531,6 +535,15 @@ def _weak_cue_speaks(toks: list[Token], cue: _Cue) -> bool:
     s, _ = content_after(toks, cue.last, toks[-1].end)
     first = next((t for t in toks if t.start >= s), None)
     return first is not None and first.quote >= 0 and first.start > toks[cue.last].end
+
+
+def _as_speaker_cue(toks: list[Token], cue: _Cue, left: Mention) -> bool:
+    """ "As Paul Ryan has pointed out, CLAUSE": a weak cue in this frame speaks the clause."""
+    k = token_at(toks, left.start, len(toks))
+    if k == 0 or toks[k - 1].low != "as" or cue.last + 1 >= len(toks):
+        return False
+    opens = k == 1 or toks[k - 2].low in _CLAUSE_OPENERS or toks[k - 2].text == ","
+    return opens and toks[cue.last + 1].text == ","
 
 
 def _speaker_then_content(

@@ -1128,3 +1128,9 @@ def test_then_and_that_keep_the_subjects_second_statement() -> None:
         "decided differently."
     )
     assert st.text == "in retrospect she would have decided differently"
+
+
+def test_as_a_speaker_pointed_out_a_weak_cue_speaks_the_clause() -> None:
+    (st,) = extract("And as Ann Lee pointed out, court rulings have a lasting impact on women.")
+    assert (st.speaker, st.text) == ("Ann Lee", "court rulings have a lasting impact on women")
+    assert extract("As Ann Lee pointed out the window, the crowd cheered at the sight.") == []
