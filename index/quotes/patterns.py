@@ -598,6 +598,9 @@ def _speaker_then_content(
     return Attribution(left, cue.text, s, e, kind, cue.start)
 
 
+# Words that open a description of the speaker set off by commas: ", his top aide, Tad Devine,".
+_DESCRIPTION_OPENERS = frozenset("his her their its the a an".split())
+
 # The most words of a phrase that opens a sentence before ", as SPEAKER CUE": "Of course".
 _OPENING_WORDS = 3
 
@@ -689,6 +692,16 @@ def _clause_then_speaker(unit: _Unit, cue: _Cue, left: Mention) -> Attribution |
     if k > 1 and toks[k - 1].low == "as":
         k -= 1  # "CLAUSE, as Reuters reported."
     if k > 1 and (toks[k - 2].low in ROLE_HEADS or toks[k - 2].low in TITLES):
+        # "CLAUSE, his top aide, Tad Devine, said": the description has a comma before it
+        c = next((c for c in range(k - 3, max(0, k - 9), -1) if toks[c].text == ","), None)
+        if (
+            c is not None
+            and c > 2
+            and toks[c + 1].low in _DESCRIPTION_OPENERS
+            and not _time_or_place(_words(toks, first.start, toks[c].start))
+        ):
+            left.role = left.role or unit.text[toks[c + 1].start : toks[k - 2].end]
+            return Attribution(left, cue.text, first.start, toks[c].start, "reported", cue.start)
         # "The state's attorney general, Lee Dunn, said": a description, no clause; but "Bush
         # is joining the show as an anchor, NBC announced" has one: a verb, no comma after
         after = next((t for t in toks if t.start >= left.end), None)

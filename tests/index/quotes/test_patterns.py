@@ -1134,3 +1134,15 @@ def test_as_a_speaker_pointed_out_a_weak_cue_speaks_the_clause() -> None:
     (st,) = extract("And as Ann Lee pointed out, court rulings have a lasting impact on women.")
     assert (st.speaker, st.text) == ("Ann Lee", "court rulings have a lasting impact on women")
     assert extract("As Ann Lee pointed out the window, the crowd cheered at the sight.") == []
+
+
+def test_a_description_set_off_by_commas_before_the_name_leaves_the_clause_before() -> None:
+    (st,) = extract("The senator will stay in the race, his top aide, Tad Devine, told the Post.")
+    assert (st.speaker, st.text) == ("Tad Devine", "The senator will stay in the race")
+    # an opening phrase before the description is no clause of theirs
+    assert extract("In a statement on Tuesday, the attorney general, Lee Dunn, said.") == []
+
+
+def test_a_weekday_between_subject_and_cue() -> None:
+    (st,) = extract('Ann Lee later Thursday told Fox News: "Both of them are meeting next week."')
+    assert st.speaker == "Ann Lee"
