@@ -748,20 +748,16 @@ def _continues_clause(toks: list[Token], i: int) -> bool:
         j > 0 and i - j <= 3 and (toks[j].low in _COORDINATE_ADVERBS or toks[j].low in TIME_WORDS)
     ):
         j -= 1  # "and also said", "but now says", "but on Tuesday wrote"
-    if j < i - 1 and (
-        toks[j].low in {"and", "but"} or (toks[j].text == "," and toks[i - 1].low == "then")
-    ):
+    if j < i - 1 and toks[j].low in {"and", "but"}:
         prev = toks[j]
+    elif j < i - 1 and toks[j].text == "," and toks[i - 1].low == "then":
+        return True  # ", then says": the subject goes on
     if prev.text in CLOSING_QUOTES and i > 1 and toks[i - 2].text == ",":
         prev = toks[i - 2]  # 'a defense of "New York values," saying': the comma inside
     return (
-        (
-            toks[i].low in PARTICIPLE_CUES
-            and (prev.text == "," or prev.low in {"before", "after"} or prev.low in STATEMENT_NOUNS)
-        )
-        or prev.low in {"and", "but"}
-        or (prev.text == "," and toks[i - 1].low == "then")
-    )
+        toks[i].low in PARTICIPLE_CUES
+        and (prev.text == "," or prev.low in {"before", "after"} or prev.low in STATEMENT_NOUNS)
+    ) or prev.low in {"and", "but"}
 
 
 # Adverbs between a coordinating conjunction and the cue it joins: "but now said".
