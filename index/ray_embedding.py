@@ -14,11 +14,14 @@ optional extra, imported only here and only when asked for: `pip install 'newsbo
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 import os
 import re
+import signal
 import socket
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import ModuleType, TracebackType
@@ -36,6 +39,9 @@ LOCAL_CPUS = 2  # the local instance: a trial of the cluster path, as the tests 
 CPUS_PER_ACTOR = 1  # each actor encodes on one core, so a node runs one actor a core
 MAX_BATCH = 256  # passages a batch, at most (as a local build encodes them)
 CONNECT_TIMEOUT_SECONDS = 5.0  # a first TCP check of host:port, before Ray's long retries
+# A local instance's server left running once Ray has stopped it gets this long to exit after
+# SIGTERM, then SIGKILL and as long again.
+SERVER_EXIT_SECONDS = 10.0
 _HOST_PORT = re.compile(r"^(?:ray://)?(?P<host>\[[^\]]+\]|[^:/\s]+):(?P<port>\d{1,5})$")
 # Ray's own chatter on a build's stderr: a progress line a second, the note that progress bars
 # are off (the build reports its own progress).
@@ -89,10 +95,12 @@ def check_reachable(address: str, timeout: float = CONNECT_TIMEOUT_SECONDS) -> N
         ) from exc
 
 
-def _start_local(ray: ModuleType, runtime_env: dict[str, Any]) -> None:
+def _start_local(ray: ModuleType, runtime_env: dict[str, Any], keep: set[int]) -> None:
     """Start a Ray instance on this machine, trying twice: on a machine loaded well beyond its
     cores Ray's raylet can give up waiting (about 20 s) for its own metrics agent to start
-    (seen here at a load average of 32 on 2 cores)."""
+    (seen here at a load average of 32 on 2 cores). A failed attempt's servers are stopped:
+    `ray.init` raises before it keeps a handle on them, so `ray.shutdown()` cannot (`keep`: the
+    Ray processes of this one that were running before)."""
     for attempt in (1, 2):
         log.info("starting a local Ray instance (%d CPUs)", LOCAL_CPUS)
         try:
@@ -107,9 +115,54 @@ def _start_local(ray: ModuleType, runtime_env: dict[str, Any]) -> None:
             return
         except Exception as exc:
             ray.shutdown()
+            _stop_ray_children(ray, keep)
             if attempt == 2:
                 raise
             log.warning("the local Ray instance did not start (%s); trying once more", exc)
+
+
+def _ray_children(ray: ModuleType) -> dict[int, str]:
+    """This process's live child processes that run Ray's own programs (gcs_server, raylet, its
+    Python monitors), pid -> name. Read from /proc: elsewhere than Linux, none are found."""
+    package = str(Path(str(ray.__file__)).resolve().parent) + os.sep
+    found = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+            args = (stat.parent / "cmdline").read_bytes().split(b"\0")[:2]
+        except OSError:  # exited meanwhile, or not ours to read
+            continue
+        name, _, rest = text.partition("(")[2].rpartition(")")
+        fields = rest.split()
+        if len(fields) < 2 or fields[0] == "Z" or int(fields[1]) != os.getpid():
+            continue
+        if any(os.fsdecode(a).startswith(package) for a in args):
+            found[int(stat.parent.name)] = name
+    return found
+
+
+def _stop_ray_children(ray: ModuleType, keep: set[int]) -> None:
+    """Stop the Ray server processes this process started that are still running (all but
+    `keep`): SIGTERM, then SIGKILL after `SERVER_EXIT_SECONDS`; name any that outlive both."""
+    left = {pid: n for pid, n in _ray_children(ray).items() if pid not in keep}
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        if not left:
+            return
+        names = ", ".join(left.values())
+        log.info("stopping %d Ray process(es) left running: %s", len(left), names)
+        for pid in left:
+            with contextlib.suppress(ProcessLookupError):  # exited since it was listed
+                os.kill(pid, sig)
+        deadline = time.monotonic() + SERVER_EXIT_SECONDS
+        while left and time.monotonic() < deadline:
+            time.sleep(0.1)
+            running = _ray_children(ray)
+            left = {pid: n for pid, n in left.items() if pid in running}
+    if left:
+        log.warning(
+            "Ray process(es) %s did not exit; stop them with `ray stop` or kill them",
+            ", ".join(f"{n} (pid {pid})" for pid, n in left.items()),
+        )
 
 
 class EmbedActor:
@@ -148,6 +201,7 @@ class RayEncoder:
         self.address = address or None
         self.actors = actors
         self._ray: ModuleType | None = None
+        self._before: set[int] = set()  # Ray processes of this one's already running on entry
 
     def __enter__(self) -> RayEncoder:
         ray = import_ray()
@@ -159,9 +213,10 @@ class RayEncoder:
         # The workers run this process's `index` package, whatever version a node has installed
         # (its dependencies, the model package included, must be installed there).
         runtime_env = {"py_modules": [str(Path(__file__).resolve().parent)]}
+        self._before = set(_ray_children(ray))
         try:
             if self.address is None:
-                _start_local(ray, runtime_env)
+                _start_local(ray, runtime_env, self._before)
             else:
                 log.info("connecting to the Ray cluster at %s", self.address)
                 ray.init(
@@ -198,6 +253,10 @@ class RayEncoder:
     ) -> None:
         if self._ray is not None:
             self._ray.shutdown()  # stops a local instance; leaves a cluster running
+            if self.address is None:
+                # Ray signals its servers and waits a second for each: one slow to exit is
+                # stopped here, so the build never leaves a local instance behind.
+                _stop_ray_children(self._ray, keep=self._before)
             self._ray = None
 
     def _pool_size(self, texts: int) -> int:

@@ -135,6 +135,35 @@ def test_the_local_ray_instance_is_stopped_after_the_build(builds):
     assert _ray_children_after_grace() == []
 
 
+@pytest.mark.ray
+def test_a_start_that_fails_halfway_leaves_no_ray_server_running(tmp_path, monkeypatch, caplog):
+    """A start that fails after Ray's gcs_server is up (on a loaded machine the raylet can give
+    up waiting for its agents) is retried; the failed attempt's servers are stopped too, though
+    Ray itself keeps no handle on them (`ray.init` raised before it had its node)."""
+    import ray
+    import ray._private.services as services
+
+    from index.ray_embedding import RayEncoder
+
+    real_start_raylet = services.start_raylet
+    calls = []
+
+    def start_raylet_failing_once(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("the raylet did not start (simulated)")
+        return real_start_raylet(*args, **kwargs)
+
+    monkeypatch.setattr(services, "start_raylet", start_raylet_failing_once)
+    settings = load_settings(CONFIG, tmp_path).embedding
+    with caplog.at_level("WARNING", logger="index.ray_embedding"), RayEncoder(settings):
+        assert ray.is_initialized()
+    assert len(calls) == 2
+    assert "trying once more" in caplog.text
+    assert not ray.is_initialized()
+    assert _ray_children_after_grace() == []
+
+
 @pytest.mark.model
 @pytest.mark.ray
 def test_a_later_local_build_reuses_the_ray_builds_vectors(builds, corpus, tmp_path, capsys):
