@@ -53,9 +53,13 @@ def cue_at(toks: list[Token], i: int) -> tuple[str, int] | None:
         if prev.low not in BASE_FORM_SUBJECTS and not plural_subject:
             return None
     j = i
+    # `"Is it?" asked Ann Lee`: right after a quote, the name is the speaker, not whom was asked
+    inverted = i > 0 and toks[i - 1].quote >= 0
     if lemma in {"tell", "ask", "urge", "warn", "remind", "assure"} and i + 1 < n:
         nxt = toks[i + 1]
-        if nxt.low in TELL_OBJECTS or (nxt.is_cap and nxt.is_word and nxt.quote < 0):
+        if nxt.low in TELL_OBJECTS or (
+            nxt.is_cap and nxt.is_word and nxt.quote < 0 and not inverted
+        ):
             # "told reporters", "told The Washington Post", "asked him"
             j = i + 1
             while (
@@ -124,18 +128,26 @@ def content_after(toks: list[Token], j: int, end: int) -> tuple[int, int]:
             # ("May" written so is the month, "said on May 5 that")
             if any(b.low in CLAUSE_VERBS and not b.is_cap for b in between):
                 break
-            if all(
-                b.low in TIME_WORDS
-                or b.is_cap
-                or b.text in {",", "’s", "'s"}
-                or b.low.isdigit()
-                or (b.is_word and len(between) <= 8 and b.low not in CUES)
-                for b in between
-            ) and not any(b.text in {".", "?", "!"} for b in between):
+            if (
+                all(
+                    b.low in TIME_WORDS
+                    or b.is_cap
+                    or b.text in {",", "’s", "'s"}
+                    or b.low.isdigit()
+                    or (b.is_word and len(between) <= 8 and b.low not in CUES)
+                    for b in between
+                )
+                and not any(b.text in {".", "?", "!"} for b in between)
+                and not _is_clause(between)
+            ):
                 return toks[look].end, end
             break
         if toks[look].quote >= 0 or toks[look].text in {":"}:
             break
+    # "said Wednesday he agrees", "told reporters last week the plan ...": a time, then the clause
+    after = _after_time(toks, k)
+    if k < after < n and _opens_clause(toks[after]) and toks[after].start < end:
+        return toks[after].start, end
     # "said on Tuesday, ..." / "said Monday: ..."
     look = k
     while (
@@ -149,6 +161,85 @@ def content_after(toks: list[Token], j: int, end: int) -> tuple[int, int]:
     if k < n and toks[k].text in {",", ":"}:
         return toks[k].end, end
     return toks[j].end, end
+
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_DAY_PARTS = frozenset("morning afternoon evening night".split())
+_PERIODS = _DAY_PARTS | frozenset("week month year weekend fall spring summer winter".split())
+_TIME_ADVERBS = frozenset(
+    "today yesterday tonight recently earlier later previously repeatedly publicly "
+    "privately".split()
+)
+
+
+# Pronouns that are only subjects ("you", "it" may be whom it was told: "told you that")
+_SUBJECT_PRONOUNS = frozenset("he she they we i".split())
+# Words that open a clause's subject: "said Wednesday he agrees", "said Tuesday the plan ...".
+_SUBJECT_WORDS = _SUBJECT_PRONOUNS | frozenset(
+    "you it the a an his her their its our my this these those there no some many most all "
+    "every".split()
+)
+
+
+def _opens_clause(t: Token) -> bool:
+    """Whether token t can open a clause's subject (not a verb: "decries also makes ...")."""
+    return t.quote < 0 and t.is_word and (t.is_cap or t.low in _SUBJECT_WORDS or t.low.isdigit())
+
+
+def _after_time(toks: list[Token], k: int) -> int:
+    """The token after a phrase saying when that starts at `k` ("Wednesday", "on Tuesday
+    night", "last week", "earlier this month", "privately"); `k` when none starts there."""
+    i, n = k, len(toks)
+    while i < n:
+        low = toks[i].low
+        if low in _TIME_ADVERBS or (low == "on" and i + 1 < n and toks[i + 1].low in _WEEKDAYS):
+            i += 1
+        elif low in _WEEKDAYS and toks[i].is_cap:
+            i += 2 if i + 1 < n and toks[i + 1].low in _DAY_PARTS else 1
+        elif low in {"last", "this", "next"} and i + 1 < n and toks[i + 1].low in _PERIODS:
+            i += 2
+        else:
+            break
+    return i
+
+
+def _is_clause(between: list[Token]) -> bool:
+    """Words between a cue and a "that" that are a clause of their own, so that the "that" is
+    inside what was said: a subject pronoun ("said he understands how hard that can be") or a
+    name and a verb in the past ("said Mr. Dunn envisioned an approach that ...")."""
+    if not between:
+        return False
+    if between[0].low in _SUBJECT_PRONOUNS:
+        return True
+    x = 0
+    while x < len(between) and between[x].is_cap:
+        x += 1
+    return (
+        0 < x < len(between)
+        and between[x].is_word
+        and between[x].low.endswith("ed")
+        and between[x].low not in TIME_WORDS
+    )
+
+
+# Words in -ing that are no participles: "said, nothing will change".
+_NOT_PARTICIPLES = frozenset(
+    "nothing something anything everything during according morning evening thing king "
+    "spring string ring wing bring sing".split()
+)
+
+
+def is_participle(t: Token) -> bool:
+    """A participle outside quotes ("adding", "pointing"): after an attribution's comma it says
+    how it was said, not what."""
+    return t.low in PARTICIPLE_CUES or (
+        t.is_word
+        and t.quote < 0
+        and not t.is_cap
+        and len(t.low) > 5
+        and t.low.endswith("ing")
+        and t.low not in _NOT_PARTICIPLES
+    )
 
 
 def only_circumstance(toks: list[Token], s: int, e: int) -> bool:

@@ -19,7 +19,13 @@ import dataclasses
 import functools
 import re
 
-from index.quotes.cues import content_after, cue_at, only_circumstance, participle_cut
+from index.quotes.cues import (
+    content_after,
+    cue_at,
+    is_participle,
+    only_circumstance,
+    participle_cut,
+)
 from index.quotes.lexicon import (
     CAP_STOP,
     CLOSING_QUOTES,
@@ -574,10 +580,16 @@ def _speaker_then_content(
     if _NO_CONTENT_RE.match(text[s:e].strip().lower()):
         return None
     k = token_at(toks, s, len(toks))
-    if 0 < k < len(toks) and toks[k].low in PARTICIPLE_CUES and toks[k - 1].text == ",":
-        # "CLAUSE, the Post reported, citing two officials": the participle adds to the
-        # attribution; the content is the clause before
-        return _clause_then_speaker(unit, cue, left)
+    if 0 < k < len(toks) and toks[k - 1].text == ",":
+        # "CLAUSE, the Post reported, citing two officials", "CLAUSE, Lee said, pointing to the
+        # numbers": the participle adds to the attribution; the content is the clause before
+        # (with no clause before, "X responded, painting Y as Z" says it in the participle)
+        if toks[k].low in PARTICIPLE_CUES:
+            return _clause_then_speaker(unit, cue, left)
+        if k == cue.last + 2 and is_participle(toks[k]):
+            before = _clause_then_speaker(unit, cue, left)
+            if before is not None:
+                return before
     if toks[cue.first].low in PARTICIPLE_CUES and k < len(toks) and toks[k].low in CUES:
         # "Ann Lee, writing in the Ledger, argued that ...": the verb after the aside speaks
         return None

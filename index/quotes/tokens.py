@@ -186,7 +186,9 @@ _NAME_THEN_CUE_RE = re.compile(
     + "|".join(_AFTER_CUE)
     + r")\b)[^\s\"“”]*(?:\s+(?!that\b)[^\s\"“”]+){0,7}"
     # "said of the encounter he had last week with Trump at a rally": about what, however long
-    + r"|\s+of\s+(?:the|a|an|his|her|their|its)\b(?:\s+(?!that\b)[^\s\"“”]+){1,20})?\s*$"
+    + r"|\s+of\s+(?:the|a|an|his|her|their|its)\b(?:\s+(?!that\b)[^\s\"“”]+){1,20})?"
+    # "..., looking pleased": a participle saying how it was said
+    + r"(?:,\s+[a-z]+ing\b(?:\s+[^\s\"“”]+){0,12})?\s*$"
 )
 
 

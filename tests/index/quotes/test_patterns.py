@@ -1146,3 +1146,50 @@ def test_a_description_set_off_by_commas_before_the_name_leaves_the_clause_befor
 def test_a_weekday_between_subject_and_cue() -> None:
     (st,) = extract('Ann Lee later Thursday told Fox News: "Both of them are meeting next week."')
     assert st.speaker == "Ann Lee"
+
+
+def test_a_that_inside_the_reported_clause_is_not_its_start() -> None:
+    # the words before that "that" are a clause of their own, not when or where it was said
+    (st,) = extract("Ann Lee said he understands how hard that can be for anyone.")
+    assert st.text == "he understands how hard that can be for anyone"
+    (st,) = extract("Ann Lee said Mr. Dunn envisioned an approach that exploited regional feuds.")
+    assert st.text == "Mr. Dunn envisioned an approach that exploited regional feuds"
+    # a place, a time or to whom it was said still comes before the "that" of the content
+    (st,) = extract("Ann Lee wrote in a memo to the inspector general that the plan had failed.")
+    assert st.text == "the plan had failed"
+    (st,) = extract("Ann Lee told The Washington Post in an interview that the plan had failed.")
+    assert st.text == "the plan had failed"
+    (st,) = extract("Ann Lee said privately last week that the plan had failed.")
+    assert st.text == "the plan had failed"
+
+
+def test_a_time_between_the_cue_and_a_clause_without_that() -> None:
+    (st,) = extract("Ann Lee said Wednesday he agrees with the judge's remarks on the case.")
+    assert (st.speaker, st.text) == ("Ann Lee", "he agrees with the judge's remarks on the case")
+    (st,) = extract("Ann Lee said on Tuesday night the company would appeal the ruling.")
+    assert st.text == "the company would appeal the ruling"
+    (st,) = extract("Ann Lee told reporters last week the company would appeal the ruling.")
+    assert st.text == "the company would appeal the ruling"
+    # a time alone is no content
+    assert extract("The plan was dropped. Ann Lee said Wednesday.") == []
+
+
+def test_a_participle_after_the_attribution_is_how_it_was_said() -> None:
+    # "pointing to ...", "looking ...": what the speaker did while saying it, not what was said
+    (st,) = extract("The plan will fail in the end, Ann Lee said, pointing to the numbers.")
+    assert (st.speaker, st.text) == ("Ann Lee", "The plan will fail in the end")
+    (st,) = extract('"What kind of people do I have here?" Ann Lee asked, looking pleased.')
+    assert (st.speaker, st.text) == ("Ann Lee", '"What kind of people do I have here?"')
+    # "nothing" is no participle
+    (st,) = extract("Ann Lee said, nothing will change for the families in the town.")
+    assert st.text == "nothing will change for the families in the town"
+
+
+def test_asked_right_after_a_quote_names_the_speaker_not_whom_was_asked() -> None:
+    (st,) = extract('"Is the mayor running against his own party?" asked Mr. Dunn.')
+    assert (st.speaker, st.text) == ("Dunn", '"Is the mayor running against his own party?"')
+    (st,) = extract('"Why would you not raise it?" asked Ann Lee, now a partner at a firm.')
+    assert st.speaker == "Ann Lee"
+    # elsewhere the name after "asked" is whom was asked
+    (st,) = extract('Ann Lee asked Mr. Dunn: "Why would you not raise it with the board?"')
+    assert st.speaker == "Ann Lee"
