@@ -175,6 +175,8 @@ def _attribution_at(unit: _Unit, cue: _Cue) -> Attribution | None:
         a = _quote_then_speaker(unit, cue, quote, left, after_q)
         if a is not None:
             return a
+    if left is None and quote is None and _opening_participle_cue(unit.toks, cue):
+        return _opening_participle(unit, cue)
     if left is None:
         return _clause_then_inverted_speaker(unit, cue)
     if (
@@ -199,6 +201,47 @@ def _participle_after_comma(unit: _Unit, cue: _Cue) -> bool:
         or not clause_start(toks, before.start)
         or _state_of_a_place(toks, before.start)
     )
+
+
+def _opening_participle_cue(toks: list[Token], cue: _Cue) -> bool:
+    """A participle cue opening the sentence: "Noting that ..., Ann Lee voted no."."""
+    first = toks[cue.first]
+    return (
+        first.low in PARTICIPLE_CUES
+        and first.is_cap
+        and not any(t.is_word for t in toks[: cue.first])
+    )
+
+
+# Words after a name that show it is no main clause's subject: "Mr. Dunn, who chairs ...".
+_NOT_A_VERB = frozenset("and or who which whose of in at for to with".split())
+
+
+def _opening_participle(unit: _Unit, cue: _Cue) -> Attribution | None:
+    """`Noting that CLAUSE, SUBJECT VERB ...`: the clause is the main clause's subject's, a name
+    or a pronoun right after the comma that ends it and right before a verb."""
+    toks = unit.toks
+    s, _ = content_after(toks, cue.last, unit.end)
+    start = token_at(toks, s, len(toks))
+    if start >= len(toks) or not (
+        toks[start - 1].low == "that" or toks[start].low in {"he", "she", "they", "we", "i"}
+    ):
+        return None  # "Recalling the pitfalls of ...": what they recalled, not what they said
+    for c in range(start + 1, len(toks) - 1):
+        if toks[c].text != "," or toks[c].quote >= 0:
+            continue
+        subject = np_right(unit.text, toks, c + 1, len(toks))
+        if subject is None or subject.kind not in {"name", "pronoun"}:
+            continue
+        after = token_at(toks, subject.end, len(toks))
+        if (
+            after < len(toks)
+            and toks[after].is_word
+            and not toks[after].is_cap
+            and toks[after].low not in _NOT_A_VERB
+        ):
+            return Attribution(subject, cue.text, s, toks[c].start, "reported", cue.start)
+    return None
 
 
 def _state_of_a_place(toks: list[Token], pos: int) -> bool:

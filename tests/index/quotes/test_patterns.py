@@ -1193,3 +1193,23 @@ def test_asked_right_after_a_quote_names_the_speaker_not_whom_was_asked() -> Non
     # elsewhere the name after "asked" is whom was asked
     (st,) = extract('Ann Lee asked Mr. Dunn: "Why would you not raise it with the board?"')
     assert st.speaker == "Ann Lee"
+
+
+def test_an_opening_participle_speaks_for_the_main_clauses_subject() -> None:
+    (st,) = extract(
+        "Noting that both parties battled staunch opposition from the media, Ann Lee put her "
+        "finger on one facet of the race."
+    )
+    assert (st.speaker, st.text) == (
+        "Ann Lee",
+        "both parties battled staunch opposition from the media",
+    )
+    # a name inside the participle's clause is not its speaker
+    (st,) = extract(
+        "Arguing that Mr. Dunn, who chairs the panel, had misled voters, Ann Lee voted no."
+    )
+    assert (st.speaker, st.text) == ("Ann Lee", "Mr. Dunn, who chairs the panel, had misled voters")
+    # with no subject after it, nobody is the speaker
+    assert extract("Noting that the plan failed, the report ends on a hopeful note.") == []
+    # a noun after the participle is what they recalled, not what they said
+    assert extract("Recalling the pitfalls of the last election, Ann Lee began early.") == []
