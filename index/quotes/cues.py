@@ -242,9 +242,16 @@ def is_participle(t: Token) -> bool:
     )
 
 
+def on_condition(words: list[Token]) -> bool:
+    """ "on condition of anonymity to speak freely about ...": how it was said, however long."""
+    return [t.low for t in words[:3]] == ["on", "condition", "of"]
+
+
 def only_circumstance(toks: list[Token], s: int, e: int) -> bool:
     """True for a "content" that is only when/where it was said: "Friday as he entered"."""
     words = [t for t in toks if s <= t.start < e and t.is_word]
+    if on_condition(words):
+        return True
     if not words or len(words) > 10 or any(t.quote >= 0 for t in words):
         return False  # a quote is what was said, even one opening "Of all the plans"
     before = [t for t in toks if t.end <= s]

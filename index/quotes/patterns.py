@@ -23,11 +23,13 @@ from index.quotes.cues import (
     content_after,
     cue_at,
     is_participle,
+    on_condition,
     only_circumstance,
     participle_cut,
 )
 from index.quotes.lexicon import (
     CAP_STOP,
+    CLAUSE_VERBS,
     CLOSING_QUOTES,
     CUES,
     NEGATED_AUXILIARIES,
@@ -636,6 +638,9 @@ def _speaker_then_content(
     if toks[cue.first].low in PARTICIPLE_CUES and k < len(toks) and toks[k].low in CUES:
         # "Ann Lee, writing in the Ledger, argued that ...": the verb after the aside speaks
         return None
+    if cue.lemma == "tell" and _only_whom_told(toks, s, e, cue.last > cue.first):
+        # "CLAUSE, Ann Lee told a Senate panel Wednesday.": the one told, then the sentence ends
+        return _clause_then_speaker(unit, cue, left)
     if only_circumstance(toks, s, e):
         # "said Friday as he entered the talks" says nothing; "..., she said on Friday in an
         # interview.": the content is the clause before
@@ -651,6 +656,24 @@ def _speaker_then_content(
     if word_count(text[s:e]) == 0:
         return _clause_then_speaker(unit, cue, left) or _opener(unit, cue, left)
     return Attribution(left, cue.text, s, e, kind, cue.start)
+
+
+def _only_whom_told(toks: list[Token], s: int, e: int, told_whom: bool) -> bool:
+    """A short phrase after "told" that names only whom it was told (and when or where): "a
+    Senate panel Wednesday", "a crowd of supporters in Ohio"; not "the committee the plan
+    failed" (a verb: what was told). `told_whom`: the cue has taken in whom ("told a crowd")."""
+    words = _words(toks, s, e)
+    return (
+        0 < len(words) <= _CIRCUMSTANCE_WORDS
+        and (told_whom or words[0].low in {"a", "an", "the", "his", "her", "their", "its"})
+        and not any(
+            t.quote >= 0
+            or t.low in CLAUSE_VERBS
+            or t.low == "that"
+            or (not t.is_cap and (t.low.endswith("ed") or t.low in NEGATED_AUXILIARIES))
+            for t in words
+        )
+    )
 
 
 # Words that open a description of the speaker set off by commas: ", his top aide, Tad Devine,".
@@ -718,6 +741,8 @@ _CIRCUMSTANCE_WORDS = 8
 def _time_or_place(words: list[Token]) -> bool:
     """Words that only say when, where or how: "Friday", "in a court filing", "to reporters";
     not an infinitive ("to stand") or a clause."""
+    if on_condition(words):
+        return True
     if all(t.low in TIME_WORDS or t.is_cap or t.low.isdigit() for t in words):
         return True
     if not words or len(words) > _CIRCUMSTANCE_WORDS:

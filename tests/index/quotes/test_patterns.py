@@ -1213,3 +1213,21 @@ def test_an_opening_participle_speaks_for_the_main_clauses_subject() -> None:
     assert extract("Noting that the plan failed, the report ends on a hopeful note.") == []
     # a noun after the participle is what they recalled, not what they said
     assert extract("Recalling the pitfalls of the last election, Ann Lee began early.") == []
+
+
+def test_whom_it_was_told_ending_the_sentence_leaves_the_clause_before() -> None:
+    (st,) = extract("The force will assist the fighters, Ann Lee told a Senate panel Wednesday.")
+    assert (st.speaker, st.text) == ("Ann Lee", "The force will assist the fighters")
+    (st,) = extract("The plan is dead, Ann Lee told a crowd of supporters in Ohio.")
+    assert st.text == "The plan is dead"
+    # a clause after the one told is what was told
+    (st,) = extract("Ann Lee told the committee the plan failed in every county.")
+    assert st.text == "the plan failed in every county"
+
+
+def test_on_condition_of_anonymity_is_how_it_was_said() -> None:
+    (st,) = extract(
+        "He was unable to find a single taker, Ann Lee said, on condition of anonymity to "
+        "speak freely about his party's nominee."
+    )
+    assert (st.speaker, st.text) == ("Ann Lee", "He was unable to find a single taker")
