@@ -624,6 +624,10 @@ def _speaker_then_content(
     s, e = content_after(toks, cue.last, unit.end)
     if _NO_CONTENT_RE.match(text[s:e].strip().lower()):
         return None
+    quote = _quote_after_circumstance(unit, s, after_q)
+    if quote is not None:
+        # "said after the meeting with the mayor: "Q"": the quote is what was said
+        return Attribution(left, cue.text, quote[0], quote[1], "quote", cue.start)
     k = token_at(toks, s, len(toks))
     if 0 < k < len(toks) and toks[k - 1].text == ",":
         # "CLAUSE, the Post reported, citing two officials", "CLAUSE, Lee said, pointing to the
@@ -656,6 +660,32 @@ def _speaker_then_content(
     if word_count(text[s:e]) == 0:
         return _clause_then_speaker(unit, cue, left) or _opener(unit, cue, left)
     return Attribution(left, cue.text, s, e, kind, cue.start)
+
+
+def _quote_after_circumstance(unit: _Unit, s: int, after_q: list[Span]) -> Span | None:
+    """The quote right after a colon that ends a phrase of where, when or how after the cue
+    ("said after the meeting with the mayor: "Q"", "reported after the FBI left the scene:
+    "Q""); none when the words before the colon are a clause ("said the plan is simple:")."""
+    toks = unit.toks
+    x = token_at(toks, s, len(toks))
+    words = []
+    while x < len(toks) and toks[x].text != ":":
+        if toks[x].quote >= 0 or toks[x].text in {".", "?", "!", ";"}:
+            return None
+        if toks[x].is_word:
+            words.append(toks[x])
+        x += 1
+    if x >= len(toks) or not words or len(words) > 2 * _CIRCUMSTANCE_WORDS:
+        return None
+    if not (words[0].low in _CIRCUMSTANCE_PREPOSITIONS or words[0].low in TIME_WORDS):
+        return None
+    if words[0].low in {"a", "an", "the", "his", "her", "their", "its"}:
+        return None
+    colon_end = toks[x].end
+    return next(
+        (q for q in after_q if q[0] >= colon_end and not unit.text[colon_end : q[0]].strip()),
+        None,
+    )
 
 
 def _only_whom_told(toks: list[Token], s: int, e: int, told_whom: bool) -> bool:

@@ -61,6 +61,7 @@ _TOKEN_RE = re.compile(
     r"|[A-Za-z](?:\.[A-Za-z])+\.?"  # U.S., G.K.
     r"|[A-Z]-[A-Z](?:\.[A-Z])+\.?"  # a party and state: R-S.C., D-N.Y.
     r"|\w+(?:['’\-]\w+)*(?:['’](?=\s|$|[,.;:!?]))?"  # words, O'Brien, Clinton's, Jones'
+    r"|--+"  # a dash typed as two hyphens
     r"|[^\w\s]",
     re.UNICODE,
 )
@@ -82,6 +83,10 @@ def tokenize(text: str, start: int, end: int, quote_of: list[int]) -> list[Token
             word = text[s:e]
         if toks and toks[-1].end > s:
             continue  # the period already swallowed by the previous abbreviation
+        if word.startswith("--") or (
+            word == "-" and s > 0 and text[s - 1].isspace() and e < len(text) and text[e].isspace()
+        ):
+            word = "—"  # "Ann Lee -- the mayor's aide -- said", "Ann Lee - his aide - said"
         toks.append(Token(word, s, e, quote_of[s - start] if s - start < len(quote_of) else -1))
     return toks
 

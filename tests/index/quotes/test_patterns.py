@@ -1231,3 +1231,24 @@ def test_on_condition_of_anonymity_is_how_it_was_said() -> None:
         "speak freely about his party's nominee."
     )
     assert (st.speaker, st.text) == ("Ann Lee", "He was unable to find a single taker")
+
+
+def test_a_spaced_hyphen_or_a_double_hyphen_is_a_dash() -> None:
+    for dash in ("-", "--", "—"):
+        (st,) = extract(
+            f"Ann Lee {dash} the mayor's chief of staff {dash} said the budget would be cut."
+        )
+        assert (st.speaker, st.text) == ("Ann Lee", "the budget would be cut")
+
+
+def test_where_or_when_then_a_colon_and_a_quote_the_quote_is_what_was_said() -> None:
+    for said in (
+        "said after the meeting with the mayor",
+        "wrote in a blog post on Tuesday",
+        "reported after the police appear to have left the scene",
+    ):
+        (st,) = extract(f'Ann Lee {said}: "We will not give up on this city, ever."')
+        assert (st.speaker, st.text) == ("Ann Lee", '"We will not give up on this city, ever."')
+    # a clause before the colon is what was said
+    (st,) = extract('Ann Lee said the plan is simple: "Build the road and open it."')
+    assert st.text.startswith("the plan is simple")
