@@ -19,25 +19,30 @@ REACTION_NOUNS = (
     "message|answer|words|quote|quotes|stance|take"
 )
 _LEAD = r"^(?:and|so|but|also|ok|okay|then|now|well)?[\s,]*"
+# The asked name never ends in a word that needs another after it: in "What did the state say"
+# and "What did Todd Rokita and state House Speaker Brian Bosma say", "state" is no verb.
+_NAME = r"(?P<name>.+?)(?<!\band)(?<!\bor)(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bof)(?<!\bfor)"
 # `{v}` comes before each verb or noun that ends the asked name: nothing for the loose patterns,
 # a lower-case guard for the strict ones, which are tried first so that a capitalised word of the
 # name is never read as the verb ("What did United States Citizenship ... say?", "What did the
 # Washington Post say?"); a question written in title case still gets the loose reading.
 _SPEAKER_TEMPLATES = [
-    _LEAD + r"what\s+(?:else\s+)?(?:did|does|do|has|have|had|will|would)\s+(?P<name>.+?)\s+"
+    _LEAD + r"what\s+(?:else\s+)?(?:did|does|do|has|have|had|will|would)\s+" + _NAME + r"\s+"
     r"(?:(?:have\s+)?to\s+)?{v}(?:" + SPEECH_VERBS + r")\b(?P<rest>.*)$",
-    _LEAD + r"how\s+(?:did|does|do|has|have)\s+(?P<name>.+?)\s+"
+    _LEAD + r"how\s+(?:did|does|do|has|have)\s+" + _NAME + r"\s+"
     r"{v}(?:react|reacted|respond|responded|reply|replied|answer|answered)\b(?P<rest>.*)$",
-    _LEAD + r"what\s+(?:was|is|were|are|has\s+been)\s+(?P<name>.+?)(?:['’]s?|\s+of)?\s+"
+    _LEAD + r"what\s+(?:was|is|were|are|has\s+been)\s+" + _NAME + r"(?:['’]s?|\s+of)?\s+"
     r"{v}(?:" + REACTION_NOUNS + r")\b(?P<rest>.*)$",
-    _LEAD + r"(?:did|has|have|does)\s+(?P<name>.+?)\s+{v}(?:say|said|comment|commented|speak|"
+    _LEAD + r"(?:did|has|have|does)\s+" + _NAME + r"\s+{v}(?:say|said|comment|commented|speak|"
     r"spoken|spoke|respond|responded|react|reacted|deny|denied|confirm|confirmed|admit|"
     r"admitted|claim|claimed|tweet|tweeted|warn|warned)\b(?P<rest>.*)$",
     # "What's X been saying?", "What is X saying about Y?"
-    _LEAD + r"what(?:['’]s|\s+(?:is|was|has|have|are|were))\s+(?P<name>.+?)\s+(?:been\s+)?"
+    _LEAD + r"what(?:['’]s|\s+(?:is|was|has|have|are|were))\s+" + _NAME + r"\s+(?:been\s+)?"
     r"{v}(?:saying|claiming|telling|tweeting|posting|arguing|warning|writing)\b(?P<rest>.*)$",
     _LEAD
-    + r"(?:give\s+me|show\s+me|list)\s+(?P<name>.+?)['’]s?\s+{v}(?:"
+    + r"(?:give\s+me|show\s+me|list)\s+"
+    + _NAME
+    + r"['’]s?\s+{v}(?:"
     + REACTION_NOUNS
     + r")\b(?P<rest>.*)$",
 ]

@@ -41,6 +41,14 @@ from index.quotes.lexicon import QUESTION_SPEECH_VERBS
         ("What did the Washington Post say?", "the Washington Post", None),
         ("What Did Peskov Say?", "Peskov", None),
         ("What did the mayor of Gotham say about the flood?", "the mayor of Gotham", "the flood"),
+        # a question verb inside the name ("state") never leaves it ending in "and" or "the"
+        ("What did the state say about the flood?", "the state", "the flood"),
+        (
+            "What did Todd Rokita and state House Speaker Brian Bosma say?",
+            "Todd Rokita and state House Speaker Brian Bosma",
+            None,
+        ),
+        ("What did state Sen. Jane Doe say?", "state Sen. Jane Doe", None),
     ],
 )
 def test_who_said_what_questions_give_the_speaker_and_topic(question, speaker, topic):
