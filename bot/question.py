@@ -21,7 +21,8 @@ REACTION_NOUNS = (
 _LEAD = r"^(?:and|so|but|also|ok|okay|then|now|well)?[\s,]*"
 # The asked name never ends in a word that needs another after it: in "What did the state say"
 # and "What did Todd Rokita and state House Speaker Brian Bosma say", "state" is no verb.
-_NAME = r"(?P<name>.+?)(?<!\band)(?<!\bor)(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bof)(?<!\bfor)"
+# (lower case only: "the F.A.A" ends in a capital A)
+_NAME = r"(?P<name>.+?)(?-i:(?<!\band)(?<!\bor)(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bof)(?<!\bfor))"
 # `{v}` comes before each verb or noun that ends the asked name: nothing for the loose patterns,
 # a lower-case guard for the strict ones, which are tried first so that a capitalised word of the
 # name is never read as the verb ("What did United States Citizenship ... say?", "What did the

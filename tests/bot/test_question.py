@@ -49,6 +49,7 @@ from index.quotes.lexicon import QUESTION_SPEECH_VERBS
             None,
         ),
         ("What did state Sen. Jane Doe say?", "state Sen. Jane Doe", None),
+        ("What did the F.A.A say?", "the F.A.A", None),
     ],
 )
 def test_who_said_what_questions_give_the_speaker_and_topic(question, speaker, topic):
