@@ -958,6 +958,9 @@ _INTRO_OPENERS = {
     "inside", "outside", "across", "near", "amid", "among", "under", "following", "despite",
     "throughout", "ahead", "back", "upon", "for", "by", "as", "since", "until", "within",
     "here", "there",
+    # a clause or a participle before the subject: "When asked whom she supported, Lee smiled
+    # and said", "Asked about it, Lee ...", "If pressed, Lee ..."
+    "when", "once", "if", "although", "though", "because", "asked", "pressed",
 }  # fmt: skip
 
 

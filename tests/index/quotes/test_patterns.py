@@ -1252,3 +1252,14 @@ def test_where_or_when_then_a_colon_and_a_quote_the_quote_is_what_was_said() -> 
     # a clause before the colon is what was said
     (st,) = extract('Ann Lee said the plan is simple: "Build the road and open it."')
     assert st.text.startswith("the plan is simple")
+
+
+def test_a_subordinate_clause_before_the_subject_of_and_said() -> None:
+    for intro in ("When asked whom she supported,", "Asked about it,", "If pressed,"):
+        (st,) = extract(
+            f"{intro} Ann Lee smiled and said, ''I'm waiting for Mr. Dunn to get in the race.''"
+        )
+        assert (st.speaker, st.text) == (
+            "Ann Lee",
+            "''I'm waiting for Mr. Dunn to get in the race.''",
+        )
