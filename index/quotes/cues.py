@@ -7,14 +7,17 @@ from index.quotes.lexicon import (
     CAP_STOP,
     CLAUSE_VERBS,
     CUES,
+    DETERMINERS,
     GROUP_HEADS,
     PARTICIPLE_CUES,
     PRONOUNS,
     STANCE_NOUN_REACH,
     STANCE_NOUNS,
     STANCE_VERBS,
+    SUBJECT_PRONOUNS,
     TELL_OBJECTS,
     TIME_WORDS,
+    WEEKDAYS,
 )
 from index.quotes.tokens import Token
 
@@ -163,7 +166,6 @@ def content_after(toks: list[Token], j: int, end: int) -> tuple[int, int]:
     return toks[j].end, end
 
 
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _DAY_PARTS = frozenset("morning afternoon evening night".split())
 _PERIODS = _DAY_PARTS | frozenset("week month year weekend fall spring summer winter".split())
 _TIME_ADVERBS = frozenset(
@@ -172,10 +174,8 @@ _TIME_ADVERBS = frozenset(
 )
 
 
-# Pronouns that are only subjects ("you", "it" may be whom it was told: "told you that")
-_SUBJECT_PRONOUNS = frozenset("he she they we i".split())
 # Words that open a clause's subject: "said Wednesday he agrees", "said Tuesday the plan ...".
-_SUBJECT_WORDS = _SUBJECT_PRONOUNS | frozenset(
+_SUBJECT_WORDS = SUBJECT_PRONOUNS | frozenset(
     "you it the a an his her their its our my this these those there no some many most all "
     "every".split()
 )
@@ -192,9 +192,9 @@ def _after_time(toks: list[Token], k: int) -> int:
     i, n = k, len(toks)
     while i < n:
         low = toks[i].low
-        if low in _TIME_ADVERBS or (low == "on" and i + 1 < n and toks[i + 1].low in _WEEKDAYS):
+        if low in _TIME_ADVERBS or (low == "on" and i + 1 < n and toks[i + 1].low in WEEKDAYS):
             i += 1
-        elif low in _WEEKDAYS and toks[i].is_cap:
+        elif low in WEEKDAYS and toks[i].is_cap:
             i += 2 if i + 1 < n and toks[i + 1].low in _DAY_PARTS else 1
         elif low in {"last", "this", "next"} and i + 1 < n and toks[i + 1].low in _PERIODS:
             i += 2
@@ -209,7 +209,7 @@ def _is_clause(between: list[Token]) -> bool:
     name and a verb in the past ("said Mr. Dunn envisioned an approach that ...")."""
     if not between:
         return False
-    if between[0].low in _SUBJECT_PRONOUNS:
+    if between[0].low in SUBJECT_PRONOUNS:
         return True
     x = 0
     while x < len(between) and between[x].is_cap:
@@ -262,7 +262,7 @@ def only_circumstance(toks: list[Token], s: int, e: int) -> bool:
         # "to reporters", "to the Times" say where; "urged them to wait" says what
         nxt = words[1]
         return nxt.low in TELL_OBJECTS or nxt.is_cap or nxt.low in {"his", "her", "their"}
-    return first in TIME_WORDS and first not in {"a", "an", "the", "his", "her", "their", "its"}
+    return first in TIME_WORDS and first not in DETERMINERS
 
 
 def participle_cut(toks: list[Token], s: int, e: int) -> int:

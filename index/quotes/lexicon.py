@@ -451,6 +451,11 @@ ABBREVIATIONS = frozenset(
     miss ind ark penn vt wyo
     """.split()
 )
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# Pronouns that are only subjects ("you", "it" may be whom it was told: "told you that").
+SUBJECT_PRONOUNS = frozenset("he she they we i".split())
+# The determiners that open a noun phrase: "a crowd", "his top aide", "the committee".
+DETERMINERS = frozenset("a an the his her their its".split())
 TIME_WORDS = frozenset(
     """
     monday tuesday wednesday thursday friday saturday sunday today yesterday tonight recently

@@ -30,6 +30,7 @@ from index.quotes.lexicon import (
     ROLE_HEADS,
     SPEECH_LEADS,
     TITLES,
+    WEEKDAYS,
     WHEN_WORDS,
 )
 from index.quotes.tokens import Token, token_at
@@ -709,7 +710,8 @@ def _before_auxiliaries(toks: list[Token], j: int) -> int:
             (toks[j].low in AUXILIARIES and not _auxiliary_as_surname(toks, j))
             or toks[j].low in NEGATED_AUXILIARIES
             or (toks[j].low in WHEN_WORDS and not toks[j].is_cap)  # not "USA Today reported"
-            or (toks[j].low in _WEEKDAYS and (j == 0 or toks[j - 1].low not in _CIRCUMSTANCE_LEFT))
+            # "Priebus later Thursday told" (but "on Thursday" is a phrase of its own)
+            or (toks[j].low in WEEKDAYS and (j == 0 or toks[j - 1].low not in _CIRCUMSTANCE_LEFT))
             or (toks[j].text.endswith("ly") and toks[j].text.islower() and len(toks[j].text) > 4)
             or toks[j].low in _SENTENCE_ADVERBS
         )
@@ -718,8 +720,6 @@ def _before_auxiliaries(toks: list[Token], j: int) -> int:
     return j
 
 
-# "Priebus later Thursday told" (but "on Thursday" is a phrase of its own).
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # Adverbs between a subject and its cue: "Carter however said", "Lee too said".
 _SENTENCE_ADVERBS = frozenset(
     "however too instead though nonetheless nevertheless meanwhile indeed likewise".split()

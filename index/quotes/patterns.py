@@ -32,11 +32,13 @@ from index.quotes.lexicon import (
     CLAUSE_VERBS,
     CLOSING_QUOTES,
     CUES,
+    DETERMINERS,
     NEGATED_AUXILIARIES,
     OBJECT_PRONOUNS,
     PARTICIPLE_CUES,
     ROLE_HEADS,
     STATEMENT_NOUNS,
+    SUBJECT_PRONOUNS,
     TIME_WORDS,
     TITLES,
     WEAK_CUES,
@@ -226,7 +228,7 @@ def _opening_participle(unit: _Unit, cue: _Cue) -> Attribution | None:
     s, _ = content_after(toks, cue.last, unit.end)
     start = token_at(toks, s, len(toks))
     if start >= len(toks) or not (
-        toks[start - 1].low == "that" or toks[start].low in {"he", "she", "they", "we", "i"}
+        toks[start - 1].low == "that" or toks[start].low in SUBJECT_PRONOUNS
     ):
         return None  # "Recalling the pitfalls of ...": what they recalled, not what they said
     for c in range(start + 1, len(toks) - 1):
@@ -679,7 +681,7 @@ def _quote_after_circumstance(unit: _Unit, s: int, after_q: list[Span]) -> Span 
         return None
     if not (words[0].low in _CIRCUMSTANCE_PREPOSITIONS or words[0].low in TIME_WORDS):
         return None
-    if words[0].low in {"a", "an", "the", "his", "her", "their", "its"}:
+    if words[0].low in DETERMINERS:
         return None
     colon_end = toks[x].end
     return next(
@@ -695,7 +697,7 @@ def _only_whom_told(toks: list[Token], s: int, e: int, told_whom: bool) -> bool:
     words = _words(toks, s, e)
     return (
         0 < len(words) <= _CIRCUMSTANCE_WORDS
-        and (told_whom or words[0].low in {"a", "an", "the", "his", "her", "their", "its"})
+        and (told_whom or words[0].low in DETERMINERS)
         and not any(
             t.quote >= 0
             or t.low in CLAUSE_VERBS
@@ -705,9 +707,6 @@ def _only_whom_told(toks: list[Token], s: int, e: int, told_whom: bool) -> bool:
         )
     )
 
-
-# Words that open a description of the speaker set off by commas: ", his top aide, Tad Devine,".
-_DESCRIPTION_OPENERS = frozenset("his her their its the a an".split())
 
 # The most words of a phrase that opens a sentence before ", as SPEAKER CUE": "Of course".
 _OPENING_WORDS = 3
@@ -807,7 +806,7 @@ def _clause_then_speaker(unit: _Unit, cue: _Cue, left: Mention) -> Attribution |
         if (
             c is not None
             and c > 2
-            and toks[c + 1].low in _DESCRIPTION_OPENERS
+            and toks[c + 1].low in DETERMINERS  # ", his top aide, Tad Devine,"
             and not _time_or_place(_words(toks, first.start, toks[c].start))
         ):
             left.role = left.role or unit.text[toks[c + 1].start : toks[k - 2].end]
