@@ -16,7 +16,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from index.models import Statement
-from index.quotes.lexicon import ORG_HEADS, is_neutral_cue
+from index.quotes.lexicon import ORG_HEADS, TITLE_ROLES, is_neutral_cue
 
 log = logging.getLogger(__name__)
 
@@ -209,7 +209,17 @@ def _is_bare_role(tokens: tuple[str, ...]) -> bool:
 
 
 def _role_tokens(role: str) -> tuple[str, ...]:
-    return tuple(t.rstrip(".") for t in _words(role) if t not in _ROLE_FILLER)
+    """A role's words, an abbreviated title written out: "Texas Gov." -> ("texas", "governor")."""
+    words = (t.rstrip(".") for t in _words(role) if t not in _ROLE_FILLER)
+    return tuple(TITLE_ROLES.get(w, (w,))[0] for w in words)
+
+
+def _office_head(role: tuple[str, ...]) -> tuple[str, ...]:
+    """The role words of an office before what it is of: "mayor of gotham" -> ("mayor",)."""
+    for i, w in enumerate(role):
+        if w in {"of", "for", "to"} and i > 0:
+            return role[:i]
+    return role
 
 
 def _stem(word: str) -> str:
@@ -267,6 +277,12 @@ class SpeakerMatch:
     statements: tuple[Statement, ...]
 
 
+def is_office(statement: Statement) -> bool:
+    """A statement by whoever holds an office ("Mayor of Gotham", its role "mayor of Gotham"):
+    the extractor names an office's speaker by the office when the article names no holder."""
+    return statement.role is not None and statement.role.lower() == statement.speaker.lower()
+
+
 @dataclass
 class _Speaker:
     name: str
@@ -275,14 +291,18 @@ class _Speaker:
     aliases: set[str]
     statements: list[Statement]
     is_group: bool
+    is_office: bool = False  # "Mayor of Gotham": no surname, its name already says its role
 
     @property
     def role(self) -> str | None:
+        if self.is_office:
+            return None
         return self.roles.most_common(1)[0][0] if self.roles else None
 
     @property
     def surname(self) -> str:
-        return self.tokens[-1] if self.tokens else ""
+        # "Mayor of Gotham" is nobody called Gotham
+        return self.tokens[-1] if self.tokens and not self.is_office else ""
 
 
 class SpeakerIndex:
@@ -294,12 +314,14 @@ class SpeakerIndex:
         speakers: dict[tuple[str, ...], _Speaker] = {}
         spellings: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
         for st in statements:
-            toks = _name_tokens(st.speaker)
+            # an office keeps its title: "Mayor of Gotham" and "Governor of Gotham" are two
+            toks = tuple(_words(st.speaker)) if is_office(st) else _name_tokens(st.speaker)
             group = " and " in st.speaker or "," in st.speaker or "&" in st.speaker
             key = (*(toks or (st.speaker,)), "&" if group else "")
             sp = speakers.get(key)
             if sp is None:
                 sp = speakers[key] = _Speaker(st.speaker, toks, Counter(), set(), [], group)
+            sp.is_office = sp.is_office or is_office(st)
             spellings[key][st.speaker] += 1
             sp.statements.append(st)
             sp.aliases.update(st.aliases)
@@ -312,7 +334,7 @@ class SpeakerIndex:
         # the one full name with that surname, when there is exactly one.
         by_surname: dict[str, list[_Speaker]] = defaultdict(list)
         for sp in speakers.values():
-            if len(sp.tokens) >= 2 and not sp.is_group:
+            if len(sp.tokens) >= 2 and not sp.is_group and not sp.is_office:
                 by_surname[sp.surname].append(sp)
         for key, sp in list(speakers.items()):
             if len(sp.tokens) == 1 and len(by_surname.get(sp.surname, [])) == 1:
@@ -328,7 +350,11 @@ class SpeakerIndex:
             sp.statements.sort(key=lambda s: (s.article_id, s.start))
         self._speakers = list(speakers.values())
         self._alias_norm = {
-            id(sp): {_name_tokens(a) for a in sp.aliases | {sp.name}} for sp in self._speakers
+            id(sp): {
+                tuple(_words(a)) if sp.is_office else _name_tokens(a)
+                for a in sp.aliases | {sp.name}
+            }
+            for sp in self._speakers
         }
         # Word -> the speakers (by position) whose name, aliases or roles hold it: a speaker
         # matches an asked name only through a shared word (equal names, a surname, a role's
@@ -412,7 +438,7 @@ class SpeakerIndex:
             return 0.0
         best = 0.0
         for role in sp.roles:
-            rt = _role_tokens(role)
+            rt = _office_head(_role_tokens(role))
             if not rt or not rq:
                 continue
             if rq == rt:

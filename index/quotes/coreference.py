@@ -15,6 +15,11 @@ from index.quotes.lexicon import CAP_STOP, NAME_PARTICLES, TITLE_ROLES, TITLES
 from index.quotes.mentions import Mention, gender_of, last_token, np_left
 from index.quotes.tokens import Token, find_quotes, paragraphs, tokenize
 
+# Where a person named in an office is from: "Mayor Tom Hale| of Metropolis".
+_OF_PLACE = re.compile(r",? of (?:the )?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})")
+# Words of a definite role that say nothing of the person: "the former governor".
+_ROLE_FILLER = frozenset({"former", "then", "current", "russian", "us", "u.s."})
+
 
 @dataclasses.dataclass
 class Entity:
@@ -43,6 +48,7 @@ class Coreference:
         self.name_mentions: list[tuple[int, Mention]] = []
         # clause-initial names outside quotes ("Clinton leaned in ..."): pronoun referents
         self.subject_mentions: list[tuple[int, Mention]] = []
+        self.role_mentions: list[tuple[int, Mention]] = []  # people named with a role or title
         self.unit_start = 0  # where the sentence unit being read starts
         self._register_names()
         # Indexes over the registered names, so that each lookup costs the same however long
@@ -50,6 +56,7 @@ class Coreference:
         # Names are registered in text order; sorting (stably) only makes bisection safe.
         self.name_mentions.sort(key=lambda pm: pm[0])
         self.subject_mentions.sort(key=lambda pm: pm[0])
+        self.role_mentions.sort(key=lambda pm: pm[0])
         self._subject_starts = [p for p, _ in self.subject_mentions]
         self._by_surname: dict[str, tuple[list[int], list[Mention]]] = {}
         self._first_role: dict[str, str] = {}
@@ -69,6 +76,8 @@ class Coreference:
             return self._resolve_pronoun(m)
         if m.kind == "role":
             return self._resolve_role(m)
+        if m.kind == "office":
+            return self._resolve_office(m)
         return None
 
     def remember(self, speaker: str | None, m: Mention) -> None:
@@ -105,6 +114,8 @@ class Coreference:
                 m = np_left(text, toks, j, i, possessive=True)
                 if m is not None and m.kind == "name" and len(m.name.split()) >= 2:
                     self.name_mentions.append((m.start, m))
+                if m is not None and m.kind == "name" and m.role and not (m.is_org or m.is_group):
+                    self.role_mentions.append((m.start, m))  # "President Obama" too
                 if (
                     m is not None
                     and m.kind == "name"
@@ -241,10 +252,16 @@ class Coreference:
         for ent in self.entities.values():
             if ent.role and head in ent.role.lower().replace(".", "").split():
                 rwords = set(ent.role.lower().replace(".", "").split())
-                if set(phrase) - rwords <= {"former", "russian", "us", "u.s."}:
+                if set(phrase) - rwords <= _ROLE_FILLER:
                     best = ent  # later entities win: the most recently introduced
             elif phrase == [head] and head in ent.titled:
                 best = ent  # "the senator" after "Sen. Jane Doe"
+        if best is None and not (m.is_org or m.is_group):
+            # "the governor" after "Texas Gov. Greg Abbott toured ...": the person the article
+            # introduced in that role, though they had not spoken yet
+            named = self._named_before(m.start, head, set(phrase) - _ROLE_FILLER)
+            if named is not None:
+                return self._resolve_name(named[1], named[0])
         if best is None and m.is_org:
             # "the agency" may be the organisation named just before ("the Agency" in its name)
             for key, _ in reversed(self.recent[-4:]):
@@ -252,5 +269,85 @@ class Coreference:
                 if org and org.is_org and head in org.name.lower().split():
                     return org
         return best
+
+    def _role_words(self, m: Mention) -> set[str]:
+        """What a person's mention says they are: their role's words, what their title means
+        ("Gov." is a governor) and where they are from ("Mayor Tom Hale of Metropolis")."""
+        if m.is_org or m.is_group or not m.role:
+            return set()
+        words = set(m.role.lower().replace(".", "").split())
+        for w in list(words):
+            words.update(TITLE_ROLES.get(w, ()))
+        place = m.place
+        if place is None:
+            after = _OF_PLACE.match(self.text, m.end)
+            place = after.group(1) if after else None
+        if place:
+            words.update(last_token(w) for w in place.split())
+        return words
+
+    def _last_mentioned(self, surname: str, pos: int) -> int:
+        """Where the person with `surname` was last named, or quoted, before `pos` (-1: not)."""
+        starts, _ = self._by_surname.get(surname, ([], []))
+        last = starts[bisect.bisect_left(starts, pos) - 1] if starts and starts[0] < pos else -1
+        for p, m in self.subject_mentions + self.role_mentions:
+            if last < p < pos and last_token(m.name) == surname:
+                last = p
+        for key, spoken in self.recent:
+            ent = self.entities.get(key) if key else None
+            if ent is not None and ent.surname == surname and last < spoken.start < pos:
+                last = spoken.start
+        return last
+
+    def _full_name_of(self, named: Mention, head: str) -> Mention | None:
+        """A role's holder by their full name: "President Obama" is the Obama the article names
+        in full with that role (or just "Obama" when it names none in full); None when that is
+        not clear (President Bush after Jeb Bush and George W. Bush were named)."""
+        if len(named.name.split()) >= 2:
+            return named
+        _, mentions = self._by_surname.get(last_token(named.name), ([], []))
+        people = {m.name: m for m in mentions if not (m.is_org or m.is_group)}
+        if not people:
+            return named
+        # "Michelle Obama" named in full is no "President Obama": only a full name given with
+        # the role is the holder's
+        held = [m for m in people.values() if head in self._role_words(m)]
+        return held[0] if len(held) == 1 else None
+
+    def _named_before(self, pos: int, head: str, others: set[str]) -> tuple[int, Mention] | None:
+        """The person named before `pos` with `head` and all of `others` among their role
+        words; of several, the one mentioned last: "the president" after "Obama said" is
+        Obama, though "World Bank President Jim Yong Kim" was named in between."""
+        holders: dict[str, tuple[int, Mention]] = {}
+        for p, named in self.role_mentions:
+            if p >= pos:
+                break
+            words = self._role_words(named)
+            if head in words and others <= words:
+                full = self._full_name_of(named, head)
+                if full is not None:
+                    holders[last_token(named.name)] = (p, full)
+        if not holders:
+            return None
+        latest = max(holders, key=lambda surname: self._last_mentioned(surname, pos))
+        return holders[latest]
+
+    def _resolve_office(self, m: Mention) -> Entity:
+        """ "the mayor of Gotham": the person the article named in that office before, else
+        the office itself, a speaker of its own ("Mayor of Gotham", never "Gotham")."""
+        office = m.name.lower().split()
+        at = next((i for i, w in enumerate(office) if w in {"of", "for", "to"}), len(office))
+        head = office[at - 1]
+        qualifier = last_token(m.place or "")
+        if m.definite:
+            holder = self._named_before(m.start, head, {qualifier})
+            if holder is not None:
+                return self._resolve_name(holder[1], holder[0])
+        name = m.name[:1].upper() + m.name[1:]
+        ent = self.entities.get(name)
+        if ent is None:
+            ent = self.entities[name] = Entity(name, role=m.name)
+        ent.aliases.update({m.name, f"the {m.name}"})
+        return ent
 
     # -- extraction --

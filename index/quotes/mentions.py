@@ -40,7 +40,7 @@ from index.quotes.tokens import Token, token_at
 class Mention:
     """A speaker as written: a name (with its role), a pronoun or a role-only phrase."""
 
-    kind: str  # "name", "pronoun", "role", "unknown"
+    kind: str  # "name", "pronoun", "role", "office", "unknown"
     start: int
     end: int
     name: str = ""  # the name without titles: "Dmitry Peskov"
@@ -49,7 +49,8 @@ class Mention:
     is_org: bool = False
     is_group: bool = False
     gender: str | None = None  # from a pronoun or a title
-    place: str | None = None  # "Oklahoma" of "Rep. Tom Cole of Oklahoma"
+    place: str | None = None  # "Oklahoma" of "Rep. Tom Cole of Oklahoma"; "Gotham" of an office
+    definite: bool = True  # an office as "the mayor of Gotham", not "a spokesman for Jane Roe"
 
 
 def last_token(name: str) -> str:
@@ -226,6 +227,9 @@ def _np_left(
             k -= 1
         return np_left(text, toks, k - 1, floor) if toks[k].text == "(" else None
     if t.is_cap and t.is_word and (possessive or not t.possessive):
+        office = _office_np(text, toks, j, floor)
+        if office is not None:
+            return office
         k = j
         while k - 1 >= floor:
             p = toks[k - 1]
@@ -288,6 +292,72 @@ def _np_left(
     if t.is_word and (t.low in ROLE_HEADS or t.low in ORG_HEADS or t.low in GROUP_HEADS):
         return role_np(text, toks, j, floor)
     return None
+
+
+# The words joining an office to what it governs, leads or speaks for.
+_OFFICE_CONNECTORS = frozenset({"of", "for", "to"})
+# Role words that are abbreviated titles, which a name follows rather than "of" ("Gov. Lee").
+_TITLE_ABBREVIATIONS = frozenset("sen rep gov gen lt col dr mr mrs ms".split())
+# Words before an office's role word that belong to it: "the former chief executive of Acme".
+_OFFICE_MODIFIERS = 2
+
+
+def _office_np(text: str, toks: list[Token], j: int, floor: int) -> Mention | None:
+    """An office ending at token j: "the mayor of Gotham", "The Governor of Texas", "a
+    spokesman for Jane Roe", "the President of the United States".
+
+    The speaker is whoever holds it, never the place or person it is "of" or "for". A
+    qualifier of three capitalised words or more that ends in no organisation's word runs on
+    into the holder's own name ("the Governor of Texas Greg Abbott"): no office then.
+    """
+    k = j
+    while (
+        k - 1 >= floor
+        and toks[k - 1].is_cap
+        and toks[k - 1].is_word
+        and not toks[k - 1].possessive
+        and toks[k - 1].low not in CAP_STOP
+    ):
+        k -= 1
+    if toks[k].low in CAP_STOP or toks[j].possessive:
+        return None
+    qualifier = toks[k : j + 1]
+    if len(qualifier) > 2 and qualifier[-1].low not in ORG_HEADS:
+        return None
+    c = k - 1
+    the = c - 1 >= floor and toks[c].low == "the"
+    if the:
+        c -= 1
+    if c - 1 < floor or toks[c].low not in _OFFICE_CONNECTORS:
+        return None
+    r = c - 1
+    head = toks[r]
+    if head.low not in ROLE_HEADS or head.low in _TITLE_ABBREVIATIONS or not head.is_word:
+        return None
+    organisation = the or qualifier[-1].low in ORG_HEADS or qualifier[-1].text.isupper()
+    if head.low.startswith("spokes") and organisation:
+        return None  # "a spokesman for the Pentagon": the organisation speaks through them
+    i = r
+    while i - 1 >= floor and r - (i - 1) <= _OFFICE_MODIFIERS:
+        p = toks[i - 1]
+        if p.low in {"the", "a", "an"} or not p.is_word or p.quote >= 0 or p.possessive:
+            break
+        if p.low in CUES or p.low in AUXILIARIES or p.low in CAP_STOP:
+            break
+        i -= 1
+    det = toks[i - 1].low if i - 1 >= floor else None
+    if det not in {"the", "a", "an"}:
+        return None
+    phrase = text[toks[i].start : toks[j].end]
+    return Mention(
+        "office",
+        toks[i - 1].start,
+        toks[j].end,
+        name=phrase,
+        role=phrase,
+        place=text[qualifier[0].start : qualifier[-1].end],
+        definite=det == "the",
+    )
 
 
 # Words that open the description of those who speak with a named speaker: "his attorneys",
@@ -459,6 +529,14 @@ def np_right(text: str, toks: list[Token], j: int, stop: int) -> Mention | None:
         person, end = described
         person.role = person.role or text[toks[d].start : end]
         return person
+    office = _office_np(text, toks, e - 1, j) if det is not None and e - 1 > k else None
+    if office is not None:
+        # `said the mayor of Gotham, Ann Lee,`: the holder named in apposition speaks
+        named = _appositive_name(text, toks, _after_then(toks, e, stop), stop)
+        if named is not None:
+            named.role = named.role or office.name
+            return named
+        return office
     span = toks[k:e]
     # the name is the trailing capitalised run; the rest is the role
     n = len(span)
@@ -655,6 +733,8 @@ def subject_left(text: str, toks: list[Token], i: int) -> Mention | None:
     if j < 0:
         return None
     m = np_left(text, toks, j, 0)
+    if m is not None and m.kind == "office":
+        return _apposed_holder(text, toks, m) or m
     if m is not None:
         holder = _member_of(text, toks, m) if m.is_org else _from_city_of(text, toks, m)
         return holder or m
@@ -803,6 +883,19 @@ def _member_of(text: str, toks: list[Token], org: Mention) -> Mention | None:
     return p
 
 
+def _apposed_holder(text: str, toks: list[Token], office: Mention) -> Mention | None:
+    """The person an office before the cue describes: "Sam Lau, the communications director
+    for the Iowa Democratic Party said" is Sam Lau."""
+    x = token_at(toks, office.start) - 1
+    if x < 1 or toks[x].text != ",":
+        return None
+    p = np_left(text, toks, x - 1, 0)
+    if p is None or p.kind != "name" or not full_name(p) or not clause_start(toks, p.start):
+        return None
+    p.role = p.role or office.name
+    return p
+
+
 def _from_city_of(text: str, toks: list[Token], state: Mention) -> Mention | None:
     """The person from a city before the state before the cue: "Ann Lee of Columbia, South
     Carolina says" is Ann Lee, not South Carolina."""
@@ -911,13 +1004,16 @@ def according_np(text: str, toks: list[Token], k: int, n: int) -> Mention | None
         e += 1
     if e == k:
         return None
+    office = _office_np(text, toks, e - 1, k)
+    if office is not None:
+        return office  # "according to the mayor of Gotham"
     # "according to a statement from Rostek" -> Rostek; "according to the Times" -> Times
     for x in range(e - 1, k - 1, -1):
         if toks[x].low == "of" and x > k and toks[x - 1].is_cap:
             continue  # "the Florida Department of State", "Paul Sperry of Counter Jihad": one name
         if toks[x].low in {"from", "by", "of"} and x + 1 < e:
             m = np_left(text, toks, e - 1, x + 1)
-            if m is not None and m.kind in {"name", "role"}:
+            if m is not None and m.kind in {"name", "role", "office"}:
                 return m
             break
     return np_left(text, toks, e - 1, k)

@@ -536,7 +536,7 @@ def _clause_then_inverted_speaker(unit: _Unit, cue: _Cue) -> Attribution | None:
     if not opens:
         return None
     right = with_companions(unit.text, toks, np_right(unit.text, toks, cue.last + 1, n), n)
-    if right is None or right.kind not in {"name", "role"}:
+    if right is None or right.kind not in {"name", "role", "office"}:
         return None
     k = cue.last + 1
     while k < n and toks[k].start < right.end:
@@ -899,7 +899,7 @@ def _subject_statement(unit: _Unit, cue: _Cue) -> Attribution | None:
             if toks[x].text != ",":
                 continue
             c = np_right(unit.text, toks, x + 1, cue.first)
-            if c is None or c.kind not in {"name", "pronoun", "role"}:
+            if c is None or c.kind not in {"name", "pronoun", "role", "office"}:
                 continue
             y = next((y for y in range(x + 1, cue.first) if toks[y].start >= c.end), cue.first)
             y = _past_parenthetical(toks, y, cue.first)
@@ -916,7 +916,7 @@ def _subject_statement(unit: _Unit, cue: _Cue) -> Attribution | None:
         m = m or np_right(unit.text, toks, k, cue.first)
     else:
         m = np_right(unit.text, toks, k, cue.first)
-    if m is None or m.kind not in {"name", "pronoun", "role"}:
+    if m is None or m.kind not in {"name", "pronoun", "role", "office"}:
         return None
     x = next((x for x in range(k, cue.first) if toks[x].start >= m.end), cue.first)
     x = _past_parenthetical(toks, x, cue.first)  # "Rep. Ann Lee (D-N.Y.) reacted ..., saying"

@@ -444,3 +444,47 @@ def test_a_person_who_spoke_only_with_others_is_answered_with_what_they_said_tog
     assert [m.speaker for m in index.lookup("Gwen Ifill")] == ["Gwen Ifill"]
     # a surname alone is too little to pick somebody out of a group
     assert index.lookup("Woodruff") == []
+
+
+# -- offices: statements extracted from "the mayor of Gotham said" --
+
+
+def office_index() -> SpeakerIndex:
+    statements = []
+    for i, text in enumerate(
+        [
+            "The mayor of Gotham said the flood barriers had held through the night.",
+            "The mayor of Metropolis said the two cities would share the cost of the dam.",
+            "Gotham Police Commissioner Jim Gordon said the streets were quiet again.",
+            "The Governor of Gotham said the state would pay for the repairs this year.",
+        ]
+    ):
+        statements += extract_statements(article(text, id=f"a{i}"))
+    return SpeakerIndex(statements)
+
+
+def test_an_office_is_found_by_its_qualifier_and_shown_without_a_repeated_role() -> None:
+    index = office_index()
+    (match,) = index.lookup("the mayor of Gotham")
+    assert (match.speaker, match.role) == ("Mayor of Gotham", None)
+    assert [s.text for s in match.statements] == ["the flood barriers had held through the night"]
+
+
+def test_the_place_an_office_governs_says_nothing() -> None:
+    assert [m.speaker for m in office_index().lookup("Gotham")] == []
+    assert [m.speaker for m in office_index().lookup("Metropolis")] == []
+
+
+def test_a_bare_role_finds_every_office_with_it() -> None:
+    matches = office_index().lookup("the mayor")
+    assert sorted(m.speaker for m in matches) == ["Mayor of Gotham", "Mayor of Metropolis"]
+
+
+def test_an_abbreviated_title_is_the_office_it_stands_for() -> None:
+    index = SpeakerIndex(
+        extract_statements(
+            article("Arcadia Gov. Greg Abbott said the border was secure and troops would come.")
+        )
+    )
+    for asked in ["the Governor of Arcadia", "the governor", "Arcadia's governor"]:
+        assert [m.speaker for m in index.lookup(asked)] == ["Greg Abbott"], asked

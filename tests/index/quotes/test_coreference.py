@@ -146,3 +146,107 @@ def test_definite_role_is_the_person_introduced_with_its_title() -> None:
         "expected some Republican votes."
     )
     assert [s.speaker for s in sts] == ["Jane Doe", "Jane Doe"]
+
+
+# -- offices: "the mayor of Gotham", "a spokesman for Jane Roe" --
+
+
+def speakers_of(text: str) -> list[tuple[str, str]]:
+    return [(s.speaker, s.text) for s in extract(text)]
+
+
+def test_an_office_is_its_holder_not_the_place_it_governs() -> None:
+    assert speakers_of("The mayor of Gotham said the flood barriers had held overnight.") == [
+        ("Mayor of Gotham", "the flood barriers had held overnight")
+    ]
+    assert speakers_of("The Governor of Arcadia said the border was secure again.") == [
+        ("Governor of Arcadia", "the border was secure again")
+    ]
+    # a qualifier of two words, and one with its article
+    assert speakers_of("The Secretary of Homeland Security said the ports were safe.")[0][0] == (
+        "Secretary of Homeland Security"
+    )
+    assert speakers_of("The President of the United States said the talks went well.")[0][0] == (
+        "President of the United States"
+    )
+
+
+def test_whom_a_spokesman_or_a_lawyer_speaks_for_is_not_the_speaker() -> None:
+    for text, office in [
+        ("A spokesman for Jane Roe said the campaign had raised more money.", "Spokesman for"),
+        ("The lawyer for Tom Hale said his client would appeal the ruling.", "Lawyer for"),
+        ("The wife of Tom Hale said the family was relieved by the news.", "Wife of"),
+    ]:
+        (speaker, _), *_ = speakers_of(text)
+        assert speaker.startswith(office), text
+
+
+def test_an_office_is_the_person_the_article_names_in_it() -> None:
+    sts = speakers_of(
+        "Arcadia Gov. Greg Abbott toured the border on Monday with state troopers.\n\n"
+        "The Governor of Arcadia said the border was secure again."
+    )
+    assert sts == [("Greg Abbott", "the border was secure again")]
+    # the holder of that office, not of another one with the same title
+    sts = speakers_of(
+        "Gotham Mayor Ann Lee met Mayor Tom Hale of Metropolis on Friday.\n\n"
+        "The mayor of Metropolis said the two cities would share the cost of the dam."
+    )
+    assert sts == [("Tom Hale", "the two cities would share the cost of the dam")]
+
+
+def test_a_definite_role_is_the_person_the_article_introduced_with_it() -> None:
+    sts = speakers_of(
+        "Arcadia Gov. Greg Abbott toured the border on Monday with state troopers.\n\n"
+        "The governor said the border was secure again."
+    )
+    assert sts == [("Greg Abbott", "the border was secure again")]
+
+
+def test_an_office_then_a_name_is_still_that_person() -> None:
+    assert speakers_of("The Governor of Arcadia Greg Abbott said the border was secure.")[0][0] == (
+        "Greg Abbott"
+    )
+    assert speakers_of("Secretary of State John Kerry said the talks went well today.")[0][0] == (
+        "John Kerry"
+    )
+    # organisations named with "of" stay organisations
+    assert speakers_of("The Department of Homeland Security said the ports were safe.")[0][0] == (
+        "Department of Homeland Security"
+    )
+
+
+def test_a_definite_role_is_not_somebody_named_before_the_last_person_mentioned() -> None:
+    sts = speakers_of(
+        "President Tom Hale met World Bank President Jim Yong Kim on Friday.\n\n"
+        "Hale said the accord would send a powerful signal to investors everywhere. The president "
+        "also said that he would sign it next week."
+    )
+    assert ("Jim Yong Kim", "he would sign it next week") not in sts
+
+
+def test_a_person_described_by_an_office_speaks() -> None:
+    sts = speakers_of(
+        "Sam Lau, the communications director for the Iowa Democratic Party said the count "
+        "was final."
+    )
+    assert sts == [("Sam Lau", "the count was final")]
+
+
+def test_a_definite_role_is_nobody_when_its_holder_shares_a_surname() -> None:
+    sts = speakers_of(
+        "Jeb Bush and George W. Bush campaigned in Columbia. President Bush spoke first.\n\n"
+        "Jeb Bush said the race was far from over for his campaign. The former president said "
+        "that the state had always been kind to his family."
+    )
+    assert ("Jeb Bush", "the state had always been kind to his family") not in sts
+
+
+def test_an_office_speaks_in_every_shape_of_attribution() -> None:
+    for text in [
+        "“The dam will hold for another week,” said the mayor of Gotham.",
+        "According to the mayor of Gotham, the dam would hold for another week.",
+        "A spokeswoman for Jane Roe declined to comment, saying that the dam would hold.",
+    ]:
+        (speaker, _), *_ = speakers_of(text)
+        assert speaker in {"Mayor of Gotham", "Spokeswoman for Jane Roe"}, text

@@ -1,0 +1,99 @@
+"""Offices as speakers: "The mayor of Gotham said ..." is the mayor's statement, never Gotham's;
+"The Governor of Arcadia said ..." after the article named Arcadia's governor is that person's.
+Through `newsbot ask --json` and Discord (simcord)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.cli import main
+from index.library import Library
+from tests.bot.conftest import World
+from tests.conftest import make_settings
+from tests.story_corpus import write_corpus
+
+FLOOD = (
+    "Heavy rain flooded the harbour district of Gotham on Sunday night, and firefighters rescued "
+    "four people from cars stranded near the fish market. The mayor of Gotham said the flood "
+    "barriers had held and that new pumps would be installed before the winter storms."
+)
+BORDER = (
+    "Arcadia Gov. Greg Abbott toured the northern border on Monday with state troopers and "
+    "local sheriffs.\n\nThe Governor of Arcadia said the border was secure again and that more "
+    "troopers would arrive next month."
+)
+ARTICLES = [
+    ("gotham-flood", "Gotham Post", "2025-11-02", "Gotham floods again", FLOOD),
+    ("arcadia-border", "Arcadia Star", "2025-11-03", "Governor tours the border", BORDER),
+]
+TEXTS = {aid: text for aid, _, _, _, text in ARTICLES}
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Any:
+    corpus = write_corpus(tmp_path / "corpus", ARTICLES)
+    return make_settings(tmp_path / "data", corpus={"sources": [str(corpus)]})
+
+
+@pytest.fixture
+def library(settings: Any, fake_embedder: Any) -> Library:
+    lib = Library(settings, fake_embedder)
+    lib.build()
+    return lib
+
+
+def ask_json(capsys: Any, library: Library, monkeypatch: Any, question: str) -> dict[str, Any]:
+    monkeypatch.setattr("index.embedding.load_embedder", lambda settings: library.embedder)
+    code = main(["ask", question, "--json", "--data-dir", str(library.settings.data_dir)])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    answer = json.loads(out)
+    for c in answer["citations"]:
+        assert TEXTS[c["article_id"]][c["start"] : c["end"]] == c["text"]
+    return answer
+
+
+def test_the_office_speaks_and_is_named_once(capsys, library, monkeypatch):
+    answer = ask_json(capsys, library, monkeypatch, "What did the mayor of Gotham say?")
+    assert answer["found"]
+    lines = answer["answer"].splitlines()
+    assert lines[0] == "Mayor of Gotham said:"  # no "(mayor of Gotham)" after it
+    assert "the flood barriers had held" in lines[1]
+    assert {q["speaker"] for q in answer["quotes"]} == {"Mayor of Gotham"}
+    assert [c["article_id"] for c in answer["citations"]] == ["gotham-flood"]
+
+
+def test_the_place_an_office_governs_has_no_statements(capsys, library, monkeypatch):
+    answer = ask_json(capsys, library, monkeypatch, "What did Gotham say?")
+    assert answer["quotes"] == []
+    assert "Gotham" not in {q["speaker"] for q in answer["quotes"]}
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What did Greg Abbott say?", "What did the Governor of Arcadia say?", "What did Abbott say?"],
+)
+def test_the_office_is_the_person_the_article_names_in_it(capsys, library, monkeypatch, question):
+    answer = ask_json(capsys, library, monkeypatch, question)
+    assert answer["found"]
+    assert answer["answer"].splitlines()[0] == "Greg Abbott (Arcadia Gov.) said:"
+    (quote,) = answer["quotes"]
+    assert quote["speaker"] == "Greg Abbott"
+    assert quote["text"].startswith("the border was secure again")
+
+
+async def test_discord_names_the_office_as_the_speaker(world: World) -> None:
+    result = await world.alice.slash(
+        world.channel, "ask", question="What did the mayor of Gotham say?"
+    )
+    assert result.response is not None
+    (embed,) = result.response.embeds
+    description = embed.description or ""
+    assert description.startswith("Mayor of Gotham said:")
+    assert "(mayor of Gotham)" not in description
+    (sources,) = embed.fields
+    assert "Gotham floods again" in sources.value
