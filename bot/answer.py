@@ -29,17 +29,23 @@ from bot.lead import (
 )
 from bot.models import Answer, Citation, Conversation, Quote
 from bot.outlets import reported_by
-from bot.question import Question, content_words, parse_question, surely_a_name
+from bot.question import (
+    Question,
+    content_words,
+    listed_people,
+    parse_question,
+    surely_a_name,
+)
 from bot.settings import Settings
 from bot.sides import DISPUTED, Counterpoint, counterpoints
 from bot.timeframe import TimeFrame
 from bot.vectors import SentenceModel, SnapshotVectors
 from index.chunking import split_sentences
-from index.models import Article, Hit
+from index.models import Article, Hit, Statement
 from index.quotes.lexicon import is_neutral_cue
 from index.recency import Recency
 from index.search import Filters, check_query
-from index.speakers import names_a_person
+from index.speakers import SpeakerMatch, names_a_person
 
 if TYPE_CHECKING:
     from index.library import Library
@@ -283,6 +289,11 @@ def _named_in_full(speaker: str, phrase: str) -> bool:
 _NAME_WORD = re.compile(r"[\w'’.-]+")
 
 
+def _listing(names: Sequence[str]) -> str:
+    """ "A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 class Answerer:
     """Answers questions from the library's current snapshot."""
 
@@ -317,10 +328,14 @@ class Answerer:
         searcher = self.library.searcher()
         when = TimeWindow.of(q.time, now, since)
         if q.kind == "speaker" and q.speaker:
-            spoken = self._speaker_answer(q, searcher, when.article_ids(searcher))
+            allowed = when.article_ids(searcher)
+            spoken = self._speaker_answer(q, searcher, allowed)
             missing = self._missing(q.speaker, spoken, searcher) if spoken is not None else ()
             if spoken is not None and not missing:
                 return spoken
+            each = self._people_answer(q, searcher, allowed)
+            if each is not None:
+                return each
             if surely_a_name(q.speaker) and (missing or names_a_person(q.speaker)):
                 # A named speaker (or a role: "the mayor of Gotham") with no statements:
                 # sentences that merely mention them would be passed off as their words
@@ -376,48 +391,94 @@ class Answerer:
         texts = (f"{c.title}\n{searcher.articles[c.article_id].text}" for c in spoken.citations)
         return rare_missing_names(speaker, texts, searcher)
 
+    def _best_speaker(
+        self, asked: str, topic: str | None, searcher: Searcher, article_ids: set[str] | None
+    ) -> tuple[SpeakerMatch, list[str]] | None:
+        """The speaker `asked` names, with the others it could name too; None without one."""
+        matches = searcher.speakers.lookup(
+            asked, topic=topic, article_ids=article_ids, limit=self.settings.answer.max_quotes
+        )
+        if not surely_a_name(asked):
+            # a long phrase names its speaker in full ("Jo Lee of the Lakeside Institute for
+            # Water Studies"); a part of it matching somebody is chance ("... THE REST OF THE
+            # WORLD" is not "Trump World", "Bush, Christie and Sen. Rand Paul" not Rand Paul)
+            matches = [m for m in matches if _named_in_full(m.speaker, asked)]
+        if not matches or not matches[0].statements:
+            return None
+        best = matches[0]
+        return best, [m.speaker for m in matches[1:] if m.speaker != best.speaker]
+
     def _speaker_answer(
         self, q: Question, searcher: Searcher, article_ids: set[str] | None = None
     ) -> Answer | None:
         assert q.speaker is not None
-        matches = searcher.speakers.lookup(
-            q.speaker,
-            topic=q.topic,
-            article_ids=article_ids,
-            limit=self.settings.answer.max_quotes,
-        )
-        if not surely_a_name(q.speaker):
-            # a long phrase names its speaker in full ("Jo Lee of the Lakeside Institute for
-            # Water Studies"); a part of it matching somebody is chance ("... THE REST OF THE
-            # WORLD" is not "Trump World", "Bush, Christie and Sen. Rand Paul" not Rand Paul)
-            matches = [m for m in matches if _named_in_full(m.speaker, q.speaker)]
-        if not matches or not matches[0].statements:
+        found = self._best_speaker(q.speaker, q.topic, searcher, article_ids)
+        if found is None:
             return None
-        best = matches[0]
-        cites = CitationBuilder(searcher.articles)
-        quotes: list[Quote] = []
-        lines: list[str] = []
+        best, others = found
         note = None
-        others = [m.speaker for m in matches[1:] if m.speaker != best.speaker]
         if others:
             note = (
                 f"Several people match “{q.speaker}” ({', '.join([best.speaker, *others[:3]])}); "
                 f"this answer is about {best.speaker}."
             )
-            lines.append(note)
-        who = f"{best.speaker} ({best.role})" if best.role else best.speaker
-        lines.append(f"{who} said:")
-        for st in best.statements[: self.settings.answer.max_quotes]:
-            n = cites.cite(st.article_id, st.start, st.end)
-            quotes.append(Quote(speaker=best.speaker, text=st.text, citation=n, role=best.role))
-            lines.append(f"- {_cue_prefix(st.cue)}{st.text} [{n}]")
-        listed = best.statements[: self.settings.answer.max_quotes]
+        return self._statements_answer(q, [best], searcher, article_ids, note)
+
+    def _people_answer(
+        self, q: Question, searcher: Searcher, article_ids: set[str] | None = None
+    ) -> Answer | None:
+        """ "What did Sanders and Clinton say?" when they spoke apart: each one's statements, in
+        the order asked; a note names whoever said nothing the articles report."""
+        assert q.speaker is not None
+        names = listed_people(q.speaker)
+        people: list[SpeakerMatch] = []
+        silent: list[str] = []
+        for name in names:
+            found = self._best_speaker(name, q.topic, searcher, article_ids)
+            best = found[0] if found is not None else None
+            if best is not None:
+                shown = best.statements[: self.settings.answer.max_quotes]
+                articles = {st.article_id: searcher.articles[st.article_id] for st in shown}
+                texts = (f"{a.title}\n{a.text}" for a in articles.values())
+                if rare_missing_names(name, texts, searcher):
+                    best = None  # "Lavrov of Glimmerholt": somebody else's statements
+            if best is None:
+                silent.append(name)
+            elif all(p.speaker != best.speaker for p in people):
+                people.append(best)
+        if not people:
+            return None
+        note = NO_STATEMENTS.format(speaker=_listing(silent)) if silent else None
+        return self._statements_answer(q, people, searcher, article_ids, note)
+
+    def _statements_answer(
+        self,
+        q: Question,
+        people: Sequence[SpeakerMatch],
+        searcher: Searcher,
+        article_ids: set[str] | None,
+        note: str | None,
+    ) -> Answer:
+        """Each person's statements under their name, cited, then reports disputing them."""
+        cites = CitationBuilder(searcher.articles)
+        quotes: list[Quote] = []
+        lines: list[str] = [note] if note else []
+        listed: list[Statement] = []
+        for person in people:
+            who = f"{person.speaker} ({person.role})" if person.role else person.speaker
+            lines.append(f"{who} said:")
+            for st in person.statements[: self.settings.answer.max_quotes]:
+                n = cites.cite(st.article_id, st.start, st.end)
+                quote = Quote(speaker=person.speaker, text=st.text, citation=n, role=person.role)
+                quotes.append(quote)
+                lines.append(f"- {_cue_prefix(st.cue)}{st.text} [{n}]")
+                listed.append(st)
         disputes = self._counterpoints(
             [st.text for st in listed],
             [st.article_id for st in listed],
             searcher,
             article_ids,
-            claimants=[(best.speaker, best.role)],
+            claimants=[(p.speaker, p.role) for p in people],
         )
         lines.extend(_dispute_lines(disputes, cites))
         return Answer(

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from bot.models import Conversation
 from bot.timeframe import TimeFrame, parse_time, with_period_words
 from index.quotes.lexicon import QUESTION_SPEECH_VERBS
+from index.speakers import names_a_person
 
 # Verbs of speech a who-said-what question uses ("what did X say / claim / tell reporters ..."),
 # from the one speech-verb lexicon; longest first, so no verb is read as the start of a longer one.
@@ -181,6 +182,44 @@ def plain_question(question: str) -> str:
 def surely_a_name(speaker: str) -> bool:
     """A speaker phrase short enough to be somebody's name, not a description of an event."""
     return len(speaker.split()) <= _SURE_NAME_WORDS
+
+
+# At most this many people are answered for one question ("What did A, B, C and D say?").
+MAX_LISTED_PEOPLE = 4
+_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
+
+
+def listed_people(speaker: str) -> list[str]:
+    """The people a speaker phrase lists: "Sanders and Clinton" -> ["Sanders", "Clinton"],
+    "Bush, Christie and Sen. Rand Paul" -> three. None ([]) unless each part names a person or
+    a role: "Sanders and his aides" is one group."""
+    phrase = re.sub(r"\s+(?:both|each|alike)$", "", speaker.strip())
+    if not surely_a_name(phrase):
+        return []  # a long phrase may tell of an event: "Bush and his rivals for ..."
+    parts = [p for p in _LIST_SEPARATOR.split(phrase) if p]
+    if not 2 <= len(parts) <= MAX_LISTED_PEOPLE:
+        return []
+    return parts if all(_one_person(p) for p in parts) else []
+
+
+_NAME_INNER = frozenset({"of", "the", "de", "da", "del", "van", "von", "der", "la", "le", "al"})
+
+
+def _one_person(part: str) -> bool:
+    """A part of a list that names one person, place or organisation: a capitalised name,
+    maybe after a description ("former TV anchor Katie Couric", "Sen. Rand Paul of Kentucky"),
+    or a role ("the governor", "the mayor of Gotham"); not "Gorka's analysis", "other leaders"
+    or "his top aides"."""
+    words = part.split()
+    if re.search(r"['’]s?\b|[:\"“”]", part) or not names_a_person(part):
+        return False
+    if not words[-1][:1].isupper():
+        return not any(w[:1].isupper() for w in words)  # a role in lower case: "the governor"
+    # the name: the capitalised run at the end ("of", "de" ... inside it)
+    i = len(words)
+    while i > 0 and (words[i - 1][:1].isupper() or words[i - 1] in _NAME_INNER):
+        i -= 1
+    return not any(w[:1].isupper() for w in words[:i])
 
 
 def parse_question(

@@ -5,7 +5,7 @@ import threading
 import numpy as np
 import pytest
 
-from bot.answer import NOT_FOUND, Answerer, CitationBuilder, select_sentences
+from bot.answer import NO_STATEMENTS, NOT_FOUND, Answerer, CitationBuilder, select_sentences
 from bot.models import Conversation
 from bot.question import parse_question
 from index.errors import QueryError
@@ -296,3 +296,32 @@ def test_a_long_speaker_phrase_is_answered_by_the_person_it_names_in_full(answer
         "What did Venezuela, Cuba, Nicaragua and Dmitry Peskov of the Russian government say?"
     )
     assert not answer.quotes
+
+
+# --------------------------------------------------------------------------- several people
+
+
+def test_people_asked_together_who_spoke_apart_each_get_their_statements(answerer):
+    answer = answerer.answer("What did Peskov and Lavrov say?")
+    assert answer.found
+    headings = [line for line in answer.text.splitlines() if line.endswith(" said:")]
+    assert [h.split(" (")[0] for h in headings] == ["Dmitry Peskov", "Sergei Lavrov"]
+    assert {q.speaker for q in answer.quotes} == {"Dmitry Peskov", "Sergei Lavrov"}
+    searcher = answerer.library.searcher()
+    for c in answer.citations:
+        assert searcher.articles[c.article_id].text[c.start : c.end] == c.text
+    for quote in answer.quotes:
+        assert any(quote.text in c.text for c in answer.citations if c.n == quote.citation)
+
+
+def test_a_listed_person_without_statements_is_named_and_the_others_answered(answerer):
+    answer = answerer.answer("What did Peskov and Glimmerholt say?")
+    assert answer.found
+    assert answer.note == NO_STATEMENTS.format(speaker="Glimmerholt")
+    assert answer.text.startswith(answer.note)
+    assert {q.speaker for q in answer.quotes} == {"Dmitry Peskov"}
+
+
+def test_nobody_listed_with_statements_is_not_found(answerer):
+    answer = answerer.answer("What did Glimmerholt and Quarnby say?")
+    assert not answer.found and answer.quotes == () and answer.citations == ()

@@ -97,3 +97,26 @@ async def test_discord_names_the_office_as_the_speaker(world: World) -> None:
     assert "(mayor of Gotham)" not in description
     (sources,) = embed.fields
     assert "Gotham floods again" in sources.value
+
+
+ASKED_TOGETHER = "What did the mayor of Gotham and Greg Abbott say?"
+
+
+def test_people_asked_together_each_get_their_statements(capsys, library, monkeypatch):
+    answer = ask_json(capsys, library, monkeypatch, ASKED_TOGETHER)
+    assert answer["found"]
+    headings = [line for line in answer["answer"].splitlines() if line.endswith(" said:")]
+    assert headings == ["Mayor of Gotham said:", "Greg Abbott (Arcadia Gov.) said:"]
+    assert [q["speaker"] for q in answer["quotes"]] == ["Mayor of Gotham", "Greg Abbott"]
+    assert [c["article_id"] for c in answer["citations"]] == ["gotham-flood", "arcadia-border"]
+
+
+async def test_discord_shows_each_person_asked_together(world: World) -> None:
+    result = await world.alice.slash(world.channel, "ask", question=ASKED_TOGETHER)
+    assert result.response is not None
+    (embed,) = result.response.embeds
+    description = embed.description or ""
+    assert "Mayor of Gotham said:" in description
+    assert "Greg Abbott (Arcadia Gov.) said:" in description
+    (sources,) = embed.fields
+    assert "Gotham floods again" in sources.value and "Governor tours the border" in sources.value

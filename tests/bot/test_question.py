@@ -152,3 +152,25 @@ def test_chat_markdown_and_inline_html_are_formatting_not_words(typed, plain):
 def test_a_formatted_name_is_still_the_asked_speaker(typed):
     q = parse_question(typed)
     assert (q.kind, q.speaker, q.text) == ("speaker", "Peskov", "What did Peskov say?")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "people"),
+    [
+        ("Sanders and Clinton", ["Sanders", "Clinton"]),
+        ("Peskov, Lavrov and Trump", ["Peskov", "Lavrov", "Trump"]),
+        ("Rubio and Bush both", ["Rubio", "Bush"]),
+        ("the mayor of Gotham and Gov. Greg Abbott", ["the mayor of Gotham", "Gov. Greg Abbott"]),
+        # one group, or one person described: not a list of people
+        ("Sanders and his top aides", []),
+        ("Netanyahu and other right-wing Israeli leaders", []),
+        ("Bolton and Gorka's analysis", []),
+        ("Peter Orszag, Obama's former budget director", []),
+        ("Bush and his rivals for the Republican presidential nomination", []),
+        ("Peskov", []),
+    ],
+)
+def test_the_people_a_speaker_phrase_lists(phrase, people):
+    from bot.question import listed_people
+
+    assert listed_people(phrase) == people
