@@ -138,8 +138,13 @@ def content_words(text: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
+# A full name, then a relative clause about them: "Jim Whelan, who represents Atlantic City".
+_NAME_THEN_WHO = re.compile(r"^((?:[A-Z][\w.'’-]*\s+)+[A-Z][\w.'’-]*),?\s+who\s+\S.*$")
+
+
 def _clean_name(name: str) -> str:
     name = name.strip(" ,.?!\"'“”‘’")
+    name = _NAME_THEN_WHO.sub(r"\1", name)
     name = re.sub(r"^(?:the\s+)?(?:u\.s\.|us)\s+(?=president\b)", "", name, flags=re.I)
     return name
 

@@ -236,6 +236,27 @@ def _known(word: str, known: set[str]) -> bool:
     return word in known or (len(word) >= 4 and any(k.startswith(word) for k in known))
 
 
+# Title words that say nothing of which person is meant: "the", "former", a party.
+_UNTELLING_TITLES = frozenset(
+    "the former retired us u.s candidate nominee presidential republican democratic".split()
+)
+# What a title the asker gives adds to a name's match when the speaker holds it: "Admiral
+# Harris" is the admiral among the Harrises, who all match the surname alike.
+TITLE_BONUS = 0.05
+
+
+def _asked_titles(query: str) -> frozenset[str]:
+    """The titles before an asked name, written out: "Adm. Harris" -> {"admiral"}."""
+    words = [w.rstrip(".") for w in _words(query)]
+    titles = []
+    for w in words[:-1]:
+        if w not in _TITLE_WORDS:
+            break
+        if w not in _UNTELLING_TITLES:
+            titles.append(TITLE_ROLES.get(w, (w,))[0])
+    return frozenset(titles)
+
+
 @dataclass(frozen=True)
 class _Asked:
     """An asked name parsed once for a lookup (not once a speaker compared with it)."""
@@ -245,6 +266,7 @@ class _Asked:
     variants: list[tuple[tuple[str, ...], float]]
     qualified: tuple[tuple[str, ...], tuple[str, ...]] | None
     role: tuple[str, ...]
+    titles: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, query: str) -> _Asked:
@@ -254,6 +276,7 @@ class _Asked:
             _query_variants(query),
             qualified_role(query),
             _role_tokens(query),
+            _asked_titles(query),
         )
 
     def words(self) -> set[str]:
@@ -396,6 +419,16 @@ class SpeakerIndex:
             best = max(best, factor * self._name_score(sp, q))
         return max(best, self._role_score(sp, asked.role))
 
+    def _role_words(self, sp: _Speaker) -> set[str]:
+        """Every word of the speaker's roles, and the titles their names were written with."""
+        words = {w for role in sp.roles for w in _role_tokens(role)}
+        for alias in sp.aliases:
+            for w in _words(alias):
+                if w.rstrip(".") not in _TITLE_WORDS:
+                    break
+                words.add(TITLE_ROLES.get(w.rstrip("."), (w.rstrip("."),))[0])
+        return words
+
     def _name_score(self, sp: _Speaker, q: tuple[str, ...]) -> float:
         if not q:
             return 0.0
@@ -471,6 +504,8 @@ class SpeakerIndex:
 
         for sp in candidates:
             score = self._match_score(sp, asked)
+            if score > 0 and asked.titles and asked.titles <= self._role_words(sp):
+                score += TITLE_BONUS
             if score > 0:
                 add(sp, score)
         if not scored:

@@ -41,6 +41,14 @@ from index.quotes.lexicon import QUESTION_SPEECH_VERBS
         ("What did the Washington Post say?", "the Washington Post", None),
         ("What Did Peskov Say?", "Peskov", None),
         ("What did the mayor of Gotham say about the flood?", "the mayor of Gotham", "the flood"),
+        # a relative clause about the person is no part of the name
+        (
+            "What did Jim Whelan, who represents Atlantic City, say about the casinos?",
+            "Jim Whelan",
+            "the casinos",
+        ),
+        ("What did Jim Whelan who served as its mayor for many years say?", "Jim Whelan", None),
+        ("What did voters who watched the debate say?", "voters who watched the debate", None),
         # a question verb inside the name ("state") never leaves it ending in "and" or "the"
         ("What did the state say about the flood?", "the state", "the flood"),
         (

@@ -488,3 +488,17 @@ def test_an_abbreviated_title_is_the_office_it_stands_for() -> None:
     )
     for asked in ["the Governor of Arcadia", "the governor", "Arcadia's governor"]:
         assert [m.speaker for m in index.lookup(asked)] == ["Greg Abbott"], asked
+
+
+def test_a_title_asked_picks_the_person_who_holds_it_among_namesakes() -> None:
+    index = SpeakerIndex(
+        [
+            st("Kamala Harris", "the campaign would visit every swing state this fall", "a1"),
+            st("Kamala Harris", "the debate had gone well for the campaign overall", "a2"),
+            st("Harry B. Harris", "the navy saw them as a professional force", "a3", "Admiral"),
+        ]
+    )
+    assert index.lookup("Admiral Harris")[0].speaker == "Harry B. Harris"
+    assert index.lookup("Adm. Harris")[0].speaker == "Harry B. Harris"
+    # without a title the one with most statements comes first, as before
+    assert index.lookup("Harris")[0].speaker == "Kamala Harris"
