@@ -16,7 +16,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from index.models import Statement
-from index.quotes.lexicon import ORG_HEADS, TITLE_ROLES, is_neutral_cue
+from index.quotes.lexicon import GROUP_HEADS, ORG_HEADS, TITLE_ROLES, is_neutral_cue
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +110,7 @@ def _query_variants(query: str) -> list[tuple[tuple[str, ...], float]]:
     if (
         0 <= cut < len(raw) - 1
         and raw[cut].lower() != "and"  # "Britain and France" is not France
+        and raw[cut].lower() not in {"in", "at", "from"}  # "voters in Iowa" are not Iowa
         and all(w[:1].isupper() for w in raw[cut + 1 :])
         and not (qualified_name and cut >= at)
         and not _is_bare_role(tail)  # "Podesta Group's CEO" is no CEO anyone
@@ -300,6 +301,17 @@ class SpeakerMatch:
     statements: tuple[Statement, ...]
 
 
+_GROUP_IN_PLACE = re.compile(
+    r"\b(?:" + "|".join(sorted(GROUP_HEADS)) + r")\s+(?:in|at|from)\s", re.IGNORECASE
+)
+
+
+def _is_group_name(name: str) -> bool:
+    """People who speak together: "Gwen Ifill and Judy Woodruff", "Voters in Iowa" (never
+    folded into somebody by a surname: "Iowa" is nobody's)."""
+    return " and " in name or "," in name or "&" in name or bool(_GROUP_IN_PLACE.search(name))
+
+
 def is_office(statement: Statement) -> bool:
     """A statement by whoever holds an office ("Mayor of Gotham", its role "mayor of Gotham"):
     the extractor names an office's speaker by the office when the article names no holder."""
@@ -339,7 +351,7 @@ class SpeakerIndex:
         for st in statements:
             # an office keeps its title: "Mayor of Gotham" and "Governor of Gotham" are two
             toks = tuple(_words(st.speaker)) if is_office(st) else _name_tokens(st.speaker)
-            group = " and " in st.speaker or "," in st.speaker or "&" in st.speaker
+            group = _is_group_name(st.speaker)
             key = (*(toks or (st.speaker,)), "&" if group else "")
             sp = speakers.get(key)
             if sp is None:
@@ -441,7 +453,13 @@ class SpeakerIndex:
             return 1.0
         if q in self._alias_norm[id(sp)]:
             return 0.95
-        if not sp.is_group and sp.tokens and not _names_a_group(q):
+        if (
+            not sp.is_group
+            and sp.tokens
+            and not _names_a_group(q)
+            and not _GROUP_IN_PLACE.search(" ".join(q))
+            and sp.surname not in GROUP_HEADS  # "Republicans" is nobody's surname
+        ):
             if len(q) == 1 and q[0] == sp.surname:
                 return 0.85
             if len(q) >= 2 and q[-1] == sp.surname:

@@ -230,6 +230,9 @@ def _np_left(
         office = _office_np(text, toks, j, floor)
         if office is not None:
             return office
+        group = _group_in_place(text, toks, j, floor)
+        if group is not None:
+            return group
         k = j
         while k - 1 >= floor:
             p = toks[k - 1]
@@ -357,6 +360,45 @@ def _office_np(text: str, toks: list[Token], j: int, floor: int) -> Mention | No
         role=phrase,
         place=text[qualifier[0].start : qualifier[-1].end],
         definite=det == "the",
+    )
+
+
+# Where a group is: "officials in Beijing", "protesters at Columbia", "voters from Ohio".
+_GROUP_PLACE_WORDS = frozenset({"in", "at", "from"})
+# Words before a group's head that belong to it: "local election officials in Ohio".
+_GROUP_MODIFIERS = 2
+
+
+def _group_in_place(text: str, toks: list[Token], j: int, floor: int) -> Mention | None:
+    """A group and where it is, ending at token j: "Voters in Iowa said" is the voters, not
+    Iowa; "Chinese officials in Beijing" the officials."""
+    k = j
+    while (
+        k - 1 >= floor
+        and j - k < 3
+        and toks[k - 1].is_cap
+        and toks[k - 1].is_word
+        and not toks[k - 1].possessive
+        and toks[k - 1].low not in CAP_STOP
+    ):
+        k -= 1
+    if toks[k].low in CAP_STOP or toks[j].possessive:
+        return None
+    p = k - 1
+    if p - 1 >= floor and toks[p].low == "the":
+        p -= 1  # "residents in the Bronx"
+    if p - 1 < floor or toks[p].low not in _GROUP_PLACE_WORDS or toks[p - 1].low not in GROUP_HEADS:
+        return None
+    g = i = p - 1
+    while i - 1 >= floor and g - (i - 1) <= _GROUP_MODIFIERS:
+        w = toks[i - 1]
+        if not w.is_word or w.quote >= 0 or w.possessive:
+            break
+        if w.low in CAP_STOP or w.low in CUES or w.low in AUXILIARIES:
+            break
+        i -= 1
+    return Mention(
+        "name", toks[i].start, toks[j].end, name=text[toks[i].start : toks[j].end], is_group=True
     )
 
 

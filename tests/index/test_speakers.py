@@ -502,3 +502,20 @@ def test_a_title_asked_picks_the_person_who_holds_it_among_namesakes() -> None:
     assert index.lookup("Adm. Harris")[0].speaker == "Harry B. Harris"
     # without a title the one with most statements comes first, as before
     assert index.lookup("Harris")[0].speaker == "Kamala Harris"
+
+
+def test_a_group_somewhere_is_asked_by_its_name_not_folded_into_a_namesake() -> None:
+    statements = extract_statements(
+        article("Voters in Arcadia said the economy mattered most to them this year.", id="a1")
+    ) + [st("Arcadia", "the state would pay for the new bridge next year", "a2")]
+    index = SpeakerIndex(statements)
+    (match,) = index.lookup("voters in Arcadia")
+    assert match.speaker == "Voters in Arcadia"
+    assert [s.text for s in match.statements] == ["the economy mattered most to them this year"]
+    assert index.lookup("Arcadia")[0].speaker == "Arcadia"
+
+
+def test_a_group_word_is_nobodys_surname() -> None:
+    index = SpeakerIndex([st("Republicans", "they would support the nominee after all", "a1")])
+    assert index.lookup("Gay Republicans") == []
+    assert [m.speaker for m in index.lookup("Republicans")] == ["Republicans"]

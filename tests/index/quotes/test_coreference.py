@@ -250,3 +250,20 @@ def test_an_office_speaks_in_every_shape_of_attribution() -> None:
     ]:
         (speaker, _), *_ = speakers_of(text)
         assert speaker in {"Mayor of Gotham", "Spokeswoman for Jane Roe"}, text
+
+
+def test_a_group_somewhere_is_the_group_not_the_place() -> None:
+    for text, group in [
+        ("Voters in Arcadia said the economy mattered most to them.", "Voters in Arcadia"),
+        (
+            "Chinese officials in Beijing said the talks would go on.",
+            "Chinese officials in Beijing",
+        ),
+        (
+            "Residents in the Bronx said the water reached the second floor.",
+            "Residents in the Bronx",
+        ),
+    ]:
+        assert [s for s, _ in speakers_of(text)] == [group], text
+    # a person somewhere is still the person
+    assert speakers_of("Ann Lee in Arcadia said the storm had passed by then.")[0][0] == "Ann Lee"
