@@ -175,6 +175,8 @@ def _attribution_at(unit: _Unit, cue: _Cue) -> Attribution | None:
         # clause's subject (`_subject_statement`), not the last name before its comma
         return None
     left = subject_left(unit.text, unit.toks, cue.first)
+    if left is not None and _object_of_a_relative(unit.toks, left):
+        return None  # "Nothing the president said ..., the senator said": not the president's
     if quote is not None:
         a = _quote_then_speaker(unit, cue, quote, left, after_q)
         if a is not None:
@@ -190,6 +192,17 @@ def _attribution_at(unit: _Unit, cue: _Cue) -> Attribution | None:
     ):
         return _opener(unit, cue, left)
     return _speaker_then_content(unit, cue, left, after_q)
+
+
+# Words whose relative clause the subject and cue are: "Nothing the president said will ...":
+# what was said is talked about, not reported. Not "what": PolNeAR reads "what he calls the
+# 'Washington cartel'" as his words, and news means them so.
+_RELATIVE_HEADS = frozenset("nothing anything everything something".split())
+
+
+def _object_of_a_relative(toks: list[Token], subject: Mention) -> bool:
+    k = token_at(toks, subject.start)
+    return k > 0 and toks[k - 1].low in _RELATIVE_HEADS and toks[k - 1].quote < 0
 
 
 def _participle_after_comma(unit: _Unit, cue: _Cue) -> bool:

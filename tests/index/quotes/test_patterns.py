@@ -1263,3 +1263,13 @@ def test_a_subordinate_clause_before_the_subject_of_and_said() -> None:
             "Ann Lee",
             "''I'm waiting for Mr. Dunn to get in the race.''",
         )
+
+
+def test_what_somebody_said_talked_about_is_not_their_statement() -> None:
+    statements = extract(
+        "President Tom Hale spoke on Sunday night. Nothing the president said “will calm "
+        "anybody's fears about the plant,” the senator said."
+    )
+    assert not any(s.speaker == "Tom Hale" for s in statements)
+    statements = extract("Everything Ann Lee said about the wall was untrue, the report found.")
+    assert not any(s.speaker == "Ann Lee" for s in statements)
