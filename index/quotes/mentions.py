@@ -85,6 +85,8 @@ def norm_word(w: str) -> str:
 
 def split_name_chunk(toks: list[Token]) -> tuple[list[Token], list[Token]]:
     """Split a capitalised chunk into (role/title part, name part) at its last title word."""
+    if len(toks) >= 2 and toks[-1].low in GROUP_HEADS:
+        return [], toks  # "Senate Democrats", "House Republicans": the group's whole name
     last_title = -1
     for i, t in enumerate(toks):
         if t.low in TITLES or t.low in ROLE_HEADS:

@@ -519,3 +519,10 @@ def test_a_group_word_is_nobodys_surname() -> None:
     index = SpeakerIndex([st("Republicans", "they would support the nominee after all", "a1")])
     assert index.lookup("Gay Republicans") == []
     assert [m.speaker for m in index.lookup("Republicans")] == ["Republicans"]
+
+
+def test_a_group_named_with_its_chamber_is_asked_by_that_name() -> None:
+    index = SpeakerIndex(
+        extract_statements(article("House Republicans said the bill would pass next week."))
+    )
+    assert [m.speaker for m in index.lookup("House Republicans")] == ["House Republicans"]
