@@ -399,9 +399,26 @@ def _group_in_place(text: str, toks: list[Token], j: int, floor: int) -> Mention
         if w.low in CAP_STOP or w.low in CUES or w.low in AUXILIARIES:
             break
         i -= 1
-    return Mention(
-        "name", toks[i].start, toks[j].end, name=text[toks[i].start : toks[j].end], is_group=True
-    )
+    phrase = text[toks[i].start : toks[j].end]
+    # named as a speaker heads a line: "Protesters at Columbia said:"
+    name = phrase[:1].upper() + phrase[1:]
+    return Mention("name", toks[i].start, toks[j].end, name=name, is_group=True)
+
+
+def _group_in_place_right(text: str, toks: list[Token], k: int, stop: int) -> Mention | None:
+    """A group and where it is, starting at token k (after an inverted cue)."""
+    g = k
+    while g < stop and g - k < _GROUP_MODIFIERS and toks[g].low not in GROUP_HEADS:
+        g += 1
+    p = g + 1
+    if p + 1 >= stop or toks[g].low not in GROUP_HEADS or toks[p].low not in _GROUP_PLACE_WORDS:
+        return None
+    j = p + 1 + (toks[p + 1].low == "the")
+    while j + 1 < stop and toks[j + 1].is_cap and toks[j + 1].is_word and not toks[j].possessive:
+        j += 1
+    if j >= stop or not toks[j].is_cap:
+        return None
+    return _group_in_place(text, toks, j, k)
 
 
 # Words that open the description of those who speak with a named speaker: "his attorneys",
@@ -517,6 +534,9 @@ def np_right(text: str, toks: list[Token], j: int, stop: int) -> Mention | None:
     if t.low in {"the", "a", "an"}:
         det = t.low
         k += 1
+    group = _group_in_place_right(text, toks, k, stop)
+    if group is not None:
+        return group  # `"...," said voters in Iowa.`
     e = k
     while (
         e < stop

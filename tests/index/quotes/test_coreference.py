@@ -265,5 +265,9 @@ def test_a_group_somewhere_is_the_group_not_the_place() -> None:
         ),
     ]:
         assert [s for s, _ in speakers_of(text)] == [group], text
+    # after the cue too
+    assert speakers_of("“We will stay until the end of term,” said protesters at Columbia.") == [
+        ("Protesters at Columbia", "“We will stay until the end of term,”")
+    ]
     # a person somewhere is still the person
     assert speakers_of("Ann Lee in Arcadia said the storm had passed by then.")[0][0] == "Ann Lee"
