@@ -307,6 +307,24 @@ _TITLE_ABBREVIATIONS = frozenset("sen rep gov gen lt col dr mr mrs ms".split())
 _OFFICE_MODIFIERS = 2
 
 
+def _proper_run(toks: list[Token], j: int, floor: int, most: int | None = None) -> int | None:
+    """Where the run of capitalised words ending at token j starts (`most` words at most);
+    None when it is no proper name: a sentence's first word ("The") or an owner ("Gotham's")."""
+    k = j
+    while (
+        k - 1 >= floor
+        and (most is None or j - k + 1 < most)
+        and toks[k - 1].is_cap
+        and toks[k - 1].is_word
+        and not toks[k - 1].possessive
+        and toks[k - 1].low not in CAP_STOP
+    ):
+        k -= 1
+    if toks[k].low in CAP_STOP or toks[j].possessive:
+        return None
+    return k
+
+
 def _office_np(text: str, toks: list[Token], j: int, floor: int) -> Mention | None:
     """An office ending at token j: "the mayor of Gotham", "The Governor of Texas", "a
     spokesman for Jane Roe", "the President of the United States".
@@ -315,16 +333,8 @@ def _office_np(text: str, toks: list[Token], j: int, floor: int) -> Mention | No
     qualifier of three capitalised words or more that ends in no organisation's word runs on
     into the holder's own name ("the Governor of Texas Greg Abbott"): no office then.
     """
-    k = j
-    while (
-        k - 1 >= floor
-        and toks[k - 1].is_cap
-        and toks[k - 1].is_word
-        and not toks[k - 1].possessive
-        and toks[k - 1].low not in CAP_STOP
-    ):
-        k -= 1
-    if toks[k].low in CAP_STOP or toks[j].possessive:
+    k = _proper_run(toks, j, floor)
+    if k is None:
         return None
     qualifier = toks[k : j + 1]
     if len(qualifier) > 2 and qualifier[-1].low not in ORG_HEADS:
@@ -369,22 +379,15 @@ def _office_np(text: str, toks: list[Token], j: int, floor: int) -> Mention | No
 _GROUP_PLACE_WORDS = frozenset({"in", "at", "from"})
 # Words before a group's head that belong to it: "local election officials in Ohio".
 _GROUP_MODIFIERS = 2
+# The most words of the place a group is in: "voters in New York City".
+_GROUP_PLACE_WORDS_MOST = 4
 
 
 def _group_in_place(text: str, toks: list[Token], j: int, floor: int) -> Mention | None:
     """A group and where it is, ending at token j: "Voters in Iowa said" is the voters, not
     Iowa; "Chinese officials in Beijing" the officials."""
-    k = j
-    while (
-        k - 1 >= floor
-        and j - k < 3
-        and toks[k - 1].is_cap
-        and toks[k - 1].is_word
-        and not toks[k - 1].possessive
-        and toks[k - 1].low not in CAP_STOP
-    ):
-        k -= 1
-    if toks[k].low in CAP_STOP or toks[j].possessive:
+    k = _proper_run(toks, j, floor, most=_GROUP_PLACE_WORDS_MOST)
+    if k is None:
         return None
     p = k - 1
     if p - 1 >= floor and toks[p].low == "the":

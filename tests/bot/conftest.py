@@ -187,3 +187,22 @@ def edits_of_original(env: simcord.Env) -> list[str]:
         for r in env.http_requests
         if r.method == "PATCH" and r.path.endswith("/messages/@original")
     ]
+
+
+def ask_json(
+    capsys: Any, library: Any, monkeypatch: Any, question: str, texts: dict[str, str]
+) -> dict[str, Any]:
+    """`newsbot ask QUESTION --json` over `library`'s index with its embedder: the answer,
+    each citation checked to quote its article (`texts`: article id -> text) exactly."""
+    import json
+
+    from bot.cli import main
+
+    monkeypatch.setattr("index.embedding.load_embedder", lambda settings: library.embedder)
+    code = main(["ask", question, "--json", "--data-dir", str(library.settings.data_dir)])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    answer: dict[str, Any] = json.loads(out)
+    for c in answer["citations"]:
+        assert texts[c["article_id"]][c["start"] : c["end"]] == c["text"]
+    return answer

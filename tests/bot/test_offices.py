@@ -4,15 +4,13 @@ Through `newsbot ask --json` and Discord (simcord)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bot.cli import main
 from index.library import Library
-from tests.bot.conftest import World
+from tests.bot.conftest import World, ask_json
 from tests.conftest import make_settings
 from tests.story_corpus import write_corpus
 
@@ -46,19 +44,12 @@ def library(settings: Any, fake_embedder: Any) -> Library:
     return lib
 
 
-def ask_json(capsys: Any, library: Library, monkeypatch: Any, question: str) -> dict[str, Any]:
-    monkeypatch.setattr("index.embedding.load_embedder", lambda settings: library.embedder)
-    code = main(["ask", question, "--json", "--data-dir", str(library.settings.data_dir)])
-    out, err = capsys.readouterr()
-    assert code == 0, err
-    answer = json.loads(out)
-    for c in answer["citations"]:
-        assert TEXTS[c["article_id"]][c["start"] : c["end"]] == c["text"]
-    return answer
+def ask(capsys: Any, library: Library, monkeypatch: Any, question: str) -> dict[str, Any]:
+    return ask_json(capsys, library, monkeypatch, question, TEXTS)
 
 
 def test_the_office_speaks_and_is_named_once(capsys, library, monkeypatch):
-    answer = ask_json(capsys, library, monkeypatch, "What did the mayor of Gotham say?")
+    answer = ask(capsys, library, monkeypatch, "What did the mayor of Gotham say?")
     assert answer["found"]
     lines = answer["answer"].splitlines()
     assert lines[0] == "Mayor of Gotham said:"  # no "(mayor of Gotham)" after it
@@ -68,7 +59,7 @@ def test_the_office_speaks_and_is_named_once(capsys, library, monkeypatch):
 
 
 def test_the_place_an_office_governs_has_no_statements(capsys, library, monkeypatch):
-    answer = ask_json(capsys, library, monkeypatch, "What did Gotham say?")
+    answer = ask(capsys, library, monkeypatch, "What did Gotham say?")
     assert answer["quotes"] == []
     assert "Gotham" not in {q["speaker"] for q in answer["quotes"]}
 
@@ -78,7 +69,7 @@ def test_the_place_an_office_governs_has_no_statements(capsys, library, monkeypa
     ["What did Greg Abbott say?", "What did the Governor of Arcadia say?", "What did Abbott say?"],
 )
 def test_the_office_is_the_person_the_article_names_in_it(capsys, library, monkeypatch, question):
-    answer = ask_json(capsys, library, monkeypatch, question)
+    answer = ask(capsys, library, monkeypatch, question)
     assert answer["found"]
     assert answer["answer"].splitlines()[0] == "Greg Abbott (Arcadia Gov.) said:"
     (quote,) = answer["quotes"]
@@ -103,7 +94,7 @@ ASKED_TOGETHER = "What did the mayor of Gotham and Greg Abbott say?"
 
 
 def test_people_asked_together_each_get_their_statements(capsys, library, monkeypatch):
-    answer = ask_json(capsys, library, monkeypatch, ASKED_TOGETHER)
+    answer = ask(capsys, library, monkeypatch, ASKED_TOGETHER)
     assert answer["found"]
     headings = [line for line in answer["answer"].splitlines() if line.endswith(" said:")]
     assert headings == ["Mayor of Gotham said:", "Greg Abbott (Arcadia Gov.) said:"]

@@ -4,17 +4,15 @@ answer or a question about the claim shows both sides, each attributed and cited
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bot.cli import main
 from bot.sides import counterpoints
 from index.library import Library
 from index.models import Article, Statement
-from tests.bot.conftest import World
+from tests.bot.conftest import World, ask_json
 from tests.conftest import make_settings
 from tests.story_corpus import ARTICLES, CLAIM, DENIAL, write_corpus
 
@@ -40,19 +38,12 @@ def library(settings: Any, fake_embedder: Any) -> Library:
     return lib
 
 
-def ask_json(capsys: Any, library: Library, monkeypatch: Any, question: str) -> dict[str, Any]:
-    monkeypatch.setattr("index.embedding.load_embedder", lambda settings: library.embedder)
-    code = main(["ask", question, "--json", "--data-dir", str(library.settings.data_dir)])
-    out, err = capsys.readouterr()
-    assert code == 0, err
-    answer = json.loads(out)
-    for c in answer["citations"]:
-        assert TEXTS[c["article_id"]][c["start"] : c["end"]] == c["text"]
-    return answer
+def ask(capsys: Any, library: Library, monkeypatch: Any, question: str) -> dict[str, Any]:
+    return ask_json(capsys, library, monkeypatch, question, TEXTS)
 
 
 def test_who_said_what_shows_the_other_outlets_denial(capsys, library, monkeypatch):
-    answer = ask_json(capsys, library, monkeypatch, WHO)
+    answer = ask(capsys, library, monkeypatch, WHO)
     assert [c["source"] for c in answer["citations"]] == ["Harbour Herald", "Coast Gazette"]
     lines = answer["answer"].splitlines()
     assert lines[0] == "Anna Kowalski (Mayor) said:"
@@ -64,7 +55,7 @@ def test_who_said_what_shows_the_other_outlets_denial(capsys, library, monkeypat
 
 
 def test_a_question_about_the_claim_cites_both_outlets(capsys, library, monkeypatch):
-    answer = ask_json(capsys, library, monkeypatch, CLAIMED)
+    answer = ask(capsys, library, monkeypatch, CLAIMED)
     assert "Mayor Anna Kowalski said" in answer["answer"]
     assert "ministry denied" in answer["answer"]
     assert {c["source"] for c in answer["citations"]} == {"Harbour Herald", "Coast Gazette"}
