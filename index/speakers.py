@@ -297,7 +297,8 @@ class SpeakerMatch:
     speaker: str
     role: str | None
     aliases: tuple[str, ...]
-    score: float  # how well the asked name matches: 1.0 exact full name ... 0.6 loose role
+    score: float  # how well the asked name matches: 1.0 exact full name ... 0.6 loose role,
+    # and TITLE_BONUS more when the speaker holds the title asked ("Admiral Harris")
     statements: tuple[Statement, ...]
 
 
