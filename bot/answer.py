@@ -330,7 +330,11 @@ class Answerer:
         if q.kind == "speaker" and q.speaker:
             allowed = when.article_ids(searcher)
             spoken = self._speaker_answer(q, searcher, allowed)
-            missing = self._missing(q.speaker, spoken, searcher) if spoken is not None else ()
+            missing = (
+                self._missing(q.speaker, (c.article_id for c in spoken.citations), searcher)
+                if spoken is not None
+                else ()
+            )
             if spoken is not None and not missing:
                 return spoken
             each = self._people_answer(q, searcher, allowed)
@@ -385,11 +389,14 @@ class Answerer:
 
     # -- who said what -----------------------------------------------------------------------
 
-    def _missing(self, speaker: str, spoken: Answer, searcher: Searcher) -> tuple[str, ...]:
-        """Rare names of the asked speaker ("the president of the Galactic Senate") that no
-        cited article holds: then the statements are some other speaker's."""
-        texts = (f"{c.title}\n{searcher.articles[c.article_id].text}" for c in spoken.citations)
-        return rare_missing_names(speaker, texts, searcher)
+    def _missing(
+        self, speaker: str, article_ids: Iterable[str], searcher: Searcher
+    ) -> tuple[str, ...]:
+        """Rare names of the asked speaker ("the president of the Galactic Senate") that none
+        of the articles (those cited, or quoted) holds: then the statements are some other
+        speaker's."""
+        articles = (searcher.articles[a] for a in dict.fromkeys(article_ids))
+        return rare_missing_names(speaker, (f"{a.title}\n{a.text}" for a in articles), searcher)
 
     def _best_speaker(
         self, asked: str, topic: str | None, searcher: Searcher, article_ids: set[str] | None
@@ -438,9 +445,7 @@ class Answerer:
             best = found[0] if found is not None else None
             if best is not None:
                 shown = best.statements[: self.settings.answer.max_quotes]
-                articles = {st.article_id: searcher.articles[st.article_id] for st in shown}
-                texts = (f"{a.title}\n{a.text}" for a in articles.values())
-                if rare_missing_names(name, texts, searcher):
+                if self._missing(name, (st.article_id for st in shown), searcher):
                     best = None  # "Lavrov of Glimmerholt": somebody else's statements
             if best is None:
                 silent.append(name)

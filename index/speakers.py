@@ -209,10 +209,14 @@ def _is_bare_role(tokens: tuple[str, ...]) -> bool:
     return bool(tokens) and all(t in _ROLE_NOUNS or t in _TITLE_WORDS for t in tokens)
 
 
+def _written_out(title: str) -> str:
+    """An abbreviated title written out ("gov" -> "governor"); any other word as it is."""
+    return TITLE_ROLES.get(title, (title,))[0]
+
+
 def _role_tokens(role: str) -> tuple[str, ...]:
     """A role's words, an abbreviated title written out: "Texas Gov." -> ("texas", "governor")."""
-    words = (t.rstrip(".") for t in _words(role) if t not in _ROLE_FILLER)
-    return tuple(TITLE_ROLES.get(w, (w,))[0] for w in words)
+    return tuple(_written_out(t.rstrip(".")) for t in _words(role) if t not in _ROLE_FILLER)
 
 
 def _office_head(role: tuple[str, ...]) -> tuple[str, ...]:
@@ -254,7 +258,7 @@ def _asked_titles(query: str) -> frozenset[str]:
         if w not in _TITLE_WORDS:
             break
         if w not in _UNTELLING_TITLES:
-            titles.append(TITLE_ROLES.get(w, (w,))[0])
+            titles.append(_written_out(w))
     return frozenset(titles)
 
 
@@ -436,10 +440,10 @@ class SpeakerIndex:
         """Every word of the speaker's roles, and the titles their names were written with."""
         words = {w for role in sp.roles for w in _role_tokens(role)}
         for alias in sp.aliases:
-            for w in _words(alias):
-                if w.rstrip(".") not in _TITLE_WORDS:
+            for w in (w.rstrip(".") for w in _words(alias)):
+                if w not in _TITLE_WORDS:
                     break
-                words.add(TITLE_ROLES.get(w.rstrip("."), (w.rstrip("."),))[0])
+                words.add(_written_out(w))
         return words
 
     def _name_score(self, sp: _Speaker, q: tuple[str, ...]) -> float:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 import re
 
 from index.quotes.lexicon import CAP_STOP, NAME_PARTICLES, TITLE_ROLES, TITLES
@@ -290,7 +291,7 @@ class Coreference:
         """Where the person with `surname` was last named, or quoted, before `pos` (-1: not)."""
         starts, _ = self._by_surname.get(surname, ([], []))
         last = starts[bisect.bisect_left(starts, pos) - 1] if starts and starts[0] < pos else -1
-        for p, m in self.subject_mentions + self.role_mentions:
+        for p, m in itertools.chain(self.subject_mentions, self.role_mentions):
             if last < p < pos and last_token(m.name) == surname:
                 last = p
         for key, spoken in self.recent:

@@ -325,6 +325,21 @@ def _proper_run(toks: list[Token], j: int, floor: int, most: int | None = None) 
     return k
 
 
+def _modifiers_start(toks: list[Token], head: int, floor: int, most: int) -> int:
+    """Where the words describing the head word at token `head` start, `most` of them at the
+    most: "former chief" of "the former chief executive", "Chinese" of "Chinese officials"
+    (no article, cue, auxiliary, owner or punctuation)."""
+    i = head
+    while i - 1 >= floor and head - (i - 1) <= most:
+        w = toks[i - 1]
+        if not w.is_word or w.quote >= 0 or w.possessive:
+            break
+        if w.low in CAP_STOP or w.low in CUES or w.low in AUXILIARIES:
+            break
+        i -= 1
+    return i
+
+
 def _office_np(text: str, toks: list[Token], j: int, floor: int) -> Mention | None:
     """An office ending at token j: "the mayor of Gotham", "The Governor of Texas", "a
     spokesman for Jane Roe", "the President of the United States".
@@ -352,14 +367,7 @@ def _office_np(text: str, toks: list[Token], j: int, floor: int) -> Mention | No
     organisation = the or qualifier[-1].low in ORG_HEADS or qualifier[-1].text.isupper()
     if head.low.startswith("spokes") and organisation:
         return None  # "a spokesman for the Pentagon": the organisation speaks through them
-    i = r
-    while i - 1 >= floor and r - (i - 1) <= _OFFICE_MODIFIERS:
-        p = toks[i - 1]
-        if p.low in {"the", "a", "an"} or not p.is_word or p.quote >= 0 or p.possessive:
-            break
-        if p.low in CUES or p.low in AUXILIARIES or p.low in CAP_STOP:
-            break
-        i -= 1
+    i = _modifiers_start(toks, r, floor, _OFFICE_MODIFIERS)
     det = toks[i - 1].low if i - 1 >= floor else None
     if det not in {"the", "a", "an"}:
         return None
@@ -394,14 +402,7 @@ def _group_in_place(text: str, toks: list[Token], j: int, floor: int) -> Mention
         p -= 1  # "residents in the Bronx"
     if p - 1 < floor or toks[p].low not in _GROUP_PLACE_WORDS or toks[p - 1].low not in GROUP_HEADS:
         return None
-    g = i = p - 1
-    while i - 1 >= floor and g - (i - 1) <= _GROUP_MODIFIERS:
-        w = toks[i - 1]
-        if not w.is_word or w.quote >= 0 or w.possessive:
-            break
-        if w.low in CAP_STOP or w.low in CUES or w.low in AUXILIARIES:
-            break
-        i -= 1
+    i = _modifiers_start(toks, p - 1, floor, _GROUP_MODIFIERS)
     phrase = text[toks[i].start : toks[j].end]
     # named as a speaker heads a line: "Protesters at Columbia said:"
     name = phrase[:1].upper() + phrase[1:]
