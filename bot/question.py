@@ -142,9 +142,15 @@ def content_words(text: str) -> tuple[str, ...]:
 _NAME_THEN_WHO = re.compile(r"^((?:[A-Z][\w.'’-]*\s+)+[A-Z][\w.'’-]*),?\s+who\s+\S.*$")
 
 
+# A word after the name stressing who spoke ("Sanders himself", "Rubio and Bush both"), in lower
+# case: "Arts for All" keeps its last word.
+_EMPHASIS = re.compile(r"\s+(?:(?i:himself|herself|itself|themselves)|both|all|each|alike)$")
+
+
 def _clean_name(name: str) -> str:
     name = name.strip(" ,.?!\"'“”‘’")
     name = _NAME_THEN_WHO.sub(r"\1", name)
+    name = _EMPHASIS.sub("", name)
     name = re.sub(r"^(?:the\s+)?(?:u\.s\.|us)\s+(?=president\b)", "", name, flags=re.I)
     return name
 
@@ -198,7 +204,7 @@ def listed_people(speaker: str) -> list[str]:
     """The people a speaker phrase lists: "Sanders and Clinton" -> ["Sanders", "Clinton"],
     "Bush, Christie and Sen. Rand Paul" -> three. None ([]) unless each part names a person or
     a role: "Sanders and his aides" is one group."""
-    phrase = re.sub(r"\s+(?:both|each|alike)$", "", speaker.strip())
+    phrase = speaker.strip()
     if not surely_a_name(phrase):
         return []  # a long phrase may tell of an event: "Bush and his rivals for ..."
     parts = [p for p in _LIST_SEPARATOR.split(phrase) if p]
