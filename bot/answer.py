@@ -55,6 +55,7 @@ log = logging.getLogger(__name__)
 
 NOT_FOUND = "I couldn't find anything about that in the indexed news articles."
 NO_STATEMENTS = "I couldn't find any statements by {speaker} in the indexed news articles."
+RESPELLED = "Nobody called “{asked}” is quoted in the indexed news; this answer is about {speaker}."
 NOTHING_ABOUT = "I found nothing about {names} in the indexed news articles."
 CLOSEST = "The closest articles are about: {titles}."
 CLOSEST_TITLES = 3  # article titles named in a not-found answer
@@ -329,9 +330,11 @@ class Answerer:
         when = TimeWindow.of(q.time, now, since)
         if q.kind == "speaker" and q.speaker:
             allowed = when.article_ids(searcher)
-            spoken = self._speaker_answer(q, searcher, allowed)
+            spoken, asked = self._speaker_answer(q, searcher, allowed), q.speaker
+            if spoken is None:
+                spoken, asked = self._respelled_answer(q, searcher, allowed)
             missing = (
-                self._missing(q.speaker, (c.article_id for c in spoken.citations), searcher)
+                self._missing(asked, (c.article_id for c in spoken.citations), searcher)
                 if spoken is not None
                 else ()
             )
@@ -414,6 +417,22 @@ class Answerer:
             return None
         best = matches[0]
         return best, [m.speaker for m in matches[1:] if m.speaker != best.speaker]
+
+    def _respelled_answer(
+        self, q: Question, searcher: Searcher, article_ids: set[str] | None
+    ) -> tuple[Answer | None, str]:
+        """For a name nobody is quoted under, the answer for the one name a typo away ("Peskv",
+        "Dmitri Peskov"), saying so; with the name answered for (the asked one if none)."""
+        assert q.speaker is not None
+        respelled = searcher.speakers.respell(q.speaker)
+        if respelled is None:
+            return None, q.speaker
+        spoken = self._speaker_answer(replace(q, speaker=respelled), searcher, article_ids)
+        if spoken is None:
+            return None, q.speaker
+        said = RESPELLED.format(asked=q.speaker, speaker=spoken.quotes[0].speaker)
+        note = f"{said} {spoken.note}" if spoken.note else said
+        return replace(spoken, text=f"{said}\n{spoken.text}", note=note), respelled
 
     def _speaker_answer(
         self, q: Question, searcher: Searcher, article_ids: set[str] | None = None

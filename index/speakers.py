@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from index.models import Statement
 from index.quotes.lexicon import GROUP_HEADS, ORG_HEADS, TITLE_ROLES, is_neutral_cue
@@ -248,6 +249,9 @@ _UNTELLING_TITLES = frozenset(
 # What a title the asker gives adds to a name's match when the speaker holds it: "Admiral
 # Harris" is the admiral among the Harrises, who all match the surname alike.
 TITLE_BONUS = 0.05
+# The shortest asked word read as a typo of a known name: a shorter one is too often somebody
+# else's name one letter away ("Bush", "Rush", "Bust").
+RESPELL_MIN_CHARS = 5
 
 
 def _asked_titles(query: str) -> frozenset[str]:
@@ -409,6 +413,48 @@ class SpeakerIndex:
 
     def __len__(self) -> int:
         return len(self._speakers)
+
+    # -- spelling --
+
+    @cached_property
+    def _letters(self) -> frozenset[str]:
+        """The letters known names are written with (a race computes them twice, harmlessly)."""
+        return frozenset(c for word in self._by_word if word.isalpha() for c in word)
+
+    def _one_typo_from(self, word: str) -> set[str]:
+        """The known words one typo from `word`: a letter dropped, added, changed, or two
+        neighbours swapped (every such spelling tried: a few hundred set lookups, no table)."""
+        splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+        spellings = {a + b[1:] for a, b in splits if b}
+        spellings.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
+        for c in self._letters:
+            spellings.update(a + c + b[1:] for a, b in splits if b)
+            spellings.update(a + c + b for a, b in splits)
+        spellings.discard(word)
+        return {w for w in spellings if w in self._by_word}
+
+    def respell(self, name: str) -> str | None:
+        """`name` with each word no speaker's name holds written as the one known word a typo
+        away ("Dmitri Peskv" -> "Dmitry Peskov"); None when no word changes. A word with several
+        such neighbours, or shorter than RESPELL_MIN_CHARS letters, stays as typed: "Bush" is
+        one letter from "Rush" and "Bust"."""
+        changed = False
+
+        def fix(m: re.Match[str]) -> str:
+            nonlocal changed
+            typed = m.group(0)
+            word = typed.lower()
+            if len(word) < RESPELL_MIN_CHARS or word in self._by_word:
+                return typed
+            near = self._one_typo_from(word)
+            if len(near) != 1:
+                return typed
+            changed = True
+            (known,) = near
+            return known.capitalize() if typed[0].isupper() else known
+
+        respelled = re.sub(r"[^\W\d_]+", fix, name)
+        return respelled if changed else None
 
     @property
     def speakers(self) -> list[str]:

@@ -314,6 +314,20 @@ def test_people_asked_together_who_spoke_apart_each_get_their_statements(answere
         assert any(quote.text in c.text for c in answer.citations if c.n == quote.citation)
 
 
+@pytest.mark.parametrize(
+    ("stressed", "plain"),
+    [
+        ("What did Peskov himself say?", "What did Peskov say?"),
+        ("What did Peskov and Lavrov both say?", "What did Peskov and Lavrov say?"),
+    ],
+)
+def test_a_word_stressing_who_spoke_answers_as_the_plain_question(answerer, stressed, plain):
+    stressed_answer, plain_answer = answerer.answer(stressed), answerer.answer(plain)
+    assert stressed_answer.found and stressed_answer.quotes
+    assert stressed_answer.text == plain_answer.text
+    assert stressed_answer.quotes == plain_answer.quotes
+
+
 def test_a_listed_person_without_statements_is_named_and_the_others_answered(answerer):
     answer = answerer.answer("What did Peskov and Glimmerholt say?")
     assert answer.found

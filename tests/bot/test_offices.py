@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from bot.answer import NO_STATEMENTS, RESPELLED
 from index.library import Library
 from tests.bot.conftest import World, ask_json
 from tests.conftest import make_settings
@@ -111,3 +112,37 @@ async def test_discord_shows_each_person_asked_together(world: World) -> None:
     assert "Greg Abbott (Arcadia Gov.) said:" in description
     (sources,) = embed.fields
     assert "Gotham floods again" in sources.value and "Governor tours the border" in sources.value
+
+
+# --------------------------------------------------------------------------- typos in the name
+
+
+@pytest.mark.parametrize(
+    ("question", "typed"),
+    [("What did Greg Abott say?", "Greg Abott"), ("What did Abbot say?", "Abbot")],
+)
+def test_a_name_a_typo_away_is_answered_and_the_respelling_said(
+    capsys, library, monkeypatch, question, typed
+):
+    answer = ask(capsys, library, monkeypatch, question)
+    assert answer["found"]
+    note = RESPELLED.format(asked=typed, speaker="Greg Abbott")
+    assert answer["answer"].splitlines()[:2] == [note, "Greg Abbott (Arcadia Gov.) said:"]
+    (quote,) = answer["quotes"]
+    assert quote["speaker"] == "Greg Abbott"
+    assert [c["article_id"] for c in answer["citations"]] == ["arcadia-border"]
+
+
+def test_a_name_more_than_a_typo_away_is_not_found(capsys, library, monkeypatch):
+    answer = ask(capsys, library, monkeypatch, "What did Greg Abbottson say?")
+    assert not answer["found"] and answer["quotes"] == [] and answer["citations"] == []
+    assert answer["answer"] == NO_STATEMENTS.format(speaker="Greg Abbottson")
+
+
+async def test_discord_says_which_name_it_answered_for(world: World) -> None:
+    result = await world.alice.slash(world.channel, "ask", question="What did Greg Abott say?")
+    assert result.response is not None
+    (embed,) = result.response.embeds
+    description = embed.description or ""
+    assert description.startswith(RESPELLED.format(asked="Greg Abott", speaker="Greg Abbott"))
+    assert "Greg Abbott (Arcadia Gov.) said:" in description

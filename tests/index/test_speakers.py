@@ -526,3 +526,48 @@ def test_a_group_named_with_its_chamber_is_asked_by_that_name() -> None:
         extract_statements(article("House Republicans said the bill would pass next week."))
     )
     assert [m.speaker for m in index.lookup("House Republicans")] == ["House Republicans"]
+
+
+# --------------------------------------------------------------------------- typos
+
+
+@pytest.mark.parametrize(
+    ("typed", "respelled"),
+    [
+        ("Peskv", "Peskov"),  # a letter dropped
+        ("Peskkov", "Peskov"),  # added
+        ("Peskow", "Peskov"),  # changed
+        ("peksov", "peskov"),  # two neighbours swapped; lower case stays lower case
+        ("Paskav", None),  # two changes
+        ("Xpeskox", None),  # a letter added and one changed: two typos
+        ("Dmitri Peskov", "Dmitry Peskov"),
+        ("Kremlin spokesman Peskoov", "Kremlin spokesman Peskov"),
+        ("Peskov", None),  # nothing to respell
+        ("Glimmerholt", None),  # no known word a typo away
+        ("Perri", "Perry"),  # one letter from "Perry", two from "Kerry"
+    ],
+)
+def test_an_unknown_word_is_respelled_as_the_one_known_word_a_typo_away(
+    typed: str, respelled: str | None
+) -> None:
+    index = SpeakerIndex(
+        [
+            st("Dmitry Peskov", "no official letter", role="Kremlin spokesman"),
+            st("Bob Perry", "the budget is fine"),
+            st("Ann Kerry", "the budget is not fine"),
+        ]
+    )
+    assert index.respell(typed) == respelled
+
+
+def test_a_word_a_typo_from_several_known_words_or_short_stays_as_typed() -> None:
+    index = SpeakerIndex(
+        [
+            st("Bob Perry", "the budget is fine"),
+            st("Ann Kerry", "the budget is not fine"),
+            st("Jo Bush", "taxes will rise"),
+        ]
+    )
+    assert index.respell("Berry") is None  # Perry or Kerry: no guess
+    assert index.respell("Bsuh") is None  # four letters: "Bush", or somebody else
+    assert index.lookup("Berry") == [] and index.lookup("Bsuh") == []
