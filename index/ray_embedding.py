@@ -36,6 +36,10 @@ log = logging.getLogger(__name__)
 
 INSTALL_HINT = "pip install 'newsbot[ray]'"
 LOCAL_CPUS = 2  # the local instance: a trial of the cluster path, as the tests run it
+# Starts of the local instance before giving up: on a loaded machine one start can fail and the
+# next one time out too (seen in CI: a raylet that gave up, then "The current node timed out
+# during startup"); each failed start costs Ray's own startup wait, about 20-30 s.
+LOCAL_START_ATTEMPTS = 3
 CPUS_PER_ACTOR = 1  # each actor encodes on one core, so a node runs one actor a core
 MAX_BATCH = 256  # passages a batch, at most (as a local build encodes them)
 CONNECT_TIMEOUT_SECONDS = 5.0  # a first TCP check of host:port, before Ray's long retries
@@ -96,12 +100,12 @@ def check_reachable(address: str, timeout: float = CONNECT_TIMEOUT_SECONDS) -> N
 
 
 def _start_local(ray: ModuleType, runtime_env: dict[str, Any], keep: set[int]) -> None:
-    """Start a Ray instance on this machine, trying twice: on a machine loaded well beyond its
-    cores Ray's raylet can give up waiting (about 20 s) for its own metrics agent to start
-    (seen here at a load average of 32 on 2 cores). A failed attempt's servers are stopped:
-    `ray.init` raises before it keeps a handle on them, so `ray.shutdown()` cannot (`keep`: the
-    Ray processes of this one that were running before)."""
-    for attempt in (1, 2):
+    """Start a Ray instance on this machine, trying LOCAL_START_ATTEMPTS times: on a machine
+    loaded well beyond its cores Ray's raylet can give up waiting (about 20 s) for its own
+    metrics agent to start (seen here at a load average of 32 on 2 cores). A failed attempt's
+    servers are stopped: `ray.init` raises before it keeps a handle on them, so `ray.shutdown()`
+    cannot (`keep`: the Ray processes of this one that were running before)."""
+    for attempt in range(1, LOCAL_START_ATTEMPTS + 1):
         log.info("starting a local Ray instance (%d CPUs)", LOCAL_CPUS)
         try:
             ray.init(
@@ -116,9 +120,14 @@ def _start_local(ray: ModuleType, runtime_env: dict[str, Any], keep: set[int]) -
         except Exception as exc:
             ray.shutdown()
             _stop_ray_children(ray, keep)
-            if attempt == 2:
+            if attempt == LOCAL_START_ATTEMPTS:
                 raise
-            log.warning("the local Ray instance did not start (%s); trying once more", exc)
+            log.warning(
+                "the local Ray instance did not start (%s); trying again (attempt %d of %d)",
+                exc,
+                attempt + 1,
+                LOCAL_START_ATTEMPTS,
+            )
 
 
 def _ray_children(ray: ModuleType) -> dict[int, str]:

@@ -143,7 +143,7 @@ def test_a_start_that_fails_halfway_leaves_no_ray_server_running(tmp_path, monke
     import ray
     import ray._private.services as services
 
-    from index.ray_embedding import RayEncoder
+    from index.ray_embedding import LOCAL_START_ATTEMPTS, RayEncoder
 
     real_start_raylet = services.start_raylet
     calls = []
@@ -158,8 +158,9 @@ def test_a_start_that_fails_halfway_leaves_no_ray_server_running(tmp_path, monke
     settings = load_settings(CONFIG, tmp_path).embedding
     with caplog.at_level("WARNING", logger="index.ray_embedding"), RayEncoder(settings):
         assert ray.is_initialized()
-    assert len(calls) == 2
-    assert "trying once more" in caplog.text
+    # the simulated failure, then a real start (two, if a loaded machine times the first out)
+    assert 2 <= len(calls) <= LOCAL_START_ATTEMPTS
+    assert f"trying again (attempt 2 of {LOCAL_START_ATTEMPTS})" in caplog.text
     assert not ray.is_initialized()
     assert _ray_children_after_grace() == []
 
