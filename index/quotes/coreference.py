@@ -230,8 +230,8 @@ class Coreference:
                 return ent
             if want == "o" and ent.is_org:
                 return ent
-        if want == "p" and self.recent and self.recent[-1][0]:
-            return self.entities[self.recent[-1][0]]  # singular "they"
+        # No "they" falls back on a person: after "Ailes said ... executives say they ...",
+        # they are the executives (a group named nobody), not Ailes.
         return None
 
     def _person_entity(self, m: Mention, pos: int) -> Entity | None:

@@ -271,3 +271,27 @@ def test_a_group_somewhere_is_the_group_not_the_place() -> None:
     ]
     # a person somewhere is still the person
     assert speakers_of("Ann Lee in Arcadia said the storm had passed by then.")[0][0] == "Ann Lee"
+
+
+def test_they_is_never_a_person_the_article_named_before() -> None:
+    # "they" after a bare group ("executives ... say") is the group, which names nobody: the
+    # person who spoke before did not say it
+    statements = extract(
+        "Roger Ailes said the network would be fine.\n\n"
+        "Though executives who have worked with Lachlan Murdoch say they assume he shares some "
+        "of his father's views, they also say he does not readily advertise them.\n\n"
+        "Some producers say they expect changes, and they also say the shift will take time."
+    )
+    ailes = [s.text for s in by_speaker(statements, "Roger Ailes")]
+    assert ailes == ["the network would be fine"]
+
+
+def test_they_after_an_organisation_is_the_organisation() -> None:
+    statements = extract(
+        "Mara Quill, a trader, said prices would rise sharply over the coming winter months.\n\n"
+        "Northwind Energy Corp. said on Monday that output fell by a third in the storm. They "
+        "also said the plant would reopen in May after repairs."
+    )
+    northwind = [s.text for s in by_speaker(statements, "Northwind Energy Corp.")]
+    assert any("plant would reopen" in t for t in northwind)
+    assert not any("plant would reopen" in s.text for s in by_speaker(statements, "Mara Quill"))
