@@ -459,21 +459,36 @@ class Answerer:
         names = listed_people(q.speaker)
         people: list[SpeakerMatch] = []
         silent: list[str] = []
+        notes: list[str] = []
         for name in names:
-            found = self._best_speaker(name, q.topic, searcher, article_ids)
-            best = found[0] if found is not None else None
-            if best is not None:
-                shown = best.statements[: self.settings.answer.max_quotes]
-                if self._missing(name, (st.article_id for st in shown), searcher):
-                    best = None  # "Lavrov of Glimmerholt": somebody else's statements
+            best = self._listed_person(name, q.topic, searcher, article_ids)
+            if best is None and (respelled := searcher.speakers.respell(name)):
+                best = self._listed_person(respelled, q.topic, searcher, article_ids)
+                if best is not None:
+                    notes.append(RESPELLED.format(asked=name, speaker=best.speaker))
             if best is None:
                 silent.append(name)
             elif all(p.speaker != best.speaker for p in people):
                 people.append(best)
         if not people:
             return None
-        note = NO_STATEMENTS.format(speaker=_listing(silent)) if silent else None
+        if silent:
+            notes.insert(0, NO_STATEMENTS.format(speaker=_listing(silent)))
+        note = " ".join(notes) or None
         return self._statements_answer(q, people, searcher, article_ids, note)
+
+    def _listed_person(
+        self, name: str, topic: str | None, searcher: Searcher, article_ids: set[str] | None
+    ) -> SpeakerMatch | None:
+        """The speaker one name of a listing means, if the articles quote them."""
+        found = self._best_speaker(name, topic, searcher, article_ids)
+        if found is None:
+            return None
+        best = found[0]
+        shown = best.statements[: self.settings.answer.max_quotes]
+        if self._missing(name, (st.article_id for st in shown), searcher):
+            return None  # "Lavrov of Glimmerholt": somebody else's statements
+        return best
 
     def _statements_answer(
         self,

@@ -5,7 +5,14 @@ import threading
 import numpy as np
 import pytest
 
-from bot.answer import NO_STATEMENTS, NOT_FOUND, Answerer, CitationBuilder, select_sentences
+from bot.answer import (
+    NO_STATEMENTS,
+    NOT_FOUND,
+    RESPELLED,
+    Answerer,
+    CitationBuilder,
+    select_sentences,
+)
 from bot.models import Conversation
 from bot.question import parse_question
 from index.errors import QueryError
@@ -334,6 +341,15 @@ def test_a_listed_person_without_statements_is_named_and_the_others_answered(ans
     assert answer.note == NO_STATEMENTS.format(speaker="Glimmerholt")
     assert answer.text.startswith(answer.note)
     assert {q.speaker for q in answer.quotes} == {"Dmitry Peskov"}
+
+
+def test_a_listed_name_a_typo_away_is_answered_and_the_respelling_said(answerer):
+    answer = answerer.answer("What did Peskv and Lavrov say?")
+    assert answer.found
+    assert answer.note == RESPELLED.format(asked="Peskv", speaker="Dmitry Peskov")
+    headings = [line for line in answer.text.splitlines() if line.endswith(" said:")]
+    assert [h.split(" (")[0] for h in headings] == ["Dmitry Peskov", "Sergei Lavrov"]
+    assert {q.speaker for q in answer.quotes} == {"Dmitry Peskov", "Sergei Lavrov"}
 
 
 def test_nobody_listed_with_statements_is_not_found(answerer):
