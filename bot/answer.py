@@ -55,7 +55,7 @@ log = logging.getLogger(__name__)
 
 NOT_FOUND = "I couldn't find anything about that in the indexed news articles."
 NO_STATEMENTS = "I couldn't find any statements by {speaker} in the indexed news articles."
-RESPELLED = "Nobody called “{asked}” is quoted in the indexed news; this answer is about {speaker}."
+RESPELLED = "Nobody called “{asked}” is quoted in the indexed news; I read it as {speaker}."
 NOTHING_ABOUT = "I found nothing about {names} in the indexed news articles."
 CLOSEST = "The closest articles are about: {titles}."
 CLOSEST_TITLES = 3  # article titles named in a not-found answer
