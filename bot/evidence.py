@@ -37,6 +37,13 @@ _FUNCTION_WORDS = frozenset(
     this that these those there here then than so not no yes please tell explain describe give
     name list show find according also still now just only even one two new""".split()
 )
+# A sentence's first word followed by one of these is a request verb, not a name: "Summarize
+# the news about Ukraine", "Catch me up on Gaza", "Recap what Macron said". (A name there is
+# followed by a verb or a possessive: "Glimmerholt's mayor said ...", "Brown University is ...".)
+_AFTER_REQUEST_VERB = frozenset(
+    """me us the a an all any some this these those that what who whom which where when why how
+    everything anything recent latest today's todays""".split()
+)
 # Calendar words (lead.CALENDAR_WORDS) are capitalised but name no subject; articles often say
 # "this week" instead.
 _WORD = re.compile(r"\w[\w'’\-]*")
@@ -58,14 +65,25 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+def _request_verb(sentence: str, matches: list[re.Match[str]]) -> bool:
+    """Whether the sentence's first word is a request ("Summarize the ...", "Catch me up"):
+    followed, after a space only, by an object or a determiner."""
+    if len(matches) < 2 or sentence[matches[0].end() : matches[1].start()].strip():
+        return False
+    return matches[1].group(0).lower() in _AFTER_REQUEST_VERB
+
+
 def question_names(question: str) -> list[str]:
     """The name words of a question: capitalised words that are not question or function
     words, split at hyphens and possessives, folded, in order, each once."""
     names: list[str] = []
     for sentence in _SENTENCE_END.split(question):
-        for match in _WORD.finditer(sentence):
+        matches = list(_WORD.finditer(sentence))
+        for i, match in enumerate(matches):
             word = match.group(0)
             if not word[0].isupper() or word.isupper() and len(word) < MIN_NAME_CHARS:
+                continue
+            if i == 0 and _request_verb(sentence, matches):
                 continue
             word = re.sub(r"['’]s?$", "", word)
             for part in re.split(r"[\-'’]", fold(word)):

@@ -24,6 +24,12 @@ from bot.evidence import (
         # Possessives and hyphens split; accents fold.
         ("What did Beyoncé's label say about Khazad-dum?", ["beyonce", "khazad", "dum"]),
         ("Brown University is reeling. Where is it?", ["brown", "university"]),
+        # A request's first word is no name ("Summarize" is rare in news, so it would read as a
+        # subject no article holds), but a name before a comma or a verb still is.
+        ("Summarize the news about Ukraine", ["ukraine"]),
+        ("Catch me up on Gaza. Recap what Macron said.", ["gaza", "macron"]),
+        ("Glimmerholt's mayor said what?", ["glimmerholt"]),
+        ("Macron, who spoke in Lyon, said what?", ["macron", "lyon"]),
     ],
 )
 def test_question_names_are_its_capitalised_words_but_question_words(question, names):
