@@ -59,6 +59,10 @@ RESPELLED = "Nobody called “{asked}” is quoted in the indexed news; I read i
 NOTHING_ABOUT = "I found nothing about {names} in the indexed news articles."
 CLOSEST = "The closest articles are about: {titles}."
 CLOSEST_TITLES = 3  # article titles named in a not-found answer
+# "Several people match": the others named score at most this much below the one answered for
+# (index/speakers.py's scores: 1.0 the full name, 0.95 an alias, 0.85 the surname, 0.7 a
+# speaker known by surname alone), so that ties and near ties are named, lesser matches not
+NEAR_MATCH = 0.1
 NOTHING_IN_PERIOD = "Nothing in the indexed news is dated {period}; these are the closest reports."
 WHATS_NEW_ITEMS = 5  # developments listed for "what's new about X", newest first
 RECENT_FACTOR = 2.0  # "latest", "recently": the recency bonus counts this many times
@@ -416,7 +420,13 @@ class Answerer:
         if not matches or not matches[0].statements:
             return None
         best = matches[0]
-        return best, [m.speaker for m in matches[1:] if m.speaker != best.speaker]
+        # only those matching about as well are worth naming: not the speaker "Musk" (known by
+        # surname alone) beside "Elon Musk" asked in full
+        return best, [
+            m.speaker
+            for m in matches[1:]
+            if m.speaker != best.speaker and m.score >= best.score - NEAR_MATCH
+        ]
 
     def _respelled_answer(
         self, q: Question, searcher: Searcher, article_ids: set[str] | None

@@ -473,9 +473,11 @@ class SpeakerIndex:
         if _is_bare_role(sp.tokens):
             return 0.0  # "CEO said": a role read as a name answers for nobody
         if asked.qualified is not None:
-            # "the mayor of Gotham": that mayor, never another; a name as asked still counts
+            # "the mayor of Gotham": that mayor, never another; a name as asked still counts,
+            # but whole: the qualifier is no surname ("Nvidia" is not "the CEO of Nvidia")
             return max(
-                self._qualified_score(sp, *asked.qualified), self._name_score(sp, asked.name)
+                self._qualified_score(sp, *asked.qualified),
+                self._name_score(sp, asked.name, surname=False),
             )
         best = 0.0
         for q, factor in asked.variants:
@@ -492,7 +494,9 @@ class SpeakerIndex:
                 words.add(_written_out(w))
         return words
 
-    def _name_score(self, sp: _Speaker, q: tuple[str, ...]) -> float:
+    def _name_score(self, sp: _Speaker, q: tuple[str, ...], surname: bool = True) -> float:
+        """How well `q` names the speaker; with `surname` False only as their full name or an
+        alias, never by a shared surname."""
         if not q:
             return 0.0
         if q == sp.tokens:
@@ -505,7 +509,8 @@ class SpeakerIndex:
         if q in self._alias_norm[id(sp)]:
             return 0.95
         if (
-            not sp.is_group
+            surname
+            and not sp.is_group
             and sp.tokens
             and not _names_a_group(q)
             and not _GROUP_IN_PLACE.search(" ".join(q))

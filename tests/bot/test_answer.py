@@ -143,6 +143,32 @@ def test_several_matching_people_are_named(settings, fake_embedder):
     assert answer.note in answer.text
 
 
+def test_a_lesser_match_is_not_named_as_another_person(settings, fake_embedder):
+    # "What did Elon Musk say?" answered "Several people match “Elon Musk” (Elon Musk, Musk)":
+    # a speaker known only by the surname matches the full name less well; it is no other person
+    from index.library import Library
+
+    lib = Library(settings, fake_embedder)
+    lib.build()
+    searcher = lib.searcher()
+    text = searcher.articles["000_57a03034e1c4b1e0"].text
+    for thread in threading.enumerate():  # the statements read behind the first load
+        if thread.name.startswith("statements "):
+            thread.join()
+    for speaker in ("Trump", "Ivanka Trump"):
+        searcher.statements.append(
+            Statement(speaker, text[:20], 0, 20, "000_57a03034e1c4b1e0", aliases=(speaker,))
+        )
+    searcher._speakers = None  # the speaker index again, with the extra statements
+    assert [m.speaker for m in searcher.speakers.lookup("Donald Trump")][:2] == [
+        "Donald Trump",
+        "Trump",
+    ]
+    answer = Answerer(lib, settings).answer("What did Donald Trump say?")
+    assert answer.found and answer.quotes[0].speaker == "Donald Trump"
+    assert answer.note is None
+
+
 @pytest.mark.parametrize("question", ["", "   ", "x" * 1001])
 def test_empty_or_huge_questions_are_refused(answerer, question):
     with pytest.raises(QueryError):

@@ -267,6 +267,24 @@ def test_a_qualified_role_must_match_its_qualifier() -> None:
     assert index.lookup("the CEO of Acme Widgets") == []  # "CEO" is a role, not a name
 
 
+def test_the_qualifier_of_a_role_is_no_surname() -> None:
+    # "the CEO of Nvidia" listed the company among the people matching it: the asked phrase's
+    # last word was read as a surname and the speaker "Nvidia" ("Nvidia said in a statement")
+    # as a person known by surname only; "the governor of Texas" listed "Texas" the same way
+    index = SpeakerIndex(
+        [
+            st("Jensen Huang", "Our chips will be made in the United States.", role="Nvidia CEO"),
+            st("Nvidia", "The company will comply with the new export rules."),
+            st("Greg Abbott", "State agencies are responding to the floods.", role="Texas Gov."),
+            st("Texas", "The state will appeal the ruling to the Supreme Court."),
+        ]
+    )
+    assert [m.speaker for m in index.lookup("the CEO of Nvidia")] == ["Jensen Huang"]
+    assert [m.speaker for m in index.lookup("the governor of Texas")] == ["Greg Abbott"]
+    # asked by its own name, the organisation still answers
+    assert [m.speaker for m in index.lookup("Nvidia")][:1] == ["Nvidia"]
+
+
 @pytest.mark.parametrize(
     "asked", ["Gotham's mayor", "the Acme Widgets CEO's deputy", "Acme Widgets' CEO"]
 )
