@@ -203,20 +203,24 @@ class Coreference:
         ]
         if want in {"m", "f"}:
             lo = bisect.bisect_left(self._subject_starts, floor)
-            hi = bisect.bisect_left(self._subject_starts, min(self.unit_start, m.start))
+            hi = bisect.bisect_left(self._subject_starts, m.start)
             cands += [(pos, "", men) for pos, men in self.subject_mentions[lo:hi]]
         cands.sort(key=lambda c: c[0], reverse=True)
-        for i, (pos, key, men) in enumerate(cands):
+        passed_speaker = False  # a named speaker more recent than an unnamed one was passed over
+        for pos, key, men in cands:
             if key is None:
-                if i == 0:
+                if not passed_speaker:
                     # an unnamed speaker ("a spokesman said ... he added") is the referent
                     return None
                 continue
             if key == "":
+                # a sentence subject, its own sentence's too ("While Biden was in New York, he
+                # ... said"); one of another gender stands between nobody and the pronoun
                 ent = self._person_entity(men, pos)
                 if ent is None or ent.gender != want:
                     continue
                 return ent
+            passed_speaker = True
             ent = self.entities[key]
             if want in {"m", "f"}:
                 if ent.is_group:

@@ -295,3 +295,18 @@ def test_they_after_an_organisation_is_the_organisation() -> None:
     northwind = [s.text for s in by_speaker(statements, "Northwind Energy Corp.")]
     assert any("plant would reopen" in t for t in northwind)
     assert not any("plant would reopen" in s.text for s in by_speaker(statements, "Mara Quill"))
+
+
+def test_a_pronoun_after_its_own_sentences_subject_is_that_subject() -> None:
+    # "While Biden was in New York, he ... told a story" was Netanyahu's: the subject named
+    # earlier in the pronoun's own sentence was left out of the candidates
+    statements = extract(
+        "President Joe Biden spoke at the United Nations on Tuesday.\n\n"
+        "Biden sat down with Israeli Prime Minister Benjamin Netanyahu on the sidelines. "
+        "Netanyahu had been pushing to meet with Biden at the White House.\n\n"
+        "While Biden was in New York, he took time for fundraisers and said the economy was "
+        "growing faster than anyone had expected."
+    )
+    biden = [s.text for s in by_speaker(statements, "Joe Biden")]
+    assert any("economy was growing" in t for t in biden)
+    assert not by_speaker(statements, "Benjamin Netanyahu")
