@@ -229,6 +229,22 @@ def answer_type_present(question: str, texts: Sequence[str], scores: np.ndarray)
     return float(any(candidate_spans(texts[i], expected, asked, known, common) for i in best))
 
 
+_ASKING_WORDS = frozenset(
+    """what who whom whose which where when why how did does do is are was were can could will
+    would should""".split()
+)
+
+
+def asks(text: str) -> bool:
+    """A question ("Who is Karoline Leavitt?") or a heading worded as one, without a full stop
+    ("Did Zohran Mamdani win", "How to follow updates on the shutdown")."""
+    end = text.rstrip(" \"'”’)]")
+    if end.endswith("?"):
+        return True
+    first = text.split(maxsplit=1)[0].lower() if text.split() else ""
+    return first in _ASKING_WORDS and not end.endswith((".", "!"))
+
+
 def form_penalty(text: str) -> float:
     """Sentences that ask or announce ("Where are the next Olympics?", "Here are the
     winners:") echo a question's words without answering it."""
@@ -638,6 +654,11 @@ class Answerer:
             log.info("evidence too weak (%s): not found", evidence)
             return self._not_found(q, hits, searcher)
         svecs, scores, sentences = weighed.vectors, weighed.scores, weighed.sentences
+        # A sentence that asks ("Who is Karoline Leavitt?", a heading "Did Zohran Mamdani
+        # win") tells the reader nothing, however well it matches: it is never shown.
+        asking = np.array([asks(s.text) for s in sentences])
+        if not asking.all():
+            scores = np.where(asking, -np.inf, scores)
         chosen = select_sentences(scores, svecs @ svecs.T, self.settings.answer.max_sentences)
         lead = choose_lead(q.text, [s.text for s in sentences], scores.tolist())
         cites = CitationBuilder(searcher.articles)

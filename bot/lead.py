@@ -143,6 +143,10 @@ _WH = re.compile(
     r"|\b(?P<wh>who|whom|whose|where|when)\b",
     re.IGNORECASE,
 )
+# After "who": "is" and a name only ("Who is Zohran Mamdani?", "Who are the Proud Boys?").
+_DESCRIBE = re.compile(
+    r"\s+(?:is|was|are|were)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*[?.!]?\s*$"
+)
 _WORD = re.compile(r"\w(?:[\w'’&.\-]*\w)?")
 _NUMBER = re.compile(
     r"(?<![\w.,])(?:[$€£]\s?)?\d+(?:[.,]\d+)*(?:\s?%|\s(?:percent|million|billion|trillion|thousand)\b)?"
@@ -210,6 +214,8 @@ def expected_type(question: str) -> ExpectedType | None:
         if m.group("wh"):
             wh = m.group("wh").lower()
             if wh in ("who", "whom"):
+                if _DESCRIBE.match(question, m.end()):
+                    return None  # "Who is Zohran Mamdani?": who that person is, not a name
                 return ExpectedType(PERSON)
             if wh == "where":
                 return ExpectedType(PLACE)

@@ -43,6 +43,12 @@ from bot.render import render_answer, render_text
         ("Why did the talks fail?", None),
         ("How did the markets react?", None),
         ("What did the report find?", None),
+        # "Who is" a name asks who that person is: a description, not another name
+        ("Who is Zohran Mamdani?", None),
+        ("Who was Jane Goodall", None),
+        ("Who are the Proud Boys?", None),
+        ("Who is Trump's pick for Fed chair?", ExpectedType(PERSON)),
+        ("Who is the new prime minister of Canada?", ExpectedType(PERSON)),
     ],
 )
 def test_the_question_says_what_kind_of_answer_it_wants(question, expected):
@@ -285,3 +291,52 @@ def test_a_person_lead_is_the_full_name_cited_where_the_article_gives_it(tmp_pat
     assert answer.text.startswith("Alma Kovacs [1]. On Tuesday, Kovacs won the Riverton mayoral")
     (citation,) = answer.citations
     assert "Alma Kovacs" in citation.text
+
+
+@pytest.mark.parametrize(
+    ("text", "asking"),
+    [
+        ("Who is Karoline Leavitt?", True),
+        ("What did robbers steal from the Louvre? ", True),
+        ("Did Zohran Mamdani win", True),  # a heading worded as a question
+        ("How to follow updates on the government shutdown", True),
+        ("What we know: Iran's seizure of a British oil tanker", True),
+        ("Who knew? The museum reopened on Sunday.", False),  # ends with a full stop
+        ("What happened next surprised everyone.", False),
+        ("Leavitt made her debut in the briefing room on Tuesday.", False),
+        ("Here are the winners:", False),  # announces: form_penalty's, not asks'
+    ],
+)
+def test_a_sentence_that_asks(text, asking):
+    from bot.answer import asks
+
+    assert asks(text) is asking
+
+
+def test_who_is_a_name_is_answered_with_what_the_articles_say_of_them(
+    tmp_path, fake_embedder, capsys, monkeypatch
+):
+    # "Who is Karoline Leavitt?" was answered "White House [1]. Who is Karoline Leavitt? [1] ...":
+    # a name for a question asking for a description, then the article's heading echoing it
+    from index.library import Library
+    from tests.bot.conftest import ask_json
+    from tests.conftest import make_settings, write_article
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    text = (
+        "Who is Karoline Leavitt? "
+        "Karoline Leavitt is the White House press secretary, the youngest to hold the job. "
+        "Leavitt made her debut in the briefing room on Tuesday with a long list of plans. "
+        "Did Karoline Leavitt work for Trump before "
+    )
+    write_article(folder, "leavitt", "Who is Karoline Leavitt, the new press secretary?", text)
+    settings = make_settings(tmp_path / "d", corpus={"sources": [str(folder)]})
+    library = Library(settings, fake_embedder)
+    library.build()
+    article_id = next(iter(library.searcher().articles))
+    answer = ask_json(capsys, library, monkeypatch, "Who is Karoline Leavitt?", {article_id: text})
+    assert answer["found"]
+    assert answer["answer"].startswith("Karoline Leavitt is the White House press secretary")
+    assert "Who is Karoline Leavitt?" not in answer["answer"]
+    assert "Did Karoline Leavitt" not in answer["answer"]
