@@ -245,6 +245,12 @@ def asks(text: str) -> bool:
     return first in _ASKING_WORDS and not end.endswith((".", "!"))
 
 
+def _full_stop(sentence: str) -> str:
+    """The sentence ended by one full stop where it ends in a name with its own ("... about
+    Donald Trump Jr.." is "... about Donald Trump Jr.")."""
+    return sentence[:-1] if sentence.endswith("..") else sentence
+
+
 def form_penalty(text: str) -> float:
     """Sentences that ask or announce ("Where are the next Olympics?", "Here are the
     winners:") echo a question's words without answering it."""
@@ -436,12 +442,12 @@ class Answerer:
         if not matches or not matches[0].statements:
             return None
         best = matches[0]
-        # only those matching about as well are worth naming: not the speaker "Musk" (known by
-        # surname alone) beside "Elon Musk" asked in full
+        # only other people matching about as well are worth naming: not the speaker "Musk"
+        # (known by surname alone) beside "Elon Musk" asked in full, nor "Tesla and Musk"
         return best, [
             m.speaker
             for m in matches[1:]
-            if m.speaker != best.speaker and m.score >= best.score - NEAR_MATCH
+            if m.speaker != best.speaker and m.score >= best.score - NEAR_MATCH and not m.is_group
         ]
 
     def _respelled_answer(
@@ -456,7 +462,7 @@ class Answerer:
         spoken = self._speaker_answer(replace(q, speaker=respelled), searcher, article_ids)
         if spoken is None:
             return None, q.speaker
-        said = RESPELLED.format(asked=q.speaker, speaker=spoken.quotes[0].speaker)
+        said = _full_stop(RESPELLED.format(asked=q.speaker, speaker=spoken.quotes[0].speaker))
         note = f"{said} {spoken.note}" if spoken.note else said
         return replace(spoken, text=f"{said}\n{spoken.text}", note=note), respelled
 
@@ -472,7 +478,7 @@ class Answerer:
         if others:
             note = (
                 f"Several people match “{q.speaker}” ({', '.join([best.speaker, *others[:3]])}); "
-                f"this answer is about {best.speaker}."
+                + _full_stop(f"this answer is about {best.speaker}.")
             )
         return self._statements_answer(q, [best], searcher, article_ids, note)
 
@@ -491,7 +497,7 @@ class Answerer:
             if best is None and (respelled := searcher.speakers.respell(name)):
                 best = self._listed_person(respelled, q.topic, searcher, article_ids)
                 if best is not None:
-                    notes.append(RESPELLED.format(asked=name, speaker=best.speaker))
+                    notes.append(_full_stop(RESPELLED.format(asked=name, speaker=best.speaker)))
             if best is None:
                 silent.append(name)
             elif all(p.speaker != best.speaker for p in people):

@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from index.models import Statement
-from index.quotes.lexicon import GROUP_HEADS, ORG_HEADS, TITLE_ROLES, is_neutral_cue
+from index.quotes.lexicon import (
+    GROUP_HEADS,
+    NAME_PARTICLES,
+    ORG_HEADS,
+    TITLE_ROLES,
+    is_neutral_cue,
+)
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +83,12 @@ def _name_tokens(name: str) -> tuple[str, ...]:
     while len(toks) > 1 and toks[-1] in _NAME_SUFFIXES:
         toks = toks[:-1]  # "Joseph R. Biden Jr." is asked as "Biden"
     return tuple(toks)
+
+
+def _suffix(name: str) -> str:
+    """A generational suffix ending the name ("jr" of "Donald Trump Jr."), else ""."""
+    words = [w.rstrip(".") for w in _words(name)]
+    return words[-1] if len(words) > 1 and words[-1] in _NAME_SUFFIXES else ""
 
 
 def _query_variants(query: str) -> list[tuple[tuple[str, ...], float]]:
@@ -249,6 +261,8 @@ _UNTELLING_TITLES = frozenset(
 # What a title the asker gives adds to a name's match when the speaker holds it: "Admiral
 # Harris" is the admiral among the Harrises, who all match the surname alike.
 TITLE_BONUS = 0.05
+# A speaker with a generational suffix ("Donald Trump Jr.") for a name asked without one
+SUFFIX_FACTOR = 0.8
 # The shortest asked word read as a typo of a known name: a shorter one is too often somebody
 # else's name one letter away ("Bush", "Rush", "Bust").
 RESPELL_MIN_CHARS = 5
@@ -276,6 +290,7 @@ class _Asked:
     qualified: tuple[tuple[str, ...], tuple[str, ...]] | None
     role: tuple[str, ...]
     titles: frozenset[str] = frozenset()
+    suffix: str = ""
 
     @classmethod
     def of(cls, query: str) -> _Asked:
@@ -286,6 +301,7 @@ class _Asked:
             qualified_role(query),
             _role_tokens(query),
             _asked_titles(query),
+            _suffix(query),
         )
 
     def words(self) -> set[str]:
@@ -308,6 +324,7 @@ class SpeakerMatch:
     score: float  # how well the asked name matches: 1.0 exact full name ... 0.6 loose role,
     # and TITLE_BONUS more when the speaker holds the title asked ("Admiral Harris")
     statements: tuple[Statement, ...]
+    is_group: bool = False  # people who spoke together: "Trump and Hegseth"
 
 
 _GROUP_IN_PLACE = re.compile(
@@ -336,6 +353,7 @@ class _Speaker:
     statements: list[Statement]
     is_group: bool
     is_office: bool = False  # "Mayor of Gotham": no surname, its name already says its role
+    suffix: str = ""  # "jr": "Donald Trump Jr." is not "Donald Trump", though asked as "Trump"
 
     @property
     def role(self) -> str | None:
@@ -347,6 +365,17 @@ class _Speaker:
     def surname(self) -> str:
         # "Mayor of Gotham" is nobody called Gotham
         return self.tokens[-1] if self.tokens and not self.is_office else ""
+
+
+# Words that are surely no part of a person's name before it: titles, roles, function words.
+_NO_NAME_WORDS = _TITLE_WORDS | _ROLE_NOUNS | _STOPWORDS
+
+
+def _merge(into: _Speaker, sp: _Speaker) -> None:
+    """`sp`'s statements, names and roles are `into`'s: the same person."""
+    into.statements.extend(sp.statements)
+    into.aliases.update(sp.aliases)
+    into.roles.update(sp.roles)
 
 
 class SpeakerIndex:
@@ -361,10 +390,13 @@ class SpeakerIndex:
             # an office keeps its title: "Mayor of Gotham" and "Governor of Gotham" are two
             toks = tuple(_words(st.speaker)) if is_office(st) else _name_tokens(st.speaker)
             group = _is_group_name(st.speaker)
-            key = (*(toks or (st.speaker,)), "&" if group else "")
+            suffix = _suffix(st.speaker)
+            key = (*(toks or (st.speaker,)), suffix, "&" if group else "")
             sp = speakers.get(key)
             if sp is None:
-                sp = speakers[key] = _Speaker(st.speaker, toks, Counter(), set(), [], group)
+                sp = speakers[key] = _Speaker(
+                    st.speaker, toks, Counter(), set(), [], group, suffix=suffix
+                )
             sp.is_office = sp.is_office or is_office(st)
             spellings[key][st.speaker] += 1
             sp.statements.append(st)
@@ -374,22 +406,46 @@ class SpeakerIndex:
         for key, sp in speakers.items():
             sp.name = spellings[key].most_common(1)[0][0]
             sp.aliases.update(spellings[key])
+        # A person's name read with a description before it ("Texas-based Matt Mackowiak",
+        # "Texas Gov. Greg Abbott", "Does Donald Trump") is the person of the full name it
+        # ends with, when that name speaks too. Only after a word that is surely no name: one
+        # with a hyphen, a title or role, a function word. ("Mary Ann Smith" is not "Ann
+        # Smith", nor "Pierre de Vos" "de Vos"; "Hollywood Chamber of Commerce" is no person.)
+        full_names = {
+            (sp.tokens, sp.suffix): key
+            for key, sp in speakers.items()
+            if len(sp.tokens) >= 2
+            and not sp.is_group
+            and not sp.is_office
+            and sp.tokens[0] not in NAME_PARTICLES
+            and not any(t in _STOPWORDS or t in ORG_HEADS or t in GROUP_HEADS for t in sp.tokens)
+        }
+        for key, sp in sorted(speakers.items(), key=lambda kv: -len(kv[1].tokens)):
+            if sp.is_group or sp.is_office:
+                continue
+            for cut in range(1, len(sp.tokens) - 1):
+                target = full_names.get((sp.tokens[cut:], sp.suffix))
+                if target is None or target not in speakers:
+                    continue
+                before = sp.tokens[cut - 1]
+                if "-" in before or before in _NO_NAME_WORDS:
+                    _merge(speakers[target], sp)
+                    del speakers[key]
+                break
         # A speaker known only by a surname in some article ("Trump") is the same person as
         # the one full name with that surname, when there is exactly one.
-        by_surname: dict[str, list[_Speaker]] = defaultdict(list)
+        # With its suffix: "Trump" alone is Donald Trump, "Trump Jr." Donald Trump Jr.
+        by_surname: dict[tuple[str, str], list[_Speaker]] = defaultdict(list)
         for sp in speakers.values():
             if len(sp.tokens) >= 2 and not sp.is_group and not sp.is_office:
-                by_surname[sp.surname].append(sp)
+                by_surname[sp.surname, sp.suffix].append(sp)
         for key, sp in list(speakers.items()):
-            if len(sp.tokens) == 1 and len(by_surname.get(sp.surname, [])) == 1:
-                full = by_surname[sp.surname][0]
-                full.statements.extend(sp.statements)
-                full.aliases.update(sp.aliases)
-                full.roles.update(sp.roles)
+            if len(sp.tokens) == 1 and len(by_surname.get((sp.surname, sp.suffix), [])) == 1:
+                _merge(by_surname[sp.surname, sp.suffix][0], sp)
                 del speakers[key]
         # Surnames that several full-named people share: a speaker known by that surname alone
         # is then one of them, no better a match for the bare surname than they are.
-        self._shared_surnames = {k for k, v in by_surname.items() if len(v) >= 2}
+        self._shared_surnames = {k for (k, suffix), v in by_surname.items() if len(v) >= 2}
         for sp in speakers.values():
             sp.statements.sort(key=lambda s: (s.article_id, s.start))
         self._speakers = list(speakers.values())
@@ -470,6 +526,16 @@ class SpeakerIndex:
         return [self._speakers[i] for i in sorted(rows)]
 
     def _match_score(self, sp: _Speaker, asked: _Asked) -> float:
+        if asked.suffix != sp.suffix:
+            if asked.suffix:
+                return 0.0  # "Trump Jr." asked: not his father
+            if len(asked.name) >= 2:
+                # "Donald Trump" asked: his son matches the name's words less well than he
+                # does (a surname alone matches both: "Biden" is Joseph R. Biden Jr. too)
+                return SUFFIX_FACTOR * self._suffixless_score(sp, asked)
+        return self._suffixless_score(sp, asked)
+
+    def _suffixless_score(self, sp: _Speaker, asked: _Asked) -> float:
         if _is_bare_role(sp.tokens):
             return 0.0  # "CEO said": a role read as a name answers for nobody
         if asked.qualified is not None:
@@ -599,6 +665,7 @@ class SpeakerIndex:
                     aliases=tuple(sorted(sp.aliases)),
                     score=score,
                     statements=tuple(ranked[:limit]),
+                    is_group=sp.is_group,
                 )
             )
         return out

@@ -155,9 +155,13 @@ def test_a_lesser_match_is_not_named_as_another_person(settings, fake_embedder):
     for thread in threading.enumerate():  # the statements read behind the first load
         if thread.name.startswith("statements "):
             thread.join()
-    for speaker in ("Trump", "Ivanka Trump"):
+    for speaker, aliases in [
+        ("Trump", ("Trump",)),
+        ("Ivanka Trump", ("Ivanka Trump",)),
+        ("Trump and Pence", ("Trump and Pence", "Trump")),  # as the extractor names a pair
+    ]:
         searcher.statements.append(
-            Statement(speaker, text[:20], 0, 20, "000_57a03034e1c4b1e0", aliases=(speaker,))
+            Statement(speaker, text[:20], 0, 20, "000_57a03034e1c4b1e0", aliases=aliases)
         )
     searcher._speakers = None  # the speaker index again, with the extra statements
     assert [m.speaker for m in searcher.speakers.lookup("Donald Trump")][:2] == [
@@ -167,6 +171,11 @@ def test_a_lesser_match_is_not_named_as_another_person(settings, fake_embedder):
     answer = Answerer(lib, settings).answer("What did Donald Trump say?")
     assert answer.found and answer.quotes[0].speaker == "Donald Trump"
     assert answer.note is None
+    # nor are people who spoke together one more person called Trump
+    assert "Trump and Pence" in [m.speaker for m in searcher.speakers.lookup("Trump")]
+    answer = Answerer(lib, settings).answer("What did Trump say?")
+    assert answer.note is not None and "Ivanka Trump" in answer.note
+    assert "Pence" not in answer.note
 
 
 @pytest.mark.parametrize("question", ["", "   ", "x" * 1001])
@@ -381,3 +390,17 @@ def test_a_listed_name_a_typo_away_is_answered_and_the_respelling_said(answerer)
 def test_nobody_listed_with_statements_is_not_found(answerer):
     answer = answerer.answer("What did Glimmerholt and Quarnby say?")
     assert not answer.found and answer.quotes == () and answer.citations == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ended"),
+    [
+        ("this answer is about Donald Trump Jr..", "this answer is about Donald Trump Jr."),
+        ("this answer is about Dmitry Peskov.", "this answer is about Dmitry Peskov."),
+    ],
+)
+def test_a_note_ending_in_a_name_with_its_own_full_stop_gets_no_second(sentence, ended):
+    # "... this answer is about Donald Trump Jr.." ended the several-match note
+    from bot.answer import _full_stop
+
+    assert _full_stop(sentence) == ended

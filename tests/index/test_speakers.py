@@ -589,3 +589,66 @@ def test_a_word_a_typo_from_several_known_words_or_short_stays_as_typed() -> Non
     assert index.respell("Berry") is None  # Perry or Kerry: no guess
     assert index.respell("Bsuh") is None  # four letters: "Bush", or somebody else
     assert index.lookup("Berry") == [] and index.lookup("Bsuh") == []
+
+
+def test_a_son_named_jr_is_not_his_father() -> None:
+    # "Donald Trump Jr." was filed under Donald Trump: the suffix left the name's key
+    index = SpeakerIndex(
+        [
+            st("Donald Trump", "The tariffs will make the country rich again."),
+            st("Donald Trump Jr.", "My father has never been stronger in the polls."),
+            st("Trump", "We will build the wall and Mexico will pay for it."),
+            st("Trump Jr.", "The campaign has never had more volunteers."),
+        ]
+    )
+    (father, *_) = index.lookup("Donald Trump")
+    assert father.speaker == "Donald Trump" and father.score == 1.0
+    # a bare "Trump" is the father, named in full, not the son
+    assert {s.text for s in father.statements} == {
+        "The tariffs will make the country rich again.",
+        "We will build the wall and Mexico will pay for it.",
+    }
+    son = index.lookup("Donald Trump Jr.")
+    assert [m.speaker for m in son] == ["Donald Trump Jr."]
+    assert {s.text for s in son[0].statements} == {
+        "My father has never been stronger in the polls.",
+        "The campaign has never had more volunteers.",
+    }
+    assert [m.speaker for m in index.lookup("Trump Jr.")] == ["Donald Trump Jr."]
+    assert index.lookup("Trump")[0].speaker == "Donald Trump"
+
+
+def test_a_name_read_with_a_description_before_it_is_the_person_it_ends_with() -> None:
+    # "Texas-based Matt Mackowiak" and "Does Donald Trump" were speakers of their own, listed
+    # beside the person as others matching the name, with statements of their own
+    index = SpeakerIndex(
+        [
+            st("Donald Trump", "The tariffs will make the country rich again."),
+            st("Does Donald Trump", "The wall will be built.", "a2"),
+            st("Texas-based Matt Mackowiak", "The race is far from over.", "a3"),
+            st("Matt Mackowiak", "Turnout will decide it.", "a4"),
+            st("Texas Gov. Greg Abbott", "State agencies are responding.", "a5"),
+            st("Greg Abbott", "The floods were devastating.", "a5"),
+        ]
+    )
+    assert [m.speaker for m in index.lookup("Donald Trump")] == ["Donald Trump"]
+    assert len(index.lookup("Donald Trump")[0].statements) == 2
+    assert [m.speaker for m in index.lookup("Matt Mackowiak")] == ["Matt Mackowiak"]
+    assert len(index.lookup("Matt Mackowiak")[0].statements) == 2
+    assert [m.speaker for m in index.lookup("Greg Abbott")] == ["Greg Abbott"]
+
+
+def test_another_persons_or_organisations_longer_name_is_not_merged() -> None:
+    index = SpeakerIndex(
+        [
+            st("Ann Smith", "The school will reopen in May."),
+            st("Mary Ann Smith", "The library will close for repairs.", "a2"),
+            st("de Vos", "Observers were deployed.", "a3"),
+            st("Pierre de Vos", "I have been rubbernecking this election.", "a4"),
+            st("U.S. Chamber of Commerce", "Six million jobs rely on trade.", "a5"),
+            st("Hollywood Chamber of Commerce", "The star will not be removed.", "a6"),
+        ]
+    )
+    for name in ["Mary Ann Smith", "Pierre de Vos", "Hollywood Chamber of Commerce"]:
+        (match, *_) = index.lookup(name)
+        assert match.speaker == name and len(match.statements) == 1
