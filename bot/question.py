@@ -210,7 +210,20 @@ def listed_people(speaker: str) -> list[str]:
     parts = [p for p in _LIST_SEPARATOR.split(phrase) if p]
     if not 2 <= len(parts) <= MAX_LISTED_PEOPLE:
         return []
+    if phrase.islower():
+        # typed without capitals ("trump and putin"): a part of a few words none of which is a
+        # function word may be a name; the speaker index then says whether it is one
+        return parts if all(_lower_case_name(p) for p in parts) else []
     return parts if all(_one_person(p) for p in parts) else []
+
+
+def _lower_case_name(part: str) -> bool:
+    """A part of a list typed in lower case that may name a person: "putin", "dmitry
+    medvedev", a role ("the mayor"); not "his top aides" or "other leaders"."""
+    words = part.split()
+    if names_a_person(part):
+        return True  # a role
+    return len(words) <= 3 and not any(w in STOPWORDS or "'" in w or "’" in w for w in words)
 
 
 _NAME_INNER = frozenset({"of", "the", "de", "da", "del", "van", "von", "der", "la", "le", "al"})

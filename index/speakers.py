@@ -371,6 +371,19 @@ class _Speaker:
 _NO_NAME_WORDS = _TITLE_WORDS | _ROLE_NOUNS | _STOPWORDS
 
 
+def _distinct(statements: Sequence[Statement]) -> list[Statement]:
+    """The statements without repeats of one already kept: a live blog repeating a paragraph,
+    two outlets printing the same wire copy."""
+    seen: set[tuple[str, ...]] = set()
+    out = []
+    for st in statements:
+        words = tuple(_words(st.text))
+        if words not in seen:
+            seen.add(words)
+            out.append(st)
+    return out
+
+
 def _merge(into: _Speaker, sp: _Speaker) -> None:
     """`sp`'s statements, names and roles are `into`'s: the same person."""
     into.statements.extend(sp.statements)
@@ -657,7 +670,7 @@ class SpeakerIndex:
         topic_terms = self._topic_terms(topic) if topic else {}
         out = []
         for score, _, sp, sts in scored:
-            ranked = self.rank_statements(sts, topic_terms)
+            ranked = _distinct(self.rank_statements(sts, topic_terms))
             out.append(
                 SpeakerMatch(
                     speaker=sp.name,

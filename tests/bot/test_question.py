@@ -185,6 +185,13 @@ def test_a_formatted_name_is_still_the_asked_speaker(typed):
         ("Peter Orszag, Obama's former budget director", []),
         ("Bush and his rivals for the Republican presidential nomination", []),
         ("Peskov", []),
+        # typed all in lower case, as chat often is: names without their capitals
+        ("trump and putin", ["trump", "putin"]),
+        ("peskov, lavrov and dmitry medvedev", ["peskov", "lavrov", "dmitry medvedev"]),
+        ("sanders and his top aides", []),
+        ("netanyahu and other leaders", []),
+        # one capital says the writer capitalises: "his aides" is then no name
+        ("Sanders and aides", []),
     ],
 )
 def test_the_people_a_speaker_phrase_lists(phrase, people):

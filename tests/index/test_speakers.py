@@ -652,3 +652,21 @@ def test_another_persons_or_organisations_longer_name_is_not_merged() -> None:
     for name in ["Mary Ann Smith", "Pierre de Vos", "Hollywood Chamber of Commerce"]:
         (match, *_) = index.lookup(name)
         assert match.speaker == name and len(match.statements) == 1
+
+
+def test_a_statement_the_articles_repeat_is_listed_once() -> None:
+    # a live blog repeated a paragraph: "What did Trump say about Alaska?" listed the same
+    # quote twice, crowding out a third statement
+    said = "We're going for a meeting with President Putin in Alaska."
+    index = SpeakerIndex(
+        [
+            st("Donald Trump", said, "a1"),
+            st("Donald Trump", said, "a1"),
+            st("Donald Trump", said.upper(), "a2"),  # the same words, another outlet's copy
+            st("Donald Trump", "Lisa Murkowski is bad for Alaska.", "a3"),
+        ]
+    )
+    (match,) = index.lookup("Donald Trump", limit=3)
+    assert sorted(s.text for s in match.statements) == sorted(
+        [said, "Lisa Murkowski is bad for Alaska."]
+    )
