@@ -401,6 +401,8 @@ CAP_STOP = frozenset(
     once again already today tonight yesterday tomorrow until through thus therefore besides
     moreover furthermore nor either neither whether among amid against without within into onto
     upon said says told having being
+    everything everyone everybody nothing nobody something someone somebody anything anyone
+    anybody does did do is are was were has have had can could would should
     it's that's there's here's what's who's i'm i've i'd i'll we're we've they're they've you're
     he's she's let's
     """.split()

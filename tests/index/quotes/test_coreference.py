@@ -310,3 +310,15 @@ def test_a_pronoun_after_its_own_sentences_subject_is_that_subject() -> None:
     biden = [s.text for s in by_speaker(statements, "Joe Biden")]
     assert any("economy was growing" in t for t in biden)
     assert not by_speaker(statements, "Benjamin Netanyahu")
+
+
+def test_a_question_or_pronoun_word_before_a_name_is_no_part_of_it() -> None:
+    # "Does Donald Trump think ...?" registered the name "Does Donald Trump", and a later
+    # "Trump said" became that speaker; "Everything Mamdani has said" made Mamdani's namesake
+    statements = extract(
+        "Does Donald Trump think the tariffs will work? Trump said on Monday the tariffs would "
+        "make the country rich.\n\n"
+        "Everything Mamdani has said he would do for New Yorkers confirms this thesis."
+    )
+    assert [s.speaker for s in statements] == ["Donald Trump"]
+    assert statements[0].text == "the tariffs would make the country rich"
