@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.question import STOPWORDS
+from index.quotes.lexicon import FEMALE_NAMES, MALE_NAMES
 
 # Lead scoring. Chosen on realtimeqa-tune with `python -m bench.answers --merged --questions tune`
 # (docs/benchmarks.md, "Answers that lead"); reported on realtimeqa-dev.
@@ -60,6 +61,10 @@ INSTITUTION_HEADS = frozenset(
     church zoo hotel library station festival parade bowl cup championship olympics awards
     prize""".split()
 )
+# The last word of an occasion's name ("Bastille Day", "Election Night", "Starry Nights"): no
+# person unless a known first name comes first ("Jason Day").
+OCCASION_HEADS = frozenset("day days night nights eve weekend".split())
+FIRST_NAMES = frozenset(FEMALE_NAMES | MALE_NAMES)
 YEAR_NOUNS = frozenset({"year"})
 DATE_NOUNS = frozenset("day date month time".split())
 TYPE_NOUNS = PERSON_NOUNS | PLACE_NOUNS | NUMBER_NOUNS | YEAR_NOUNS | DATE_NOUNS
@@ -283,10 +288,12 @@ _BRAND = re.compile(r"^(?!Mac|Van|Von|Fitz)[A-Z][a-z]{2,}[A-Z]")
 
 def _place_or_institution(span: str) -> bool:
     key = span_key(span)
+    first, _, last = key.rpartition(" ")
     return (
         key in COUNTRIES
         or key in US_STATES
-        or key.rpartition(" ")[2] in INSTITUTION_HEADS
+        or last in INSTITUTION_HEADS
+        or (last in OCCASION_HEADS and first.partition(" ")[0] not in FIRST_NAMES)
         or any(_BRAND.search(word) for word in span.split())
     )
 

@@ -12,12 +12,20 @@ import dataclasses
 import itertools
 import re
 
-from index.quotes.lexicon import CAP_STOP, NAME_PARTICLES, TITLE_ROLES, TITLES
+from index.quotes.lexicon import (
+    CAP_STOP,
+    FEMALE_NAMES,
+    MALE_NAMES,
+    NAME_PARTICLES,
+    TITLE_ROLES,
+    TITLES,
+)
 from index.quotes.mentions import Mention, gender_of, last_token, np_left
 from index.quotes.tokens import Token, find_quotes, paragraphs, tokenize
 
 # Where a person named in an office is from: "Mayor Tom Hale| of Metropolis".
 _OF_PLACE = re.compile(r",? of (?:the )?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})")
+_FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
 # Words of a definite role that say nothing of the person: "the former governor".
 _ROLE_FILLER = frozenset({"former", "then", "current", "russian", "us", "u.s."})
 
@@ -99,6 +107,9 @@ class Coreference:
         toks = tokenize(text, 0, len(text), [-1] * len(text))
         i = 0
         while i < len(toks):
+            if self._participle_opener(toks, i):
+                i += 1  # "Rebuking Trump, California passes ...": Trump, not "Rebuking Trump"
+                continue
             if toks[i].is_cap and toks[i].is_word and toks[i].low not in CAP_STOP:
                 j = i
                 while (
@@ -132,6 +143,21 @@ class Coreference:
                 i = j + 1
             else:
                 i += 1
+
+    def _participle_opener(self, toks: list[Token], i: int) -> bool:
+        """A clause opened by a participle before a name ("Rebuking Trump, ...", "Citing
+        Marsh's history"): the participle is no first name (unless a known one: "Sterling")."""
+        tok = toks[i]
+        return (
+            tok.is_cap
+            and tok.is_word
+            and len(tok.low) >= 6
+            and tok.low.endswith("ing")
+            and tok.low not in _FIRST_NAMES
+            and i + 1 < len(toks)
+            and toks[i + 1].is_cap
+            and self._global_clause_start(toks, i)
+        )
 
     def _global_clause_start(self, toks: list[Token], i: int) -> bool:
         if i == 0 or "\n" in self.text[toks[i - 1].end : toks[i].start]:

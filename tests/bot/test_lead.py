@@ -123,6 +123,10 @@ def test_a_person_is_no_place_or_institution():
         "LeBron James",
         "Douglas MacArthur",
     ]
+    # an occasion is nobody ("Who designed the Eiffel Tower?" was answered "Bastille Day"),
+    # but a first name before "Day" makes a person
+    sentence = "Milwaukee marks Bastille Day and Starry Nights, and Jason Day plays golf there."
+    assert spans(sentence, "Who designed the tower?") == ["Jason Day"]
 
 
 def test_names_keep_connectors_initials_and_ampersands_but_not_titles_for_people():

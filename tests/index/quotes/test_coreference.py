@@ -322,3 +322,17 @@ def test_a_question_or_pronoun_word_before_a_name_is_no_part_of_it() -> None:
     )
     assert [s.speaker for s in statements] == ["Donald Trump"]
     assert statements[0].text == "the tariffs would make the country rich"
+
+
+def test_a_participle_opening_a_clause_is_no_first_name() -> None:
+    # the heading "Rebuking Trump, California passes Prop 50" registered the full name
+    # "Rebuking Trump", and every later "Trump claimed" in the article went to it
+    statements = extract(
+        "Rebuking Trump, California passes Prop 50 to redistrict in favor of Democrats.\n\n"
+        "On his social media site, Trump claimed the ballot measure was rigged against "
+        "Republicans in the state."
+    )
+    assert [s.speaker for s in statements] == ["Trump"]
+    # an organisation's name keeps its first word
+    statements = extract("Turning Point USA said the event would go ahead as planned next week.")
+    assert [s.speaker for s in statements] == ["Turning Point USA"]
