@@ -26,6 +26,9 @@ from index.quotes.tokens import Token, find_quotes, paragraphs, tokenize
 # Where a person named in an office is from: "Mayor Tom Hale| of Metropolis".
 _OF_PLACE = re.compile(r",? of (?:the )?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})")
 _FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
+# The longest apposition (in tokens) between a sentence's subject and its verb: "Ebrahim Raisi,
+# Iran's president, criticized ..."
+MAX_APPOSITION = 10
 # Words of a definite role that say nothing of the person: "the former governor".
 _ROLE_FILLER = frozenset({"former", "then", "current", "russian", "us", "u.s."})
 
@@ -133,16 +136,39 @@ class Coreference:
                     and m.kind == "name"
                     and not toks[j].possessive
                     and not in_quote[toks[i].start]
-                    and j + 1 < len(toks)
-                    and toks[j + 1].is_word
-                    and toks[j + 1].text[:1].islower()
-                    and toks[j + 1].low not in {"and", "of", "or", "for", "to", "in", "on"}
+                    and not (
+                        i > 0 and toks[i - 1].low in {"the", "a", "an"}
+                    )  # "The Murdoch outlets"
+                    and self._verb_follows(toks, j + 1)
                     and self._global_clause_start(toks, i)
                 ):
                     self.subject_mentions.append((m.start, m))
                 i = j + 1
             else:
                 i += 1
+
+    @staticmethod
+    def _verb_follows(toks: list[Token], k: int) -> bool:
+        """A lower-case word (the verb, as near as can be told) at `k`, or after an apposition
+        between commas there: "Ebrahim Raisi, Iran's president, criticized ..."."""
+        if k < len(toks) and toks[k].text == ",":
+            end = next(
+                (
+                    e
+                    for e in range(k + 1, min(k + 1 + MAX_APPOSITION, len(toks)))
+                    if toks[e].text in {",", ".", ";", ":", "“", "”", '"'}
+                ),
+                None,
+            )
+            if end is None or toks[end].text != ",":
+                return False
+            k = end + 1
+        return (
+            k < len(toks)
+            and toks[k].is_word
+            and toks[k].text[:1].islower()
+            and toks[k].low not in {"and", "of", "or", "for", "to", "in", "on", "who", "which"}
+        )
 
     def _participle_opener(self, toks: list[Token], i: int) -> bool:
         """A clause opened by a participle before a name ("Rebuking Trump, ...", "Citing
@@ -241,10 +267,13 @@ class Coreference:
                 continue
             if key == "":
                 # a sentence subject, its own sentence's too ("While Biden was in New York, he
-                # ... said"); one of another gender stands between nobody and the pronoun
-                ent = self._person_entity(men, pos)
-                if ent is None or ent.gender != want:
+                # ... said"), where a name of unknown gender will do ("Ebrahim Raisi, Iran's
+                # president, criticized ...: “...,” he said"); one of another gender stands
+                # between nobody and the pronoun
+                ent = self._person_entity(men, pos, any_gender=pos >= self.unit_start)
+                if ent is None or ent.gender not in {want, None}:
                     continue
+                ent.gender = want
                 return ent
             passed_speaker = True
             ent = self.entities[key]
@@ -264,13 +293,18 @@ class Coreference:
         # they are the executives (a group named nobody), not Ailes.
         return None
 
-    def _person_entity(self, m: Mention, pos: int) -> Entity | None:
-        """The entity of a sentence subject when it is clearly a person of known gender."""
+    def _person_entity(self, m: Mention, pos: int, any_gender: bool = False) -> Entity | None:
+        """The entity of a sentence subject when it is clearly a person of known gender (or,
+        with `any_gender`, a person named in full)."""
         full = m.name
         if len(full.split()) == 1:
             full = self._expand_surname(last_token(full), pos) or full
         gender = m.gender or gender_of(full)
-        if gender is None:
+        # of unknown gender, only a full name ("Ebrahim Raisi"): a single word may be a place
+        # ("Michigan was only doing what 40 states do, he told the court")
+        if gender is None and not (
+            any_gender and len(full.split()) >= 2 and not (m.is_org or m.is_group)
+        ):
             return None
         ent = self._resolve_name(m, pos)
         ent.gender = ent.gender or gender

@@ -336,3 +336,39 @@ def test_a_participle_opening_a_clause_is_no_first_name() -> None:
     # an organisation's name keeps its first word
     statements = extract("Turning Point USA said the event would go ahead as planned next week.")
     assert [s.speaker for s in statements] == ["Turning Point USA"]
+
+
+def test_he_said_after_a_quote_is_the_subject_of_its_own_sentence() -> None:
+    # "Ebrahim Raisi, Iran's president, criticized ...: “...,” he said" was Netanyahu's: the
+    # subject before an apposition was no sentence subject, and "Ebrahim" no known first name
+    statements = extract(
+        "Biden sat down with Israeli Prime Minister Benjamin Netanyahu on the sidelines. "
+        "Netanyahu had been pushing to meet with Biden at the White House.\n\n"
+        "Ebrahim Raisi, Iran’s president, criticized the U.S. for pulling out of the nuclear "
+        "deal: “They represent the past,” he said, “and we are the future.”"
+    )
+    assert not by_speaker(statements, "Benjamin Netanyahu")
+    assert any("represent the past" in s.text for s in by_speaker(statements, "Ebrahim Raisi"))
+
+
+def test_a_place_opening_the_pronouns_sentence_is_not_he() -> None:
+    statements = extract(
+        "Michigan Attorney General Bill Schuette asked the Supreme Court for quick action. "
+        "Schuette said the lower-court judges were wrong.\n\n"
+        "Michigan was only doing what 40 states already do, he told the court in his filing."
+    )
+    schuette = [s.text for s in by_speaker(statements, "Bill Schuette")]
+    assert any("40 states" in t for t in schuette)
+
+
+def test_a_name_after_the_is_no_sentence_subject() -> None:
+    # "The Murdoch outlets have been standing in the way, he said" is David Fenton's, not
+    # Rupert Murdoch's: the name modifies "outlets"
+    statements = extract(
+        "Rupert Murdoch owns the newspaper.\n\n"
+        "David Fenton, a longtime strategist, said its main goal was a carbon trading system. "
+        "The Murdoch outlets have been standing in the way, he said, by creating a ''false "
+        "reality bubble denying science'' that scares amenable Republican politicians away."
+    )
+    assert not by_speaker(statements, "Rupert Murdoch")
+    assert any("false reality bubble" in s.text for s in by_speaker(statements, "David Fenton"))
