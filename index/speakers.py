@@ -585,10 +585,19 @@ class SpeakerIndex:
                 # so the one with most statements (the best-known Bush) comes first.
                 return 0.85
             return 1.0
-        if q in self._alias_norm[id(sp)]:
+        # "Lawyer for Musk" is the lawyer, not Musk: after a role and "for", the words are
+        # somebody else's ("Club for Growth" is the club's own name)
+        for_someone = any(
+            w == "for" and i > 0 and sp.tokens[i - 1] in _ROLE_NOUNS
+            for i, w in enumerate(sp.tokens)
+        )
+        if q in self._alias_norm[id(sp)] and not (
+            for_someone and len(q) < len(sp.tokens) and q == sp.tokens[-len(q) :]
+        ):
             return 0.95
         if (
             surname
+            and not for_someone
             and not sp.is_group
             and sp.tokens
             and not _names_a_group(q)

@@ -670,3 +670,19 @@ def test_a_statement_the_articles_repeat_is_listed_once() -> None:
     assert sorted(s.text for s in match.statements) == sorted(
         [said, "Lisa Murkowski is bad for Alaska."]
     )
+
+
+def test_somebody_for_a_person_is_not_that_person() -> None:
+    # "What did Musk say about Trump?" named "Lawyer for Musk" among the people called Musk
+    index = SpeakerIndex(
+        [
+            st("Elon Musk", "The party will field candidates next year."),
+            st("Lawyer for Musk", "The lawsuit has no merit.", "a2"),
+            st("Club for Growth Action", "The ads will run through November.", "a3"),
+        ]
+    )
+    assert [m.speaker for m in index.lookup("Musk")] == ["Elon Musk"]
+    # an organisation's own name with "for" in it still answers for its last words
+    asked = "fiscally conservative Club for Growth Action"
+    assert [m.speaker for m in index.lookup(asked)] == ["Club for Growth Action"]
+    assert [m.speaker for m in index.lookup("Lawyer for Musk")] == ["Lawyer for Musk"]
