@@ -241,8 +241,8 @@ def asks(text: str) -> bool:
     end = text.rstrip(" \"'”’)]")
     if end.endswith("?"):
         return True
-    first = text.split(maxsplit=1)[0].lower() if text.split() else ""
-    return first in _ASKING_WORDS and not end.endswith((".", "!"))
+    words = text.split(maxsplit=1)
+    return bool(words) and words[0].lower() in _ASKING_WORDS and not end.endswith((".", "!"))
 
 
 def _full_stop(sentence: str) -> str:

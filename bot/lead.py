@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.question import STOPWORDS
-from index.quotes.lexicon import FEMALE_NAMES, MALE_NAMES
+from index.quotes.lexicon import FIRST_NAMES
 
 # Lead scoring. Chosen on realtimeqa-tune with `python -m bench.answers --merged --questions tune`
 # (docs/benchmarks.md, "Answers that lead"); reported on realtimeqa-dev.
@@ -64,7 +64,6 @@ INSTITUTION_HEADS = frozenset(
 # The last word of an occasion's name ("Bastille Day", "Election Night", "Starry Nights"): no
 # person unless a known first name comes first ("Jason Day").
 OCCASION_HEADS = frozenset("day days night nights eve weekend".split())
-FIRST_NAMES = frozenset(FEMALE_NAMES | MALE_NAMES)
 YEAR_NOUNS = frozenset({"year"})
 DATE_NOUNS = frozenset("day date month time".split())
 TYPE_NOUNS = PERSON_NOUNS | PLACE_NOUNS | NUMBER_NOUNS | YEAR_NOUNS | DATE_NOUNS

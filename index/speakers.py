@@ -366,17 +366,29 @@ class _Speaker:
         # "Mayor of Gotham" is nobody called Gotham
         return self.tokens[-1] if self.tokens and not self.is_office else ""
 
+    @cached_property
+    def for_someone(self) -> bool:
+        """A role "for" somebody else ("Lawyer for Musk"): the words after it are that other
+        person's name ("Club for Growth" is the club's own name: no role before "for")."""
+        return any(
+            w == "for" and i > 0 and self.tokens[i - 1] in _ROLE_NOUNS
+            for i, w in enumerate(self.tokens)
+        )
+
 
 # Words that are surely no part of a person's name before it: titles, roles, function words.
 _NO_NAME_WORDS = _TITLE_WORDS | _ROLE_NOUNS | _STOPWORDS
 
 
-def _distinct(statements: Sequence[Statement]) -> list[Statement]:
-    """The statements without repeats of one already kept: a live blog repeating a paragraph,
-    two outlets printing the same wire copy."""
+def _distinct(statements: Sequence[Statement], limit: int) -> list[Statement]:
+    """The first `limit` statements without repeats of one already kept: a live blog repeating
+    a paragraph, two outlets printing the same wire copy. Reads only as far as it needs to (a
+    much-quoted speaker has thousands)."""
     seen: set[tuple[str, ...]] = set()
-    out = []
+    out: list[Statement] = []
     for st in statements:
+        if len(out) == limit:
+            break
         words = tuple(_words(st.text))
         if words not in seen:
             seen.add(words)
@@ -458,7 +470,7 @@ class SpeakerIndex:
                 del speakers[key]
         # Surnames that several full-named people share: a speaker known by that surname alone
         # is then one of them, no better a match for the bare surname than they are.
-        self._shared_surnames = {k for (k, suffix), v in by_surname.items() if len(v) >= 2}
+        self._shared_surnames = {name for (name, _), v in by_surname.items() if len(v) >= 2}
         for sp in speakers.values():
             sp.statements.sort(key=lambda s: (s.article_id, s.start))
         self._speakers = list(speakers.values())
@@ -585,19 +597,14 @@ class SpeakerIndex:
                 # so the one with most statements (the best-known Bush) comes first.
                 return 0.85
             return 1.0
-        # "Lawyer for Musk" is the lawyer, not Musk: after a role and "for", the words are
-        # somebody else's ("Club for Growth" is the club's own name)
-        for_someone = any(
-            w == "for" and i > 0 and sp.tokens[i - 1] in _ROLE_NOUNS
-            for i, w in enumerate(sp.tokens)
-        )
+        # "Lawyer for Musk" is the lawyer, not Musk
         if q in self._alias_norm[id(sp)] and not (
-            for_someone and len(q) < len(sp.tokens) and q == sp.tokens[-len(q) :]
+            sp.for_someone and len(q) < len(sp.tokens) and q == sp.tokens[-len(q) :]
         ):
             return 0.95
         if (
             surname
-            and not for_someone
+            and not sp.for_someone
             and not sp.is_group
             and sp.tokens
             and not _names_a_group(q)
@@ -679,14 +686,14 @@ class SpeakerIndex:
         topic_terms = self._topic_terms(topic) if topic else {}
         out = []
         for score, _, sp, sts in scored:
-            ranked = _distinct(self.rank_statements(sts, topic_terms))
+            shown = _distinct(self.rank_statements(sts, topic_terms), limit)
             out.append(
                 SpeakerMatch(
                     speaker=sp.name,
                     role=sp.role,
                     aliases=tuple(sorted(sp.aliases)),
                     score=score,
-                    statements=tuple(ranked[:limit]),
+                    statements=tuple(shown),
                     is_group=sp.is_group,
                 )
             )

@@ -12,20 +12,12 @@ import dataclasses
 import itertools
 import re
 
-from index.quotes.lexicon import (
-    CAP_STOP,
-    FEMALE_NAMES,
-    MALE_NAMES,
-    NAME_PARTICLES,
-    TITLE_ROLES,
-    TITLES,
-)
+from index.quotes.lexicon import CAP_STOP, FIRST_NAMES, NAME_PARTICLES, TITLE_ROLES, TITLES
 from index.quotes.mentions import Mention, gender_of, last_token, np_left
 from index.quotes.tokens import Token, find_quotes, paragraphs, tokenize
 
 # Where a person named in an office is from: "Mayor Tom Hale| of Metropolis".
 _OF_PLACE = re.compile(r",? of (?:the )?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})")
-_FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
 # The longest apposition (in tokens) between a sentence's subject and its verb: "Ebrahim Raisi,
 # Iran's president, criticized ..."
 MAX_APPOSITION = 10
@@ -179,7 +171,7 @@ class Coreference:
             and tok.is_word
             and len(tok.low) >= 6
             and tok.low.endswith("ing")
-            and tok.low not in _FIRST_NAMES
+            and tok.low not in FIRST_NAMES
             and i + 1 < len(toks)
             and toks[i + 1].is_cap
             and self._global_clause_start(toks, i)

@@ -528,3 +528,5 @@ MALE_NAMES = set(
     josh robby jason jared reid rahm rex ivan igor dmitri alexei mikhail yuri andrei
     """.split()
 ) - {"lindsey"}
+# Every known first name, of either gender: a word before a surname that makes a person's name.
+FIRST_NAMES = frozenset(FEMALE_NAMES | MALE_NAMES)
