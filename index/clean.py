@@ -8,7 +8,9 @@ page furniture (comment boxes, share buttons, ads, newsletter and app promos, co
 copyright lines), a timestamp/dateline fragment at the very top, or part of the trailing run of
 footer lines (reporter contact lines, "Contributing:" credits, short lines in another script
 such as an Arabic comment-box footer under an English article). Sentences are never edited;
-lines are either kept whole or dropped whole.
+lines are either kept whole or dropped whole. The one thing cut out of a line is a photo credit
+("Chris Jackson/Getty Images") that a scraper glued between a caption and the next sentence,
+where it would read as part of that sentence ("Getty Images Harry plays rugby").
 """
 
 from __future__ import annotations
@@ -45,6 +47,26 @@ _SPACE_RUN = re.compile(r"[^\S\n]+")
 _NOT_ASCII_LETTER = bytes(b for b in range(128) if not chr(b).isalpha())
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _BLANK_RUNS = re.compile(r"\n{3,}")
+
+# Photo credits: a photographer's or archive's name, then "/" (or " - ") and more names, the
+# last an agency of this list ("Timothy A. Clary/AFP/Getty Images", "Steve Helber/AP", "John
+# Stillwell - WPA Pool/Getty Images"), at a line's start or after a sentence's end, where a
+# caption's credit sits, and not followed by a lower-case word: "a Reuters/Ipsos poll" and "A
+# Suffolk University/USA TODAY poll found" stay. A parenthesised credit ("(Image credit: Leon
+# Neal/Getty Images)", "(AP Photo/Susan Walsh)") goes wherever it is.
+_AGENCY = (
+    r"(?:Getty Imag\w*|AFP|AP(?: Images)?|Reuters|EPA(?:-EFE)?|Shutterstock|Bloomberg|"
+    r"Imagn(?: Images)?|USA TODAY(?: NETWORK| Network| Sports)?|(?:The )?Associated Press|"
+    r"Sipa USA|NurPhoto|ZUMA(?: Press)?(?: Wire)?|Alamy|Polaris|Redux|Corbis|Pool)"
+)
+_CREDIT_NAME = r"(?:[A-Z][\w'’&-]*|[A-Z]\.|de|da|van|von|del|la|le)"
+_CREDIT_PART = r"[\w'’.&-]+(?: [\w'’.&,-]+){0,4}?"
+_PHOTO_CREDIT = re.compile(
+    r" ?\((?:AP Photo/|Photos?: |Image credit: |Credit: |Photo by )[^()\n]{1,80}\)"
+    r"|(?:^|(?<=[.!?\"”’)] ))"
+    rf"{_CREDIT_NAME}(?: {_CREDIT_NAME}){{0,4}}(?:(?: ?/ ?| - ){_CREDIT_PART})*?"
+    rf"(?: ?/ ?| - ){_AGENCY}(?: via {_AGENCY})?(?=$| [^a-z])"
+)
 
 _SOCIAL = (
     r"(?:facebook|twitter|x|whatsapp|linkedin|reddit|e-?mail|pinterest|telegram|instagram"
@@ -210,6 +232,7 @@ def _mark(text: str) -> tuple[list[str], list[bool]]:
     """The normalised lines of `text`, and for each whether it is kept."""
     lines = [_SPACE_RUN.sub(" ", line).strip() for line in _normalize_chars(text).split("\n")]
     lines = _unwrap(lines)
+    lines = [_SPACE_RUN.sub(" ", _PHOTO_CREDIT.sub("", line)).strip() for line in lines]
     script = dominant_script("\n".join(lines))
     keep = [not is_furniture(line) for line in lines]
     _drop_header(lines, keep)

@@ -234,3 +234,87 @@ def test_invisible_bidirectional_controls_are_dropped() -> None:
     # an embedding before a quote mark, an override that would reverse a reply citing the text
     raw = "\u202a”We will win,” said Ann Lee.\nThe \u202eoffer\u202c was \u2067final\u2069."
     assert clean_text(raw) == "”We will win,” said Ann Lee.\nThe offer was final."
+
+
+# Photo captions scraped with their credits glued on: the credit reads as part of the next
+# sentence ("Getty Images Harry plays touch rugby", a speaker "Getty Images Kontaveit").
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        (
+            "Fans cheer on Williams on Friday. Corey Sipkin/AFP/Getty Images Williams serves "
+            "during Friday's match.",
+            "Fans cheer on Williams on Friday. Williams serves during Friday's match.",
+        ),
+        (
+            "Palmerston North, New Zealand, May 2015. Chris Jackson/Getty Images Harry plays "
+            "touch rugby with schoolchildren.",
+            "Palmerston North, New Zealand, May 2015. Harry plays touch rugby with schoolchildren.",
+        ),
+        ("Joe Raedle/Getty Images Crews clear the road.", "Crews clear the road."),
+        ("The storm hit on Monday. Timothy A. Clary/AFP/Getty Images", "The storm hit on Monday."),
+        ("Voters line up in Richmond. Steve Helber/AP", "Voters line up in Richmond."),
+        (
+            "Zelenskyy speaks. (Image credit: Miguel Medina/AFP via Getty Images) He left.",
+            "Zelenskyy speaks. He left.",
+        ),
+        ("The minister spoke. DANIEL LEAL-OLIVAS/AFP/Getty Images", "The minister spoke."),
+    ],
+)
+def test_photo_credits_are_cut_out_of_captions(raw: str, clean: str) -> None:
+    assert clean_text(f"{STORY}\n\n{raw}") == f"{STORY}\n\n{clean}"
+
+
+def test_a_line_that_is_only_a_credit_is_dropped() -> None:
+    assert clean_text(_with("Marco Bello/Reuters")) == STORY
+
+
+@pytest.mark.parametrize(
+    "news",
+    [
+        # a slash and an agency's name in a sentence, not a credit after one
+        "A Reuters/Ipsos poll released Wednesday found only 38% approval.",
+        "He told AP that the talks had failed.",
+        "The deal, first reported by Reuters, was signed on Friday.",
+        "Students at Texas A&M/AP classes walked out.",
+    ],
+)
+def test_agency_names_in_sentences_are_kept(news: str) -> None:
+    assert clean_text(_with(news)) == _with(news)
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        (
+            "The couple married in 2011. John Stillwell - WPA Pool/Getty Images After the "
+            "wedding they left.",
+            "The couple married in 2011. After the wedding they left.",
+        ),
+        (
+            "Floods reached the city in May (Image credit: Indranil Aditya/NurPhoto via Getty "
+            "Images), officials said.",
+            "Floods reached the city in May, officials said.",
+        ),
+        (
+            "The prince met the president in 1972. Dieter Klar/picture-alliance/dpa/AP Images "
+            "Prince Andrew is photographed.",
+            "The prince met the president in 1972. Prince Andrew is photographed.",
+        ),
+    ],
+)
+def test_credits_with_dashes_lower_case_agencies_and_in_parentheses_are_cut(
+    raw: str, clean: str
+) -> None:
+    assert clean_text(_with(raw)) == _with(clean)
+
+
+@pytest.mark.parametrize(
+    "news",
+    [
+        "A Suffolk University/USA TODAY poll found the race tied.",
+        "Getty Images CEO Craig Peters said the company would appeal.",
+    ],
+)
+def test_a_credit_shaped_subject_of_a_sentence_is_kept(news: str) -> None:
+    assert clean_text(_with(news)) == _with(news)
