@@ -51,8 +51,9 @@ _BLANK_RUNS = re.compile(r"\n{3,}")
 # Photo credits: a photographer's or archive's name, then "/" (or " - ") and more names, the
 # last an agency of this list ("Timothy A. Clary/AFP/Getty Images", "Steve Helber/AP", "John
 # Stillwell - WPA Pool/Getty Images"), at a line's start or after a sentence's end, where a
-# caption's credit sits, and not followed by a lower-case word: "a Reuters/Ipsos poll" and "A
-# Suffolk University/USA TODAY poll found" stay. A parenthesised credit ("(Image credit: Leon
+# caption's credit sits, not after "A" or "An" and not followed by a lower-case word: "a
+# Reuters/Ipsos poll", "A Des Moines Register/Bloomberg Politics poll" and "A Suffolk
+# University/USA TODAY poll found" stay. A parenthesised credit ("(Image credit: Leon
 # Neal/Getty Images)", "(AP Photo/Susan Walsh)") goes wherever it is.
 _AGENCY = (
     r"(?:Getty Imag\w*|AFP|AP(?: Images)?|Reuters|EPA(?:-EFE)?|Shutterstock|Bloomberg|"
@@ -63,7 +64,7 @@ _CREDIT_NAME = r"(?:[A-Z][\w'’&-]*|[A-Z]\.|de|da|van|von|del|la|le)"
 _CREDIT_PART = r"[\w'’.&-]+(?: [\w'’.&,-]+){0,4}?"
 _PHOTO_CREDIT = re.compile(
     r" ?\((?:AP Photo/|Photos?: |Image credit: |Credit: |Photo by )[^()\n]{1,80}\)"
-    r"|(?:^|(?<=[.!?\"”’)] ))"
+    r"|(?:^|(?<=[.!?\"”’)] ))(?!An? )"
     rf"{_CREDIT_NAME}(?: {_CREDIT_NAME}){{0,4}}(?:(?: ?/ ?| - ){_CREDIT_PART})*?"
     rf"(?: ?/ ?| - ){_AGENCY}(?: via {_AGENCY})?(?=$| [^a-z])"
 )

@@ -313,6 +313,7 @@ def test_credits_with_dashes_lower_case_agencies_and_in_parentheses_are_cut(
     "news",
     [
         "A Suffolk University/USA TODAY poll found the race tied.",
+        "A Des Moines Register/Bloomberg Politics poll released Saturday found 28 percent.",
         "Getty Images CEO Craig Peters said the company would appeal.",
     ],
 )
