@@ -166,6 +166,7 @@ _DATE = re.compile(
 _DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)?\s*[—–−-]\s")
 _NATIONALITY = re.compile(r"(?:ian|can|ish|ese|eli|ch)$")  # Russian, Mexican, British, ...
 _INITIALS = re.compile(r"(?:^|\s)(?:[A-Z]\.)+[A-Z]$")
+_NUMBERED = re.compile(r"(?:No|Nos|Nr|Vol|Art|Ch|Pt)\.\s?\d")  # "No. 1", "Art. 5"
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s+$", re.IGNORECASE)
 
@@ -405,6 +406,8 @@ def _names(sentence: str, known: frozenset[str], *, several: bool, person: bool)
             continue
         if len(run) == 1 and run[0].group() == "I":
             continue  # the pronoun ("Elizabeth I" and "World War I" are longer runs)
+        if len(run) == 1 and _NUMBERED.match(sentence, run[0].start()):
+            continue  # "the No. 1-ranked player": a rank, nobody called "No"
         start, end = run[0].start(), run[-1].end()
         text = sentence[start:end]
         if text.endswith(("'s", "’s")):

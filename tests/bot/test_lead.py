@@ -344,3 +344,18 @@ def test_who_is_a_name_is_answered_with_what_the_articles_say_of_them(
     assert answer["answer"].startswith("Karoline Leavitt is the White House press secretary")
     assert "Who is Karoline Leavitt?" not in answer["answer"]
     assert "Did Karoline Leavitt" not in answer["answer"]
+
+
+def test_a_numbered_rank_is_no_name():
+    # "No. 1" is a number, not a player called "No"
+    question = "Which tennis player won his second US Open title?"
+    sentences = [
+        "Jannik Sinner, the No. 1-ranked player in men's tennis, cruised to the US Open title.",
+        "The No. 12 seed Taylor Fritz lost in straight sets.",
+    ]
+    lead = choose_lead(question, sentences, [0.9, 0.5])
+    # (a sentence's first word is read as a name only when other sentences show it is one; the
+    # answer gives the full name from the article: bot/lead.py full_name)
+    assert lead is not None and lead.span.text == "Sinner"
+    alone = choose_lead(question, ["He beat the No. 12 seed in the final on Sunday."], [0.9])
+    assert alone is None
