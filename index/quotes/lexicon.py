@@ -530,3 +530,10 @@ MALE_NAMES = set(
 ) - {"lindsey"}
 # Every known first name, of either gender: a word before a surname that makes a person's name.
 FIRST_NAMES = frozenset(FEMALE_NAMES | MALE_NAMES)
+# What a secretary or minister is "of", when the office runs on to a name ("Secretary of War
+# Pete Hegseth", "Energy Chris Wright"). Not titles themselves: "Labor" also heads "National
+# Labor Relations Board" and "Bureau of Labor Statistics".
+DEPARTMENTS = frozenset(
+    "war energy labor commerce education agriculture transportation homeland justice health "
+    "veterans housing".split()
+)

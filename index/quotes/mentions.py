@@ -16,6 +16,7 @@ from index.quotes.lexicon import (
     CLOSING_QUOTES,
     COMPANION_HEADS,
     CUES,
+    DEPARTMENTS,
     FEMALE_NAMES,
     FEMALE_TITLES,
     GROUP_HEADS,
@@ -88,6 +89,12 @@ def split_name_chunk(toks: list[Token]) -> tuple[list[Token], list[Token]]:
     if len(toks) >= 2 and toks[-1].low in GROUP_HEADS:
         return [], toks  # "Senate Democrats", "House Republicans": the group's whole name
     last_title = -1
+    if (
+        len(toks) >= 3
+        and toks[0].low in DEPARTMENTS
+        and all(t.is_cap and t.low not in ORG_HEADS | GROUP_HEADS for t in toks[1:])
+    ):
+        last_title = 0  # "(Secretary of) War Pete Hegseth"; not "Labor Relations Board"
     for i, t in enumerate(toks):
         if t.low in TITLES or t.low in ROLE_HEADS:
             last_title = i
@@ -96,7 +103,7 @@ def split_name_chunk(toks: list[Token]) -> tuple[list[Token], list[Token]]:
             i > 0
             and toks[i - 1].low == "of"
             and last_title == i - 2
-            and t.low in TITLES | {"state", "defense", "homeland", "justice", "health"}
+            and t.low in TITLES | DEPARTMENTS
         ):
             last_title = i
     rest = toks[last_title + 2 :]

@@ -210,6 +210,10 @@ def test_an_office_then_a_name_is_still_that_person() -> None:
     assert speakers_of("Secretary of State John Kerry said the talks went well today.")[0][0] == (
         "John Kerry"
     )
+    # every cabinet department's secretary, not only State's and Defense's ("War Pete Hegseth")
+    for department in ("War", "Energy", "Labor", "Commerce", "Education", "Agriculture"):
+        said = f'"We will finish this work quickly," said Secretary of {department} Pete Hegseth.'
+        assert [st.speaker for st in extract(said)] == ["Pete Hegseth"], department
     # organisations named with "of" stay organisations
     assert speakers_of("The Department of Homeland Security said the ports were safe.")[0][0] == (
         "Department of Homeland Security"
