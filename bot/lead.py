@@ -151,6 +151,14 @@ _WH = re.compile(
 _DESCRIBE = re.compile(
     r"\s+(?:is|was|are|were)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*[?.!]?\s*$"
 )
+# After "what": "is" and a bare term, to the question's end ("What is quiet quitting?", "What
+# are tariffs"); not "What is the name of ...", "What is its name?", "What is Cambridge
+# Dictionary's word of the year?" (a determiner or an owner: the noun after it is asked for).
+_DEFINE = re.compile(
+    r"\s+(?:is|are|was|were)\s+(?!(?:the|a|an|its|his|her|their|this|that|these|those|"
+    r"widely|now|currently|also|still)\b)[^\s?'’]+(?:\s+[^\s?'’]+){0,3}\s*\??\s*$",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"\w(?:[\w'’&.\-]*\w)?")
 _NUMBER = re.compile(
     r"(?<![\w.,])(?:[$€£]\s?)?\d+(?:[.,]\d+)*(?:\s?%|\s(?:percent|million|billion|trillion|thousand)\b)?"
@@ -227,6 +235,8 @@ def expected_type(question: str) -> ExpectedType | None:
             if wh == "when":
                 return ExpectedType(DATE)
             return ExpectedType(ENTITY)
+        if m.group("which").lower() == "what" and _DEFINE.match(question, m.end("which")):
+            return None  # "What is quiet quitting?": what the term means, not a name
         words = [_key_word(w) for w in m.group("noun").split()]
         if m.group("which").lower() == "what" and words[0] in ("is", "was", "are", "were"):
             # "What is the name of the storm ...", "What is the list price ...": read the noun.

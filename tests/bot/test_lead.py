@@ -49,6 +49,12 @@ from bot.render import render_answer, render_text
         ("Who are the Proud Boys?", None),
         ("Who is Trump's pick for Fed chair?", ExpectedType(PERSON)),
         ("Who is the new prime minister of Canada?", ExpectedType(PERSON)),
+        # "What is" a bare term asks what it means ("TikTok [1]." led "What is quiet quitting?")
+        ("What is quiet quitting?", None),
+        ("What are tariffs", None),
+        ("What was Operation Midnight Hammer?", None),
+        ("What is Cambridge Dictionary's 2025 word of the year?", ExpectedType(ENTITY)),
+        ("What is widely considered the biggest event in fashion?", ExpectedType(ENTITY)),
     ],
 )
 def test_the_question_says_what_kind_of_answer_it_wants(question, expected):
