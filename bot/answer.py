@@ -55,6 +55,10 @@ log = logging.getLogger(__name__)
 
 NOT_FOUND = "I couldn't find anything about that in the indexed news articles."
 NO_STATEMENTS = "I couldn't find any statements by {speaker} in the indexed news articles."
+OFF_TOPIC = (
+    "No statement by {speaker} in the indexed news mentions “{topic}”; here are their other "
+    "statements."
+)
 RESPELLED = "Nobody called “{asked}” is quoted in the indexed news; I read it as {speaker}."
 NOTHING_ABOUT = "I found nothing about {names} in the indexed news articles."
 CLOSEST = "The closest articles are about: {titles}."
@@ -531,6 +535,10 @@ class Answerer:
         note: str | None,
     ) -> Answer:
         """Each person's statements under their name, cited, then reports disputing them."""
+        off_topic = [p.speaker for p in people if p.on_topic is False]
+        if off_topic and q.topic:
+            said = OFF_TOPIC.format(speaker=_listing(off_topic), topic=q.topic)
+            note = f"{note} {said}" if note else said
         cites = CitationBuilder(searcher.articles)
         quotes: list[Quote] = []
         lines: list[str] = [note] if note else []

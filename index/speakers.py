@@ -314,6 +314,12 @@ class _Asked:
         return out
 
 
+def _topic_score(statement: Statement, topic_terms: dict[str, float]) -> float:
+    """How much of the topic (`SpeakerIndex._topic_terms`) the statement mentions."""
+    words = {_stem(w) for w in _words(statement.text)}
+    return sum(wt for term, wt in topic_terms.items() if term in words)
+
+
 @dataclass(frozen=True)
 class SpeakerMatch:
     """A speaker that matches an asked name, with their statements, most relevant first."""
@@ -325,6 +331,9 @@ class SpeakerMatch:
     # and TITLE_BONUS more when the speaker holds the title asked ("Admiral Harris")
     statements: tuple[Statement, ...]
     is_group: bool = False  # people who spoke together: "Trump and Hegseth"
+    # With a topic asked: whether one of `statements` holds one of its words (or of a person's
+    # it names); None without a topic
+    on_topic: bool | None = None
 
 
 _GROUP_IN_PLACE = re.compile(
@@ -687,6 +696,7 @@ class SpeakerIndex:
         out = []
         for score, _, sp, sts in scored:
             shown = _distinct(self.rank_statements(sts, topic_terms), limit)
+            on_topic = any(_topic_score(st, topic_terms) for st in shown) if topic_terms else None
             out.append(
                 SpeakerMatch(
                     speaker=sp.name,
@@ -695,6 +705,7 @@ class SpeakerIndex:
                     score=score,
                     statements=tuple(shown),
                     is_group=sp.is_group,
+                    on_topic=on_topic,
                 )
             )
         return out
@@ -725,10 +736,7 @@ class SpeakerIndex:
         article before the second of any, a plain "said" before a coloured cue, text order."""
 
         def relevance(st: Statement) -> float:
-            if not topic_terms:
-                return 0.0
-            words = {_stem(w) for w in _words(st.text)}
-            return sum(wt for term, wt in topic_terms.items() if term in words)
+            return _topic_score(st, topic_terms) if topic_terms else 0.0
 
         order = {id(s): i for i, s in enumerate(statements)}
         # The speaker's n-th substantial statement in its article: the first of each article

@@ -86,6 +86,17 @@ def test_the_topic_ranks_statements(answerer):
     assert "Wall Street Journal" in answer.quotes[0].text
 
 
+def test_a_topic_no_statement_mentions_is_said_so(answerer):
+    # "What did the Kremlin say about NATO?" listed statements about Iran and Belarus as if
+    # they answered it
+    answer = answerer.answer("What did Lavrov say about penguins?")
+    assert answer.found and answer.quotes
+    assert answer.note is not None and "mentions “penguins”" in answer.note
+    assert answer.text.startswith(answer.note)
+    on_topic = answerer.answer("What did Lavrov say about Trump?")
+    assert on_topic.note is None or "mentions" not in on_topic.note
+
+
 def test_the_extractive_answer_cites_the_sentences_it_uses(answerer):
     answer = answerer.answer("How many troops did Russia deploy to Venezuela in March?")
     assert answer.found and "100" in answer.text
