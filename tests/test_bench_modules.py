@@ -53,6 +53,18 @@ def test_the_offtopic_tuning_questions_are_not_the_reporting_ones():
     assert not {q.lower() for q in questions} & reported
 
 
+def test_the_chat_style_questions_are_none_of_the_eval_sets_questions():
+    user = REPO / "bench" / "questions" / "user-tune.jsonl"
+    questions = [json.loads(line)["question"] for line in user.read_text().splitlines()]
+    assert len(questions) >= 40
+    assert len(set(questions)) == len(questions)
+    evals = sorted((SHARED / "eval").glob("realtimeqa-*/questions.jsonl"))
+    if not evals:
+        pytest.skip(f"{SHARED / 'eval'} is not here")
+    asked = {json.loads(line)["question"].lower() for path in evals for line in path.open()}
+    assert not {q.lower() for q in questions} & asked
+
+
 def test_padding_counts_the_word_pieces_a_batch_order_adds():
     from bench.speed_backends import padding
 
