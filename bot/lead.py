@@ -10,7 +10,7 @@ well their sentence matches the question and how many of the retrieved sentences
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.question import STOPWORDS
@@ -165,7 +165,7 @@ _NUMBER = re.compile(
 )
 _UNIT = re.compile(r"(?:-[a-z]+|\s(?P<unit>[a-z][a-z\-]+))")
 _DATE = re.compile(
-    rf"\b(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?"
+    rf"\b(?:(?:(?:{WEEKDAYS}),?\s+)?(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?"
     rf"|(?:{MONTHS})\.?\s+(?:19|20)\d\d|\d{{1,2}}\s+(?:{MONTHS})(?:\s+(?:19|20)\d\d)?"
     rf"|(?:{WEEKDAYS})|(?:19|20)\d\d)\b",
     re.IGNORECASE,
@@ -286,7 +286,8 @@ def candidate_spans(
         spans = [s for s in spans if " " in s.text or not _common(s.text, common, person)]
         if person:
             spans = [s for s in spans if not _place_or_institution(s.text)]
-    return [s for s in spans if not _words(s.text) <= asked]
+    asked_singular = _singulars(asked)
+    return [s for s in spans if not _singulars(_words(s.text)) <= asked_singular]
 
 
 # A capital inside a word after two or more lower-case letters names a brand or a company
@@ -343,6 +344,12 @@ def _after_colon(sentence: str, start: int) -> bool:
 
 def _words(text: str) -> set[str]:
     return {_key_word(w) for w in _WORD.findall(text)} - CONNECTORS - {"and", "&"}
+
+
+def _singulars(words: Iterable[str]) -> set[str]:
+    """The words without a plural "s" ("Globes" repeats "Globe"; "Paris" is cut too, alike on
+    both sides of a comparison)."""
+    return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words}
 
 
 def _numbers(sentence: str) -> list[Span]:
@@ -465,6 +472,7 @@ def choose_lead(question: str, sentences: Sequence[str], scores: Sequence[float]
     if expected is None or not sentences:
         return None
     asked = question_words(question)
+    asked_singular = _singulars(asked)
     best = max(scores)
     order = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
     considered = [i for i in order[:LEAD_SENTENCES] if scores[i] >= LEAD_KEEP_RATIO * best]
@@ -480,7 +488,7 @@ def choose_lead(question: str, sentences: Sequence[str], scores: Sequence[float]
             others = sum(1 for j in considered if j != i and _mentions(key, lowered[j]))
             score = scores[i] + AGREEMENT_BONUS * min(others, MAX_AGREEMENT)
             score += kind_bonus(span.text, expected)
-            if _words(span.text) & asked:
+            if _singulars(_words(span.text)) & asked_singular:
                 score -= QUESTION_OVERLAP_PENALTY
             if key not in leads or score > leads[key].score:
                 leads[key] = Lead(span, i, score)

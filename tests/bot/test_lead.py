@@ -175,6 +175,13 @@ def test_dates_and_years():
     sentence = "NASA plans to retire the station in 2030, it said on March 3, 2025."
     assert spans(sentence, "When will NASA retire the station?") == ["2030", "March 3, 2025"]
     assert spans(sentence, "Around what year will NASA retire it?") == ["2030", "2025"]
+    # a weekday and its date are one date ("Wednesday [1]." led "When do the Games start?")
+    games = "The Games begin on Wednesday, Feb. 4 and run until Sunday, February 22, 2026."
+    assert spans(games, "When do the Games start?") == [
+        "Wednesday, Feb. 4",
+        "Sunday, February 22, 2026",
+    ]
+    assert spans("The vote is on Tuesday.", "When is the vote?") == ["Tuesday"]
 
 
 def test_the_lead_is_the_span_most_sentences_agree_on_near_the_best_sentence():
@@ -365,3 +372,10 @@ def test_a_numbered_rank_is_no_name():
     assert lead is not None and lead.span.text == "Sinner"
     alone = choose_lead(question, ["He beat the No. 12 seed in the final on Sunday."], [0.9])
     assert alone is None
+
+
+def test_a_span_that_only_repeats_the_question_in_the_plural_is_no_answer():
+    # "Golden Globes [1]." led "Who won the Golden Globe for best drama in 2020?"
+    question = "Who won the Golden Globe for best drama?"
+    sentence = "At the Golden Globes on Sunday, Sam Mendes won best drama for 1917."
+    assert spans(sentence, question) == ["Sam Mendes"]
