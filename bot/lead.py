@@ -286,6 +286,8 @@ def candidate_spans(
         spans = [s for s in spans if " " in s.text or not _common(s.text, common, person)]
         if person:
             spans = [s for s in spans if not _place_or_institution(s.text)]
+        if expected.noun in COUNTRY_NOUNS:  # "which country": a country, not "Meta" or "Trump"
+            spans = [s for s in spans if span_key(s.text) in COUNTRIES]
     asked_singular = _singulars(asked)
     return [s for s in spans if not _singulars(_words(s.text)) <= asked_singular]
 

@@ -379,3 +379,13 @@ def test_a_span_that_only_repeats_the_question_in_the_plural_is_no_answer():
     question = "Who won the Golden Globe for best drama?"
     sentence = "At the Golden Globes on Sunday, Sam Mendes won best drama for 1917."
     assert spans(sentence, question) == ["Sam Mendes"]
+
+
+def test_which_country_is_answered_with_a_country_or_not_at_all():
+    # "Meta [1]." led "Which countries did Australia's social media law copy?"
+    question = "Which country staged a military parade this week?"
+    company = ["A fireworks display concluded Trump's military parade, sponsored by Meta."]
+    assert choose_lead(question, company, [0.9]) is None
+    both = company + ["Beijing staged the parade as China seeks to tilt the balance of power."]
+    lead = choose_lead(question, both, [0.9, 0.8])
+    assert lead is not None and lead.span.text == "China"
