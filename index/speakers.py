@@ -375,6 +375,14 @@ class _Speaker:
         # "Mayor of Gotham" is nobody called Gotham
         return self.tokens[-1] if self.tokens and not self.is_office else ""
 
+    @property
+    def regnal(self) -> bool:
+        """Known by one name under a sovereign's or pope's title ("Pope Leo", "King Charles",
+        "Prince Harry"): that name is a given name, not a surname."""
+        return len(self.tokens) == 1 and any(
+            w in _REGNAL_TITLES for role in self.roles for w in role.lower().split()
+        )
+
     @cached_property
     def for_someone(self) -> bool:
         """A role "for" somebody else ("Lawyer for Musk"): the words after it are that other
@@ -385,6 +393,10 @@ class _Speaker:
         )
 
 
+# Titles before a given name: "Pope Leo" is nobody called Leo by surname.
+_REGNAL_TITLES = frozenset(
+    "pope king queen prince princess emperor empress sultan emir sheikh crown".split()
+)
 # Words that are surely no part of a person's name before it: titles, roles, function words.
 _NO_NAME_WORDS = _TITLE_WORDS | _ROLE_NOUNS | _STOPWORDS
 
@@ -474,6 +486,8 @@ class SpeakerIndex:
             if len(sp.tokens) >= 2 and not sp.is_group and not sp.is_office:
                 by_surname[sp.surname, sp.suffix].append(sp)
         for key, sp in list(speakers.items()):
+            if sp.regnal:
+                continue  # "Pope Leo", "King Charles": a given name, nobody's surname
             if len(sp.tokens) == 1 and len(by_surname.get((sp.surname, sp.suffix), [])) == 1:
                 _merge(by_surname[sp.surname, sp.suffix][0], sp)
                 del speakers[key]

@@ -120,6 +120,24 @@ def test_surname_only_speaker_folds_into_the_single_full_name() -> None:
     assert len(match.statements) == 2
 
 
+def test_a_pope_or_king_known_by_one_name_is_nobody_of_that_surname() -> None:
+    # "What did Pope Leo say?" answered "Avery Leo (Pope) said:": the pope's statements were
+    # filed under the one full name ending in "Leo"
+    index = SpeakerIndex(
+        [
+            st("Avery Leo", "I would take a different route to get home tonight.", "a1"),
+            st("Leo", "Every member of the community must stop the war.", "a2", role="Pope"),
+            st("Charles", "We will remember their service with gratitude.", "a3", role="King"),
+            st("Ray Charles", "The piano was the only friend I had for years.", "a4"),
+        ]
+    )
+    pope = index.lookup("Pope Leo")[0]
+    assert (pope.speaker, pope.role) == ("Leo", "Pope")
+    assert [s.text for s in pope.statements] == ["Every member of the community must stop the war."]
+    assert index.lookup("Avery Leo")[0].statements[0].text.startswith("I would take")
+    assert index.lookup("King Charles")[0].speaker == "Charles"
+
+
 def test_spellings_of_one_name_are_one_speaker() -> None:
     # articles spell an agency "F.B.I." or "FBI", and title a senator or not: one speaker each,
     # known by the spelling most statements use, so no answer calls the other a second match
