@@ -63,7 +63,10 @@ _SPEAKER_PATTERNS = [
     for template in _SPEAKER_TEMPLATES
 ]
 _TOPIC = re.compile(
-    r"\b(?:about|on|regarding|concerning|over|of|in\s+response\s+to|in\s+reaction\s+to|to)\s+"
+    r"\b(?:about|on|regarding|concerning|over|of|in\s+response\s+to|in\s+reaction\s+to|to"
+    # where or when: "at her sentencing", "during the summit", "in the Diddy trial" (not "in
+    # an interview": how, not what)
+    r"|at|during|in(?=\s+the\b))\s+"
     r"(?P<topic>.+)$",
     re.IGNORECASE,
 )

@@ -705,11 +705,24 @@ class SpeakerIndex:
             for sp in candidates:
                 if sp.is_group and _within(asked.name, sp.tokens):
                     add(sp, GROUP_MEMBER_SCORE)
-        scored.sort(key=lambda x: (-x[0], -x[1], x[2].name))
         topic_terms = self._topic_terms(topic) if topic else {}
+        ranked = [
+            (score, count, sp, self.rank_statements(sts, topic_terms))
+            for score, count, sp, sts in scored
+        ]
+        # Equal matches ("the judge": every judge's role matches alike): the one who spoke of
+        # the topic first ("... in the Diddy trial"), then the one quoted most.
+        ranked.sort(
+            key=lambda x: (
+                -x[0],
+                -(_topic_score(x[3][0], topic_terms) if topic_terms else 0.0),
+                -x[1],
+                x[2].name,
+            )
+        )
         out = []
-        for score, _, sp, sts in scored:
-            shown = _distinct(self.rank_statements(sts, topic_terms), limit)
+        for score, _, sp, sts in ranked:
+            shown = _distinct(sts, limit)
             on_topic = any(_topic_score(st, topic_terms) for st in shown) if topic_terms else None
             out.append(
                 SpeakerMatch(

@@ -13,6 +13,11 @@ from index.quotes.lexicon import QUESTION_SPEECH_VERBS
         ("What is the Kremlin saying about the troops?", "the Kremlin", "the troops"),
         ("what has Lavrov been telling reporters?", "Lavrov", None),
         ("What did Lavrov say about Trump?", "Lavrov", "Trump"),
+        # where or when they spoke is a topic too
+        ("What did the judge say in the Diddy trial?", "the judge", "the Diddy trial"),
+        ("What did Elizabeth Holmes say at her sentencing?", "Elizabeth Holmes", "her sentencing"),
+        ("What did Macron say during the summit?", "Macron", "the summit"),
+        ("What did Peskov say in an interview?", "Peskov", None),
         (
             "what did the Kremlin spokesman tell reporters about the troops?",
             "the Kremlin spokesman",

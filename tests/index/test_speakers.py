@@ -138,6 +138,26 @@ def test_a_pope_or_king_known_by_one_name_is_nobody_of_that_surname() -> None:
     assert index.lookup("King Charles")[0].speaker == "Charles"
 
 
+def test_among_equal_matches_the_one_who_spoke_of_the_topic_comes_first() -> None:
+    # "What did the judge say in the Diddy trial?" answered with a judge in Ohio, quoted more
+    index = SpeakerIndex(
+        [
+            st("Mira Holt", "The motion for a mistrial is denied.", "a1", role="Judge"),
+            st("Mira Holt", "Closing arguments will begin on Monday.", "a2", role="Judge"),
+            st(
+                "Arun Sabo",
+                "The jurors in the Diddy trial must not read the news.",
+                "a3",
+                role="Judge",
+            ),
+        ]
+    )
+    assert index.lookup("the judge")[0].speaker == "Mira Holt"  # quoted most
+    diddy = index.lookup("the judge", topic="the Diddy trial")
+    assert [m.speaker for m in diddy] == ["Arun Sabo", "Mira Holt"]
+    assert diddy[0].on_topic and diddy[1].on_topic is False
+
+
 def test_spellings_of_one_name_are_one_speaker() -> None:
     # articles spell an agency "F.B.I." or "FBI", and title a senator or not: one speaker each,
     # known by the spelling most statements use, so no answer calls the other a second match
