@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from bot.evidence import RARE_NAME, Support, missing_names, support_probability
+from bot.evidence import RARE_NAME, Support, missing_names, support_probability, word_set
 from bot.lead import (
     MONTHS,
     PERSON,
@@ -68,6 +68,9 @@ CLOSEST_TITLES = 3  # article titles named in a not-found answer
 # speaker known by surname alone), so that ties and near ties are named, lesser matches not
 NEAR_MATCH = 0.1
 NOTHING_IN_PERIOD = "Nothing in the indexed news is dated {period}; these are the closest reports."
+# Equal matches for an asked role whose articles are read for the topic (bounds the reading:
+# "the judge" matches dozens of judges alike)
+TOPIC_TIES = 10
 WHATS_NEW_ITEMS = 5  # developments listed for "what's new about X", newest first
 RECENT_FACTOR = 2.0  # "latest", "recently": the recency bonus counts this many times
 MIN_SENTENCE_WORDS = 4
@@ -445,6 +448,8 @@ class Answerer:
             matches = [m for m in matches if _named_in_full(m.speaker, asked)]
         if not matches or not matches[0].statements:
             return None
+        if topic:
+            matches = _topic_first(matches, topic, searcher)
         best = matches[0]
         # only other people matching about as well are worth naming: not the speaker "Musk"
         # (known by surname alone) beside "Elon Musk" asked in full, nor "Tesla and Musk"
@@ -810,6 +815,25 @@ def _names(question: str, missing: Sequence[str]) -> str:
         match = re.search(rf"\b{re.escape(word)}\b", question, re.IGNORECASE)
         shown.append(match.group(0) if match else word)
     return " or ".join(f"“{w}”" for w in shown)
+
+
+def _topic_first(matches: list[SpeakerMatch], topic: str, searcher: Searcher) -> list[SpeakerMatch]:
+    """Among the matches as good as the first ("the judge": every judge alike), the one whose
+    statements' articles say most of the topic comes first (its words weighted by IDF: "Diddy"
+    tells a trial apart, "trial" does not); the order is kept on a tie."""
+    tied = [m for m in matches if m.score >= matches[0].score][:TOPIC_TIES]
+    words = list(content_words(topic))
+    if len(tied) < 2 or not words:
+        return matches
+    weights = dict(zip(words, searcher.term_weights(words), strict=True))
+
+    def said(m: SpeakerMatch) -> float:
+        articles = (searcher.articles[a] for a in dict.fromkeys(s.article_id for s in m.statements))
+        present = word_set(f"{a.title}\n{a.text}" for a in articles)
+        return sum(wt for w, wt in weights.items() if w in present)
+
+    first = max(tied, key=said)  # the first of equals: the speaker index's order
+    return [first, *(m for m in matches if m is not first)]
 
 
 def rare_missing_names(text: str, texts: Iterable[str], searcher: Searcher) -> tuple[str, ...]:

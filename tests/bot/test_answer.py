@@ -415,3 +415,37 @@ def test_a_note_ending_in_a_name_with_its_own_full_stop_gets_no_second(sentence,
     from bot.answer import _full_stop
 
     assert _full_stop(sentence) == ended
+
+
+def test_of_equal_matches_the_one_whose_articles_are_about_the_topic_is_answered(
+    tmp_path, fake_embedder, capsys, monkeypatch
+):
+    # "What did the judge say in the Diddy trial?" answered with a judge of another trial, quoted
+    # more often; only the articles, not the judges' words, name the Diddy trial
+    from index.library import Library
+    from tests.bot.conftest import ask_json
+    from tests.conftest import make_settings, write_article
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    ohio = (
+        '"The motion for a mistrial is denied and the trial goes on," Judge Mira Holt said. '
+        '"Closing arguments will begin on Monday morning in this trial," Judge Mira Holt said.'
+    )
+    diddy = (
+        "The Diddy trial resumed on Tuesday in Manhattan. "
+        '"The jurors must not read the news during this trial," Judge Arun Sabo said.'
+    )
+    write_article(folder, "ohio", "Grubb trial: judge denies mistrial", ohio)
+    write_article(folder, "diddy", "Diddy trial recap: the jury hears from Cassie", diddy)
+    settings = make_settings(tmp_path / "d", corpus={"sources": [str(folder)]})
+    library = Library(settings, fake_embedder)
+    library.build()
+    texts = {a.id: a.text for a in library.searcher().articles.values()}
+    plain = ask_json(capsys, library, monkeypatch, "What did the judge say?", texts)
+    assert plain["quotes"][0]["speaker"] == "Mira Holt"  # quoted most
+    asked = ask_json(
+        capsys, library, monkeypatch, "What did the judge say in the Diddy trial?", texts
+    )
+    assert [q["speaker"] for q in asked["quotes"]] == ["Arun Sabo"]
+    assert "this answer is about Arun Sabo" in asked["answer"]
