@@ -285,7 +285,11 @@ def candidate_spans(
         spans = _names(sentence, known - common, several=expected.several, person=person)
         spans = [s for s in spans if " " in s.text or not _common(s.text, common, person)]
         if person:
-            spans = [s for s in spans if not _place_or_institution(s.text)]
+            spans = [
+                s
+                for s in spans
+                if not _place_or_institution(s.text) and not _before_region(sentence, s.end)
+            ]
         if expected.noun in COUNTRY_NOUNS:  # "which country": a country, not "Meta" or "Trump"
             spans = [s for s in spans if span_key(s.text) in COUNTRIES]
     asked_singular = _singulars(asked)
@@ -297,6 +301,18 @@ def candidate_spans(
 # letter ("McCarthy", "DeSantis", "LeBron", "JaVale") or after a particle ("MacArthur",
 # "VanderMeer", "FitzGerald").
 _BRAND = re.compile(r"^(?!Mac|Van|Von|Fitz)[A-Z][a-z]{2,}[A-Z]")
+
+
+_REGION_AFTER = re.compile(r",\s+([A-Z]\w*(?:\s[A-Z]\w*){0,2}?)(?=[,.;:!?)]|\s+[a-z]|\s*$)")
+
+
+def _before_region(sentence: str, end: int) -> bool:
+    """Whether the span ending at `end` is followed by ", <country or US state>": a place
+    ("in Nara, Japan", "Austin, Texas"), not a person."""
+    m = _REGION_AFTER.match(sentence, end)
+    if m is None:
+        return False
+    return span_key(m.group(1)) in COUNTRIES | US_STATES
 
 
 def _place_or_institution(span: str) -> bool:

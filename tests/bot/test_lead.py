@@ -389,3 +389,15 @@ def test_which_country_is_answered_with_a_country_or_not_at_all():
     both = company + ["Beijing staged the parade as China seeks to tilt the balance of power."]
     lead = choose_lead(question, both, [0.9, 0.8])
     assert lead is not None and lead.span.text == "China"
+
+
+def test_a_name_followed_by_its_country_or_state_is_a_place_not_a_person():
+    # "Nara [1]." answered "Who shot Shinzo Abe?"
+    question = "Who shot the former prime minister?"
+    sentence = "A suspect believed to have shot the former leader was seized in Nara, Japan."
+    assert spans(sentence, question) == []
+    assert spans("Police in Austin, Texas said Tetsuya Yamagami fired twice.", question) == [
+        "Tetsuya Yamagami"
+    ]
+    # a person followed by a comma and other words is still a person
+    assert spans("He met Jane Doe, Japan's envoy, on Monday.", question) == ["Jane Doe"]
