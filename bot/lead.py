@@ -315,11 +315,20 @@ def _before_region(sentence: str, end: int) -> bool:
     return span_key(m.group(1)) in COUNTRIES | US_STATES
 
 
+# Parties and their members: what somebody is, not who ("the Republican candidate").
+PARTY_WORDS = frozenset(
+    "republican republicans democrat democrats democratic gop independent independents "
+    "libertarian labour labor conservative conservatives tory tories liberal liberals "
+    "socialist socialists green greens".split()
+)
+
+
 def _place_or_institution(span: str) -> bool:
     key = span_key(span)
     first, _, last = key.rpartition(" ")
     return (
-        key in COUNTRIES
+        all(w in PARTY_WORDS for w in key.split())
+        or key in COUNTRIES
         or key in US_STATES
         or last in INSTITUTION_HEADS
         or (last in OCCASION_HEADS and first.partition(" ")[0] not in FIRST_NAMES)

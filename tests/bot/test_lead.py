@@ -401,3 +401,12 @@ def test_a_name_followed_by_its_country_or_state_is_a_place_not_a_person():
     ]
     # a person followed by a comma and other words is still a person
     assert spans("He met Jane Doe, Japan's envoy, on Monday.", question) == ["Jane Doe"]
+
+
+def test_a_party_is_nobody():
+    # "National Republican [1]." answered "Who is running for governor of New Jersey?": the
+    # lead "Republican" (from "the Republican candidates"), widened to a full name
+    question = "Who is running for governor?"
+    sentence = "Trump endorsed the Republican candidate for governor, Jack Ciattarelli, on Monday."
+    assert spans(sentence, question) == ["Jack Ciattarelli"]
+    assert spans("The Democrats and the GOP spent $40 million.", question) == []
