@@ -537,3 +537,63 @@ DEPARTMENTS = frozenset(
     "war energy labor commerce education agriculture transportation homeland justice health "
     "veterans housing".split()
 )
+
+# Countries and US states, lower case: places, not people ("Pennsylvania Josh Shapiro" is
+# Josh Shapiro; bot/lead.py: "which country" is answered with one).
+COUNTRIES = frozenset(
+    """afghanistan albania algeria angola argentina armenia australia austria azerbaijan bahamas
+    bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil
+    brunei bulgaria burkina burundi cambodia cameroon canada chad chile china colombia congo
+    croatia cuba cyprus czechia denmark djibouti dominica ecuador egypt eritrea estonia eswatini
+    ethiopia fiji finland france gabon gambia georgia germany ghana greece greenland grenada
+    guatemala guinea guyana haiti honduras hungary iceland india indonesia iran iraq ireland
+    israel italy jamaica japan jordan kazakhstan kenya kiribati kosovo kuwait kyrgyzstan laos
+    latvia lebanon lesotho liberia libya liechtenstein lithuania luxembourg madagascar malawi
+    malaysia maldives mali malta mauritania mauritius mexico micronesia moldova monaco mongolia
+    montenegro morocco mozambique myanmar namibia nauru nepal netherlands nicaragua niger nigeria
+    norway oman pakistan palau palestine panama paraguay peru philippines poland portugal qatar
+    romania russia rwanda samoa senegal serbia seychelles singapore slovakia slovenia somalia
+    spain sudan suriname sweden switzerland syria taiwan tajikistan tanzania thailand togo tonga
+    tunisia turkey turkmenistan tuvalu uganda ukraine uruguay uzbekistan vanuatu vatican venezuela
+    vietnam yemen zambia zimbabwe england scotland wales""".split()
+) | frozenset(
+    {
+        "united states",
+        "united kingdom",
+        "united arab emirates",
+        "saudi arabia",
+        "south africa",
+        "south korea",
+        "north korea",
+        "new zealand",
+        "sri lanka",
+        "costa rica",
+        "el salvador",
+        "dominican republic",
+        "czech republic",
+        "ivory coast",
+        "papua new guinea",
+        "gaza",
+        "us",
+        "uk",
+    }
+)
+US_STATES = frozenset(
+    """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
+    hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+    michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon
+    pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming""".split()
+) | frozenset(
+    {
+        "new hampshire",
+        "new jersey",
+        "new mexico",
+        "new york",
+        "north carolina",
+        "north dakota",
+        "rhode island",
+        "south carolina",
+        "south dakota",
+        "west virginia",
+    }
+)

@@ -15,10 +15,12 @@ from index.quotes.lexicon import (
     CAP_STOP,
     CLOSING_QUOTES,
     COMPANION_HEADS,
+    COUNTRIES,
     CUES,
     DEPARTMENTS,
     FEMALE_NAMES,
     FEMALE_TITLES,
+    FIRST_NAMES,
     GROUP_HEADS,
     MALE_NAMES,
     MALE_TITLES,
@@ -31,6 +33,7 @@ from index.quotes.lexicon import (
     ROLE_HEADS,
     SPEECH_LEADS,
     TITLES,
+    US_STATES,
     WEEKDAYS,
     WHEN_WORDS,
 )
@@ -84,6 +87,9 @@ def norm_word(w: str) -> str:
     return w[:-2] if w.endswith("'s") else w.rstrip("'")
 
 
+_NOT_A_NAME = ORG_HEADS | GROUP_HEADS | ROLE_HEADS | TITLES
+
+
 def split_name_chunk(toks: list[Token]) -> tuple[list[Token], list[Token]]:
     """Split a capitalised chunk into (role/title part, name part) at its last title word."""
     if len(toks) >= 2 and toks[-1].low in GROUP_HEADS:
@@ -95,6 +101,19 @@ def split_name_chunk(toks: list[Token]) -> tuple[list[Token], list[Token]]:
         and all(t.is_cap and t.low not in ORG_HEADS | GROUP_HEADS for t in toks[1:])
     ):
         last_title = 0  # "(Secretary of) War Pete Hegseth"; not "Labor Relations Board"
+    for k in (2, 1):
+        # "(Governor of) Pennsylvania Josh Shapiro", "(Ambassador to) Israel Mike Huckabee": a
+        # place before a known first name and a surname is where the office is ("Israel Katz"
+        # stays whole, and so do "Wyoming Public Radio" and "Washington Free Beacon")
+        rest = toks[k:]
+        if (
+            2 <= len(rest) <= 3
+            and " ".join(t.low for t in toks[:k]) in COUNTRIES | US_STATES
+            and rest[0].low in FIRST_NAMES
+            and all(t.is_cap and t.low not in _NOT_A_NAME for t in rest)
+        ):
+            last_title = max(last_title, k - 1)
+            break
     for i, t in enumerate(toks):
         if t.low in TITLES or t.low in ROLE_HEADS:
             last_title = i

@@ -214,6 +214,15 @@ def test_an_office_then_a_name_is_still_that_person() -> None:
     for department in ("War", "Energy", "Labor", "Commerce", "Education", "Agriculture"):
         said = f'"We will finish this work quickly," said Secretary of {department} Pete Hegseth.'
         assert [st.speaker for st in extract(said)] == ["Pete Hegseth"], department
+    # a place before a full name is where the office is ("Pennsylvania Josh Shapiro")
+    for said, who in (
+        ("said Governor of Pennsylvania Josh Shapiro.", "Josh Shapiro"),
+        ("said Governor of New York Mike Hochul.", "Mike Hochul"),
+        ("Wyoming Public Radio said.", "Wyoming Public Radio"),
+        ("Israel Katz said.", "Israel Katz"),  # no first name after "Israel": his name
+    ):
+        text = f'"We will finish this work quickly and together," {said}'
+        assert [st.speaker for st in extract(text)] == [who], said
     # organisations named with "of" stay organisations
     assert speakers_of("The Department of Homeland Security said the ports were safe.")[0][0] == (
         "Department of Homeland Security"
