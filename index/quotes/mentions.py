@@ -90,6 +90,22 @@ def norm_word(w: str) -> str:
 _NOT_A_NAME = ORG_HEADS | GROUP_HEADS | ROLE_HEADS | TITLES
 
 
+def _place_before_name(name: list[Token]) -> int:
+    """How many words of `name` are a country or US state before a known first name and a
+    surname (0 when none are): "Israel Katz", "Wyoming Public Radio" and "Washington Free
+    Beacon" are whole names."""
+    for k in (2, 1):
+        rest = name[k:]
+        if (
+            2 <= len(rest) <= 3
+            and " ".join(t.low for t in name[:k]) in COUNTRIES | US_STATES
+            and rest[0].low in FIRST_NAMES
+            and all(t.is_cap and t.low not in _NOT_A_NAME for t in rest)
+        ):
+            return k
+    return 0
+
+
 def split_name_chunk(toks: list[Token]) -> tuple[list[Token], list[Token]]:
     """Split a capitalised chunk into (role/title part, name part) at its last title word."""
     if len(toks) >= 2 and toks[-1].low in GROUP_HEADS:
@@ -101,19 +117,6 @@ def split_name_chunk(toks: list[Token]) -> tuple[list[Token], list[Token]]:
         and all(t.is_cap and t.low not in ORG_HEADS | GROUP_HEADS for t in toks[1:])
     ):
         last_title = 0  # "(Secretary of) War Pete Hegseth"; not "Labor Relations Board"
-    for k in (2, 1):
-        # "(Governor of) Pennsylvania Josh Shapiro", "(Ambassador to) Israel Mike Huckabee": a
-        # place before a known first name and a surname is where the office is ("Israel Katz"
-        # stays whole, and so do "Wyoming Public Radio" and "Washington Free Beacon")
-        rest = toks[k:]
-        if (
-            2 <= len(rest) <= 3
-            and " ".join(t.low for t in toks[:k]) in COUNTRIES | US_STATES
-            and rest[0].low in FIRST_NAMES
-            and all(t.is_cap and t.low not in _NOT_A_NAME for t in rest)
-        ):
-            last_title = max(last_title, k - 1)
-            break
     for i, t in enumerate(toks):
         if t.low in TITLES or t.low in ROLE_HEADS:
             last_title = i
@@ -140,6 +143,12 @@ def split_name_chunk(toks: list[Token]) -> tuple[list[Token], list[Token]]:
     name = toks[last_title + 1 :]
     while name and name[0].low in NAME_CONNECTORS:
         name = name[1:]
+    place = _place_before_name(name)
+    if place:
+        # "(Governor of) Pennsylvania Josh Shapiro", "(Ambassador to) Israel Mike Huckabee",
+        # "Pennsylvania Gov. Pennsylvania Josh Shapiro": the place is where the office is
+        last_title = len(toks) - len(name) + place - 1
+        name = name[place:]
     if not name or all(t.low in ORG_HEADS for t in name):
         # an organisation named with a head word ("Republican National Committee", "Russian
         # Defense Ministry")

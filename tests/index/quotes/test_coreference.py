@@ -218,6 +218,7 @@ def test_an_office_then_a_name_is_still_that_person() -> None:
     for said, who in (
         ("said Governor of Pennsylvania Josh Shapiro.", "Josh Shapiro"),
         ("said Governor of New York Mike Hochul.", "Mike Hochul"),
+        ("said Pennsylvania Gov. Pennsylvania Josh Shapiro.", "Josh Shapiro"),
         ("Wyoming Public Radio said.", "Wyoming Public Radio"),
         ("Israel Katz said.", "Israel Katz"),  # no first name after "Israel": his name
     ):
