@@ -189,6 +189,21 @@ def edits_of_original(env: simcord.Env) -> list[str]:
     ]
 
 
+def built_library(tmp_path: Any, embedder: Any, articles: dict[str, tuple[str, str]]) -> Any:
+    """A library built over plain-text articles (name -> (title, body)) in `tmp_path`."""
+    from index.library import Library
+    from tests.conftest import make_settings, write_article
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, (title, body) in articles.items():
+        write_article(folder, name, title, body)
+    settings = make_settings(tmp_path / "d", corpus={"sources": [str(folder)]})
+    library = Library(settings, embedder)
+    library.build()
+    return library
+
+
 def ask_json(
     capsys: Any, library: Any, monkeypatch: Any, question: str, texts: dict[str, str]
 ) -> dict[str, Any]:

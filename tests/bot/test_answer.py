@@ -422,12 +422,8 @@ def test_of_equal_matches_the_one_whose_articles_are_about_the_topic_is_answered
 ):
     # "What did the judge say in the Diddy trial?" answered with a judge of another trial, quoted
     # more often; only the articles, not the judges' words, name the Diddy trial
-    from index.library import Library
-    from tests.bot.conftest import ask_json
-    from tests.conftest import make_settings, write_article
+    from tests.bot.conftest import ask_json, built_library
 
-    folder = tmp_path / "corpus"
-    folder.mkdir()
     ohio = (
         '"The motion for a mistrial is denied and the trial goes on," Judge Mira Holt said. '
         '"Closing arguments will begin on Monday morning in this trial," Judge Mira Holt said.'
@@ -436,11 +432,14 @@ def test_of_equal_matches_the_one_whose_articles_are_about_the_topic_is_answered
         "The Diddy trial resumed on Tuesday in Manhattan. "
         '"The jurors must not read the news during this trial," Judge Arun Sabo said.'
     )
-    write_article(folder, "ohio", "Grubb trial: judge denies mistrial", ohio)
-    write_article(folder, "diddy", "Diddy trial recap: the jury hears from Cassie", diddy)
-    settings = make_settings(tmp_path / "d", corpus={"sources": [str(folder)]})
-    library = Library(settings, fake_embedder)
-    library.build()
+    library = built_library(
+        tmp_path,
+        fake_embedder,
+        {
+            "ohio": ("Grubb trial: judge denies mistrial", ohio),
+            "diddy": ("Diddy trial recap: the jury hears from Cassie", diddy),
+        },
+    )
     texts = {a.id: a.text for a in library.searcher().articles.values()}
     plain = ask_json(capsys, library, monkeypatch, "What did the judge say?", texts)
     assert plain["quotes"][0]["speaker"] == "Mira Holt"  # quoted most

@@ -287,23 +287,17 @@ def test_a_surname_is_given_as_the_fullest_name_the_article_uses(surname, text, 
 
 def test_a_person_lead_is_the_full_name_cited_where_the_article_gives_it(tmp_path, fake_embedder):
     from bot.answer import Answerer
-    from index.library import Library
-    from tests.conftest import make_settings, write_article
+    from tests.bot.conftest import built_library
 
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    write_article(
-        folder,
-        "riverton",
-        "Riverton picks a new mayor",
+    body = (
         "Former teacher Alma Kovacs entered the race in June with little money. "
         "On Tuesday, Kovacs won the Riverton mayoral election with 54 percent of the vote. "
-        "Turnout was the highest in twenty years, the county clerk said.",
+        "Turnout was the highest in twenty years, the county clerk said."
     )
-    settings = make_settings(tmp_path / "d", corpus={"sources": [str(folder)]})
-    library = Library(settings, fake_embedder)
-    library.build()
-    answer = Answerer(library, settings).answer("Who won the Riverton mayoral election?")
+    library = built_library(
+        tmp_path, fake_embedder, {"riverton": ("Riverton picks a new mayor", body)}
+    )
+    answer = Answerer(library, library.settings).answer("Who won the Riverton mayoral election?")
     assert answer.found and answer.lead == "Alma Kovacs"
     assert answer.text.startswith("Alma Kovacs [1]. On Tuesday, Kovacs won the Riverton mayoral")
     (citation,) = answer.citations
@@ -335,22 +329,19 @@ def test_who_is_a_name_is_answered_with_what_the_articles_say_of_them(
 ):
     # "Who is Karoline Leavitt?" was answered "White House [1]. Who is Karoline Leavitt? [1] ...":
     # a name for a question asking for a description, then the article's heading echoing it
-    from index.library import Library
-    from tests.bot.conftest import ask_json
-    from tests.conftest import make_settings, write_article
+    from tests.bot.conftest import ask_json, built_library
 
-    folder = tmp_path / "corpus"
-    folder.mkdir()
     text = (
         "Who is Karoline Leavitt? "
         "Karoline Leavitt is the White House press secretary, the youngest to hold the job. "
         "Leavitt made her debut in the briefing room on Tuesday with a long list of plans. "
         "Did Karoline Leavitt work for Trump before "
     )
-    write_article(folder, "leavitt", "Who is Karoline Leavitt, the new press secretary?", text)
-    settings = make_settings(tmp_path / "d", corpus={"sources": [str(folder)]})
-    library = Library(settings, fake_embedder)
-    library.build()
+    library = built_library(
+        tmp_path,
+        fake_embedder,
+        {"leavitt": ("Who is Karoline Leavitt, the new press secretary?", text)},
+    )
     article_id = next(iter(library.searcher().articles))
     answer = ask_json(capsys, library, monkeypatch, "Who is Karoline Leavitt?", {article_id: text})
     assert answer["found"]
