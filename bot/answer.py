@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from bot.evidence import RARE_NAME, Support, missing_names, support_probability, word_set
+from bot.evidence import (
+    RARE_NAME,
+    Support,
+    fold,
+    missing_names,
+    support_probability,
+    word_set,
+)
 from bot.lead import (
     MONTHS,
     PERSON,
@@ -822,7 +829,7 @@ def _topic_first(matches: list[SpeakerMatch], topic: str, searcher: Searcher) ->
     statements' articles say most of the topic comes first (its words weighted by IDF: "Diddy"
     tells a trial apart, "trial" does not); the order is kept on a tie."""
     tied = [m for m in matches if m.score >= matches[0].score][:TOPIC_TIES]
-    words = list(content_words(topic))
+    words = list(dict.fromkeys(fold(w) for w in content_words(topic)))  # as word_set folds
     if len(tied) < 2 or not words:
         return matches
     weights = dict(zip(words, searcher.term_weights(words), strict=True))
