@@ -41,6 +41,7 @@ from bot.question import (
     content_words,
     listed_people,
     parse_question,
+    question_language,
     surely_a_name,
 )
 from bot.settings import Settings
@@ -69,6 +70,9 @@ OFF_TOPIC = (
 RESPELLED = "Nobody called “{asked}” is quoted in the indexed news; I read it as {speaker}."
 NOTHING_ABOUT = "I found nothing about {names} in the indexed news articles."
 CLOSEST = "The closest articles are about: {titles}."
+IN_ENGLISH = (
+    "The question looks like {language}; newsbot reads questions in English, so try it in English."
+)
 CLOSEST_TITLES = 3  # article titles named in a not-found answer
 # "Several people match": the others named score at most this much below the one answered for
 # (index/speakers.py's scores: 1.0 the full name, 0.95 an alias, 0.85 the surname, 0.7 a
@@ -796,6 +800,9 @@ class Answerer:
         """Nothing answers: say so, name what was missing, and what the closest articles cover
         (titles only: nothing is cited, since nothing answered)."""
         lines = [NOTHING_ABOUT.format(names=_names(q.text, missing)) if missing else NOT_FOUND]
+        language = question_language(q.text)
+        if language is not None:
+            lines.append(IN_ENGLISH.format(language=language))
         titles = list(dict.fromkeys(searcher.articles[h.article_id].title for h in hits))
         titles = [t for t in titles if t][:CLOSEST_TITLES]
         if titles:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -177,6 +178,44 @@ _INLINE_TAG = re.compile(
     r"(?:\s[^<>]{0,200})?>|<br\s*/?>",
     re.IGNORECASE,
 )
+
+
+# Function words of the languages a question most often comes in besides English, folded
+# (no accents): a question holding two of one language's and none of English's is in that one.
+_FOREIGN_WORDS = {
+    "Spanish": frozenset(
+        "que quien quienes cual cuales donde cuando como por para con una los las del es fue "
+        "sobre dijo gano hizo esta estan son".split()
+    ),
+    "French": frozenset(
+        "le les des du est qui quoi ou quand comment pourquoi une sur dit qu il elle ont a-t-il "
+        "sont".split()
+    ),
+    "German": frozenset(
+        "der die das und ist wer was wo wann wie warum hat ein eine uber sagte sind wurde".split()
+    ),
+    "Portuguese": frozenset(
+        "o os quem onde quando como porque sobre disse foi um uma do da dos das sao".split()
+    ),
+    "Italian": frozenset("il gli chi che dove quando come perche ha detto sul della sono".split()),
+}
+_ENGLISH_WORDS = frozenset(
+    "the a an what who whom which did does do is was were are of in on and how why where when "
+    "say said says about to for with has have this that".split()
+)
+
+
+def question_language(question: str) -> str | None:
+    """The language other than English the question is written in, if it plainly is one
+    ("Quién ganó la Serie Mundial?": Spanish); None for English and for anything unsure."""
+    folded = unicodedata.normalize("NFKD", question.lower())
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    words = re.findall(r"[a-z][a-z'-]*", folded)
+    if not words or any(w in _ENGLISH_WORDS for w in words):
+        return None
+    counts = {lang: sum(w in vocab for w in words) for lang, vocab in _FOREIGN_WORDS.items()}
+    lang, hits = max(counts.items(), key=lambda kv: kv[1])
+    return lang if hits >= 2 else None
 
 
 def plain_question(question: str) -> str:

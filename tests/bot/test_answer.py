@@ -116,6 +116,15 @@ def test_nothing_relevant_says_so_and_cites_nothing(answerer):
     assert answer.text.startswith(NOT_FOUND) and answer.citations == () and answer.quotes == ()
 
 
+def test_a_question_in_another_language_is_told_to_ask_in_english(answerer):
+    # "Quién ganó la Serie Mundial?" got only "I found nothing about “quien” or “Mundial”"
+    answer = answerer.answer("¿Qué dijo Peskov sobre Venezuela?")
+    assert not answer.found and answer.citations == ()
+    assert "looks like Spanish" in answer.text and "in English" in answer.text
+    english = answerer.answer("What is the boiling point of tungsten?")
+    assert not english.found and "looks like" not in english.text
+
+
 def test_a_named_speaker_without_statements_is_not_found(answerer):
     answer = answerer.answer("What did the Norwegian Foreign Ministry say?")
     assert not answer.found and not answer.quotes and not answer.citations

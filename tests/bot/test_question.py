@@ -203,3 +203,22 @@ def test_the_people_a_speaker_phrase_lists(phrase, people):
     from bot.question import listed_people
 
     assert listed_people(phrase) == people
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Quién ganó la Serie Mundial?", "Spanish"),
+        ("Qu'a dit Macron sur l'Ukraine?", "French"),
+        ("O que disse Lula sobre o Brasil?", "Portuguese"),
+        ("Cosa ha detto Meloni sul governo?", "Italian"),
+        # English, names from other languages, and one foreign word are not enough
+        ("What did de Blasio say about la Liga?", None),
+        ("Que Sera Sera", None),
+        ("Who is Jose de la Cruz?", None),
+    ],
+)
+def test_the_language_of_a_question_not_in_english(question, language):
+    from bot.question import question_language
+
+    assert question_language(question) == language
