@@ -16,7 +16,6 @@ import numpy as np
 from bot.evidence import (
     RARE_NAME,
     Support,
-    fold,
     missing_names,
     support_probability,
     word_set,
@@ -39,6 +38,7 @@ from bot.outlets import reported_by
 from bot.question import (
     Question,
     content_words,
+    fold,
     listed_people,
     parse_question,
     question_language,

@@ -23,11 +23,11 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.lead import CALENDAR_WORDS
+from bot.question import fold
 
 # Words that start a question or a sentence with a capital without naming anything.
 _FUNCTION_WORDS = frozenset(
@@ -57,12 +57,6 @@ _SENTENCE_END = re.compile(r"(?<=[.?!:;])\s+")
 RARE_NAME = 0.6
 # Names shorter than this are initialisms ("US", "UK", "AI") that articles spell many ways.
 MIN_NAME_CHARS = 3
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, so "Beyoncé" matches "Beyonce"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def _request_verb(sentence: str, matches: list[re.Match[str]]) -> bool:

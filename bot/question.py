@@ -205,12 +205,16 @@ _ENGLISH_WORDS = frozenset(
 )
 
 
+def fold(text: str) -> str:
+    """Lower case without accents, so "Beyoncé" matches "Beyonce"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
 def question_language(question: str) -> str | None:
     """The language other than English the question is written in, if it plainly is one
     ("Quién ganó la Serie Mundial?": Spanish); None for English and for anything unsure."""
-    folded = unicodedata.normalize("NFKD", question.lower())
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    words = re.findall(r"[a-z][a-z'-]*", folded)
+    words = re.findall(r"[a-z][a-z'-]*", fold(question))
     if not words or any(w in _ENGLISH_WORDS for w in words):
         return None
     counts = {lang: sum(w in vocab for w in words) for lang, vocab in _FOREIGN_WORDS.items()}
