@@ -41,16 +41,19 @@ def test_each_benchmark_imports_and_prints_its_help(name, monkeypatch, capsys):
     assert f"python -m {name}" in capsys.readouterr().out
 
 
-def test_the_offtopic_tuning_questions_are_not_the_reporting_ones():
-    tune = REPO / "bench" / "questions" / "offtopic-tune.jsonl"
-    questions = [json.loads(line)["question"] for line in tune.read_text().splitlines()]
-    assert len(questions) >= 40
-    assert len(set(questions)) == len(questions)
+def test_our_offtopic_questions_are_not_the_reporting_ones_nor_each_others():
+    sets = [REPO / "bench" / "questions" / f"offtopic-{name}.jsonl" for name in ("tune", "check")]
+    questions = [
+        {json.loads(line)["question"].lower() for line in path.read_text().splitlines()}
+        for path in sets
+    ]
+    assert all(len(q) >= 40 for q in questions)
+    assert not questions[0] & questions[1]
     reporting = SHARED / "eval" / "offtopic-questions.jsonl"
     if not reporting.exists():
         pytest.skip(f"{reporting} is not here")
     reported = {json.loads(line)["question"].lower() for line in reporting.open() if line.strip()}
-    assert not {q.lower() for q in questions} & reported
+    assert not (questions[0] | questions[1]) & reported
 
 
 def test_the_chat_style_questions_are_none_of_the_eval_sets_questions():
