@@ -59,11 +59,18 @@ INSTITUTION_HEADS = frozenset(
     journal tribune magazine airlines airways motors industries technologies systems labs county
     city island islands valley coast park parks square street road bridge tower river gardens
     church zoo hotel library station festival parade bowl cup championship olympics awards
-    prize""".split()
+    prize congregation synagogue chapel""".split()
 )
 # The last word of an occasion's name ("Bastille Day", "Election Night", "Starry Nights"): no
 # person unless a known first name comes first ("Jason Day").
 OCCASION_HEADS = frozenset("day days night nights eve weekend".split())
+# Nouns whose answer is a clause, not a name: "What was Bryan Kohberger's motive?" led "Idaho".
+CLAUSE_NOUNS = frozenset(
+    """motive motives reason reasons cause causes purpose impact impacts effect effects
+    consequence consequences significance meaning goal goals aim message response reaction
+    argument arguments concern concerns risk risks benefit benefits lesson lessons
+    outcome""".split()
+)
 YEAR_NOUNS = frozenset({"year"})
 DATE_NOUNS = frozenset("day date month time".split())
 TYPE_NOUNS = PERSON_NOUNS | PLACE_NOUNS | NUMBER_NOUNS | YEAR_NOUNS | DATE_NOUNS
@@ -78,7 +85,22 @@ _WEEKDAY_WORDS = frozenset(WEEKDAYS.split("|"))
 # Words that start a capitalised run without belonging to the name ("Former President Joe Biden").
 TITLES = frozenset(
     """president former vice secretary sen senator rep gov governor mayor dr mr mrs ms prime
-    minister gen general judge justice chancellor ceo chief rev""".split()
+    minister gen general judge justice chancellor ceo chief rev acting attorney us ambassador
+    speaker commissioner director chairman chairwoman sheriff spokesman spokeswoman
+    spokesperson first lady representative lt col sgt adm admiral deputy assistant special
+    envoy press""".split()
+)
+# Faiths, peoples and nationalities: what somebody is, not who ("Jewish" from "Jewish and civil
+# rights groups" led "Who set fire to the synagogue?"). First names that end like them ("Brian",
+# "Christian") are not here.
+DEMONYMS = frozenset(
+    """jewish muslim catholic protestant evangelical hindu sikh buddhist arab latino latina
+    hispanic black white asian african european american mexican canadian british english
+    irish scottish welsh french german italian spanish portuguese dutch swiss greek polish
+    swedish danish finnish norwegian russian ukrainian turkish kurdish iranian iraqi israeli
+    palestinian syrian lebanese egyptian saudi afghan pakistani indian chinese japanese korean
+    vietnamese taiwanese filipino australian brazilian cuban venezuelan colombian haitian
+    nigerian ethiopian sudanese somali""".split()
 )
 ARTICLES = frozenset("the a an".split())  # dropped from the start of a name
 # Lower-case words allowed inside a name ("University of Idaho", "Tren de Aragua").
@@ -104,7 +126,8 @@ _DEFINE = re.compile(
 )
 _WORD = re.compile(r"\w(?:[\w'’&.\-]*\w)?")
 _NUMBER = re.compile(
-    r"(?<![\w.,])(?:[$€£]\s?)?\d+(?:[.,]\d+)*(?:\s?%|\s(?:percent|million|billion|trillion|thousand)\b)?"
+    r"(?<![\w.,])(?:[$€£]\s?)?\d+(?:[.,]\d+)*(?:[-–]\d+(?![\w.,]))?"  # a range or a record: "1-3"
+    r"(?:\s?%|\s(?:percent|million|billion|trillion|thousand)\b)?"
 )
 _UNIT = re.compile(r"(?:-[a-z]+|\s(?P<unit>[a-z][a-z\-]+))")
 _DATE = re.compile(
@@ -117,6 +140,18 @@ _DATE = re.compile(
 _DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)?\s*[—–−-]\s")
 _NATIONALITY = re.compile(r"(?:ian|can|ish|ese|eli|ch)$")  # Russian, Mexican, British, ...
 _INITIALS = re.compile(r"(?:^|\s)(?:[A-Z]\.)+[A-Z]$")
+# "5'11\"", "5′11″", "6-foot-2", "5 feet 9 inches": a height is one number, not "5".
+_HEIGHT = re.compile(
+    r"(?<![\w.,'’])\d{1,2}(?:['’′]\s?\d{1,2}(?:\"|”|″|'')?|-foot(?:-\d{1,2})?"
+    r"|\s(?:feet|foot|ft\.?)\s\d{1,2}(?:\s(?:inches|inch|in\.))?)(?!\w)"
+)
+# A number after a name of two capitalised words or a hyphen is part of that name ("Super Bowl
+# 59", "World War 2", "Crew-10"), not a count.
+_NAME_BEFORE_NUMBER = re.compile(r"(?:\b([A-Z][\w'’]*)\s+[A-Z][\w'’]*\s|[A-Z]\w*-)$")
+# The capitalised run after "<Name> for the" ("Center for the Performing Arts") or "<Center> for"
+# ("Centers for Disease Control") ends an institution's name: it is nobody and nothing alone.
+_NAME_TAIL = re.compile(r"\b[A-Z][\w'’\-]*\s+for\s+the\s+$|\b(?P<head>[A-Z][a-z]+)\s+for\s+$")
+_DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]")  # "U.S", "D.C" as `_WORD` reads them
 _NUMBERED = re.compile(r"(?:No|Nos|Nr|Vol|Art|Ch|Pt)\.\s?\d")  # "No. 1", "Art. 5"
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s+$", re.IGNORECASE)
@@ -201,6 +236,8 @@ def expected_type(question: str) -> ExpectedType | None:
                 return ExpectedType(PERSON, w, several)
             if w in PLACE_NOUNS:
                 return ExpectedType(PLACE, w, several)
+        if any(w in CLAUSE_NOUNS for w in words):
+            return None  # "What was the motive?": a clause answers, not a name
         return ExpectedType(ENTITY, several=several)
     return None
 
@@ -273,10 +310,16 @@ def _place_or_institution(span: str) -> bool:
         all(w in PARTY_WORDS for w in key.split())
         or key in COUNTRIES
         or key in US_STATES
+        or key in DEMONYMS
         or last in INSTITUTION_HEADS
         or (last in OCCASION_HEADS and first.partition(" ")[0] not in FIRST_NAMES)
         or any(_BRAND.search(word) for word in span.split())
     )
+
+
+def _institution_head(word: str) -> bool:
+    key = _key_word(word)
+    return key in INSTITUTION_HEADS or key.removesuffix("s") in INSTITUTION_HEADS
 
 
 def _common(word: str, common: frozenset[str], person: bool) -> bool:
@@ -323,17 +366,23 @@ def _singulars(words: Iterable[str]) -> set[str]:
 
 
 def _numbers(sentence: str) -> list[Span]:
-    spans = []
+    spans = [Span(m.group(), m.start(), m.end()) for m in _HEIGHT.finditer(sentence)]
+    heights = list(spans)
     for m in _NUMBER.finditer(sentence):
         digits = m.group()
+        if any(h.start <= m.start() < h.end for h in heights):
+            continue
         if _YEAR.fullmatch(digits) or _MONTH_BEFORE.search(sentence[: m.start()]):
             continue  # a year or a day of the month is a date, not a count
+        name = _NAME_BEFORE_NUMBER.search(sentence, 0, m.start())
+        if name and _key_word(name.group(1) or "") not in ARTICLES | STOPWORDS:
+            continue  # "Super Bowl 59": part of a name
         end = m.end()
         unit = _UNIT.match(sentence, end)
         if unit and (unit.group("unit") is None or unit.group("unit") not in STOPWORDS):
             end = unit.end()
         spans.append(Span(sentence[m.start() : end], m.start(), end))
-    return spans
+    return sorted(spans, key=lambda s: s.start)
 
 
 def _names(sentence: str, known: frozenset[str], *, several: bool, person: bool) -> list[Span]:
@@ -346,7 +395,10 @@ def _names(sentence: str, known: frozenset[str], *, several: bool, person: bool)
     for tok in tokens:
         word = tok.group()
         gap = sentence[run[-1].end() : tok.start()].strip() if run else ""
-        initial = gap == "." and len(run[-1].group()) == 1  # "John F. Kennedy"
+        # "John F. Kennedy", "U.S. Attorney General"
+        initial = gap == "." and (
+            len(run[-1].group()) == 1 or bool(_DOTTED.fullmatch(run[-1].group()))
+        )
         if gap not in ("", "&") and not initial:
             runs.append(run)  # punctuation between the words ends the name
             run = []
@@ -391,6 +443,9 @@ def _names(sentence: str, known: frozenset[str], *, several: bool, person: bool)
                 run = run[1:]
         if not run or all(_key_word(t.group()) in CALENDAR_WORDS for t in run):
             continue
+        tail = _NAME_TAIL.search(sentence, 0, run[0].start())
+        if tail and (not tail.group("head") or _institution_head(tail.group("head"))):
+            continue  # "(Kennedy Center for the) Performing Arts"
         if len(run) == 1 and run[0].group() == "I":
             continue  # the pronoun ("Elizabeth I" and "World War I" are longer runs)
         if len(run) == 1 and _NUMBERED.match(sentence, run[0].start()):

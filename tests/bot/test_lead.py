@@ -401,3 +401,69 @@ def test_a_party_is_nobody():
     sentence = "Trump endorsed the Republican candidate for governor, Jack Ciattarelli, on Monday."
     assert spans(sentence, question) == ["Jack Ciattarelli"]
     assert spans("The Democrats and the GOP spent $40 million.", question) == []
+
+
+def test_a_height_in_feet_and_inches_is_one_number():
+    # "5 [1]." answered "How tall is Melania Trump?" from "Melania Trump is 5'11"."
+    question = "How tall is the first lady?"
+    assert spans("First lady Melania Trump is 5'11\".", question) == ["5'11\""]
+    assert spans("First lady Melania Trump is 5′11″ tall.", question) == ["5′11″"]
+    assert spans("He stands 6-foot-2 and weighs 200 pounds.", question) == [
+        "6-foot-2",
+        "200 pounds",
+    ]
+    assert spans("She is 5 feet 9 inches tall.", question) == ["5 feet 9 inches"]
+    assert spans("The 6-foot wall cost $40,000.", question) == ["6-foot", "$40,000"]
+
+
+def test_a_number_in_a_name_is_no_count():
+    # "59 [1]." answered "How many times have the Eagles been to the Super Bowl?"
+    question = "How many times have the Eagles been to the Super Bowl?"
+    sentence = "The Eagles' trip to Super Bowl 59 will mark their fifth trip after 3 losses."
+    assert spans(sentence, question) == ["3 losses"]
+    sentence = "The Crew-10 mission and World War 2 veterans brought 4 astronauts home."
+    assert spans(sentence, "How many astronauts came home?") == ["4 astronauts"]
+    # a number after a one-word name is still a number: a score, an age
+    assert spans("Eagles 40, Chiefs 22.", "How many points did they score?") == ["40", "22"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What was Bryan Kohberger's motive?",
+        "What is the reason for the delay?",
+        "What was the impact of the tariffs on prices?",
+        "What message did the pope send to the crowd?",
+    ],
+)
+def test_a_question_for_a_reason_or_an_effect_asks_for_no_span(question):
+    # "Idaho [1]." led "What was Bryan Kohberger's motive?"
+    assert expected_type(question) is None
+
+
+def test_a_title_a_faith_or_the_tail_of_an_institutions_name_is_nobody():
+    # "Acting U.S. [1]." led "Who did Trump pick for his cabinet?"
+    question = "Who did Trump pick?"
+    sentence = "Trump named former Acting U.S. Attorney General Matthew Whitaker as envoy."
+    assert spans(sentence, question) == ["Matthew Whitaker"]
+    assert spans("The U.S. Supreme Court ruled on Friday.", "Which court ruled?") == [
+        "U.S. Supreme Court"
+    ]
+    # "Performing Arts [1]." led "Who did Trump appoint to the Kennedy Center board?"
+    sentence = "They met at the John F. Kennedy Center for the Performing Arts with Usha Vance."
+    assert spans(sentence, question) == ["Usha Vance"]
+    # "Jewish [1]." led "Who set fire to the synagogue?"
+    sentence = "The attack horrified Jewish and civil rights groups, Stephen Pittman said."
+    assert spans(sentence, "Who set fire to the synagogue?") == ["Stephen Pittman"]
+    # a first name that looks like a nationality stays a person
+    assert spans("The fire was set by Brian, police said.", "Who set the fire?") == ["Brian"]
+
+
+def test_a_record_or_a_range_is_one_number_and_a_congregation_nobody():
+    # "1 [1]." answered "How many times have the Eagles been to the Super Bowl?"
+    question = "How many times have the Eagles been to the Super Bowl?"
+    assert spans("The Eagles have a 1-3 record in the big game.", question) == ["1-3 record"]
+    assert spans("Expect 3–5 inches of snow.", "How much snow?") == ["3–5 inches"]
+    # "Beth Israel Congregation [1]." answered "Who set fire to the synagogue?"
+    sentence = "The fire at the Beth Israel Congregation was set by Stephen Pittman."
+    assert spans(sentence, "Who set the fire?") == ["Stephen Pittman"]
