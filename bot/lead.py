@@ -25,6 +25,7 @@ MAX_AGREEMENT = 4  # agreement counted up to this many further sentences
 KIND_BONUS = 0.1  # "which country" and the span is a country (a US state for "which state")
 FULL_NAME_BONUS = 0.03  # a person asked for, and the span has a first and a last name
 QUESTION_OVERLAP_PENALTY = 0.05  # some (not all) of the span's words are in the question
+UNIT_WORDS = 4  # "how many" reads at most this many words of the noun after it
 SUPPORTING_SENTENCES = 2  # sentences after the lead: its own and one more that adds something
 
 # What the question asks for.
@@ -64,12 +65,12 @@ INSTITUTION_HEADS = frozenset(
 # The last word of an occasion's name ("Bastille Day", "Election Night", "Starry Nights"): no
 # person unless a known first name comes first ("Jason Day").
 OCCASION_HEADS = frozenset("day days night nights eve weekend".split())
-# Nouns whose answer is a clause, not a name: "What was Bryan Kohberger's motive?" led "Idaho".
+# After "what", nouns whose answer is a clause, not a name: "What was Bryan Kohberger's motive?"
+# led "Idaho". ("Which of the following benefits" names one: "Medicaid".)
 CLAUSE_NOUNS = frozenset(
-    """motive motives reason reasons cause causes purpose impact impacts effect effects
-    consequence consequences significance meaning goal goals aim message response reaction
-    argument arguments concern concerns risk risks benefit benefits lesson lessons
-    outcome""".split()
+    """motive motives reason reasons cause causes caused purpose impact impacts effect effects
+    consequence consequences significance meaning message response reaction argument arguments
+    lesson lessons outcome""".split()
 )
 YEAR_NOUNS = frozenset({"year"})
 DATE_NOUNS = frozenset("day date month time".split())
@@ -151,6 +152,7 @@ _NAME_BEFORE_NUMBER = re.compile(r"(?:\b([A-Z][\w'’]*)\s+[A-Z][\w'’]*\s|[A-Z
 # The capitalised run after "<Name> for the" ("Center for the Performing Arts") or "<Center> for"
 # ("Centers for Disease Control") ends an institution's name: it is nobody and nothing alone.
 _NAME_TAIL = re.compile(r"\b[A-Z][\w'’\-]*\s+for\s+the\s+$|\b(?P<head>[A-Z][a-z]+)\s+for\s+$")
+_GENUS = re.compile(r"\.\s+[a-z]")  # after a lone capital: "E. coli", "C. diff"
 _DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]")  # "U.S", "D.C" as `_WORD` reads them
 _NUMBERED = re.compile(r"(?:No|Nos|Nr|Vol|Art|Ch|Pt)\.\s?\d")  # "No. 1", "Art. 5"
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -165,6 +167,8 @@ class ExpectedType:
     kind: str
     noun: str | None = None
     several: bool = False
+    # "How many delta variant cases ...": the words a count of the asked thing ends with
+    units: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -201,7 +205,9 @@ def expected_type(question: str) -> ExpectedType | None:
     for m in _WH.finditer(question):
         if m.group("how"):
             how = m.group("how").lower().split()[-1]
-            return ExpectedType(NUMBER) if how in ("many", "much", "old", "tall", "far") else None
+            if how not in ("many", "much", "old", "tall", "far"):
+                return None
+            return ExpectedType(NUMBER, units=_asked_units(question[m.end() :]))
         if m.group("wh"):
             wh = m.group("wh").lower()
             if wh in ("who", "whom"):
@@ -236,10 +242,22 @@ def expected_type(question: str) -> ExpectedType | None:
                 return ExpectedType(PERSON, w, several)
             if w in PLACE_NOUNS:
                 return ExpectedType(PLACE, w, several)
-        if any(w in CLAUSE_NOUNS for w in words):
+        if m.group("which").lower() == "what" and any(w in CLAUSE_NOUNS for w in words):
             return None  # "What was the motive?": a clause answers, not a name
         return ExpectedType(ENTITY, several=several)
     return None
+
+
+def _asked_units(rest: str) -> frozenset[str]:
+    """The noun phrase after "how many" up to its first function word, singular ("How many
+    Rite Aid stores are closing?": rite, aid, store)."""
+    words = []
+    for word in _WORD.findall(rest)[:UNIT_WORDS]:
+        key = _key_word(word)
+        if key in STOPWORDS:
+            break
+        words.append(key)
+    return frozenset(_singulars(words))
 
 
 def candidate_spans(
@@ -395,9 +413,10 @@ def _names(sentence: str, known: frozenset[str], *, several: bool, person: bool)
     for tok in tokens:
         word = tok.group()
         gap = sentence[run[-1].end() : tok.start()].strip() if run else ""
-        # "John F. Kennedy", "U.S. Attorney General"
+        # "John F. Kennedy"; for a person "U.S. Attorney General Jane Doe" (its titles go below;
+        # otherwise "U.K." stays a place apart from "Prime Minister Keir Starmer")
         initial = gap == "." and (
-            len(run[-1].group()) == 1 or bool(_DOTTED.fullmatch(run[-1].group()))
+            len(run[-1].group()) == 1 or (person and bool(_DOTTED.fullmatch(run[-1].group())))
         )
         if gap not in ("", "&") and not initial:
             runs.append(run)  # punctuation between the words ends the name
@@ -448,6 +467,8 @@ def _names(sentence: str, known: frozenset[str], *, several: bool, person: bool)
             continue  # "(Kennedy Center for the) Performing Arts"
         if len(run) == 1 and run[0].group() == "I":
             continue  # the pronoun ("Elizabeth I" and "World War I" are longer runs)
+        if len(run) == 1 and len(run[0].group()) == 1 and _GENUS.match(sentence, run[0].end()):
+            continue  # "E. coli": a genus's initial (the platform "X" stays a name)
         if len(run) == 1 and _NUMBERED.match(sentence, run[0].start()):
             continue  # "the No. 1-ranked player": a rank, nobody called "No"
         start, end = run[0].start(), run[-1].end()
@@ -513,7 +534,9 @@ def choose_lead(question: str, sentences: Sequence[str], scores: Sequence[float]
             others = sum(1 for j in considered if j != i and _mentions(key, lowered[j]))
             score = scores[i] + AGREEMENT_BONUS * min(others, MAX_AGREEMENT)
             score += kind_bonus(span.text, expected)
-            if _singulars(_words(span.text)) & asked_singular:
+            if expected.units and _unit(span.text) in expected.units:
+                score += KIND_BONUS  # "1,240 stores" for "how many stores": the asked count
+            elif _singulars(_words(span.text)) & asked_singular:
                 score -= QUESTION_OVERLAP_PENALTY
             if key not in leads or score > leads[key].score:
                 leads[key] = Lead(span, i, score)
@@ -522,6 +545,12 @@ def choose_lead(question: str, sentences: Sequence[str], scores: Sequence[float]
     if expected.kind == PERSON:
         leads = _full_names(leads)
     return max(leads.values(), key=lambda lead: (lead.score, -order.index(lead.sentence)))
+
+
+def _unit(span: str) -> str:
+    """What a number span counts: its last word, singular ("stores" of "1,240 stores")."""
+    words = span.split()
+    return next(iter(_singulars([_key_word(words[-1])]))) if len(words) > 1 else ""
 
 
 def _full_names(leads: dict[str, Lead]) -> dict[str, Lead]:
