@@ -106,6 +106,25 @@ def _place_before_name(name: list[Token]) -> int:
     return 0
 
 
+_PLACE_PREPOSITIONS = frozenset({"in", "from", "at"})
+
+
+def _place_after_preposition(toks: list[Token], k: int, chunk: list[Token]) -> int:
+    """How many first words of `chunk` (which starts at token `k`) are a country or US state
+    right after "in", "from" or "at" and before a name with no title: an opening phrase without
+    its comma ("In Alaska Putin will ask"). 0 when there are none."""
+    # (the token before the chunk is read even below `floor`: names are registered from the
+    # chunk alone, "In" left out as a capitalised stop word)
+    if k < 1 or toks[k - 1].low not in _PLACE_PREPOSITIONS:
+        return 0
+    if any(t.low in TITLES or t.low in ROLE_HEADS for t in chunk):
+        return 0  # "in Texas Gov. Greg Abbott's view": the office keeps its place
+    for n in (2, 1):
+        if len(chunk) > n and " ".join(t.low for t in chunk[:n]) in COUNTRIES | US_STATES:
+            return n
+    return 0
+
+
 def split_name_chunk(toks: list[Token]) -> tuple[list[Token], list[Token]]:
     """Split a capitalised chunk into (role/title part, name part) at its last title word."""
     if len(toks) >= 2 and toks[-1].low in GROUP_HEADS:
@@ -305,6 +324,11 @@ def _np_left(
         if not chunk:
             return None
         k = j + 1 - len(chunk)
+        place = _place_after_preposition(toks, k, chunk)
+        if place:
+            # "In Alaska Putin will ask ...", "From Texas Abbott told ...": where, then who
+            chunk = chunk[place:]
+            k += place
         # A one-word chunk at the start of a unit that is a common word ("Critics said").
         if chunk[-1].low in COMPANION_HEADS and len(chunk) == 1:
             return role_np(text, toks, j, floor)

@@ -203,6 +203,23 @@ def test_a_definite_role_is_the_person_the_article_introduced_with_it() -> None:
     assert sts == [("Greg Abbott", "the border was secure again")]
 
 
+def test_a_place_after_in_is_no_part_of_the_name_after_it() -> None:
+    # "In Alaska Putin will ask Trump to ..." (no comma after the opening phrase) made a speaker
+    # "Alaska Putin", offered beside Vladimir Putin for "What did Putin say?"
+    text = (
+        "Vladimir Putin wants a deal. In Alaska Putin will ask Trump to force Ukraine to give up"
+        " Donetsk, officials said. From Texas Abbott told reporters the floods were terrible."
+    )
+    assert {st.speaker for st in extract(text)} <= {"Vladimir Putin", "Abbott", "Putin"}
+    assert [st.speaker for st in extract(text)][-1:] == ["Abbott"]
+    # a place that opens the name without a preposition before it stays (it is the name)
+    assert speakers_of("In the end Israel Katz said the talks had failed.")[0][0] == "Israel Katz"
+    # and an office named with its place keeps it
+    assert speakers_of("In Austin Texas Gov. Greg Abbott said the border was secure.")[0][0] == (
+        "Greg Abbott"
+    )
+
+
 def test_an_office_then_a_name_is_still_that_person() -> None:
     assert speakers_of("The Governor of Arcadia Greg Abbott said the border was secure.")[0][0] == (
         "Greg Abbott"
