@@ -62,6 +62,12 @@ INSTITUTION_HEADS = frozenset(
     church zoo hotel library station festival parade bowl cup championship olympics awards
     prize congregation synagogue chapel""".split()
 )
+# The last word of a company's or a publication's name: no place ("Where ...?" was answered
+# "Maxar Technologies").
+COMPANY_HEADS = frozenset(
+    """company corp corporation inc ltd llc group holdings technologies systems labs industries
+    motors airlines airways network news times journal tribune magazine""".split()
+)
 # The last word of an occasion's name ("Bastille Day", "Election Night", "Starry Nights"): no
 # person unless a known first name comes first ("Jason Day").
 OCCASION_HEADS = frozenset("day days night nights eve weekend".split())
@@ -152,6 +158,7 @@ _NAME_BEFORE_NUMBER = re.compile(r"(?:\b([A-Z][\w'’]*)\s+[A-Z][\w'’]*\s|[A-Z
 # The capitalised run after "<Name> for the" ("Center for the Performing Arts") or "<Center> for"
 # ("Centers for Disease Control") ends an institution's name: it is nobody and nothing alone.
 _NAME_TAIL = re.compile(r"\b[A-Z][\w'’\-]*\s+for\s+the\s+$|\b(?P<head>[A-Z][a-z]+)\s+for\s+$")
+_ORDINAL = re.compile(r"(?:st|nd|rd|th)\b")  # right after the digits
 _GENUS = re.compile(r"\.\s+[a-z]")  # after a lone capital: "E. coli", "C. diff"
 _DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]")  # "U.S", "D.C" as `_WORD` reads them
 _NUMBERED = re.compile(r"(?:No|Nos|Nr|Vol|Art|Ch|Pt)\.\s?\d")  # "No. 1", "Art. 5"
@@ -288,6 +295,8 @@ def candidate_spans(
                 for s in spans
                 if not _place_or_institution(s.text) and not _before_region(sentence, s.end)
             ]
+        elif expected.kind == PLACE:  # "Maxar Technologies" is nowhere; a university is a place
+            spans = [s for s in spans if span_key(s.text).rpartition(" ")[2] not in COMPANY_HEADS]
         if expected.noun in COUNTRY_NOUNS:  # "which country": a country, not "Meta" or "Trump"
             spans = [s for s in spans if span_key(s.text) in COUNTRIES]
     asked_singular = _singulars(asked)
@@ -392,6 +401,8 @@ def _numbers(sentence: str) -> list[Span]:
             continue
         if _YEAR.fullmatch(digits) or _MONTH_BEFORE.search(sentence[: m.start()]):
             continue  # a year or a day of the month is a date, not a count
+        if _ORDINAL.match(sentence, m.end()):
+            continue  # "the 20th century": an ordinal, not a count
         name = _NAME_BEFORE_NUMBER.search(sentence, 0, m.start())
         if name and _key_word(name.group(1) or "") not in ARTICLES | STOPWORDS:
             continue  # "Super Bowl 59": part of a name

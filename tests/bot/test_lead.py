@@ -509,3 +509,21 @@ def test_which_benefits_asks_for_a_name():
     # "Medicaid [1]." answers "... to lose which of the following benefits?"
     question = "The law will cause people to lose which of the following benefits?"
     assert expected_type(question) == ExpectedType(ENTITY)
+
+
+def test_an_ordinal_is_no_count():
+    # "20 [1]." answered "How old was Harper Lee when she died?" from "the 20th century"
+    sentence = "Lee wrote one of the 20th century's great novels and died at 89 on her 3rd try."
+    assert spans(sentence, "How old was Harper Lee when she died?") == ["89"]
+
+
+def test_a_company_is_no_place():
+    # "Maxar Technologies [1]." answered "Where was the ammo depot explosion?"
+    sentence = "Images from Maxar Technologies show smoke over Toropets, west of Moscow."
+    assert spans(sentence, "Where was the explosion?") == ["Toropets", "Moscow"]
+    # a university or a stadium can be where something happened
+    sentence = "The shooting happened at Florida State University near Doak Campbell Stadium."
+    assert spans(sentence, "Where was the shooting?") == [
+        "Florida State University",
+        "Doak Campbell Stadium",
+    ]
