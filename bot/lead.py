@@ -62,6 +62,8 @@ INSTITUTION_HEADS = frozenset(
     church zoo hotel library station festival parade bowl cup championship olympics awards
     prize congregation synagogue chapel""".split()
 )
+# A name ending with its country is an organisation's ("Turning Point USA", "Bank of America").
+NATION_TAILS = frozenset("usa america us uk".split())
 # The last word of a company's or a publication's name: no place ("Where ...?" was answered
 # "Maxar Technologies").
 COMPANY_HEADS = frozenset(
@@ -130,6 +132,11 @@ _DEFINE = re.compile(
     r"\s+(?:is|are|was|were)\s+(?!(?:the|a|an|its|his|her|their|this|that|these|those|"
     r"widely|now|currently|also|still)\b)[^\s?'’]+(?:\s+[^\s?'’]+){0,3}\s*\??\s*$",
     re.IGNORECASE,
+)
+# After "what": "is the" and a name to the question's end is that name ("What is the Big
+# Beautiful Bill?"), not "the name of ..." in lower case.
+_DEFINE_NAME = re.compile(
+    r"\s+(?:is|are|was|were)\s+the\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*\s*\??\s*$"
 )
 _WORD = re.compile(r"\w(?:[\w'’&.\-]*\w)?")
 _NUMBER = re.compile(
@@ -226,7 +233,9 @@ def expected_type(question: str) -> ExpectedType | None:
             if wh == "when":
                 return ExpectedType(DATE)
             return ExpectedType(ENTITY)
-        if m.group("which").lower() == "what" and _DEFINE.match(question, m.end("which")):
+        if m.group("which").lower() == "what" and (
+            _DEFINE.match(question, m.end("which")) or _DEFINE_NAME.match(question, m.end("which"))
+        ):
             return None  # "What is quiet quitting?": what the term means, not a name
         words = [_key_word(w) for w in m.group("noun").split()]
         if m.group("which").lower() == "what" and words[0] in ("is", "was", "are", "were"):
@@ -338,6 +347,7 @@ def _place_or_institution(span: str) -> bool:
         or key in COUNTRIES
         or key in US_STATES
         or key in DEMONYMS
+        or (bool(first) and last in NATION_TAILS)
         or last in INSTITUTION_HEADS
         or (last in OCCASION_HEADS and first.partition(" ")[0] not in FIRST_NAMES)
         or any(_BRAND.search(word) for word in span.split())

@@ -60,6 +60,10 @@ from bot.render import render_answer, render_text
         ("What was Operation Midnight Hammer?", None),
         ("What is Cambridge Dictionary's 2025 word of the year?", ExpectedType(ENTITY)),
         ("What is widely considered the biggest event in fashion?", ExpectedType(ENTITY)),
+        # "the" and a name to the end is that name: "Trump [1]." led the Big Beautiful Bill
+        ("What is the Big Beautiful Bill?", None),
+        ("What was the Golden Dome", None),
+        ("What is the name of the storm Sandy?", ExpectedType(ENTITY)),
     ],
 )
 def test_the_question_says_what_kind_of_answer_it_wants(question, expected):
@@ -526,4 +530,13 @@ def test_a_company_is_no_place():
     assert spans(sentence, "Where was the shooting?") == [
         "Florida State University",
         "Doak Campbell Stadium",
+    ]
+
+
+def test_an_organisation_named_for_its_country_is_nobody():
+    # "Turning Point USA [1]." answered "Who shot Charlie Kirk?"
+    sentence = "The leader of Turning Point USA, Charlie Kirk, was shot; Tyler Robinson was held."
+    assert spans(sentence, "Who shot the activist?") == ["Charlie Kirk", "Tyler Robinson"]
+    assert spans("He backed Michael Jordan and Bank of America.", "Who did he back?") == [
+        "Michael Jordan"
     ]
