@@ -96,17 +96,18 @@ TITLES = frozenset(
     """president former vice secretary sen senator rep gov governor mayor dr mr mrs ms prime
     minister gen general judge justice chancellor ceo chief rev acting attorney us ambassador
     speaker commissioner director chairman chairwoman sheriff spokesman spokeswoman
-    spokesperson first lady representative lt col sgt adm admiral deputy assistant special
-    envoy press""".split()
+    spokesperson representative lt col sgt adm admiral deputy assistant special envoy
+    press""".split()
 )
 # Faiths, peoples and nationalities: what somebody is, not who ("Jewish" from "Jewish and civil
-# rights groups" led "Who set fire to the synagogue?"). First names that end like them ("Brian",
-# "Christian") are not here.
+# rights groups" led "Who set fire to the synagogue?"). Words that are also names are not here:
+# "Brian", "Christian", "White" (Betty White), "Black" (Jack Black), "English". ("Lady" is no
+# title either: Lady Gaga.)
 DEMONYMS = frozenset(
     """jewish muslim catholic protestant evangelical hindu sikh buddhist arab latino latina
-    hispanic black white asian african european american mexican canadian british english
-    irish scottish welsh french german italian spanish portuguese dutch swiss greek polish
-    swedish danish finnish norwegian russian ukrainian turkish kurdish iranian iraqi israeli
+    hispanic asian african european american mexican canadian british irish scottish welsh
+    french german italian spanish portuguese dutch swiss greek polish swedish
+    danish finnish norwegian russian ukrainian turkish kurdish iranian iraqi israeli
     palestinian syrian lebanese egyptian saudi afghan pakistani indian chinese japanese korean
     vietnamese taiwanese filipino australian brazilian cuban venezuelan colombian haitian
     nigerian ethiopian sudanese somali""".split()

@@ -540,3 +540,12 @@ def test_an_organisation_named_for_its_country_is_nobody():
     assert spans("He backed Michael Jordan and Bank of America.", "Who did he back?") == [
         "Michael Jordan"
     ]
+
+
+def test_names_that_look_like_titles_or_peoples_stay_names():
+    question = "Who sang at the show?"
+    assert spans("The crowd cheered as Lady Gaga and Jack Black sang.", question) == [
+        "Lady Gaga",
+        "Jack Black",
+    ]
+    assert spans("Fans then cheered White, who sang last.", question) == ["White"]
