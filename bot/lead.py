@@ -48,28 +48,26 @@ NUMBER_NOUNS = frozenset(
     """number percentage percent amount magnitude price cost age rate temperature score salary
     population total level speed height distance""".split()
 )
-# The last word of a place's, an institution's or an event's name and of no well-known person's
-# ("Purdue Mall", "Consumer Protection Act", "Shelby Farms Park"; not Hall, Law, Bay, Court,
-# Temple, Lake, Day: Monty Hall, Jude Law, Ricki Lake, Jason Day): such a span does not answer
-# "who".
-INSTITUTION_HEADS = frozenset(
-    """mall center centre avenue plaza university college school academy hospital clinic
-    company corp corporation inc ltd llc group holdings foundation institute association society
-    council committee commission department ministry agency bureau administration authority
-    party cathedral mosque museum airport stadium arena palace act treaty network news times
-    journal tribune magazine airlines airways motors industries technologies systems labs county
-    city island islands valley coast park parks square street road bridge tower river gardens
-    church zoo hotel library station festival parade bowl cup championship olympics awards
-    prize congregation synagogue chapel""".split()
-)
-# A name ending with its country is an organisation's ("Turning Point USA", "Bank of America").
-NATION_TAILS = frozenset("usa america us uk".split())
 # The last word of a company's or a publication's name: no place ("Where ...?" was answered
 # "Maxar Technologies").
 COMPANY_HEADS = frozenset(
     """company corp corporation inc ltd llc group holdings technologies systems labs industries
     motors airlines airways network news times journal tribune magazine""".split()
 )
+# The last word of a place's, an institution's or an event's name and of no well-known person's
+# ("Purdue Mall", "Consumer Protection Act", "Shelby Farms Park"; not Hall, Law, Bay, Court,
+# Temple, Lake, Day: Monty Hall, Jude Law, Ricki Lake, Jason Day): such a span does not answer
+# "who". Companies' and publications' heads are among them.
+INSTITUTION_HEADS = COMPANY_HEADS | frozenset(
+    """mall center centre avenue plaza university college school academy hospital clinic
+    foundation institute association society council committee commission department ministry
+    agency bureau administration authority party cathedral mosque museum airport stadium arena
+    palace act treaty county city island islands valley coast park parks square street road
+    bridge tower river gardens church zoo hotel library station festival parade bowl cup
+    championship olympics awards prize congregation synagogue chapel""".split()
+)
+# A name ending with its country is an organisation's ("Turning Point USA", "Bank of America").
+NATION_TAILS = frozenset("usa america us uk".split())
 # The last word of an occasion's name ("Bastille Day", "Election Night", "Starry Nights"): no
 # person unless a known first name comes first ("Jason Day").
 OCCASION_HEADS = frozenset("day days night nights eve weekend".split())
@@ -397,10 +395,14 @@ def _words(text: str) -> set[str]:
     return {_key_word(w) for w in _WORD.findall(text)} - CONNECTORS - {"and", "&"}
 
 
-def _singulars(words: Iterable[str]) -> set[str]:
-    """The words without a plural "s" ("Globes" repeats "Globe"; "Paris" is cut too, alike on
+def _singular(word: str) -> str:
+    """The word without a plural "s" ("Globes" repeats "Globe"; "Paris" is cut too, alike on
     both sides of a comparison)."""
-    return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words}
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _singulars(words: Iterable[str]) -> set[str]:
+    return {_singular(w) for w in words}
 
 
 def _numbers(sentence: str) -> list[Span]:
@@ -572,7 +574,7 @@ def choose_lead(question: str, sentences: Sequence[str], scores: Sequence[float]
 def _unit(span: str) -> str:
     """What a number span counts: its last word, singular ("stores" of "1,240 stores")."""
     words = span.split()
-    return next(iter(_singulars([_key_word(words[-1])]))) if len(words) > 1 else ""
+    return _singular(_key_word(words[-1])) if len(words) > 1 else ""
 
 
 def _full_names(leads: dict[str, Lead]) -> dict[str, Lead]:
