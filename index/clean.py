@@ -10,7 +10,8 @@ footer lines (reporter contact lines, "Contributing:" credits, short lines in an
 such as an Arabic comment-box footer under an English article). Sentences are never edited;
 lines are either kept whole or dropped whole. The one thing cut out of a line is a photo credit
 ("Chris Jackson/Getty Images") that a scraper glued between a caption and the next sentence,
-where it would read as part of that sentence ("Getty Images Harry plays rugby").
+where it would read as part of that sentence ("Getty Images Harry plays rugby"), and the label of
+a summary box glued to its first point ("AI-assisted summary Paramount settled ...").
 """
 
 from __future__ import annotations
@@ -69,6 +70,13 @@ _PHOTO_CREDIT = re.compile(
     rf"(?: ?/ ?| - ){_AGENCY}(?: via {_AGENCY})?(?=$| [^a-z])"
 )
 
+# A summary box's label at the start of a line, glued to the box's first point by the scraper.
+# "AI-assisted summary" is a label wherever it starts a line; the common words need a colon
+# ("Key points: ..."), so "Summary judgment was granted" and "Key points of the deal" stay.
+_SUMMARY_LABEL = re.compile(
+    r"^(?:AI-assisted summary\b:?|(?:key points|summary|in brief|at a glance):)\s*", re.IGNORECASE
+)
+
 _SOCIAL = (
     r"(?:facebook|twitter|x|whatsapp|linkedin|reddit|e-?mail|pinterest|telegram|instagram"
     r"|tiktok|threads|bluesky|flipboard|messenger|sms|copy link|print)"
@@ -117,6 +125,8 @@ _FURNITURE = _rx(
     r"(?:©|\(c\)|copyright)\s.{0,150}",
     r".{0,150}\ball rights reserved\b.{0,60}",
     r"follow us(?: on .{0,80})?",
+    # a summary box's heading alone on its line
+    r"key points|summary|in brief|at a glance",
 )
 
 # "Related: <headline>", "More: <headline>", "READ MORE: <headline>": promo links to other
@@ -234,6 +244,7 @@ def _mark(text: str) -> tuple[list[str], list[bool]]:
     lines = [_SPACE_RUN.sub(" ", line).strip() for line in _normalize_chars(text).split("\n")]
     lines = _unwrap(lines)
     lines = [_SPACE_RUN.sub(" ", _PHOTO_CREDIT.sub("", line)).strip() for line in lines]
+    lines = [_SUMMARY_LABEL.sub("", line) for line in lines]
     script = dominant_script("\n".join(lines))
     keep = [not is_furniture(line) for line in lines]
     _drop_header(lines, keep)

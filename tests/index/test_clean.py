@@ -311,3 +311,35 @@ def test_credits_with_dashes_lower_case_agencies_and_in_parentheses_are_cut(
     raw: str, clean: str
 ) -> None:
     assert clean_text(_with(raw)) == _with(clean)
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        # a summary box's label glued to its first point would read as part of the sentence
+        (
+            "AI-assisted summary Paramount settled a lawsuit for $16 million.",
+            "Paramount settled a lawsuit for $16 million.",
+        ),
+        ("Key points: Reno police will add patrols.", "Reno police will add patrols."),
+    ],
+)
+def test_a_summary_label_is_cut_from_the_line_it_starts(raw: str, clean: str) -> None:
+    assert clean_text(_with(raw, "top")) == f"{clean}\n\n{STORY}"
+
+
+@pytest.mark.parametrize("label", ["AI-assisted summary", "Key Points", "Summary:"])
+def test_a_line_that_is_only_a_summary_label_is_dropped(label: str) -> None:
+    assert clean_text(_with(label)) == STORY
+
+
+@pytest.mark.parametrize(
+    "news",
+    [
+        "Summary judgment was granted on Friday.",
+        "Key points of the deal were leaked to reporters.",
+        "AI-assisted summaries are spreading across newsrooms.",
+    ],
+)
+def test_words_that_only_look_like_a_summary_label_stay(news: str) -> None:
+    assert clean_text(_with(news)) == _with(news)
