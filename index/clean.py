@@ -152,7 +152,10 @@ _NOTICE = re.compile(
     r"\b(?:we use cookies|(?:this|our) (?:web)?site uses cookies|accept (?:all )?cookies|"
     r"cookie (?:policy|settings|preferences|consent)|"
     r"(?:affiliate|sponsored) links?\b|how relevant is this ad to you|ad feedback|"
-    r"sign up for .{0,60}\b(?:newsletter|inbox|emails?|alerts?))",
+    r"sign up for .{0,60}\b(?:newsletter|inbox|emails?|alerts?)|"
+    # "Expert NFL picks: Exclusive betting insights only at USA TODAY"
+    r"\b(?:exclusive|unique)\b.{0,40}\b(?:insights|picks|deals|offers|content|access)\s+"
+    r"only\s+(?:at|on)\b)",
     re.IGNORECASE,
 )
 

@@ -343,3 +343,19 @@ def test_a_line_that_is_only_a_summary_label_is_dropped(label: str) -> None:
 )
 def test_words_that_only_look_like_a_summary_label_stay(news: str) -> None:
     assert clean_text(_with(news)) == _with(news)
+
+
+@pytest.mark.parametrize(
+    "promo",
+    [
+        "Expert NFL Playoffs picks: Exclusive betting insights only at USA TODAY.",
+        "Expert MLB daily picks: Unique MLB betting insights only at USA TODAY",
+    ],
+)
+def test_an_exclusive_content_promo_is_dropped(promo: str) -> None:
+    assert clean_text(_with(promo)) == STORY
+
+
+def test_an_exclusive_interview_in_the_news_stays() -> None:
+    news = "The exclusive interview aired only on CBS, the network said."
+    assert clean_text(_with(news)) == _with(news)
