@@ -66,6 +66,11 @@ INSTITUTION_HEADS = COMPANY_HEADS | frozenset(
     bridge tower river gardens church zoo hotel library station festival parade bowl cup
     championship olympics awards prize congregation synagogue chapel""".split()
 )
+# After a person's name, a word that makes it a government or an operation, not the person: "the
+# Biden administration" does not answer "who" with Joe Biden.
+GOVERNMENT_WORDS = frozenset("administration campaign government presidency era".split())
+# Titles that also start places' names ("US Capitol"): a place may start with them.
+PLACE_TITLES = frozenset({"us"})
 # A name ending with its country is an organisation's ("Turning Point USA", "Bank of America").
 NATION_TAILS = frozenset("usa america us uk".split())
 # The last word of an occasion's name ("Bastille Day", "Election Night", "Starry Nights"): no
@@ -80,6 +85,7 @@ CLAUSE_NOUNS = frozenset(
 )
 YEAR_NOUNS = frozenset({"year"})
 DATE_NOUNS = frozenset("day date month time".split())
+PLACE_UNITS = frozenset(w[:-1] if w.endswith("s") else w for w in PLACE_NOUNS)  # as `_unit` reads
 TYPE_NOUNS = PERSON_NOUNS | PLACE_NOUNS | NUMBER_NOUNS | YEAR_NOUNS | DATE_NOUNS
 
 MONTHS = (
@@ -169,6 +175,9 @@ _GENUS = re.compile(r"\.\s+[a-z]")  # after a lone capital: "E. coli", "C. diff"
 _DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]")  # "U.S", "D.C" as `_WORD` reads them
 _NUMBERED = re.compile(r"(?:No|Nos|Nr|Vol|Art|Ch|Pt)\.\s?\d")  # "No. 1", "Art. 5"
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR_SPAN = re.compile(r"(?:19|20)\d\d[-–](?:(?:19|20)?\d\d)")  # "2014-2024", "2019-20": a period
+_MONEY = re.compile(r"[$€£]|\b(?:dollars?|euros?|pounds)\b", re.IGNORECASE)
+_GOVERNMENT_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(GOVERNMENT_WORDS)) + r")\b")
 _MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s+$", re.IGNORECASE)
 
 
@@ -220,7 +229,9 @@ def expected_type(question: str) -> ExpectedType | None:
             how = m.group("how").lower().split()[-1]
             if how not in ("many", "much", "old", "tall", "far"):
                 return None
-            return ExpectedType(NUMBER, units=_asked_units(question[m.end() :]))
+            # "How much is the settlement?": `noun` "much", for which money is the very kind
+            noun = "much" if how == "much" else None
+            return ExpectedType(NUMBER, noun, units=_asked_units(question[m.end() :]))
         if m.group("wh"):
             wh = m.group("wh").lower()
             if wh in ("who", "whom"):
@@ -289,6 +300,9 @@ def candidate_spans(
     ("Israeli", "British") is left out too, except as a person's name."""
     if expected.kind == NUMBER:
         spans = _numbers(sentence)
+        if expected.units and not expected.units & PLACE_UNITS:
+            # "How many people died?" is not answered by "13 states", where they died
+            spans = [s for s in spans if _unit(s.text) not in PLACE_UNITS]
     elif expected.kind == YEAR:
         spans = [Span(m.group(), m.start(), m.end()) for m in _YEAR.finditer(sentence)]
     elif expected.kind == DATE:
@@ -301,10 +315,12 @@ def candidate_spans(
             spans = [
                 s
                 for s in spans
-                if not _place_or_institution(s.text) and not _before_region(sentence, s.end)
+                if not _place_or_institution(s.text)
+                and not _before_region(sentence, s.end)
+                and not _GOVERNMENT_AFTER.match(sentence, s.end)
             ]
         elif expected.kind == PLACE:  # "Maxar Technologies" is nowhere; a university is a place
-            spans = [s for s in spans if span_key(s.text).rpartition(" ")[2] not in COMPANY_HEADS]
+            spans = [s for s in spans if not _not_a_place(s.text)]
         if expected.noun in COUNTRY_NOUNS:  # "which country": a country, not "Meta" or "Trump"
             spans = [s for s in spans if span_key(s.text) in COUNTRIES]
     asked_singular = _singulars(asked)
@@ -350,6 +366,19 @@ def _place_or_institution(span: str) -> bool:
         or last in INSTITUTION_HEADS
         or (last in OCCASION_HEADS and first.partition(" ")[0] not in FIRST_NAMES)
         or any(_BRAND.search(word) for word in span.split())
+    )
+
+
+def _not_a_place(span: str) -> bool:
+    """A company ("Maxar Technologies"), a people ("Venezuelan") or a titled person ("President
+    JD Vance") is nowhere; a university or a stadium is a place, and so is "President Hotel"."""
+    words = span_key(span).split()
+    if not words:
+        return False
+    if words[-1] in COMPANY_HEADS or (len(words) == 1 and words[0] in DEMONYMS):
+        return True
+    return (
+        len(words) > 1 and words[0] in TITLES - PLACE_TITLES and words[-1] not in INSTITUTION_HEADS
     )
 
 
@@ -412,8 +441,12 @@ def _numbers(sentence: str) -> list[Span]:
         digits = m.group()
         if any(h.start <= m.start() < h.end for h in heights):
             continue
-        if _YEAR.fullmatch(digits) or _MONTH_BEFORE.search(sentence[: m.start()]):
-            continue  # a year or a day of the month is a date, not a count
+        if (
+            _YEAR.fullmatch(digits)
+            or _YEAR_SPAN.fullmatch(digits)
+            or _MONTH_BEFORE.search(sentence[: m.start()])
+        ):
+            continue  # a year, a span of years or a day of the month is a date, not a count
         if _ORDINAL.match(sentence, m.end()):
             continue  # "the 20th century": an ordinal, not a count
         name = _NAME_BEFORE_NUMBER.search(sentence, 0, m.start())
@@ -527,6 +560,9 @@ def kind_bonus(span: str, expected: ExpectedType) -> float:
         return KIND_BONUS if key in US_STATES or " and " in key else 0.0
     if expected.kind == PERSON and expected.noun is None:
         return FULL_NAME_BONUS if len(key.split()) >= 2 else 0.0
+    if expected.noun == "much" and not expected.units:
+        # "How much is the settlement?" asks for money; "How much snow fell?" does not
+        return KIND_BONUS if _MONEY.search(span) else 0.0
     return 0.0
 
 
