@@ -64,7 +64,8 @@ INSTITUTION_HEADS = COMPANY_HEADS | frozenset(
     agency bureau administration authority party cathedral mosque museum airport stadium arena
     palace act treaty county city island islands valley coast park parks square street road
     bridge tower river gardens church zoo hotel library station festival parade bowl cup
-    championship olympics awards prize congregation synagogue chapel""".split()
+    championship olympics awards prize congregation synagogue chapel revolution war
+    movement""".split()
 )
 # After a person's name, a word that makes it a government or an operation, not the person: "the
 # Biden administration" does not answer "who" with Joe Biden.
@@ -81,7 +82,7 @@ OCCASION_HEADS = frozenset("day days night nights eve weekend".split())
 CLAUSE_NOUNS = frozenset(
     """motive motives reason reasons cause causes caused purpose impact impacts effect effects
     consequence consequences significance meaning message response reaction argument arguments
-    lesson lessons outcome""".split()
+    lesson lessons outcome theme themes""".split()
 )
 YEAR_NOUNS = frozenset({"year"})
 DATE_NOUNS = frozenset("day date month time".split())
@@ -138,6 +139,8 @@ _DEFINE = re.compile(
     r"widely|now|currently|also|still)\b)[^\s?'’]+(?:\s+[^\s?'’]+){0,3}\s*\??\s*$",
     re.IGNORECASE,
 )
+# "What is the film about?" asks what it says, not for a name.
+_ABOUT = re.compile(r"\babout\s*[?.!]?\s*$", re.IGNORECASE)
 # After "what": "is the" and a name to the question's end is that name ("What is the Big
 # Beautiful Bill?"), not "the name of ..." in lower case.
 _DEFINE_NAME = re.compile(
@@ -156,7 +159,7 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 # "WASHINGTON —", "BASEL, Switzerland —": where the story was filed, not what it says.
-_DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)?\s*[—–−-]\s")
+_DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)?\s*[—–−‒―-]\s")
 _NATIONALITY = re.compile(r"(?:ian|can|ish|ese|eli|ch)$")  # Russian, Mexican, British, ...
 _INITIALS = re.compile(r"(?:^|\s)(?:[A-Z]\.)+[A-Z]$")
 # "5'11\"", "5′11″", "6-foot-2", "5 feet 9 inches": a height is one number, not "5".
@@ -244,9 +247,11 @@ def expected_type(question: str) -> ExpectedType | None:
                 return ExpectedType(DATE)
             return ExpectedType(ENTITY)
         if m.group("which").lower() == "what" and (
-            _DEFINE.match(question, m.end("which")) or _DEFINE_NAME.match(question, m.end("which"))
+            _DEFINE.match(question, m.end("which"))
+            or _DEFINE_NAME.match(question, m.end("which"))
+            or _ABOUT.search(question, m.end("which"))
         ):
-            return None  # "What is quiet quitting?": what the term means, not a name
+            return None  # "What is quiet quitting?", "What is the film about?": no name
         words = [_key_word(w) for w in m.group("noun").split()]
         if m.group("which").lower() == "what" and words[0] in ("is", "was", "are", "were"):
             # "What is the name of the storm ...", "What is the list price ...": read the noun.
@@ -363,7 +368,7 @@ def _place_or_institution(span: str) -> bool:
         or key in US_STATES
         or key in DEMONYMS
         or (bool(first) and last in NATION_TAILS)
-        or last in INSTITUTION_HEADS
+        or _institution_head(last)
         or (last in OCCASION_HEADS and first.partition(" ")[0] not in FIRST_NAMES)
         or any(_BRAND.search(word) for word in span.split())
     )
@@ -535,7 +540,25 @@ def _names(sentence: str, known: frozenset[str], *, several: bool, person: bool)
         elif _INITIALS.search(text) and sentence[end : end + 1] == ".":
             text, end = text + ".", end + 1  # "U.S." keeps its last full stop
         spans.append(Span(text, start, end))
-    return spans
+    return _joined_institutions(sentence, spans)
+
+
+def _joined_institutions(sentence: str, spans: list[Span]) -> list[Span]:
+    """ "Food" and "Drug Administration" are one name, "Food and Drug Administration": a name
+    joined by "and" to one ending in an institution's head ("Tom Hanks and Meg Ryan" stay two)."""
+    out: list[Span] = []
+    for span in spans:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and sentence[last.end : span.start] == " and "
+            and _institution_head(span.text.rsplit(" ", 1)[-1])
+            and not _institution_head(last.text.rsplit(" ", 1)[-1])
+        ):
+            out[-1] = Span(sentence[last.start : span.end], last.start, span.end)
+        else:
+            out.append(span)
+    return out
 
 
 def span_key(text: str) -> str:

@@ -598,3 +598,50 @@ def test_a_count_of_places_does_not_answer_a_count_of_people():
     assert spans(sentence, question) == ["3", "17"]
     # the places counted when places are asked for
     assert spans(sentence, "How many states reported cases?") == ["3", "17", "13 states"]
+
+
+def test_a_dateline_with_any_dash_is_skipped():
+    # "WASHINGTON [1]." answered "Where is Trump going on a state visit?" ("‒" is U+2012)
+    for dash in "‒—–-":
+        sentence = f"WASHINGTON {dash} President Donald Trump left for the United Kingdom."
+        # ("President" is known as a name's first word from the other sentences)
+        assert spans(sentence, "Where is Trump going?", frozenset({"president"})) == [
+            "United Kingdom"
+        ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the Met Gala 2025 theme?",  # "Rihanna [1]." led it
+        "What is the shark week opinion about?",  # "Lowe [1]." led it
+        "What was the new rule about?",
+    ],
+)
+def test_a_question_for_a_theme_or_what_something_is_about_asks_for_no_span(question):
+    assert expected_type(question) is None
+
+
+def test_an_institution_named_x_and_y_is_one_name():
+    # "Food [1]." answered "Which drug brand did the FDA warn Dollar Tree about?"
+    sentence = "The Food and Drug Administration warned Dollar Tree over Assured products."
+    assert spans(sentence, "Which brand was it?", frozenset({"the"})) == [
+        "Food and Drug Administration",
+        "Dollar Tree",
+        "Assured",
+    ]
+    # two people stay two
+    sentence = "The award went to Tom Hanks and Meg Ryan."
+    assert spans(sentence, "Which stars won?") == ["Tom Hanks", "Meg Ryan"]
+
+
+def test_a_plural_event_or_a_revolution_is_nobody():
+    # "World Cups [1]." answered "Who did England play in the final?"; "Green Revolution [1]."
+    # a CEO question
+    sentence = "England lost at the 2015 and 2019 World Cups, then beat Fridolina Rolfo."
+    assert spans(sentence, "Who did England play?") == ["Fridolina Rolfo"]
+    sentence = "Borlaug, father of the Green Revolution, hired Kenneth Quinn."
+    assert spans(sentence, "Who was hired?", frozenset({"borlaug"})) == [
+        "Borlaug",
+        "Kenneth Quinn",
+    ]
