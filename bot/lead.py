@@ -46,13 +46,15 @@ COUNTRY_NOUNS = frozenset("country countries nation nations".split())
 STATE_NOUNS = frozenset("state states".split())
 NUMBER_NOUNS = frozenset(
     """number percentage percent amount magnitude price cost age rate temperature score salary
-    population total level speed height distance""".split()
+    population total level speed height distance amounts prices costs ages rates scores salaries
+    totals levels""".split()
 )
 # The last word of a company's or a publication's name: no place ("Where ...?" was answered
 # "Maxar Technologies").
 COMPANY_HEADS = frozenset(
     """company corp corporation inc ltd llc group holdings technologies systems labs industries
-    motors airlines airways network news times journal tribune magazine""".split()
+    motors airlines airways network news times journal tribune magazine today herald gazette
+    reuters bloomberg cnn nbc cbs abc msnbc npr bbc""".split()
 )
 # The last word of a place's, an institution's or an event's name and of no well-known person's
 # ("Purdue Mall", "Consumer Protection Act", "Shelby Farms Park"; not Hall, Law, Bay, Court,
@@ -83,6 +85,13 @@ CLAUSE_NOUNS = frozenset(
     """motive motives reason reasons cause causes caused purpose impact impacts effect effects
     consequence consequences significance meaning message response reaction argument arguments
     lesson lessons outcome theme themes""".split()
+)
+# After "which" or "what", things mostly named in lower case ("marijuana", "chimpanzees",
+# "listeria"): a capitalised span would be someone or something else ("Which drug did Trump
+# reclassify?" led "Donald Trump").
+THING_NOUNS = frozenset(
+    """drug drugs medicine medicines medication medications animal animals species disease
+    diseases illness virus bacteria bacterium""".split()
 )
 YEAR_NOUNS = frozenset({"year"})
 DATE_NOUNS = frozenset("day date month time".split())
@@ -275,6 +284,8 @@ def expected_type(question: str) -> ExpectedType | None:
                 return ExpectedType(PLACE, w, several)
         if m.group("which").lower() == "what" and any(w in CLAUSE_NOUNS for w in words):
             return None  # "What was the motive?": a clause answers, not a name
+        if any(w in THING_NOUNS for w in words):
+            return None  # "Which drug ...?": answered in lower case, not by a name
         return ExpectedType(ENTITY, several=several)
     return None
 
@@ -329,7 +340,25 @@ def candidate_spans(
         if expected.noun in COUNTRY_NOUNS:  # "which country": a country, not "Meta" or "Trump"
             spans = [s for s in spans if span_key(s.text) in COUNTRIES]
     asked_singular = _singulars(asked)
-    return [s for s in spans if not _singulars(_words(s.text)) <= asked_singular]
+    return [
+        s
+        for s in spans
+        if not _singulars(_words(s.text)) <= asked_singular and not _peoples_country(s.text, asked)
+    ]
+
+
+# What a people's name adds to its country's: Syria-n, Russia-n, Iran-ian, Israel-i, Brit-ish.
+_PEOPLE_ENDINGS = ("n", "an", "ian", "i", "ish", "ese")
+MIN_COUNTRY_STEM = 4
+
+
+def _peoples_country(span: str, asked: frozenset[str]) -> bool:
+    """Whether `span` is the country whose people the question names ("Syria" for "which Syrian
+    group"): it repeats the question."""
+    key = span_key(span)
+    return len(key) >= MIN_COUNTRY_STEM and any(
+        word.startswith(key) and word[len(key) :] in _PEOPLE_ENDINGS for word in asked
+    )
 
 
 # A capital inside a word after two or more lower-case letters names a brand or a company

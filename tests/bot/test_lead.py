@@ -645,3 +645,34 @@ def test_a_plural_event_or_a_revolution_is_nobody():
         "Borlaug",
         "Kenneth Quinn",
     ]
+
+
+def test_a_country_named_in_the_question_by_its_people_is_no_answer():
+    # "Syria [1]." answered "... in support of which Syrian minority group?"
+    sentence = "Israel struck Syria to protect the Druze, it said."
+    assert spans(sentence, "Israel struck Damascus to help which Syrian group?") == ["Druze"]
+    assert spans("Troops left Russia for Ukraine.", "Which Russian ally was hit?") == ["Ukraine"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which drug did President Trump move to reclassify this week?",  # "Donald Trump [1]."
+        "Which medicine is the administration urging to change its label?",  # "FDA [1]."
+        "Jane Goodall was famously known for studying which animals?",  # "Jane Goodall Institute"
+    ],
+)
+def test_a_question_for_a_drug_an_animal_or_a_disease_asks_for_no_name(question):
+    assert expected_type(question) is None
+
+
+def test_which_of_the_following_amounts_asks_for_a_number():
+    # "Sen [1]." answered "... rebate checks ... in which of the following amounts?"
+    question = "Trump promised tariff rebate checks in which of the following amounts?"
+    assert expected_type(question) == ExpectedType(NUMBER, "amounts")
+
+
+def test_a_newspaper_or_a_network_is_no_place():
+    # "USA TODAY [1]." answered "Where did the crash occur?"
+    sentence = "The plane crashed in Louisville, Kentucky, USA TODAY reported, citing CNN."
+    assert spans(sentence, "Where did the crash occur?") == ["Louisville", "Kentucky"]
