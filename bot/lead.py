@@ -86,13 +86,13 @@ CLAUSE_NOUNS = frozenset(
     consequence consequences significance meaning message response reaction argument arguments
     lesson lessons outcome theme themes""".split()
 )
-# After "which" or "what", things mostly named in lower case ("marijuana", "chimpanzees",
-# "listeria"): a capitalised span would be someone or something else ("Which drug did Trump
-# reclassify?" led "Donald Trump").
-THING_NOUNS = frozenset(
-    """drug drugs medicine medicines medication medications animal animals species disease
-    diseases illness virus bacteria bacterium""".split()
-)
+# The head noun after "which" or "what" of things mostly named in lower case ("chimpanzees",
+# "listeria"): a capitalised span would be something else ("Which animals did Jane Goodall
+# study?" led "Jane Goodall Institute").
+THING_NOUNS = frozenset("animal animals species disease diseases illness virus bacteria".split())
+# Drugs are named either way ("marijuana", "Tylenol"); a person or an agency is none ("Which drug
+# did Trump reclassify?" led "Donald Trump", "Which medicine ...?" "FDA").
+DRUG_NOUNS = frozenset("drug drugs medicine medicines medication medications".split())
 YEAR_NOUNS = frozenset({"year"})
 DATE_NOUNS = frozenset("day date month time".split())
 PLACE_UNITS = frozenset(w[:-1] if w.endswith("s") else w for w in PLACE_NOUNS)  # as `_unit` reads
@@ -284,8 +284,10 @@ def expected_type(question: str) -> ExpectedType | None:
                 return ExpectedType(PLACE, w, several)
         if m.group("which").lower() == "what" and any(w in CLAUSE_NOUNS for w in words):
             return None  # "What was the motive?": a clause answers, not a name
-        if any(w in THING_NOUNS for w in words):
-            return None  # "Which drug ...?": answered in lower case, not by a name
+        if words[-1] in THING_NOUNS:
+            return None  # "Which animals ...?": answered in lower case, not by a name
+        if words[-1] in DRUG_NOUNS:
+            return ExpectedType(ENTITY, words[-1], several)
         return ExpectedType(ENTITY, several=several)
     return None
 
@@ -337,6 +339,8 @@ def candidate_spans(
             ]
         elif expected.kind == PLACE:  # "Maxar Technologies" is nowhere; a university is a place
             spans = [s for s in spans if not _not_a_place(s.text)]
+        if expected.noun in DRUG_NOUNS:  # "which drug": not "Donald Trump", "FDA" or "U.S."
+            spans = [s for s in spans if not _no_drug(s.text)]
         if expected.noun in COUNTRY_NOUNS:  # "which country": a country, not "Meta" or "Trump"
             spans = [s for s in spans if span_key(s.text) in COUNTRIES]
     asked_singular = _singulars(asked)
@@ -400,6 +404,22 @@ def _place_or_institution(span: str) -> bool:
         or _institution_head(last)
         or (last in OCCASION_HEADS and first.partition(" ")[0] not in FIRST_NAMES)
         or any(_BRAND.search(word) for word in span.split())
+    )
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}|(?:[A-Z]\.)+")
+
+
+def _no_drug(span: str) -> bool:
+    """A person (a first name first, "Donald Trump", or a title, "Health Secretary Robert F.
+    Kennedy Jr"), a place ("U.S.") or an agency's acronym ("FDA")."""
+    key = span_key(span)
+    words = key.split()
+    return (
+        words[0] in FIRST_NAMES
+        or any(w in TITLES - PLACE_TITLES for w in words)
+        or key in COUNTRIES | US_STATES
+        or bool(_ACRONYM.fullmatch(span))
     )
 
 
