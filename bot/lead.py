@@ -35,7 +35,9 @@ PERSON_NOUNS = frozenset(
     """person people man woman men women politician actor actress actors artist artists singer
     rapper musician player athlete star celebrity official leader figure president senator
     governor mayor lawmaker judge executive ceo founder author director coach candidate
-    billionaire journalist host comedian chef quarterback pitcher golfer""".split()
+    billionaire journalist host comedian chef quarterback pitcher golfer minister ambassador
+    secretary chancellor speaker commissioner chairman chairwoman sheriff spokesman spokeswoman
+    spokesperson representative admiral envoy justice""".split()
 )
 PLACE_NOUNS = frozenset(
     """country countries nation nations state states city cities town towns region county
@@ -46,8 +48,8 @@ COUNTRY_NOUNS = frozenset("country countries nation nations".split())
 STATE_NOUNS = frozenset("state states".split())
 NUMBER_NOUNS = frozenset(
     """number percentage percent amount magnitude price cost age rate temperature score salary
-    population total level speed height distance amounts prices costs ages rates scores salaries
-    totals levels""".split()
+    population total level speed height distance rating amounts prices costs ages rates scores
+    salaries totals levels ratings""".split()
 )
 # The last word of a company's or a publication's name: no place ("Where ...?" was answered
 # "Maxar Technologies").
@@ -148,8 +150,13 @@ _DEFINE = re.compile(
     r"widely|now|currently|also|still)\b)[^\s?'’]+(?:\s+[^\s?'’]+){0,3}\s*\??\s*$",
     re.IGNORECASE,
 )
-# "What is the film about?" asks what it says, not for a name.
+# "What is the film about?" asks what it says, not for a name; "What was he arrested for?" why
+# ("What team does he play for?" asks for a name: a noun comes first).
 _ABOUT = re.compile(r"\babout\s*[?.!]?\s*$", re.IGNORECASE)
+_FOR = re.compile(
+    r"\s+(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could)\s.*\bfor\s*[?.!]?\s*$",
+    re.IGNORECASE,
+)
 # After "what": "is the" and a name to the question's end is that name ("What is the Big
 # Beautiful Bill?"), not "the name of ..." in lower case.
 _DEFINE_NAME = re.compile(
@@ -161,6 +168,9 @@ _NUMBER = re.compile(
     r"(?:\s?%|\s(?:percent|million|billion|trillion|thousand)\b)?"
 )
 _UNIT = re.compile(r"(?:-[a-z]+|\s(?P<unit>[a-z][a-z\-]+))")
+# Verbs that may follow an amount and are no unit of it ("$102 million may never be found").
+MODAL_VERBS = frozenset("may might must shall".split())
+NOT_UNITS = STOPWORDS | MODAL_VERBS
 _DATE = re.compile(
     rf"\b(?:(?:(?:{WEEKDAYS}),?\s+)?(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?"
     rf"|(?:{MONTHS})\.?\s+(?:19|20)\d\d|\d{{1,2}}\s+(?:{MONTHS})(?:\s+(?:19|20)\d\d)?"
@@ -186,6 +196,17 @@ _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b")  # right after the digits
 _GENUS = re.compile(r"\.\s+[a-z]")  # after a lone capital: "E. coli", "C. diff"
 _DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]")  # "U.S", "D.C" as `_WORD` reads them
 _NUMBERED = re.compile(r"(?:No|Nos|Nr|Vol|Art|Ch|Pt)\.\s?\d")  # "No. 1", "Art. 5"
+# Names whose number is part of them, not a count: "state Route 83", "Proposition 50", "Category
+# 5", "Game 7", "Apollo 11".
+NUMBERED_NAMES = frozenset(
+    """route highway interstate flight proposition prop measure amendment category game week
+    episode season phase stage chapter section article gate terminal platform district ward
+    precinct apollo artemis""".split()
+)
+_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s$")
+# A capitalised word joined to a lower-case participle or the like is an adjective
+# ("Oscar-winning", "Kremlin-backed", "Texas-based"), no name ("Kim Jong-un" stays one).
+_COMPOUND_ADJECTIVE = re.compile(r"-(?:[a-z]+(?:ing|ed)|based|born|era|style|like|made|run|wide)$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _YEAR_SPAN = re.compile(r"(?:19|20)\d\d[-–](?:(?:19|20)?\d\d)")  # "2014-2024", "2019-20": a period
 _MONEY = re.compile(r"[$€£]|\b(?:dollars?|euros?|pounds)\b", re.IGNORECASE)
@@ -259,6 +280,7 @@ def expected_type(question: str) -> ExpectedType | None:
             _DEFINE.match(question, m.end("which"))
             or _DEFINE_NAME.match(question, m.end("which"))
             or _ABOUT.search(question, m.end("which"))
+            or _FOR.match(question, m.end("which"))
         ):
             return None  # "What is quiet quitting?", "What is the film about?": no name
         words = [_key_word(w) for w in m.group("noun").split()]
@@ -392,6 +414,9 @@ PARTY_WORDS = frozenset(
 )
 
 
+PERSON_PREFIXES = TITLES | PARTY_WORDS  # what comes before a person's name, not in it
+
+
 def _place_or_institution(span: str) -> bool:
     key = span_key(span)
     first, _, last = key.rpartition(" ")
@@ -399,7 +424,7 @@ def _place_or_institution(span: str) -> bool:
         all(w in PARTY_WORDS for w in key.split())
         or key in COUNTRIES
         or key in US_STATES
-        or key in DEMONYMS
+        or _people(key)
         or (bool(first) and last in NATION_TAILS)
         or _institution_head(last)
         or (last in OCCASION_HEADS and first.partition(" ")[0] not in FIRST_NAMES)
@@ -429,11 +454,19 @@ def _not_a_place(span: str) -> bool:
     words = span_key(span).split()
     if not words:
         return False
-    if words[-1] in COMPANY_HEADS or (len(words) == 1 and words[0] in DEMONYMS):
+    if words[-1] in COMPANY_HEADS or (len(words) == 1 and _people(words[0])):
         return True
+    # a title anywhere before the last word: "Rhode Island Attorney General Peter Neronha"
     return (
-        len(words) > 1 and words[0] in TITLES - PLACE_TITLES and words[-1] not in INSTITUTION_HEADS
+        len(words) > 1
+        and any(w in TITLES - PLACE_TITLES for w in words[:-1])
+        and words[-1] not in INSTITUTION_HEADS
     )
+
+
+def _people(key: str) -> bool:
+    """A people or a faith, one or many ("Russian", "Russians")."""
+    return key in DEMONYMS or _singular(key) in DEMONYMS
 
 
 def _institution_head(word: str) -> bool:
@@ -506,9 +539,12 @@ def _numbers(sentence: str) -> list[Span]:
         name = _NAME_BEFORE_NUMBER.search(sentence, 0, m.start())
         if name and _key_word(name.group(1) or "") not in ARTICLES | STOPWORDS:
             continue  # "Super Bowl 59": part of a name
+        before = _WORD_BEFORE.search(sentence, 0, m.start())
+        if before and _key_word(before.group(1)) in NUMBERED_NAMES:
+            continue  # "Route 83"
         end = m.end()
         unit = _UNIT.match(sentence, end)
-        if unit and (unit.group("unit") is None or unit.group("unit") not in STOPWORDS):
+        if unit and (unit.group("unit") is None or unit.group("unit") not in NOT_UNITS):
             end = unit.end()
         spans.append(Span(sentence[m.start() : end], m.start(), end))
     return sorted(spans, key=lambda s: s.start)
@@ -532,7 +568,9 @@ def _names(sentence: str, known: frozenset[str], *, several: bool, person: bool)
         if gap not in ("", "&") and not initial:
             runs.append(run)  # punctuation between the words ends the name
             run = []
-        capital = word[0].isupper() or (word[0].isdigit() and bool(run))
+        capital = (word[0].isupper() and not _COMPOUND_ADJECTIVE.search(word)) or (
+            word[0].isdigit() and bool(run)
+        )
         if capital or (run and (word in CONNECTORS or (several and word == "and"))):
             run.append(tok)
             if word.endswith(("'s", "’s")):
@@ -569,8 +607,18 @@ def _names(sentence: str, known: frozenset[str], *, several: bool, person: bool)
         while run and not run[-1].group()[0].isupper() and not run[-1].group()[0].isdigit():
             run = run[:-1]
         if person:
-            while len(run) > 1 and _key_word(run[0].group()) in TITLES:
-                run = run[1:]
+            # the name follows its last title or party ("Rhode Island Attorney General Peter
+            # Neronha", "Democrat Abigail Spanberger"); a title word may end it ("Aaron Judge")
+            run = run[
+                max(
+                    (
+                        i + 1
+                        for i, t in enumerate(run[:-1])
+                        if _key_word(t.group()) in PERSON_PREFIXES
+                    ),
+                    default=0,
+                ) :
+            ]
         if not run or all(_key_word(t.group()) in CALENDAR_WORDS for t in run):
             continue
         tail = _NAME_TAIL.search(sentence, 0, run[0].start())

@@ -685,3 +685,71 @@ def test_a_newspaper_or_a_network_is_no_place():
     # "USA TODAY [1]." answered "Where did the crash occur?"
     sentence = "The plane crashed in Louisville, Kentucky, USA TODAY reported, citing CNN."
     assert spans(sentence, "Where did the crash occur?") == ["Louisville", "Kentucky"]
+
+
+def test_a_person_is_named_without_the_place_party_or_title_before_them():
+    # "Democrat Abigail Spanberger [1]." answered "Who won the Virginia governor race?";
+    # "Island Attorney General Peter Neronha [1]." split "Rhode Island" off a sentence's start
+    question = "Who won the race?"
+    sentence = "Voters chose Democrat Abigail Spanberger over Winsome Earle-Sears."
+    assert spans(sentence, question) == ["Abigail Spanberger", "Winsome Earle-Sears"]
+    sentence = "Rhode Island Attorney General Peter Neronha filed the suit."
+    assert spans(sentence, question) == ["Peter Neronha"]
+    # a title word that is the surname stays ("Aaron Judge")
+    assert spans("The Yankees slugger Aaron Judge won it.", question) == ["Yankees", "Aaron Judge"]
+
+
+def test_a_people_in_the_plural_or_a_hyphenated_adjective_is_nobody():
+    # "Russians [1]." and "Oscar-winning [1]." answered "who" questions
+    question = "Who was voted the sexiest man?"
+    sentence = (
+        "In the poll, Russians chose Oscar-winning actor Ivan Petrov, a Kremlin-backed site said."
+    )
+    assert spans(sentence, question) == ["Ivan Petrov"]
+    # a Korean given name keeps its hyphen
+    assert spans("Talks with Kim Jong-un stalled.", question) == ["Kim Jong-un"]
+
+
+def test_a_number_in_the_name_of_a_road_a_ballot_measure_or_a_storm_is_no_count():
+    # "83 [1]." answered "How many people died when a car was hit by trains?"
+    question = "How many people died in the crash?"
+    sentence = "Two people died near state Route 83 after Proposition 50 passed."
+    assert spans(sentence, question) == []
+    assert spans("The Category 5 storm killed 12 people.", question) == ["12 people"]
+
+
+def test_an_amount_takes_no_verb_as_its_unit():
+    # "$102 million may [1]." answered "How much was the Louvre loot worth?"
+    sentence = "The jewels worth $102 million may never be found, and 8 pieces were taken."
+    assert spans(sentence, "How much was the loot worth?") == ["$102 million", "8 pieces"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What are Kansas banning food stamps for?",  # "Idaho [1]." led it
+        "What was the senator arrested for?",
+    ],
+)
+def test_what_something_is_for_asks_for_no_span(question):
+    assert expected_type(question) is None
+
+
+def test_what_team_someone_plays_for_still_asks_for_a_name():
+    assert expected_type("What team does Pete Alonso play for?") == ExpectedType(ENTITY)
+
+
+def test_an_approval_rating_is_a_number():
+    # "CNN [1]." answered "What is Trump's approval rating?"
+    assert expected_type("What is Trump's approval rating?") == ExpectedType(NUMBER, "rating")
+
+
+@pytest.mark.parametrize("noun", ["minister", "ambassador", "justice", "spokeswoman"])
+def test_a_title_after_which_asks_for_a_person(noun):
+    assert expected_type(f"Which {noun} resigned?") == ExpectedType(PERSON, noun)
+
+
+def test_a_person_titled_after_a_place_is_no_place():
+    # "Island Attorney General Peter Neronha [1]." answered "Which cities joined the lawsuit?"
+    sentence = "Rhode Island Attorney General Peter Neronha said Providence and Boston joined."
+    assert spans(sentence, "Which cities joined the lawsuit?") == ["Providence", "Boston"]
