@@ -444,9 +444,17 @@ def test_a_number_in_a_name_is_no_count():
         "What was the impact of the tariffs on prices?",
         "What message did the pope send to the crowd?",
         "What caused the outage?",
+        "What are Kansas banning food stamps for?",  # "Idaho [1]." led it
+        "What was the senator arrested for?",
+        "What is the Met Gala 2025 theme?",  # "Rihanna [1]." led it
+        "What is the shark week opinion about?",  # "Lowe [1]." led it
+        "What was the new rule about?",
+        # things written in lower case: a capitalised span is something else
+        "Jane Goodall was famously known for studying which animals?",  # "Jane Goodall Institute"
+        "Which virus is spreading in the schools?",
     ],
 )
-def test_a_question_for_a_reason_or_an_effect_asks_for_no_span(question):
+def test_a_question_answered_by_a_clause_or_in_lower_case_asks_for_no_span(question):
     # "Idaho [1]." led "What was Bryan Kohberger's motive?"
     assert expected_type(question) is None
 
@@ -610,18 +618,6 @@ def test_a_dateline_with_any_dash_is_skipped():
         ]
 
 
-@pytest.mark.parametrize(
-    "question",
-    [
-        "What is the Met Gala 2025 theme?",  # "Rihanna [1]." led it
-        "What is the shark week opinion about?",  # "Lowe [1]." led it
-        "What was the new rule about?",
-    ],
-)
-def test_a_question_for_a_theme_or_what_something_is_about_asks_for_no_span(question):
-    assert expected_type(question) is None
-
-
 def test_an_institution_named_x_and_y_is_one_name():
     # "Food [1]." answered "Which drug brand did the FDA warn Dollar Tree about?"
     sentence = "The Food and Drug Administration warned Dollar Tree over Assured products."
@@ -652,17 +648,6 @@ def test_a_country_named_in_the_question_by_its_people_is_no_answer():
     sentence = "Israel struck Syria to protect the Druze, it said."
     assert spans(sentence, "Israel struck Damascus to help which Syrian group?") == ["Druze"]
     assert spans("Troops left Russia for Ukraine.", "Which Russian ally was hit?") == ["Ukraine"]
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "Jane Goodall was famously known for studying which animals?",  # "Jane Goodall Institute"
-        "Which virus is spreading in the schools?",
-    ],
-)
-def test_a_question_for_an_animal_or_a_disease_asks_for_no_name(question):
-    assert expected_type(question) is None
 
 
 def test_a_drug_is_neither_a_person_nor_an_agency():
@@ -722,17 +707,6 @@ def test_an_amount_takes_no_verb_as_its_unit():
     # "$102 million may [1]." answered "How much was the Louvre loot worth?"
     sentence = "The jewels worth $102 million may never be found, and 8 pieces were taken."
     assert spans(sentence, "How much was the loot worth?") == ["$102 million", "8 pieces"]
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "What are Kansas banning food stamps for?",  # "Idaho [1]." led it
-        "What was the senator arrested for?",
-    ],
-)
-def test_what_something_is_for_asks_for_no_span(question):
-    assert expected_type(question) is None
 
 
 def test_what_team_someone_plays_for_still_asks_for_a_name():
