@@ -607,18 +607,7 @@ def _names(sentence: str, known: frozenset[str], *, several: bool, person: bool)
         while run and not run[-1].group()[0].isupper() and not run[-1].group()[0].isdigit():
             run = run[:-1]
         if person:
-            # the name follows its last title or party ("Rhode Island Attorney General Peter
-            # Neronha", "Democrat Abigail Spanberger"); a title word may end it ("Aaron Judge")
-            run = run[
-                max(
-                    (
-                        i + 1
-                        for i, t in enumerate(run[:-1])
-                        if _key_word(t.group()) in PERSON_PREFIXES
-                    ),
-                    default=0,
-                ) :
-            ]
+            run = _after_titles(run)
         if not run or all(_key_word(t.group()) in CALENDAR_WORDS for t in run):
             continue
         tail = _NAME_TAIL.search(sentence, 0, run[0].start())
@@ -638,6 +627,20 @@ def _names(sentence: str, known: frozenset[str], *, several: bool, person: bool)
             text, end = text + ".", end + 1  # "U.S." keeps its last full stop
         spans.append(Span(text, start, end))
     return _joined_institutions(sentence, spans)
+
+
+def _after_titles(run: list[re.Match[str]]) -> list[re.Match[str]]:
+    """A person's name after their last title or party ("Rhode Island Attorney General Peter
+    Neronha", "Democrat Abigail Spanberger"); a title word may end the name ("Aaron Judge"). A
+    title joined by "of" runs on to the first known first name, or to the last two words
+    ("Secretary of State Marco Rubio", "Director of National Intelligence Tulsi Gabbard")."""
+    words = [_key_word(t.group()) for t in run]
+    cut = max((i + 1 for i, w in enumerate(words[:-1]) if w in PERSON_PREFIXES), default=0)
+    if cut and cut < len(run) and run[cut].group() in CONNECTORS:
+        cut += 1
+        while len(run) - cut > 2 and words[cut] not in FIRST_NAMES:
+            cut += 1
+    return run[cut:]
 
 
 def _joined_institutions(sentence: str, spans: list[Span]) -> list[Span]:

@@ -727,3 +727,16 @@ def test_a_person_titled_after_a_place_is_no_place():
     # "Island Attorney General Peter Neronha [1]." answered "Which cities joined the lawsuit?"
     sentence = "Rhode Island Attorney General Peter Neronha said Providence and Boston joined."
     assert spans(sentence, "Which cities joined the lawsuit?") == ["Providence", "Boston"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # "of State Marco Rubio [1]." answered "An imposter used AI to mimic which US official?"
+        ("It mimicked Secretary of State Marco Rubio in texts.", "Marco Rubio"),
+        ("They met Director of National Intelligence Tulsi Gabbard today.", "Tulsi Gabbard"),
+        ("The memo came from White House Chief of Staff Susie Wiles.", "Susie Wiles"),
+    ],
+)
+def test_a_title_of_several_words_joined_by_of_is_no_part_of_the_name(sentence, name):
+    assert spans(sentence, "Who was it?") == [name]
