@@ -86,7 +86,7 @@ OCCASION_HEADS = frozenset("day days night nights eve weekend".split())
 CLAUSE_NOUNS = frozenset(
     """motive motives reason reasons cause causes caused purpose impact impacts effect effects
     consequence consequences significance meaning message response reaction argument arguments
-    lesson lessons outcome theme themes""".split()
+    lesson lessons outcome theme themes causing""".split()
 )
 # The head noun after "which" or "what" of things mostly named in lower case ("chimpanzees",
 # "listeria"): a capitalised span would be something else ("Which animals did Jane Goodall
@@ -171,6 +171,8 @@ _UNIT = re.compile(r"(?:-[a-z]+|\s(?P<unit>[a-z][a-z\-]+))")
 # Verbs that may follow an amount and are no unit of it ("$102 million may never be found").
 MODAL_VERBS = frozenset("may might must shall".split())
 NOT_UNITS = STOPWORDS | MODAL_VERBS
+# An adverb is no unit either ("720,810 potentially affected cars"); these nouns end as one does.
+LY_NOUNS = frozenset("family ally assembly supply rally butterfly monopoly anomaly lily".split())
 _DATE = re.compile(
     rf"\b(?:(?:(?:{WEEKDAYS}),?\s+)?(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?"
     rf"|(?:{MONTHS})\.?\s+(?:19|20)\d\d|\d{{1,2}}\s+(?:{MONTHS})(?:\s+(?:19|20)\d\d)?"
@@ -358,6 +360,7 @@ def candidate_spans(
                 if not _place_or_institution(s.text)
                 and not _before_region(sentence, s.end)
                 and not _GOVERNMENT_AFTER.match(sentence, s.end)
+                and len(s.text) > 1  # a letter is nobody: the platform "X"
             ]
         elif expected.kind == PLACE:  # "Maxar Technologies" is nowhere; a university is a place
             spans = [s for s in spans if not _not_a_place(s.text)]
@@ -544,10 +547,14 @@ def _numbers(sentence: str) -> list[Span]:
             continue  # "Route 83"
         end = m.end()
         unit = _UNIT.match(sentence, end)
-        if unit and (unit.group("unit") is None or unit.group("unit") not in NOT_UNITS):
+        if unit and (unit.group("unit") is None or _is_unit(unit.group("unit"))):
             end = unit.end()
         spans.append(Span(sentence[m.start() : end], m.start(), end))
     return sorted(spans, key=lambda s: s.start)
+
+
+def _is_unit(word: str) -> bool:
+    return word not in NOT_UNITS and (not word.endswith("ly") or word in LY_NOUNS)
 
 
 def _names(sentence: str, known: frozenset[str], *, several: bool, person: bool) -> list[Span]:
@@ -760,8 +767,11 @@ def full_name(surname: str, text: str) -> Span | None:
     when `text` never names them more fully."""
     if not surname or " " in surname.strip():
         return None
+    # (a full stop only after an initial: "in Houston. Takeoff", "U.S. Starbucks" are no names)
     before = re.compile(
-        r"(?<![\w'’\-])((?:[A-Z][\w'’\-]*\.?[ \t]+){1,3})" + re.escape(surname) + r"(?!\w)"
+        r"(?<![\w'’\-.])((?:(?:[A-Z]\.|[A-Z][\w'’\-]*)[ \t]+){1,3})"
+        + re.escape(surname)
+        + r"(?!\w)"
     )
     for m in before.finditer(text):
         words = list(re.finditer(r"\S+", m.group(1)))

@@ -285,6 +285,10 @@ def test_a_person_named_by_surname_and_in_full_is_answered_with_the_full_name():
         ("Zohran Mamdani", "Zohran Mamdani won.", None),
         ("Adams", "McKay-Smith Adams spoke; the O'Neil-Adams case", "McKay-Smith Adams"),
         ("Adams", "theRiver Adams said", None),
+        # a sentence's end or an abbreviation is no initial: "Houston. Takeoff [1]." led "Which
+        # coach ...?", "S. Starbucks [1]." (from "U.S. Starbucks stores") a "who" question
+        ("Takeoff", "He was shot in Houston. Takeoff was a rapper.", None),
+        ("Starbucks", "Workers at U.S. Starbucks stores voted.", None),
     ],
 )
 def test_a_surname_is_given_as_the_fullest_name_the_article_uses(surname, text, expected):
@@ -740,3 +744,17 @@ def test_a_person_titled_after_a_place_is_no_place():
 )
 def test_a_title_of_several_words_joined_by_of_is_no_part_of_the_name(sentence, name):
     assert spans(sentence, "Who was it?") == [name]
+
+
+def test_an_adverb_is_no_unit_and_a_letter_is_nobody():
+    # "720,810 potentially [1]." answered "How many Accords did Honda recall?"; "X [1]." "Who
+    # replaced Linda Yaccarino?"
+    sentence = "The recall covers 720,810 potentially affected cars and 12 families."
+    assert spans(sentence, "How many cars were recalled?") == ["720,810", "12 families"]
+    sentence = "Yaccarino left X after Elon Musk named Linda Bird."
+    assert spans(sentence, "Who replaced Linda Yaccarino?") == ["Elon Musk", "Linda Bird"]
+
+
+def test_what_is_causing_asks_for_a_clause():
+    # "China [1]." answered "What is causing the Wisconsin dairy crisis?"
+    assert expected_type("What is causing the Wisconsin dairy crisis?") is None
