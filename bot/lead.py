@@ -37,7 +37,8 @@ PERSON_NOUNS = frozenset(
     governor mayor lawmaker judge executive ceo founder author director coach candidate
     billionaire journalist host comedian chef quarterback pitcher golfer minister ambassador
     secretary chancellor speaker commissioner chairman chairwoman sheriff spokesman spokeswoman
-    spokesperson representative admiral envoy justice""".split()
+    spokesperson representative admiral envoy justice king queen prince princess pope
+    emperor""".split()
 )
 PLACE_NOUNS = frozenset(
     """country countries nation nations state states city cities town towns region county
@@ -69,8 +70,11 @@ INSTITUTION_HEADS = COMPANY_HEADS | frozenset(
     palace act treaty county city island islands valley coast park parks square street road
     bridge tower river gardens church zoo hotel library station festival parade bowl cup
     championship olympics awards prize congregation synagogue chapel revolution war
-    movement""".split()
+    movement series tournament league conference games""".split()
 )
+# The last word of an agency's name: nowhere ("Secret Service" answered "Where was Trump shot?").
+AGENCY_HEADS = frozenset("service agency bureau administration commission committee".split())
+NOWHERE_HEADS = COMPANY_HEADS | AGENCY_HEADS
 # After a person's name, a word that makes it a government or an operation, not the person: "the
 # Biden administration" does not answer "who" with Joe Biden.
 GOVERNMENT_WORDS = frozenset("administration campaign government presidency era".split())
@@ -86,7 +90,7 @@ OCCASION_HEADS = frozenset("day days night nights eve weekend".split())
 CLAUSE_NOUNS = frozenset(
     """motive motives reason reasons cause causes caused purpose impact impacts effect effects
     consequence consequences significance meaning message response reaction argument arguments
-    lesson lessons outcome theme themes causing""".split()
+    lesson lessons outcome theme themes causing sentence penalty punishment""".split()
 )
 # The head noun after "which" or "what" of things mostly named in lower case ("chimpanzees",
 # "listeria"): a capitalised span would be something else ("Which animals did Jane Goodall
@@ -126,7 +130,8 @@ DEMONYMS = frozenset(
     danish finnish norwegian russian ukrainian turkish kurdish iranian iraqi israeli
     palestinian syrian lebanese egyptian saudi afghan pakistani indian chinese japanese korean
     vietnamese taiwanese filipino australian brazilian cuban venezuelan colombian haitian
-    nigerian ethiopian sudanese somali""".split()
+    nigerian ethiopian sudanese somali yemeni bangladeshi qatari omani emirati kuwaiti nepali
+    """.split()
 )
 ARTICLES = frozenset("the a an".split())  # dropped from the start of a name
 # Lower-case words allowed inside a name ("University of Idaho", "Tren de Aragua").
@@ -203,9 +208,9 @@ _NUMBERED = re.compile(r"(?:No|Nos|Nr|Vol|Art|Ch|Pt)\.\s?\d")  # "No. 1", "Art. 
 NUMBERED_NAMES = frozenset(
     """route highway interstate flight proposition prop measure amendment category game week
     episode season phase stage chapter section article gate terminal platform district ward
-    precinct apollo artemis""".split()
+    precinct apollo artemis hb sb ab hr""".split()
 )
-_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s$")
+_WORD_BEFORE = re.compile(r"\b([A-Z][A-Za-z]+)\s$")  # "Route 83", "HB 22"
 # A capitalised word joined to a lower-case participle or the like is an adjective
 # ("Oscar-winning", "Kremlin-backed", "Texas-based"), no name ("Kim Jong-un" stays one).
 _COMPOUND_ADJECTIVE = re.compile(r"-(?:[a-z]+(?:ing|ed)|based|born|era|style|like|made|run|wide)$")
@@ -457,7 +462,7 @@ def _not_a_place(span: str) -> bool:
     words = span_key(span).split()
     if not words:
         return False
-    if words[-1] in COMPANY_HEADS or (len(words) == 1 and _people(words[0])):
+    if words[-1] in NOWHERE_HEADS or (len(words) == 1 and _people(words[0])):
         return True
     # a title anywhere before the last word: "Rhode Island Attorney General Peter Neronha"
     return (

@@ -758,3 +758,32 @@ def test_an_adverb_is_no_unit_and_a_letter_is_nobody():
 def test_what_is_causing_asks_for_a_clause():
     # "China [1]." answered "What is causing the Wisconsin dairy crisis?"
     assert expected_type("What is causing the Wisconsin dairy crisis?") is None
+
+
+def test_a_bills_number_is_no_count():
+    # "22 [1]." (from "HB 22") answered "How many anti-riot bills did Ohio Republicans push?"
+    sentence = "Critics said HB 22 and SB 4 were vague; lawmakers passed 4 bills."
+    assert spans(sentence, "How many bills passed?") == ["4 bills"]
+
+
+def test_a_sentence_or_a_penalty_is_answered_by_a_clause():
+    # "Walmsley [1]." answered "What sentence did Ahmaud Arbery's killers get?"
+    assert expected_type("What sentence did Ahmaud Arbery's killers get?") is None
+    assert expected_type("What penalty did the team face?") is None
+
+
+def test_a_series_or_a_league_is_nobody_and_an_agency_is_no_place():
+    # "Cup Series [1]." answered "Who won the 2023 Daytona 500?"; "Secret Service [1]." "Where
+    # was Trump shot?"
+    sentence = "The NASCAR Cup Series race was won by Ricky Stenhouse Jr."
+    assert spans(sentence, "Who won the race?") == ["Ricky Stenhouse Jr"]
+    sentence = "Trump was shot at a rally in Butler as the Secret Service swarmed him."
+    assert spans(sentence, "Where was Trump shot?") == ["Butler"]
+
+
+def test_which_king_asks_for_a_person_and_yemeni_is_a_people():
+    # "CNN [1]." answered "Which king warned of red lines?"; "Yemeni [1]." "Which town became
+    # America's first Muslim-majority city?"
+    assert expected_type("Which king warned of red lines?") == ExpectedType(PERSON, "king")
+    sentence = "Yemeni immigrants made Hamtramck a majority Muslim city."
+    assert spans(sentence, "Which town was it?", frozenset({"yemeni"})) == ["Hamtramck"]
