@@ -218,6 +218,7 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _YEAR_SPAN = re.compile(r"(?:19|20)\d\d[-–](?:(?:19|20)?\d\d)")  # "2014-2024", "2019-20": a period
 _MONEY = re.compile(r"[$€£]|\b(?:dollars?|euros?|pounds)\b", re.IGNORECASE)
 _GOVERNMENT_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(GOVERNMENT_WORDS)) + r")\b")
+_DAY_OR_MONTH = re.compile(rf"\d|\b(?:{MONTHS})\b", re.IGNORECASE)  # a date more exact than a year
 _MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s+$", re.IGNORECASE)
 
 
@@ -695,6 +696,10 @@ def kind_bonus(span: str, expected: ExpectedType) -> float:
         return KIND_BONUS if key in US_STATES or " and " in key else 0.0
     if expected.kind == PERSON and expected.noun is None:
         return FULL_NAME_BONUS if len(key.split()) >= 2 else 0.0
+    if expected.kind == DATE and expected.noun is None:
+        # "When is the vote?": "Thursday, Oct. 9" over the bare year beside it
+        # (a weekday alone gets none: "Monday" does not beat "1994" for "When did it last ...?")
+        return KIND_BONUS if _DAY_OR_MONTH.search(span) and not _YEAR.fullmatch(span) else 0.0
     if expected.noun == "much" and not expected.units:
         # "How much is the settlement?" asks for money; "How much snow fell?" does not
         return KIND_BONUS if _MONEY.search(span) else 0.0

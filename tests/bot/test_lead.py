@@ -787,3 +787,14 @@ def test_which_king_asks_for_a_person_and_yemeni_is_a_people():
     assert expected_type("Which king warned of red lines?") == ExpectedType(PERSON, "king")
     sentence = "Yemeni immigrants made Hamtramck a majority Muslim city."
     assert spans(sentence, "Which town was it?", frozenset({"yemeni"})) == ["Hamtramck"]
+
+
+def test_when_prefers_a_day_or_a_month_to_a_bare_year():
+    # "2025 [1]." answered "When is the Senate vote on the government shutdown?"
+    sentence = "As the government shutdown 2025 continues, the Senate votes Thursday, Oct. 9."
+    lead = choose_lead("When is the Senate vote?", [sentence], [0.8])
+    assert lead is not None and lead.span.text == "Thursday, Oct. 9"
+    # a weekday alone does not outrank a year
+    sentences = ["It last happened in 1994.", "Officials met on Monday."]
+    lead = choose_lead("When did it last happen?", sentences, [0.8, 0.75])
+    assert lead is not None and lead.span.text == "1994"
