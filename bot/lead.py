@@ -718,7 +718,8 @@ def choose_lead(question: str, sentences: Sequence[str], scores: Sequence[float]
     if expected is None or not sentences:
         return None
     asked = question_words(question)
-    asked_singular = _singulars(asked)
+    # the question's words a span should not repeat; the asked noun it may ("King Abdullah II")
+    repeated = _singulars(asked) - _singulars([_key_word(expected.noun or "")])
     best = max(scores)
     order = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
     considered = [i for i in order[:LEAD_SENTENCES] if scores[i] >= LEAD_KEEP_RATIO * best]
@@ -736,7 +737,7 @@ def choose_lead(question: str, sentences: Sequence[str], scores: Sequence[float]
             score += kind_bonus(span.text, expected)
             if expected.units and _unit(span.text) in expected.units:
                 score += KIND_BONUS  # "1,240 stores" for "how many stores": the asked count
-            elif _singulars(_words(span.text)) & asked_singular:
+            elif _singulars(_words(span.text)) & repeated:
                 score -= QUESTION_OVERLAP_PENALTY
             if key not in leads or score > leads[key].score:
                 leads[key] = Lead(span, i, score)

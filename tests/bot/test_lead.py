@@ -798,3 +798,15 @@ def test_when_prefers_a_day_or_a_month_to_a_bare_year():
     sentences = ["It last happened in 1994.", "Officials met on Monday."]
     lead = choose_lead("When did it last happen?", sentences, [0.8, 0.75])
     assert lead is not None and lead.span.text == "1994"
+
+
+def test_the_asked_noun_in_a_span_does_not_repeat_the_question():
+    # "Christian [1]." answered "Which king warned of red lines in Jerusalem?" over "King
+    # Abdullah II", whose "King" counted as repeating the question
+    question = "Which king warned of red lines?"
+    sentences = [
+        "King Abdullah II warned of threats to Christian and Muslim holy sites.",
+        "He is Jordan's King Abdullah II.",  # ("King" is known as a name's word)
+    ]
+    lead = choose_lead(question, sentences, [0.8, 0.4])
+    assert lead is not None and lead.span.text == "King Abdullah II"
