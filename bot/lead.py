@@ -70,7 +70,8 @@ INSTITUTION_HEADS = COMPANY_HEADS | frozenset(
     palace act treaty county city island islands valley coast park parks square street road
     bridge tower river gardens church zoo hotel library station festival parade bowl cup
     championship olympics awards prize congregation synagogue chapel revolution war
-    movement series tournament league conference games""".split()
+    movement series tournament league conference games tour senate congress parliament
+    legislature thanksgiving christmas easter halloween hanukkah ramadan passover""".split()
 )
 # The last word of an agency's name: nowhere ("Secret Service" answered "Where was Trump shot?").
 AGENCY_HEADS = frozenset("service agency bureau administration commission committee".split())
@@ -169,7 +170,7 @@ _DEFINE_NAME = re.compile(
 )
 _WORD = re.compile(r"\w(?:[\w'’&.\-]*\w)?")
 _NUMBER = re.compile(
-    r"(?<![\w.,])(?:[$€£]\s?)?\d+(?:[.,]\d+)*(?:[-–]\d+(?![\w.,]))?"  # a range or a record: "1-3"
+    r"(?<![\w.,])(?<!\d[-–])(?:[$€£]\s?)?\d+(?:[.,]\d+)*(?:[-–]\d+(?![\w.,]))?"  # a range: "1-3"
     r"(?:\s?%|\s(?:percent|million|billion|trillion|thousand)\b)?"
 )
 _UNIT = re.compile(r"(?:-[a-z]+|\s(?P<unit>[a-z][a-z\-]+))")
@@ -203,6 +204,9 @@ _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b")  # right after the digits
 _GENUS = re.compile(r"\.\s+[a-z]")  # after a lone capital: "E. coli", "C. diff"
 _DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]")  # "U.S", "D.C" as `_WORD` reads them
 _NUMBERED = re.compile(r"(?:No|Nos|Nr|Vol|Art|Ch|Pt)\.\s?\d")  # "No. 1", "Art. 5"
+_NUMBERED_BEFORE = re.compile(r"\b(?:No|Nos|Nr|Vol|Art|Ch|Pt)\.\s?$")
+# Letters glued to a number make a name ("5G", "3D"), except a scale or a decade ("$5m", "1990s").
+_GLUED = re.compile(r"(?!(?:m|bn|k|M|B|K|s)\b)[A-Za-z]")
 # Names whose number is part of them, not a count: "state Route 83", "Proposition 50", "Category
 # 5", "Game 7", "Apollo 11".
 NUMBERED_NAMES = frozenset(
@@ -551,6 +555,8 @@ def _numbers(sentence: str) -> list[Span]:
         before = _WORD_BEFORE.search(sentence, 0, m.start())
         if before and _key_word(before.group(1)) in NUMBERED_NAMES:
             continue  # "Route 83"
+        if _NUMBERED_BEFORE.search(sentence, 0, m.start()) or _GLUED.match(sentence, m.end()):
+            continue  # "No. 1" is a rank; "5G", "3D" are names
         end = m.end()
         unit = _UNIT.match(sentence, end)
         if unit and (unit.group("unit") is None or _is_unit(unit.group("unit"))):
@@ -619,6 +625,8 @@ def _names(sentence: str, known: frozenset[str], *, several: bool, person: bool)
             run = run[1:]
         while run and not run[-1].group()[0].isupper() and not run[-1].group()[0].isdigit():
             run = run[:-1]
+        while len(run) > 1 and _key_word(run[-1].group()) in _WEEKDAY_WORDS:
+            run = run[:-1]  # "told BBC Wednesday": when, not part of the name
         if person:
             run = _after_titles(run)
         if not run or all(_key_word(t.group()) in CALENDAR_WORDS for t in run):

@@ -810,3 +810,28 @@ def test_the_asked_noun_in_a_span_does_not_repeat_the_question():
     ]
     lead = choose_lead(question, sentences, [0.8, 0.4])
     assert lead is not None and lead.span.text == "King Abdullah II"
+
+
+def test_a_holiday_a_tour_or_a_legislature_is_nobody():
+    # "Thanksgiving [1]." answered "Who is to blame for the airlines' chaos?"; "Eras Tour [1]."
+    # "Who did Taylor Swift bring out?"; "Senate [1]." "Which senator helped pass the bill?"
+    sentence = "After Thanksgiving the Eras Tour ended, and the Senate thanked Ruben Gallego."
+    assert spans(sentence, "Who was it?") == ["Ruben Gallego"]
+
+
+def test_a_weekday_after_a_name_is_no_part_of_it():
+    # "BBC Wednesday [1]." answered "Where will Black Sabbath play the final show?"
+    sentence = "Sharon Osbourne told BBC Wednesday that the show at Villa Park would be the last."
+    assert spans(sentence, "Where is the show?") == ["Osbourne", "Villa Park"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Between 2001-04, the Patriots won three titles.",  # "04 [1]." led "How many ...?"
+        "It was voted No. 1 in the final poll, then No.2 a year on.",  # ranks
+        "The new 5G phone launched.",  # a name: "5 [1]." led "How much did the 5G iPhone cost?"
+    ],
+)
+def test_a_years_tail_a_rank_or_a_glued_name_is_no_count(sentence):
+    assert spans(sentence, "How many titles did they win?") == []
