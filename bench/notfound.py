@@ -22,8 +22,9 @@ Report: the share of realtimeqa-tune and realtimeqa-dev questions answered `foun
 share of off-topic questions answered `found: false`, for the tune off-topic set and for
 ../shared/eval/offtopic-questions.jsonl (the reporting set: never used for fitting) and
 bench/questions/offtopic-check.jsonl (ours, never fitted on), and the found rate of
-bench/questions/user-tune.jsonl (chat-style questions the tune corpus answers), each with a
-bootstrap 95% interval.
+bench/questions/user-tune.jsonl (chat-style questions the tune corpus answers) and
+bench/questions/user-leads.jsonl (short questions both corpora answer), each with a bootstrap
+95% interval.
 """
 
 from __future__ import annotations
@@ -62,6 +63,10 @@ USER_TUNE = QUESTIONS / "user-tune.jsonl"
 # 60 more questions the news should not answer, of the same kinds as offtopic-tune.jsonl but
 # written later and never fitted on: abstention on off-topic questions nobody tuned on.
 OFFTOPIC_CHECK = QUESTIONS / "offtopic-check.jsonl"
+# Short questions written from article titles of both realtimeqa corpora while checking the lead
+# span (issue 8, fifteenth round): each is answered by an article of the merged index. Never
+# fitted on.
+USER_LEADS = QUESTIONS / "user-leads.jsonl"
 # Ridge penalty of the fit (features are shares and cosines, all about 0..1), chosen by
 # `--fit --reuse --cv` (5-fold cross-validation on the tune sets): the strongest penalty whose
 # held-out folds abstain on as many off-topic questions as weaker ones do.
@@ -187,6 +192,7 @@ def report(bot: Any, suffix: str = "") -> dict[str, Any]:
         "offtopic-report": (OFFTOPIC_REPORT, False),
         "offtopic-check": (OFFTOPIC_CHECK, False),
         "user-tune": (USER_TUNE, True),
+        "user-leads": (USER_LEADS, True),
     }
     for name, (path, should_find) in sets.items():
         questions = [q["question"] for q in read_jsonl(path)]
