@@ -112,6 +112,8 @@ MONTHS = (
 WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 CALENDAR_WORDS = frozenset((MONTHS + "|" + WEEKDAYS).split("|"))
 _WEEKDAY_WORDS = frozenset(WEEKDAYS.split("|"))
+# Words that make a weekday a day's name: "Black Friday", "Super Tuesday", "Good Friday".
+NAMED_DAYS = frozenset("black good cyber super ash holy easter palm bloody giving maundy".split())
 # Words that start a capitalised run without belonging to the name ("Former President Joe Biden").
 TITLES = frozenset(
     """president former vice secretary sen senator rep gov governor mayor dr mr mrs ms prime
@@ -428,6 +430,7 @@ PARTY_WORDS = frozenset(
 
 
 PERSON_PREFIXES = TITLES | PARTY_WORDS  # what comes before a person's name, not in it
+PERSON_TITLES = TITLES - PLACE_TITLES  # titles no place's name starts with
 
 
 def _place_or_institution(span: str) -> bool:
@@ -455,7 +458,7 @@ def _no_drug(span: str) -> bool:
     words = key.split()
     return (
         words[0] in FIRST_NAMES
-        or any(w in TITLES - PLACE_TITLES for w in words)
+        or any(w in PERSON_TITLES for w in words)
         or key in COUNTRIES | US_STATES
         or bool(_ACRONYM.fullmatch(span))
     )
@@ -472,7 +475,7 @@ def _not_a_place(span: str) -> bool:
     # a title anywhere before the last word: "Rhode Island Attorney General Peter Neronha"
     return (
         len(words) > 1
-        and any(w in TITLES - PLACE_TITLES for w in words[:-1])
+        and any(w in PERSON_TITLES for w in words[:-1])
         and words[-1] not in INSTITUTION_HEADS
     )
 
@@ -566,6 +569,8 @@ def _numbers(sentence: str) -> list[Span]:
 
 
 def _is_unit(word: str) -> bool:
+    """Whether the lower-case word after a number is what it counts ("stores"), not a verb or
+    an adverb ("may", "potentially")."""
     return word not in NOT_UNITS and (not word.endswith("ly") or word in LY_NOUNS)
 
 
@@ -625,7 +630,11 @@ def _names(sentence: str, known: frozenset[str], *, several: bool, person: bool)
             run = run[1:]
         while run and not run[-1].group()[0].isupper() and not run[-1].group()[0].isdigit():
             run = run[:-1]
-        while len(run) > 1 and _key_word(run[-1].group()) in _WEEKDAY_WORDS:
+        while (
+            len(run) > 1
+            and _key_word(run[-1].group()) in _WEEKDAY_WORDS
+            and _key_word(run[-2].group()) not in NAMED_DAYS
+        ):
             run = run[:-1]  # "told BBC Wednesday": when, not part of the name
         if person:
             run = _after_titles(run)

@@ -823,6 +823,9 @@ def test_a_weekday_after_a_name_is_no_part_of_it():
     # "BBC Wednesday [1]." answered "Where will Black Sabbath play the final show?"
     sentence = "Sharon Osbourne told BBC Wednesday that the show at Villa Park would be the last."
     assert spans(sentence, "Where is the show?") == ["Osbourne", "Villa Park"]
+    # a weekday that a day's name ends with stays
+    sentence = "Shoppers lined up for Black Friday and Super Tuesday voters lined up too."
+    assert spans(sentence, "Which days were busy?") == ["Black Friday", "Super Tuesday"]
 
 
 @pytest.mark.parametrize(
