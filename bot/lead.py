@@ -159,10 +159,12 @@ _DEFINE = re.compile(
     re.IGNORECASE,
 )
 # "What is the film about?" asks what it says, not for a name; "What was he arrested for?" why
-# ("What team does he play for?" asks for a name: a noun comes first).
+# ("What team does he play for?" asks for a name: a noun comes first; so does "What is the name
+# of the team he plays for?").
 _ABOUT = re.compile(r"\babout\s*[?.!]?\s*$", re.IGNORECASE)
 _FOR = re.compile(
-    r"\s+(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could)\s.*\bfor\s*[?.!]?\s*$",
+    r"\s+(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could)\s(?!.*\bname\b)"
+    r".*\bfor\s*[?.!]?\s*$",
     re.IGNORECASE,
 )
 # After "what": "is the" and a name to the question's end is that name ("What is the Big

@@ -715,6 +715,8 @@ def test_an_amount_takes_no_verb_as_its_unit():
 
 def test_what_team_someone_plays_for_still_asks_for_a_name():
     assert expected_type("What team does Pete Alonso play for?") == ExpectedType(ENTITY)
+    question = "What is the name of the team he plays for?"
+    assert expected_type(question) == ExpectedType(ENTITY)
 
 
 def test_an_approval_rating_is_a_number():
