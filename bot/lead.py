@@ -207,8 +207,9 @@ _NAME_TAIL = re.compile(r"\b[A-Z][\w'’\-]*\s+for\s+the\s+$|\b(?P<head>[A-Z][a-
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b")  # right after the digits
 _GENUS = re.compile(r"\.\s+[a-z]")  # after a lone capital: "E. coli", "C. diff"
 _DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]")  # "U.S", "D.C" as `_WORD` reads them
-_NUMBERED = re.compile(r"(?:No|Nos|Nr|Vol|Art|Ch|Pt)\.\s?\d")  # "No. 1", "Art. 5"
-_NUMBERED_BEFORE = re.compile(r"\b(?:No|Nos|Nr|Vol|Art|Ch|Pt)\.\s?$")
+_NUMBERING = r"(?:No|Nos|Nr|Vol|Art|Ch|Pt)\.\s?"  # "No. 1", "Art. 5": a rank or a part
+_NUMBERED = re.compile(_NUMBERING + r"\d")  # the abbreviation, where a name would start
+_NUMBERED_BEFORE = re.compile(r"\b" + _NUMBERING + "$")  # the same, before a number
 # Letters glued to a number make a name ("5G", "3D"), except a scale or a decade ("$5m", "1990s").
 _GLUED = re.compile(r"(?!(?:m|bn|k|M|B|K|s)\b)[A-Za-z]")
 # Names whose number is part of them, not a count: "state Route 83", "Proposition 50", "Category
@@ -554,20 +555,28 @@ def _numbers(sentence: str) -> list[Span]:
             continue  # a year, a span of years or a day of the month is a date, not a count
         if _ORDINAL.match(sentence, m.end()):
             continue  # "the 20th century": an ordinal, not a count
-        name = _NAME_BEFORE_NUMBER.search(sentence, 0, m.start())
-        if name and _key_word(name.group(1) or "") not in ARTICLES | STOPWORDS:
-            continue  # "Super Bowl 59": part of a name
-        before = _WORD_BEFORE.search(sentence, 0, m.start())
-        if before and _key_word(before.group(1)) in NUMBERED_NAMES:
-            continue  # "Route 83"
-        if _NUMBERED_BEFORE.search(sentence, 0, m.start()) or _GLUED.match(sentence, m.end()):
-            continue  # "No. 1" is a rank; "5G", "3D" are names
+        if _in_a_name(sentence, m.start(), m.end()):
+            continue
         end = m.end()
         unit = _UNIT.match(sentence, end)
         if unit and (unit.group("unit") is None or _is_unit(unit.group("unit"))):
             end = unit.end()
         spans.append(Span(sentence[m.start() : end], m.start(), end))
     return sorted(spans, key=lambda s: s.start)
+
+
+def _in_a_name(sentence: str, start: int, end: int) -> bool:
+    """Whether the number at `start:end` belongs to a name or a rank, not a count: "Super Bowl
+    59", "Route 83", "No. 1", "5G"."""
+    name = _NAME_BEFORE_NUMBER.search(sentence, 0, start)
+    if name and _key_word(name.group(1) or "") not in ARTICLES | STOPWORDS:
+        return True
+    before = _WORD_BEFORE.search(sentence, 0, start)
+    return (
+        (before is not None and _key_word(before.group(1)) in NUMBERED_NAMES)
+        or _NUMBERED_BEFORE.search(sentence, 0, start) is not None
+        or _GLUED.match(sentence, end) is not None
+    )
 
 
 def _is_unit(word: str) -> bool:
@@ -738,7 +747,7 @@ def choose_lead(question: str, sentences: Sequence[str], scores: Sequence[float]
         return None
     asked = question_words(question)
     # the question's words a span should not repeat; the asked noun it may ("King Abdullah II")
-    repeated = _singulars(asked) - _singulars([_key_word(expected.noun or "")])
+    repeated = _singulars(asked) - _singulars([expected.noun] if expected.noun else [])
     best = max(scores)
     order = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
     considered = [i for i in order[:LEAD_SENTENCES] if scores[i] >= LEAD_KEEP_RATIO * best]
