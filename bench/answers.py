@@ -3,7 +3,7 @@
 
     python -m bench.answers [--set realtimeqa-dev] [--no-lead-baseline]
                             [--sentence-candidates 0,12] [--sentence-backends snapshot,onnx]
-                            [--passages 5,12,16]
+                            [--passages 5,12,16] [--date-weights 0,0.1,0.2]
 
 1. Accuracy: an answer is correct when the answer string appears in the answer text (as a whole
    word, the retrieval scorer's rule) and in the text of one of its citations.
@@ -22,6 +22,9 @@
    model that scores candidate sentences; the configured one is onnx-int8).
 7. With --passages 5,12,16: the same for each `[answer].passages` (how many retrieved passages
    the answer's sentences come from; its found decision reads them too).
+8. With --date-weights 0,0.1,0.2: the same for each `[answer].date_weight` (the bonus of a
+   sentence from the retrieved articles nearest the asked period, or the newest; 0: dates play
+   no part in choosing sentences).
 
 Writes bench/out/answers-<set>.jsonl (one answer a line, with `gold`, `correct`, `baseline`,
 `covered`) and bench/out/answers-<set>.json.
@@ -76,6 +79,12 @@ def main() -> None:
         type=parse_list,
         default=[],
         help="also answer with each of these [answer].passages (passages read for sentences)",
+    )
+    parser.add_argument(
+        "--date-weights",
+        type=lambda v: parse_list(v, float),
+        default=[],
+        help="also answer with each of these [answer].date_weight (0: no date preference)",
     )
     parser.add_argument(
         "--sentence-backends",
@@ -134,6 +143,7 @@ def main() -> None:
         ("sentence_backend", "sentence_backends", "sentences", v) for v in args.sentence_backends
     ]
     variants += [("passages", "passages_read", "passages", v) for v in args.passages]
+    variants += [("date_weight", "date_weights", "dated", v) for v in args.date_weights]
     for key, section, label, value in variants:
         varied = override(settings, "answer", **{key: value})
         given = ask_batch(answerer(library, varied), [q["question"] for q in questions])

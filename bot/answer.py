@@ -217,6 +217,45 @@ def lexical_overlap(
     return found / total if total else 0.0
 
 
+def asked_period(q: Question) -> tuple[date | None, date | None] | None:
+    """The dates `q`'s time words ask about ("this week", "in March", "since 2019"), or None.
+
+    A year named otherwise ("the 2025 women's Euros", "data breaches in 2024" asked without a
+    "now") is no period: it often dates the event, not the news about it (a settlement of 2024's
+    breaches is reported in 2025). Measured on realtimeqa-tune: a question naming a year
+    answered from that year's articles lost a question (docs/benchmarks.md)."""
+    return (q.time.date_from, q.time.date_to) if q.time.period else None
+
+
+def date_bonus(
+    days: Sequence[date | None],
+    weight: float,
+    half_life_days: float,
+    period: tuple[date | None, date | None] | None = None,
+) -> np.ndarray:
+    """Each sentence's bonus for its article's date: `weight` for the dated articles nearest
+    `period` (or, with none, the newest of `days`), halving with each `half_life_days` further
+    away; undated articles have none. Nearest among the retrieved articles, not to today, so an
+    archive's latest story on a subject counts as its news, and a period nothing was retrieved
+    from still prefers the articles closest to it."""
+    known = [d for d in days if d is not None]
+    if not known or weight == 0:
+        return np.zeros(len(days))
+    start, end = period if period is not None else (max(known), max(known))
+
+    def gap(d: date) -> int:
+        if start is not None and d < start:
+            return (start - d).days
+        if end is not None and d > end:
+            return (d - end).days
+        return 0
+
+    nearest = min(gap(d) for d in known)
+    return np.array(
+        [0.0 if d is None else weight * 0.5 ** ((gap(d) - nearest) / half_life_days) for d in days]
+    )
+
+
 def type_bonus(kind: str, question: str, text: str) -> float:
     """A small bonus for sentences holding the kind of thing the question asks for."""
     if kind == "how_many":
@@ -277,13 +316,21 @@ def form_penalty(text: str) -> float:
 
 
 def select_sentences(
-    scores: np.ndarray, similarity: np.ndarray, limit: int, redundancy: float = MMR_REDUNDANCY
+    scores: np.ndarray,
+    similarity: np.ndarray,
+    limit: int,
+    redundancy: float = MMR_REDUNDANCY,
+    relevance: np.ndarray | None = None,
 ) -> list[int]:
-    """Maximal marginal relevance: the best sentences that do not repeat each other."""
+    """Maximal marginal relevance: the best sentences that do not repeat each other. A sentence
+    is added only while its `relevance` (by default its score) is within KEEP_RATIO of the
+    best's: a bonus that orders the sentences without being evidence (the article's date) does
+    not loosen that bar."""
     chosen: list[int] = []
     if len(scores) == 0:
         return chosen
-    best = float(scores.max())
+    relevance = scores if relevance is None else relevance
+    best = float(relevance.max())
     remaining = set(range(len(scores)))
     while remaining and len(chosen) < limit:
 
@@ -293,7 +340,7 @@ def select_sentences(
 
         i = max(sorted(remaining), key=value)
         if chosen and (
-            scores[i] < KEEP_RATIO * best or similarity[i, chosen].max() > REPEAT_SIMILARITY
+            relevance[i] < KEEP_RATIO * best or similarity[i, chosen].max() > REPEAT_SIMILARITY
         ):
             remaining.discard(i)
             continue
@@ -316,6 +363,7 @@ class Evidence:
 class _Weighed:
     sentences: list[Sentence]
     scores: np.ndarray  # relevance plus the answer-type bonus, one per sentence
+    dated: np.ndarray  # each sentence's bonus for its article's date: orders, proves nothing
     vectors: np.ndarray  # the sentences' embeddings
     evidence: Evidence
 
@@ -637,16 +685,25 @@ class Answerer:
         texts = {aid: f"{a.title}\n{a.text}" for aid, a in articles.items()}
         missing = rare_missing_names(q.text, texts.values(), searcher)
         if missing:  # no need to score sentences: nothing retrieved is about what was asked
-            return _Weighed(sentences, np.zeros(0), np.zeros((0, 0)), Evidence(missing))
+            return _Weighed(
+                sentences, np.zeros(0), np.zeros(0), np.zeros((0, 0)), Evidence(missing)
+            )
         idf = searcher.term_weights(q.keywords)
         lexical = np.array([lexical_overlap(q.keywords, s.text, idf) for s in sentences])
         bonus = np.array(
             [type_bonus(q.kind, q.text, s.text) - form_penalty(s.text) for s in sentences]
         )
+        # The date helps choose among sentences; it is no evidence that any of them answers.
+        dated = date_bonus(
+            [_day(articles[s.article_id].published_at) for s in sentences],
+            self.settings.answer.date_weight,
+            self.settings.search.recency_half_life_days,
+            asked_period(q),
+        )
         keep = shortlist(sentences, hits, lexical, bonus, self.settings.answer.sentence_candidates)
         if len(keep) < len(sentences):
             sentences = [sentences[i] for i in keep]
-            lexical, bonus = lexical[keep], bonus[keep]
+            lexical, bonus, dated = lexical[keep], bonus[keep], dated[keep]
         question = _normal(q.search_text)
         # Question and sentences by one model in one call: their cosines never mix backends.
         model = self.sentence_model.model()
@@ -666,7 +723,7 @@ class Answerer:
             answer_type=answer_type_present(q.text, [s.text for s in sentences], scores),
         )
         evidence = Evidence((), support, support_probability(support))
-        return _Weighed(sentences, scores, svecs, evidence)
+        return _Weighed(sentences, scores, dated, svecs, evidence)
 
     def _extractive(self, q: Question, hits: Sequence[Hit], searcher: Searcher) -> Answer:
         weighed = self._weigh(q, hits, searcher)
@@ -683,13 +740,17 @@ class Answerer:
         ):
             log.info("evidence too weak (%s): not found", evidence)
             return self._not_found(q, hits, searcher)
-        svecs, scores, sentences = weighed.vectors, weighed.scores, weighed.sentences
+        svecs, relevance, sentences = weighed.vectors, weighed.scores, weighed.sentences
+        scores = relevance + weighed.dated
         # A sentence that asks ("Who is Karoline Leavitt?", a heading "Did Zohran Mamdani
         # win") tells the reader nothing, however well it matches: it is never shown.
         asking = np.array([asks(s.text) for s in sentences])
         if not asking.all():
             scores = np.where(asking, -np.inf, scores)
-        chosen = select_sentences(scores, svecs @ svecs.T, self.settings.answer.max_sentences)
+            relevance = np.where(asking, -np.inf, relevance)
+        chosen = select_sentences(
+            scores, svecs @ svecs.T, self.settings.answer.max_sentences, relevance=relevance
+        )
         lead = choose_lead(q.text, [s.text for s in sentences], scores.tolist())
         cites = CitationBuilder(searcher.articles)
         parts = []

@@ -41,6 +41,11 @@ class AnswerSettings:
     # Candidate sentences encoded per question: the best this many by words and their
     # passage's cosine (0: all, ~80-100). Chosen on realtimeqa-tune (docs/benchmarks.md).
     sentence_candidates: int = 12
+    # A sentence's bonus for its article's date: full for the retrieved articles nearest the
+    # period the question asks about (none named: the newest), halving with each
+    # [search].recency_half_life_days further away. News asked without a date is about the
+    # latest story, not last year's on the same subject. Chosen on realtimeqa-tune.
+    date_weight: float = 0.2
     vector_cache: int = 4096  # question and sentence vectors remembered per snapshot (0: none)
     # The backend that scores candidate sentences against the question: the snapshot's model
     # run by "onnx-int8", "onnx" or "torch", or "snapshot" (the backend that made the index).
@@ -135,6 +140,7 @@ class Settings(config.Settings):
         require_range("[answer].max_quotes", answer.max_quotes, above=0, at_most=50)
         require_range("[answer].passages", answer.passages, above=0, at_most=MAX_K)
         require_range("[answer].sentence_candidates", answer.sentence_candidates, 0, 10_000)
+        require_range("[answer].date_weight", answer.date_weight, 0, 100)
         require_range("[answer].vector_cache", answer.vector_cache, 0, 10_000_000)
         if answer.sentence_backend not in SENTENCE_BACKENDS:
             raise ConfigError(

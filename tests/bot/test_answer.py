@@ -46,6 +46,16 @@ def test_mmr_does_not_pad_with_weak_sentences():
     assert select_sentences(scores, np.eye(2), limit=3) == [0]
 
 
+def test_a_bonus_that_is_no_evidence_orders_the_sentences_but_does_not_keep_weak_ones():
+    relevance = np.array([0.5, 0.6, 0.25])
+    dated = np.array([0.2, 0.0, 0.2])  # the first and last sentences' article is the newest
+    # The same bonus on both sentences of the newest article would put the weak one within
+    # KEEP_RATIO of the best (0.45 >= 0.6 * 0.7); against relevance it stays out (0.25 < 0.36).
+    assert select_sentences(relevance + dated, np.eye(3), limit=3) == [0, 1, 2]
+    chosen = select_sentences(relevance + dated, np.eye(3), limit=3, relevance=relevance)
+    assert chosen == [0, 1]
+
+
 def test_who_said_what_lists_the_speakers_statements_cited(answerer):
     answer = answerer.answer("What did Peskov say?")
     assert answer.found

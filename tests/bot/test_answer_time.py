@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.answer import NOTHING_IN_PERIOD, Answerer, TimeWindow
+from bot.answer import NOTHING_IN_PERIOD, Answerer, TimeWindow, asked_period, date_bonus
 from bot.question import parse_question
 from index.library import Library
 from tests.conftest import make_settings
@@ -146,3 +146,67 @@ def test_a_question_asked_after_every_article_searches_no_subset(answerer, monke
     seen.clear()
     answerer.answer(question, now=NOW)  # before s4: a real restriction
     assert seen and all(a is not None for a in seen)
+
+
+# -- the date of the sentences an answer is made of ------------------------------------------
+
+# One final, two years: the older report matches the question's words more closely.
+FINALS = [
+    ("f2022", "2022-07-31", "England beat Germany in the Women's Euro final at Wembley."),
+    ("f2025", "2025-07-27", "England defeated Spain in the Women's Euro final in Basel."),
+]
+
+
+def _finals_answerer(tmp_path: Path, fake_embedder, **answer) -> Answerer:
+    from dataclasses import replace
+
+    from bot.settings import load_settings
+
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    path = tmp_path / "finals.jsonl"
+    with open(path, "w", encoding="utf-8") as fh:
+        for aid, day, text in FINALS:
+            row = {"id": aid, "title": "Women's Euro final", "text": text, "published_at": day}
+            fh.write(json.dumps(row | {"url": f"https://sport.example/{aid}"}) + "\n")
+    settings = make_settings(tmp_path / "data", corpus={"sources": [str(path)]})
+    library = Library(settings, fake_embedder)
+    library.build()
+    bot_settings = load_settings(None, settings.data_dir)
+    return Answerer(library, replace(bot_settings, answer=replace(bot_settings.answer, **answer)))
+
+
+def test_a_question_without_a_date_is_answered_from_the_newest_story(tmp_path, fake_embedder):
+    asked = "Which team did England beat in the Women's Euro final?"
+    undated = _finals_answerer(tmp_path / "a", fake_embedder, date_weight=0.0).answer(asked)
+    assert undated.found and undated.lead == "Germany"  # the closer match, three years older
+    answer = _finals_answerer(tmp_path / "b", fake_embedder).answer(asked)
+    assert answer.found and answer.lead == "Spain"
+    assert cited(answer)[0] == "f2025"
+
+
+def test_date_bonus_is_full_nearest_the_asked_period_and_halves_with_distance():
+    days = [date(2025, 7, 1), date(2025, 5, 2), None, date(2024, 7, 1)]
+    # No period: relative to the newest article, not to today.
+    assert date_bonus(days, 0.2, 30).tolist() == pytest.approx(
+        [0.2, 0.2 * 0.5 ** (60 / 30), 0.0, 0.2 * 0.5 ** (365 / 30)]
+    )
+    # Inside the period: full; outside it, by the days to its nearer end.
+    in_2024 = (date(2024, 1, 1), date(2024, 12, 31))
+    assert date_bonus(days, 0.2, 30, in_2024).tolist() == pytest.approx(
+        [0.2 * 0.5 ** (182 / 30), 0.2 * 0.5 ** (122 / 30), 0.0, 0.2]
+    )
+    # A period nothing retrieved falls in ("this week", asked today of an archive): the
+    # articles nearest it get the full bonus.
+    this_week = (date(2026, 12, 1), date(2026, 12, 7))
+    assert date_bonus(days, 0.2, 30, this_week)[0] == pytest.approx(0.2)
+    assert date_bonus(days, 0.0, 30).tolist() == [0.0] * 4
+    assert date_bonus([None, None], 0.2, 30).tolist() == [0.0, 0.0]
+
+
+def test_asked_period_is_the_period_of_the_time_words_only():
+    asked = parse_question("Who won the final this week?", now=datetime(2026, 3, 14))
+    assert asked.time.period
+    assert asked_period(asked) == (asked.time.date_from, asked.time.date_to)
+    # A year that dates the event, not the news: the newest reports still come first.
+    assert asked_period(parse_question("Who won the 2025 women's Euros?")) is None
+    assert asked_period(parse_question("Who won the final?")) is None
