@@ -4,6 +4,7 @@
     python -m bench.answers [--set realtimeqa-dev] [--no-lead-baseline]
                             [--sentence-candidates 0,12] [--sentence-backends snapshot,onnx]
                             [--passages 5,12,16] [--date-weights 0,0.1,0.2]
+                            [--constant KEEP_RATIO=0.5,0.7 ...]
 
 1. Accuracy: an answer is correct when the answer string appears in the answer text (as a whole
    word, the retrieval scorer's rule) and in the text of one of its citations.
@@ -25,6 +26,9 @@
 8. With --date-weights 0,0.1,0.2: the same for each `[answer].date_weight` (the bonus of a
    sentence from the retrieved articles nearest the asked period, or the newest; 0: dates play
    no part in choosing sentences).
+9. With --constant NAME=0.5,0.7 (repeatable): the same for each value of one of
+   `bot/answer.py`'s sentence-choosing constants (SELECTION_CONSTANTS), patched for that run
+   only. The relevance weights are not among them: the found decision is fitted on them.
 
 Writes bench/out/answers-<set>.jsonl (one answer a line, with `gold`, `correct`, `baseline`,
 `covered`) and bench/out/answers-<set>.json.
@@ -87,6 +91,15 @@ def main() -> None:
         help="also answer with each of these [answer].date_weight (0: no date preference)",
     )
     parser.add_argument(
+        "--constant",
+        type=parse_constant,
+        action="append",
+        default=[],
+        metavar="NAME=V1,V2",
+        help=f"also answer with each value of a constant of bot/answer.py: one of "
+        f"{', '.join(SELECTION_CONSTANTS)}",
+    )
+    parser.add_argument(
         "--sentence-backends",
         type=lambda v: [b for b in v.split(",") if b],
         default=[],
@@ -133,6 +146,21 @@ def main() -> None:
         with mock.patch("bot.answer.choose_lead", return_value=None):
             plain = ask_batch(bot, [q["question"] for q in questions])
         results["no_lead"] = score_rtqa(data.questions, plain, f"{data.label}-no-lead")
+
+    def scored(given: list[dict[str, Any]], label: str) -> dict[str, Any]:
+        """A variant's answers against the configured ones."""
+        return {
+            "answer_accuracy": round(
+                sum(accurate(q, a) for q, a in zip(questions, given, strict=True)) / n, 3
+            ),
+            "found": round(sum(a["found"] for a in given) / n, 3),
+            "same_as_configured": sum(
+                (a["answer"], a["found"]) == (b["answer"], b["found"])
+                for a, b in zip(given, answers, strict=True)
+            ),
+            "score_rtqa_answers": score_rtqa(data.questions, given, f"{data.label}-{label}"),
+        }
+
     # The same questions again with one [answer] value changed:
     # ([answer] key, results key, file label, value).
     variants = [
@@ -147,21 +175,39 @@ def main() -> None:
     for key, section, label, value in variants:
         varied = override(settings, "answer", **{key: value})
         given = ask_batch(answerer(library, varied), [q["question"] for q in questions])
-        results.setdefault(section, {})[str(value)] = {
-            "answer_accuracy": round(
-                sum(accurate(q, a) for q, a in zip(questions, given, strict=True)) / n, 3
-            ),
-            "found": round(sum(a["found"] for a in given) / n, 3),
-            "same_as_configured": sum(
-                (a["answer"], a["found"]) == (b["answer"], b["found"])
-                for a, b in zip(given, answers, strict=True)
-            ),
-            "score_rtqa_answers": score_rtqa(
-                data.questions, given, f"{data.label}-{label}-{value}"
-            ),
-        }
+        results.setdefault(section, {})[str(value)] = scored(given, f"{label}-{value}")
+    for name, values in args.constant:
+        for value in values:
+            with mock.patch(f"bot.answer.{name}", value):
+                given = ask_batch(answerer(library, settings), [q["question"] for q in questions])
+            results.setdefault("constants", {}).setdefault(name, {})[str(value)] = scored(
+                given, f"{name.lower()}-{value}"
+            )
     write_results(f"answers-{data.label}", results)
     print(f"{data.name} answers:", json.dumps(results))
+
+
+# What --constant may vary: how sentences are chosen and ordered, not the relevance the
+# found decision (bot/evidence.py) was fitted on.
+SELECTION_CONSTANTS = (
+    "NUMBER_BONUS",
+    "DATE_BONUS",
+    "NAME_BONUS",
+    "FORM_PENALTY",
+    "MMR_REDUNDANCY",
+    "KEEP_RATIO",
+    "REPEAT_SIMILARITY",
+)
+
+
+def parse_constant(text: str) -> tuple[str, list[float]]:
+    """ "KEEP_RATIO=0.5,0.7" -> ("KEEP_RATIO", [0.5, 0.7]), for a constant allowed to vary."""
+    name, sep, values = text.partition("=")
+    if not sep or name not in SELECTION_CONSTANTS:
+        raise argparse.ArgumentTypeError(
+            f"expected NAME=V1,V2 with NAME one of {', '.join(SELECTION_CONSTANTS)}, got {text!r}"
+        )
+    return name, parse_list(values, float)
 
 
 def _accuracy(has_answer: Any) -> Any:

@@ -319,7 +319,7 @@ def select_sentences(
     scores: np.ndarray,
     similarity: np.ndarray,
     limit: int,
-    redundancy: float = MMR_REDUNDANCY,
+    redundancy: float | None = None,
     relevance: np.ndarray | None = None,
 ) -> list[int]:
     """Maximal marginal relevance: the best sentences that do not repeat each other. A sentence
@@ -330,13 +330,14 @@ def select_sentences(
     if len(scores) == 0:
         return chosen
     relevance = scores if relevance is None else relevance
+    cost = MMR_REDUNDANCY if redundancy is None else redundancy
     best = float(relevance.max())
     remaining = set(range(len(scores)))
     while remaining and len(chosen) < limit:
 
         def value(i: int) -> float:
             penalty = max((similarity[i, j] for j in chosen), default=0.0)
-            return float(scores[i]) - redundancy * float(penalty)
+            return float(scores[i]) - cost * float(penalty)
 
         i = max(sorted(remaining), key=value)
         if chosen and (

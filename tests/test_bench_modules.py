@@ -154,3 +154,18 @@ def test_the_extractor_recall_counts_annotated_statements_found_with_their_speak
         "extracted": 1,
         "recall": 0.333,
     }
+
+
+def test_answers_varies_only_the_constants_that_choose_sentences():
+    import argparse
+
+    import bot.answer
+    from bench.answers import SELECTION_CONSTANTS, parse_constant
+
+    assert parse_constant("KEEP_RATIO=0.5,0.7") == ("KEEP_RATIO", [0.5, 0.7])
+    # Every name the option accepts is a constant the answer path reads at call time.
+    assert all(isinstance(getattr(bot.answer, name), float) for name in SELECTION_CONSTANTS)
+    # The relevance weights feed the fitted found decision: not a sweep's to change.
+    for bad in ("DENSE_WEIGHT=0.5", "KEEP_RATIO", "NOPE=1"):
+        with pytest.raises(argparse.ArgumentTypeError, match="NAME one of"):
+            parse_constant(bad)

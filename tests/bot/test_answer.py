@@ -467,3 +467,12 @@ def test_of_equal_matches_the_one_whose_articles_are_about_the_topic_is_answered
     )
     assert [q["speaker"] for q in asked["quotes"]] == ["Arun Sabo"]
     assert "this answer is about Arun Sabo" in asked["answer"]
+
+
+def test_mmr_reads_its_redundancy_cost_when_called(monkeypatch):
+    # bench.answers --constant MMR_REDUNDANCY=... patches the module: no default bound early.
+    scores = np.array([1.0, 0.9, 0.8])
+    sim = np.array([[1.0, 0.2, 0.0], [0.2, 1.0, 0.0], [0.0, 0.0, 1.0]])
+    assert select_sentences(scores, sim, limit=2) == [0, 1]  # 0.9 - 0.35 * 0.2 > 0.8
+    monkeypatch.setattr("bot.answer.MMR_REDUNDANCY", 1.0)
+    assert select_sentences(scores, sim, limit=2) == [0, 2]  # 0.9 - 1.0 * 0.2 < 0.8
