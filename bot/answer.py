@@ -88,10 +88,11 @@ MIN_SENTENCE_WORDS = 4
 SIDE_PASSAGES = 5  # passages searched for reports disputing a claim (bot/sides.py)
 QUERY_WORDS = 60  # words of the claims searched with
 
-# Sentence scoring. These values were chosen on realtimeqa-dev, as docs/benchmarks.md says
-# ("Answer accuracy", "Not-found calibration"); the not-found thresholds in [answer] were
-# calibrated on relevance computed with DENSE_WEIGHT and LEXICAL_WEIGHT. Re-run
-# `python -m bench.answers` before and after changing any of them.
+# Sentence scoring. These values were chosen on realtimeqa-dev before the tune/dev protocol;
+# MMR_REDUNDANCY was re-chosen on realtimeqa-tune and the other bonuses checked there
+# (docs/benchmarks.md, "Sentence constants on tune": `bench.answers --constant`). The not-found
+# model in bot/evidence.py is fitted on relevance computed with DENSE_WEIGHT and LEXICAL_WEIGHT.
+# Re-run `python -m bench.answers --set realtimeqa-tune` before and after changing any of them.
 DENSE_WEIGHT = 0.6  # relevance = this x cosine(question, sentence) + ...
 LEXICAL_WEIGHT = 0.4  # ... this x IDF-weighted share of the question's words in the sentence
 NUMBER_BONUS = 0.1  # "how many" question, sentence holds a number
@@ -100,7 +101,7 @@ NAME_BONUS = 0.08  # "who"/"where" question, sentence names someone or somewhere
 # A sentence that asks or announces ("Where are the next Olympics?", "Here are the winners:");
 # added for such sentences winning on shared words, sized with the values above.
 FORM_PENALTY = 0.15
-MMR_REDUNDANCY = 0.35  # how much similarity to an already chosen sentence costs
+MMR_REDUNDANCY = 0.2  # how much similarity to an already chosen sentence costs
 KEEP_RATIO = 0.6  # a sentence scoring below this share of the best one is not added
 REPEAT_SIMILARITY = 0.9  # a sentence this similar (cosine) to a chosen one repeats it: skipped
 # Word matching in lexical_overlap: question and sentence words match when equal, or when the
