@@ -201,6 +201,9 @@ _HEIGHT = re.compile(
 # A number after a name of two capitalised words or a hyphen is part of that name ("Super Bowl
 # 59", "World War 2", "Crew-10"), not a count.
 _NAME_BEFORE_NUMBER = re.compile(r"(?:\b([A-Z][\w'’]*)\s+[A-Z][\w'’]*\s|[A-Z]\w*-)$")
+# One capitalised word after "the" or "a" names a model or a building with its number ("the
+# Taipei 101", "a Boeing 737"); without the article it may be a score ("Eagles 40, Chiefs 22").
+_ARTICLE_NAME_BEFORE_NUMBER = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+[A-Z][\w'’]*\s+$")
 # The capitalised run after "<Name> for the" ("Center for the Performing Arts") or "<Center> for"
 # ("Centers for Disease Control") ends an institution's name: it is nobody and nothing alone.
 _NAME_TAIL = re.compile(r"\b[A-Z][\w'’\-]*\s+for\s+the\s+$|\b(?P<head>[A-Z][a-z]+)\s+for\s+$")
@@ -567,7 +570,7 @@ def _numbers(sentence: str) -> list[Span]:
 
 def _in_a_name(sentence: str, start: int, end: int) -> bool:
     """Whether the number at `start:end` belongs to a name or a rank, not a count: "Super Bowl
-    59", "Route 83", "No. 1", "5G"."""
+    59", "Route 83", "No. 1", "5G", "the Taipei 101"."""
     name = _NAME_BEFORE_NUMBER.search(sentence, 0, start)
     if name and _key_word(name.group(1) or "") not in ARTICLES | STOPWORDS:
         return True
@@ -575,6 +578,7 @@ def _in_a_name(sentence: str, start: int, end: int) -> bool:
     return (
         (before is not None and _key_word(before.group(1)) in NUMBERED_NAMES)
         or _NUMBERED_BEFORE.search(sentence, 0, start) is not None
+        or _ARTICLE_NAME_BEFORE_NUMBER.search(sentence, 0, start) is not None
         or _GLUED.match(sentence, end) is not None
     )
 

@@ -611,7 +611,9 @@ class SpeakerIndex:
     def _name_score(self, sp: _Speaker, q: tuple[str, ...], surname: bool = True) -> float:
         """How well `q` names the speaker; with `surname` False only as their full name or an
         alias, never by a shared surname."""
-        if not q:
+        if not q or q[0] == "of":
+            # what is left of "the governor of California" without its titles: a place that
+            # qualifies a role, no name ("Rep. of California" leaves the same alias)
             return 0.0
         if q == sp.tokens:
             if len(q) == 1 and q[0] in self._shared_surnames:

@@ -438,6 +438,10 @@ def test_a_number_in_a_name_is_no_count():
     assert spans(sentence, "How many astronauts came home?") == ["4 astronauts"]
     # a number after a one-word name is still a number: a score, an age
     assert spans("Eagles 40, Chiefs 22.", "How many points did they score?") == ["40", "22"]
+    # "101 [1]." answered "How tall is the Eiffel Tower in feet?": after "the" or "a", one
+    # capitalised word and its number name a building or a model
+    sentence = "At 1,667 feet, the Taipei 101 was the tallest, and a Boeing 737 flew by."
+    assert spans(sentence, "How tall is the tower in feet?") == ["1,667 feet"]
 
 
 @pytest.mark.parametrize(

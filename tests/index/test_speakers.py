@@ -323,6 +323,27 @@ def test_the_qualifier_of_a_role_is_no_surname() -> None:
     assert [m.speaker for m in index.lookup("Nvidia")][:1] == ["Nvidia"]
 
 
+def test_a_role_written_with_a_place_is_no_name_for_that_place() -> None:
+    # "the governor of California" was answered with a congressman's statements: his role
+    # "Democratic Rep. of California" without its titles left the alias "of California", and
+    # the asked phrase without its titles was "of California" too, an alias match (0.95)
+    # above the governor's own role (0.9)
+    index = SpeakerIndex(
+        [
+            st(
+                "John Garamendi",
+                "Our relations with Russia are nonexistent.",
+                role="Democratic Rep. of California",
+            ),
+            st("Gavin Newsom", "There is no fire season, it's fire year.", role="California Gov."),
+        ]
+    )
+    assert [m.speaker for m in index.lookup("the governor of California")] == ["Gavin Newsom"]
+    assert [m.speaker for m in index.lookup("the representative of California")] == [
+        "John Garamendi"
+    ]
+
+
 @pytest.mark.parametrize(
     "asked", ["Gotham's mayor", "the Acme Widgets CEO's deputy", "Acme Widgets' CEO"]
 )
