@@ -65,6 +65,7 @@ _ROLE_NOUNS = frozenset(
     """.split()
 )
 _ROLE_FILLER = {"the", "a", "an", "former", "then", "current"}
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _words(text: str) -> list[str]:
@@ -291,17 +292,22 @@ class _Asked:
     role: tuple[str, ...]
     titles: frozenset[str] = frozenset()
     suffix: str = ""
+    # "the Pope", "the king": a role after an article, never a surname ("Lizzy Pope")
+    role_only: bool = False
 
     @classmethod
     def of(cls, query: str) -> _Asked:
+        name = _name_tokens(query)
+        words = _words(query)
         return cls(
             query,
-            _name_tokens(query),
+            name,
             _query_variants(query),
             qualified_role(query),
             _role_tokens(query),
             _asked_titles(query),
             _suffix(query),
+            role_only=bool(words) and words[0] in _ARTICLES and _is_bare_role(name),
         )
 
     def words(self) -> set[str]:
@@ -593,6 +599,8 @@ class SpeakerIndex:
                 self._qualified_score(sp, *asked.qualified),
                 self._name_score(sp, asked.name, surname=False),
             )
+        if asked.role_only:
+            return self._role_score(sp, asked.role)
         best = 0.0
         for q, factor in asked.variants:
             best = max(best, factor * self._name_score(sp, q))

@@ -305,6 +305,23 @@ def test_a_qualified_role_must_match_its_qualifier() -> None:
     assert index.lookup("the CEO of Acme Widgets") == []  # "CEO" is a role, not a name
 
 
+def test_a_role_asked_with_the_is_no_surname() -> None:
+    # "the Pope" named "Lizzy Pope" and "Amanda Pope" among the people it matches, beside the
+    # Pope: after "the", a role word is the role, not a surname
+    index = SpeakerIndex(
+        [
+            st("Francis", "Protect our common home.", role="Pope"),
+            st("Lizzy Pope", "Our school lunches are healthier now.", role="nutrition director"),
+            st("Stephen King", "I write every day.", role="author"),
+        ]
+    )
+    assert [m.speaker for m in index.lookup("the Pope")] == ["Francis"]
+    assert [m.speaker for m in index.lookup("the king")] == []
+    # asked without "the", the word may still be a surname
+    assert "Lizzy Pope" in [m.speaker for m in index.lookup("Pope")]
+    assert [m.speaker for m in index.lookup("King")] == ["Stephen King"]
+
+
 def test_the_qualifier_of_a_role_is_no_surname() -> None:
     # "the CEO of Nvidia" listed the company among the people matching it: the asked phrase's
     # last word was read as a surname and the speaker "Nvidia" ("Nvidia said in a statement")
