@@ -66,6 +66,7 @@ _ROLE_NOUNS = frozenset(
 )
 _ROLE_FILLER = {"the", "a", "an", "former", "then", "current"}
 _ARTICLES = frozenset({"the", "a", "an"})
+_POSSESSIVE_END = re.compile(r"['’]s?\s*$")
 
 
 def _words(text: str) -> list[str]:
@@ -453,7 +454,8 @@ class SpeakerIndex:
             spellings[key][st.speaker] += 1
             sp.statements.append(st)
             sp.aliases.update(st.aliases)
-            if st.role:
+            if st.role and not _POSSESSIVE_END.search(st.role):
+                # "the Secretary of State’s Office said": the office is no secretary of state
                 sp.roles[st.role] += 1
         for key, sp in speakers.items():
             sp.name = spellings[key].most_common(1)[0][0]

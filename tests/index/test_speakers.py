@@ -322,6 +322,20 @@ def test_a_role_asked_with_the_is_no_surname() -> None:
     assert [m.speaker for m in index.lookup("King")] == ["Stephen King"]
 
 
+def test_an_office_is_not_the_officeholder() -> None:
+    # "the Secretary of State" listed the speaker "Office" ("the Secretary of State’s Office
+    # said"): a role written as a possessive is the speaker's owner, not the speaker's role
+    index = SpeakerIndex(
+        [
+            st("Marco Rubio", "We sent rescue teams to the Caribbean.", role="Secretary of State"),
+            st("Office", "There is no investigation.", role="Secretary of State’s"),
+            st("Office", "Teams continue to search.", role="Sheriff's"),
+        ]
+    )
+    assert [m.speaker for m in index.lookup("the Secretary of State")] == ["Marco Rubio"]
+    assert index.lookup("the sheriff") == []
+
+
 def test_the_qualifier_of_a_role_is_no_surname() -> None:
     # "the CEO of Nvidia" listed the company among the people matching it: the asked phrase's
     # last word was read as a surname and the speaker "Nvidia" ("Nvidia said in a statement")
