@@ -251,9 +251,42 @@ def _stem(word: str) -> str:
 
 
 def _known(word: str, known: set[str]) -> bool:
-    """`word` of a qualifier among `known` words, or a longer form of it: "Russia's foreign
-    minister" is the "Russian Foreign Minister"."""
-    return word in known or (len(word) >= 4 and any(k.startswith(word) for k in known))
+    """`word` of a qualifier among `known` words, or a longer form of it, or its nationality:
+    "Russia's foreign minister" is the "Russian Foreign Minister", "the prime minister of
+    Canada" the "Canadian Prime Minister", "the president of France" the "French President"."""
+    if word in known or _NATIONALITY.get(word) in known:
+        return True
+    # a country and its nationality share all but the country's last letter: "Canad(a|ian)",
+    # "Ukrain(e|ian)", "Mexic(o|an)", "German(y)", "Chin(a|ese)"
+    stem = max(MIN_STEM, len(word) - 1)
+    return len(word) >= MIN_STEM and any(
+        k.startswith(word) or (len(k) >= stem and k[:stem] == word[:stem]) for k in known
+    )
+
+
+# The shortest qualifier word compared by its stem: "Iran" and "Iraq" share three letters.
+MIN_STEM = 4
+# Countries whose nationality is no longer form of their name (`_known` finds the others).
+_NATIONALITY = {
+    "france": "french",
+    "britain": "british",
+    "uk": "british",
+    "spain": "spanish",
+    "netherlands": "dutch",
+    "holland": "dutch",
+    "switzerland": "swiss",
+    "greece": "greek",
+    "poland": "polish",
+    "sweden": "swedish",
+    "denmark": "danish",
+    "finland": "finnish",
+    "norway": "norwegian",
+    "turkey": "turkish",
+    "philippines": "filipino",
+    "wales": "welsh",
+    "scotland": "scottish",
+    "ireland": "irish",
+}
 
 
 # Title words that say nothing of which person is meant: "the", "former", a party.

@@ -336,6 +336,28 @@ def test_an_office_is_not_the_officeholder() -> None:
     assert index.lookup("the sheriff") == []
 
 
+@pytest.mark.parametrize(
+    ("asked", "role"),
+    [
+        ("the prime minister of Canada", "Canadian Prime Minister"),
+        ("the president of Ukraine", "Ukrainian President"),
+        ("the chancellor of Germany", "German Chancellor"),
+        ("the president of France", "French President"),
+        ("the prime minister of Britain", "British Prime Minister"),
+    ],
+)
+def test_a_country_qualifies_a_role_written_with_its_nationality(asked: str, role: str) -> None:
+    # "the prime minister of Canada" found nobody: "Canadian" is no longer form of "Canada"
+    index = SpeakerIndex(
+        [
+            st("Jo Leader", "Tariffs will be answered.", role=role),
+            st("Al Other", "The budget passed.", role="Prime Minister of Japan"),
+        ]
+    )
+    assert [m.speaker for m in index.lookup(asked)] == ["Jo Leader"]
+    assert index.lookup(asked.rsplit(" ", 1)[0] + " of Portugal") == []
+
+
 def test_the_qualifier_of_a_role_is_no_surname() -> None:
     # "the CEO of Nvidia" listed the company among the people matching it: the asked phrase's
     # last word was read as a surname and the speaker "Nvidia" ("Nvidia said in a statement")
