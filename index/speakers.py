@@ -250,6 +250,21 @@ def _stem(word: str) -> str:
     return word
 
 
+# Words before a role's head that make it another office: the lieutenant governor is not the
+# governor, the deputy mayor not the mayor ("acting" and "interim" hold the office itself).
+_SUBORDINATE = frozenset("lieutenant deputy vice assistant associate under".split())
+
+
+def _holds(asked: tuple[str, ...], role: tuple[str, ...]) -> bool:
+    """Whether a role (its tokens) is the asked one's office: it has the asked head, and
+    no subordinate word before that head the asked role lacks."""
+    head = asked[-1]
+    if head not in role:
+        return False
+    before = role[: role.index(head)]
+    return not any(w in _SUBORDINATE and w not in asked for w in before[-1:])
+
+
 def _known(word: str, known: set[str]) -> bool:
     """`word` of a qualifier among `known` words, or a longer form of it, or its nationality:
     "Russia's foreign minister" is the "Russian Foreign Minister", "the prime minister of
@@ -697,7 +712,7 @@ class SpeakerIndex:
         """The role's head in the speaker's roles and every qualifier word in what is known of
         them: their roles, names and aliases ("Mayor of Gotham", "Gotham Mayor Jane Roe")."""
         known = {w for text in [*sp.roles, *sp.aliases, sp.name] for w in _role_tokens(text)}
-        has_role = any(role[-1] in _role_tokens(r) for r in sp.roles)
+        has_role = any(_holds(role, _role_tokens(r)) for r in sp.roles)
         if has_role and set(role) <= known and all(_known(w, known) for w in qualifier):
             return 0.85
         return 0.0

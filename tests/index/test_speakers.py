@@ -358,6 +358,21 @@ def test_a_country_qualifies_a_role_written_with_its_nationality(asked: str, rol
     assert index.lookup(asked.rsplit(" ", 1)[0] + " of Portugal") == []
 
 
+def test_a_deputy_does_not_hold_the_office_asked() -> None:
+    # "the governor of Texas" listed the lieutenant governor beside the governor
+    index = SpeakerIndex(
+        [
+            st("Greg Abbott", "State agencies are responding to the floods.", role="Texas Gov."),
+            st("Dan Patrick", "The Senate will meet in special session.", role="Texas Lt. Gov."),
+            st("Jo Vance", "The agency will review the rule.", role="Deputy Mayor of Houston"),
+        ]
+    )
+    assert [m.speaker for m in index.lookup("the governor of Texas")] == ["Greg Abbott"]
+    assert [m.speaker for m in index.lookup("the lieutenant governor of Texas")] == ["Dan Patrick"]
+    assert index.lookup("the mayor of Houston") == []
+    assert [m.speaker for m in index.lookup("the deputy mayor of Houston")] == ["Jo Vance"]
+
+
 def test_the_qualifier_of_a_role_is_no_surname() -> None:
     # "the CEO of Nvidia" listed the company among the people matching it: the asked phrase's
     # last word was read as a surname and the speaker "Nvidia" ("Nvidia said in a statement")
