@@ -183,7 +183,15 @@ def qualified_role(query: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None
     if not role or role[-1] not in _ROLE_NOUNS:
         return None
     qualifier = tuple(w for w in _words(m.group("qualifier")) if w not in _STOPWORDS)
+    joined = " ".join(qualifier)
+    for country, short in _SHORT_COUNTRIES.items():
+        joined = re.sub(rf"\b{country}\b", short, joined)
+    qualifier = tuple(joined.split())
     return (role, qualifier) if qualifier else None
+
+
+# Countries of two words, as roles write them: "U.S. President", "UK Prime Minister".
+_SHORT_COUNTRIES = {"united states": "us", "united kingdom": "uk"}
 
 
 def names_a_person(phrase: str) -> bool:
@@ -269,6 +277,7 @@ def _known(word: str, known: set[str]) -> bool:
     """`word` of a qualifier among `known` words, or a longer form of it, or its nationality:
     "Russia's foreign minister" is the "Russian Foreign Minister", "the prime minister of
     Canada" the "Canadian Prime Minister", "the president of France" the "French President"."""
+    known = {k.replace(".", "") for k in known}  # "U.S. President" is the "US President"
     if word in known or _NATIONALITY.get(word) in known:
         return True
     # a country and its nationality share all but the country's last letter: "Canad(a|ian)",
@@ -286,6 +295,7 @@ _NATIONALITY = {
     "france": "french",
     "britain": "british",
     "uk": "british",
+    "us": "american",
     "spain": "spanish",
     "netherlands": "dutch",
     "holland": "dutch",

@@ -344,6 +344,9 @@ def test_an_office_is_not_the_officeholder() -> None:
         ("the chancellor of Germany", "German Chancellor"),
         ("the president of France", "French President"),
         ("the prime minister of Britain", "British Prime Minister"),
+        ("the president of the United States", "U.S. President"),
+        ("the president of the United States", "American President"),
+        ("the prime minister of the United Kingdom", "UK Prime Minister"),
     ],
 )
 def test_a_country_qualifies_a_role_written_with_its_nationality(asked: str, role: str) -> None:
