@@ -273,6 +273,19 @@ def _holds(asked: tuple[str, ...], role: tuple[str, ...]) -> bool:
     return not any(w in _SUBORDINATE and w not in asked for w in before[-1:])
 
 
+def _called(sp: _Speaker, asked: _Asked) -> int:
+    """How many of the speaker's statements name them by the asked role ("Vice President";
+    the role of "the mayor of Gotham"); 0 when a name is asked."""
+    role = asked.qualified[0] if asked.qualified is not None else asked.role
+    if not role or role[-1] not in _ROLE_NOUNS:
+        return 0
+    return sum(
+        count
+        for text, count in sp.roles.items()
+        if set(role) <= set(tokens := _role_tokens(text)) and _holds(role, tokens)
+    )
+
+
 def _known(word: str, known: set[str]) -> bool:
     """`word` of a qualifier among `known` words, or a longer form of it, or its nationality:
     "Russia's foreign minister" is the "Russian Foreign Minister", "the prime minister of
@@ -781,11 +794,14 @@ class SpeakerIndex:
             for score, count, sp, sts in scored
         ]
         # Equal matches ("the judge": every judge's role matches alike): the one who spoke of
-        # the topic first ("... in the Diddy trial"), then the one quoted most.
+        # the topic first ("... in the Diddy trial"), then the one the articles most often
+        # call by the asked role (the vice president now, not a former one quoted more), then
+        # the one quoted most.
         ranked.sort(
             key=lambda x: (
                 -x[0],
                 -(_topic_score(x[3][0], topic_terms) if topic_terms else 0.0),
+                -_called(x[2], asked),
                 -x[1],
                 x[2].name,
             )

@@ -376,6 +376,20 @@ def test_a_deputy_does_not_hold_the_office_asked() -> None:
     assert [m.speaker for m in index.lookup("the deputy mayor of Houston")] == ["Jo Vance"]
 
 
+def test_among_equal_holders_of_a_role_the_one_most_often_called_it_comes_first() -> None:
+    # "the Vice President" answered for Joe Biden, a former vice president quoted more often
+    # than the one the articles call "Vice President" most
+    index = SpeakerIndex(
+        [
+            *(st("Joe Biden", f"We will finish the job {i}.", role="President") for i in range(5)),
+            st("Joe Biden", "I will be there.", role="Vice President"),
+            *(st("JD Vance", f"The border is safe {i}.", role="Vice President") for i in range(3)),
+        ]
+    )
+    assert [m.speaker for m in index.lookup("the Vice President")][:1] == ["JD Vance"]
+    assert [m.speaker for m in index.lookup("the president")][:1] == ["Joe Biden"]
+
+
 def test_the_qualifier_of_a_role_is_no_surname() -> None:
     # "the CEO of Nvidia" listed the company among the people matching it: the asked phrase's
     # last word was read as a surname and the speaker "Nvidia" ("Nvidia said in a statement")
