@@ -64,6 +64,8 @@ _ROLE_NOUNS = frozenset(
     cleric magistrate
     """.split()
 )
+# "mayor-elect", "governor-elect": a role too ("the mayor-elect of New York" is nobody's name)
+_ROLE_NOUNS |= {f"{role}-elect" for role in _ROLE_NOUNS if "-" not in role}
 _ROLE_FILLER = {"the", "a", "an", "former", "then", "current"}
 _ARTICLES = frozenset({"the", "a", "an"})
 _POSSESSIVE_END = re.compile(r"['’]s?\s*$")

@@ -390,6 +390,19 @@ def test_among_equal_holders_of_a_role_the_one_most_often_called_it_comes_first(
     assert [m.speaker for m in index.lookup("the president")][:1] == ["Joe Biden"]
 
 
+def test_an_elected_role_is_a_role() -> None:
+    # "the mayor-elect of New York" was answered for a speaker "New York" ("New York said"):
+    # "mayor-elect" was no role, so the words after "of" were read as a name
+    index = SpeakerIndex(
+        [
+            st("New York", "The state will appeal the ruling."),
+            st("Zohran Mamdani", "We will freeze the rent.", role="New York City Mayor-elect"),
+        ]
+    )
+    assert [m.speaker for m in index.lookup("the mayor-elect of New York")] == ["Zohran Mamdani"]
+    assert [m.speaker for m in index.lookup("the governor-elect of Virginia")] == []
+
+
 def test_the_qualifier_of_a_role_is_no_surname() -> None:
     # "the CEO of Nvidia" listed the company among the people matching it: the asked phrase's
     # last word was read as a surname and the speaker "Nvidia" ("Nvidia said in a statement")
