@@ -753,7 +753,9 @@ class Answerer:
         chosen = select_sentences(
             scores, svecs @ svecs.T, self.settings.answer.max_sentences, relevance=relevance
         )
-        lead = choose_lead(q.text, [s.text for s in sentences], scores.tolist())
+        lead = choose_lead(
+            q.text, [s.text for s in sentences], scores.tolist(), [h.text for h in hits]
+        )
         cites = CitationBuilder(searcher.articles)
         parts = []
         used: dict[str, list[str]] = {}  # article id -> the sentences taken from it

@@ -455,6 +455,7 @@ def _place_or_institution(span: str) -> bool:
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}|(?:[A-Z]\.)+")
+_CAPITALS = re.compile(r"(?:[A-Z]\.?){2,6}")  # "US", "U.S", "U.S.", "WHO"
 
 
 def _no_drug(span: str) -> bool:
@@ -498,7 +499,8 @@ def _institution_head(word: str) -> bool:
 
 def _common(word: str, common: frozenset[str], person: bool) -> bool:
     key = _key_word(word)
-    if key in common:
+    # an acronym is not the lower-case word of its letters: "U.S." and "WHO" are not "us", "who"
+    if key in common and not _CAPITALS.fullmatch(word.strip(",;:'’\"")):
         return True
     return not person and key not in COUNTRIES and _NATIONALITY.search(key) is not None
 
@@ -738,9 +740,13 @@ def kind_bonus(span: str, expected: ExpectedType) -> float:
     return 0.0
 
 
-def choose_lead(question: str, sentences: Sequence[str], scores: Sequence[float]) -> Lead | None:
+def choose_lead(
+    question: str, sentences: Sequence[str], scores: Sequence[float], context: Sequence[str] = ()
+) -> Lead | None:
     """The best span of the expected kind in the best sentences, or None when the question asks
-    for no span or none is found.
+    for no span or none is found. A word `context` (the passages the sentences come from)
+    writes in lower case is a common word there too: "Conservative" opening "Conservative
+    activist Charlie Kirk was shot ..." is no place.
 
     A span scores its best sentence's score, plus AGREEMENT_BONUS for each further considered
     sentence that mentions it (several retrieved articles naming the same thing), plus
@@ -757,7 +763,7 @@ def choose_lead(question: str, sentences: Sequence[str], scores: Sequence[float]
     considered = [i for i in order[:LEAD_SENTENCES] if scores[i] >= LEAD_KEEP_RATIO * best]
     lowered = {i: sentences[i].lower().replace("’", "'") for i in considered}
     known = capitalised_words([sentences[i] for i in considered])
-    common = lowercase_words([sentences[i] for i in considered])
+    common = lowercase_words([*(sentences[i] for i in considered), *context])
     leads: dict[str, Lead] = {}
     for i in considered:
         for span in candidate_spans(sentences[i], expected, asked, known, common):

@@ -844,3 +844,25 @@ def test_a_weekday_after_a_name_is_no_part_of_it():
 )
 def test_a_years_tail_a_rank_or_a_glued_name_is_no_count(sentence):
     assert spans(sentence, "How many titles did they win?") == []
+
+
+def test_a_word_the_passages_write_in_lower_case_leads_no_answer():
+    # "Conservative [1]." answered "Where was Charlie Kirk shot?": the sentences considered
+    # never wrote "conservative" in lower case, the passages they came from did
+    question = "Where was Charlie Kirk shot?"
+    sentences = [
+        "Conservative activist Charlie Kirk was shot at an event at Utah Valley University.",
+        "Mourners at the Conservative Political Action Conference honored Charlie Kirk.",
+    ]
+    passage = "The conservative movement lost its best-known young voice on Wednesday."
+    assert choose_lead(question, sentences, [1.0, 0.9]).span.text == "Conservative"
+    lead = choose_lead(question, sentences, [1.0, 0.9], [passage])
+    assert lead is not None and lead.span.text == "Utah Valley University"
+
+
+def test_an_acronym_is_not_the_lower_case_word_of_its_letters():
+    # with the passages' lower-case words, "U.S." would be the pronoun "us"
+    question = "Where did the new roller coasters open?"
+    sentences = ["A new wave of record-setting roller coasters opens this year across the U.S."]
+    lead = choose_lead(question, sentences, [1.0], ["Tell us what you think."])
+    assert lead is not None and lead.span.text == "U.S."
