@@ -177,7 +177,7 @@ _NUMBER = re.compile(
     r"(?<![\w.,])(?<!\d[-–])(?:[$€£]\s?)?\d+(?:[.,]\d+)*(?:[-–]\d+(?![\w.,]))?"  # a range: "1-3"
     r"(?:\s?%|\s(?:percent|million|billion|trillion|thousand)\b)?"
 )
-_UNIT = re.compile(r"(?:-[a-z]+|\s(?P<unit>[a-z][a-z\-]+))")
+_UNIT = re.compile(r"(?:(?:-[a-z]+)+|\s(?P<unit>[a-z][a-z\-]+))")
 # Verbs that may follow an amount and are no unit of it ("$102 million may never be found").
 MODAL_VERBS = frozenset("may might must shall".split())
 NOT_UNITS = STOPWORDS | MODAL_VERBS
@@ -282,8 +282,9 @@ def expected_type(question: str) -> ExpectedType | None:
             how = m.group("how").lower().split()[-1]
             if how not in ("many", "much", "old", "tall", "far"):
                 return None
-            # "How much is the settlement?": `noun` "much", for which money is the very kind
-            noun = "much" if how == "much" else None
+            # "How much is the settlement?": `noun` "much", for which money is the very kind;
+            # "How old was he?": `noun` "old", answered by an age
+            noun = how if how in ("much", "old") else None
             return ExpectedType(NUMBER, noun, units=_asked_units(question[m.end() :]))
         if m.group("wh"):
             wh = m.group("wh").lower()
@@ -360,6 +361,8 @@ def candidate_spans(
     ("Israeli", "British") is left out too, except as a person's name."""
     if expected.kind == NUMBER:
         spans = _numbers(sentence)
+        if expected.noun == "old":
+            spans = [s for s in spans if _age(s.text)]
         if expected.units and not expected.units & PLACE_UNITS:
             # "How many people died?" is not answered by "13 states", where they died
             spans = [s for s in spans if _unit(s.text) not in PLACE_UNITS]
@@ -784,6 +787,22 @@ def choose_lead(
     if expected.kind == PERSON:
         leads = _full_names(leads)
     return max(leads.values(), key=lambda lead: (lead.score, -order.index(lead.sentence)))
+
+
+# The oldest age a "how old" question is answered with; above it a number counts something else.
+MAX_AGE = 130
+
+
+def _age(span: str) -> bool:
+    """Whether a number span can be somebody's age: "31", "31 years", "31-year-old"; not "1,000
+    hours" ("How old was Charlie Kirk?" led with it)."""
+    digits = re.match(r"\d+", span)
+    unit = _unit(span)
+    return (
+        digits is not None
+        and int(digits.group()) <= MAX_AGE
+        and (not unit or unit in ("year", "year-old", "old"))
+    )
 
 
 def _unit(span: str) -> str:

@@ -866,3 +866,12 @@ def test_an_acronym_is_not_the_lower_case_word_of_its_letters():
     sentences = ["A new wave of record-setting roller coasters opens this year across the U.S."]
     lead = choose_lead(question, sentences, [1.0], ["Tell us what you think."])
     assert lead is not None and lead.span.text == "U.S."
+
+
+def test_how_old_is_answered_by_an_age():
+    # "1,000 hours [1]." answered "How old was Charlie Kirk?"
+    question = "How old was Charlie Kirk?"
+    sentence = "A student watched about 1,000 hours of Charlie Kirk, who was 31, since 2022."
+    assert spans(sentence, question) == ["31"]
+    assert spans("The 31-year-old activist spoke to 3,000 students.", question) == ["31-year-old"]
+    assert spans("She was 84 years old.", "How old was she?") == ["84"]
