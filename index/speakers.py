@@ -292,7 +292,8 @@ def _known(word: str, known: set[str]) -> bool:
     """`word` of a qualifier among `known` words, or a longer form of it, or its nationality:
     "Russia's foreign minister" is the "Russian Foreign Minister", "the prime minister of
     Canada" the "Canadian Prime Minister", "the president of France" the "French President"."""
-    known = {k.replace(".", "") for k in known}  # "U.S. President" is the "US President"
+    # "the president of the U.S." is the "U.S. President", the "US President" too
+    word, known = word.replace(".", ""), {k.replace(".", "") for k in known}
     if word in known or _NATIONALITY.get(word) in known:
         return True
     # a country and its nationality share all but the country's last letter: "Canad(a|ian)",

@@ -346,6 +346,7 @@ def test_an_office_is_not_the_officeholder() -> None:
         ("the prime minister of Britain", "British Prime Minister"),
         ("the president of the United States", "U.S. President"),
         ("the president of the United States", "American President"),
+        ("the president of the U.S.", "US President"),
         ("the prime minister of the United Kingdom", "UK Prime Minister"),
     ],
 )
