@@ -113,7 +113,11 @@ def featured(q: dict[str, Any], bot: Any, searcher: Any, has_answer: Any) -> dic
     asked = parse_question(check_query(q["question"], settings.search.max_query_chars))
     hits, _ = bot.retrieve(asked, searcher, TimeWindow.of(asked.time, None, None))
     sentences = candidate_sentences(hits)
-    row: dict[str, Any] = {"question": q["question"], "texts": [s.text for s in sentences]}
+    row: dict[str, Any] = {
+        "question": q["question"],
+        "texts": [s.text for s in sentences],
+        "passages": [h.text for h in hits],  # the lead reads their lower-case words, as asked
+    }
     if not sentences:
         return row | {"x": np.zeros((0, 15)), "y": np.zeros(0), "score": np.zeros(0)}
     idf = searcher.term_weights(asked.keywords)
@@ -273,7 +277,7 @@ def with_lead(rows: list[dict[str, Any]], scores: list[np.ndarray]) -> float:
         score = np.asarray(score, dtype=float)
         vectors = row["vectors"]
         chosen = select_sentences(score, vectors @ vectors.T, 3)
-        lead = L.choose_lead(row["question"], row["texts"], score.tolist())
+        lead = L.choose_lead(row["question"], row["texts"], score.tolist(), row["passages"])
         shown = L.supporting_sentences(lead.sentence, chosen) if lead else chosen
         right += bool(row["y"][shown].any())
     return round(right / len(rows), 3)
