@@ -289,11 +289,12 @@ def _called(sp: _Speaker, asked: _Asked) -> int:
 
 
 def _known(word: str, known: set[str]) -> bool:
-    """`word` of a qualifier among `known` words, or a longer form of it, or its nationality:
-    "Russia's foreign minister" is the "Russian Foreign Minister", "the prime minister of
-    Canada" the "Canadian Prime Minister", "the president of France" the "French President"."""
+    """`word` of a qualifier among `known` words (written without dots), or a longer form of
+    it, or its nationality: "Russia's foreign minister" is the "Russian Foreign Minister", "the
+    prime minister of Canada" the "Canadian Prime Minister", "the president of France" the
+    "French President"."""
     # "the president of the U.S." is the "U.S. President", the "US President" too
-    word, known = word.replace(".", ""), {k.replace(".", "") for k in known}
+    word = word.replace(".", "")
     if word in known or _NATIONALITY.get(word) in known:
         return True
     # a country and its nationality share all but the country's last letter: "Canad(a|ian)",
@@ -739,9 +740,10 @@ class SpeakerIndex:
         them: their roles, names and aliases ("Mayor of Gotham", "Gotham Mayor Jane Roe")."""
         known = {w for text in [*sp.roles, *sp.aliases, sp.name] for w in _role_tokens(text)}
         has_role = any(_holds(role, _role_tokens(r)) for r in sp.roles)
-        if has_role and set(role) <= known and all(_known(w, known) for w in qualifier):
-            return 0.85
-        return 0.0
+        if not has_role or not set(role) <= known:
+            return 0.0
+        undotted = {k.replace(".", "") for k in known}  # once, not once a qualifier word
+        return 0.85 if all(_known(w, undotted) for w in qualifier) else 0.0
 
     def _role_score(self, sp: _Speaker, rq: tuple[str, ...]) -> float:
         # roles: "the Kremlin spokesman", "the Russian foreign minister"
