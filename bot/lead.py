@@ -356,7 +356,8 @@ def candidate_spans(
 ) -> list[Span]:
     """Spans of `sentence` of the expected kind, leaving out those made only of words of the
     question (`asked`, from `question_words`). A sentence's first word starts a name only when
-    it is `known` as one (`capitalised_words` of the other sentences); a one-word name that is
+    it is `known` as one (`capitalised_words` of the other sentences) or, for a person, is a
+    first name before another capitalised word and not a `common` word; a one-word name that is
     also written in lower case (`common`, from `lowercase_words`) or looks like a nationality
     ("Israeli", "British") is left out too, except as a person's name."""
     if expected.kind == NUMBER:
@@ -372,7 +373,13 @@ def candidate_spans(
         spans = [Span(m.group(), m.start(), m.end()) for m in _DATE.finditer(sentence)]
     else:
         person = expected.kind == PERSON
-        spans = _names(sentence, known - common, several=expected.several, person=person)
+        spans = _names(
+            sentence,
+            known - common,
+            several=expected.several,
+            person=person,
+            first_names=FIRST_NAMES - common if person else frozenset(),
+        )
         spans = [s for s in spans if " " in s.text or not _common(s.text, common, person)]
         if person:
             spans = [
@@ -594,9 +601,18 @@ def _is_unit(word: str) -> bool:
     return word not in NOT_UNITS and (not word.endswith("ly") or word in LY_NOUNS)
 
 
-def _names(sentence: str, known: frozenset[str], *, several: bool, person: bool) -> list[Span]:
+def _names(
+    sentence: str,
+    known: frozenset[str],
+    *,
+    several: bool,
+    person: bool,
+    first_names: frozenset[str] = frozenset(),
+) -> list[Span]:
     """Runs of capitalised words ("Zohran Mamdani", "University of Idaho"); "X and Y" when the
-    question asks for several."""
+    question asks for several. A sentence's first word starts a name when it is `known`, or
+    when a person is asked for and it is one of `first_names` before another capitalised word
+    ("Maria Corina Machado won ...")."""
     dateline = _DATELINE.match(sentence)
     tokens = list(_WORD.finditer(sentence, dateline.end() if dateline else 0))
     runs: list[list[re.Match[str]]] = []
@@ -629,7 +645,8 @@ def _names(sentence: str, known: frozenset[str], *, several: bool, person: bool)
         # A sentence's first word, or the first after a colon, is capitalised whether or not
         # it is a name ("Evansville: Hundreds of onlookers ...").
         opens = bool(run) and (run[0] is tokens[0] or _after_colon(sentence, run[0].start()))
-        if opens and _key_word(run[0].group()) not in known:
+        first = _key_word(run[0].group()) if run else ""
+        if opens and first not in known and not (len(run) > 1 and first in first_names):
             run = run[1:]
         # A date is no name: "On July 20 I watched ...", "in February 2026".
         while (
