@@ -8,8 +8,8 @@ For each question: every candidate sentence of the passages the answerer retriev
 
 1. `covered`: questions with the answer in some candidate sentence, and the rank of the first
    such sentence under the answerer's own sentence score (dense and word overlap, the
-   answer-type bonus, the form penalty). An answer shows the lead's sentence and one more, so a
-   first answer sentence at rank 3 or deeper is mostly lost.
+   answer-type bonus, the form and year penalties). An answer shows the lead's sentence and
+   one more, so a first answer sentence at rank 3 or deeper is mostly lost.
 2. `top_k`: the share of questions with an answer sentence among the top 1-4, for the
    answerer's score; for a logistic ranker over 15 features (the score's parts, the passage's
    fused score, cosine and rank, the article's title overlap and hits, the sentence's length and
@@ -56,6 +56,7 @@ from bot.answer import (
     form_penalty,
     lexical_overlap,
     type_bonus,
+    year_penalty,
 )
 from bot.question import parse_question
 from index.search import check_query
@@ -125,7 +126,8 @@ def featured(q: dict[str, Any], bot: Any, searcher: Any, has_answer: Any) -> dic
     dense = vecs[1:] @ vecs[0]
     lexical = np.array([lexical_overlap(asked.keywords, t, idf) for t in row["texts"]])
     bonus = np.array([type_bonus(asked.kind, asked.text, t) for t in row["texts"]])
-    form = np.array([form_penalty(t) for t in row["texts"]])
+    # the penalties the answerer takes off: a sentence that asks, one of another year
+    form = np.array([form_penalty(t) + year_penalty(asked.text, t) for t in row["texts"]])
     hit = {h.rank: h for h in hits}
     per_article = Counter(h.article_id for h in hits)
     best_fused = max(h.score for h in hits) or 1.0

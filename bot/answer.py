@@ -101,6 +101,9 @@ NAME_BONUS = 0.08  # "who"/"where" question, sentence names someone or somewhere
 # A sentence that asks or announces ("Where are the next Olympics?", "Here are the winners:");
 # added for such sentences winning on shared words, sized with the values above.
 FORM_PENALTY = 0.15
+# A question naming a year ("the 2025 Nobel Peace Prize") is not answered by a sentence naming
+# only other years ("won the 1964 Nobel Peace Prize"): sized as the penalty above.
+YEAR_PENALTY = 0.1
 MMR_REDUNDANCY = 0.2  # how much similarity to an already chosen sentence costs
 KEEP_RATIO = 0.6  # a sentence scoring below this share of the best one is not added
 REPEAT_SIMILARITY = 0.9  # a sentence this similar (cosine) to a chosen one repeats it: skipped
@@ -120,6 +123,7 @@ _DATE = re.compile(
     rf"\b(?:{MONTHS}|{WEEKDAYS}|yesterday|today|tomorrow|(?:19|20)\d\d)\b", re.IGNORECASE
 )
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _cue_prefix(cue: str | None) -> str:
@@ -307,6 +311,16 @@ def _full_stop(sentence: str) -> str:
     """The sentence ended by one full stop where it ends in a name with its own ("... about
     Donald Trump Jr.." is "... about Donald Trump Jr.")."""
     return sentence[:-1] if sentence.endswith("..") else sentence
+
+
+def year_penalty(question: str, text: str) -> float:
+    """A sentence naming years, none of them a year the question names, tells of another
+    year's event ("the 1964 Nobel Peace Prize" for "the 2025 Nobel Peace Prize")."""
+    asked = set(_YEAR.findall(question))
+    if not asked:
+        return 0.0
+    named = set(_YEAR.findall(text))
+    return YEAR_PENALTY if named and not named & asked else 0.0
 
 
 def form_penalty(text: str) -> float:
@@ -693,7 +707,12 @@ class Answerer:
         idf = searcher.term_weights(q.keywords)
         lexical = np.array([lexical_overlap(q.keywords, s.text, idf) for s in sentences])
         bonus = np.array(
-            [type_bonus(q.kind, q.text, s.text) - form_penalty(s.text) for s in sentences]
+            [
+                type_bonus(q.kind, q.text, s.text)
+                - form_penalty(s.text)
+                - year_penalty(q.text, s.text)
+                for s in sentences
+            ]
         )
         # The date helps choose among sentences; it is no evidence that any of them answers.
         dated = date_bonus(

@@ -476,3 +476,58 @@ def test_mmr_reads_its_redundancy_cost_when_called(monkeypatch):
     assert select_sentences(scores, sim, limit=2) == [0, 1]  # 0.9 - 0.35 * 0.2 > 0.8
     monkeypatch.setattr("bot.answer.MMR_REDUNDANCY", 1.0)
     assert select_sentences(scores, sim, limit=2) == [0, 2]  # 0.9 - 1.0 * 0.2 < 0.8
+
+
+def test_a_sentence_naming_only_other_years_than_the_asked_one_is_penalised():
+    from bot.answer import YEAR_PENALTY, year_penalty
+
+    asked = "Who won the 2025 Nobel Peace Prize?"
+    assert year_penalty(asked, "Martin Luther King Jr. won the 1964 Nobel Peace Prize.") == (
+        YEAR_PENALTY
+    )
+    # the asked year among others, no year at all, or a question naming none: no penalty
+    assert year_penalty(asked, "After the 2024 prize, the 2025 one went to Machado.") == 0.0
+    assert year_penalty(asked, "Machado won the prize on Friday.") == 0.0
+    assert year_penalty("Who won the Nobel Peace Prize?", "King won it in 1964.") == 0.0
+    # a season written "2025-26" names 2025
+    assert year_penalty("Who leads the 2025 season?", "The 2025-26 season opened.") == 0.0
+
+
+def test_the_year_penalty_lowers_the_score_of_the_other_years_sentence_only(
+    tmp_path, fake_embedder, monkeypatch
+):
+    import json
+
+    import bot.answer
+    from bot.question import parse_question
+    from index.library import Library
+
+    path = tmp_path / "prize.jsonl"
+    rows = [
+        ("old", "Peace prize history", "Martin Luther King Jr. won the 1964 Nobel Peace Prize."),
+        ("new", "Peace prize goes to Machado", "Maria Machado won the 2025 Peace Prize."),
+    ]
+    with open(path, "w", encoding="utf-8") as fh:
+        for aid, title, text in rows:
+            fh.write(json.dumps({"id": aid, "title": title, "text": text}) + "\n")
+    settings = make_settings(tmp_path / "data", corpus={"sources": [str(path)]})
+    library = Library(settings, fake_embedder)
+    library.build()
+    answerer = Answerer(library, settings)
+    q = parse_question("Who won the 2025 Nobel Peace Prize?")
+    searcher = library.searcher()
+
+    def scores() -> dict[str, float]:
+        hits = searcher.search(q.search_text, k=8)
+        weighed = answerer._weigh(q, hits, searcher)
+        assert weighed is not None
+        return {
+            s.article_id: float(x) for s, x in zip(weighed.sentences, weighed.scores, strict=True)
+        }
+
+    penalty, penalised = bot.answer.YEAR_PENALTY, scores()
+    assert penalty > 0
+    monkeypatch.setattr(bot.answer, "YEAR_PENALTY", 0.0)
+    plain = scores()
+    assert plain["old"] - penalised["old"] == pytest.approx(penalty)
+    assert plain["new"] == pytest.approx(penalised["new"])
