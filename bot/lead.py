@@ -103,6 +103,9 @@ DRUG_NOUNS = frozenset("drug drugs medicine medicines medication medications".sp
 YEAR_NOUNS = frozenset({"year"})
 DATE_NOUNS = frozenset("day date month time".split())
 PLACE_UNITS = frozenset(w[:-1] if w.endswith("s") else w for w in PLACE_NOUNS)  # as `_unit` reads
+# What a span counting time counts, as `_unit` reads it: "72 hours" says how long, not how many
+# hostages were freed.
+TIME_UNITS = frozenset("second minute hour day night week month year decade century".split())
 TYPE_NOUNS = PERSON_NOUNS | PLACE_NOUNS | NUMBER_NOUNS | YEAR_NOUNS | DATE_NOUNS
 
 MONTHS = (
@@ -180,7 +183,12 @@ _NUMBER = re.compile(
 _UNIT = re.compile(r"(?:(?:-[a-z]+)+|\s(?P<unit>[a-z][a-z\-]+))")
 # Verbs that may follow an amount and are no unit of it ("$102 million may never be found").
 MODAL_VERBS = frozenset("may might must shall".split())
-NOT_UNITS = STOPWORDS | MODAL_VERBS
+# Prepositions the stopword list lacks: "20 within 72 hours" counts no "within".
+PREPOSITIONS = frozenset(
+    """within across among amid amongst including despite without toward towards via upon
+    beyond behind near inside outside versus vs""".split()
+)
+NOT_UNITS = STOPWORDS | MODAL_VERBS | PREPOSITIONS
 # An adverb is no unit either ("720,810 potentially affected cars"); these nouns end as one does.
 LY_NOUNS = frozenset("family ally assembly supply rally butterfly monopoly anomaly lily".split())
 _DATE = re.compile(
@@ -367,6 +375,9 @@ def candidate_spans(
         if expected.units and not expected.units & PLACE_UNITS:
             # "How many people died?" is not answered by "13 states", where they died
             spans = [s for s in spans if _unit(s.text) not in PLACE_UNITS]
+        if expected.units and not expected.units & TIME_UNITS:
+            # nor "How many hostages were freed?" by "72 hours", when
+            spans = [s for s in spans if _unit(s.text) not in TIME_UNITS]
     elif expected.kind == YEAR:
         spans = [Span(m.group(), m.start(), m.end()) for m in _YEAR.finditer(sentence)]
     elif expected.kind == DATE:
@@ -574,7 +585,11 @@ def _numbers(sentence: str) -> list[Span]:
             continue
         end = m.end()
         unit = _UNIT.match(sentence, end)
-        if unit and (unit.group("unit") is None or _is_unit(unit.group("unit"))):
+        if unit and unit.group("unit") == "per":  # "$3,128.06 per ounce" is read whole
+            unit = _UNIT.match(sentence, unit.end())
+            if unit and unit.group("unit") is not None and _is_unit(unit.group("unit")):
+                end = unit.end()
+        elif unit and (unit.group("unit") is None or _is_unit(unit.group("unit"))):
             end = unit.end()
         spans.append(Span(sentence[m.start() : end], m.start(), end))
     return sorted(spans, key=lambda s: s.start)

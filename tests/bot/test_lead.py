@@ -198,6 +198,22 @@ def test_numbers_keep_their_unit_and_leave_out_dates_years_and_asked_numbers():
     assert spans("It measured 8.8, the USGS said.", "What magnitude was the earthquake?") == ["8.8"]
 
 
+def test_an_amount_per_unit_is_read_whole():
+    sentence = "Gold reached a record $3,128.06 per ounce on Monday."
+    assert spans(sentence, "What is the price of gold?") == ["$3,128.06 per ounce"]
+    # "per" with no unit after it is no unit itself
+    assert spans("Prices rose 5 per cent.", "How much did prices rise?") == ["5 per cent"]
+    assert spans("It costs $5 per.", "How much does it cost?") == ["$5"]
+
+
+def test_a_span_counting_time_does_not_answer_how_many_of_something_else():
+    sentence = "The plan freed 20 hostages within 72 hours of the deal."
+    assert spans(sentence, "How many hostages were released?") == ["20 hostages"]
+    assert spans(sentence, "How many hours did it take?") == ["20 hostages", "72 hours"]
+    # a bare count is still a count
+    assert spans("Israel freed 20 within 72 hours.", "How many were freed?") == ["20", "72 hours"]
+
+
 def test_dates_and_years():
     sentence = "NASA plans to retire the station in 2030, it said on March 3, 2025."
     assert spans(sentence, "When will NASA retire the station?") == ["2030", "March 3, 2025"]
