@@ -4,7 +4,7 @@
     python -m bench.answers [--set realtimeqa-dev] [--no-lead-baseline]
                             [--sentence-candidates 0,12] [--sentence-backends snapshot,onnx]
                             [--passages 5,12,16] [--date-weights 0,0.1,0.2]
-                            [--constant KEEP_RATIO=0.5,0.7 ...]
+                            [--constant KEEP_RATIO=0.5,0.7 ...] [--dense-weights 0.5,0.7]
 
 1. Accuracy: an answer is correct when the answer string appears in the answer text (as a whole
    word, the retrieval scorer's rule) and in the text of one of its citations.
@@ -29,6 +29,9 @@
 9. With --constant NAME=0.5,0.7 (repeatable): the same for each value of one of
    `bot/answer.py`'s sentence-choosing constants (SELECTION_CONSTANTS), patched for that run
    only. The relevance weights are not among them: the found decision is fitted on them.
+10. With --dense-weights 0.5,0.7: the same for each weight of the sentence's cosine in its
+   relevance (DENSE_WEIGHT, the word overlap taking the rest: LEXICAL_WEIGHT = 1 - it), the
+   support model held as fitted, so the found rate moves with them too.
 
 Writes bench/out/answers-<set>.jsonl (one answer a line, with `gold`, `correct`, `baseline`,
 `covered`) and bench/out/answers-<set>.json.
@@ -98,6 +101,12 @@ def main() -> None:
         metavar="NAME=V1,V2",
         help=f"also answer with each value of a constant of bot/answer.py: one of "
         f"{', '.join(SELECTION_CONSTANTS)}",
+    )
+    parser.add_argument(
+        "--dense-weights",
+        type=lambda v: parse_list(v, float),
+        default=[],
+        help="also answer with each of these DENSE_WEIGHT (LEXICAL_WEIGHT = 1 - it)",
     )
     parser.add_argument(
         "--sentence-backends",
@@ -176,6 +185,14 @@ def main() -> None:
         varied = override(settings, "answer", **{key: value})
         given = ask_batch(answerer(library, varied), [q["question"] for q in questions])
         results.setdefault(section, {})[str(value)] = scored(given, f"{label}-{value}")
+    for weight in args.dense_weights:
+        lexical = round(1.0 - weight, 6)
+        with (
+            mock.patch("bot.answer.DENSE_WEIGHT", weight),
+            mock.patch("bot.answer.LEXICAL_WEIGHT", lexical),
+        ):
+            given = ask_batch(answerer(library, settings), [q["question"] for q in questions])
+        results.setdefault("dense_weights", {})[str(weight)] = scored(given, f"dense-{weight}")
     for name, values in args.constant:
         for value in values:
             with mock.patch(f"bot.answer.{name}", value):
