@@ -7,6 +7,8 @@
     python -m bench.notfound --drop answer_type   # the same, refitted without a feature
     python -m bench.notfound --fit --reuse --cv --drop answer_type   # and its CV
     python -m bench.notfound --fit --reuse --cv --seeds 20   # CV pooled over 20 fold splits
+    python -m bench.notfound --no-named-subject   # the report with the named-subject rule off
+    python -m bench.notfound --make-who-is   # write the who-is question sets (committed)
 
 Both run the bot's own `Answerer` over one index of the realtimeqa-tune and -dev corpora
 together (about 2,900 articles; built once into bench/out/rtqa-merged-index).
@@ -23,16 +25,20 @@ share of off-topic questions answered `found: false`, for the tune off-topic set
 ../shared/eval/offtopic-questions.jsonl (the reporting set: never used for fitting) and
 bench/questions/offtopic-check.jsonl (ours, never fitted on), and the found rate of
 bench/questions/user-tune.jsonl (chat-style questions the tune corpus answers) and
-bench/questions/user-leads.jsonl (short questions both corpora answer), each with a bootstrap
-95% interval.
+bench/questions/user-leads.jsonl (short questions both corpora answer) and of
+bench/questions/who-is-tune.jsonl and who-is-dev.jsonl ("Who is X?" for people quoted in one
+corpus), each with a bootstrap 95% interval.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
+from unittest import mock
 
 import numpy as np
 
@@ -54,6 +60,7 @@ from bench.common import (
 )
 from bot import evidence as support_model
 from bot.evidence import FEATURES, SUPPORT_TARGET_FOUND
+from index.quotes.lexicon import FIRST_NAMES
 
 OFFTOPIC_REPORT = EVAL / "offtopic-questions.jsonl"
 # Questions worded as people type them in a chat ("Is melatonin bad for you?", "what came out of
@@ -67,6 +74,16 @@ OFFTOPIC_CHECK = QUESTIONS / "offtopic-check.jsonl"
 # span (issue 8, fifteenth round): each is answered by an article of the merged index. Never
 # fitted on.
 USER_LEADS = QUESTIONS / "user-leads.jsonl"
+# "Who is X?" for the people most quoted in one realtimeqa corpus's articles and never in the
+# other's (`--make-who-is` writes them from the merged index): questions about a named person
+# the news covers, which a Discord user asks most and the quiz questions never do. Never fitted
+# on; the tune set is for choosing, the dev set for reporting.
+WHO_IS = {
+    "realtimeqa-tune": QUESTIONS / "who-is-tune.jsonl",
+    "realtimeqa-dev": QUESTIONS / "who-is-dev.jsonl",
+}
+WHO_IS_COUNT = {"realtimeqa-tune": 60, "realtimeqa-dev": 40}
+_PERSON_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}")
 # Ridge penalty of the fit (features are shares and cosines, all about 0..1), chosen by
 # `--fit --reuse --cv` (5-fold cross-validation on the tune sets): the strongest penalty whose
 # held-out folds abstain on as many off-topic questions as weaker ones do.
@@ -183,6 +200,26 @@ def cross_validate(
         print(f"{penalty:<9} {np.mean(found):.3f}                   {np.mean(abstained):.3f}")
 
 
+def make_who_is(searcher: Any) -> None:
+    """Write WHO_IS: "Who is X?" for the WHO_IS_COUNT speakers with the most statements in one
+    corpus's articles and none in the other's, X a plain two- or three-word name whose first
+    word is a known first name (not an extraction slip such as "More Information")."""
+    quoted = {}
+    for name in WHO_IS:
+        ids = {row["id"] for row in read_jsonl(EVAL / name / "corpus.jsonl")}  # its own articles
+        quoted[name] = Counter(
+            st.speaker
+            for st in searcher.statements_in(ids)
+            if _PERSON_NAME.fullmatch(st.speaker) and st.speaker.split()[0].lower() in FIRST_NAMES
+        )
+    for name, path in WHO_IS.items():
+        others = set().union(*(c for other, c in quoted.items() if other != name))
+        people = [p for p, _ in quoted[name].most_common() if p not in others]
+        rows = [{"question": f"Who is {p}?"} for p in people[: WHO_IS_COUNT[name]]]
+        write_jsonl(path, rows)
+        log(f"{path}: {len(rows)} questions")
+
+
 def report(bot: Any, suffix: str = "") -> dict[str, Any]:
     out: dict[str, Any] = {}
     sets = {
@@ -193,6 +230,8 @@ def report(bot: Any, suffix: str = "") -> dict[str, Any]:
         "offtopic-check": (OFFTOPIC_CHECK, False),
         "user-tune": (USER_TUNE, True),
         "user-leads": (USER_LEADS, True),
+        "who-is-tune": (WHO_IS["realtimeqa-tune"], True),
+        "who-is-dev": (WHO_IS["realtimeqa-dev"], True),
     }
     for name, (path, should_find) in sets.items():
         questions = [q["question"] for q in read_jsonl(path)]
@@ -230,6 +269,16 @@ def main() -> None:
         default=(),
         help=f"leave these features out (refitted from {FIT_ROWS.name}): an ablation",
     )
+    parser.add_argument(
+        "--no-named-subject",
+        action="store_true",
+        help="report with the named-subject rule off (bot/evidence.py subject_named): before it",
+    )
+    parser.add_argument(
+        "--make-who-is",
+        action="store_true",
+        help="write the who-is question sets from the merged index's speakers",
+    )
     args = parser.parse_args()
     if args.fit and args.reuse and args.cv:
         cross_validate(read_jsonl(FIT_ROWS), args.drop, seeds=args.seeds)
@@ -249,13 +298,21 @@ def main() -> None:
     data = dataset("realtimeqa-tune")
     settings = bench_settings(data.index_dir)
     bot = answerer(indexed(data, settings), settings)
+    if args.make_who_is:
+        make_who_is(bot.library.searcher())
+        return
     if args.fit:
         result = fit(evidence_rows(bot))
         write_results("notfound-fit", result)
         print(json.dumps(result, indent=2))
         print(f"SUPPORT_WEIGHTS = {tuple(result['weights'])}\nSUPPORT_BIAS = {result['bias']}")
     else:
-        result = report(bot, suffix)
+        if args.no_named_subject:
+            suffix += "-no-named-subject"
+            with mock.patch("bot.answer.subject_named", return_value=False):
+                result = report(bot, suffix)
+        else:
+            result = report(bot, suffix)
         write_results("notfound" + suffix, result)
         print(json.dumps(result, indent=2))
 

@@ -17,6 +17,7 @@ from bot.evidence import (
     RARE_NAME,
     Support,
     missing_names,
+    subject_named,
     support_probability,
     word_set,
 )
@@ -102,7 +103,7 @@ NAME_BONUS = 0.08  # "who"/"where" question, sentence names someone or somewhere
 # added for such sentences winning on shared words, sized with the values above.
 FORM_PENALTY = 0.15
 # A question naming a year ("the 2025 Nobel Peace Prize") is not answered by a sentence naming
-# only other years ("won the 1964 Nobel Peace Prize"): sized as the penalty above.
+# only other years ("won the 1964 Nobel Peace Prize"): the size of the type bonuses above.
 YEAR_PENALTY = 0.1
 MMR_REDUNDANCY = 0.2  # how much similarity to an already chosen sentence costs
 KEEP_RATIO = 0.6  # a sentence scoring below this share of the best one is not added
@@ -373,6 +374,9 @@ class Evidence:
     missing: tuple[str, ...] = ()
     support: Support | None = None
     probability: float | None = None
+    # a question only about a named subject, and one of the best sentences names it in full
+    # (bot/evidence.py `subject_named`): found, whatever the support model says
+    named: bool = False
 
 
 @dataclass(frozen=True)
@@ -743,8 +747,20 @@ class Answerer:
             article_coverage=max(lexical_overlap(q.keywords, t, idf) for t in texts.values()),
             answer_type=answer_type_present(q.text, [s.text for s in sentences], scores),
         )
-        evidence = Evidence((), support, support_probability(support))
+        best = np.argsort(-scores, kind="stable")[:TYPED_SENTENCES]
+        named = subject_named(
+            q.text, q.keywords, [sentences[i].text for i in best], searcher.rarity
+        )
+        evidence = Evidence((), support, support_probability(support), named)
         return _Weighed(sentences, scores, dated, svecs, evidence)
+
+    def _too_weak(self, evidence: Evidence) -> bool:
+        """The best sentence is barely relevant, or the support model finds too little support
+        and the question is not about a subject the best sentences name."""
+        assert evidence.support is not None and evidence.probability is not None
+        return evidence.support.best_sentence < self.settings.answer.min_relevance or (
+            evidence.probability < self.settings.answer.min_support and not evidence.named
+        )
 
     def _extractive(self, q: Question, hits: Sequence[Hit], searcher: Searcher) -> Answer:
         weighed = self._weigh(q, hits, searcher)
@@ -754,11 +770,7 @@ class Answerer:
         if evidence.missing:
             log.info("no retrieved article names %s: not found", evidence.missing)
             return self._not_found(q, hits, searcher, evidence.missing)
-        assert evidence.support is not None and evidence.probability is not None
-        if (
-            evidence.support.best_sentence < self.settings.answer.min_relevance
-            or evidence.probability < self.settings.answer.min_support
-        ):
+        if self._too_weak(evidence):
             log.info("evidence too weak (%s): not found", evidence)
             return self._not_found(q, hits, searcher)
         svecs, relevance, sentences = weighed.vectors, weighed.scores, weighed.sentences
@@ -840,12 +852,7 @@ class Answerer:
         weighed = self._weigh(q, hits, searcher)
         if weighed is None or weighed.evidence.missing:
             return self._not_found(q, hits, searcher, weighed.evidence.missing if weighed else ())
-        support = weighed.evidence.support
-        assert support is not None and weighed.evidence.probability is not None
-        if (
-            support.best_sentence < self.settings.answer.min_relevance
-            or weighed.evidence.probability < self.settings.answer.min_support
-        ):
+        if self._too_weak(weighed.evidence):
             return self._not_found(q, hits, searcher)
         best: dict[str, int] = {}  # article id -> index of its best sentence
         top = float(weighed.scores.max())

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.lead import CALENDAR_WORDS
@@ -106,6 +106,29 @@ def missing_names(question: str, texts: Iterable[str]) -> list[str]:
         return []
     present = word_set(texts)
     return [n for n in names if n not in present]
+
+
+def subject_named(
+    question: str,
+    keywords: Sequence[str],
+    sentences: Iterable[str],
+    rarity: Callable[[list[str]], list[float]],
+) -> bool:
+    """Whether a question that asks only about a named subject ("Who is Anthony Fauci?", "What
+    is Diwali?": every word it searches for is a name word) is answered by one of `sentences`
+    naming that subject in full. Such a question has no other words for the support model to
+    find, and its embedding is far from any whole passage, so a sentence naming the subject is
+    the evidence. A single name word must be rare (RARE_NAME): "What is America?" is about
+    nothing the news singles out."""
+    names = question_names(question)
+    if not names or not keywords:
+        return False
+    name_set = set(names)
+    if not all(set(re.findall(r"[^\W_]+", fold(k))) <= name_set for k in keywords):
+        return False
+    if len(names) == 1 and rarity(names)[0] < RARE_NAME:
+        return False
+    return any(name_set <= word_set([text]) for text in sentences)
 
 
 @dataclass(frozen=True)

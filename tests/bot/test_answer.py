@@ -531,3 +531,39 @@ def test_the_year_penalty_lowers_the_score_of_the_other_years_sentence_only(
     plain = scores()
     assert plain["old"] - penalised["old"] == pytest.approx(penalty)
     assert plain["new"] == pytest.approx(penalised["new"])
+
+
+def test_a_question_only_about_a_named_subject_is_found_when_a_best_sentence_names_it(
+    tmp_path, fake_embedder
+):
+    from index.library import Library
+
+    # the support model refuses everything here: only the named subject can find an answer
+    settings = make_settings(tmp_path / "d", answer={"min_support": 1.0})
+    lib = Library(settings, fake_embedder)
+    lib.build()
+    answerer = Answerer(lib, settings)
+    answer = answerer.answer("Who is Nicolas Maduro?")
+    assert answer.found and answer.citations
+    assert "Maduro" in answer.text.split("[1]")[0]
+    # a question asking more than the name still needs the support model
+    assert not answerer.answer("How many troops did Nicolas Maduro deploy?").found
+    # both names are in the article, but no sentence names "Nicolas Peskov"
+    assert not answerer.answer("Who is Nicolas Peskov?").found
+
+
+def test_a_named_subject_is_its_question_words_all_in_one_best_sentence():
+    from bot.evidence import subject_named
+
+    def rarity(words: list[str]) -> list[float]:
+        return [0.9 if w == "diwali" else 0.2 for w in words]
+
+    said = ["Dr. Anthony Fauci retired in 2022.", "Diwali began on Monday."]
+    assert subject_named("Who is Anthony Fauci?", ["anthony", "fauci"], said, rarity)
+    assert subject_named("What is Diwali?", ["diwali"], said, rarity)
+    # a common single name, a name split across sentences, a question with more than a name
+    assert not subject_named("What is America?", ["america"], ["America voted."], rarity)
+    assert not subject_named("Who is Anthony Diwali?", ["anthony", "diwali"], said, rarity)
+    assert not subject_named(
+        "Who fired Anthony Fauci?", ["fired", "anthony", "fauci"], said, rarity
+    )
