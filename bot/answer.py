@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
@@ -24,10 +25,12 @@ from bot.evidence import (
 from bot.lead import (
     MONTHS,
     PERSON,
+    SUPPORTING_SENTENCES,
     WEEKDAYS,
     candidate_spans,
     capitalised_words,
     choose_lead,
+    described_person,
     expected_type,
     full_name,
     lowercase_words,
@@ -107,6 +110,8 @@ FORM_PENALTY = 0.15
 YEAR_PENALTY = 0.1
 MMR_REDUNDANCY = 0.2  # how much similarity to an already chosen sentence costs
 KEEP_RATIO = 0.6  # a sentence scoring below this share of the best one is not added
+# How many of a person's statements "Who is X?" reads for the role X is quoted under.
+TITLED_STATEMENTS = 20
 REPEAT_SIMILARITY = 0.9  # a sentence this similar (cosine) to a chosen one repeats it: skipped
 # Word matching in lexical_overlap: question and sentence words match when equal, or when the
 # sentence word starts with the first PREFIX_CHARS letters of the question word (inflections:
@@ -762,6 +767,35 @@ class Answerer:
             evidence.probability < self.settings.answer.min_support and not evidence.named
         )
 
+    def _titled(self, name: str, searcher: Searcher) -> tuple[str, int, int] | None:
+        """Where an article names `name` with the role it is quoted under ("FBI Director Kash
+        Patel", "Anthony Fauci, the nation's top infectious disease expert"): the article and
+        the span, for the speaker the name is in full; None when no article writes it so."""
+        matches = searcher.speakers.lookup(name, limit=TITLED_STATEMENTS)
+        asked = fold(name).casefold()
+        match = next(
+            (
+                m
+                for m in matches
+                if asked in {fold(a).casefold() for a in (m.speaker, *m.aliases)} and not m.is_group
+            ),
+            None,
+        )
+        if match is None:
+            return None
+        # the roles quoted with, most frequent first, then the speaker's own
+        roles = [r for r, _ in Counter(st.role for st in match.statements if st.role).most_common()]
+        if match.role and match.role not in roles:
+            roles.append(match.role)
+        for role in roles:
+            for st in match.statements:
+                text = searcher.articles[st.article_id].text
+                for pattern in _titled_patterns(role, match.speaker):
+                    found = pattern.search(text)
+                    if found is not None:
+                        return st.article_id, found.start(), found.end()
+        return None
+
     def _extractive(self, q: Question, hits: Sequence[Hit], searcher: Searcher) -> Answer:
         weighed = self._weigh(q, hits, searcher)
         if weighed is None:
@@ -804,6 +838,17 @@ class Answerer:
                     lead_text, start = full.text, full.start
             n = cites.cite(s.article_id, start, start + len(lead_text))
             parts.append(f"{lead_text} [{n}].")
+        else:
+            described = described_person(q.text)
+            titled = self._titled(described, searcher) if described else None
+            if titled is not None:
+                # "Who is Kash Patel?": "FBI Director Kash Patel", as an article writes him
+                # when quoting him, then two sentences on him.
+                article_id, start, end = titled
+                lead_text = searcher.articles[article_id].text[start:end]
+                n = cites.cite(article_id, start, end)
+                parts.append(f"{lead_text} [{n}].")
+                chosen = chosen[:SUPPORTING_SENTENCES]
         for i in chosen:
             s = sentences[i]
             n = cites.cite(s.article_id, s.start, s.end)
@@ -939,6 +984,16 @@ def _topic_first(matches: list[SpeakerMatch], topic: str, searcher: Searcher) ->
 
     first = max(tied, key=said)  # the first of equals: the speaker index's order
     return [first, *(m for m in matches if m is not first)]
+
+
+def _titled_patterns(role: str, name: str) -> list[re.Pattern[str]]:
+    """A role written before the name ("FBI Director Kash Patel") or after it, set off by a
+    comma ("Anthony Fauci, the nation's top infectious disease expert")."""
+    r, n = (r"\s+".join(map(re.escape, part.split())) for part in (role, name))
+    return [
+        re.compile(rf"(?<!\w){r}\s+{n}(?!\w)"),
+        re.compile(rf"(?<!\w){n},\s+(?:(?:the|a|an)\s+)?{r}(?!\w)"),
+    ]
 
 
 def rare_missing_names(text: str, texts: Iterable[str], searcher: Searcher) -> tuple[str, ...]:

@@ -151,7 +151,8 @@ _WH = re.compile(
 )
 # After "who": "is" and a name only ("Who is Zohran Mamdani?", "Who are the Proud Boys?").
 _DESCRIBE = re.compile(
-    r"\s+(?:is|was|are|were)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*[?.!]?\s*$"
+    r"\s+(?:is|was|are|were)\s+(?:the\s+)?(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)"
+    r"\s*[?.!]?\s*$"
 )
 # After "what": "is" and a bare term, to the question's end ("What is quiet quitting?", "What
 # are tariffs"); not "What is the name of ...", "What is its name?", "What is Cambridge
@@ -341,6 +342,16 @@ def expected_type(question: str) -> ExpectedType | None:
             return ExpectedType(ENTITY, words[-1], several)
         return ExpectedType(ENTITY, several=several)
     return None
+
+
+def described_person(question: str) -> str | None:
+    """The name a "Who is X?" question asks about ("Who is Kash Patel?": "Kash Patel"), or
+    None for any other question."""
+    m = _WH.search(question)
+    if m is None or not m.group("wh") or m.group("wh").lower() not in ("who", "whom"):
+        return None
+    described = _DESCRIBE.match(question, m.end())
+    return described.group("name") if described else None
 
 
 def _asked_units(rest: str) -> frozenset[str]:

@@ -567,3 +567,45 @@ def test_a_named_subject_is_its_question_words_all_in_one_best_sentence():
     assert not subject_named(
         "Who fired Anthony Fauci?", ["fired", "anthony", "fauci"], said, rarity
     )
+
+
+def test_who_is_a_quoted_person_leads_with_the_role_an_article_gives_them(answerer):
+    answer = answerer.answer("Who is Dmitry Peskov?")
+    assert answer.found and answer.lead == "Kremlin spokesman Dmitry Peskov"
+    assert answer.text.startswith("Kremlin spokesman Dmitry Peskov [1]. ")
+    assert "Kremlin spokesman Dmitry Peskov" in answer.citations[0].text
+    # asked by the surname the articles also call him by: the same lead
+    assert answerer.answer("Who is Peskov?").lead == "Kremlin spokesman Dmitry Peskov"
+    # nobody quotes Maduro: no role to lead with, the sentences naming him only
+    maduro = answerer.answer("Who is Nicolas Maduro?")
+    assert maduro.found and maduro.lead is None and "Maduro" in maduro.text
+
+
+def test_a_role_written_after_the_name_leads_too(tmp_path, fake_embedder):
+    import json
+
+    from index.library import Library
+
+    path = tmp_path / "fauci.jsonl"
+    rows = [
+        (
+            "covid",
+            "Fauci warns on winter",
+            "Anthony Fauci, the nation's top infectious disease expert, said the country was "
+            "not out of the woods. Hospitals in Ohio filled up again in December.",
+        ),
+        ("flu", "Flu season", "Anthony Fauci retired from government in 2022 after decades."),
+    ]
+    with open(path, "w", encoding="utf-8") as fh:
+        for aid, title, text in rows:
+            fh.write(json.dumps({"id": aid, "title": title, "text": text}) + "\n")
+    settings = make_settings(tmp_path / "data", corpus={"sources": [str(path)]})
+    library = Library(settings, fake_embedder)
+    library.build()
+    answer = Answerer(library, settings).answer("Who is Anthony Fauci?")
+    lead = "Anthony Fauci, the nation's top infectious disease expert"
+    assert answer.found and answer.lead == lead
+    assert answer.text.startswith(f"{lead} [1]. ")
+    assert answer.citations[0].article_id == "covid"
+    # the lead and at most two sentences
+    assert answer.text.count("[") <= 3
