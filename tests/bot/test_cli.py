@@ -135,6 +135,21 @@ def test_ask_json_abstains_with_the_reason_and_cites_nothing(capsys, indexed_wit
     assert "The closest articles are about: “Kremlin denies troop withdrawal”." in answer["answer"]
 
 
+def test_ask_json_answers_who_a_quoted_person_is_with_their_role_first(capsys, indexed_with_url):
+    code, out, err = run(
+        capsys, "ask", "Who is Dmitry Peskov?", "--json", "--data-dir", indexed_with_url
+    )
+    assert code == 0, err
+    answer = json.loads(out)
+    assert answer["found"] is True
+    assert answer["answer"].startswith("Kremlin spokesman Dmitry Peskov [1]. ")
+    first = answer["citations"][0]
+    assert "Kremlin spokesman Dmitry Peskov" in first["text"]
+    assert first["link"].startswith(
+        "https://news.example/kremlin-troops#top:~:text=Kremlin%20spokesman%20Dmitry%20Peskov"
+    )
+
+
 # --------------------------------------------------------------------------- --as-of
 
 

@@ -277,6 +277,13 @@ def test_the_lead_is_bold_in_discord_and_plain_in_the_terminal(answerer):
     assert render_text(answer).startswith("100 troops [1]. ")
 
 
+def test_a_who_is_lead_is_bold_in_discord_too(answerer):
+    answer = answerer.answer("Who is Dmitry Peskov?")
+    (reply,) = render_answer(answer)
+    assert reply.embeds[0].description.startswith("**Kremlin spokesman Dmitry Peskov** [1]. ")
+    assert render_text(answer).startswith("Kremlin spokesman Dmitry Peskov [1]. ")
+
+
 def test_initials_keep_their_last_full_stop():
     assert spans("The talks moved to Washington, D.C. on Friday.", "Where did talks move?") == [
         "Washington",
