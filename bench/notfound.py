@@ -7,7 +7,7 @@
     python -m bench.notfound --drop answer_type   # the same, refitted without a feature
     python -m bench.notfound --fit --reuse --cv --drop answer_type   # and its CV
     python -m bench.notfound --fit --reuse --cv --seeds 20   # CV pooled over 20 fold splits
-    python -m bench.notfound --no-named-subject   # the report with the named-subject rule off
+    python -m bench.notfound --no-named-subject   # the report with the named-subject rules off
     python -m bench.notfound --make-who-is   # write the who-is question sets (committed)
 
 Both run the bot's own `Answerer` over one index of the realtimeqa-tune and -dev corpora
@@ -272,7 +272,7 @@ def main() -> None:
     parser.add_argument(
         "--no-named-subject",
         action="store_true",
-        help="report with the named-subject rule off (bot/evidence.py subject_named): before it",
+        help="report with the named-subject rules off (subject_named, the who-is role)",
     )
     parser.add_argument(
         "--make-who-is",
@@ -309,7 +309,10 @@ def main() -> None:
     else:
         if args.no_named_subject:
             suffix += "-no-named-subject"
-            with mock.patch("bot.answer.subject_named", return_value=False):
+            with (
+                mock.patch("bot.answer.subject_named", return_value=False),
+                mock.patch("bot.answer.described_person", return_value=None),
+            ):
                 result = report(bot, suffix)
         else:
             result = report(bot, suffix)

@@ -759,12 +759,15 @@ class Answerer:
         evidence = Evidence((), support, support_probability(support), named)
         return _Weighed(sentences, scores, dated, svecs, evidence)
 
-    def _too_weak(self, evidence: Evidence) -> bool:
+    def _too_weak(self, evidence: Evidence, titled: bool = False) -> bool:
         """The best sentence is barely relevant, or the support model finds too little support
-        and the question is not about a subject the best sentences name."""
+        and the question is not about a subject the best sentences name (nor, `titled`, about
+        a person the news quotes and names with a role)."""
         assert evidence.support is not None and evidence.probability is not None
         return evidence.support.best_sentence < self.settings.answer.min_relevance or (
-            evidence.probability < self.settings.answer.min_support and not evidence.named
+            evidence.probability < self.settings.answer.min_support
+            and not evidence.named
+            and not titled
         )
 
     def _titled(self, name: str, searcher: Searcher) -> tuple[str, int, int] | None:
@@ -804,7 +807,9 @@ class Answerer:
         if evidence.missing:
             log.info("no retrieved article names %s: not found", evidence.missing)
             return self._not_found(q, hits, searcher, evidence.missing)
-        if self._too_weak(evidence):
+        described = described_person(q.text)
+        titled = self._titled(described, searcher) if described else None
+        if self._too_weak(evidence, titled is not None):
             log.info("evidence too weak (%s): not found", evidence)
             return self._not_found(q, hits, searcher)
         svecs, relevance, sentences = weighed.vectors, weighed.scores, weighed.sentences
@@ -838,17 +843,14 @@ class Answerer:
                     lead_text, start = full.text, full.start
             n = cites.cite(s.article_id, start, start + len(lead_text))
             parts.append(f"{lead_text} [{n}].")
-        else:
-            described = described_person(q.text)
-            titled = self._titled(described, searcher) if described else None
-            if titled is not None:
-                # "Who is Kash Patel?": "FBI Director Kash Patel", as an article writes him
-                # when quoting him, then two sentences on him.
-                article_id, start, end = titled
-                lead_text = searcher.articles[article_id].text[start:end]
-                n = cites.cite(article_id, start, end)
-                parts.append(f"{lead_text} [{n}].")
-                chosen = chosen[:SUPPORTING_SENTENCES]
+        elif titled is not None:
+            # "Who is Kash Patel?": "FBI Director Kash Patel", as an article writes him when
+            # quoting him, then two sentences on him.
+            article_id, start, end = titled
+            lead_text = searcher.articles[article_id].text[start:end]
+            n = cites.cite(article_id, start, end)
+            parts.append(f"{lead_text} [{n}].")
+            chosen = chosen[:SUPPORTING_SENTENCES]
         for i in chosen:
             s = sentences[i]
             n = cites.cite(s.article_id, s.start, s.end)

@@ -609,3 +609,19 @@ def test_a_role_written_after_the_name_leads_too(tmp_path, fake_embedder):
     assert answer.citations[0].article_id == "covid"
     # the lead and at most two sentences
     assert answer.text.count("[") <= 3
+
+
+def test_who_is_a_person_the_news_quotes_with_a_role_is_found_whatever_the_support_model(
+    tmp_path, fake_embedder
+):
+    from index.library import Library
+
+    # the support model refuses everything here
+    settings = make_settings(tmp_path / "d", answer={"min_support": 1.0})
+    lib = Library(settings, fake_embedder)
+    lib.build()
+    answerer = Answerer(lib, settings)
+    answer = answerer.answer("Who is Peskov?")
+    assert answer.found and answer.lead == "Kremlin spokesman Dmitry Peskov"
+    # Rostek (a company) is quoted under no role: nothing names it so, the model refuses it
+    assert not answerer.answer("Who is Rostek?").found
