@@ -478,6 +478,22 @@ def test_mmr_reads_its_redundancy_cost_when_called(monkeypatch):
     assert select_sentences(scores, sim, limit=2) == [0, 2]  # 0.9 - 1.0 * 0.2 < 0.8
 
 
+def corpus_answerer(tmp_path, fake_embedder, rows: list[tuple[str, str, str]]) -> Answerer:
+    """An answerer over the articles (id, title, text) of `rows`, written as JSON lines."""
+    import json
+
+    from index.library import Library
+
+    path = tmp_path / "articles.jsonl"
+    with open(path, "w", encoding="utf-8") as fh:
+        for aid, title, text in rows:
+            fh.write(json.dumps({"id": aid, "title": title, "text": text}) + "\n")
+    settings = make_settings(tmp_path / "data", corpus={"sources": [str(path)]})
+    library = Library(settings, fake_embedder)
+    library.build()
+    return Answerer(library, settings)
+
+
 def test_a_sentence_naming_only_other_years_than_the_asked_one_is_penalised():
     from bot.answer import YEAR_PENALTY, year_penalty
 
@@ -496,24 +512,15 @@ def test_a_sentence_naming_only_other_years_than_the_asked_one_is_penalised():
 def test_the_year_penalty_lowers_the_score_of_the_other_years_sentence_only(
     tmp_path, fake_embedder, monkeypatch
 ):
-    import json
-
     import bot.answer
     from bot.question import parse_question
-    from index.library import Library
 
-    path = tmp_path / "prize.jsonl"
     rows = [
         ("old", "Peace prize history", "Martin Luther King Jr. won the 1964 Nobel Peace Prize."),
         ("new", "Peace prize goes to Machado", "Maria Machado won the 2025 Peace Prize."),
     ]
-    with open(path, "w", encoding="utf-8") as fh:
-        for aid, title, text in rows:
-            fh.write(json.dumps({"id": aid, "title": title, "text": text}) + "\n")
-    settings = make_settings(tmp_path / "data", corpus={"sources": [str(path)]})
-    library = Library(settings, fake_embedder)
-    library.build()
-    answerer = Answerer(library, settings)
+    answerer = corpus_answerer(tmp_path, fake_embedder, rows)
+    library = answerer.library
     q = parse_question("Who won the 2025 Nobel Peace Prize?")
     searcher = library.searcher()
 
@@ -533,16 +540,19 @@ def test_the_year_penalty_lowers_the_score_of_the_other_years_sentence_only(
     assert plain["new"] == pytest.approx(penalised["new"])
 
 
-def test_a_question_only_about_a_named_subject_is_found_when_a_best_sentence_names_it(
-    tmp_path, fake_embedder
-):
+@pytest.fixture
+def refusing(tmp_path, fake_embedder) -> Answerer:
+    """The answerer over the sample with a support model that refuses everything."""
     from index.library import Library
 
-    # the support model refuses everything here: only the named subject can find an answer
     settings = make_settings(tmp_path / "d", answer={"min_support": 1.0})
     lib = Library(settings, fake_embedder)
     lib.build()
-    answerer = Answerer(lib, settings)
+    return Answerer(lib, settings)
+
+
+def test_a_question_only_about_a_named_subject_is_found_when_a_best_sentence_names_it(refusing):
+    answerer = refusing  # only the named subject can find an answer
     answer = answerer.answer("Who is Nicolas Maduro?")
     assert answer.found and answer.citations
     assert "Maduro" in answer.text.split("[1]")[0]
@@ -582,11 +592,6 @@ def test_who_is_a_quoted_person_leads_with_the_role_an_article_gives_them(answer
 
 
 def test_a_role_written_after_the_name_leads_too(tmp_path, fake_embedder):
-    import json
-
-    from index.library import Library
-
-    path = tmp_path / "fauci.jsonl"
     rows = [
         (
             "covid",
@@ -596,13 +601,7 @@ def test_a_role_written_after_the_name_leads_too(tmp_path, fake_embedder):
         ),
         ("flu", "Flu season", "Anthony Fauci retired from government in 2022 after decades."),
     ]
-    with open(path, "w", encoding="utf-8") as fh:
-        for aid, title, text in rows:
-            fh.write(json.dumps({"id": aid, "title": title, "text": text}) + "\n")
-    settings = make_settings(tmp_path / "data", corpus={"sources": [str(path)]})
-    library = Library(settings, fake_embedder)
-    library.build()
-    answer = Answerer(library, settings).answer("Who is Anthony Fauci?")
+    answer = corpus_answerer(tmp_path, fake_embedder, rows).answer("Who is Anthony Fauci?")
     lead = "Anthony Fauci, the nation's top infectious disease expert"
     assert answer.found and answer.lead == lead
     assert answer.text.startswith(f"{lead} [1]. ")
@@ -612,16 +611,9 @@ def test_a_role_written_after_the_name_leads_too(tmp_path, fake_embedder):
 
 
 def test_who_is_a_person_the_news_quotes_with_a_role_is_found_whatever_the_support_model(
-    tmp_path, fake_embedder
+    refusing,
 ):
-    from index.library import Library
-
-    # the support model refuses everything here
-    settings = make_settings(tmp_path / "d", answer={"min_support": 1.0})
-    lib = Library(settings, fake_embedder)
-    lib.build()
-    answerer = Answerer(lib, settings)
-    answer = answerer.answer("Who is Peskov?")
+    answer = refusing.answer("Who is Peskov?")
     assert answer.found and answer.lead == "Kremlin spokesman Dmitry Peskov"
     # Rostek (a company) is quoted under no role: nothing names it so, the model refuses it
-    assert not answerer.answer("Who is Rostek?").found
+    assert not refusing.answer("Who is Rostek?").found
