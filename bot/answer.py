@@ -27,6 +27,7 @@ from bot.lead import (
     PERSON,
     SUPPORTING_SENTENCES,
     WEEKDAYS,
+    asked_office,
     candidate_spans,
     capitalised_words,
     choose_lead,
@@ -57,7 +58,7 @@ from index.models import Article, Hit, Statement
 from index.quotes.lexicon import is_neutral_cue
 from index.recency import Recency
 from index.search import Filters, check_query
-from index.speakers import SpeakerMatch, names_a_person
+from index.speakers import SpeakerMatch, holds_office, names_a_person
 
 if TYPE_CHECKING:
     from index.library import Library
@@ -112,6 +113,9 @@ MMR_REDUNDANCY = 0.2  # how much similarity to an already chosen sentence costs
 KEEP_RATIO = 0.6  # a sentence scoring below this share of the best one is not added
 # How many of a person's statements "Who is X?" reads for the role X is quoted under.
 TITLED_STATEMENTS = 20
+# "Who is the prime minister?": the newest holder answers, and up to this many in all are named.
+OFFICE_HOLDERS = 4
+OTHER_HOLDERS = "Also quoted in that office: {names}."
 REPEAT_SIMILARITY = 0.9  # a sentence this similar (cosine) to a chosen one repeats it: skipped
 # Word matching in lexical_overlap: question and sentence words match when equal, or when the
 # sentence word starts with the first PREFIX_CHARS letters of the question word (inflections:
@@ -472,6 +476,11 @@ class Answerer:
                 )
             # "what did the report say about X?": not a person; answer from passages (and so
             # for a long phrase, which may tell of an event: "Bush and his rivals for ... say")
+        office = asked_office(q.text)
+        if office is not None:
+            held = self._office_answer(q, office, searcher, when.article_ids(searcher))
+            if held is not None:
+                return held
         hits, note = self.retrieve(q, searcher, when)
         if q.time.newest_first:
             return self._whats_new(q, hits, searcher, note)
@@ -784,20 +793,58 @@ class Answerer:
             ),
             None,
         )
-        if match is None:
+        return _titled_span(match, searcher) if match is not None else None
+
+    def _office_answer(
+        self, q: Question, office: str, searcher: Searcher, article_ids: set[str] | None
+    ) -> Answer | None:
+        """ "Who is the Fed chair?": the person most recently quoted in that office, as an
+        article names them with it, and the sentence saying so; the others quoted in it are
+        named in a note. None when nobody is quoted in it (the passages answer instead)."""
+        matches = searcher.speakers.lookup(office, article_ids=article_ids, limit=TITLED_STATEMENTS)
+
+        def roles(m: SpeakerMatch) -> list[str]:
+            held = {st.role for st in m.statements if st.role} | {m.role} - {None}
+            return [r for r in held if r and holds_office(r, office)]
+
+        def newest(m: SpeakerMatch) -> str:
+            return max(searcher.articles[st.article_id].published_at or "" for st in m.statements)
+
+        # who is quoted in that very office, the most recently quoted first, as an article
+        # names them with it (a role misread from one sentence is seldom written so)
+        holders = sorted(
+            (m for m in matches if not m.is_group and m.statements and roles(m)),
+            key=newest,
+            reverse=True,
+        )
+        named: list[tuple[SpeakerMatch, tuple[str, int, int]]] = []
+        for m in holders:
+            span = _titled_span(m, searcher, roles(m))
+            if span is not None:
+                named.append((m, span))
+                if len(named) == OFFICE_HOLDERS:
+                    break
+        if not named:
             return None
-        # the roles quoted with, most frequent first, then the speaker's own
-        roles = [r for r, _ in Counter(st.role for st in match.statements if st.role).most_common()]
-        if match.role and match.role not in roles:
-            roles.append(match.role)
-        for role in roles:
-            for st in match.statements:
-                text = searcher.articles[st.article_id].text
-                for pattern in _titled_patterns(role, match.speaker):
-                    found = pattern.search(text)
-                    if found is not None:
-                        return st.article_id, found.start(), found.end()
-        return None
+        (_, (article_id, start, end)), *rest = named
+        text = searcher.articles[article_id].text
+        cites = CitationBuilder(searcher.articles)
+        lead = text[start:end]
+        parts = [f"{lead} [{cites.cite(article_id, start, end)}]."]
+        sentence = next(((a, b) for a, b in split_sentences(text) if a <= start < b), None)
+        if sentence is not None:
+            a, b = sentence
+            parts.append(f"{_full_stop(text[a:b].strip())} [{cites.cite(article_id, a, b)}]")
+        others = [m.speaker for m, _ in rest]
+        return Answer(
+            question=q.text,
+            text=" ".join(parts),
+            citations=cites.citations(),
+            found=True,
+            note=OTHER_HOLDERS.format(names=_listing(others)) if others else None,
+            subject=q.subject,
+            lead=lead,
+        )
 
     def _extractive(self, q: Question, hits: Sequence[Hit], searcher: Searcher) -> Answer:
         weighed = self._weigh(q, hits, searcher)
@@ -986,6 +1033,27 @@ def _topic_first(matches: list[SpeakerMatch], topic: str, searcher: Searcher) ->
 
     first = max(tied, key=said)  # the first of equals: the speaker index's order
     return [first, *(m for m in matches if m is not first)]
+
+
+def _titled_span(
+    match: SpeakerMatch, searcher: Searcher, only: Sequence[str] | None = None
+) -> tuple[str, int, int] | None:
+    """Where an article of the speaker's statements names them with a role they are quoted
+    under, the most frequent first, then their own (of `only`, if given): the article and the
+    span."""
+    roles = [r for r, _ in Counter(st.role for st in match.statements if st.role).most_common()]
+    if match.role and match.role not in roles:
+        roles.append(match.role)
+    for role in roles:
+        if only is not None and role not in only:
+            continue
+        for st in match.statements:
+            text = searcher.articles[st.article_id].text
+            for pattern in _titled_patterns(role, match.speaker):
+                found = pattern.search(text)
+                if found is not None:
+                    return st.article_id, found.start(), found.end()
+    return None
 
 
 def _titled_patterns(role: str, name: str) -> list[re.Pattern[str]]:

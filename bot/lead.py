@@ -354,6 +354,20 @@ def described_person(question: str) -> str | None:
     return described.group("name") if described else None
 
 
+_OFFICE = re.compile(
+    r"^\s*who(?:\s+is|['’]s)\s+the\s+(?:(?:current|new|present)\s+)?(?P<office>[^?!.]+?)"
+    r"\s*[?.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def asked_office(question: str) -> str | None:
+    """The office a "Who is the X?" question asks about, as "the X" ("Who is the current FBI
+    director?": "the FBI director"), or None for any other question."""
+    m = _OFFICE.match(question)
+    return f"the {m.group('office')}" if m else None
+
+
 def _asked_units(rest: str) -> frozenset[str]:
     """The noun phrase after "how many" up to its first function word, singular ("How many
     Rite Aid stores are closing?": rite, aid, store)."""

@@ -204,6 +204,16 @@ def names_a_person(phrase: str) -> bool:
     return bool(role) and role[-1] in _ROLE_NOUNS
 
 
+def holds_office(role: str, office: str) -> bool:
+    """Whether a role a speaker is quoted under ("New York City Mayor", "Texas Gov.") is the
+    asked office ("the mayor of New York", "the governor of Texas"): every word of the office
+    (its abbreviations written out) is one of the role's, and the office names a role."""
+    asked = [t for t in _role_tokens(office) if t != "of"]
+    if not asked or not any(t in _ROLE_NOUNS for t in asked):
+        return False
+    return set(asked) <= set(_role_tokens(role))
+
+
 def _names_a_group(tokens: tuple[str, ...]) -> bool:
     """ "Britain and France", "Sanders and his allies": asked together, not by the last name.
 

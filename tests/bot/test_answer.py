@@ -1,6 +1,7 @@
 """The answerer over the sample corpus, with the fake embedder (the real model: test_cli_model)."""
 
 import threading
+from datetime import date
 
 import numpy as np
 import pytest
@@ -478,16 +479,18 @@ def test_mmr_reads_its_redundancy_cost_when_called(monkeypatch):
     assert select_sentences(scores, sim, limit=2) == [0, 2]  # 0.9 - 1.0 * 0.2 < 0.8
 
 
-def corpus_answerer(tmp_path, fake_embedder, rows: list[tuple[str, str, str]]) -> Answerer:
-    """An answerer over the articles (id, title, text) of `rows`, written as JSON lines."""
+def corpus_answerer(tmp_path, fake_embedder, rows: list[tuple[str, ...]]) -> Answerer:
+    """An answerer over the articles (id, title, text[, published_at]) of `rows`, written as
+    JSON lines."""
     import json
 
     from index.library import Library
 
     path = tmp_path / "articles.jsonl"
+    keys = ("id", "title", "text", "published_at")
     with open(path, "w", encoding="utf-8") as fh:
-        for aid, title, text in rows:
-            fh.write(json.dumps({"id": aid, "title": title, "text": text}) + "\n")
+        for row in rows:
+            fh.write(json.dumps(dict(zip(keys, row, strict=False))) + "\n")
     settings = make_settings(tmp_path / "data", corpus={"sources": [str(path)]})
     library = Library(settings, fake_embedder)
     library.build()
@@ -617,3 +620,35 @@ def test_who_is_a_person_the_news_quotes_with_a_role_is_found_whatever_the_suppo
     assert answer.found and answer.lead == "Kremlin spokesman Dmitry Peskov"
     # Rostek (a company) is quoted under no role: nothing names it so, the model refuses it
     assert not refusing.answer("Who is Rostek?").found
+
+
+def test_who_holds_an_office_is_its_most_recently_quoted_holder_named_with_it(
+    tmp_path, fake_embedder
+):
+    rows = [
+        (
+            "old",
+            "Bureau chief speaks",
+            "Bureau Director Alma Reyes said the audit was complete. The bureau will publish "
+            "its report in May.",
+            "2025-01-10",
+        ),
+        (
+            "new",
+            "New bureau chief speaks",
+            "Bureau Director Tomas Brandt said the bureau would hire more auditors. He took "
+            "office in March.",
+            "2026-03-20",
+        ),
+    ]
+    answerer = corpus_answerer(tmp_path, fake_embedder, rows)
+    answer = answerer.answer("Who is the bureau director?")
+    assert answer.found and answer.lead == "Bureau Director Tomas Brandt"
+    assert answer.text.startswith("Bureau Director Tomas Brandt [1]. Bureau Director Tomas Brandt")
+    assert [c.article_id for c in answer.citations] == ["new"]
+    assert answer.note == "Also quoted in that office: Alma Reyes."
+    # as of a day before the new director was quoted, the old one is the answer
+    then = answerer.answer("Who's the current bureau director?", now=date(2025, 6, 1))
+    assert then.lead == "Bureau Director Alma Reyes" and then.note is None
+    # an office nobody is quoted in is answered from the passages, as before
+    assert answerer.answer("Who is the bureau spokesman?").lead is None

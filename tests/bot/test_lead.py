@@ -277,6 +277,23 @@ def test_the_lead_is_bold_in_discord_and_plain_in_the_terminal(answerer):
     assert render_text(answer).startswith("100 troops [1]. ")
 
 
+@pytest.mark.parametrize(
+    ("question", "office"),
+    [
+        ("Who is the Fed chair?", "the Fed chair"),
+        ("who's the current mayor of New York", "the mayor of New York"),
+        ("Who is the new pope?", "the pope"),
+        ("Who was the Fed chair?", None),  # the past: no single holder
+        ("Who is Kash Patel?", None),
+        ("Who won the Super Bowl?", None),
+    ],
+)
+def test_a_who_is_the_question_asks_for_an_office(question, office):
+    from bot.lead import asked_office
+
+    assert asked_office(question) == office
+
+
 def test_a_who_is_lead_is_bold_in_discord_too(answerer):
     answer = answerer.answer("Who is Dmitry Peskov?")
     (reply,) = render_answer(answer)

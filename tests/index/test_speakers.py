@@ -844,3 +844,23 @@ def test_somebody_for_a_person_is_not_that_person() -> None:
     asked = "fiscally conservative Club for Growth Action"
     assert [m.speaker for m in index.lookup(asked)] == ["Club for Growth Action"]
     assert [m.speaker for m in index.lookup("Lawyer for Musk")] == ["Lawyer for Musk"]
+
+
+@pytest.mark.parametrize(
+    ("role", "office", "held"),
+    [
+        ("Fed Chair", "the Fed chair", True),
+        ("New York City Mayor", "the mayor of New York", True),
+        ("California Gov.", "the governor of California", True),
+        ("Mayor", "the mayor of New York", False),  # which city's mayor is not said
+        ("Texas Gov.", "the governor of California", False),
+        ("Prince", "the prime minister", False),
+        ("", "the winner", False),  # no role asked: nobody holds it
+    ],
+)
+def test_a_role_holds_an_office_when_it_has_every_word_of_it(
+    role: str, office: str, held: bool
+) -> None:
+    from index.speakers import holds_office
+
+    assert holds_office(role, office) is held
