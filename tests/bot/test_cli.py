@@ -148,6 +148,14 @@ def test_ask_json_answers_who_a_quoted_person_is_with_their_role_first(capsys, i
     assert first["link"].startswith(
         "https://news.example/kremlin-troops#top:~:text=Kremlin%20spokesman%20Dmitry%20Peskov"
     )
+    # asked by the office: the same lead, from the speaker index
+    code, out, err = run(
+        capsys, "ask", "Who is the Kremlin spokesman?", "--json", "--data-dir", indexed_with_url
+    )
+    assert code == 0, err
+    office = json.loads(out)
+    assert office["found"] is True
+    assert office["answer"].startswith("Kremlin spokesman Dmitry Peskov [1]. ")
 
 
 # --------------------------------------------------------------------------- --as-of
