@@ -113,7 +113,9 @@ MMR_REDUNDANCY = 0.2  # how much similarity to an already chosen sentence costs
 KEEP_RATIO = 0.6  # a sentence scoring below this share of the best one is not added
 # How many of a person's statements "Who is X?" reads for the role X is quoted under.
 TITLED_STATEMENTS = 20
-# "Who is the prime minister?": the newest holder answers, and up to this many in all are named.
+# "Who is the prime minister?": how many of each holder's statements are weighed, and how many
+# holders are named in all (the answer's and the others in a note).
+OFFICE_STATEMENTS = 200
 OFFICE_HOLDERS = 4
 OTHER_HOLDERS = "Also quoted in that office: {names}."
 REPEAT_SIMILARITY = 0.9  # a sentence this similar (cosine) to a chosen one repeats it: skipped
@@ -798,25 +800,39 @@ class Answerer:
     def _office_answer(
         self, q: Question, office: str, searcher: Searcher, article_ids: set[str] | None
     ) -> Answer | None:
-        """ "Who is the Fed chair?": the person most recently quoted in that office, as an
-        article names them with it, and the sentence saying so; the others quoted in it are
-        named in a note. None when nobody is quoted in it (the passages answer instead)."""
-        matches = searcher.speakers.lookup(office, article_ids=article_ids, limit=TITLED_STATEMENTS)
+        """ "Who is the Fed chair?": the person the recent articles quote most in that office,
+        as an article names them with it, and the sentence saying so; the others quoted in it
+        are named in a note. None when nobody is quoted in it (the passages answer instead)."""
+        matches = searcher.speakers.lookup(office, article_ids=article_ids, limit=OFFICE_STATEMENTS)
 
         def roles(m: SpeakerMatch) -> list[str]:
             held = {st.role for st in m.statements if st.role} | {m.role} - {None}
             return [r for r in held if r and holds_office(r, office)]
 
-        def newest(m: SpeakerMatch) -> str:
-            return max(searcher.articles[st.article_id].published_at or "" for st in m.statements)
+        matches = [m for m in matches if not m.is_group and m.statements and roles(m)]
+        days = {
+            st.article_id: _day(searcher.articles[st.article_id].published_at)
+            for m in matches
+            for st in m.statements
+        }
+        latest = max((d for d in days.values() if d is not None), default=None)
+        half_life = self.settings.search.recency_half_life_days
 
-        # who is quoted in that very office, the most recently quoted first, as an article
+        def weight(m: SpeakerMatch) -> float:
+            """Statements in the office, each halving per half-life older than the newest:
+            the holder now, not one quoted once in a history piece or years ago."""
+            held = set(roles(m))
+            total = 0.0
+            for st in m.statements:
+                day = days[st.article_id]
+                if st.role in held or (st.role is None and m.role in held):
+                    age = (latest - day).days if latest is not None and day is not None else 0
+                    total += 0.5 ** (max(age, 0) / half_life)
+            return total
+
+        # who is quoted in that very office, the most and latest quoted first, as an article
         # names them with it (a role misread from one sentence is seldom written so)
-        holders = sorted(
-            (m for m in matches if not m.is_group and m.statements and roles(m)),
-            key=newest,
-            reverse=True,
-        )
+        holders = sorted(matches, key=weight, reverse=True)
         named: list[tuple[SpeakerMatch, tuple[str, int, int]]] = []
         for m in holders:
             span = _titled_span(m, searcher, roles(m))

@@ -208,7 +208,10 @@ def holds_office(role: str, office: str) -> bool:
     """Whether a role a speaker is quoted under ("New York City Mayor", "Texas Gov.") is the
     asked office ("the mayor of New York", "the governor of Texas"): every word of the office
     (its abbreviations written out) is one of the role's, and the office names a role."""
-    asked = [t for t in _role_tokens(office) if t != "of"]
+    joined = " ".join(t for t in _role_tokens(office) if t not in _STOPWORDS)
+    for country, short in _SHORT_COUNTRIES.items():  # "of the United States": "U.S."
+        joined = re.sub(rf"\b{country}\b", short, joined)
+    asked = joined.split()
     if not asked or not any(t in _ROLE_NOUNS for t in asked):
         return False
     return set(asked) <= set(_role_tokens(role))

@@ -622,7 +622,7 @@ def test_who_is_a_person_the_news_quotes_with_a_role_is_found_whatever_the_suppo
     assert not refusing.answer("Who is Rostek?").found
 
 
-def test_who_holds_an_office_is_its_most_recently_quoted_holder_named_with_it(
+def test_who_holds_an_office_is_its_most_and_latest_quoted_holder_named_with_it(
     tmp_path, fake_embedder
 ):
     rows = [
