@@ -18,6 +18,7 @@ from bot.evidence import (
     RARE_NAME,
     Support,
     missing_names,
+    question_names,
     subject_named,
     support_probability,
     word_set,
@@ -58,7 +59,7 @@ from index.models import Article, Hit, Statement
 from index.quotes.lexicon import is_neutral_cue
 from index.recency import Recency
 from index.search import Filters, check_query
-from index.speakers import SpeakerMatch, holds_office, names_a_person
+from index.speakers import SpeakerMatch, holds_office, names_a_person, office_nouns
 
 if TYPE_CHECKING:
     from index.library import Library
@@ -862,6 +863,23 @@ class Answerer:
             lead=lead,
         )
 
+    @staticmethod
+    def _office_unnamed(q: Question, weighed: _Weighed) -> bool:
+        """ "Who is the mayor of Gotham?" that nobody is quoted as (`_office_answer`) is not
+        answered by sentences naming no mayor of Gotham (a "Gotham Awards" winner, another
+        city's mayor): one of the best two must name a role of the office and every name in
+        it ("the ex-Abercrombie CEO charged with ..." needs "CEO", not "ex" or "charged")."""
+        office = asked_office(q.text)
+        nouns = office_nouns(office) if office else frozenset()
+        if office is None or not nouns:
+            return False
+        names = set(question_names(office))
+        best = np.argsort(-weighed.scores, kind="stable")[:TYPED_SENTENCES]
+        return not any(
+            nouns & office_nouns(text) and names <= word_set([text])
+            for text in (weighed.sentences[i].text for i in best)
+        )
+
     def _extractive(self, q: Question, hits: Sequence[Hit], searcher: Searcher) -> Answer:
         weighed = self._weigh(q, hits, searcher)
         if weighed is None:
@@ -874,6 +892,9 @@ class Answerer:
         titled = self._titled(described, searcher) if described else None
         if self._too_weak(evidence, titled is not None):
             log.info("evidence too weak (%s): not found", evidence)
+            return self._not_found(q, hits, searcher)
+        if self._office_unnamed(q, weighed):
+            log.info("no best sentence names the office asked for: not found")
             return self._not_found(q, hits, searcher)
         svecs, relevance, sentences = weighed.vectors, weighed.scores, weighed.sentences
         scores = relevance + weighed.dated

@@ -204,10 +204,16 @@ def names_a_person(phrase: str) -> bool:
     return bool(role) and role[-1] in _ROLE_NOUNS
 
 
+def office_nouns(office: str) -> frozenset[str]:
+    """The role nouns of an asked office ("the governor of California": governor)."""
+    return frozenset(t for t in _role_tokens(office) if t in _ROLE_NOUNS)
+
+
 def holds_office(role: str, office: str) -> bool:
     """Whether a role a speaker is quoted under ("New York City Mayor", "Texas Gov.") is the
     asked office ("the mayor of New York", "the governor of Texas"): every word of the office
-    (its abbreviations written out) is one of the role's, and the office names a role."""
+    (its abbreviations written out) is one of the role's, and the office names a role. A
+    sentence naming the office holds it too ("California Gov. Gavin Newsom said ...")."""
     joined = " ".join(t for t in _role_tokens(office) if t not in _STOPWORDS)
     for country, short in _SHORT_COUNTRIES.items():  # "of the United States": "U.S."
         joined = re.sub(rf"\b{country}\b", short, joined)

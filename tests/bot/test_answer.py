@@ -652,3 +652,19 @@ def test_who_holds_an_office_is_its_most_and_latest_quoted_holder_named_with_it(
     assert then.lead == "Bureau Director Alma Reyes" and then.note is None
     # an office nobody is quoted in is answered from the passages, as before
     assert answerer.answer("Who is the bureau spokesman?").lead is None
+
+
+def test_an_office_nobody_holds_is_not_answered_by_sentences_naming_no_such_office(
+    tmp_path, fake_embedder
+):
+    rows = [
+        ("awards", "Gotham Awards", "The film Sinners won best picture at the Gotham Awards."),
+        ("fair", "Springfield fair", "The mayor of Springfield opened the county fair on Monday."),
+        ("gotham", "Gotham budget", "The Gotham council passed a budget for new parks on Friday."),
+    ]
+    answerer = corpus_answerer(tmp_path, fake_embedder, rows)
+    answer = answerer.answer("Who is the mayor of Gotham?")
+    assert not answer.found and answer.citations == ()
+    # the office a sentence names in full is answered from it
+    springfield = answerer.answer("Who is the mayor of Springfield?")
+    assert springfield.found and springfield.citations[0].article_id == "fair"

@@ -864,3 +864,11 @@ def test_a_role_holds_an_office_when_it_has_every_word_of_it(
     from index.speakers import holds_office
 
     assert holds_office(role, office) is held
+
+
+def test_an_offices_role_nouns_are_its_words_naming_a_role() -> None:
+    from index.speakers import office_nouns
+
+    assert office_nouns("the governor of California") == {"governor"}
+    assert office_nouns("the Fed chair") == {"chair"}
+    assert office_nouns("the Commanders' owner") == frozenset()
