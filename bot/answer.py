@@ -28,6 +28,7 @@ from bot.lead import (
     PERSON,
     SUPPORTING_SENTENCES,
     WEEKDAYS,
+    YEAR_PATTERN,
     asked_office,
     candidate_spans,
     capitalised_words,
@@ -136,7 +137,6 @@ _DATE = re.compile(
     rf"\b(?:{MONTHS}|{WEEKDAYS}|yesterday|today|tomorrow|(?:19|20)\d\d)\b", re.IGNORECASE
 )
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _cue_prefix(cue: str | None) -> str:
@@ -329,10 +329,10 @@ def _full_stop(sentence: str) -> str:
 def year_penalty(question: str, text: str) -> float:
     """A sentence naming years, none of them a year the question names, tells of another
     year's event ("the 1964 Nobel Peace Prize" for "the 2025 Nobel Peace Prize")."""
-    asked = set(_YEAR.findall(question))
+    asked = set(YEAR_PATTERN.findall(question))
     if not asked:
         return 0.0
-    named = set(_YEAR.findall(text))
+    named = set(YEAR_PATTERN.findall(text))
     return YEAR_PENALTY if named and not named & asked else 0.0
 
 
@@ -810,19 +810,21 @@ class Answerer:
             held = {st.role for st in m.statements if st.role} | {m.role} - {None}
             return [r for r in held if r and holds_office(r, office)]
 
-        matches = [m for m in matches if not m.is_group and m.statements and roles(m)]
+        # each speaker quoted in that very office, with the roles of theirs that hold it
+        quoted = [(m, roles(m)) for m in matches if not m.is_group and m.statements]
+        in_office = [(m, held) for m, held in quoted if held]
         days = {
             st.article_id: _day(searcher.articles[st.article_id].published_at)
-            for m in matches
+            for m, _ in in_office
             for st in m.statements
         }
         latest = max((d for d in days.values() if d is not None), default=None)
         half_life = self.settings.search.recency_half_life_days
 
-        def weight(m: SpeakerMatch) -> float:
+        def weight(holder: tuple[SpeakerMatch, list[str]]) -> float:
             """Statements in the office, each halving per half-life older than the newest:
             the holder now, not one quoted once in a history piece or years ago."""
-            held = set(roles(m))
+            m, held = holder
             total = 0.0
             for st in m.statements:
                 day = days[st.article_id]
@@ -833,10 +835,10 @@ class Answerer:
 
         # who is quoted in that very office, the most and latest quoted first, as an article
         # names them with it (a role misread from one sentence is seldom written so)
-        holders = sorted(matches, key=weight, reverse=True)
+        holders = sorted(in_office, key=weight, reverse=True)
         named: list[tuple[SpeakerMatch, tuple[str, int, int]]] = []
-        for m in holders:
-            span = _titled_span(m, searcher, roles(m))
+        for m, held in holders:
+            span = _titled_span(m, searcher, held)
             if span is not None:
                 named.append((m, span))
                 if len(named) == OFFICE_HOLDERS:

@@ -235,7 +235,7 @@ _WORD_BEFORE = re.compile(r"\b([A-Z][A-Za-z]+)\s$")  # "Route 83", "HB 22"
 # A capitalised word joined to a lower-case participle or the like is an adjective
 # ("Oscar-winning", "Kremlin-backed", "Texas-based"), no name ("Kim Jong-un" stays one).
 _COMPOUND_ADJECTIVE = re.compile(r"-(?:[a-z]+(?:ing|ed)|based|born|era|style|like|made|run|wide)$")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+YEAR_PATTERN = re.compile(r"\b(?:19|20)\d\d\b")
 _YEAR_SPAN = re.compile(r"(?:19|20)\d\d[-–](?:(?:19|20)?\d\d)")  # "2014-2024", "2019-20": a period
 _MONEY = re.compile(r"[$€£]|\b(?:dollars?|euros?|pounds)\b", re.IGNORECASE)
 _GOVERNMENT_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(GOVERNMENT_WORDS)) + r")\b")
@@ -404,7 +404,7 @@ def candidate_spans(
             # nor "How many hostages were freed?" by "72 hours", when
             spans = [s for s in spans if _unit(s.text) not in TIME_UNITS]
     elif expected.kind == YEAR:
-        spans = [Span(m.group(), m.start(), m.end()) for m in _YEAR.finditer(sentence)]
+        spans = [Span(m.group(), m.start(), m.end()) for m in YEAR_PATTERN.finditer(sentence)]
     elif expected.kind == DATE:
         spans = [Span(m.group(), m.start(), m.end()) for m in _DATE.finditer(sentence)]
     else:
@@ -599,7 +599,7 @@ def _numbers(sentence: str) -> list[Span]:
         if any(h.start <= m.start() < h.end for h in heights):
             continue
         if (
-            _YEAR.fullmatch(digits)
+            YEAR_PATTERN.fullmatch(digits)
             or _YEAR_SPAN.fullmatch(digits)
             or _MONTH_BEFORE.search(sentence[: m.start()])
         ):
@@ -793,7 +793,9 @@ def kind_bonus(span: str, expected: ExpectedType) -> float:
     if expected.kind == DATE and expected.noun is None:
         # "When is the vote?": "Thursday, Oct. 9" over the bare year beside it
         # (a weekday alone gets none: "Monday" does not beat "1994" for "When did it last ...?")
-        return KIND_BONUS if _DAY_OR_MONTH.search(span) and not _YEAR.fullmatch(span) else 0.0
+        return (
+            KIND_BONUS if _DAY_OR_MONTH.search(span) and not YEAR_PATTERN.fullmatch(span) else 0.0
+        )
     if expected.noun == "much" and not expected.units:
         # "How much is the settlement?" asks for money; "How much snow fell?" does not
         return KIND_BONUS if _MONEY.search(span) else 0.0

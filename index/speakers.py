@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -184,16 +184,20 @@ def qualified_role(query: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None
     role = _role_tokens(m.group("role"))
     if not role or role[-1] not in _ROLE_NOUNS:
         return None
-    qualifier = tuple(w for w in _words(m.group("qualifier")) if w not in _STOPWORDS)
-    joined = " ".join(qualifier)
-    for country, short in _SHORT_COUNTRIES.items():
-        joined = re.sub(rf"\b{country}\b", short, joined)
-    qualifier = tuple(joined.split())
+    qualifier = _short_countries(w for w in _words(m.group("qualifier")) if w not in _STOPWORDS)
     return (role, qualifier) if qualifier else None
 
 
 # Countries of two words, as roles write them: "U.S. President", "UK Prime Minister".
 _SHORT_COUNTRIES = {"united states": "us", "united kingdom": "uk"}
+
+
+def _short_countries(words: Iterable[str]) -> tuple[str, ...]:
+    """The words with a two-word country as roles write it ("united states" -> "us")."""
+    joined = " ".join(words)
+    for country, short in _SHORT_COUNTRIES.items():
+        joined = re.sub(rf"\b{country}\b", short, joined)
+    return tuple(joined.split())
 
 
 def names_a_person(phrase: str) -> bool:
@@ -214,10 +218,8 @@ def holds_office(role: str, office: str) -> bool:
     asked office ("the mayor of New York", "the governor of Texas"): every word of the office
     (its abbreviations written out) is one of the role's, and the office names a role. A
     sentence naming the office holds it too ("California Gov. Gavin Newsom said ...")."""
-    joined = " ".join(t for t in _role_tokens(office) if t not in _STOPWORDS)
-    for country, short in _SHORT_COUNTRIES.items():  # "of the United States": "U.S."
-        joined = re.sub(rf"\b{country}\b", short, joined)
-    asked = joined.split()
+    # "of the United States": "U.S."
+    asked = _short_countries(t for t in _role_tokens(office) if t not in _STOPWORDS)
     if not asked or not any(t in _ROLE_NOUNS for t in asked):
         return False
     return set(asked) <= set(_role_tokens(role))
