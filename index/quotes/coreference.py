@@ -201,6 +201,12 @@ class Coreference:
         full = name
         if len(toks) == 1 or (len(toks) == 2 and toks[0].rstrip(".").lower() in TITLES):
             full = self._expand_surname(last_token(name), pos) or name
+        elif all(t.lower() in NAME_PARTICLES for t in toks[:-1]):
+            # "Des Cars said" (a sentence's capital) is the "Laurence des Cars" named earlier;
+            # only a full name ending in these very words ("Al Gore" is not "Tipper Gore")
+            fuller = self._expand_surname(last_token(name), pos)
+            if fuller is not None and fuller.lower().endswith(" " + name.lower()):
+                full = fuller
         ent = self.entities.get(full)
         if ent is None:
             ent = Entity(full, m.role, is_org=m.is_org)

@@ -409,7 +409,7 @@ CAP_STOP = frozenset(
 )
 NAME_PARTICLES = frozenset(
     """
-    de da di del van von der den le la bin ibn al el du dos das ben st
+    de da di del des della van von der den le la bin ibn al el du dos das ben st
     """.split()
 )
 NAME_CONNECTORS = {"of", "for", "on", "the", "and", "&"}

@@ -403,3 +403,19 @@ def test_a_name_after_the_is_no_sentence_subject() -> None:
     )
     assert not by_speaker(statements, "Rupert Murdoch")
     assert any("false reality bubble" in s.text for s in by_speaker(statements, "David Fenton"))
+
+
+def test_a_surname_with_a_particle_is_the_full_name_given_earlier() -> None:
+    # "des Cars" is a surname with its particle; opening a sentence it is capitalised ("Des").
+    sts = speakers_of(
+        "The Louvre's director, Laurence des Cars, visited the gallery on Monday.\n\n"
+        "Des Cars said the cameras had failed to spot the burglars.\n\n"
+        '"The warnings came true last Sunday," des Cars said.'
+    )
+    assert [s for s, _ in sts] == ["Laurence des Cars", "Laurence des Cars"]
+    # A particle that is also a first name ("Al", "Ben") still starts a name of its own.
+    sts = speakers_of(
+        "Tipper Gore spoke first at the rally on Monday.\n\n"
+        "Al Gore said the climate bill would pass this year."
+    )
+    assert [s for s, _ in sts] == ["Al Gore"]
