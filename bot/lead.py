@@ -668,6 +668,8 @@ def _names(
         if gap not in ("", "&") and not initial:
             runs.append(run)  # punctuation between the words ends the name
             run = []
+        if word[0].isupper() and _COMPOUND_ADJECTIVE.search(word):
+            run = []  # "Des Moines-based": the name before it is part of the adjective too
         capital = (word[0].isupper() and not _COMPOUND_ADJECTIVE.search(word)) or (
             word[0].isdigit() and bool(run)
         )

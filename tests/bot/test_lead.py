@@ -162,6 +162,15 @@ def test_a_person_is_no_place_or_institution():
     assert spans(sentence, "Who designed the tower?") == ["Jason Day"]
 
 
+def test_a_place_before_based_describes_what_follows_and_is_no_name():
+    # "Des Moines-based": the whole place is the adjective, so "Des" alone is no answer
+    sentence = "She will become the Des Moines-based World Food Prize Foundation's first CEO."
+    assert spans(sentence, "Who was the first CEO?") == []
+    assert spans(sentence, "Which group is she joining?")[0] == "World Food Prize Foundation"
+    sentence = "The New York-born singer met Taylor Swift."
+    assert spans(sentence, "Who did the singer meet?") == ["Taylor Swift"]
+
+
 def test_names_keep_connectors_initials_and_ampersands_but_not_titles_for_people():
     assert spans("It was founded at the University of Idaho in 1889.", "Which university?") == [
         "University of Idaho"
