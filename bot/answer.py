@@ -60,7 +60,13 @@ from index.models import Article, Hit, Statement
 from index.quotes.lexicon import is_neutral_cue
 from index.recency import Recency
 from index.search import Filters, check_query
-from index.speakers import SpeakerMatch, holds_office, names_a_person, office_nouns
+from index.speakers import (
+    SpeakerMatch,
+    holds_office,
+    names_a_person,
+    office_nouns,
+    shortens_office,
+)
 
 if TYPE_CHECKING:
     from index.library import Library
@@ -115,9 +121,10 @@ MMR_REDUNDANCY = 0.2  # how much similarity to an already chosen sentence costs
 KEEP_RATIO = 0.6  # a sentence scoring below this share of the best one is not added
 # How many of a person's statements "Who is X?" reads for the role X is quoted under.
 TITLED_STATEMENTS = 20
-# "Who is the prime minister?": how many of each holder's statements are weighed, and how many
-# holders are named in all (the answer's and the others in a note).
-OFFICE_STATEMENTS = 200
+# "Who is the prime minister?": how many of each holder's statements are weighed (all but for a
+# bound: a sample, taken in article order, skewed the weights), and how many holders are named
+# in all (the answer's and the others in a note).
+OFFICE_STATEMENTS = 5000
 OFFICE_HOLDERS = 4
 OTHER_HOLDERS = "Also quoted in that office: {names}."
 REPEAT_SIMILARITY = 0.9  # a sentence this similar (cosine) to a chosen one repeats it: skipped
@@ -807,8 +814,14 @@ class Answerer:
         matches = searcher.speakers.lookup(office, article_ids=article_ids, limit=OFFICE_STATEMENTS)
 
         def roles(m: SpeakerMatch) -> list[str]:
-            held = {st.role for st in m.statements if st.role} | {m.role} - {None}
-            return [r for r in held if r and holds_office(r, office)]
+            """The roles of `m` in that office: those naming it in full, and, for someone
+            quoted so, its shorter forms ("President" for one also quoted as "US President",
+            as the articles mostly call the US president)."""
+            written = {r for r in (m.role, *(st.role for st in m.statements)) if r}
+            held = [r for r in written if holds_office(r, office)]
+            if not held:
+                return []
+            return held + [r for r in written if r not in held and shortens_office(r, office)]
 
         # each speaker quoted in that very office, with the roles of theirs that hold it
         quoted = [(m, roles(m)) for m in matches if not m.is_group and m.statements]
@@ -838,7 +851,11 @@ class Answerer:
         holders = sorted(in_office, key=weight, reverse=True)
         named: list[tuple[SpeakerMatch, tuple[str, int, int]]] = []
         for m, held in holders:
-            span = _titled_span(m, searcher, held)
+            if any(_surname_of(m.speaker, n.speaker) for n, _ in named):
+                continue  # "Trump", filed apart from "Donald Trump", is no other holder
+            # named with the office in full where an article does, else with its shorter form
+            full = [r for r in held if holds_office(r, office)]
+            span = _titled_span(m, searcher, full) or _titled_span(m, searcher, held)
             if span is not None:
                 named.append((m, span))
                 if len(named) == OFFICE_HOLDERS:
@@ -1093,6 +1110,11 @@ def _titled_span(
                 if found is not None:
                     return st.article_id, found.start(), found.end()
     return None
+
+
+def _surname_of(short: str, name: str) -> bool:
+    """Whether `short` is the end of another person's `name`: "Trump" of "Donald Trump"."""
+    return short != name and name.lower().endswith(" " + short.lower())
 
 
 def _titled_patterns(role: str, name: str) -> list[re.Pattern[str]]:

@@ -67,6 +67,9 @@ _ROLE_NOUNS = frozenset(
 # "mayor-elect", "governor-elect": a role too ("the mayor-elect of New York" is nobody's name)
 _ROLE_NOUNS |= {f"{role}-elect" for role in _ROLE_NOUNS if "-" not in role}
 _ROLE_FILLER = {"the", "a", "an", "former", "then", "current"}
+_PAST_WORDS = frozenset({"former", "then", "late"})  # an office held before, not now
+_PAST_PREFIXES = ("ex-", "then-", "former-")
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")  # "u.s" as `_words` leaves "U.S."
 _ARTICLES = frozenset({"the", "a", "an"})
 _POSSESSIVE_END = re.compile(r"['’]s?\s*$")
 
@@ -218,11 +221,40 @@ def holds_office(role: str, office: str) -> bool:
     asked office ("the mayor of New York", "the governor of Texas"): every word of the office
     (its abbreviations written out) is one of the role's, and the office names a role. A
     sentence naming the office holds it too ("California Gov. Gavin Newsom said ...")."""
-    # "of the United States": "U.S."
-    asked = _short_countries(t for t in _role_tokens(office) if t not in _STOPWORDS)
-    if not asked or not any(t in _ROLE_NOUNS for t in asked):
+    asked = _office_words(office)
+    if not asked or not any(t in _ROLE_NOUNS for t in asked) or _another_office(role, office):
         return False
     return set(asked) <= set(_role_tokens(role))
+
+
+def shortens_office(role: str, office: str) -> bool:
+    """Whether a role is the asked office with less said: "President" for "the US president",
+    "Mayor" for "the mayor of New York". Only of someone also quoted in the office itself
+    (`holds_office`) is it that office: most presidents are nobody's US president."""
+    words = set(_role_tokens(role)) - _STOPWORDS
+    return (
+        bool(words & _ROLE_NOUNS)
+        and words <= set(_office_words(office))
+        and not _another_office(role, office)
+    )
+
+
+def _office_words(office: str) -> tuple[str, ...]:
+    """An office's words as roles write them: "of the United States" -> "us"."""
+    return _short_countries(t for t in _role_tokens(office) if t not in _STOPWORDS)
+
+
+def _another_office(role: str, office: str) -> bool:
+    """A role held before ("Former US President", "ex-CEO") or under the office ("U.S. Vice
+    President", "Deputy Mayor") when the office is not asked so."""
+
+    def marks(text: str) -> set[str]:
+        words = _words(text)
+        past = any(w in _PAST_WORDS or w.startswith(_PAST_PREFIXES) for w in words)
+        under = {p for w in words for p in w.split("-") if p in _SUBORDINATE}
+        return under | ({"past"} if past else set())
+
+    return not marks(role) <= marks(office)
 
 
 def _names_a_group(tokens: tuple[str, ...]) -> bool:
@@ -261,8 +293,16 @@ def _written_out(title: str) -> str:
 
 
 def _role_tokens(role: str) -> tuple[str, ...]:
-    """A role's words, an abbreviated title written out: "Texas Gov." -> ("texas", "governor")."""
-    return tuple(_written_out(t.rstrip(".")) for t in _words(role) if t not in _ROLE_FILLER)
+    """A role's words, an abbreviated title written out: "Texas Gov." -> ("texas", "governor");
+    initials as one word: "U.S. President" -> ("us", "president"), as "US President"."""
+    return tuple(_role_word(t) for t in _words(role) if t not in _ROLE_FILLER)
+
+
+def _role_word(token: str) -> str:
+    word = token.rstrip(".")
+    if _INITIALS.fullmatch(word):
+        word = word.replace(".", "")
+    return _written_out(word)
 
 
 def _office_head(role: tuple[str, ...]) -> tuple[str, ...]:

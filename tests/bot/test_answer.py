@@ -654,6 +654,70 @@ def test_who_holds_an_office_is_its_most_and_latest_quoted_holder_named_with_it(
     assert answerer.answer("Who is the bureau spokesman?").lead is None
 
 
+def test_a_qualified_office_counts_its_holders_statements_under_its_shorter_form(
+    tmp_path, fake_embedder
+):
+    # "Who is the US president?" answered Joe Biden, quoted as "US President" until 2024 and
+    # as "Former US President" since, over Donald Trump, quoted as "U.S. President" once in
+    # 2020 and as "President" in this year's articles
+    old = "US President Joe Biden said the bill would lower costs. The vote was close."
+    rows = [(f"old{i}", "Bill passes", old, f"2024-0{i}-10") for i in range(1, 4)]
+    rows += [
+        (
+            "past",
+            "Biden speaks",
+            "Former US President Joe Biden said he would write a book. The crowd cheered.",
+            "2025-07-08",
+        ),
+        (
+            "first",
+            "Tariffs",
+            "U.S. President Donald Trump said tariffs would start in August. Markets fell.",
+            "2020-07-01",
+        ),
+        *(
+            (
+                f"new{i}",
+                "Trade",
+                f"President Donald Trump said the talks number {i} went well. Aides agreed.",
+                f"2025-07-0{i}",
+            )
+            for i in range(2, 6)
+        ),
+        (
+            "paris",
+            "Paris",
+            "President Emmanuel Macron said France would join the talks. Paris agreed.",
+            "2025-07-09",
+        ),
+        (
+            "surname",
+            "Wall",
+            "US President Trump said the wall would be finished. Crews kept working.",
+            "2025-07-03",
+        ),
+        (
+            "melania",
+            "Gala",
+            "First lady Melania Trump said the gala raised money for schools. Guests danced.",
+            "2025-07-04",
+        ),
+        (
+            "vice",
+            "Vance",
+            "U.S. Vice President JD Vance said the deal was close. Talks went on.",
+            "2025-07-09",
+        ),
+    ]
+    answerer = corpus_answerer(tmp_path, fake_embedder, rows)
+    answer = answerer.answer("Who is the US president?")
+    assert answer.found and answer.lead == "U.S. President Donald Trump"
+    # Macron is "President" too, but never the US president, Vance holds another office, and
+    # "Trump" (an article naming him by surname alone) is the same man: the note names none
+    # of them
+    assert answer.note == "Also quoted in that office: Joe Biden."
+
+
 def test_an_office_nobody_holds_is_not_answered_by_sentences_naming_no_such_office(
     tmp_path, fake_embedder
 ):

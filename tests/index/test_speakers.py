@@ -856,6 +856,11 @@ def test_somebody_for_a_person_is_not_that_person() -> None:
         ("Texas Gov.", "the governor of California", False),
         ("Prince", "the prime minister", False),
         ("", "the winner", False),  # no role asked: nobody holds it
+        ("Former US President", "the US president", False),  # held before, not now
+        ("ex-CEO", "the CEO", False),
+        ("Former President", "the former president", True),
+        ("U.S. Vice President", "the US president", False),  # another office
+        ("Deputy Mayor of Houston", "the deputy mayor of Houston", True),
     ],
 )
 def test_a_role_holds_an_office_when_it_has_every_word_of_it(
@@ -872,3 +877,23 @@ def test_an_offices_role_nouns_are_its_words_naming_a_role() -> None:
     assert office_nouns("the governor of California") == {"governor"}
     assert office_nouns("the Fed chair") == {"chair"}
     assert office_nouns("the Commanders' owner") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("role", "office", "shorter"),
+    [
+        ("President", "the US president", True),
+        ("Mayor", "the mayor of New York", True),
+        ("U.S. President", "the US president", True),
+        ("Vice President", "the US president", False),  # another office
+        ("Former President", "the US president", False),
+        ("New York", "the mayor of New York", False),  # no role
+        ("Texas Gov.", "the governor", False),  # says more than asked: that is holds_office's
+    ],
+)
+def test_a_role_shortens_an_office_when_its_words_are_some_of_the_offices(
+    role: str, office: str, shorter: bool
+) -> None:
+    from index.speakers import shortens_office
+
+    assert shortens_office(role, office) is shorter
