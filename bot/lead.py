@@ -236,6 +236,10 @@ _WORD_BEFORE = re.compile(r"\b([A-Z][A-Za-z]+)\s$")  # "Route 83", "HB 22"
 # ("Oscar-winning", "Kremlin-backed", "Texas-based"), no name ("Kim Jong-un" stays one).
 _COMPOUND_ADJECTIVE = re.compile(r"-(?:[a-z]+(?:ing|ed)|based|born|era|style|like|made|run|wide)$")
 YEAR_PATTERN = re.compile(r"\b(?:19|20)\d\d\b")
+# A bare year between an article and a name is part of the name ("the 2026 Winter Olympics"):
+# the event's year, not a date of it ("In 2019 Congress passed it" is one).
+_YEAR_BEFORE_NAME = re.compile(r"(?:19|20)\d\d\s+[A-Z]")
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|this|next|last)\s+$", re.IGNORECASE)
 _YEAR_SPAN = re.compile(r"(?:19|20)\d\d[-–](?:(?:19|20)?\d\d)")  # "2014-2024", "2019-20": a period
 _MONEY = re.compile(r"[$€£]|\b(?:dollars?|euros?|pounds)\b", re.IGNORECASE)
 _GOVERNMENT_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(GOVERNMENT_WORDS)) + r")\b")
@@ -406,7 +410,11 @@ def candidate_spans(
     elif expected.kind == YEAR:
         spans = [Span(m.group(), m.start(), m.end()) for m in YEAR_PATTERN.finditer(sentence)]
     elif expected.kind == DATE:
-        spans = [Span(m.group(), m.start(), m.end()) for m in _DATE.finditer(sentence)]
+        spans = [
+            Span(m.group(), m.start(), m.end())
+            for m in _DATE.finditer(sentence)
+            if not _year_of_name(sentence, m.start())
+        ]
     else:
         person = expected.kind == PERSON
         spans = _names(
@@ -852,6 +860,13 @@ def choose_lead(
 
 # The oldest age a "how old" question is answered with; above it a number counts something else.
 MAX_AGE = 130
+
+
+def _year_of_name(sentence: str, start: int) -> bool:
+    """Whether the date span at `start` is a bare year naming an event: "the 2026 Olympics"."""
+    return bool(
+        _YEAR_BEFORE_NAME.match(sentence, start) and _ARTICLE_BEFORE.search(sentence, 0, start)
+    )
 
 
 def _age(span: str) -> bool:

@@ -234,6 +234,11 @@ def test_dates_and_years():
         "Sunday, February 22, 2026",
     ]
     assert spans("The vote is on Tuesday.", "When is the vote?") == ["Tuesday"]
+    # a year naming an event ("the 2026 Winter Olympics") is no date of it; it is its year
+    olympics = "The 2026 Winter Olympics in Milan officially begin on Friday, Feb. 6."
+    assert spans(olympics, "When does the Winter Olympics start?") == ["Friday, Feb. 6"]
+    assert spans(olympics, "In what year are the Winter Olympics?") == ["2026"]
+    assert spans("In 2019 Congress passed the law.", "When did it pass the law?") == ["2019"]
 
 
 def test_the_lead_is_the_span_most_sentences_agree_on_near_the_best_sentence():
