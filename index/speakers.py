@@ -61,7 +61,7 @@ _ROLE_NOUNS = frozenset(
     chancellor king queen pope prince host moderator head commander sheriff representative
     congressman congresswoman lawmaker deputy envoy president-elect treasurer counsel
     admiral colonel sergeant captain lieutenant rabbi pastor bishop archbishop cardinal imam
-    cleric magistrate
+    cleric magistrate czar tsar
     """.split()
 )
 # "mayor-elect", "governor-elect": a role too ("the mayor-elect of New York" is nobody's name)

@@ -340,7 +340,7 @@ TITLES = frozenset(
     lady father sister brother bishop cardinal president-elect nominee candidate spokesman
     spokeswoman spokesperson press deputy acting foreign defense state interior finance treasury
     majority minority house senate democratic republican gop presidential executive officer ceo
-    chair founder head
+    chair founder head czar tsar envoy
     """.split()
 )
 ROLE_HEADS = frozenset(
@@ -359,7 +359,7 @@ ROLE_HEADS = frozenset(
     mother son daughter wife husband friend actor actress singer rapper star comedian writer
     blogger challenger incumbent delegate chairperson investor entrepreneur pastor co-host
     co-founder co-chair co-chairman co-chairwoman co-author co-sponsor supervisor advocate
-    surgeon neurosurgeon clerk auditor administrator
+    surgeon neurosurgeon clerk auditor administrator czar tsar envoy
     """.split()
 )
 ORG_HEADS = frozenset(

@@ -419,3 +419,15 @@ def test_a_surname_with_a_particle_is_the_full_name_given_earlier() -> None:
         "Al Gore said the climate bill would pass this year."
     )
     assert [s for s, _ in sts] == ["Al Gore"]
+
+
+def test_a_czar_or_an_envoy_is_a_role_not_part_of_the_name() -> None:
+    # "Border Czar Tom Homan" was a speaker of its own, apart from "Tom Homan"
+    sts = extract(
+        "White House Border Czar Tom Homan said the removals would go on all year.\n\n"
+        "Special Envoy Steve Witkoff said the talks in Moscow were productive."
+    )
+    assert [(s.speaker, s.role) for s in sts] == [
+        ("Tom Homan", "White House Border Czar"),
+        ("Steve Witkoff", "Special Envoy"),
+    ]
