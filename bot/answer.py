@@ -551,7 +551,9 @@ class Answerer:
             matches = [m for m in matches if _named_in_full(m.speaker, asked)]
         if not matches or not matches[0].statements:
             return None
-        if topic:
+        if _is_office(asked):
+            matches = self._current_first(matches, asked, topic, searcher, article_ids)
+        elif topic:
             matches = _topic_first(matches, topic, searcher)
         best = matches[0]
         # only other people matching about as well are worth naming: not the speaker "Musk"
@@ -559,8 +561,41 @@ class Answerer:
         return best, [
             m.speaker
             for m in matches[1:]
-            if m.speaker != best.speaker and m.score >= best.score - NEAR_MATCH and not m.is_group
+            if m.speaker != best.speaker
+            and m.score >= best.score - NEAR_MATCH
+            and not m.is_group
+            and not _part_of(m.speaker, best.speaker)
         ]
+
+    def _current_first(
+        self,
+        matches: list[SpeakerMatch],
+        office: str,
+        topic: str | None,
+        searcher: Searcher,
+        article_ids: set[str] | None,
+    ) -> list[SpeakerMatch]:
+        """Among the people matching an asked office alike ("the Pope": Francis, Leo XIV), the
+        one whose articles say most of the topic (`topic_scores`), then the one quoted most
+        lately (each statement halving per half-life older than the newest), first: the
+        holder now."""
+        tied = [m for m in matches if m.score >= matches[0].score][:TOPIC_TIES]
+        if len(tied) < 2:
+            return matches
+        every = {
+            m.speaker: m.statements
+            for m in searcher.speakers.lookup(
+                office, article_ids=article_ids, limit=OFFICE_STATEMENTS
+            )
+        }
+        weights = recency_weights(
+            [every.get(m.speaker, m.statements) for m in tied],
+            searcher,
+            self.settings.search.recency_half_life_days,
+        )
+        said = topic_scores(tied, topic, searcher) if topic else [0.0] * len(tied)
+        order = sorted(range(len(tied)), key=lambda i: (-said[i], -weights[i]))
+        return [*(tied[i] for i in order), *matches[len(tied) :]]
 
     def _respelled_answer(
         self, q: Question, searcher: Searcher, article_ids: set[str] | None
@@ -826,32 +861,27 @@ class Answerer:
         # each speaker quoted in that very office, with the roles of theirs that hold it
         quoted = [(m, roles(m)) for m in matches if not m.is_group and m.statements]
         in_office = [(m, held) for m, held in quoted if held]
-        days = {
-            st.article_id: _day(searcher.articles[st.article_id].published_at)
-            for m, _ in in_office
-            for st in m.statements
-        }
-        latest = max((d for d in days.values() if d is not None), default=None)
-        half_life = self.settings.search.recency_half_life_days
-
-        def weight(holder: tuple[SpeakerMatch, list[str]]) -> float:
-            """Statements in the office, each halving per half-life older than the newest:
-            the holder now, not one quoted once in a history piece or years ago."""
-            m, held = holder
-            total = 0.0
-            for st in m.statements:
-                day = days[st.article_id]
-                if st.role in held or (st.role is None and m.role in held):
-                    age = (latest - day).days if latest is not None and day is not None else 0
-                    total += 0.5 ** (max(age, 0) / half_life)
-            return total
-
+        # Statements in the office, each halving per half-life older than the newest: the
+        # holder now, not one quoted once in a history piece or years ago.
+        weights = recency_weights(
+            [
+                [
+                    st
+                    for st in m.statements
+                    if st.role in held or (st.role is None and m.role in held)
+                ]
+                for m, held in in_office
+            ],
+            searcher,
+            self.settings.search.recency_half_life_days,
+        )
         # who is quoted in that very office, the most and latest quoted first, as an article
         # names them with it (a role misread from one sentence is seldom written so)
-        holders = sorted(in_office, key=weight, reverse=True)
+        order = sorted(range(len(in_office)), key=lambda i: -weights[i])
+        holders = [in_office[i] for i in order]
         named: list[tuple[SpeakerMatch, tuple[str, int, int]]] = []
         for m, held in holders:
-            if any(_surname_of(m.speaker, n.speaker) for n, _ in named):
+            if any(_part_of(m.speaker, n.speaker) for n, _ in named):
                 continue  # "Trump", filed apart from "Donald Trump", is no other holder
             # named with the office in full where an article does, else with its shorter form
             full = [r for r in held if holds_office(r, office)]
@@ -1072,14 +1102,49 @@ def _names(question: str, missing: Sequence[str]) -> str:
     return " or ".join(f"“{w}”" for w in shown)
 
 
+def recency_weights(
+    statement_lists: Sequence[Sequence[Statement]], searcher: Searcher, half_life: float
+) -> list[float]:
+    """Each list's statements counted, each halving per `half_life` days its article is older
+    than the newest article among all the lists (an undated one counts in full)."""
+    days = {
+        st.article_id: _day(searcher.articles[st.article_id].published_at)
+        for sts in statement_lists
+        for st in sts
+    }
+    latest = max((d for d in days.values() if d is not None), default=None)
+
+    def weight(day: date | None) -> float:
+        age = (latest - day).days if latest is not None and day is not None else 0
+        return float(0.5 ** (max(age, 0) / half_life))
+
+    return [sum(weight(days[st.article_id]) for st in sts) for sts in statement_lists]
+
+
+def _is_office(asked: str) -> bool:
+    """Whether an asked speaker is an office ("the Pope", "the FBI director"): "the" and a
+    role noun, so its holder now is meant."""
+    return asked.lower().startswith("the ") and bool(office_nouns(asked))
+
+
 def _topic_first(matches: list[SpeakerMatch], topic: str, searcher: Searcher) -> list[SpeakerMatch]:
     """Among the matches as good as the first ("the judge": every judge alike), the one whose
-    statements' articles say most of the topic comes first (its words weighted by IDF: "Diddy"
-    tells a trial apart, "trial" does not); the order is kept on a tie."""
+    statements' articles say most of the topic comes first (`topic_scores`); the order is kept
+    on a tie."""
     tied = [m for m in matches if m.score >= matches[0].score][:TOPIC_TIES]
-    words = list(dict.fromkeys(fold(w) for w in content_words(topic)))  # as word_set folds
-    if len(tied) < 2 or not words:
+    if len(tied) < 2:
         return matches
+    said = topic_scores(tied, topic, searcher)
+    first = tied[max(range(len(tied)), key=lambda i: said[i])]  # the first of equals on a tie
+    return [first, *(m for m in matches if m is not first)]
+
+
+def topic_scores(matches: Sequence[SpeakerMatch], topic: str, searcher: Searcher) -> list[float]:
+    """How much each match's statements' articles say of the topic: its words present,
+    weighted by IDF ("Diddy" tells a trial apart, "trial" does not)."""
+    words = list(dict.fromkeys(fold(w) for w in content_words(topic)))  # as word_set folds
+    if not words:
+        return [0.0] * len(matches)
     weights = dict(zip(words, searcher.term_weights(words), strict=True))
 
     def said(m: SpeakerMatch) -> float:
@@ -1087,8 +1152,7 @@ def _topic_first(matches: list[SpeakerMatch], topic: str, searcher: Searcher) ->
         present = word_set(f"{a.title}\n{a.text}" for a in articles)
         return sum(wt for w, wt in weights.items() if w in present)
 
-    first = max(tied, key=said)  # the first of equals: the speaker index's order
-    return [first, *(m for m in matches if m is not first)]
+    return [said(m) for m in matches]
 
 
 def _titled_span(
@@ -1112,9 +1176,11 @@ def _titled_span(
     return None
 
 
-def _surname_of(short: str, name: str) -> bool:
-    """Whether `short` is the end of another person's `name`: "Trump" of "Donald Trump"."""
-    return short != name and name.lower().endswith(" " + short.lower())
+def _part_of(short: str, name: str) -> bool:
+    """Whether `short` is a shorter name of the person `name`, written as a run of its words:
+    "Trump" of "Donald Trump", "Leo" of "Leo XIV" (a speaker filed apart where an article
+    named them so)."""
+    return short != name and f" {short.lower()} " in f" {name.lower()} "
 
 
 def _titled_patterns(role: str, name: str) -> list[re.Pattern[str]]:

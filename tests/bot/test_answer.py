@@ -718,6 +718,59 @@ def test_a_qualified_office_counts_its_holders_statements_under_its_shorter_form
     assert answer.note == "Also quoted in that office: Joe Biden."
 
 
+def test_an_office_asked_for_statements_is_its_holder_in_the_recent_news(
+    tmp_path, fake_embedder
+):
+    # "What did the Pope say about immigrants?" answered for Francis, quoted as Pope for years,
+    # though the articles of this year quote Leo XIV
+    rows = [
+        (
+            f"f{i}",
+            "Francis speaks",
+            f"Pope Francis said the faithful should pray for peace number {i}. Crowds listened.",
+            f"2024-0{i}-10",
+        )
+        for i in range(1, 6)
+    ]
+    rows += [
+        (
+            f"l{i}",
+            "Leo speaks",
+            f"Pope Leo said the church must welcome the poor number {i}. Pilgrims cheered.",
+            f"2025-0{i + 5}-10",
+        )
+        for i in range(1, 3)
+    ]
+    rows.append(
+        (
+            "l9",
+            "Leo XIV speaks",
+            "Pope Leo XIV said the church would open its doors to all. Pilgrims cheered.",
+            "2025-09-10",
+        )
+    )
+    answerer = corpus_answerer(tmp_path, fake_embedder, rows)
+    answer = answerer.answer("What did the Pope say about immigrants?")
+    assert answer.found and answer.quotes[0].speaker == "Leo XIV"
+    assert answer.note is not None and answer.note.startswith(
+        "Several people match “the Pope” (Leo XIV, Francis); this answer is about Leo XIV."
+    )
+    # a topic one of them spoke of still decides
+    peace = answerer.answer("What did the Pope say about peace?")
+    assert peace.quotes[0].speaker == "Francis"
+    # and a past moment, the holder then
+    then = answerer.answer("What did the Pope say?", now=date(2024, 12, 31))
+    assert then.quotes[0].speaker == "Francis"
+
+
+def test_a_name_written_as_a_run_of_anothers_words_is_that_person():
+    from bot.answer import _part_of
+
+    assert _part_of("Trump", "Donald Trump") and _part_of("Leo", "Leo XIV")
+    assert not _part_of("Donald Trump", "Donald Trump")
+    assert not _part_of("Leon", "Leo XIV") and not _part_of("Don", "Donald Trump")
+
+
 def test_an_office_nobody_holds_is_not_answered_by_sentences_naming_no_such_office(
     tmp_path, fake_embedder
 ):
