@@ -73,8 +73,12 @@ INSTITUTION_HEADS = COMPANY_HEADS | frozenset(
     movement series tournament league conference games tour senate congress parliament
     legislature thanksgiving christmas easter halloween hanukkah ramadan passover""".split()
 )
-# The last word of an agency's name: nowhere ("Secret Service" answered "Where was Trump shot?").
-AGENCY_HEADS = frozenset("service agency bureau administration commission committee".split())
+# The last word of an agency's or a force's name: nowhere ("Secret Service" answered "Where was
+# Trump shot?", "Army" "Where did the plane crash?").
+AGENCY_HEADS = frozenset(
+    """service agency bureau administration commission committee army navy marines corps force
+    guard police military""".split()
+)
 NOWHERE_HEADS = COMPANY_HEADS | AGENCY_HEADS
 # After a person's name, a word that makes it a government or an operation, not the person: "the
 # Biden administration" does not answer "who" with Joe Biden.
@@ -142,6 +146,8 @@ DEMONYMS = frozenset(
 ARTICLES = frozenset("the a an".split())  # dropped from the start of a name
 # Lower-case words allowed inside a name ("University of Idaho", "Tren de Aragua").
 CONNECTORS = frozenset("of de del la los las le du van von da di".split())
+# Lower-case words that begin a surname ("des Cars", "van Gogh"): a full name may hold them.
+SURNAME_PARTICLES = frozenset("de des del della la le du van von der da di".split())
 
 _WH = re.compile(
     r"\b(?P<how>how\s+(?:many|much|old|long|tall|far|big))\b"
@@ -912,8 +918,10 @@ def full_name(surname: str, text: str) -> Span | None:
     if not surname or " " in surname.strip():
         return None
     # (a full stop only after an initial: "in Houston. Takeoff", "U.S. Starbucks" are no names)
+    # (a surname's lower-case particles may come between: "Laurence des Cars")
     before = re.compile(
         r"(?<![\w'’\-.])((?:(?:[A-Z]\.|[A-Z][\w'’\-]*)[ \t]+){1,3})"
+        + rf"(?:(?:{'|'.join(sorted(SURNAME_PARTICLES))})[ \t]+)?"
         + re.escape(surname)
         + r"(?!\w)"
     )

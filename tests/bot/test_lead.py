@@ -361,6 +361,9 @@ def test_a_person_named_by_surname_and_in_full_is_answered_with_the_full_name():
         # coach ...?", "S. Starbucks [1]." (from "U.S. Starbucks stores") a "who" question
         ("Takeoff", "He was shot in Houston. Takeoff was a rapper.", None),
         ("Starbucks", "Workers at U.S. Starbucks stores voted.", None),
+        # a surname with its particle: "Cars [1]." led from "des Cars said ..."
+        ("Cars", "Its director, Laurence des Cars, spoke. des Cars said no.", "Laurence des Cars"),
+        ("Cars", "Des Moines Cars sold.", "Des Moines Cars"),  # capitalised: no particle
     ],
 )
 def test_a_surname_is_given_as_the_fullest_name_the_article_uses(surname, text, expected):
@@ -857,6 +860,11 @@ def test_a_series_or_a_league_is_nobody_and_an_agency_is_no_place():
     assert spans(sentence, "Who won the race?") == ["Ricky Stenhouse Jr"]
     sentence = "Trump was shot at a rally in Butler as the Secret Service swarmed him."
     assert spans(sentence, "Where was Trump shot?") == ["Butler"]
+    # nor a military or police force: "Army [1]." answered "Where did the plane crash?"
+    sentence = "The collision of an Army helicopter and a jet over Washington killed 67."
+    assert spans(sentence, "Where did the plane crash?") == ["Washington"]
+    sentence = "The Coast Guard, the Air Force and Capitol Police searched the Potomac."
+    assert spans(sentence, "Where did they search?") == ["Potomac"]
 
 
 def test_which_king_asks_for_a_person_and_yemeni_is_a_people():
