@@ -718,9 +718,7 @@ def test_a_qualified_office_counts_its_holders_statements_under_its_shorter_form
     assert answer.note == "Also quoted in that office: Joe Biden."
 
 
-def test_an_office_asked_for_statements_is_its_holder_in_the_recent_news(
-    tmp_path, fake_embedder
-):
+def test_an_office_asked_for_statements_is_its_holder_in_the_recent_news(tmp_path, fake_embedder):
     # "What did the Pope say about immigrants?" answered for Francis, quoted as Pope for years,
     # though the articles of this year quote Leo XIV
     rows = [
