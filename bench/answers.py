@@ -5,6 +5,7 @@
                             [--sentence-candidates 0,12] [--sentence-backends snapshot,onnx]
                             [--passages 5,12,16] [--date-weights 0,0.1,0.2]
                             [--constant KEEP_RATIO=0.5,0.7 ...] [--dense-weights 0.5,0.7]
+                            [--as-asked-today]
 
 1. Accuracy: an answer is correct when the answer string appears in the answer text (as a whole
    word, the retrieval scorer's rule) and in the text of one of its citations.
@@ -32,6 +33,9 @@
 10. With --dense-weights 0.5,0.7: the same for each weight of the sentence's cosine in its
    relevance (DENSE_WEIGHT, the word overlap taking the rest: LEXICAL_WEIGHT = 1 - it), the
    support model held as fitted, so the found rate moves with them too.
+11. With --as-asked-today: the same questions answered as `newsbot ask` answers them without
+   --as-of (today is "now": a question's "this week" is the week it is run in, and the recency
+   preference counts from today), against the configured answers (asked with no "now").
 
 Writes bench/out/answers-<set>.jsonl (one answer a line, with `gold`, `correct`, `baseline`,
 `covered`) and bench/out/answers-<set>.json.
@@ -43,6 +47,7 @@ import argparse
 import contextlib
 import io
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from unittest import mock
@@ -101,6 +106,11 @@ def main() -> None:
         metavar="NAME=V1,V2",
         help=f"also answer with each value of a constant of bot/answer.py: one of "
         f"{', '.join(SELECTION_CONSTANTS)}",
+    )
+    parser.add_argument(
+        "--as-asked-today",
+        action="store_true",
+        help="also answer as `newsbot ask` does without --as-of: with today as now",
     )
     parser.add_argument(
         "--dense-weights",
@@ -200,6 +210,12 @@ def main() -> None:
             results.setdefault("constants", {}).setdefault(name, {})[str(value)] = scored(
                 given, f"{name.lower()}-{value}"
             )
+    if args.as_asked_today:
+        # `newsbot ask` without --as-of: "now" is this moment, so "this week" is the asker's
+        # week and the recency preference counts from today, not from the questions' dates
+        today = datetime.now(UTC)
+        given = ask_batch(answerer(library, settings), [q["question"] for q in questions], today)
+        results["as_asked_today"] = {"now": today.date().isoformat()} | scored(given, "today")
     write_results(f"answers-{data.label}", results)
     print(f"{data.name} answers:", json.dumps(results))
 

@@ -163,14 +163,17 @@ def answerer(library: Library, settings: Settings) -> Any:
     return answerer
 
 
-def ask_batch(answerer: Any, questions: Iterable[str]) -> list[dict[str, Any]]:
-    """What `newsbot ask --batch FILE --json` prints for `questions`, one dict a question."""
+def ask_batch(
+    answerer: Any, questions: Iterable[str], now: datetime | None = None
+) -> list[dict[str, Any]]:
+    """What `newsbot ask --batch FILE --json` prints for `questions`, one dict a question
+    (with `now`, as of that moment: what `newsbot ask` does with today)."""
     from bot.models import Answer
 
     rows = []
     for question in questions:
         try:
-            row = answerer.answer(question).to_json()
+            row = answerer.answer(question, now=now).to_json()
         except NewsbotError as exc:
             refused = Answer(question=question, text=str(exc), found=False)
             row = refused.to_json() | {"error": str(exc)}

@@ -169,3 +169,29 @@ def test_answers_varies_only_the_constants_that_choose_sentences():
     for bad in ("DENSE_WEIGHT=0.5", "KEEP_RATIO", "NOPE=1"):
         with pytest.raises(argparse.ArgumentTypeError, match="NAME one of"):
             parse_constant(bad)
+
+
+def test_ask_batch_answers_as_of_the_moment_given_as_newsbot_ask_does():
+    # bench.answers --as-asked-today: the answerer gets `now`, as `newsbot ask` gives it today
+    from datetime import UTC, datetime
+
+    from bench.common import ask_batch
+    from bot.models import Answer
+    from index.errors import NewsbotError
+
+    seen = []
+
+    class Recording:
+        def answer(self, question, now=None):
+            seen.append(now)
+            if not question.strip():
+                raise NewsbotError("empty question")
+            return Answer(question=question, text="ok", found=True)
+
+    moment = datetime(2026, 12, 4, tzinfo=UTC)
+    rows = ask_batch(Recording(), ["What happened?", " "], moment)
+    assert seen == [moment, moment]
+    assert [r["found"] for r in rows] == [True, False]
+    assert rows[1]["error"] == "empty question"
+    ask_batch(Recording(), ["What happened?"])
+    assert seen[-1] is None  # without one: no "now", as the benches have asked so far
