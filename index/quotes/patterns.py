@@ -28,6 +28,7 @@ from index.quotes.cues import (
     participle_cut,
 )
 from index.quotes.lexicon import (
+    AUXILIARIES,
     CAP_STOP,
     CLAUSE_VERBS,
     CLOSING_QUOTES,
@@ -37,6 +38,7 @@ from index.quotes.lexicon import (
     OBJECT_PRONOUNS,
     PARTICIPLE_CUES,
     ROLE_HEADS,
+    STANCE_VERBS,
     STATEMENT_NOUNS,
     SUBJECT_PRONOUNS,
     TIME_WORDS,
@@ -991,9 +993,20 @@ def _opens_with_circumstance(toks: list[Token], k: int) -> bool:
     participle = nxt.is_word and not nxt.is_cap and nxt.low.endswith("ing")
     if adverb_like(t) and (nxt.text == "," or participle):
         return True
-    # a participle goes on with its object or a preposition ("Walking to", "Citing the"); a
-    # name ending in -ing with a verb ("Beijing has warned", "King would say")
-    return t.low.endswith("ing") and nxt.low in _PARTICIPLE_OBJECTS
+    # a participle goes on with its object or a preposition ("Walking to", "Citing the",
+    # "Facing mounting criticism"); a name ending in -ing with a verb ("Beijing has warned",
+    # "King would say", "Manning told") does not
+    return t.low.endswith("ing") and (
+        nxt.low in _PARTICIPLE_OBJECTS
+        or (
+            nxt.is_word
+            and not nxt.is_cap
+            and nxt.low not in AUXILIARIES
+            and nxt.low not in CUES
+            and nxt.low not in STANCE_VERBS
+            and not nxt.low.endswith(("ed", "s"))
+        )
+    )
 
 
 # What follows an opening participle: "Walking to the car", "Weighing in", "Citing his record".

@@ -442,6 +442,15 @@ def test_a_participle_speaks_for_a_subject_after_an_introductory_phrase() -> Non
     assert said(
         "After the vote on Tuesday, Sen. Ann Lee shook her head, saying the bill would fail."
     ) == [("Ann Lee", "the bill would fail")]
+    # an opening participle before a lower-case word ("Facing mounting criticism") is no
+    # speaker called "Facing"; a name ending in -ing before its verb still speaks
+    assert said(
+        "Facing mounting criticism from both parties, Mr. Trump released a statement on "
+        "Saturday, insisting that Mr. Khan had no right to criticize him."
+    ) == [("Trump", "Mr. Khan had no right to criticize him")]
+    assert said(
+        "Beijing warned the allies on Monday, saying the drills would raise tensions."
+    ) == [("Beijing", "the drills would raise tensions")]
 
 
 def test_verbs_that_colour_a_quote_attribute_it() -> None:
