@@ -448,9 +448,9 @@ def test_a_participle_speaks_for_a_subject_after_an_introductory_phrase() -> Non
         "Facing mounting criticism from both parties, Mr. Trump released a statement on "
         "Saturday, insisting that Mr. Khan had no right to criticize him."
     ) == [("Trump", "Mr. Khan had no right to criticize him")]
-    assert said(
-        "Beijing warned the allies on Monday, saying the drills would raise tensions."
-    ) == [("Beijing", "the drills would raise tensions")]
+    assert said("Beijing warned the allies on Monday, saying the drills would raise tensions.") == [
+        ("Beijing", "the drills would raise tensions")
+    ]
 
 
 def test_verbs_that_colour_a_quote_attribute_it() -> None:
