@@ -883,9 +883,18 @@ class Answerer:
         for m, held in holders:
             if any(_part_of(m.speaker, n.speaker) for n, _ in named):
                 continue  # "Trump", filed apart from "Donald Trump", is no other holder
-            # named with the office in full where an article does, else with its shorter form
+            # named as an article names them with the office in full, else with its shorter
+            # form; each in the role of their latest statements first ("Attorney General Pam
+            # Bondi" now, not "Florida Attorney General", quoted more often years ago)
             full = [r for r in held if holds_office(r, office)]
-            span = _titled_span(m, searcher, full) or _titled_span(m, searcher, held)
+            ranked = [
+                *self._latest_first(m, full, searcher),
+                *self._latest_first(m, [r for r in held if r not in full], searcher),
+            ]
+            span = next(
+                (found for r in ranked if (found := _titled_span(m, searcher, [r])) is not None),
+                None,
+            )
             if span is not None:
                 named.append((m, span))
                 if len(named) == OFFICE_HOLDERS:
@@ -911,6 +920,17 @@ class Answerer:
             subject=q.subject,
             lead=lead,
         )
+
+    def _latest_first(self, m: SpeakerMatch, roles: list[str], searcher: Searcher) -> list[str]:
+        """`roles` of `m`, the one of their most and latest statements first (each statement
+        halving per half-life older than their newest)."""
+        weights = recency_weights(
+            [[st for st in m.statements if (st.role or m.role) == role] for role in roles],
+            searcher,
+            self.settings.search.recency_half_life_days,
+        )
+        order = sorted(range(len(roles)), key=lambda i: -weights[i])
+        return [roles[i] for i in order]
 
     @staticmethod
     def _office_unnamed(q: Question, weighed: _Weighed) -> bool:
@@ -1167,7 +1187,8 @@ def _titled_span(
     for role in roles:
         if only is not None and role not in only:
             continue
-        for st in match.statements:
+        # the statements quoted under that role first: their articles write it so
+        for st in sorted(match.statements, key=lambda st: st.role != role):
             text = searcher.articles[st.article_id].text
             for pattern in _titled_patterns(role, match.speaker):
                 found = pattern.search(text)

@@ -718,6 +718,34 @@ def test_a_qualified_office_counts_its_holders_statements_under_its_shorter_form
     assert answer.note == "Also quoted in that office: Joe Biden."
 
 
+def test_an_office_holder_is_named_with_the_role_of_their_latest_statements(
+    tmp_path, fake_embedder
+):
+    # "Who is the attorney general?" led "Florida Attorney General Pam Bondi", the role she
+    # was quoted under most, years ago, not the one of this year's articles
+    rows = [
+        (
+            f"fl{i}",
+            "Florida",
+            f"Florida Attorney General Pam Bondi said the state would sue number {i}. Done.",
+            f"2018-0{i}-10",
+        )
+        for i in range(1, 4)
+    ]
+    rows.append(
+        (
+            "us",
+            "Justice",
+            "Attorney General Pam Bondi said the department would appeal the ruling. Done.",
+            "2025-06-10",
+        )
+    )
+    answerer = corpus_answerer(tmp_path, fake_embedder, rows)
+    answer = answerer.answer("Who is the attorney general?")
+    assert answer.found and answer.lead == "Attorney General Pam Bondi"
+    assert answer.citations[0].article_id == "us"
+
+
 def test_an_office_asked_for_statements_is_its_holder_in_the_recent_news(tmp_path, fake_embedder):
     # "What did the Pope say about immigrants?" answered for Francis, quoted as Pope for years,
     # though the articles of this year quote Leo XIV
