@@ -73,6 +73,12 @@ INSTITUTION_HEADS = COMPANY_HEADS | frozenset(
     movement series tournament league conference games tour senate congress parliament
     legislature thanksgiving christmas easter halloween hanukkah ramadan passover""".split()
 )
+# The last word of a place's name that may follow a first name ("Victoria Falls", "Jackson
+# Hole", "Virginia Beach"), beside the institutions' and places' heads above.
+PLACE_TAILS = frozenset(
+    """falls hole beach bay springs heights hills harbor harbour lake lakes creek mountain
+    mountains point port village town hall heath""".split()
+)
 # The last word of an agency's or a force's name: nowhere ("Secret Service" answered "Where was
 # Trump shot?", "Army" "Where did the plane crash?").
 AGENCY_HEADS = frozenset(
@@ -364,6 +370,19 @@ def described_person(question: str) -> str | None:
     return described.group("name") if described else None
 
 
+# "Where is/are/was X?" for a name X ("Where is Brown University?", "Where is the Louvre?").
+_LOCATED = re.compile(
+    r"^\s*(?i:where\s+(?:is|are|was|were)\s+(?:the\s+)?)"
+    r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)(?:\s+located)?\s*[?.!]?\s*$"
+)
+
+
+def located_name(question: str) -> str | None:
+    """The name a "Where is X?" question asks the place of ("Brown University"), or None."""
+    m = _LOCATED.match(question)
+    return m.group("name") if m else None
+
+
 _OFFICE = re.compile(
     r"^\s*who(?:\s+is|['’]s)\s+the\s+(?:(?:current|new|present)\s+)?(?P<office>[^?!.]+?)"
     r"\s*[?.!]?\s*$",
@@ -539,11 +558,13 @@ def _not_a_place(span: str) -> bool:
         return False
     if words[-1] in NOWHERE_HEADS or (len(words) == 1 and _people(words[0])):
         return True
-    # a title anywhere before the last word: "Rhode Island Attorney General Peter Neronha"
+    # a title anywhere before the last word ("Rhode Island Attorney General Peter Neronha"), or
+    # a first name before a surname ("Charlie Kirk"; not "Victoria Falls", "Jackson Hole")
     return (
         len(words) > 1
-        and any(w in PERSON_TITLES for w in words[:-1])
-        and words[-1] not in INSTITUTION_HEADS
+        and (any(w in PERSON_TITLES for w in words[:-1]) or words[0] in FIRST_NAMES)
+        and words[-1] not in INSTITUTION_HEADS | PLACE_TAILS
+        and span_key(span) not in COUNTRIES | US_STATES
     )
 
 

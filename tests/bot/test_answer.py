@@ -718,6 +718,33 @@ def test_a_qualified_office_counts_its_holders_statements_under_its_shorter_form
     assert answer.note == "Also quoted in that office: Joe Biden."
 
 
+def test_where_is_a_name_leads_with_a_place_from_a_sentence_naming_it(tmp_path, fake_embedder):
+    # "Where is Brown University?" led "University of Colorado" from "Brown attended college at
+    # the University of Colorado": a sentence about somebody called Brown
+    rows = [
+        (
+            "coach",
+            "Coach Brown",
+            "Brown attended college at the University of Colorado. He coached for years.",
+        ),
+        (
+            "campus",
+            "Brown University campus",
+            "Brown University, in Providence, Rhode Island, held classes again on Monday.",
+        ),
+    ]
+    answerer = corpus_answerer(tmp_path, fake_embedder, rows)
+    answer = answerer.answer("Where is Brown University?")
+    assert answer.found and answer.lead == "Providence"
+    assert answer.citations[0].article_id == "campus"
+    # no sentence naming it says where: no place is led with, the sentences answer
+    rows[1] = ("campus", "Brown University email", "Brown University sent an email on Sunday.")
+    (tmp_path / "other").mkdir()
+    answerer = corpus_answerer(tmp_path / "other", fake_embedder, rows)
+    answer = answerer.answer("Where is Brown University?")
+    assert answer.found and answer.lead is None
+
+
 def test_an_office_holder_is_named_with_the_role_of_their_latest_statements(
     tmp_path, fake_embedder
 ):

@@ -865,6 +865,13 @@ def test_a_series_or_a_league_is_nobody_and_an_agency_is_no_place():
     assert spans(sentence, "Where did the plane crash?") == ["Washington"]
     sentence = "The Coast Guard, the Air Force and Capitol Police searched the Potomac."
     assert spans(sentence, "Where did they search?") == ["Potomac"]
+    # nor is a person known by a first name ("Donald Trump [1]." answered "Where is it?")
+    sentence = "Donald Trump spoke in Orem before going to Victoria Falls and Jackson Hole."
+    assert spans(sentence, "Where is it?", frozenset({"donald"})) == [
+        "Orem",
+        "Victoria Falls",
+        "Jackson Hole",
+    ]
 
 
 def test_which_king_asks_for_a_person_and_yemeni_is_a_people():
@@ -955,3 +962,19 @@ def test_how_old_is_answered_by_an_age():
     assert spans(sentence, question) == ["31"]
     assert spans("The 31-year-old activist spoke to 3,000 students.", question) == ["31-year-old"]
     assert spans("She was 84 years old.", "How old was she?") == ["84"]
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("Where is Brown University?", "Brown University"),
+        ("Where is the Louvre located?", "Louvre"),
+        ("where are the Golden Globes", "Golden Globes"),
+        ("Where did the heist happen?", None),  # an event, asked with a verb
+        ("Where is the museum?", None),  # no name
+    ],
+)
+def test_where_is_a_name_asks_for_its_place(question, name):
+    from bot.lead import located_name
+
+    assert located_name(question) == name
