@@ -559,7 +559,7 @@ def _not_a_place(span: str) -> bool:
     if words[-1] in NOWHERE_HEADS or (len(words) == 1 and _people(words[0])):
         return True
     # a title anywhere before the last word ("Rhode Island Attorney General Peter Neronha"), or
-    # a first name before a surname ("Charlie Kirk"; not "Victoria Falls", "Jackson Hole")
+    # a first name before a surname ("Donald Trump"; not "Victoria Falls", "Jackson Hole")
     return (
         len(words) > 1
         and (any(w in PERSON_TITLES for w in words[:-1]) or words[0] in FIRST_NAMES)
@@ -858,6 +858,8 @@ def choose_lead(
     # the question's words a span should not repeat; the asked noun it may ("King Abdullah II")
     repeated = _singulars(asked) - _singulars([expected.noun] if expected.noun else [])
     best = max(scores)
+    if best == float("-inf"):
+        return None  # no sentence may lead (`_naming_only`: none names what was asked about)
     order = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
     considered = [i for i in order[:LEAD_SENTENCES] if scores[i] >= LEAD_KEEP_RATIO * best]
     lowered = {i: sentences[i].lower().replace("’", "'") for i in considered}

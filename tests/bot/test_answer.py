@@ -743,6 +743,10 @@ def test_where_is_a_name_leads_with_a_place_from_a_sentence_naming_it(tmp_path, 
     answerer = corpus_answerer(tmp_path / "other", fake_embedder, rows)
     answer = answerer.answer("Where is Brown University?")
     assert answer.found and answer.lead is None
+    # nor when no sentence names it at all
+    (tmp_path / "none").mkdir()
+    answerer = corpus_answerer(tmp_path / "none", fake_embedder, rows[:1])
+    assert answerer.answer("Where is Brown University?").lead is None
 
 
 def test_an_office_holder_is_named_with_the_role_of_their_latest_statements(
