@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -128,6 +129,9 @@ TITLED_STATEMENTS = 20
 OFFICE_STATEMENTS = 5000
 OFFICE_HOLDERS = 4
 OTHER_HOLDERS = "Also quoted in that office: {names}."
+# How alike (difflib's ratio) two surnames after one first name are to be one person misspelled:
+# "Levitt"/"Leavitt" 0.92, "Kerry"/"Kelly" 0.6.
+SAME_NAME_SIMILARITY = 0.85
 REPEAT_SIMILARITY = 0.9  # a sentence this similar (cosine) to a chosen one repeats it: skipped
 # Word matching in lexical_overlap: question and sentence words match when equal, or when the
 # sentence word starts with the first PREFIX_CHARS letters of the question word (inflections:
@@ -565,7 +569,7 @@ class Answerer:
             if m.speaker != best.speaker
             and m.score >= best.score - NEAR_MATCH
             and not m.is_group
-            and not _part_of(m.speaker, best.speaker)
+            and not _same_person(m.speaker, best.speaker)
         ]
 
     def _current_first(
@@ -882,8 +886,8 @@ class Answerer:
         holders = [in_office[i] for i in order]
         named: list[tuple[SpeakerMatch, tuple[str, int, int]]] = []
         for m, held in holders:
-            if any(_part_of(m.speaker, n.speaker) for n, _ in named):
-                continue  # "Trump", filed apart from "Donald Trump", is no other holder
+            if any(_same_person(m.speaker, n.speaker) for n, _ in named):
+                continue  # "Trump" or "Karoline Levitt", filed apart, is no other holder
             # named as an article names them with the office in full, else with its shorter
             # form; each in the role of their latest statements first ("Attorney General Pam
             # Bondi" now, not "Florida Attorney General", quoted more often years ago)
@@ -1217,11 +1221,21 @@ def _naming_only(question: str, sentences: Sequence[Sentence], scores: np.ndarra
     return np.where(naming, scores, -np.inf)
 
 
-def _part_of(short: str, name: str) -> bool:
-    """Whether `short` is a shorter name of the person `name`, written as a run of its words:
-    "Trump" of "Donald Trump", "Leo" of "Leo XIV" (a speaker filed apart where an article
-    named them so)."""
-    return short != name and f" {short.lower()} " in f" {name.lower()} "
+def _same_person(other: str, name: str) -> bool:
+    """Whether the speaker `other` is the person `name` filed apart: a run of its words
+    ("Trump" of "Donald Trump", "Leo" of "Leo XIV"), or the same first name with the surname
+    misspelled ("Karoline Levitt" of "Karoline Leavitt", at least SAME_NAME_SIMILARITY alike)."""
+    if other == name:
+        return False
+    if f" {other.lower()} " in f" {name.lower()} ":
+        return True
+    first, _, rest = other.lower().partition(" ")
+    name_first, _, name_rest = name.lower().partition(" ")
+    return (
+        bool(rest)
+        and first == name_first
+        and SequenceMatcher(None, rest, name_rest).ratio() >= SAME_NAME_SIMILARITY
+    )
 
 
 def _titled_patterns(role: str, name: str) -> list[re.Pattern[str]]:

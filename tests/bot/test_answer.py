@@ -820,12 +820,17 @@ def test_an_office_asked_for_statements_is_its_holder_in_the_recent_news(tmp_pat
     assert then.quotes[0].speaker == "Francis"
 
 
-def test_a_name_written_as_a_run_of_anothers_words_is_that_person():
-    from bot.answer import _part_of
+def test_a_name_written_as_a_run_of_anothers_words_or_misspelled_is_that_person():
+    from bot.answer import _same_person
 
-    assert _part_of("Trump", "Donald Trump") and _part_of("Leo", "Leo XIV")
-    assert not _part_of("Donald Trump", "Donald Trump")
-    assert not _part_of("Leon", "Leo XIV") and not _part_of("Don", "Donald Trump")
+    assert _same_person("Trump", "Donald Trump") and _same_person("Leo", "Leo XIV")
+    assert not _same_person("Donald Trump", "Donald Trump")
+    assert not _same_person("Leon", "Leo XIV") and not _same_person("Don", "Donald Trump")
+    # a misspelling of the surname ("Who is the White House press secretary?" noted "Karoline
+    # Levitt" beside Karoline Leavitt); another first name, or another surname, is another person
+    assert _same_person("Karoline Levitt", "Karoline Leavitt")
+    assert not _same_person("Mike Carney", "Mark Carney")
+    assert not _same_person("John Kerry", "John Kelly")
 
 
 def test_an_office_nobody_holds_is_not_answered_by_sentences_naming_no_such_office(
