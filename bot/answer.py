@@ -853,29 +853,26 @@ class Answerer:
         are named in a note. None when nobody is quoted in it (the passages answer instead)."""
         matches = searcher.speakers.lookup(office, article_ids=article_ids, limit=OFFICE_STATEMENTS)
 
-        def roles(m: SpeakerMatch) -> list[str]:
+        def roles(m: SpeakerMatch) -> tuple[list[str], list[str]]:
             """The roles of `m` in that office: those naming it in full, and, for someone
             quoted so, its shorter forms ("President" for one also quoted as "US President",
             as the articles mostly call the US president)."""
             written = {r for r in (m.role, *(st.role for st in m.statements)) if r}
-            held = [r for r in written if holds_office(r, office)]
-            if not held:
-                return []
-            return held + [r for r in written if r not in held and shortens_office(r, office)]
+            full = [r for r in written if holds_office(r, office)]
+            if not full:
+                return [], []
+            return full, [r for r in written if r not in full and shortens_office(r, office)]
 
         # each speaker quoted in that very office, with the roles of theirs that hold it
-        quoted = [(m, roles(m)) for m in matches if not m.is_group and m.statements]
-        in_office = [(m, held) for m, held in quoted if held]
+        quoted = [(m, *roles(m)) for m in matches if not m.is_group and m.statements]
+        in_office = [(m, full, shorter) for m, full, shorter in quoted if full]
         # Statements in the office, each halving per half-life older than the newest: the
         # holder now, not one quoted once in a history piece or years ago.
+        held = [full + shorter for _, full, shorter in in_office]
         weights = recency_weights(
             [
-                [
-                    st
-                    for st in m.statements
-                    if st.role in held or (st.role is None and m.role in held)
-                ]
-                for m, held in in_office
+                [st for st in m.statements if (st.role if st.role is not None else m.role) in h]
+                for (m, _, _), h in zip(in_office, held, strict=True)
             ],
             searcher,
             self.settings.search.recency_half_life_days,
@@ -883,23 +880,18 @@ class Answerer:
         # who is quoted in that very office, the most and latest quoted first, as an article
         # names them with it (a role misread from one sentence is seldom written so)
         order = sorted(range(len(in_office)), key=lambda i: -weights[i])
-        holders = [in_office[i] for i in order]
         named: list[tuple[SpeakerMatch, tuple[str, int, int]]] = []
-        for m, held in holders:
+        for m, full, shorter in (in_office[i] for i in order):
             if any(_same_person(m.speaker, n.speaker) for n, _ in named):
                 continue  # "Trump" or "Karoline Levitt", filed apart, is no other holder
             # named as an article names them with the office in full, else with its shorter
             # form; each in the role of their latest statements first ("Attorney General Pam
             # Bondi" now, not "Florida Attorney General", quoted more often years ago)
-            full = [r for r in held if holds_office(r, office)]
             ranked = [
                 *self._latest_first(m, full, searcher),
-                *self._latest_first(m, [r for r in held if r not in full], searcher),
+                *self._latest_first(m, shorter, searcher),
             ]
-            span = next(
-                (found for r in ranked if (found := _titled_span(m, searcher, [r])) is not None),
-                None,
-            )
+            span = _titled_span(m, searcher, ranked)
             if span is not None:
                 named.append((m, span))
                 if len(named) == OFFICE_HOLDERS:
@@ -930,7 +922,10 @@ class Answerer:
         """`roles` of `m`, the one of their most and latest statements first (each statement
         halving per half-life older than their newest)."""
         weights = recency_weights(
-            [[st for st in m.statements if (st.role or m.role) == role] for role in roles],
+            [
+                [st for st in m.statements if (st.role if st.role is not None else m.role) == role]
+                for role in roles
+            ],
             searcher,
             self.settings.search.recency_half_life_days,
         )
@@ -1184,17 +1179,16 @@ def topic_scores(matches: Sequence[SpeakerMatch], topic: str, searcher: Searcher
 
 
 def _titled_span(
-    match: SpeakerMatch, searcher: Searcher, only: Sequence[str] | None = None
+    match: SpeakerMatch, searcher: Searcher, roles: Sequence[str] | None = None
 ) -> tuple[str, int, int] | None:
     """Where an article of the speaker's statements names them with a role they are quoted
-    under, the most frequent first, then their own (of `only`, if given): the article and the
-    span."""
-    roles = [r for r, _ in Counter(st.role for st in match.statements if st.role).most_common()]
-    if match.role and match.role not in roles:
-        roles.append(match.role)
+    under: the article and the span. The `roles` given, in their order; else the roles they
+    are quoted under most first, then their own."""
+    if roles is None:
+        roles = [r for r, _ in Counter(st.role for st in match.statements if st.role).most_common()]
+        if match.role and match.role not in roles:
+            roles.append(match.role)
     for role in roles:
-        if only is not None and role not in only:
-            continue
         # the statements quoted under that role first: their articles write it so
         for st in sorted(match.statements, key=lambda st: st.role != role):
             text = searcher.articles[st.article_id].text
