@@ -37,7 +37,6 @@ from bot.lead import (
     described_person,
     expected_type,
     full_name,
-    located_name,
     lowercase_words,
     question_words,
     supporting_sentences,
@@ -977,10 +976,7 @@ class Answerer:
             scores, svecs @ svecs.T, self.settings.answer.max_sentences, relevance=relevance
         )
         lead = choose_lead(
-            q.text,
-            [s.text for s in sentences],
-            _naming_only(q.text, sentences, scores).tolist(),
-            [h.text for h in hits],
+            q.text, [s.text for s in sentences], scores.tolist(), [h.text for h in hits]
         )
         cites = CitationBuilder(searcher.articles)
         parts = []
@@ -1197,22 +1193,6 @@ def _titled_span(
                 if found is not None:
                     return st.article_id, found.start(), found.end()
     return None
-
-
-def _naming_only(question: str, sentences: Sequence[Sentence], scores: np.ndarray) -> np.ndarray:
-    """The scores the lead reads: for "Where is X?" only the sentences writing the name X word
-    for word count ("Brown attended college at the University of Colorado" says nothing of
-    where Brown University is); for any other question, `scores`."""
-    located = located_name(question)
-    if located is None:
-        return scores
-
-    def words(text: str) -> str:
-        return " " + " ".join(re.findall(r"[^\W_]+", fold(text))) + " "
-
-    name = words(located)
-    naming = np.array([name in words(s.text) for s in sentences])
-    return np.where(naming, scores, -np.inf)
 
 
 def _same_person(other: str, name: str) -> bool:

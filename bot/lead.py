@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.question import STOPWORDS
+from bot.question import STOPWORDS, fold
 from index.quotes.lexicon import COUNTRIES, FIRST_NAMES, US_STATES
 
 # Lead scoring. Chosen on realtimeqa-tune with `python -m bench.answers --merged --questions tune`
@@ -857,10 +857,15 @@ def choose_lead(
     asked = question_words(question)
     # the question's words a span should not repeat; the asked noun it may ("King Abdullah II")
     repeated = _singulars(asked) - _singulars([expected.noun] if expected.noun else [])
-    best = max(scores)
-    if best == float("-inf"):
-        return None  # no sentence may lead (`_naming_only`: none names what was asked about)
     order = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
+    located = located_name(question)
+    if located is not None:
+        # "Where is X?": only a sentence writing X word for word says where it is ("Brown
+        # attended college at the University of Colorado" does not, of Brown University)
+        order = [i for i in order if _writes(sentences[i], located)]
+        if not order:
+            return None
+    best = scores[order[0]]
     considered = [i for i in order[:LEAD_SENTENCES] if scores[i] >= LEAD_KEEP_RATIO * best]
     lowered = {i: sentences[i].lower().replace("’", "'") for i in considered}
     known = capitalised_words([sentences[i] for i in considered])
@@ -889,6 +894,15 @@ def choose_lead(
 
 # The oldest age a "how old" question is answered with; above it a number counts something else.
 MAX_AGE = 130
+
+
+def _writes(sentence: str, name: str) -> bool:
+    """Whether `sentence` writes `name` word for word (case, accents and punctuation aside)."""
+
+    def words(text: str) -> str:
+        return " " + " ".join(re.findall(r"[^\W_]+", fold(text))) + " "
+
+    return words(name) in words(sentence)
 
 
 def _year_of_name(sentence: str, start: int) -> bool:
