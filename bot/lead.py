@@ -116,6 +116,17 @@ PLACE_UNITS = frozenset(w[:-1] if w.endswith("s") else w for w in PLACE_NOUNS)  
 # What a span counting time counts, as `_unit` reads it: "72 hours" says how long, not how many
 # hostages were freed.
 TIME_UNITS = frozenset("second minute hour day night week month year decade century".split())
+# A measure, as `_unit` reads it: "the 20,000-pound limousine" weighs, it counts no presidents.
+MEASURE_UNITS = frozenset(
+    """pound ton tonne ounce gram kilogram kg lb mile foot feet inch yard meter metre
+    kilometer kilometre km acre gallon liter litre degree mph""".split()
+)
+# Counts written in words ("Putin has met five U.S. presidents"). Not "one": "one of them", "no
+# one" count nothing as often as they count one.
+NUMBER_WORDS = (
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
+    " seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred"
+).split()
 TYPE_NOUNS = PERSON_NOUNS | PLACE_NOUNS | NUMBER_NOUNS | YEAR_NOUNS | DATE_NOUNS
 
 MONTHS = (
@@ -193,6 +204,21 @@ _NUMBER = re.compile(
     r"(?<![\w.,])(?<!\d[-–])(?:[$€£]\s?)?\d+(?:[.,]\d+)*(?:[-–]\d+(?![\w.,]))?"  # a range: "1-3"
     r"(?:\s?%|\s(?:percent|million|billion|trillion|thousand)\b)?"
 )
+# A word number in lower case, or capitalised where a sentence starts ("Four people died").
+_WORD_NUMBER = re.compile(
+    r"(?:^|(?<=[\"“‘(]))(?:"
+    + "|".join(w.capitalize() for w in NUMBER_WORDS)
+    + r")\b|\b(?:"
+    + "|".join(NUMBER_WORDS)
+    + r")\b"
+)
+# After a span of time, a word that makes it a when: "two days before", "three years later".
+_RELATIVE_TIME = re.compile(r"\s+(?:before|after|later|earlier|ago|prior|since)\b")
+# A word of a noun phrase: initials with their full stops ("U.S."), or a word.
+_PHRASE_WORD = re.compile(r"(?:[A-Z]\.){2,}|\w[\w'’&\-]*")
+# A bare number after a name and its comma, closed by punctuation, is an age: "Madison Mogen, 21;"
+_AGE_AFTER_NAME = re.compile(r"[A-Z][\w'’\-]*,\s$")
+_AGE_CLOSE = re.compile(r"\s*(?:[,;)]|$|\.(?:\s|$))")
 _UNIT = re.compile(r"(?:(?:-[a-z]+)+|\s(?P<unit>[a-z][a-z\-]+))")
 # Verbs that may follow an amount and are no unit of it ("$102 million may never be found").
 MODAL_VERBS = frozenset("may might must shall".split())
@@ -432,6 +458,19 @@ def candidate_spans(
         if expected.units and not expected.units & TIME_UNITS:
             # nor "How many hostages were freed?" by "72 hours", when
             spans = [s for s in spans if _unit(s.text) not in TIME_UNITS]
+        if expected.units and not expected.units & MEASURE_UNITS:
+            # nor "How many presidents has Putin met?" by "20,000-pound", a weight
+            spans = [s for s in spans if _unit(s.text) not in MEASURE_UNITS]
+        if expected.noun != "old":
+            spans = [s for s in spans if not _age_after_name(sentence, s)]
+        # "Two days before Trump changed his tune" says when, it is no amount of days
+        spans = [
+            s
+            for s in spans
+            if not (_unit(s.text) in TIME_UNITS and _RELATIVE_TIME.match(sentence, s.end))
+        ]
+        if expected.units and expected.noun is None:  # "how many", not "how much snow"
+            spans = [_counted(sentence, s, expected.units) for s in spans]
     elif expected.kind == YEAR:
         spans = [Span(m.group(), m.start(), m.end()) for m in YEAR_PATTERN.finditer(sentence)]
     elif expected.kind == DATE:
@@ -643,16 +682,53 @@ def _numbers(sentence: str) -> list[Span]:
             continue  # "the 20th century": an ordinal, not a count
         if _in_a_name(sentence, m.start(), m.end()):
             continue
-        end = m.end()
-        unit = _UNIT.match(sentence, end)
-        if unit and unit.group("unit") == "per":  # "$3,128.06 per ounce" is read whole
-            unit = _UNIT.match(sentence, unit.end())
-            if unit and unit.group("unit") is not None and _is_unit(unit.group("unit")):
-                end = unit.end()
-        elif unit and (unit.group("unit") is None or _is_unit(unit.group("unit"))):
-            end = unit.end()
-        spans.append(Span(sentence[m.start() : end], m.start(), end))
+        spans.append(_with_unit(sentence, m.start(), m.end()))
+    spans += [_with_unit(sentence, m.start(), m.end()) for m in _WORD_NUMBER.finditer(sentence)]
     return sorted(spans, key=lambda s: s.start)
+
+
+def _with_unit(sentence: str, start: int, end: int) -> Span:
+    """The number at `start:end` with the word it counts, if one follows: "1,240 stores",
+    "20,000-pound", "$3,128.06 per ounce"."""
+    unit = _UNIT.match(sentence, end)
+    if unit and unit.group("unit") == "per":  # "$3,128.06 per ounce" is read whole
+        unit = _UNIT.match(sentence, unit.end())
+        if unit and unit.group("unit") is not None and _is_unit(unit.group("unit")):
+            end = unit.end()
+    elif unit and (unit.group("unit") is None or _is_unit(unit.group("unit"))):
+        end = unit.end()
+    return Span(sentence[start:end], start, end)
+
+
+def _counted(sentence: str, span: Span, units: frozenset[str]) -> Span:
+    """A number span not followed by what was asked, read on to the first asked word within
+    UNIT_WORDS words joined by spaces: "four University of Idaho students" for "how many
+    students", "five U.S. presidents" for "how many US presidents"."""
+    if _unit(span.text) in units:
+        return span
+    pos = end = span.end
+    for _ in range(UNIT_WORDS):
+        m = _PHRASE_WORD.match(sentence, pos + 1) if sentence[pos : pos + 1] == " " else None
+        if m is None:
+            break
+        key = _key_word(m.group())
+        if key in NOT_UNITS and key != "of" or key[0].isdigit() or key in NUMBER_WORDS:
+            break
+        if _singular(key) in units:
+            end = m.end()  # and on through the asked words after it ("U.S. presidents")
+        elif end > span.end:
+            break
+        pos = m.end()
+    return Span(sentence[span.start : end], span.start, end)
+
+
+def _age_after_name(sentence: str, span: Span) -> bool:
+    """Whether a bare number is someone's age: "Madison Mogen, 21; Kaylee Goncalves, 21"."""
+    return (
+        span.text.isdigit()
+        and _AGE_AFTER_NAME.search(sentence, 0, span.start) is not None
+        and _AGE_CLOSE.match(sentence, span.end) is not None
+    )
 
 
 def _in_a_name(sentence: str, start: int, end: int) -> bool:
@@ -925,9 +1001,13 @@ def _age(span: str) -> bool:
 
 
 def _unit(span: str) -> str:
-    """What a number span counts: its last word, singular ("stores" of "1,240 stores")."""
+    """What a number span counts: its last word, singular ("stores" of "1,240 stores"), or the
+    words hyphened to it ("pound" of "20,000-pound", "year-old" of "31-year-old")."""
     words = span.split()
-    return _singular(_key_word(words[-1])) if len(words) > 1 else ""
+    if len(words) > 1:
+        return _singular(_key_word(words[-1]))
+    hyphened = re.match(r"[$€£]?\d[\d.,]*-([a-z][a-z\-]*)$", span)
+    return _singular(hyphened.group(1)) if hyphened else ""
 
 
 def _full_names(leads: dict[str, Lead]) -> dict[str, Lead]:

@@ -782,7 +782,7 @@ def test_a_number_in_the_name_of_a_road_a_ballot_measure_or_a_storm_is_no_count(
     # "83 [1]." answered "How many people died when a car was hit by trains?"
     question = "How many people died in the crash?"
     sentence = "Two people died near state Route 83 after Proposition 50 passed."
-    assert spans(sentence, question) == []
+    assert spans(sentence, question) == ["Two people"]
     assert spans("The Category 5 storm killed 12 people.", question) == ["12 people"]
 
 
@@ -831,7 +831,11 @@ def test_an_adverb_is_no_unit_and_a_letter_is_nobody():
     # "720,810 potentially [1]." answered "How many Accords did Honda recall?"; "X [1]." "Who
     # replaced Linda Yaccarino?"
     sentence = "The recall covers 720,810 potentially affected cars and 12 families."
-    assert spans(sentence, "How many cars were recalled?") == ["720,810", "12 families"]
+    # (read on to the cars it counts: "720,810 potentially affected cars")
+    assert spans(sentence, "How many cars were recalled?") == [
+        "720,810 potentially affected cars",
+        "12 families",
+    ]
     sentence = "Yaccarino left X after Elon Musk named Linda Bird."
     assert spans(sentence, "Who replaced Linda Yaccarino?") == ["Elon Musk", "Linda Bird"]
 
@@ -924,7 +928,7 @@ def test_a_weekday_after_a_name_is_no_part_of_it():
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Between 2001-04, the Patriots won three titles.",  # "04 [1]." led "How many ...?"
+        "Between 2001-04, the Patriots won titles.",  # "04 [1]." led "How many ...?"
         "It was voted No. 1 in the final poll, then No.2 a year on.",  # ranks
         "The new 5G phone launched.",  # a name: "5 [1]." led "How much did the 5G iPhone cost?"
     ],
@@ -978,3 +982,54 @@ def test_where_is_a_name_asks_for_its_place(question, name):
     from bot.lead import located_name
 
     assert located_name(question) == name
+
+
+def test_a_count_written_in_words_answers_how_many():
+    # "How many US presidents has Putin met?" led "20,000-pound", from the limousine's weight,
+    # with "Putin has met five U.S. presidents" in the next sentence
+    question = "How many US presidents has Putin met?"
+    weight = "Trump and Putin rode in the 20,000-pound U.S. presidential limousine."
+    count = "Putin has met five U.S. presidents: Clinton, Bush, Obama, Biden and Trump."
+    lead = choose_lead(question, [weight, count], [0.8, 0.75])
+    assert lead is not None and lead.span.text == "five U.S. presidents"
+    # a word number at a sentence's start, and a hyphenated unit read as its unit
+    assert spans("Four people died in the 3-mile pileup.", "How many people died?") == [
+        "Four people"
+    ]
+    # "one" is too often no count ("one of them") to be read as one; a capitalised word
+    # number inside a sentence is a name ("the Big Three Summit")
+    assert spans("One of them met one of the Big Three.", "How many met?") == []
+
+
+def test_a_measure_does_not_answer_how_many_of_something_else():
+    sentence = "The 20,000-pound truck carried 12 students 30 miles."
+    assert spans(sentence, "How many students were on the truck?") == ["12 students"]
+    # the measure when it is what was asked
+    assert spans(sentence, "How many miles did it go?") == [
+        "20,000-pound",
+        "12 students",
+        "30 miles",
+    ]
+
+
+def test_the_asked_count_may_name_its_noun_after_a_few_words():
+    # "How many students did Kohberger kill?" led "21", an age: "Madison Mogen, 21;"
+    question = "How many students did Kohberger kill?"
+    ages = "The attack killed Madison Mogen, 21; Kaylee Goncalves, 21; and Ethan Chapin, 20."
+    count = "Kohberger is accused of killing four University of Idaho students in 2022."
+    assert spans(ages, question) == []
+    lead = choose_lead(question, [ages, count], [0.8, 0.75])
+    assert lead is not None and lead.span.text == "four University of Idaho students"
+    # an age is the answer to "how old"
+    assert spans(ages, "How old was Ethan Chapin?") == ["21", "21", "20"]
+
+
+def test_a_span_of_time_before_or_after_something_says_when_not_how_many():
+    # "Two days [1]." answered "How many days was the Justice Department given to release
+    # the files?" from "Two days before Trump changed his tune, ..."
+    question = "How many days was the Justice Department given?"
+    assert spans("Two days before that, Trump sued.", question) == []
+    assert spans("It was given 30 days, and 3 days later 10 days more.", question) == [
+        "30 days",
+        "10 days",
+    ]
