@@ -50,7 +50,7 @@ STATE_NOUNS = frozenset("state states".split())
 NUMBER_NOUNS = frozenset(
     """number percentage percent amount magnitude price cost age rate temperature score salary
     population total level speed height distance rating amounts prices costs ages rates scores
-    salaries totals levels ratings""".split()
+    salaries totals levels ratings toll tolls tally""".split()
 )
 # The last word of a company's or a publication's name: no place ("Where ...?" was answered
 # "Maxar Technologies").
@@ -101,7 +101,8 @@ OCCASION_HEADS = frozenset("day days night nights eve weekend".split())
 CLAUSE_NOUNS = frozenset(
     """motive motives reason reasons cause causes caused purpose impact impacts effect effects
     consequence consequences significance meaning message response reaction argument arguments
-    lesson lessons outcome theme themes causing sentence penalty punishment""".split()
+    lesson lessons outcome theme themes causing sentence penalty punishment connection
+    connections relationship relationships link links difference differences""".split()
 )
 # The head noun after "which" or "what" of things mostly named in lower case ("chimpanzees",
 # "listeria"): a capitalised span would be something else ("Which animals did Jane Goodall
@@ -116,6 +117,8 @@ PLACE_UNITS = frozenset(w[:-1] if w.endswith("s") else w for w in PLACE_NOUNS)  
 # What a span counting time counts, as `_unit` reads it: "72 hours" says how long, not how many
 # hostages were freed.
 TIME_UNITS = frozenset("second minute hour day night week month year decade century".split())
+# A time of day and its zone are capitalised but name nothing: "6:30 PM ET".
+CLOCK_WORDS = frozenset("am pm et pt ct mt est edt cst cdt mst mdt pst pdt gmt utc bst cet".split())
 # A measure, as `_unit` reads it: "the 20,000-pound limousine" weighs, it counts no presidents.
 MEASURE_UNITS = frozenset(
     """pound ton tonne ounce gram kilogram kg lb mile foot feet inch yard meter metre
@@ -214,6 +217,18 @@ _WORD_NUMBER = re.compile(
 )
 # After a span of time, a word that makes it a when: "two days before", "three years later".
 _RELATIVE_TIME = re.compile(r"\s+(?:before|after|later|earlier|ago|prior|since)\b")
+# "Who won ...?", "Which team beat ...?": the question asks for the one who won.
+_ASKS_WINNER = re.compile(
+    r"\b(?:who|which(?:\s+(?!(?:did|does|do|has|have|had|will|would|is|was)\b)[\w’'\-]+){1,3})"
+    r"\s+(?:won|wins|beat|beats|defeated|defeats)\b",
+    re.IGNORECASE,
+)
+# A name right after a defeat ("Sherrill defeated Republican Jack Ciattarelli") is who lost; a
+# party or a capitalised title word may stand between.
+_DEFEATED = re.compile(
+    r"\b(?:defeated|defeating|defeats|beat|beats|beating|ousted|unseated|edged(?:\s+out)?|"
+    r"topped|over)\s+(?:(?:the|incumbent|former)\s+)?(?:[A-Z][\w'’]*\s+)?$"
+)
 # A word of a noun phrase: initials with their full stops ("U.S."), or a word.
 _PHRASE_WORD = re.compile(r"(?:[A-Z]\.){2,}|\w[\w'’&\-]*")
 # A bare number after a name and its comma, closed by punctuation, is an age: "Madison Mogen, 21;"
@@ -488,7 +503,12 @@ def candidate_spans(
             person=person,
             first_names=FIRST_NAMES - common if person else frozenset(),
         )
-        spans = [s for s in spans if " " in s.text or not _common(s.text, common, person)]
+        spans = [
+            s
+            for s in spans
+            if (" " in s.text or not _common(s.text, common, person))
+            and not _words(s.text) <= CLOCK_WORDS
+        ]
         if person:
             spans = [
                 s
@@ -508,8 +528,25 @@ def candidate_spans(
     return [
         s
         for s in spans
-        if not _singulars(_words(s.text)) <= asked_singular and not _peoples_country(s.text, asked)
+        if not _repeats(s.text, asked_singular) and not _peoples_country(s.text, asked)
     ]
+
+
+def _repeats(span: str, asked_singular: set[str]) -> bool:
+    """Whether the span says only what the question says: its words are the question's, but
+    for a word making a name an occasion ("Thanksgiving Day" for "... play on Thanksgiving?")."""
+    words = _singulars(_words(span))
+    return (
+        words <= asked_singular
+        or (words - OCCASION_HEADS <= asked_singular and bool(words & asked_singular))
+        or _initials(span) in asked_singular
+    )
+
+
+def _initials(span: str) -> str:
+    """The acronym of a name of three words or more: "fda" of "Food and Drug Administration"."""
+    words = [w for w in _WORD.findall(span) if w[0].isupper()]
+    return "".join(w[0] for w in words).lower() if len(words) >= 3 else ""
 
 
 # What a people's name adds to its country's: Syria-n, Russia-n, Iran-ian, Israel-i, Brit-ish.
@@ -716,6 +753,8 @@ def _counted(sentence: str, span: Span, units: frozenset[str]) -> Span:
             break
         if _singular(key) in units:
             end = m.end()  # and on through the asked words after it ("U.S. presidents")
+        elif end > span.end and m.group()[0].isupper():
+            end = m.end()  # or through the name it is part of ("300 Illinois National Guard")
         elif end > span.end:
             break
         pos = m.end()
@@ -942,6 +981,7 @@ def choose_lead(
         if not order:
             return None
     best = scores[order[0]]
+    winner = expected.kind != NUMBER and _ASKS_WINNER.search(question) is not None
     considered = [i for i in order[:LEAD_SENTENCES] if scores[i] >= LEAD_KEEP_RATIO * best]
     lowered = {i: sentences[i].lower().replace("’", "'") for i in considered}
     known = capitalised_words([sentences[i] for i in considered])
@@ -950,7 +990,7 @@ def choose_lead(
     for i in considered:
         for span in candidate_spans(sentences[i], expected, asked, known, common):
             key = span_key(span.text)
-            if not key:
+            if not key or winner and _lost(sentences[i], span):
                 continue
             others = sum(1 for j in considered if j != i and _mentions(key, lowered[j]))
             score = scores[i] + AGREEMENT_BONUS * min(others, MAX_AGREEMENT)
@@ -970,6 +1010,12 @@ def choose_lead(
 
 # The oldest age a "how old" question is answered with; above it a number counts something else.
 MAX_AGE = 130
+
+
+def _lost(sentence: str, span: Span) -> bool:
+    """Whether the sentence names `span` as who lost: right after "defeated", "beat", "over"
+    (a party or a title between): "Mikie Sherrill defeated Republican Jack Ciattarelli"."""
+    return _DEFEATED.search(sentence, 0, span.start) is not None
 
 
 def _writes(sentence: str, name: str) -> bool:
