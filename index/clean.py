@@ -236,6 +236,23 @@ def clean_text(text: str) -> str:
     return _BLANK_RUNS.sub("\n\n", "\n".join(kept)).strip("\n")
 
 
+# A sentence's end glued to the next sentence's capitalised first word, as scrapers join
+# paragraphs: "pardoned Nov. 25.Trump continued", "when?Thomas said". Not after a capital
+# ("U.S.Army"), nor inside an address ("Tiffany.Acosta@gannett.com", "usatoday.com/News").
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z0-9)\]])([.!?][\"”’]?)(?=[A-Z][a-z])")
+_ADDRESS = re.compile(r"@|://|www\.|\.(?:com|org|net|gov|edu|co|io)\b|/")
+
+
+def _split_glued(line: str) -> str:
+    def space(m: re.Match[str]) -> str:
+        start = line.rfind(" ", 0, m.start()) + 1
+        end = line.find(" ", m.end())
+        token = line[start : end if end >= 0 else len(line)]
+        return m.group() if _ADDRESS.search(token) else m.group() + " "
+
+    return _GLUED_SENTENCE.sub(space, line)
+
+
 def removed_lines(text: str) -> list[str]:
     """The non-blank lines `clean_text` drops from `text` (for audits and tests)."""
     lines, keep = _mark(text)
@@ -247,7 +264,7 @@ def _mark(text: str) -> tuple[list[str], list[bool]]:
     lines = [_SPACE_RUN.sub(" ", line).strip() for line in _normalize_chars(text).split("\n")]
     lines = _unwrap(lines)
     lines = [_SPACE_RUN.sub(" ", _PHOTO_CREDIT.sub("", line)).strip() for line in lines]
-    lines = [_SUMMARY_LABEL.sub("", line) for line in lines]
+    lines = [_SUMMARY_LABEL.sub("", _split_glued(line)) for line in lines]
     script = dominant_script("\n".join(lines))
     keep = [not is_furniture(line) for line in lines]
     _drop_header(lines, keep)

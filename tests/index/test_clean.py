@@ -359,3 +359,28 @@ def test_an_exclusive_content_promo_is_dropped(promo: str) -> None:
 def test_an_exclusive_interview_in_the_news_stays() -> None:
     news = "The exclusive interview aired only on CBS, the network said."
     assert clean_text(_with(news)) == _with(news)
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        # scraped paragraphs joined without a space: one "sentence" ran over three
+        (
+            "They were pardoned Nov. 25.Trump kept the tradition.Their names were chosen online.",
+            "They were pardoned Nov. 25. Trump kept the tradition. Their names were chosen online.",
+        ),
+        (
+            'He said it was over."The talks failed," she said.',
+            'He said it was over." The talks failed," she said.',
+        ),
+        ("Who will win?Thomas Smith answers.", "Who will win? Thomas Smith answers."),
+        # an address, an abbreviation or a name written so stays
+        (
+            "Ask Tiffany.Acosta@gannett.com, see usatoday.com/News or https://x.com/A.Bc today.",
+            None,
+        ),
+        ("The U.S.Army and Node.js ran at 5 p.m. on Friday.", None),
+    ],
+)
+def test_sentences_glued_without_a_space_are_split(raw: str, clean: str | None) -> None:
+    assert clean_text(raw) == (raw if clean is None else clean)
