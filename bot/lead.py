@@ -229,6 +229,9 @@ _DEFEATED = re.compile(
     r"\b(?:defeated|defeating|defeats|beat|beats|beating|ousted|unseated|edged(?:\s+out)?|"
     r"topped|over)\s+(?:(?:the|incumbent|former)\s+)?(?:[A-Z][\w'’]*\s+)?$"
 )
+# "What is the name of ...?", "What are the names ...": the span after "named" is the answer.
+_ASKS_NAME = re.compile(r"\bwhat\s+(?:is|are|was|were)\s+(?:the\s+)?names?\b", re.IGNORECASE)
+_NAMED_BEFORE = re.compile(r"\b(?:named|called|dubbed|nicknamed)\s+$")
 # A word of a noun phrase: initials with their full stops ("U.S."), or a word.
 _PHRASE_WORD = re.compile(r"(?:[A-Z]\.){2,}|\w[\w'’&\-]*")
 # A bare number after a name and its comma, closed by punctuation, is an age: "Madison Mogen, 21;"
@@ -379,7 +382,7 @@ def expected_type(question: str) -> ExpectedType | None:
         # The noun phrase ends at the first function word ("Which movie does ...").
         cut = next((i for i, w in enumerate(words) if i and w in STOPWORDS), len(words))
         words = words[:cut]
-        several = words[0] in ("two", "three", "both")
+        several = words[0] in ("two", "three", "both", "names")  # "names": all of them
         for w in words:
             if w in YEAR_NOUNS:
                 return ExpectedType(YEAR, w)
@@ -982,6 +985,7 @@ def choose_lead(
             return None
     best = scores[order[0]]
     winner = expected.kind != NUMBER and _ASKS_WINNER.search(question) is not None
+    naming = _ASKS_NAME.search(question) is not None
     considered = [i for i in order[:LEAD_SENTENCES] if scores[i] >= LEAD_KEEP_RATIO * best]
     lowered = {i: sentences[i].lower().replace("’", "'") for i in considered}
     known = capitalised_words([sentences[i] for i in considered])
@@ -995,6 +999,8 @@ def choose_lead(
             others = sum(1 for j in considered if j != i and _mentions(key, lowered[j]))
             score = scores[i] + AGREEMENT_BONUS * min(others, MAX_AGREEMENT)
             score += kind_bonus(span.text, expected)
+            if naming and _NAMED_BEFORE.search(sentences[i], 0, span.start):
+                score += KIND_BONUS  # "turkeys named Gobble and Waddle": the names asked for
             if expected.units and _unit(span.text) in expected.units:
                 score += KIND_BONUS  # "1,240 stores" for "how many stores": the asked count
             elif _singulars(_words(span.text)) & repeated:

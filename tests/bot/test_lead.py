@@ -1086,3 +1086,15 @@ def test_a_time_zone_is_no_name():
     # "PM ET [1]." led "Which NFL team won Super Bowl LIX in February?"
     sentence = "Super Bowl LIX will begin at 6:30 PM ET on Sunday in New Orleans."
     assert spans(sentence, "Which NFL team won Super Bowl LIX?") == ["New Orleans"]
+
+
+def test_the_name_asked_for_is_the_one_after_named():
+    # "White House [1]." led "What are the names of the turkeys Trump will pardon?"
+    sentence = "At the White House, Trump pardoned two turkeys named Gobble and Waddle."
+    others = ["The White House said the turkeys came from North Carolina."]
+    question = "What are the names of the turkeys Trump will pardon?"
+    lead = choose_lead(question, [sentence, *others], [0.8, 0.7])
+    assert lead is not None and lead.span.text == "Gobble and Waddle"
+    # not for a question asking for something else
+    lead = choose_lead("Where were the turkeys pardoned?", [sentence, *others], [0.8, 0.7])
+    assert lead is not None and lead.span.text == "White House"
