@@ -96,6 +96,11 @@ NATION_TAILS = frozenset("usa america us uk".split())
 # The last word of an occasion's name ("Bastille Day", "Election Night", "Starry Nights"): no
 # person unless a known first name comes first ("Jason Day").
 OCCASION_HEADS = frozenset("day days night nights eve weekend".split())
+# The last word of a contest's name: nobody ("Grand Slam [1]." answered "Who won the US Open?").
+EVENT_HEADS = frozenset(
+    """slam open cup series bowl championship championships tournament games olympics prix
+    classic derby marathon""".split()
+)
 # After "what", nouns whose answer is a clause, not a name: "What was Bryan Kohberger's motive?"
 # led "Idaho". ("Which of the following benefits" names one: "Medicaid".)
 CLAUSE_NOUNS = frozenset(
@@ -117,6 +122,9 @@ PLACE_UNITS = frozenset(w[:-1] if w.endswith("s") else w for w in PLACE_NOUNS)  
 # What a span counting time counts, as `_unit` reads it: "72 hours" says how long, not how many
 # hostages were freed.
 TIME_UNITS = frozenset("second minute hour day night week month year decade century".split())
+# What "how many" may ask in money or in shares ("How many dollars ...", "How many percent").
+MONEY_UNITS = frozenset("dollar euro pound cent percent percentage point".split())
+_MONEY_OR_SHARE = re.compile(r"^[$€£]|%|\bper\s?cent\b|\bpercent\b")
 # A time of day and its zone are capitalised but name nothing: "6:30 PM ET".
 CLOCK_WORDS = frozenset("am pm et pt ct mt est edt cst cdt mst mdt pst pdt gmt utc bst cet".split())
 # A measure, as `_unit` reads it: "the 20,000-pound limousine" weighs, it counts no presidents.
@@ -227,7 +235,10 @@ _ASKS_WINNER = re.compile(
 # party or a capitalised title word may stand between.
 _DEFEATED = re.compile(
     r"\b(?:defeated|defeating|defeats|beat|beats|beating|ousted|unseated|edged(?:\s+out)?|"
-    r"topped|over)\s+(?:(?:the|incumbent|former)\s+)?(?:[A-Z][\w'’]*\s+)?$"
+    r"topped|over)\s+(?:(?:the|incumbent|former)\s+)?"
+    # "over the top seed Sinner": a few lower-case words describing who lost
+    r"(?:(?!(?:and|or|but|to|in|as|who|which|that|with|for|by|of)\b)[a-z][\w\-]*\s+){0,3}"
+    r"(?:[A-Z][\w'’]*\s+)?$"
 )
 # "What is the name of ...?", "What are the names ...": the span after "named" is the answer.
 _ASKS_NAME = re.compile(r"\bwhat\s+(?:is|are|was|were)\s+(?:the\s+)?names?\b", re.IGNORECASE)
@@ -476,6 +487,9 @@ def candidate_spans(
         if expected.units and not expected.units & TIME_UNITS:
             # nor "How many hostages were freed?" by "72 hours", when
             spans = [s for s in spans if _unit(s.text) not in TIME_UNITS]
+        if expected.units and expected.noun is None and not expected.units & MONEY_UNITS:
+            # nor "How many people were killed?" by "$102 million worth", or by a share
+            spans = [s for s in spans if not _MONEY_OR_SHARE.search(s.text)]
         if expected.units and not expected.units & MEASURE_UNITS:
             # nor "How many presidents has Putin met?" by "20,000-pound", a weight
             spans = [s for s in spans if _unit(s.text) not in MEASURE_UNITS]
@@ -608,6 +622,7 @@ def _place_or_institution(span: str) -> bool:
         or (bool(first) and last in NATION_TAILS)
         or _institution_head(last)
         or (last in OCCASION_HEADS and first.partition(" ")[0] not in FIRST_NAMES)
+        or (bool(first) and last in EVENT_HEADS)
         or any(_BRAND.search(word) for word in span.split())
     )
 

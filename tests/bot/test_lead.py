@@ -601,9 +601,9 @@ def test_how_many_prefers_a_count_of_what_was_asked():
     sentence = "The closings are 10% of the 1,240 stores and hit 10 of the 15 states."
     lead = choose_lead(question, [sentence], [0.8])
     assert lead is not None and lead.span.text == "1,240 stores"
-    # without the asked thing, the best sentence's first number
+    # without the asked thing, the best sentence's first count (a share counts nothing)
     lead = choose_lead("How many people came?", [sentence], [0.8])
-    assert lead is not None and lead.span.text == "10%"
+    assert lead is not None and lead.span.text == "1,240 stores"
 
 
 def test_a_genus_initial_is_no_name_but_a_one_letter_brand_is():
@@ -1098,3 +1098,23 @@ def test_the_name_asked_for_is_the_one_after_named():
     # not for a question asking for something else
     lead = choose_lead("Where were the turkeys pardoned?", [sentence, *others], [0.8, 0.7])
     assert lead is not None and lead.span.text == "White House"
+
+
+def test_an_amount_of_money_or_a_share_does_not_answer_how_many():
+    # "$102 million worth [1]." answered "How many people were killed in the Louvre heist?";
+    # "20% [1]." "How many countries did Trump hit with new tariffs?"
+    sentence = "Thieves took $102 million worth of jewels; 2 guards were hurt, 20% of staff left."
+    assert spans(sentence, "How many people were hurt?") == ["2 guards"]
+    assert spans(sentence, "How many dollars was it worth?")[0] == "$102 million worth"
+    assert spans(sentence, "How much was stolen?")[0] == "$102 million worth"
+    assert "20%" in spans(sentence, "How many percent of staff left?")
+
+
+def test_an_event_is_nobody_and_who_lost_may_have_a_description():
+    # "Grand Slam [1]." answered "Who won the US Open?"
+    sentence = (
+        "At the third Grand Slam in a row, Alcaraz won in a victory over the top seed Sinner."
+    )
+    lead = choose_lead("Who won the US Open?", [sentence], [0.8])
+    assert lead is not None and lead.span.text == "Alcaraz"
+    assert spans("The Ryder Cup and the World Series drew crowds.", "Who was there?") == []
