@@ -37,8 +37,13 @@
    --as-of (today is "now": a question's "this week" is the week it is run in, and the recency
    preference counts from today), against the configured answers (asked with no "now").
 
+12. `lead_accuracy`: the share of questions whose answer starts with a lead span (`lead_of`:
+   the span before the first "[n].") holding the gold answer. With --questions
+   bench/questions/user-answers.jsonl: questions a user would type over the merged index, with
+   answers read from its articles (written while choosing this round's lead rules: a tune set).
+
 Writes bench/out/answers-<set>.jsonl (one answer a line, with `gold`, `correct`, `baseline`,
-`covered`) and bench/out/answers-<set>.json.
+`covered`, `lead`, `lead_correct`) and bench/out/answers-<set>.json.
 """
 
 from __future__ import annotations
@@ -47,6 +52,7 @@ import argparse
 import contextlib
 import io
 import json
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -145,8 +151,11 @@ def main() -> None:
         asked = parse_question(check_query(q["question"], settings.search.max_query_chars))
         hits = searcher.search(asked.search_text, k=settings.answer.passages)
         covered = any(has_answer(s.text, gold) for s in candidate_sentences(hits))
+        lead = lead_of(a["answer"])
         rows.append(
-            a | {"gold": gold, "correct": correct, "baseline": baseline, "covered": covered}
+            a
+            | {"gold": gold, "correct": correct, "baseline": baseline, "covered": covered}
+            | {"lead": lead, "lead_correct": lead is not None and has_answer(lead, gold)}
         )
     write_jsonl(OUT / f"answers-{data.label}.jsonl", rows)
 
@@ -157,6 +166,7 @@ def main() -> None:
         "baseline_top1_passage": round(sum(r["baseline"] for r in rows) / n, 3),
         "found": round(sum(r["found"] for r in rows) / n, 3),
         "answer_in_candidate_sentences": round(sum(r["covered"] for r in rows) / n, 3),
+        "lead_accuracy": round(sum(r["lead_correct"] for r in rows) / n, 3),
         "passages": settings.answer.passages,
     }
     results["score_rtqa_answers"] = score_rtqa(data.questions, answers, f"{data.label}-asked")
@@ -242,6 +252,17 @@ def parse_constant(text: str) -> tuple[str, list[float]]:
             f"expected NAME=V1,V2 with NAME one of {', '.join(SELECTION_CONSTANTS)}, got {text!r}"
         )
     return name, parse_list(values, float)
+
+
+# The lead span as an answer's text starts with it: "Salt Lake City [1]. ..." (a sentence's
+# citation is not followed by a full stop).
+_LEAD = re.compile(r"^(?P<lead>[^\n]{1,120}?) \[\d+\]\.(?:\s|$)")
+
+
+def lead_of(text: str) -> str | None:
+    """The lead span an answer's text starts with, or None when it starts with a sentence."""
+    m = _LEAD.match(text)
+    return m.group("lead") if m else None
 
 
 def _accuracy(has_answer: Any) -> Any:

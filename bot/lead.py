@@ -96,6 +96,11 @@ NATION_TAILS = frozenset("usa america us uk".split())
 # The last word of an occasion's name ("Bastille Day", "Election Night", "Starry Nights"): no
 # person unless a known first name comes first ("Jason Day").
 OCCASION_HEADS = frozenset("day days night nights eve weekend".split())
+# Words of a question asking for a day, a holiday or an event: "Turkey Day" may answer it.
+OCCASION_NOUNS = frozenset(
+    """day days holiday holidays celebration celebrations festival festivals occasion occasions
+    event events tradition traditions observance night nights""".split()
+)
 # The last word of a contest's name: nobody ("Grand Slam [1]." answered "Who won the US Open?").
 EVENT_HEADS = frozenset(
     """slam open cup series bowl championship championships tournament games olympics prix
@@ -401,7 +406,7 @@ def expected_type(question: str) -> ExpectedType | None:
                 return ExpectedType(DATE, w)
             if w in NUMBER_NOUNS:
                 return ExpectedType(NUMBER, w)
-            if w in PERSON_NOUNS:
+            if w in PERSON_NOUNS or _singular(w) in PERSON_NOUNS:  # "Which stars ...?"
                 return ExpectedType(PERSON, w, several)
             if w in PLACE_NOUNS:
                 return ExpectedType(PLACE, w, several)
@@ -535,7 +540,10 @@ def candidate_spans(
                 and not _GOVERNMENT_AFTER.match(sentence, s.end)
                 and len(s.text) > 1  # a letter is nobody: the platform "X"
             ]
-        elif expected.kind == PLACE:  # "Maxar Technologies" is nowhere; a university is a place
+        elif not asked & OCCASION_NOUNS:
+            # "Turkey Day" is no team, company or thing asked for, unless a day is asked for
+            spans = [s for s in spans if not _occasion(s.text)]
+        if expected.kind == PLACE:  # "Maxar Technologies" is nowhere; a university is a place
             spans = [s for s in spans if not _not_a_place(s.text)]
         if expected.noun in DRUG_NOUNS:  # "which drug": not "Donald Trump", "FDA" or "U.S."
             spans = [s for s in spans if not _no_drug(s.text)]
@@ -611,6 +619,12 @@ PERSON_PREFIXES = TITLES | PARTY_WORDS  # what comes before a person's name, not
 PERSON_TITLES = TITLES - PLACE_TITLES  # titles no place's name starts with
 
 
+def _occasion(span: str) -> bool:
+    """A day's or a night's name: "Turkey Day", "Election Night"; not "Jason Day"."""
+    first, _, last = span_key(span).rpartition(" ")
+    return bool(first) and last in OCCASION_HEADS and first.partition(" ")[0] not in FIRST_NAMES
+
+
 def _place_or_institution(span: str) -> bool:
     key = span_key(span)
     first, _, last = key.rpartition(" ")
@@ -621,7 +635,7 @@ def _place_or_institution(span: str) -> bool:
         or _people(key)
         or (bool(first) and last in NATION_TAILS)
         or _institution_head(last)
-        or (last in OCCASION_HEADS and first.partition(" ")[0] not in FIRST_NAMES)
+        or _occasion(span)
         or (bool(first) and last in EVENT_HEADS)
         or any(_BRAND.search(word) for word in span.split())
     )

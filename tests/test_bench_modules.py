@@ -195,3 +195,24 @@ def test_ask_batch_answers_as_of_the_moment_given_as_newsbot_ask_does():
     assert rows[1]["error"] == "empty question"
     ask_batch(Recording(), ["What happened?"])
     assert seen[-1] is None  # without one: no "now", as the benches have asked so far
+
+
+def test_the_lead_is_read_from_the_answers_start_only_when_it_leads():
+    from bench.answers import lead_of
+
+    assert lead_of("Salt Lake City [1]. 2034 Winter Olympics: Salt Lake City, Utah [1]") == (
+        "Salt Lake City"
+    )
+    # an answer starting with a sentence (cited without a full stop after it) has no lead
+    assert lead_of("The Games go to Utah. [1] Salt Lake City [2] hosts. [2]") is None
+    assert lead_of("I couldn't find anything about that in the indexed news articles.") is None
+
+
+def test_the_user_answer_questions_are_answered_and_none_of_the_eval_sets():
+    path = REPO / "bench" / "questions" / "user-answers.jsonl"
+    rows = [json.loads(line) for line in path.read_text().splitlines()]
+    assert len(rows) >= 20 and all(r["answer"].strip() for r in rows)
+    assert len({r["question"] for r in rows}) == len(rows)
+    evals = sorted((SHARED / "eval").glob("realtimeqa-*/questions.jsonl"))
+    asked = {json.loads(line)["question"].lower() for path in evals for line in path.open()}
+    assert len(evals) == 2 and not {r["question"].lower() for r in rows} & asked

@@ -462,11 +462,24 @@ def test_a_span_that_only_repeats_the_question_in_the_plural_is_no_answer():
     assert spans(sentence, question) == ["Sam Mendes"]
     # nor one that adds only the word that makes it an occasion ("Thanksgiving Day [1]." led
     # "Which NFL teams play on Thanksgiving?")
+    known = frozenset({"turkey"})
     sentence = "On Thanksgiving Day the Detroit Lions host the Green Bay Packers."
     assert spans(sentence, "Which NFL teams play on Thanksgiving?") == [
         "Detroit Lions",
         "Green Bay Packers",
     ]
+    # nor a day's name a question asking for no day ("Turkey Day [1]." led "Which NFL team
+    # always plays on Thanksgiving?")
+    sentence = "Turkey Day fans know that on Turkey Day the Detroit Lions always play."
+    assert spans(sentence, "Which NFL team always plays on Thanksgiving?", known) == [
+        "Detroit Lions"
+    ]
+    assert spans(sentence, "Which celebration do the Lions play on?", known) == [
+        "Turkey Day",
+        "Turkey Day",
+        "Detroit Lions",
+    ]
+    sentence = "On Thanksgiving Day the Detroit Lions host the Green Bay Packers."
     assert spans(sentence, "Which holiday do the Lions play on?") == [
         "Thanksgiving Day",
         "Detroit Lions",
@@ -1118,3 +1131,9 @@ def test_an_event_is_nobody_and_who_lost_may_have_a_description():
     lead = choose_lead("Who won the US Open?", [sentence], [0.8])
     assert lead is not None and lead.span.text == "Alcaraz"
     assert spans("The Ryder Cup and the World Series drew crowds.", "Who was there?") == []
+
+
+def test_a_plural_person_noun_asks_for_people():
+    # "Which stars won?" read "stars" as a thing's noun: the singular is the person noun
+    assert expected_type("Which stars won?") == ExpectedType(PERSON, "stars")
+    assert expected_type("Which actors were nominated?") == ExpectedType(PERSON, "actors")
