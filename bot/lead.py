@@ -117,9 +117,14 @@ CLAUSE_NOUNS = frozenset(
 # The head noun after "which" or "what" of things mostly named in lower case ("chimpanzees",
 # "listeria"): a capitalised span would be something else ("Which animals did Jane Goodall
 # study?" led "Jane Goodall Institute").
-THING_NOUNS = frozenset("animal animals species disease diseases illness virus bacteria".split())
+THING_NOUNS = frozenset(
+    """animal animals species disease diseases illness virus bacteria phenomenon phenomena
+    outbreak outbreaks infection infections""".split()
+)
 # Drugs are named either way ("marijuana", "Tylenol"); a person or an agency is none ("Which drug
 # did Trump reclassify?" led "Donald Trump", "Which medicine ...?" "FDA").
+# "Which type of ...": the noun after "of" is what is asked for.
+KIND_WORDS = frozenset("type kind sort form".split())
 DRUG_NOUNS = frozenset("drug drugs medicine medicines medication medications".split())
 YEAR_NOUNS = frozenset({"year"})
 DATE_NOUNS = frozenset("day date month time".split())
@@ -395,6 +400,8 @@ def expected_type(question: str) -> ExpectedType | None:
             words = [w for w in words[1:] if w != "the"] or ["name"]
         if words[0] in STOPWORDS and words[0] not in TYPE_NOUNS:
             continue  # "what did ...", "what does ...": look for a later wh-phrase
+        if len(words) > 2 and words[0] in KIND_WORDS and words[1] == "of":
+            words = words[2:]  # "Which type of outbreak ...": the noun is "outbreak"
         # The noun phrase ends at the first function word ("Which movie does ...").
         cut = next((i for i, w in enumerate(words) if i and w in STOPWORDS), len(words))
         words = words[:cut]
@@ -412,7 +419,7 @@ def expected_type(question: str) -> ExpectedType | None:
                 return ExpectedType(PLACE, w, several)
         if m.group("which").lower() == "what" and any(w in CLAUSE_NOUNS for w in words):
             return None  # "What was the motive?": a clause answers, not a name
-        if words[-1] in THING_NOUNS:
+        if any(w in THING_NOUNS for w in words):
             return None  # "Which animals ...?": answered in lower case, not by a name
         if words[-1] in DRUG_NOUNS:
             return ExpectedType(ENTITY, words[-1], several)

@@ -565,6 +565,9 @@ def test_a_number_in_a_name_is_no_count():
         # things written in lower case: a capitalised span is something else
         "Jane Goodall was famously known for studying which animals?",  # "Jane Goodall Institute"
         "Which virus is spreading in the schools?",
+        # ("National Weather Service [1]." led it; "Walmart [1]." the next)
+        "Which natural phenomenon lit up the sky this week?",
+        "Which type of outbreak has been linked to recalled pasta meals?",
     ],
 )
 def test_a_question_answered_by_a_clause_or_in_lower_case_asks_for_no_span(question):
