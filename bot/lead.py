@@ -59,6 +59,14 @@ COMPANY_HEADS = frozenset(
     motors airlines airways network news times journal tribune magazine today herald gazette
     reuters bloomberg cnn nbc cbs abc msnbc npr bbc""".split()
 )
+# A publication asked for ("Which newspaper ...?") is a name ending as one does: "New York
+# Times", "Washington Post", "USA Today".
+PUBLICATION_NOUNS = frozenset(
+    "newspaper newspapers paper publication publications outlet outlets magazine".split()
+)
+PUBLICATION_HEADS = frozenset(
+    "times post journal tribune herald gazette news today magazine daily chronicle".split()
+)
 # The last word of a place's, an institution's or an event's name and of no well-known person's
 # ("Purdue Mall", "Consumer Protection Act", "Shelby Farms Park"; not Hall, Law, Bay, Court,
 # Temple, Lake, Day: Monty Hall, Jude Law, Ricki Lake, Jason Day): such a span does not answer
@@ -250,6 +258,7 @@ _DEFEATED = re.compile(
     r"(?:(?!(?:and|or|but|to|in|as|who|which|that|with|for|by|of)\b)[a-z][\w\-]*\s+){0,3}"
     r"(?:[A-Z][\w'’]*\s+)?$"
 )
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 # "What is the name of ...?", "What are the names ...": the span after "named" is the answer.
 _ASKS_NAME = re.compile(r"\bwhat\s+(?:is|are|was|were)\s+(?:the\s+)?names?\b", re.IGNORECASE)
 _NAMED_BEFORE = re.compile(r"\b(?:named|called|dubbed|nicknamed)\s+$")
@@ -543,6 +552,7 @@ def candidate_spans(
                 s
                 for s in spans
                 if not _place_or_institution(s.text)
+                and not _THE_BEFORE.search(sentence, 0, s.start)  # "The View" is nobody
                 and not _before_region(sentence, s.end)
                 and not _GOVERNMENT_AFTER.match(sentence, s.end)
                 and len(s.text) > 1  # a letter is nobody: the platform "X"
@@ -1022,6 +1032,7 @@ def choose_lead(
     best = scores[order[0]]
     winner = expected.kind != NUMBER and _ASKS_WINNER.search(question) is not None
     naming = _ASKS_NAME.search(question) is not None
+    publication = bool(asked & PUBLICATION_NOUNS)
     considered = [i for i in order[:LEAD_SENTENCES] if scores[i] >= LEAD_KEEP_RATIO * best]
     lowered = {i: sentences[i].lower().replace("’", "'") for i in considered}
     known = capitalised_words([sentences[i] for i in considered])
@@ -1037,6 +1048,8 @@ def choose_lead(
             score += kind_bonus(span.text, expected)
             if naming and _NAMED_BEFORE.search(sentences[i], 0, span.start):
                 score += KIND_BONUS  # "turkeys named Gobble and Waddle": the names asked for
+            if publication and key.split()[-1] in PUBLICATION_HEADS:
+                score += KIND_BONUS  # "New York Times" for "Which newspaper ...?"
             if expected.units and _unit(span.text) in expected.units:
                 score += KIND_BONUS  # "1,240 stores" for "how many stores": the asked count
             elif _singulars(_words(span.text)) & repeated:

@@ -797,7 +797,8 @@ def test_a_person_is_named_without_the_place_party_or_title_before_them():
     sentence = "Rhode Island Attorney General Peter Neronha filed the suit."
     assert spans(sentence, question) == ["Peter Neronha"]
     # a title word that is the surname stays ("Aaron Judge")
-    assert spans("The Yankees slugger Aaron Judge won it.", question) == ["Yankees", "Aaron Judge"]
+    # (and "the Yankees" is nobody: a person is not "the" anyone)
+    assert spans("The Yankees slugger Aaron Judge won it.", question) == ["Aaron Judge"]
 
 
 def test_a_people_in_the_plural_or_a_hyphenated_adjective_is_nobody():
@@ -1140,3 +1141,18 @@ def test_a_plural_person_noun_asks_for_people():
     # "Which stars won?" read "stars" as a thing's noun: the singular is the person noun
     assert expected_type("Which stars won?") == ExpectedType(PERSON, "stars")
     assert expected_type("Which actors were nominated?") == ExpectedType(PERSON, "actors")
+
+
+def test_nobody_is_the_x_and_a_newspaper_is_named_as_one():
+    # "View [1]." led "Which celebrity did Trump threaten to strip of citizenship?"
+    sentence = "Trump attacked a former host of The View, Rosie O'Donnell, again."
+    assert spans(sentence, "Which celebrity did Trump attack?", frozenset({"the"})) == [
+        "Rosie O'Donnell"
+    ]
+    # "Oval Office [1]." led "Which newspaper did Trump sue for $15 billion?"
+    sentences = [
+        "Speaking in the Oval Office, Trump said he was suing over a story.",
+        "Trump sued The New York Times and Penguin Random House on Monday.",
+    ]
+    lead = choose_lead("Which newspaper did Trump sue?", sentences, [0.8, 0.75])
+    assert lead is not None and lead.span.text == "New York Times"
