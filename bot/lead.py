@@ -14,7 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.question import STOPWORDS, fold
-from index.quotes.lexicon import COUNTRIES, FIRST_NAMES, US_STATES
+from index.quotes.lexicon import COUNTRIES, US_STATES
+from index.quotes.lexicon import FIRST_NAMES as EXTRACTOR_FIRST_NAMES
 
 # Lead scoring. Chosen on realtimeqa-tune with `python -m bench.answers --merged --questions tune`
 # (docs/benchmarks.md, "Answers that lead"); reported on realtimeqa-dev.
@@ -27,6 +28,21 @@ FULL_NAME_BONUS = 0.03  # a person asked for, and the span has a first and a las
 QUESTION_OVERLAP_PENALTY = 0.05  # some (not all) of the span's words are in the question
 UNIT_WORDS = 4  # "how many" reads at most this many words of the noun after it
 SUPPORTING_SENTENCES = 2  # sentences after the lead: its own and one more that adds something
+
+# First names the lead knows beyond the extractor's 337 (the commonest US names): given names
+# the news uses often, leaving out those that are places too ("Austin", "Savannah"). The
+# extractor keeps its own list: a longer one there changes who said what.
+FIRST_NAMES = EXTRACTOR_FIRST_NAMES | frozenset(
+    """martin charlie jerome pete kristi karoline gavin kathy brett clarence neil lindsey
+    marjorie matt curtis alvin colin jimmy caroline travis caitlin simone serena carlos rafael
+    naomi rory jon seth conan ellen rosie meghan camilla luigi pam kash elon tulsi hakeem
+    ketanji letitia rashida ilhan zohran volodymyr keir rishi narendra emmanuel benjamin
+    giorgia friedrich olaf justin jacinda xavier lionel cristiano novak jannik coco aryna
+    iga scottie bryson shohei lebron caitlin megyn whoopi oprah taylor kendrick rihanna
+    beyonce sabrina selena billie kanye ghislaine jeffrey bryan tyler dylan logan ryan
+    kyle sean shane craig greg jeff dan tom tim jim bob joe ben sam max alex nick chris
+    jake luke zach tony vince ron ted phil rick bernie chuck mitch""".split()
+)
 
 # What the question asks for.
 PERSON, PLACE, DATE, YEAR, NUMBER, ENTITY = "person", "place", "date", "year", "number", "entity"
