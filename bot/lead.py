@@ -275,6 +275,9 @@ _DEFEATED = re.compile(
     r"(?:[A-Z][\w'’]*\s+)?$"
 )
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_FIRST_AND_LAST = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][\w'’\-]+)")
+# A name glued to "+" is a streaming service: "Paramount+", "Disney+".
+_PLUS_AFTER = re.compile(r"\+")
 # "What is the name of ...?", "What are the names ...": the span after "named" is the answer.
 _ASKS_NAME = re.compile(r"\bwhat\s+(?:is|are|was|were)\s+(?:the\s+)?names?\b", re.IGNORECASE)
 _NAMED_BEFORE = re.compile(r"\b(?:named|called|dubbed|nicknamed)\s+$")
@@ -569,6 +572,7 @@ def candidate_spans(
                 for s in spans
                 if not _place_or_institution(s.text)
                 and not _THE_BEFORE.search(sentence, 0, s.start)  # "The View" is nobody
+                and not _PLUS_AFTER.match(sentence, s.end)  # nor "Paramount+"
                 and not _before_region(sentence, s.end)
                 and not _GOVERNMENT_AFTER.match(sentence, s.end)
                 and len(s.text) > 1  # a letter is nobody: the platform "X"
@@ -1053,11 +1057,13 @@ def choose_lead(
     lowered = {i: sentences[i].lower().replace("’", "'") for i in considered}
     known = capitalised_words([sentences[i] for i in considered])
     common = lowercase_words([*(sentences[i] for i in considered), *context])
+    # surnames of the people the sentences name in full: "Kirk" is nowhere after "Charlie Kirk"
+    surnames = _surnames([sentences[i] for i in considered]) if expected.kind == PLACE else set()
     leads: dict[str, Lead] = {}
     for i in considered:
         for span in candidate_spans(sentences[i], expected, asked, known, common):
             key = span_key(span.text)
-            if not key or winner and _lost(sentences[i], span):
+            if not key or winner and _lost(sentences[i], span) or key in surnames:
                 continue
             others = sum(1 for j in considered if j != i and _mentions(key, lowered[j]))
             score = scores[i] + AGREEMENT_BONUS * min(others, MAX_AGREEMENT)
@@ -1081,6 +1087,16 @@ def choose_lead(
 
 # The oldest age a "how old" question is answered with; above it a number counts something else.
 MAX_AGE = 130
+
+
+def _surnames(sentences: Sequence[str]) -> set[str]:
+    """The surnames, lower-case, of people the sentences name by a known first name and more."""
+    return {
+        _key_word(m.group(2))
+        for sentence in sentences
+        for m in _FIRST_AND_LAST.finditer(sentence)
+        if _key_word(m.group(1)) in FIRST_NAMES
+    }
 
 
 def _lost(sentence: str, span: Span) -> bool:

@@ -1153,3 +1153,16 @@ def test_nobody_is_the_x_and_a_newspaper_is_named_as_one():
     ]
     lead = choose_lead("Which newspaper did Trump sue?", sentences, [0.8, 0.75])
     assert lead is not None and lead.span.text == "New York Times"
+
+
+def test_a_persons_surname_is_nowhere_and_a_streaming_service_nobody():
+    # "Kirk [1]." led "Where is Utah Valley University?"
+    sentences = [
+        "Kirk was shot while speaking at Utah Valley University in Orem, Utah.",
+        "Charlie Kirk founded Turning Point USA.",
+    ]
+    lead = choose_lead("Where is Utah Valley University?", sentences, [0.8, 0.5])
+    assert lead is not None and lead.span.text == "Orem"
+    # "Paramount [1]." led "Who hosted the Golden Globes?"
+    sentence = "The Globes stream on Paramount+ and Nikki Glaser returns as host."
+    assert spans(sentence, "Who hosted the Golden Globes?") == ["Nikki Glaser"]
