@@ -38,7 +38,7 @@ FIRST_NAMES = EXTRACTOR_FIRST_NAMES | frozenset(
     naomi rory jon seth conan ellen rosie meghan camilla luigi pam kash elon tulsi hakeem
     ketanji letitia rashida ilhan zohran volodymyr keir rishi narendra emmanuel benjamin
     giorgia friedrich olaf justin jacinda xavier lionel cristiano novak jannik coco aryna
-    iga scottie bryson shohei lebron caitlin megyn whoopi oprah taylor kendrick rihanna
+    iga scottie bryson shohei lebron megyn whoopi oprah taylor kendrick rihanna
     beyonce sabrina selena billie kanye ghislaine jeffrey bryan tyler dylan logan ryan
     kyle sean shane craig greg jeff dan tom tim jim bob joe ben sam max alex nick chris
     jake luke zach tony vince ron ted phil rick bernie chuck mitch""".split()
@@ -601,7 +601,7 @@ def _repeats(span: str, asked_singular: set[str]) -> bool:
     return (
         words <= asked_singular
         or (words - OCCASION_HEADS <= asked_singular and bool(words & asked_singular))
-        or _initials(span) in asked_singular
+        or _initials(span) in asked_singular - {""}
     )
 
 
