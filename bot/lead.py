@@ -275,6 +275,13 @@ _DEFEATED = re.compile(
     r"(?:[A-Z][\w'’]*\s+)?$"
 )
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+# A date right after a verb of saying or of dying dates that act ("said Thursday", "died on
+# Monday, Nov. 3"), not the event asked about, unless the question asks of that act (its first
+# VERB_STEM letters: "die" of "died", "announc" of "announced").
+_VERB_BEFORE_DATE = re.compile(
+    r"\b(said|says|told|announced|reported|confirmed|wrote|posted|added|died)\s+(?:on\s+)?$"
+)
+VERB_STEM = 3
 _FIRST_AND_LAST = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][\w'’\-]+)")
 # A name glued to "+" is a streaming service: "Paramount+", "Disney+".
 _PLUS_AFTER = re.compile(r"\+")
@@ -550,6 +557,7 @@ def candidate_spans(
             Span(m.group(), m.start(), m.end())
             for m in _DATE.finditer(sentence)
             if not _year_of_name(sentence, m.start())
+            and not _date_of_another_act(sentence, m.start(), asked)
         ]
     else:
         person = expected.kind == PERSON
@@ -1112,6 +1120,17 @@ def _writes(sentence: str, name: str) -> bool:
         return " " + " ".join(re.findall(r"[^\W_]+", fold(text))) + " "
 
     return words(name) in words(sentence)
+
+
+def _date_of_another_act(sentence: str, start: int, asked: frozenset[str]) -> bool:
+    """Whether the date at `start` is when something was said or someone died, and the question
+    asks of neither: "Funeral plans for Dick Cheney, who died on Monday, Nov. 3, ..." does not
+    say when the funeral is; "officials said Thursday" not when the vote is."""
+    verb = _VERB_BEFORE_DATE.search(sentence, 0, start)
+    if verb is None:
+        return False
+    stem = verb.group(1).lower()[:VERB_STEM]
+    return not any(word.startswith(stem) for word in asked)
 
 
 def _year_of_name(sentence: str, start: int) -> bool:

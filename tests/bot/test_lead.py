@@ -224,7 +224,8 @@ def test_a_span_counting_time_does_not_answer_how_many_of_something_else():
 
 def test_dates_and_years():
     sentence = "NASA plans to retire the station in 2030, it said on March 3, 2025."
-    assert spans(sentence, "When will NASA retire the station?") == ["2030", "March 3, 2025"]
+    # (the day it was said dates the saying, not the retirement)
+    assert spans(sentence, "When will NASA retire the station?") == ["2030"]
     assert spans(sentence, "Around what year will NASA retire it?") == ["2030", "2025"]
     # a weekday and its date are one date ("Wednesday [1]." led "When do the Games start?")
     games = "The Games begin on Wednesday, Feb. 4 and run until Sunday, February 22, 2026."
@@ -1166,3 +1167,18 @@ def test_a_persons_surname_is_nowhere_and_a_streaming_service_nobody():
     # "Paramount [1]." led "Who hosted the Golden Globes?"
     sentence = "The Globes stream on Paramount+ and Nikki Glaser returns as host."
     assert spans(sentence, "Who hosted the Golden Globes?") == ["Nikki Glaser"]
+
+
+def test_a_date_of_saying_or_dying_is_not_the_date_asked_for():
+    # "Monday, Nov. 3 [1]." led "When is Dick Cheney's funeral?"
+    sentences = [
+        "Funeral plans for Dick Cheney, who died on Monday, Nov. 3, could come soon.",
+        "Cheney's funeral will be held at 10 a.m. Thursday, Nov. 20, officials said Friday.",
+    ]
+    lead = choose_lead("When is Dick Cheney's funeral?", sentences, [0.8, 0.7])
+    assert lead is not None and lead.span.text == "Thursday, Nov. 20"
+    # the question asks of that very act
+    lead = choose_lead("When did Dick Cheney die?", sentences, [0.8, 0.7])
+    assert lead is not None and lead.span.text == "Monday, Nov. 3"
+    # an event expected on a date is dated by it
+    assert spans("A House vote is expected on Nov. 18.", "When is the vote?") == ["Nov. 18"]
