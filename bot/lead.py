@@ -46,6 +46,9 @@ FIRST_NAMES = EXTRACTOR_FIRST_NAMES | frozenset(
 
 # What the question asks for.
 PERSON, PLACE, DATE, YEAR, NUMBER, ENTITY = "person", "place", "date", "year", "number", "entity"
+# A colour ("What color was the laser?"), a titled work ("Which movie ...?", named in quotes) and
+# an event of the weather or the sky ("Which type of severe weather ...?", named in lower case).
+COLOUR, WORK, NATURAL_EVENT = "colour", "work", "natural event"
 
 PERSON_NOUNS = frozenset(
     """person people man woman men women politician actor actress actors artist artists singer
@@ -62,6 +65,7 @@ PLACE_NOUNS = frozenset(
     village""".split()
 )
 COUNTRY_NOUNS = frozenset("country countries nation nations".split())
+CITY_NOUNS = frozenset("city cities town towns village villages".split())
 STATE_NOUNS = frozenset("state states".split())
 NUMBER_NOUNS = frozenset(
     """number percentage percent amount magnitude price cost age rate temperature score salary
@@ -117,6 +121,8 @@ GOVERNMENT_WORDS = frozenset("administration campaign government presidency era"
 PLACE_TITLES = frozenset({"us"})
 # A name ending with its country is an organisation's ("Turning Point USA", "Bank of America").
 NATION_TAILS = frozenset("usa america us uk".split())
+# The nations the news names most, none of them a city as well ("Which city ...?": not "America").
+NATIONS = NATION_TAILS | {"united states", "united kingdom", "britain", "great britain"}
 # The last word of an occasion's name ("Bastille Day", "Election Night", "Starry Nights"): no
 # person unless a known first name comes first ("Jason Day").
 OCCASION_HEADS = frozenset("day days night nights eve weekend".split())
@@ -151,7 +157,29 @@ THING_NOUNS = frozenset(
 KIND_WORDS = frozenset("type kind sort form".split())
 DRUG_NOUNS = frozenset("drug drugs medicine medicines medication medications".split())
 YEAR_NOUNS = frozenset({"year"})
-DATE_NOUNS = frozenset("day date month time".split())
+DATE_NOUNS = frozenset("day date month time deadline".split())
+COLOUR_NOUNS = frozenset("color colors colour colours".split())
+COLOURS = frozenset(
+    """red orange yellow green blue purple violet pink brown black white gray grey silver gold
+    golden beige turquoise crimson maroon navy""".split()
+)
+# Works named in quotes ("Which movie ...?": “Jaws”); "show" only as a TV show ("Which award show
+# ...?" asks for an event).
+WORK_NOUNS = frozenset(
+    """movie movies film films song songs album albums book books novel novels series sitcom
+    documentary documentaries podcast podcasts musical musicals""".split()
+)
+TV_WORDS = frozenset("tv television streaming".split())
+# Questions about the weather or the sky ask for an event written in lower case: "a winter
+# storm", "a total lunar eclipse"; these are its heads.
+NATURAL_WORDS = frozenset("weather celestial astronomical sky skies".split())
+NATURAL_HEADS = frozenset(
+    """storm storms snowstorm snowstorms blizzard blizzards hurricane hurricanes tornado tornadoes
+    cyclone cyclones typhoon typhoons thunderstorm thunderstorms hailstorm hailstorms flood
+    floods flooding drought droughts heatwave heatwaves wave waves freeze frost snow snowfall
+    rain rainfall ice fog wildfire wildfires eclipse eclipses supermoon supermoons moon moons
+    shower showers aurora auroras lights comet comets alignment conjunction""".split()
+)
 PLACE_UNITS = frozenset(w[:-1] if w.endswith("s") else w for w in PLACE_NOUNS)  # as `_unit` reads
 # What a span counting time counts, as `_unit` reads it: "72 hours" says how long, not how many
 # hostages were freed.
@@ -282,7 +310,8 @@ _VERB_BEFORE_DATE = re.compile(
     r"\b(said|says|told|announced|reported|confirmed|wrote|posted|added|died)\s+(?:on\s+)?$"
 )
 VERB_STEM = 3
-_FIRST_AND_LAST = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][\w'’\-]+)")
+# (the surname in a look-ahead: "President Donald Trump" holds "Donald Trump" after "President")
+_FIRST_AND_LAST = re.compile(r"\b([A-Z][a-z]+)\s+(?=([A-Z][\w'’\-]+))")
 # A name glued to "+" is a streaming service: "Paramount+", "Disney+".
 _PLUS_AFTER = re.compile(r"\+")
 # "What is the name of ...?", "What are the names ...": the span after "named" is the answer.
@@ -452,6 +481,14 @@ def expected_type(question: str) -> ExpectedType | None:
                 return ExpectedType(PERSON, w, several)
             if w in PLACE_NOUNS:
                 return ExpectedType(PLACE, w, several)
+        if any(w in COLOUR_NOUNS for w in words):
+            return ExpectedType(COLOUR, several=several)
+        if any(w in NATURAL_WORDS for w in words):
+            return ExpectedType(NATURAL_EVENT, several=several)
+        if any(w in WORK_NOUNS for w in words) or (
+            {"show", "shows"} & set(words) and TV_WORDS & set(words)
+        ):
+            return ExpectedType(WORK, several=several)
         if m.group("which").lower() == "what" and any(w in CLAUSE_NOUNS for w in words):
             return None  # "What was the motive?": a clause answers, not a name
         if any(w in THING_NOUNS for w in words):
@@ -552,6 +589,16 @@ def candidate_spans(
             spans = [_counted(sentence, s, expected.units) for s in spans]
     elif expected.kind == YEAR:
         spans = [Span(m.group(), m.start(), m.end()) for m in YEAR_PATTERN.finditer(sentence)]
+    elif expected.kind == COLOUR:
+        spans = [
+            Span(m.group(), m.start(), m.end())
+            for m in _WORD.finditer(sentence)
+            if m.group() in COLOURS  # lower case: "White House" and "Green Bay" are names
+        ]
+    elif expected.kind == WORK:
+        spans = _titles(sentence)
+    elif expected.kind == NATURAL_EVENT:
+        spans = _natural_events(sentence)
     elif expected.kind == DATE:
         spans = [
             Span(m.group(), m.start(), m.end())
@@ -585,21 +632,86 @@ def candidate_spans(
                 and not _GOVERNMENT_AFTER.match(sentence, s.end)
                 and len(s.text) > 1  # a letter is nobody: the platform "X"
             ]
-        elif not asked & OCCASION_NOUNS:
-            # "Turkey Day" is no team, company or thing asked for, unless a day is asked for
-            spans = [s for s in spans if not _occasion(s.text)]
+            # a quoted title is no one: “Please Please Please”, "Short n' Sweet"
+            titles = _titles(sentence)
+            spans = [s for s in spans if not any(t.start <= s.start < t.end for t in titles)]
+        else:
+            if not asked & OCCASION_NOUNS:
+                # "Turkey Day" is no team, company or thing asked for, unless a day is asked for
+                spans = [s for s in spans if not _occasion(s.text)]
+            if not asked & GOVERNMENT_WORDS:
+                # "the Trump administration" is no city or cartel, unless one is asked for
+                spans = [s for s in spans if not _GOVERNMENT_AFTER.match(sentence, s.end)]
         if expected.kind == PLACE:  # "Maxar Technologies" is nowhere; a university is a place
             spans = [s for s in spans if not _not_a_place(s.text)]
         if expected.noun in DRUG_NOUNS:  # "which drug": not "Donald Trump", "FDA" or "U.S."
             spans = [s for s in spans if not _no_drug(s.text)]
         if expected.noun in COUNTRY_NOUNS:  # "which country": a country, not "Meta" or "Trump"
             spans = [s for s in spans if span_key(s.text) in COUNTRIES]
+        if expected.noun in CITY_NOUNS:  # "which city": not "America" (but "Gaza" is one)
+            spans = [s for s in spans if span_key(s.text) not in NATIONS]
     asked_singular = _singulars(asked)
     return [
         s
         for s in spans
         if not _repeats(s.text, asked_singular) and not _peoples_country(s.text, asked)
     ]
+
+
+# A quoted title: “Jaws”, "One Battle After Another," (a comma or full stop inside the quotes, as
+# American style writes it, is no part of it).
+_QUOTED = re.compile(r"[“\"](?P<title>[A-Z0-9][^“”\"]{0,80}?)[,.]?[”\"]")
+MAX_TITLE_WORDS = 8  # a longer quotation is somebody's words, not a title
+
+
+def _titles(sentence: str) -> list[Span]:
+    """Quoted titles: short quotations whose words mostly start with a capital (a title is
+    written so; quoted words someone said are mostly in lower case)."""
+    out = []
+    for m in _QUOTED.finditer(sentence):
+        words = [w for w in m.group("title").split() if w.lower() not in STOPWORDS]
+        if not words or len(m.group("title").split()) > MAX_TITLE_WORDS:
+            continue
+        if 2 * sum(w[0].isupper() or w[0].isdigit() for w in words) >= len(words):
+            out.append(Span(m.group("title"), m.start("title"), m.end("title")))
+    return out
+
+
+DEGREE_WORDS = frozenset(
+    """major severe powerful massive historic deadly dangerous strong extreme heavy total partial
+    annular rare intense record""".split()
+)
+# An event of the weather or the sky: up to two lower-case words before its head ("major winter
+# storm", "total lunar eclipse", "northern lights").
+_NATURAL_EVENT = re.compile(
+    r"\b(?:(?-i:[a-z][a-z\-]*)\s+){0,2}(?:" + "|".join(sorted(NATURAL_HEADS)) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _not_a_modifier(word: str) -> bool:
+    """A function word, a verb's past ("caused") or a plural ("brings"), not a word describing
+    the event after it."""
+    word = word.lower()
+    return word in NOT_UNITS or word.endswith("ed") or (word.endswith("s") and word[-2:] != "ss")
+
+
+def _natural_events(sentence: str) -> list[Span]:
+    """The weather's or the sky's events a sentence names, without leading function words."""
+    out = []
+    for m in _NATURAL_EVENT.finditer(sentence):
+        words = list(_WORD.finditer(m.group()))
+        # the words describing it follow the last that cannot ("caused a winter storm"); of
+        # two, the first must say how strong or how whole ("major winter storm", "total lunar
+        # eclipse"; not "brought heavy snow")
+        cut = max(
+            (i + 1 for i, w in enumerate(words[:-1]) if _not_a_modifier(w.group())), default=0
+        )
+        if len(words) - cut == 3 and words[cut].group().lower() not in DEGREE_WORDS:
+            cut += 1
+        start = m.start() + words[cut].start()
+        out.append(Span(sentence[start : m.end()], start, m.end()))
+    return out
 
 
 def _repeats(span: str, asked_singular: set[str]) -> bool:
@@ -1019,8 +1131,9 @@ def kind_bonus(span: str, expected: ExpectedType) -> float:
         return KIND_BONUS if key in US_STATES or " and " in key else 0.0
     if expected.kind == PERSON and expected.noun is None:
         return FULL_NAME_BONUS if len(key.split()) >= 2 else 0.0
-    if expected.kind == DATE and expected.noun is None:
-        # "When is the vote?": "Thursday, Oct. 9" over the bare year beside it
+    if expected.kind == DATE:
+        # "When is the vote?": "Thursday, Oct. 9" over the bare year beside it (a deadline too:
+        # "April 15", not "the 2025 tax year")
         # (a weekday alone gets none: "Monday" does not beat "1994" for "When did it last ...?")
         return (
             KIND_BONUS if _DAY_OR_MONTH.search(span) and not YEAR_PATTERN.fullmatch(span) else 0.0
@@ -1065,8 +1178,13 @@ def choose_lead(
     lowered = {i: sentences[i].lower().replace("’", "'") for i in considered}
     known = capitalised_words([sentences[i] for i in considered])
     common = lowercase_words([*(sentences[i] for i in considered), *context])
-    # surnames of the people the sentences name in full: "Kirk" is nowhere after "Charlie Kirk"
-    surnames = _surnames([sentences[i] for i in considered]) if expected.kind == PLACE else set()
+    # surnames of the people the sentences (or their passages) name in full: "Kirk" is nowhere
+    # after "Charlie Kirk", nor "Trump" in "In Trump's second term"
+    surnames = (
+        _surnames([*(sentences[i] for i in considered), *context])
+        if expected.kind == PLACE
+        else set()
+    )
     leads: dict[str, Lead] = {}
     for i in considered:
         for span in candidate_spans(sentences[i], expected, asked, known, common):

@@ -4,11 +4,14 @@ among the retrieved sentences (exact spans); then through the answerer on the sa
 import pytest
 
 from bot.lead import (
+    COLOUR,
     DATE,
     ENTITY,
+    NATURAL_EVENT,
     NUMBER,
     PERSON,
     PLACE,
+    WORK,
     YEAR,
     ExpectedType,
     candidate_spans,
@@ -41,7 +44,16 @@ from bot.render import render_answer, render_text
         ("Which two states filed lawsuits?", ExpectedType(PLACE, "states", several=True)),
         ("Which world leader is suing a podcaster?", ExpectedType(PERSON, "leader")),
         ("Which automaker overtook Tesla?", ExpectedType(ENTITY)),
-        ("Which movie does director Quentin Tarantino like best?", ExpectedType(ENTITY)),
+        # a work, named in quotes ("Reverend Scott K [1]." led it, a podcast host)
+        ("Which movie does director Quentin Tarantino like best?", ExpectedType(WORK)),
+        ("What is the most-nominated TV show for the Emmys?", ExpectedType(WORK)),
+        ("Which award show announced its nominees?", ExpectedType(ENTITY)),
+        # a colour, an event of the weather or the sky: named in lower case
+        ("What color was the laser?", ExpectedType(COLOUR)),
+        ("Which type of severe weather event caused travel chaos?", ExpectedType(NATURAL_EVENT)),
+        ("Which celestial event turned the moon red?", ExpectedType(NATURAL_EVENT)),
+        # a deadline is a date ("IRS [1]." led it)
+        ("What is the filing deadline for most taxpayers?", ExpectedType(DATE, "deadline")),
         ("What is the list price of the new phone?", ExpectedType(NUMBER, "price")),
         ("What is the name of the storm?", ExpectedType(ENTITY)),
         # A statement before the question: the wh-phrase decides, wherever it is.
@@ -1182,3 +1194,64 @@ def test_a_date_of_saying_or_dying_is_not_the_date_asked_for():
     assert lead is not None and lead.span.text == "Monday, Nov. 3"
     # an event expected on a date is dated by it
     assert spans("A House vote is expected on Nov. 18.", "When is the vote?") == ["Nov. 18"]
+
+
+def test_colours_works_and_the_weather_are_answered_as_they_are_written():
+    # "LRD LASE DES [1]." led "What color was the laser?"; "Dems [1]." the colour not to wear
+    sentence = "Pilots near the White House reported a green laser, officials said."
+    assert spans(sentence, "What color was the laser?") == ["green"]
+    # a work is a quoted title, not the podcast host who asked about it
+    sentence = 'Tarantino told "Church of Tarantino" host Reverend Scott K. that "Inglourious '
+    sentence += 'Basterds," beats "once upon a time," he said.'
+    assert spans(sentence, "Which movie does Tarantino like best?") == [
+        "Church of Tarantino",
+        "Inglourious Basterds",
+    ]
+    # nor is a quoted song's title a person ("Please Please Please [1]." led the Grammys' best
+    # new artist)
+    sentence = 'Sabrina Carpenter sang "Please Please Please" as Chappell Roan won.'
+    assert "Please Please Please" not in spans(sentence, "Who won best new artist?")
+    sentence = 'Her album "Short n\' Sweet" lost as Chappell Roan won.'
+    assert spans(sentence, "Who won best new artist?") == ["Chappell Roan"]
+    # the weather: its lower-case name with the words describing it, not the verb before
+    sentence = "A major winter storm brought heavy snow and freezing rain that caused flooding."
+    assert spans(sentence, "Which type of severe weather event hit the US?") == [
+        "major winter storm",
+        "heavy snow",
+        "freezing rain",
+        "flooding",
+    ]
+    sentences = [
+        "The Tennessee Valley Authority said crews were ready as the weather turned.",
+        "Skywatchers across the Americas saw a total lunar eclipse, or blood moon, on Sunday.",
+    ]
+    lead = choose_lead("Which celestial event turned the moon red?", sentences, [0.8, 0.7])
+    assert lead is not None and lead.span.text == "total lunar eclipse"
+
+
+def test_a_government_is_nowhere_and_a_surname_in_the_passages_no_place():
+    # "Trump [1]." led "Which city saw widespread immigration raids this week?"
+    sentence = "The raids came as the Trump administration stepped up deportations in Charlotte."
+    assert spans(sentence, "Which city saw immigration raids?") == ["Charlotte"]
+    # ... and "Which drug cartel ...?"
+    sentence = "The Trump administration struck a boat it said carried Tren de Aragua members."
+    assert spans(sentence, "Which drug cartel was targeted?") == ["Tren de Aragua"]
+    # a surname is no place when the passages name the person in full ("Which city in the
+    # Midwest ...?" led "Trump")
+    sentences = ["In Trump's second term, agents were sent to Minneapolis and other cities."]
+    context = ["President Donald Trump said the cities were unsafe."]
+    lead = choose_lead(
+        "Which city in the Midwest saw a surge of agents?", sentences, [0.8], context
+    )
+    assert lead is not None and lead.span.text == "Minneapolis"
+
+
+def test_a_deadline_is_a_day_and_a_city_no_country():
+    # "2025 [1]." led "What is the filing deadline for most US taxpayers?"
+    sentence = "For the 2025 tax year, income taxes are due by April 15, the IRS said."
+    lead = choose_lead("What is the filing deadline?", [sentence], [0.8])
+    assert lead is not None and lead.span.text == "April 15"
+    # "America [1]." led "Which city in the Midwest ...?"
+    sentence = "“We cannot be at a place right now in America,” Frey said in Minneapolis."
+    found = spans(sentence, "Which city faced a surge of agents?")
+    assert "Minneapolis" in found and "America" not in found
