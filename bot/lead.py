@@ -65,6 +65,11 @@ PLACE_NOUNS = frozenset(
     village""".split()
 )
 COUNTRY_NOUNS = frozenset("country countries nation nations".split())
+# What a country or a state may be asked as, besides a place: "Which team won the Euro?"
+SIDE_NOUNS = frozenset(
+    """team teams side sides squad squads member members ally allies partner partners bloc
+    signatory signatories neighbor neighbors neighbour neighbours power powers""".split()
+)
 CITY_NOUNS = frozenset("city cities town towns village villages".split())
 STATE_NOUNS = frozenset("state states".split())
 NUMBER_NOUNS = frozenset(
@@ -158,6 +163,7 @@ KIND_WORDS = frozenset("type kind sort form".split())
 DRUG_NOUNS = frozenset("drug drugs medicine medicines medication medications".split())
 YEAR_NOUNS = frozenset({"year"})
 DATE_NOUNS = frozenset("day date month time deadline".split())
+AGE_NOUNS = frozenset("age ages".split())
 COLOUR_NOUNS = frozenset("color colors colour colours".split())
 COLOURS = frozenset(
     """red orange yellow green blue purple violet pink brown black white gray grey silver gold
@@ -383,6 +389,11 @@ _YEAR_BEFORE_NAME = re.compile(r"(?:19|20)\d\d\s+[A-Z]")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|this|next|last)\s+$", re.IGNORECASE)
 _YEAR_SPAN = re.compile(r"(?:19|20)\d\d[-–](?:(?:19|20)?\d\d)")  # "2014-2024", "2019-20": a period
 _MONEY = re.compile(r"[$€£]|\b(?:dollars?|euros?|pounds)\b", re.IGNORECASE)
+# After a name, a word that makes it an award's: "Cy Young winner Max Scherzer" (not "Cy Young").
+_AWARD_AFTER = re.compile(
+    r"[\s\-]+(?:winner|winners|winning|award|awards|trophy|medal|medalist|medalists|honoree|"
+    r"nominee|nominees|nominated)\b"
+)
 _GOVERNMENT_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(GOVERNMENT_WORDS)) + r")\b")
 _DAY_OR_MONTH = re.compile(rf"\d|\b(?:{MONTHS})\b", re.IGNORECASE)  # a date more exact than a year
 _MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s+$", re.IGNORECASE)
@@ -475,6 +486,8 @@ def expected_type(question: str) -> ExpectedType | None:
                 return ExpectedType(YEAR, w)
             if w in DATE_NOUNS:
                 return ExpectedType(DATE, w)
+            if w in AGE_NOUNS:  # "What age ...?" asks what "How old ...?" does
+                return ExpectedType(NUMBER, "old")
             if w in NUMBER_NOUNS:
                 return ExpectedType(NUMBER, w)
             if w in PERSON_NOUNS or _singular(w) in PERSON_NOUNS:  # "Which stars ...?"
@@ -630,6 +643,7 @@ def candidate_spans(
                 and not _PLUS_AFTER.match(sentence, s.end)  # nor "Paramount+"
                 and not _before_region(sentence, s.end)
                 and not _GOVERNMENT_AFTER.match(sentence, s.end)
+                and not _AWARD_AFTER.match(sentence, s.end)  # "Cy Young winner Max Scherzer"
                 and len(s.text) > 1  # a letter is nobody: the platform "X"
             ]
             # a quoted title is no one: “Please Please Please”, "Short n' Sweet"
@@ -642,6 +656,10 @@ def candidate_spans(
             if not asked & GOVERNMENT_WORDS:
                 # "the Trump administration" is no city or cartel, unless one is asked for
                 spans = [s for s in spans if not _GOVERNMENT_AFTER.match(sentence, s.end)]
+        if expected.kind == ENTITY and not asked & SIDE_NOUNS:
+            # "Which NFL team ...", "Which university ...?": not "Washington", "Idaho" alone (a
+            # country is asked for as a team, a member or an ally)
+            spans = [s for s in spans if span_key(s.text) not in COUNTRIES | US_STATES]
         if expected.kind == PLACE:  # "Maxar Technologies" is nowhere; a university is a place
             spans = [s for s in spans if not _not_a_place(s.text)]
         if expected.noun in DRUG_NOUNS:  # "which drug": not "Donald Trump", "FDA" or "U.S."
@@ -1267,6 +1285,7 @@ def _age(span: str) -> bool:
         digits is not None
         and int(digits.group()) <= MAX_AGE
         and (not unit or unit in ("year", "year-old", "old"))
+        and not _MONEY_OR_SHARE.search(span)  # "86%" of them is no age
     )
 
 

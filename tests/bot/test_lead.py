@@ -1255,3 +1255,23 @@ def test_a_deadline_is_a_day_and_a_city_no_country():
     sentence = "“We cannot be at a place right now in America,” Frey said in Minneapolis."
     found = spans(sentence, "Which city faced a surge of agents?")
     assert "Minneapolis" in found and "America" not in found
+
+
+def test_an_age_an_award_and_a_bare_country_are_what_they_are():
+    # "86% [1]." led "What age does Australia's social media ban apply to?"
+    sentence = (
+        "Before the ban, 86% of Australians aged 8 to 15 used social media; it covers under 16s."
+    )
+    assert "86%" not in spans(sentence, "What age does the ban apply to?")
+    assert "86%" not in spans(sentence, "How old must users be?")
+    # "Cy Young [1]." led "Who won the World Series?"
+    sentence = "Three-time Cy Young winner Max Scherzer won the World Series with the Nationals."
+    assert spans(sentence, "Who won the World Series?") == ["Max Scherzer"]
+    # "Idaho [1]." led "... four students at which university?"
+    sentence = "An Idaho judge heard the case of the four University of Idaho students."
+    assert spans(sentence, "Four students were killed at which university?") == [
+        "University of Idaho"
+    ]
+    # a country asked as a team is one
+    sentence = "In the final, England beat Spain on penalties in Basel."
+    assert spans(sentence, "Which team won the final?") == ["England", "Spain", "Basel"]
