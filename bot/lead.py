@@ -57,7 +57,7 @@ PERSON_NOUNS = frozenset(
     billionaire journalist host comedian chef quarterback pitcher golfer minister ambassador
     secretary chancellor speaker commissioner chairman chairwoman sheriff spokesman spokeswoman
     spokesperson representative admiral envoy justice king queen prince princess pope
-    emperor""".split()
+    emperor legend legends icon icons superstar superstars""".split()
 )
 PLACE_NOUNS = frozenset(
     """country countries nation nations state states city cities town towns region county
@@ -1203,6 +1203,9 @@ def choose_lead(
         if expected.kind == PLACE
         else set()
     )
+    # "Which hurricane ...", "Which university ...": a name starting or ending with the asked
+    # noun is one ("Hurricane Erin", "Indiana University")
+    heads = _asked_heads(question) if expected.kind in (ENTITY, PLACE) else set()
     leads: dict[str, Lead] = {}
     for i in considered:
         for span in candidate_spans(sentences[i], expected, asked, known, common):
@@ -1216,8 +1219,11 @@ def choose_lead(
                 score += KIND_BONUS  # "turkeys named Gobble and Waddle": the names asked for
             if publication and key.split()[-1] in PUBLICATION_HEADS:
                 score += KIND_BONUS  # "New York Times" for "Which newspaper ...?"
+            ends = {_singular(_key_word(w)) for w in _ends(span.text)}
             if expected.units and _unit(span.text) in expected.units:
                 score += KIND_BONUS  # "1,240 stores" for "how many stores": the asked count
+            elif ends & heads:
+                score += KIND_BONUS  # "Hurricane Erin" for "Which hurricane ...?"
             elif _singulars(_words(span.text)) & repeated:
                 score -= QUESTION_OVERLAP_PENALTY
             if key not in leads or score > leads[key].score:
@@ -1231,6 +1237,26 @@ def choose_lead(
 
 # The oldest age a "how old" question is answered with; above it a number counts something else.
 MAX_AGE = 130
+
+
+HEAD_WORDS = 3  # the asked noun is among this many words after "which" or "what"
+
+
+def _asked_heads(question: str) -> set[str]:
+    """The words (singular, lower case) that may name what a "which"/"what" question asks
+    for: the lower-case words among HEAD_WORDS after it, function words and "type of" aside."""
+    m = next((m for m in _WH.finditer(question) if m.group("which")), None)
+    if m is None:
+        return set()
+    # lower-case words only: "Formula" of "Which Formula 1 team" names no kind of thing
+    words = [_key_word(w) for w in m.group("noun").split()[:HEAD_WORDS] if w[0].islower()]
+    return {_singular(w) for w in words if w not in STOPWORDS and w not in KIND_WORDS}
+
+
+def _ends(span: str) -> list[str]:
+    """The first and the last word of a span."""
+    words = _WORD.findall(span)
+    return [words[0], words[-1]] if words else []
 
 
 def _surnames(sentences: Sequence[str]) -> set[str]:

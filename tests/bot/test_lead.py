@@ -1275,3 +1275,24 @@ def test_an_age_an_award_and_a_bare_country_are_what_they_are():
     # a country asked as a team is one
     sentence = "In the final, England beat Spain on penalties in Basel."
     assert spans(sentence, "Which team won the final?") == ["England", "Spain", "Basel"]
+
+
+def test_a_name_made_with_the_asked_noun_is_of_that_kind():
+    # "Atlantic [1]." led "Which hurricane brought dangerous surf to the East Coast?"
+    sentences = [
+        "Swells from the Atlantic reached the coast as Hurricane Erin passed offshore.",
+        "Beaches from the Carolinas to New Jersey closed.",
+    ]
+    lead = choose_lead("Which hurricane brought dangerous surf?", sentences, [0.8, 0.6])
+    assert lead is not None and lead.span.text == "Hurricane Erin"
+    # "Milan [1]." led "Which famous stadium will host the opening ceremony?"
+    sentences = ["The opening ceremony will take place at San Siro Stadium in Milan."]
+    lead = choose_lead("Which famous stadium will host the opening ceremony?", sentences, [0.8])
+    assert lead is not None and lead.span.text == "San Siro Stadium"
+    # a capitalised word of the question names no kind ("Which Formula 1 team ...?")
+    sentences = [
+        "For four years Red Bull Racing has dominated Formula 1.",
+        "He raced in Formula Renault before Formula 2.",
+    ]
+    lead = choose_lead("Which Formula 1 team lost its boss?", sentences, [0.8, 0.75])
+    assert lead is not None and lead.span.text == "Red Bull Racing"
