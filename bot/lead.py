@@ -122,6 +122,11 @@ NOWHERE_HEADS = COMPANY_HEADS | AGENCY_HEADS
 # After a person's name, a word that makes it a government or an operation, not the person: "the
 # Biden administration" does not answer "who" with Joe Biden.
 GOVERNMENT_WORDS = frozenset("administration campaign government presidency era".split())
+# A place's head after a possessive name makes one name with it: "Levi's Stadium".
+POSSESSED_HEADS = frozenset(
+    """stadium arena field park center centre hall hospital college school church cathedral
+    chapel island square garden gardens theater theatre""".split()
+)
 # Titles that also start places' names ("US Capitol"): a place may start with them.
 PLACE_TITLES = frozenset({"us"})
 # A name ending with its country is an organisation's ("Turning Point USA", "Bank of America").
@@ -494,6 +499,8 @@ def expected_type(question: str) -> ExpectedType | None:
                 return ExpectedType(PERSON, w, several)
             if w in PLACE_NOUNS:
                 return ExpectedType(PLACE, w, several)
+            if w in INSTITUTION_HEADS:
+                break  # "Which stadium hosts ...": the noun is "stadium"; "hosts" is a verb
         if any(w in COLOUR_NOUNS for w in words):
             return ExpectedType(COLOUR, several=several)
         if any(w in NATURAL_WORDS for w in words):
@@ -644,6 +651,7 @@ def candidate_spans(
                 and not _before_region(sentence, s.end)
                 and not _GOVERNMENT_AFTER.match(sentence, s.end)
                 and not _AWARD_AFTER.match(sentence, s.end)  # "Cy Young winner Max Scherzer"
+                and not _in_place(sentence, s)  # "parts of Los Angeles"
                 and len(s.text) > 1  # a letter is nobody: the platform "X"
             ]
             # a quoted title is no one: “Please Please Please”, "Short n' Sweet"
@@ -810,9 +818,23 @@ def _place_or_institution(span: str) -> bool:
         or _people(key)
         or (bool(first) and last in NATION_TAILS)
         or _institution_head(last)
+        or _institution_of(key)
         or _occasion(span)
         or (bool(first) and last in EVENT_HEADS)
         or any(_BRAND.search(word) for word in span.split())
+    )
+
+
+# An institution's head before "of": "Archdiocese of Philadelphia", "Bank of America".
+OF_HEADS = frozenset("archdiocese diocese bank office house court board church".split())
+
+
+def _institution_of(key: str) -> bool:
+    """Whether a name is an institution's written "<head> of <place>" ("University of Idaho")."""
+    words = key.split()
+    return any(
+        words[i + 1] == "of" and (_institution_head(w) or w in OF_HEADS)
+        for i, w in enumerate(words[:-1])
     )
 
 
@@ -1014,7 +1036,7 @@ def _names(
     tokens = list(_WORD.finditer(sentence, dateline.end() if dateline else 0))
     runs: list[list[re.Match[str]]] = []
     run: list[re.Match[str]] = []
-    for tok in tokens:
+    for n, tok in enumerate(tokens):
         word = tok.group()
         gap = sentence[run[-1].end() : tok.start()].strip() if run else ""
         # "John F. Kennedy"; for a person "U.S. Attorney General Jane Doe" (its titles go below;
@@ -1032,8 +1054,11 @@ def _names(
         )
         if capital or (run and (word in CONNECTORS or (several and word == "and"))):
             run.append(tok)
-            if word.endswith(("'s", "’s")):
-                runs.append(run)  # "Amazon's AWS": the owner is one name, the owned another
+            following = tokens[n + 1].group() if n + 1 < len(tokens) else ""
+            if word.endswith(("'s", "’s")) and _key_word(following) not in POSSESSED_HEADS:
+                # "Amazon's AWS": the owner is one name, the owned another ("Levi's Stadium"
+                # is one)
+                runs.append(run)
                 run = []
         else:
             runs.append(run)
@@ -1045,7 +1070,12 @@ def _names(
         # it is a name ("Evansville: Hundreds of onlookers ...").
         opens = bool(run) and (run[0] is tokens[0] or _after_colon(sentence, run[0].start()))
         first = _key_word(run[0].group()) if run else ""
-        if opens and first not in known and not (len(run) > 1 and first in first_names):
+        if (
+            opens
+            and first not in known
+            and not (len(run) > 1 and first in first_names)
+            and not _opens_with_place(run)  # "Utah Valley University issued ..."
+        ):
             run = run[1:]
         # A date is no name: "On July 20 I watched ...", "in February 2026".
         while (
@@ -1093,6 +1123,29 @@ def _names(
             text, end = text + ".", end + 1  # "U.S." keeps its last full stop
         spans.append(Span(text, start, end))
     return _joined_institutions(sentence, spans)
+
+
+# Before a name, a word that makes it a place's: "in Charlotte", "at Brown University".
+_IN_BEFORE = re.compile(r"\b(?:in|at|across|near|throughout|outside)\s+$")
+# The first word of many places' names and of nobody's: "Los Angeles", "San Diego", "Fort Worth".
+PLACE_PREFIXES = frozenset("los las san santa fort port new".split())
+
+
+def _in_place(sentence: str, span: Span) -> bool:
+    """Whether `span` names a place: after "in", "at" ... (not as an owner: "in Trump's first
+    term"), or starting as only places' names do ("Los Angeles")."""
+    if _key_word(span.text.split()[0]) in PLACE_PREFIXES:
+        return True
+    owner = sentence[span.end : span.end + 2] in ("'s", "’s")
+    return not owner and _IN_BEFORE.search(sentence, 0, span.start) is not None
+
+
+def _opens_with_place(run: list[re.Match[str]]) -> bool:
+    """Whether a run of capitalised words starts with a US state's or a country's name ("Utah",
+    "North Carolina"), which is a name wherever it stands."""
+    words = [_key_word(t.group()) for t in run[:2]]
+    places = COUNTRIES | US_STATES
+    return words[0] in places or (len(words) == 2 and " ".join(words) in places)
 
 
 def _after_titles(run: list[re.Match[str]]) -> list[re.Match[str]]:
@@ -1206,12 +1259,26 @@ def choose_lead(
     # "Which hurricane ...", "Which university ...": a name starting or ending with the asked
     # noun is one ("Hurricane Erin", "Indiana University")
     heads = _asked_heads(question) if expected.kind in (ENTITY, PLACE) else set()
+    done_to = _passive_stem(question) if expected.kind == PERSON else None
+    # who did the act asked about, by surname, wherever a considered sentence says so
+    doers = (
+        {
+            span_key(span.text).split()[-1]
+            for i in considered
+            for span in candidate_spans(sentences[i], expected, asked, known, common)
+            if _does(sentences[i], span, done_to) and span_key(span.text)
+        }
+        if done_to
+        else set()
+    )
     leads: dict[str, Lead] = {}
     for i in considered:
         for span in candidate_spans(sentences[i], expected, asked, known, common):
             key = span_key(span.text)
             if not key or winner and _lost(sentences[i], span) or key in surnames:
                 continue
+            if done_to and key.split()[-1] in doers:
+                continue  # "Trump pardoned ..." does not answer "Who was pardoned?"
             others = sum(1 for j in considered if j != i and _mentions(key, lowered[j]))
             score = scores[i] + AGREEMENT_BONUS * min(others, MAX_AGREEMENT)
             score += kind_bonus(span.text, expected)
@@ -1267,6 +1334,40 @@ def _surnames(sentences: Sequence[str]) -> set[str]:
         for m in _FIRST_AND_LAST.finditer(sentence)
         if _key_word(m.group(1)) in FIRST_NAMES
     }
+
+
+# "Who was pardoned ...?", "Who has been named ...?": the question asks who underwent an act.
+_PASSIVE = re.compile(
+    r"\bwho\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be|got|gets)\s+"
+    r"(?:[a-z]+ly\s+)?(?P<verb>[a-z]{3,})\b",
+    re.IGNORECASE,
+)
+# Between a doer and their act: "Trump will posthumously award ...", "police have arrested".
+_BEFORE_ACT = re.compile(
+    r"(?:\s+(?:will|would|has|have|had|also|then|later|just|to|[a-z]+ly))*\s+", re.IGNORECASE
+)
+MIN_STEM = 3
+
+
+def _passive_stem(question: str) -> str | None:
+    """The stem of the act a "Who was <done> ...?" question asks about ("pardon" of
+    "pardoned", "nam" of "named", "chos" of "chosen"), or None."""
+    m = _PASSIVE.search(question)
+    if m is None or m.group("verb").lower() in STOPWORDS:
+        return None
+    verb = m.group("verb").lower()
+    for ending in ("ed", "en", "n"):
+        if verb.endswith(ending) and len(verb) - len(ending) >= MIN_STEM:
+            return verb[: -len(ending)]
+    return verb
+
+
+def _does(sentence: str, span: Span, stem: str) -> bool:
+    """Whether the sentence has `span` do the act of `stem` ("President Donald Trump pardoned
+    two turkeys", "Trump will posthumously award the medal to Charlie Kirk"): the doer, not who
+    it was done to."""
+    m = _BEFORE_ACT.match(sentence, span.end)
+    return m is not None and sentence[m.end() :].lower().startswith(stem)
 
 
 def _lost(sentence: str, span: Span) -> bool:
