@@ -38,9 +38,10 @@
    preference counts from today), against the configured answers (asked with no "now").
 
 12. `lead_accuracy`: the share of questions whose answer starts with a lead span (`lead_of`:
-   the span before the first "[n].") holding the gold answer. With --questions
-   bench/questions/user-answers.jsonl: questions a user would type over the merged index, with
-   answers read from its articles (written while choosing this round's lead rules: a tune set).
+   the span before the first "[n].") holding the gold answer; `leads_given`, the share that
+   start with one at all; `lead_precision`, the share of those leads holding the gold. With
+   --questions bench/questions/user-answers.jsonl: questions a user would type over the merged
+   index, with answers read from its articles (written while choosing lead rules: a tune set).
 
 Writes bench/out/answers-<set>.jsonl (one answer a line, with `gold`, `correct`, `baseline`,
 `covered`, `lead`, `lead_correct`) and bench/out/answers-<set>.json.
@@ -166,7 +167,7 @@ def main() -> None:
         "baseline_top1_passage": round(sum(r["baseline"] for r in rows) / n, 3),
         "found": round(sum(r["found"] for r in rows) / n, 3),
         "answer_in_candidate_sentences": round(sum(r["covered"] for r in rows) / n, 3),
-        "lead_accuracy": round(sum(r["lead_correct"] for r in rows) / n, 3),
+        **lead_summary(rows),
         "passages": settings.answer.passages,
     }
     results["score_rtqa_answers"] = score_rtqa(data.questions, answers, f"{data.label}-asked")
@@ -257,6 +258,20 @@ def parse_constant(text: str) -> tuple[str, list[float]]:
 # The lead span as an answer's text starts with it: "Salt Lake City [1]. ..." (a sentence's
 # citation is not followed by a full stop).
 _LEAD = re.compile(r"^(?P<lead>[^\n]{1,120}?) \[\d+\]\.(?:\s|$)")
+
+
+def lead_summary(rows: list[dict[str, Any]]) -> dict[str, float | None]:
+    """How often answers lead with a span (`leads_given`), how often that span holds the gold
+    answer over all questions (`lead_accuracy`) and over those led (`lead_precision`: a wrong
+    lead is read first, so it misleads more than none)."""
+    n = len(rows)
+    given = sum(r["lead"] is not None for r in rows)
+    right = sum(r["lead_correct"] for r in rows)
+    return {
+        "leads_given": round(given / n, 3) if n else None,
+        "lead_accuracy": round(right / n, 3) if n else None,
+        "lead_precision": round(right / given, 3) if given else None,
+    }
 
 
 def lead_of(text: str) -> str | None:

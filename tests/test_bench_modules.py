@@ -197,6 +197,23 @@ def test_ask_batch_answers_as_of_the_moment_given_as_newsbot_ask_does():
     assert seen[-1] is None  # without one: no "now", as the benches have asked so far
 
 
+def test_leads_are_counted_over_all_questions_and_over_those_led():
+    from bench.answers import lead_summary
+
+    rows = [
+        {"lead": "Salt Lake City", "lead_correct": True},
+        {"lead": "Utah", "lead_correct": False},
+        {"lead": None, "lead_correct": False},
+        {"lead": None, "lead_correct": False},
+    ]
+    assert lead_summary(rows) == {
+        "leads_given": 0.5,
+        "lead_accuracy": 0.25,
+        "lead_precision": 0.5,
+    }
+    assert lead_summary([{"lead": None, "lead_correct": False}])["lead_precision"] is None
+
+
 def test_the_lead_is_read_from_the_answers_start_only_when_it_leads():
     from bench.answers import lead_of
 
