@@ -28,8 +28,9 @@
    sentence from the retrieved articles nearest the asked period, or the newest; 0: dates play
    no part in choosing sentences).
 9. With --constant NAME=0.5,0.7 (repeatable): the same for each value of one of
-   `bot/answer.py`'s sentence-choosing constants (SELECTION_CONSTANTS), patched for that run
-   only. The relevance weights are not among them: the found decision is fitted on them.
+   `bot/answer.py`'s sentence-choosing constants (SELECTION_CONSTANTS) or of `bot/lead.py`'s
+   span scores (LEAD_CONSTANTS), patched for that run only, with each run's lead figures. The
+   relevance weights are not among them: the found decision is fitted on them.
 10. With --dense-weights 0.5,0.7: the same for each weight of the sentence's cosine in its
    relevance (DENSE_WEIGHT, the word overlap taking the rest: LEXICAL_WEIGHT = 1 - it), the
    support model held as fitted, so the found rate moves with them too.
@@ -177,6 +178,11 @@ def main() -> None:
             plain = ask_batch(bot, [q["question"] for q in questions])
         results["no_lead"] = score_rtqa(data.questions, plain, f"{data.label}-no-lead")
 
+    def led(given: dict[str, Any], gold: str) -> bool:
+        """Whether an answer leads with a span holding the gold answer."""
+        lead = lead_of(given["answer"])
+        return lead is not None and has_answer(lead, gold)
+
     def scored(given: list[dict[str, Any]], label: str) -> dict[str, Any]:
         """A variant's answers against the configured ones."""
         return {
@@ -189,6 +195,12 @@ def main() -> None:
                 for a, b in zip(given, answers, strict=True)
             ),
             "score_rtqa_answers": score_rtqa(data.questions, given, f"{data.label}-{label}"),
+            **lead_summary(
+                [
+                    {"lead": lead_of(a["answer"]), "lead_correct": led(a, q["answer"])}
+                    for q, a in zip(questions, given, strict=True)
+                ]
+            ),
         }
 
     # The same questions again with one [answer] value changed:
@@ -216,7 +228,8 @@ def main() -> None:
         results.setdefault("dense_weights", {})[str(weight)] = scored(given, f"dense-{weight}")
     for name, values in args.constant:
         for value in values:
-            with mock.patch(f"bot.answer.{name}", value):
+            module = "bot.lead" if name in LEAD_CONSTANTS else "bot.answer"
+            with mock.patch(f"{module}.{name}", value):
                 given = ask_batch(answerer(library, settings), [q["question"] for q in questions])
             results.setdefault("constants", {}).setdefault(name, {})[str(value)] = scored(
                 given, f"{name.lower()}-{value}"
@@ -245,12 +258,23 @@ SELECTION_CONSTANTS = (
 )
 
 
+# ... and bot/lead.py's scores of a lead span (which span leads, not whether one is found).
+LEAD_CONSTANTS = (
+    "ACT_BONUS",
+    "AGREEMENT_BONUS",
+    "KIND_BONUS",
+    "FULL_NAME_BONUS",
+    "QUESTION_OVERLAP_PENALTY",
+)
+
+
 def parse_constant(text: str) -> tuple[str, list[float]]:
     """ "KEEP_RATIO=0.5,0.7" -> ("KEEP_RATIO", [0.5, 0.7]), for a constant allowed to vary."""
     name, sep, values = text.partition("=")
-    if not sep or name not in SELECTION_CONSTANTS:
+    allowed = SELECTION_CONSTANTS + LEAD_CONSTANTS
+    if not sep or name not in allowed:
         raise argparse.ArgumentTypeError(
-            f"expected NAME=V1,V2 with NAME one of {', '.join(SELECTION_CONSTANTS)}, got {text!r}"
+            f"expected NAME=V1,V2 with NAME one of {', '.join(allowed)}, got {text!r}"
         )
     return name, parse_list(values, float)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.question import STOPWORDS, fold
 from index.quotes.lexicon import COUNTRIES, US_STATES
@@ -26,6 +26,8 @@ MAX_AGREEMENT = 4  # agreement counted up to this many further sentences
 KIND_BONUS = 0.1  # "which country" and the span is a country (a US state for "which state")
 FULL_NAME_BONUS = 0.03  # a person asked for, and the span has a first and a last name
 QUESTION_OVERLAP_PENALTY = 0.05  # some (not all) of the span's words are in the question
+ACT_BONUS = 0.05  # the span does what the question asks who did ("Costco has sued" for "Which
+# company sued ...?")
 UNIT_WORDS = 4  # "how many" reads at most this many words of the noun after it
 SUPPORTING_SENTENCES = 2  # sentences after the lead: its own and one more that adds something
 
@@ -122,6 +124,29 @@ NOWHERE_HEADS = COMPANY_HEADS | AGENCY_HEADS
 # After a person's name, a word that makes it a government or an operation, not the person: "the
 # Biden administration" does not answer "who" with Joe Biden.
 GOVERNMENT_WORDS = frozenset("administration campaign government presidency era".split())
+# Nouns asking for a company: a person, a court or an agency is none ("Which automaker ...?" led
+# "Donald Trump", "Which large company sued ...?" "Supreme Court").
+COMPANY_NOUNS = frozenset(
+    """company companies firm firms automaker automakers carmaker carmakers retailer retailers
+    chain chains brand brands maker makers manufacturer manufacturers airline airlines bank
+    banks startup startups conglomerate giant giants broadcaster broadcasters network networks
+    insurer insurers lender lenders""".split()
+)
+PUBLIC_HEADS = AGENCY_HEADS | frozenset(
+    "court courts congress senate parliament department ministry government".split()
+)
+# The last word of a sea's, a coast's or a region's name: no group, company or thing asked for
+# ("Eastern Pacific" for "members of which drug cartel?").
+GEO_TAILS = frozenset(
+    """pacific atlantic ocean oceans sea seas coast coasts basin gulf peninsula strait""".split()
+)
+# Drugs the news names in lower case ("Which drug did Trump move to reclassify?": marijuana).
+DRUGS = frozenset(
+    """marijuana cannabis fentanyl cocaine heroin methamphetamine meth ketamine psilocybin
+    mdma lsd xylazine kratom opioids oxycodone mifepristone misoprostol ivermectin
+    hydroxychloroquine acetaminophen tylenol semaglutide tirzepatide insulin nicotine
+    naloxone""".split()
+)
 # A place's head after a possessive name makes one name with it: "Levi's Stadium".
 POSSESSED_HEADS = frozenset(
     """stadium arena field park center centre hall hospital college school church cathedral
@@ -414,6 +439,8 @@ class ExpectedType:
     several: bool = False
     # "How many delta variant cases ...": the words a count of the asked thing ends with
     units: frozenset[str] = frozenset()
+    # "Which large company ...": the words naming what is asked for (bot/lead.py `_asked_heads`)
+    heads: frozenset[str] = field(default=frozenset(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -513,9 +540,10 @@ def expected_type(question: str) -> ExpectedType | None:
             return None  # "What was the motive?": a clause answers, not a name
         if any(w in THING_NOUNS for w in words):
             return None  # "Which animals ...?": answered in lower case, not by a name
+        heads = frozenset(_asked_heads(question))
         if words[-1] in DRUG_NOUNS:
-            return ExpectedType(ENTITY, words[-1], several)
-        return ExpectedType(ENTITY, several=several)
+            return ExpectedType(ENTITY, words[-1], several, heads=heads)
+        return ExpectedType(ENTITY, several=several, heads=heads)
     return None
 
 
@@ -671,7 +699,12 @@ def candidate_spans(
         if expected.kind == PLACE:  # "Maxar Technologies" is nowhere; a university is a place
             spans = [s for s in spans if not _not_a_place(s.text)]
         if expected.noun in DRUG_NOUNS:  # "which drug": not "Donald Trump", "FDA" or "U.S."
-            spans = [s for s in spans if not _no_drug(s.text)]
+            spans = [s for s in spans if not _no_drug(s.text)] + _drugs(sentence)
+            spans.sort(key=lambda s: s.start)
+        if expected.kind == ENTITY and _singulars(expected.heads) & _singulars(COMPANY_NOUNS):
+            spans = [s for s in spans if not _no_company(s.text)]
+        if expected.kind == ENTITY and not asked & SIDE_NOUNS:
+            spans = [s for s in spans if span_key(s.text).split()[-1] not in GEO_TAILS]
         if expected.noun in COUNTRY_NOUNS:  # "which country": a country, not "Meta" or "Trump"
             spans = [s for s in spans if span_key(s.text) in COUNTRIES]
         if expected.noun in CITY_NOUNS:  # "which city": not "America" (but "Gaza" is one)
@@ -852,6 +885,28 @@ def _no_drug(span: str) -> bool:
         or any(w in PERSON_TITLES for w in words)
         or key in COUNTRIES | US_STATES
         or bool(_ACRONYM.fullmatch(span))
+        or words[0] == "schedule"  # "Schedule I" is a drug's class
+    )
+
+
+def _drugs(sentence: str) -> list[Span]:
+    """The drugs a sentence names in lower case."""
+    return [
+        Span(m.group(), m.start(), m.end())
+        for m in _WORD.finditer(sentence)
+        if m.group().islower() and m.group() in DRUGS
+    ]
+
+
+def _no_company(span: str) -> bool:
+    """A person by first and last name ("Donald Trump") or a public body ("Supreme Court",
+    "Department of Defense") answers no "Which company ...?"."""
+    words = span_key(span).split()
+    return (
+        (len(words) > 1 and words[0] in FIRST_NAMES and "&" not in span and " and " not in span)
+        or any(w in PERSON_TITLES for w in words[:-1])
+        or words[-1] in PUBLIC_HEADS
+        or (len(words) > 2 and words[1] == "of" and words[0] in PUBLIC_HEADS)
     )
 
 
@@ -1117,7 +1172,9 @@ def _names(
             continue  # "the No. 1-ranked player": a rank, nobody called "No"
         start, end = run[0].start(), run[-1].end()
         text = sentence[start:end]
-        if text.endswith(("'s", "’s")):
+        if text.endswith(("'s", "’s")) and not _THE_BEFORE.search(sentence, 0, start):
+            # an owner's "'s" goes; after "the" it is a shop's or a brand's name ("the McDonald's
+            # app", "the Macy's parade")
             text, end = text[:-2], end - 2
         elif _INITIALS.search(text) and sentence[end : end + 1] == ".":
             text, end = text + ".", end + 1  # "U.S." keeps its last full stop
@@ -1260,6 +1317,7 @@ def choose_lead(
     # noun is one ("Hurricane Erin", "Indiana University")
     heads = _asked_heads(question) if expected.kind in (ENTITY, PLACE) else set()
     done_to = _passive_stem(question) if expected.kind == PERSON else None
+    act = _asked_act(question) if expected.kind in (PERSON, PLACE, ENTITY) else None
     # who did the act asked about, by surname, wherever a considered sentence says so
     doers = (
         {
@@ -1282,6 +1340,8 @@ def choose_lead(
             others = sum(1 for j in considered if j != i and _mentions(key, lowered[j]))
             score = scores[i] + AGREEMENT_BONUS * min(others, MAX_AGREEMENT)
             score += kind_bonus(span.text, expected)
+            if act and any(_does(sentences[i], span, form) for form in act):
+                score += ACT_BONUS
             if naming and _NAMED_BEFORE.search(sentences[i], 0, span.start):
                 score += KIND_BONUS  # "turkeys named Gobble and Waddle": the names asked for
             if publication and key.split()[-1] in PUBLICATION_HEADS:
@@ -1311,13 +1371,20 @@ HEAD_WORDS = 3  # the asked noun is among this many words after "which" or "what
 
 def _asked_heads(question: str) -> set[str]:
     """The words (singular, lower case) that may name what a "which"/"what" question asks
-    for: the lower-case words among HEAD_WORDS after it, function words and "type of" aside."""
+    for: the lower-case words among HEAD_WORDS after it, up to a function word or a verb's past
+    or an adverb, and "type of" aside."""
     m = next((m for m in _WH.finditer(question) if m.group("which")), None)
     if m is None:
         return set()
-    # lower-case words only: "Formula" of "Which Formula 1 team" names no kind of thing
-    words = [_key_word(w) for w in m.group("noun").split()[:HEAD_WORDS] if w[0].islower()]
-    return {_singular(w) for w in words if w not in STOPWORDS and w not in KIND_WORDS}
+    words = []
+    for w in m.group("noun").split()[:HEAD_WORDS]:
+        key = _key_word(w)
+        if key in STOPWORDS or key.endswith(("ed", "ly")):
+            break  # "Which agency warned retailers?": the phrase ends before its verb
+        # lower-case words only: "Formula" of "Which Formula 1 team" names no kind of thing
+        if w[0].islower() and key not in KIND_WORDS:
+            words.append(_singular(key))
+    return set(words)
 
 
 def _ends(span: str) -> list[str]:
@@ -1362,12 +1429,76 @@ def _passive_stem(question: str) -> str | None:
     return verb
 
 
+# "Which company sued ...?", "Who won ...?": the asked thing or person did the act (its first
+# past-tense verb within ACT_WORDS words after the question word).
+_ASKER = re.compile(r"\b(?:who|which|what)\b", re.IGNORECASE)
+ACT_WORDS = 6
+# Words before the act that keep it the asked one's ("Which company recently sued ...?") and
+# words that make it another's ("Which company did Trump sue?", "Who was pardoned?").
+_BEFORE_ASKED_ACT = frozenset(
+    "has have had recently just officially reportedly also first once".split()
+)
+_NOT_ASKED_ACT = frozenset(
+    "did does do was were is are been be will would can could should may might".split()
+)
+# Irregular pasts a question may ask with, and the forms a sentence may tell the act in.
+IRREGULAR_ACTS = {
+    "won": ("won", "win"),
+    "beat": ("beat",),
+    "led": ("led", "lead"),
+    "made": ("made", "make"),
+    "became": ("became", "become"),
+    "took": ("took", "take"),
+    "hit": ("hit",),
+    "struck": ("struck", "strike"),
+    "sold": ("sold", "sell"),
+    "bought": ("bought", "buy"),
+    "left": ("left", "leave"),
+    "built": ("built", "build"),
+    "broke": ("broke", "break"),
+    "ran": ("ran", "run"),
+    "shot": ("shot", "shoot"),
+    "paid": ("paid", "pay"),
+    "lost": ("lost", "lose"),
+    "held": ("held", "hold"),
+    "met": ("met", "meet"),
+    "chose": ("chose", "choose"),
+    "fell": ("fell", "fall"),
+    "rose": ("rose", "rise"),
+    "sent": ("sent", "send"),
+    "told": ("told", "tell"),
+    "gave": ("gave", "give"),
+    "set": ("set",),
+}
+
+
+def _asked_act(question: str) -> tuple[str, ...]:
+    """The forms of the act a question asks who did ("sued": "sue"; "won": "won", "win"), or
+    () when it asks who had something done ("Who was pardoned?") or names no past act."""
+    m = _ASKER.search(question)
+    if m is None:
+        return ()
+    for word in question[m.end() :].split()[:ACT_WORDS]:
+        verb = word.lower().strip(",.?!;:")
+        if verb in _NOT_ASKED_ACT:
+            return ()
+        if verb in IRREGULAR_ACTS:
+            return IRREGULAR_ACTS[verb]
+        if verb.endswith("ed") and len(verb) > 3 and verb not in _BEFORE_ASKED_ACT:
+            return (verb[:-2] if len(verb) - 2 >= MIN_STEM else verb[:-1],)
+    return ()
+
+
 def _does(sentence: str, span: Span, stem: str) -> bool:
     """Whether the sentence has `span` do the act of `stem` ("President Donald Trump pardoned
     two turkeys", "Trump will posthumously award the medal to Charlie Kirk"): the doer, not who
     it was done to."""
     m = _BEFORE_ACT.match(sentence, span.end)
-    return m is not None and sentence[m.end() :].lower().startswith(stem)
+    if m is None:
+        return False
+    # the stem and a verb's ending: "fir" in "fired" or "fires", not in "first"
+    form = re.escape(stem) + r"(?:e|es|s|ed|d|ing|[a-z](?:ed|ing))?\b"
+    return re.match(form, sentence[m.end() :], re.IGNORECASE) is not None
 
 
 def _lost(sentence: str, span: Span) -> bool:

@@ -1,6 +1,7 @@
 """The benchmarks are not run by the tests (they take minutes), but they must import, parse
 their options, and keep their question sets apart from the reporting sets."""
 
+import argparse
 import importlib
 import json
 
@@ -195,6 +196,15 @@ def test_ask_batch_answers_as_of_the_moment_given_as_newsbot_ask_does():
     assert rows[1]["error"] == "empty question"
     ask_batch(Recording(), ["What happened?"])
     assert seen[-1] is None  # without one: no "now", as the benches have asked so far
+
+
+def test_a_lead_constant_may_vary_as_the_selection_constants_do():
+    from bench.answers import parse_constant
+
+    assert parse_constant("ACT_BONUS=0,0.1") == ("ACT_BONUS", [0.0, 0.1])
+    assert parse_constant("KEEP_RATIO=0.5") == ("KEEP_RATIO", [0.5])
+    with pytest.raises(argparse.ArgumentTypeError, match="ACT_BONUS"):
+        parse_constant("DENSE_WEIGHT=0.5")
 
 
 def test_leads_are_counted_over_all_questions_and_over_those_led():
