@@ -1184,8 +1184,12 @@ def _names(
 
 # Before a name, a word that makes it a place's: "in Charlotte", "at Brown University".
 _IN_BEFORE = re.compile(r"\b(?:in|at|across|near|throughout|outside)\s+$")
-# The first word of many places' names and of nobody's: "Los Angeles", "San Diego", "Fort Worth".
-PLACE_PREFIXES = frozenset("los las san santa fort port new".split())
+# The first word of many places' names and of nobody's: "Los Angeles", "San Diego", "Fort Worth",
+# "Pacific Palisades", "North Carolina", "Mount Vernon".
+PLACE_PREFIXES = frozenset(
+    """los las san santa fort port new pacific atlantic north south east west northern
+    southern eastern western mount upper lower""".split()
+)
 
 
 def _in_place(sentence: str, span: Span) -> bool:
@@ -1335,8 +1339,10 @@ def choose_lead(
             key = span_key(span.text)
             if not key or winner and _lost(sentences[i], span) or key in surnames:
                 continue
-            if done_to and key.split()[-1] in doers:
-                continue  # "Trump pardoned ..." does not answer "Who was pardoned?"
+            if done_to and (key.split()[-1] in doers or _SAID_AFTER.match(sentences[i], span.end)):
+                # "Trump pardoned ..." does not answer "Who was pardoned?", nor does the agent
+                # quoted on the case ("..., special agent Kenny Cooper said")
+                continue
             others = sum(1 for j in considered if j != i and _mentions(key, lowered[j]))
             score = scores[i] + AGREEMENT_BONUS * min(others, MAX_AGREEMENT)
             score += kind_bonus(span.text, expected)
@@ -1414,6 +1420,8 @@ _BEFORE_ACT = re.compile(
     r"(?:\s+(?:will|would|has|have|had|also|then|later|just|to|[a-z]+ly))*\s+", re.IGNORECASE
 )
 MIN_STEM = 3
+# After a name, the verb that makes it the source quoted ("Kenny Cooper said").
+_SAID_AFTER = re.compile(r",?\s+(?:said|says|told|added|noted|explained|wrote)\b")
 
 
 def _passive_stem(question: str) -> str | None:

@@ -1309,6 +1309,8 @@ def test_a_place_is_nobody_and_levis_stadium_one_name():
     # "Los Angeles [1]." led "Who was arrested for the Palisades Fire?"
     sentence = "A man was arrested for the fire that devastated parts of Los Angeles."
     assert spans(sentence, "Who was arrested for the fire?") == []
+    sentence = "The couple lost their Pacific Palisades home to the fire."
+    assert spans(sentence, "Who was arrested for the fire?") == []
     sentence = "Police in Charlotte arrested Rafael Lopez."
     assert spans(sentence, "Who was arrested?") == ["Rafael Lopez"]
     # an owner stays a person: "in Trump's first term"
@@ -1386,3 +1388,13 @@ def test_what_did_the_asked_act_answers_who_did_it():
     sentences = ["The Jets first hired Robert Saleh.", "The Titans fired coach Brian Callahan."]
     lead = choose_lead("Which NFL team fired its head coach?", sentences, [0.72, 0.7])
     assert lead is not None and lead.span.text == "Titans"
+
+
+def test_the_source_quoted_is_not_who_underwent_the_act():
+    # "Kenny Cooper [1]." led "Who was arrested for the Palisades Fire?"
+    sentences = [
+        "The fire burned underground until winds revived it, special agent Kenny Cooper said.",
+        "Jonathan Rinderknecht was arrested on suspicion of starting the fire.",
+    ]
+    lead = choose_lead("Who was arrested for the fire?", sentences, [0.8, 0.7])
+    assert lead is not None and lead.span.text == "Jonathan Rinderknecht"
