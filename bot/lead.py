@@ -184,7 +184,8 @@ CLAUSE_NOUNS = frozenset(
 # study?" led "Jane Goodall Institute").
 THING_NOUNS = frozenset(
     """animal animals species disease diseases illness virus bacteria phenomenon phenomena
-    outbreak outbreaks infection infections""".split()
+    outbreak outbreaks infection infections creature creatures mammal mammals insect insects
+    fish bird birds""".split()
 )
 # Drugs are named either way ("marijuana", "Tylenol"); a person or an agency is none ("Which drug
 # did Trump reclassify?" led "Donald Trump", "Which medicine ...?" "FDA").
@@ -680,6 +681,7 @@ def candidate_spans(
                 and not _GOVERNMENT_AFTER.match(sentence, s.end)
                 and not _AWARD_AFTER.match(sentence, s.end)  # "Cy Young winner Max Scherzer"
                 and not _in_place(sentence, s)  # "parts of Los Angeles"
+                and not any(c.isdigit() for c in s.text)  # "Sweet 16" is nobody
                 and len(s.text) > 1  # a letter is nobody: the platform "X"
             ]
             # a quoted title is no one: “Please Please Please”, "Short n' Sweet"
@@ -705,6 +707,12 @@ def candidate_spans(
             spans = [s for s in spans if not _no_company(s.text)]
         if expected.kind == ENTITY and not asked & SIDE_NOUNS:
             spans = [s for s in spans if span_key(s.text).split()[-1] not in GEO_TAILS]
+            # "Treasury Secretary Scott Bessent" is no coin, cartel or company
+            spans = [s for s in spans if not _titled_person(s.text)]
+        # the source of what a sentence says is not what it says: "according to CoinGecko"
+        # (a person quoted may be: "Which official expects ...?")
+        if not person and not asked & SAYING_WORDS:
+            spans = [s for s in spans if not _ACCORDING_TO.search(sentence, 0, s.start)]
         if expected.noun in COUNTRY_NOUNS:  # "which country": a country, not "Meta" or "Trump"
             spans = [s for s in spans if span_key(s.text) in COUNTRIES]
         if expected.noun in CITY_NOUNS:  # "which city": not "America" (but "Gaza" is one)
@@ -896,6 +904,18 @@ def _drugs(sentence: str) -> list[Span]:
         for m in _WORD.finditer(sentence)
         if m.group().islower() and m.group() in DRUGS
     ]
+
+
+SAYING_WORDS = frozenset(
+    "say says said saying according claim claims claimed report reported".split()
+)
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _titled_person(span: str) -> bool:
+    """A name after a person's title: "Treasury Secretary Scott Bessent", "Judge John McConnell"."""
+    words = span_key(span).split()
+    return any(w in PERSON_TITLES for w in words[:-1])
 
 
 def _no_company(span: str) -> bool:

@@ -1398,3 +1398,23 @@ def test_the_source_quoted_is_not_who_underwent_the_act():
     ]
     lead = choose_lead("Who was arrested for the fire?", sentences, [0.8, 0.7])
     assert lead is not None and lead.span.text == "Jonathan Rinderknecht"
+
+
+def test_a_source_a_titled_person_and_a_number_are_not_what_was_asked():
+    # "CoinGecko [1]." led "Which cryptocurrency recently lost all of its gains?"
+    sentence = "The price of Bitcoin erased its gains, according to CoinGecko, a data site."
+    assert spans(sentence, "Which cryptocurrency lost its gains?") == ["Bitcoin"]
+    # ... unless who said it is asked
+    sentence = "Rates will fall next year, according to Jerome Powell."
+    assert spans(sentence, "Who said rates will fall?") == ["Jerome Powell"]
+    assert spans(sentence, "Which official expects rates to fall?") == ["Jerome Powell"]
+    # "Treasury Secretary Scott Bessent [1]." led "Which coin was minted for the last time?"
+    sentence = "Treasury Secretary Scott Bessent marked the striking of the final Lincoln Penny."
+    assert spans(sentence, "Which coin was minted for the last time?") == ["Lincoln Penny"]
+    # "Sweet 16 [1]." led "Which basketball player holds the record?"
+    sentence = "The veteran made three Sweet 16 runs before LeBron James broke the record."
+    assert spans(sentence, "Which basketball player holds the record?") == ["LeBron James"]
+    # "DNA [1]." led "... which sea creature?": animals are named in lower case
+    assert (
+        choose_lead("Which sea creature died?", ["DNA tests showed sea stars died."], [0.8]) is None
+    )
