@@ -695,9 +695,17 @@ def candidate_spans(
                 # "the Trump administration" is no city or cartel, unless one is asked for
                 spans = [s for s in spans if not _GOVERNMENT_AFTER.match(sentence, s.end)]
         if expected.kind == ENTITY and not asked & SIDE_NOUNS:
-            # "Which NFL team ...", "Which university ...?": not "Washington", "Idaho" alone (a
-            # country is asked for as a team, a member or an ally)
-            spans = [s for s in spans if span_key(s.text) not in COUNTRIES | US_STATES]
+            # A thing asked for (a country may be asked for as a team, a member or an ally):
+            # not "Idaho" alone ("... at which university?"), a sea's or a coast's name
+            # ("Eastern Pacific" for "... which drug cartel?"), nor a titled person ("Treasury
+            # Secretary Scott Bessent" for "Which coin ...?")
+            spans = [
+                s
+                for s in spans
+                if span_key(s.text) not in COUNTRIES | US_STATES
+                and span_key(s.text).split()[-1] not in GEO_TAILS
+                and not _titled_person(s.text)
+            ]
         if expected.kind == PLACE:  # "Maxar Technologies" is nowhere; a university is a place
             spans = [s for s in spans if not _not_a_place(s.text)]
         if expected.noun in DRUG_NOUNS:  # "which drug": not "Donald Trump", "FDA" or "U.S."
@@ -705,10 +713,6 @@ def candidate_spans(
             spans.sort(key=lambda s: s.start)
         if expected.kind == ENTITY and _singulars(expected.heads) & _singulars(COMPANY_NOUNS):
             spans = [s for s in spans if not _no_company(s.text)]
-        if expected.kind == ENTITY and not asked & SIDE_NOUNS:
-            spans = [s for s in spans if span_key(s.text).split()[-1] not in GEO_TAILS]
-            # "Treasury Secretary Scott Bessent" is no coin, cartel or company
-            spans = [s for s in spans if not _titled_person(s.text)]
         # the source of what a sentence says is not what it says: "according to CoinGecko"
         # (a person quoted may be: "Which official expects ...?")
         if not person and not asked & SAYING_WORDS:
@@ -924,7 +928,7 @@ def _no_company(span: str) -> bool:
     words = span_key(span).split()
     return (
         (len(words) > 1 and words[0] in FIRST_NAMES and "&" not in span and " and " not in span)
-        or any(w in PERSON_TITLES for w in words[:-1])
+        or _titled_person(span)
         or words[-1] in PUBLIC_HEADS
         or (len(words) > 2 and words[1] == "of" and words[0] in PUBLIC_HEADS)
     )
