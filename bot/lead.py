@@ -703,7 +703,7 @@ def candidate_spans(
                 s
                 for s in spans
                 if span_key(s.text) not in COUNTRIES | US_STATES
-                and span_key(s.text).split()[-1] not in GEO_TAILS
+                and span_key(s.text).rpartition(" ")[2] not in GEO_TAILS
                 and not _titled_person(s.text)
             ]
         if expected.kind == PLACE:  # "Maxar Technologies" is nowhere; a university is a place
@@ -926,6 +926,8 @@ def _no_company(span: str) -> bool:
     """A person by first and last name ("Donald Trump") or a public body ("Supreme Court",
     "Department of Defense") answers no "Which company ...?"."""
     words = span_key(span).split()
+    if not words:
+        return False
     return (
         (len(words) > 1 and words[0] in FIRST_NAMES and "&" not in span and " and " not in span)
         or _titled_person(span)
