@@ -1418,3 +1418,30 @@ def test_a_source_a_titled_person_and_a_number_are_not_what_was_asked():
     assert (
         choose_lead("Which sea creature died?", ["DNA tests showed sea stars died."], [0.8]) is None
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What color was it?",
+        "Which movie won?",
+        "Which type of severe weather hit?",
+        "Which large company sued?",
+        "Which drug was banned?",
+        "Who was arrested?",
+        "Which team won?",
+        "Which city hosted it?",
+        "What age is it for?",
+    ],
+)
+def test_every_kind_reads_odd_sentences_without_failing(question):
+    sentences = [
+        "The",
+        '"" “” "The" ,"',
+        "The The The's Stadium of of.",
+        "storm storm storm",
+        "according to the",
+        "Sweet 16's 'Hall' of Fame, said.",
+    ]
+    lead = choose_lead(question, sentences, [0.8] * len(sentences), sentences)
+    assert lead is None or lead.span.text.strip()
