@@ -681,7 +681,7 @@ def candidate_spans(
                 and not _GOVERNMENT_AFTER.match(sentence, s.end)
                 and not _AWARD_AFTER.match(sentence, s.end)  # "Cy Young winner Max Scherzer"
                 and not _in_place(sentence, s)  # "parts of Los Angeles"
-                and not any(c.isdigit() for c in s.text)  # "Sweet 16" is nobody
+                and not any(w.isdigit() for w in s.text.split())  # "Sweet 16" is nobody
                 and len(s.text) > 1  # a letter is nobody: the platform "X"
             ]
             # a quoted title is no one: “Please Please Please”, "Short n' Sweet"
@@ -1221,8 +1221,9 @@ PLACE_PREFIXES = frozenset(
 def _in_place(sentence: str, span: Span) -> bool:
     """Whether `span` names a place: after "in", "at" ... (not as an owner: "in Trump's first
     term"), or starting as only places' names do ("Los Angeles")."""
-    if _key_word(span.text.split()[0]) in PLACE_PREFIXES:
-        return True
+    words = span.text.split()
+    if _key_word(words[0]) in PLACE_PREFIXES and len(words) <= 2:
+        return True  # (a team is longer: "Los Angeles Dodgers", "New England Patriots")
     owner = sentence[span.end : span.end + 2] in ("'s", "’s")
     return not owner and _IN_BEFORE.search(sentence, 0, span.start) is not None
 

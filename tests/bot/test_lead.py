@@ -1445,3 +1445,10 @@ def test_every_kind_reads_odd_sentences_without_failing(question):
     ]
     lead = choose_lead(question, sentences, [0.8] * len(sentences), sentences)
     assert lead is None or lead.span.text.strip()
+
+
+def test_a_team_named_for_its_city_is_no_place():
+    # "Los Angeles" is a place, nobody; "Los Angeles Dodgers" and "San Francisco 49ers" are
+    # teams (a number alone is no name: "Sweet 16")
+    sentence = "Fans of Los Angeles Dodgers rivals San Francisco 49ers met in Los Angeles."
+    assert spans(sentence, "Who met?") == ["Los Angeles Dodgers", "San Francisco 49ers"]
