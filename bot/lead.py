@@ -1208,8 +1208,9 @@ def _names(
     return _joined_institutions(sentence, spans)
 
 
-# Before a name, a word that makes it a place's: "in Charlotte", "at Brown University".
-_IN_BEFORE = re.compile(r"\b(?:in|at|across|near|throughout|outside)\s+$")
+# Before a name, a word that makes it a place's: "in Charlotte", "near Orem" (not "at": shots
+# are fired at somebody).
+_IN_BEFORE = re.compile(r"\b(?:in|across|near|throughout|outside)\s+$")
 # The first word of many places' names and of nobody's: "Los Angeles", "San Diego", "Fort Worth",
 # "Pacific Palisades", "North Carolina", "Mount Vernon".
 PLACE_PREFIXES = frozenset(
@@ -1219,7 +1220,7 @@ PLACE_PREFIXES = frozenset(
 
 
 def _in_place(sentence: str, span: Span) -> bool:
-    """Whether `span` names a place: after "in", "at" ... (not as an owner: "in Trump's first
+    """Whether `span` names a place: after "in", "near" ... (not as an owner: "in Trump's first
     term"), or starting as only places' names do ("Los Angeles")."""
     words = span.text.split()
     if _key_word(words[0]) in PLACE_PREFIXES and len(words) <= 2:

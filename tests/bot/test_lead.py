@@ -1447,8 +1447,11 @@ def test_every_kind_reads_odd_sentences_without_failing(question):
     assert lead is None or lead.span.text.strip()
 
 
-def test_a_team_named_for_its_city_is_no_place():
+def test_a_team_named_for_its_city_is_no_place_and_somebody_may_follow_at():
     # "Los Angeles" is a place, nobody; "Los Angeles Dodgers" and "San Francisco 49ers" are
     # teams (a number alone is no name: "Sweet 16")
     sentence = "Fans of Los Angeles Dodgers rivals San Francisco 49ers met in Los Angeles."
     assert spans(sentence, "Who met?") == ["Los Angeles Dodgers", "San Francisco 49ers"]
+    # somebody may follow "at": shots are fired at people
+    sentence = "A gunman fired shots at Donald Trump in Butler."
+    assert spans(sentence, "Who was shot at?") == ["Donald Trump"]
