@@ -421,9 +421,10 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|this|next|last)\s+$", re.
 _YEAR_SPAN = re.compile(r"(?:19|20)\d\d[-–](?:(?:19|20)?\d\d)")  # "2014-2024", "2019-20": a period
 _MONEY = re.compile(r"[$€£]|\b(?:dollars?|euros?|pounds)\b", re.IGNORECASE)
 # After a name, a word that makes it an award's: "Cy Young winner Max Scherzer" (not "Cy Young").
+# ("-winning" and "-nominated" only hyphenated: "Zohran Mamdani winning 50%" is a person.)
 _AWARD_AFTER = re.compile(
-    r"[\s\-]+(?:winner|winners|winning|award|awards|trophy|medal|medalist|medalists|honoree|"
-    r"nominee|nominees|nominated)\b"
+    r"(?:[\s\-]+(?:winner|winners|award|awards|trophy|medal|medalist|medalists|honoree|nominee|"
+    r"nominees)|-winning|-nominated)\b"
 )
 _GOVERNMENT_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(GOVERNMENT_WORDS)) + r")\b")
 _DAY_OR_MONTH = re.compile(rf"\d|\b(?:{MONTHS})\b", re.IGNORECASE)  # a date more exact than a year

@@ -1455,3 +1455,8 @@ def test_a_team_named_for_its_city_is_no_place_and_somebody_may_follow_at():
     # somebody may follow "at": shots are fired at people
     sentence = "A gunman fired shots at Donald Trump in Butler."
     assert spans(sentence, "Who was shot at?") == ["Donald Trump"]
+
+
+def test_an_award_is_written_before_its_winner_and_a_winner_stays_a_person():
+    sentence = "Oscar-winning actor Sean Penn joined Zohran Mamdani winning 50% of the vote."
+    assert spans(sentence, "Who won the vote?") == ["Sean Penn", "Zohran Mamdani"]
