@@ -1449,6 +1449,11 @@ _BEFORE_ACT = re.compile(
     r"(?:\s+(?:will|would|has|have|had|also|then|later|just|to|[a-z]+ly))*\s+", re.IGNORECASE
 )
 MIN_STEM = 3
+# Participles that end in neither "-ed" nor "-n": "Who was shot?", "Who was hit ...?"
+PARTICIPLES = frozenset(
+    """shot hit struck sent held led paid sold told caught found made built lost left put set cut
+    hurt bought brought taught kept met fought spent""".split()
+)
 # After a name, the verb that makes it the source quoted ("Kenny Cooper said").
 _SAID_AFTER = re.compile(r",?\s+(?:said|says|told|added|noted|explained|wrote)\b")
 
@@ -1463,7 +1468,9 @@ def _passive_stem(question: str) -> str | None:
     for ending in ("ed", "en", "n"):
         if verb.endswith(ending) and len(verb) - len(ending) >= MIN_STEM:
             return verb[: -len(ending)]
-    return verb
+    # a participle without those endings ("shot", "hit"); any other word ("Who is running
+    # ...?", "Who was behind ...?") makes no passive question
+    return verb if verb in PARTICIPLES else None
 
 
 # "Which company sued ...?", "Who won ...?": the asked thing or person did the act (its first

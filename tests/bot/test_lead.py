@@ -1460,3 +1460,7 @@ def test_a_team_named_for_its_city_is_no_place_and_somebody_may_follow_at():
 def test_an_award_is_written_before_its_winner_and_a_winner_stays_a_person():
     sentence = "Oscar-winning actor Sean Penn joined Zohran Mamdani winning 50% of the vote."
     assert spans(sentence, "Who won the vote?") == ["Sean Penn", "Zohran Mamdani"]
+    # "Who is running ...?" asks who does it: no passive, the runner answers
+    sentence = "With Zohran Mamdani running for mayor, Eric Adams said he was out."
+    lead = choose_lead("Who is running for mayor?", [sentence], [0.8])
+    assert lead is not None and lead.span.text == "Zohran Mamdani"
