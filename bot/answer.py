@@ -38,6 +38,7 @@ from bot.lead import (
     expected_type,
     full_name,
     lowercase_words,
+    opening,
     question_words,
     supporting_sentences,
 )
@@ -994,6 +995,7 @@ class Answerer:
                 if full is not None:
                     lead_text, start = full.text, full.start
             n = cites.cite(s.article_id, start, start + len(lead_text))
+            lead_text = opening(lead_text)  # the article's words, as a reply starts
             parts.append(f"{lead_text} [{n}].")
         elif titled is not None:
             # "Who is Kash Patel?": "FBI Director Kash Patel", as an article writes him when

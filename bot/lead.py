@@ -1651,6 +1651,13 @@ def full_name(surname: str, text: str) -> Span | None:
     return None
 
 
+def opening(span: str) -> str:
+    """A lead as an answer starts with it: a capital first ("Total lunar eclipse", "Green"),
+    unless its first word is written with a capital inside ("iPhone", "eBay")."""
+    first = span.split(" ", 1)[0]
+    return span[:1].upper() + span[1:] if first.islower() else span
+
+
 def supporting_sentences(lead_sentence: int, chosen: Sequence[int]) -> list[int]:
     """The sentences after the lead: the one it came from, then the best other chosen ones, at
     most SUPPORTING_SENTENCES in all."""

@@ -19,6 +19,7 @@ from bot.lead import (
     choose_lead,
     expected_type,
     full_name,
+    opening,
     question_words,
     supporting_sentences,
 )
@@ -1464,3 +1465,11 @@ def test_an_award_is_written_before_its_winner_and_a_winner_stays_a_person():
     sentence = "With Zohran Mamdani running for mayor, Eric Adams said he was out."
     lead = choose_lead("Who is running for mayor?", [sentence], [0.8])
     assert lead is not None and lead.span.text == "Zohran Mamdani"
+
+
+def test_a_lead_starts_the_reply_with_a_capital():
+    assert opening("total lunar eclipse") == "Total lunar eclipse"
+    assert opening("green") == "Green"
+    assert opening("iPhone 17") == "iPhone 17"
+    assert opening("Salt Lake City") == "Salt Lake City"
+    assert opening("$999") == "$999"
