@@ -143,6 +143,11 @@ def main() -> None:
     answers = ask_batch(answerer(library, settings), [q["question"] for q in questions])
     accurate = _accuracy(has_answer)
 
+    def led(given: dict[str, Any], gold: str) -> dict[str, Any]:
+        """An answer's lead span and whether it holds the gold answer."""
+        lead = lead_of(given["answer"])
+        return {"lead": lead, "lead_correct": lead is not None and has_answer(lead, gold)}
+
     rows = []
     for q, a in zip(questions, answers, strict=True):
         gold = q["answer"]
@@ -153,11 +158,10 @@ def main() -> None:
         asked = parse_question(check_query(q["question"], settings.search.max_query_chars))
         hits = searcher.search(asked.search_text, k=settings.answer.passages)
         covered = any(has_answer(s.text, gold) for s in candidate_sentences(hits))
-        lead = lead_of(a["answer"])
         rows.append(
             a
             | {"gold": gold, "correct": correct, "baseline": baseline, "covered": covered}
-            | {"lead": lead, "lead_correct": lead is not None and has_answer(lead, gold)}
+            | led(a, gold)
         )
     write_jsonl(OUT / f"answers-{data.label}.jsonl", rows)
 
@@ -178,11 +182,6 @@ def main() -> None:
             plain = ask_batch(bot, [q["question"] for q in questions])
         results["no_lead"] = score_rtqa(data.questions, plain, f"{data.label}-no-lead")
 
-    def led(given: dict[str, Any], gold: str) -> bool:
-        """Whether an answer leads with a span holding the gold answer."""
-        lead = lead_of(given["answer"])
-        return lead is not None and has_answer(lead, gold)
-
     def scored(given: list[dict[str, Any]], label: str) -> dict[str, Any]:
         """A variant's answers against the configured ones."""
         return {
@@ -195,12 +194,7 @@ def main() -> None:
                 for a, b in zip(given, answers, strict=True)
             ),
             "score_rtqa_answers": score_rtqa(data.questions, given, f"{data.label}-{label}"),
-            **lead_summary(
-                [
-                    {"lead": lead_of(a["answer"]), "lead_correct": led(a, q["answer"])}
-                    for q, a in zip(questions, given, strict=True)
-                ]
-            ),
+            **lead_summary([led(a, q["answer"]) for q, a in zip(questions, given, strict=True)]),
         }
 
     # The same questions again with one [answer] value changed:
