@@ -441,7 +441,8 @@ class ExpectedType:
     several: bool = False
     # "How many delta variant cases ...": the words a count of the asked thing ends with
     units: frozenset[str] = frozenset()
-    # "Which large company ...": the words naming what is asked for (bot/lead.py `_asked_heads`)
+    # "Which large company ...": the words naming what is asked for, of a thing or a place
+    # (`_asked_heads`)
     heads: frozenset[str] = field(default=frozenset(), compare=False)
 
 
@@ -492,7 +493,7 @@ def expected_type(question: str) -> ExpectedType | None:
                     return None  # "Who is Zohran Mamdani?": who that person is, not a name
                 return ExpectedType(PERSON)
             if wh == "where":
-                return ExpectedType(PLACE)
+                return ExpectedType(PLACE, heads=_asked_heads(question))
             if wh == "when":
                 return ExpectedType(DATE)
             return ExpectedType(ENTITY)
@@ -527,7 +528,7 @@ def expected_type(question: str) -> ExpectedType | None:
             if w in PERSON_NOUNS or _singular(w) in PERSON_NOUNS:  # "Which stars ...?"
                 return ExpectedType(PERSON, w, several)
             if w in PLACE_NOUNS:
-                return ExpectedType(PLACE, w, several)
+                return ExpectedType(PLACE, w, several, heads=_asked_heads(question))
             if w in INSTITUTION_HEADS:
                 break  # "Which stadium hosts ...": the noun is "stadium"; "hosts" is a verb
         if any(w in COLOUR_NOUNS for w in words):
@@ -542,7 +543,7 @@ def expected_type(question: str) -> ExpectedType | None:
             return None  # "What was the motive?": a clause answers, not a name
         if any(w in THING_NOUNS for w in words):
             return None  # "Which animals ...?": answered in lower case, not by a name
-        heads = frozenset(_asked_heads(question))
+        heads = _asked_heads(question)
         if words[-1] in DRUG_NOUNS:
             return ExpectedType(ENTITY, words[-1], several, heads=heads)
         return ExpectedType(ENTITY, several=several, heads=heads)
@@ -949,7 +950,7 @@ def _not_a_place(span: str) -> bool:
     # a first name before a surname ("Donald Trump"; not "Victoria Falls", "Jackson Hole")
     return (
         len(words) > 1
-        and (any(w in PERSON_TITLES for w in words[:-1]) or words[0] in FIRST_NAMES)
+        and (_titled_person(span) or words[0] in FIRST_NAMES)
         and words[-1] not in INSTITUTION_HEADS | PLACE_TAILS
         and span_key(span) not in COUNTRIES | US_STATES
     )
@@ -1348,15 +1349,16 @@ def choose_lead(
     )
     # "Which hurricane ...", "Which university ...": a name starting or ending with the asked
     # noun is one ("Hurricane Erin", "Indiana University")
-    heads = _asked_heads(question) if expected.kind in (ENTITY, PLACE) else set()
+    heads = expected.heads if expected.kind in (ENTITY, PLACE) else frozenset()
     done_to = _passive_stem(question) if expected.kind == PERSON else None
+    found = {i: candidate_spans(sentences[i], expected, asked, known, common) for i in considered}
     act = _asked_act(question) if expected.kind in (PERSON, PLACE, ENTITY) else None
     # who did the act asked about, by surname, wherever a considered sentence says so
     doers = (
         {
             span_key(span.text).split()[-1]
             for i in considered
-            for span in candidate_spans(sentences[i], expected, asked, known, common)
+            for span in found[i]
             if _does(sentences[i], span, done_to) and span_key(span.text)
         }
         if done_to
@@ -1364,7 +1366,7 @@ def choose_lead(
     )
     leads: dict[str, Lead] = {}
     for i in considered:
-        for span in candidate_spans(sentences[i], expected, asked, known, common):
+        for span in found[i]:
             key = span_key(span.text)
             if not key or winner and _lost(sentences[i], span) or key in surnames:
                 continue
@@ -1404,13 +1406,13 @@ MAX_AGE = 130
 HEAD_WORDS = 3  # the asked noun is among this many words after "which" or "what"
 
 
-def _asked_heads(question: str) -> set[str]:
+def _asked_heads(question: str) -> frozenset[str]:
     """The words (singular, lower case) that may name what a "which"/"what" question asks
     for: the lower-case words among HEAD_WORDS after it, up to a function word or a verb's past
     or an adverb, and "type of" aside."""
     m = next((m for m in _WH.finditer(question) if m.group("which")), None)
     if m is None:
-        return set()
+        return frozenset()
     words = []
     for w in m.group("noun").split()[:HEAD_WORDS]:
         key = _key_word(w)
@@ -1419,7 +1421,7 @@ def _asked_heads(question: str) -> set[str]:
         # lower-case words only: "Formula" of "Which Formula 1 team" names no kind of thing
         if w[0].islower() and key not in KIND_WORDS:
             words.append(_singular(key))
-    return set(words)
+    return frozenset(words)
 
 
 def _ends(span: str) -> list[str]:
