@@ -50,7 +50,7 @@ FIRST_NAMES = EXTRACTOR_FIRST_NAMES | frozenset(
 PERSON, PLACE, DATE, YEAR, NUMBER, ENTITY = "person", "place", "date", "year", "number", "entity"
 # A colour ("What color was the laser?"), a titled work ("Which movie ...?", named in quotes) and
 # an event of the weather or the sky ("Which type of severe weather ...?", named in lower case).
-COLOUR, WORK, NATURAL_EVENT = "colour", "work", "natural event"
+COLOUR, WORK, NATURAL_EVENT, WORD = "colour", "work", "natural event", "word"
 
 PERSON_NOUNS = frozenset(
     """person people man woman men women politician actor actress actors artist artists singer
@@ -207,6 +207,11 @@ WORK_NOUNS = frozenset(
     documentary documentaries podcast podcasts musical musicals""".split()
 )
 TV_WORDS = frozenset("tv television streaming".split())
+# A word or phrase asked for ("What is the 2025 word of the year?") is quoted, in any case:
+# “parasocial”, "six-seven".
+WORD_NOUNS = frozenset(
+    "word words phrase phrases slogan slogans catchphrase catchphrases slang expression".split()
+)
 # Questions about the weather or the sky ask for an event written in lower case: "a winter
 # storm", "a total lunar eclipse"; these are its heads.
 NATURAL_WORDS = frozenset("weather celestial astronomical sky skies".split())
@@ -224,6 +229,8 @@ TIME_UNITS = frozenset("second minute hour day night week month year decade cent
 # What "how many" may ask in money or in shares ("How many dollars ...", "How many percent").
 MONEY_UNITS = frozenset("dollar euro pound cent percent percentage point".split())
 _MONEY_OR_SHARE = re.compile(r"^[$€£]|%|\bper\s?cent\b|\bpercent\b")
+# What "how much" asks for when it asks for money ("How much money did it cost?").
+MONEY_NOUNS = frozenset("money cash funding fund".split())
 # A time of day and its zone are capitalised but name nothing: "6:30 PM ET".
 CLOCK_WORDS = frozenset("am pm et pt ct mt est edt cst cdt mst mdt pst pdt gmt utc bst cet".split())
 # A measure, as `_unit` reads it: "the 20,000-pound limousine" weighs, it counts no presidents.
@@ -535,6 +542,8 @@ def expected_type(question: str) -> ExpectedType | None:
             return ExpectedType(COLOUR, several=several)
         if any(w in NATURAL_WORDS for w in words):
             return ExpectedType(NATURAL_EVENT, several=several)
+        if any(w in WORD_NOUNS for w in words):
+            return ExpectedType(WORD, several=several)
         if any(w in WORK_NOUNS for w in words) or (
             {"show", "shows"} & set(words) and TV_WORDS & set(words)
         ):
@@ -628,6 +637,8 @@ def candidate_spans(
         if expected.units and not expected.units & MEASURE_UNITS:
             # nor "How many presidents has Putin met?" by "20,000-pound", a weight
             spans = [s for s in spans if _unit(s.text) not in MEASURE_UNITS]
+        if expected.units & MONEY_NOUNS:  # "How much money ...?" is not answered by "700 Marines"
+            spans = [s for s in spans if _MONEY.search(s.text)]
         if expected.noun != "old":
             spans = [s for s in spans if not _age_after_name(sentence, s)]
         # "Two days before Trump changed his tune" says when, it is no amount of days
@@ -648,6 +659,8 @@ def candidate_spans(
         ]
     elif expected.kind == WORK:
         spans = _titles(sentence)
+    elif expected.kind == WORD:
+        spans = _quoted_words(sentence)
     elif expected.kind == NATURAL_EVENT:
         spans = _natural_events(sentence)
     elif expected.kind == DATE:
@@ -735,6 +748,24 @@ def candidate_spans(
 # American style writes it, is no part of it).
 _QUOTED = re.compile(r"[“\"](?P<title>[A-Z0-9][^“”\"]{0,80}?)[,.]?[”\"]")
 MAX_TITLE_WORDS = 8  # a longer quotation is somebody's words, not a title
+
+
+_QUOTED_WORD = re.compile(r"[“\"](?P<word>\w[^“”\"]{0,40}?)[,.]?[”\"]")
+MAX_QUOTED_WORDS = 3  # a longer quotation is somebody's words, not the word or phrase asked for
+
+
+def _quoted_words(sentence: str) -> list[Span]:
+    """Short quotations, in any case: the word or phrase a question asks for."""
+    return [
+        Span(m.group("word"), m.start("word"), m.end("word"))
+        for m in _QUOTED_WORD.finditer(sentence)
+        if len(m.group("word").split()) <= MAX_QUOTED_WORDS
+    ]
+
+
+def _asks_money(expected: ExpectedType) -> bool:
+    """ "How much money ...?", "How much did it cost?": an amount of money is asked for."""
+    return expected.noun == "much" and (not expected.units or bool(expected.units & MONEY_NOUNS))
 
 
 def _titles(sentence: str) -> list[Span]:
@@ -1300,7 +1331,7 @@ def kind_bonus(span: str, expected: ExpectedType) -> float:
         return (
             KIND_BONUS if _DAY_OR_MONTH.search(span) and not YEAR_PATTERN.fullmatch(span) else 0.0
         )
-    if expected.noun == "much" and not expected.units:
+    if _asks_money(expected):
         # "How much is the settlement?" asks for money; "How much snow fell?" does not
         return KIND_BONUS if _MONEY.search(span) else 0.0
     return 0.0

@@ -11,6 +11,7 @@ from bot.lead import (
     NUMBER,
     PERSON,
     PLACE,
+    WORD,
     WORK,
     YEAR,
     ExpectedType,
@@ -73,7 +74,7 @@ from bot.render import render_answer, render_text
         ("What is quiet quitting?", None),
         ("What are tariffs", None),
         ("What was Operation Midnight Hammer?", None),
-        ("What is Cambridge Dictionary's 2025 word of the year?", ExpectedType(ENTITY)),
+        ("What is Cambridge Dictionary's 2025 word of the year?", ExpectedType(WORD)),
         ("What is widely considered the biggest event in fashion?", ExpectedType(ENTITY)),
         # "the" and a name to the end is that name: "Trump [1]." led the Big Beautiful Bill
         ("What is the Big Beautiful Bill?", None),
@@ -1473,3 +1474,36 @@ def test_a_lead_starts_the_reply_with_a_capital():
     assert opening("iPhone 17") == "iPhone 17"
     assert opening("Salt Lake City") == "Salt Lake City"
     assert opening("$999") == "$999"
+
+
+def test_how_much_money_is_answered_with_money():
+    # "700 active-duty [1]." led "How much money did the federal government spend to deploy
+    # 700 Marines and 4,000 California National Guard members ...?"
+    question = "How much money did the government spend to deploy the Marines?"
+    sentences = [
+        "Trump deployed 4,000 National Guard troops and 700 active-duty Marines.",
+        "The deployment of 700 Marines was estimated to cost about $134 million.",
+    ]
+    assert spans(sentences[0], question) == []
+    lead = choose_lead(question, sentences, [0.86, 0.75])
+    assert lead is not None and lead.span.text == "$134 million"
+    # money named in words is money too; another amount asked for is not restricted
+    assert spans("They raised 5 million dollars in a week.", question) == ["5 million dollars"]
+    assert spans("Crews cleared 3 inches of snow.", "How much snow fell?") == ["3 inches"]
+
+
+def test_a_word_asked_for_is_a_quoted_word_in_any_case():
+    # "Assessment [1]." led "What is Cambridge Dictionary's 2025 word of the year?"
+    question = "What is Cambridge Dictionary's 2025 word of the year?"
+    assert expected_type(question) == ExpectedType(WORD)
+    sentences = [
+        "Cambridge Dictionary selected “parasocial” for its 2025 Word of the Year.",
+        "The dictionary is published by Cambridge University Press and Assessment.",
+    ]
+    lead = choose_lead(question, sentences, [0.9, 0.8])
+    assert lead is not None and lead.span.text == "parasocial"
+    # a phrase is one too, and a long quotation is somebody's words, not the phrase asked for
+    question = "Which phrase did the dictionary pick?"
+    assert spans('Its pick is "six-seven," a slang phrase.', question) == ["six-seven"]
+    sentence = 'She said "we are going to keep working on this for a very long time" on Monday.'
+    assert spans(sentence, question) == []
