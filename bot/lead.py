@@ -1425,6 +1425,10 @@ def choose_lead(
                 leads[key] = Lead(span, i, score)
     if not leads:
         return None
+    if expected.several:
+        # "Which two states ...?": "Missouri and Texas", though each alone is named more often
+        together = {key: lead for key, lead in leads.items() if " and " in key}
+        leads = together or leads
     if expected.kind == PERSON:
         leads = _full_names(leads)
     return max(leads.values(), key=lambda lead: (lead.score, -order.index(lead.sentence)))

@@ -1507,3 +1507,19 @@ def test_a_word_asked_for_is_a_quoted_word_in_any_case():
     assert spans('Its pick is "six-seven," a slang phrase.', question) == ["six-seven"]
     sentence = 'She said "we are going to keep working on this for a very long time" on Monday.'
     assert spans(sentence, question) == []
+
+
+def test_several_asked_for_are_answered_together():
+    # "Texas [1]." led "Which two states recently sold winning tickets ...?", though the best
+    # sentence names both ("Missouri and Texas"), since each alone is named more often
+    question = "Which two states sold winning Powerball tickets?"
+    sentences = [
+        "Two lucky Powerball players in Missouri and Texas won the jackpot.",
+        "Two ticket holders, one from Missouri and another from Texas, have won.",
+        "The winning ticket in Texas was sold in Fredericksburg.",
+    ]
+    lead = choose_lead(question, sentences, [0.85, 0.8, 0.7])
+    assert lead is not None and lead.span.text == "Missouri and Texas"
+    # one thing asked for is still one
+    lead = choose_lead("Which state sold the winning ticket?", sentences[1:], [0.8, 0.7])
+    assert lead is not None and lead.span.text == "Texas"
