@@ -347,6 +347,7 @@ _DEFEATED = re.compile(
     r"(?:[A-Z][\w'’]*\s+)?$"
 )
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_ARTICLE_BEFORE_NAME = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")  # "a McDonald's", "the Macy's"
 # A date right after a verb of saying or of dying dates that act ("said Thursday", "died on
 # Monday, Nov. 3"), not the event asked about, unless the question asks of that act (its first
 # VERB_STEM letters: "die" of "died", "announc" of "announced").
@@ -698,6 +699,7 @@ def candidate_spans(
                 and not _in_place(sentence, s)  # "parts of Los Angeles"
                 and not any(w.isdigit() for w in s.text.split())  # "Sweet 16" is nobody
                 and len(s.text) > 1  # a letter is nobody: the platform "X"
+                and not _acronym_or_role(s.text)  # "SEC Player" (of the Year) is nobody
             ]
             # a quoted title is no one: “Please Please Please”, "Short n' Sweet"
             titles = _titles(sentence)
@@ -1231,9 +1233,9 @@ def _names(
             continue  # "the No. 1-ranked player": a rank, nobody called "No"
         start, end = run[0].start(), run[-1].end()
         text = sentence[start:end]
-        if text.endswith(("'s", "’s")) and not _THE_BEFORE.search(sentence, 0, start):
-            # an owner's "'s" goes; after "the" it is a shop's or a brand's name ("the McDonald's
-            # app", "the Macy's parade")
+        if text.endswith(("'s", "’s")) and not _ARTICLE_BEFORE_NAME.search(sentence, 0, start):
+            # an owner's "'s" goes; after an article it is a shop's or a brand's name ("the
+            # McDonald's app", "a McDonald's restaurant", "the Macy's parade")
             text, end = text[:-2], end - 2
         elif _INITIALS.search(text) and sentence[end : end + 1] == ".":
             text, end = text + ".", end + 1  # "U.S." keeps its last full stop
@@ -1417,8 +1419,10 @@ def choose_lead(
             ends = {_singular(_key_word(w)) for w in _ends(span.text)}
             if expected.units and _unit(span.text) in expected.units:
                 score += KIND_BONUS  # "1,240 stores" for "how many stores": the asked count
-            elif ends & heads:
-                score += KIND_BONUS  # "Hurricane Erin" for "Which hurricane ...?"
+            elif ends & heads or _word_after(sentences[i], span.end) in heads:
+                # "Hurricane Erin" for "Which hurricane ...?", "a McDonald's restaurant" for
+                # "In which restaurant ...?"
+                score += KIND_BONUS
             elif _singulars(_words(span.text)) & repeated:
                 score -= QUESTION_OVERLAP_PENALTY
             if key not in leads or score > leads[key].score:
@@ -1457,6 +1461,26 @@ def _asked_heads(question: str) -> frozenset[str]:
         if w[0].islower() and key not in KIND_WORDS:
             words.append(_singular(key))
     return frozenset(words)
+
+
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
+def _word_after(sentence: str, end: int) -> str | None:
+    """The word right after a span (singular, lower case), or None."""
+    m = _NEXT_WORD.match(sentence, end)
+    return _singular(_key_word(m.group(1))) if m else None
+
+
+MIN_ACRONYM = 3  # capitals in a row that spell an organisation ("SEC", "NBA"), not initials ("AJ")
+
+
+def _acronym_or_role(span: str) -> bool:
+    """A span made only of acronyms and words for a person ("SEC", "SEC Player"): no name."""
+    return all(
+        (w.isupper() and w.isalpha() and len(w) >= MIN_ACRONYM) or w.lower() in PERSON_NOUNS
+        for w in span.split()
+    )
 
 
 def _ends(span: str) -> list[str]:

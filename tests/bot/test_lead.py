@@ -1523,3 +1523,27 @@ def test_several_asked_for_are_answered_together():
     # one thing asked for is still one
     lead = choose_lead("Which state sold the winning ticket?", sentences[1:], [0.8, 0.7])
     assert lead is not None and lead.span.text == "Texas"
+
+
+def test_a_brand_after_an_article_keeps_its_s_and_the_asked_noun_after_a_name_is_its_kind():
+    # "Altoona [1]." led "In which fast food restaurant was he apprehended?"
+    question = "In which fast food restaurant was Luigi Mangione apprehended?"
+    sentences = [
+        "He was identified by an employee in the fast food restaurant in Altoona, police said.",
+        "A man arrested at a McDonald's restaurant was charged with murder.",
+        "Altoona police arriving at a local McDonald’s asked a man if he had been to New York.",
+    ]
+    assert spans(sentences[1], question) == ["McDonald's"]
+    lead = choose_lead(question, sentences, [0.8, 0.75, 0.7])
+    assert lead is not None and lead.span.text == "McDonald's"
+    # an owner's "'s" still goes
+    assert spans("Trump's lawyers met Bondi.", "Who met Trump's lawyers?") == ["Bondi"]
+
+
+def test_an_acronym_is_nobody():
+    # "SEC [1]." led "Which basketball player holds the record for the longest career?"
+    sentence = "The veteran earned SEC Player of the Year honors, as LeBron James did not."
+    assert spans(sentence, "Which basketball player holds the record?") == ["LeBron James"]
+    # initials and a titled name stay
+    sentence = "The pass went to AJ Brown as FBI Director Kash Patel watched."
+    assert spans(sentence, "Who caught the pass?") == ["AJ Brown", "Kash Patel"]
