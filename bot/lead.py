@@ -1383,6 +1383,13 @@ def choose_lead(
     # "Which hurricane ...", "Which university ...": a name starting or ending with the asked
     # noun is one ("Hurricane Erin", "Indiana University")
     heads = expected.heads if expected.kind in (ENTITY, PLACE) else frozenset()
+    # a name the sentences (or their passages) write as a town answers no "Which restaurant
+    # ...?" (a team may be a city's)
+    towns = (
+        _towns([*(sentences[i] for i in considered), *context])
+        if expected.kind == ENTITY and not asked & SIDE_NOUNS
+        else set()
+    )
     done_to = _passive_stem(question) if expected.kind == PERSON else None
     found = {i: candidate_spans(sentences[i], expected, asked, known, common) for i in considered}
     act = _asked_act(question) if expected.kind in (PERSON, PLACE, ENTITY) else None
@@ -1401,7 +1408,7 @@ def choose_lead(
     for i in considered:
         for span in found[i]:
             key = span_key(span.text)
-            if not key or winner and _lost(sentences[i], span) or key in surnames:
+            if not key or winner and _lost(sentences[i], span) or key in surnames | towns:
                 continue
             if done_to and (key.split()[-1] in doers or _SAID_AFTER.match(sentences[i], span.end)):
                 # "Trump pardoned ..." does not answer "Who was pardoned?", nor does the agent
@@ -1487,6 +1494,26 @@ def _ends(span: str) -> list[str]:
     """The first and the last word of a span."""
     words = _WORD.findall(span)
     return [words[0], words[-1]] if words else []
+
+
+_TOWN = re.compile(
+    r"\b(?:(?P<name>[A-Z][a-z][\w'’\-]*(?:\s[A-Z][a-z][\w'’\-]*){0,2}),\s+"
+    r"(?P<region>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b"
+    r"|\b(?:city|town|village)\s+of\s+(?P<of>[A-Z][a-z][\w'’\-]*(?:\s[A-Z][a-z][\w'’\-]*)?))"
+)
+
+
+def _towns(sentences: Sequence[str]) -> set[str]:
+    """Keys of the names the sentences write as a place: "Altoona, Pennsylvania", "the city of
+    Altoona"."""
+    towns = set()
+    for sentence in sentences:
+        for m in _TOWN.finditer(sentence):
+            if m.group("of"):
+                towns.add(span_key(m.group("of")))
+            elif span_key(m.group("region")) in COUNTRIES | US_STATES:
+                towns.add(span_key(m.group("name")))
+    return towns
 
 
 def _surnames(sentences: Sequence[str]) -> set[str]:

@@ -1547,3 +1547,22 @@ def test_an_acronym_is_nobody():
     # initials and a titled name stay
     sentence = "The pass went to AJ Brown as FBI Director Kash Patel watched."
     assert spans(sentence, "Who caught the pass?") == ["AJ Brown", "Kash Patel"]
+
+
+def test_a_name_the_passages_write_as_a_town_answers_no_question_for_a_thing():
+    # "Altoona [1]." led "In which fast food restaurant was he apprehended?": several sentences
+    # name the town, and one writes it "Altoona, Pennsylvania"
+    question = "In which fast food restaurant was Luigi Mangione apprehended?"
+    sentences = [
+        "Mangione was identified by a McDonald's employee in Altoona, police said.",
+        "Police in Altoona, Pennsylvania, charged him with forgery.",
+        "He was arrested in the city of Altoona.",
+        "A man arrested at a McDonald's restaurant was charged with murder.",
+    ]
+    lead = choose_lead(question, sentences, [0.8, 0.7, 0.7, 0.65])
+    assert lead is not None and lead.span.text == "McDonald's"
+    # a team may be a city's
+    lead = choose_lead(
+        "Which team won the title?", ["Kansas City won in Kansas City, Missouri."], [0.8]
+    )
+    assert lead is not None and lead.span.text == "Kansas City"
