@@ -51,6 +51,7 @@ PERSON, PLACE, DATE, YEAR, NUMBER, ENTITY = "person", "place", "date", "year", "
 # A colour ("What color was the laser?"), a titled work ("Which movie ...?", named in quotes) and
 # an event of the weather or the sky ("Which type of severe weather ...?", named in lower case).
 COLOUR, WORK, NATURAL_EVENT, WORD = "colour", "work", "natural event", "word"
+ILLNESS, ANIMAL = "illness", "animal"
 
 PERSON_NOUNS = frozenset(
     """person people man woman men women politician actor actress actors artist artists singer
@@ -186,6 +187,50 @@ THING_NOUNS = frozenset(
     """animal animals species disease diseases illness virus bacteria phenomenon phenomena
     outbreak outbreaks infection infections creature creatures mammal mammals insect insects
     fish bird birds""".split()
+)
+# Illnesses and animals are named in lower case as often as not ("flu", "Listeria", "a bear"):
+# a question for one is answered from these lists, a capitalised name being something else.
+DISEASE_NOUNS = frozenset(
+    """disease diseases illness illnesses virus viruses bacteria bacterium outbreak outbreaks
+    infection infections""".split()
+)
+DISEASES = tuple(
+    " ".join(name.split())
+    for name in """flu, influenza, bird flu, avian flu, h5n1, covid, covid-19, coronavirus,
+    measles, mumps, rubella, polio, mpox, monkeypox, listeria, listeriosis, salmonella,
+    e. coli, norovirus, rsv, cholera, ebola, marburg, zika, dengue, malaria, tuberculosis,
+    whooping cough, pertussis, hepatitis a, hepatitis b, hepatitis c, botulism, legionnaires'
+    disease, west nile virus, lyme disease, rabies, anthrax, hantavirus, meningitis,
+    chickenpox, shingles, scarlet fever, strep a, valley fever, chikungunya,
+    oropouche""".split(",")
+)
+ANIMAL_NOUNS = frozenset(
+    """animal animals creature creatures mammal mammals insect insects bird birds fish
+    species""".split()
+)
+ANIMALS = tuple(
+    " ".join(name.split())
+    for name in """bear, bears, wolf, wolves, dire wolf, dire wolves, coyote, coyotes, fox, foxes,
+    deer, elk, moose, bison, buffalo, horse, horses, cow, cows, pig, pigs, sheep, goat, goats,
+    chicken, chickens, turkey, turkeys, duck, ducks, goose, geese, eagle, eagles, bald eagle,
+    owl, owls, hawk, hawks, falcon, penguin, penguins, parrot, parrots, pigeon, pigeons, crow,
+    crows, dog, dogs, cat, cats, rat, rats, mouse, mice, squirrel, squirrels, rabbit, rabbits,
+    bat, bats, lion, lions, tiger, tigers, leopard, leopards, cheetah, cheetahs, jaguar,
+    jaguars, panda, pandas, giant panda, giant pandas, elephant, elephants, rhino, rhinos,
+    rhinoceros, hippo, hippos, giraffe, giraffes, zebra, zebras, gorilla, gorillas,
+    chimpanzee, chimpanzees, chimp, chimps, orangutan, orangutans, monkey, monkeys, baboon,
+    baboons, kangaroo, kangaroos, koala, koalas, whale, whales, orca, orcas, dolphin, dolphins,
+    porpoise, porpoises, vaquita, vaquitas, seal, seals, sea lion, sea lions, walrus, otter,
+    otters, sea otter, sea otters, manatee, manatees, shark, sharks, great white shark, salmon,
+    tuna, octopus, squid, jellyfish, starfish, sea star, sea stars, crab, crabs, lobster,
+    lobsters, coral, corals, turtle, turtles, sea turtle, sea turtles, tortoise, alligator,
+    alligators, crocodile, crocodiles, snake, snakes, python, pythons, rattlesnake, lizard,
+    lizards, iguana, iguanas, frog, frogs, toad, toads, bee, bees, honeybee, honeybees, wasp,
+    wasps, hornet, hornets, murder hornet, murder hornets, butterfly, butterflies, monarch
+    butterfly, monarch butterflies, moth, moths, mosquito, mosquitoes, tick, ticks, ant,
+    ants, termite, termites, beetle, beetles, locust, locusts, spider, spiders, scorpion,
+    scorpions, mammoth, mammoths, woolly mammoth, moa, moas, dodo, dinosaur,
+    dinosaurs""".split(",")
 )
 # Drugs are named either way ("marijuana", "Tylenol"); a person or an agency is none ("Which drug
 # did Trump reclassify?" led "Donald Trump", "Which medicine ...?" "FDA").
@@ -551,8 +596,12 @@ def expected_type(question: str) -> ExpectedType | None:
             return ExpectedType(WORK, several=several)
         if m.group("which").lower() == "what" and any(w in CLAUSE_NOUNS for w in words):
             return None  # "What was the motive?": a clause answers, not a name
+        if any(w in DISEASE_NOUNS for w in words):
+            return ExpectedType(ILLNESS, several=several)  # "Which illness ...?": "flu"
+        if any(w in ANIMAL_NOUNS for w in words):
+            return ExpectedType(ANIMAL, several=several)  # "Which animals ...?": "chimpanzees"
         if any(w in THING_NOUNS for w in words):
-            return None  # "Which animals ...?": answered in lower case, not by a name
+            return None  # "Which natural phenomenon ...?": answered in lower case, not by a name
         heads = _asked_heads(question)
         if words[-1] in DRUG_NOUNS:
             return ExpectedType(ENTITY, words[-1], several, heads=heads)
@@ -662,6 +711,9 @@ def candidate_spans(
         spans = _titles(sentence)
     elif expected.kind == WORD:
         spans = _quoted_words(sentence)
+    elif expected.kind in (ILLNESS, ANIMAL):
+        listed = _ILLNESS if expected.kind == ILLNESS else _ANIMAL
+        spans = [Span(m.group(), m.start(), m.end()) for m in listed.finditer(sentence)]
     elif expected.kind == NATURAL_EVENT:
         spans = _natural_events(sentence)
     elif expected.kind == DATE:
@@ -754,6 +806,16 @@ MAX_TITLE_WORDS = 8  # a longer quotation is somebody's words, not a title
 
 _QUOTED_WORD = re.compile(r"[“\"](?P<word>\w[^“”\"]{0,40}?)[,.]?[”\"]")
 MAX_QUOTED_WORDS = 3  # a longer quotation is somebody's words, not the word or phrase asked for
+
+
+def _listed(names: Sequence[str]) -> re.Pattern[str]:
+    """Any of `names` as whole words, in any case, the longest first ("bird flu" over "flu")."""
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w\-])(?:{alternatives})(?![\w\-])", re.IGNORECASE)
+
+
+_ILLNESS = _listed(DISEASES)
+_ANIMAL = _listed(ANIMALS)
 
 
 def _quoted_words(sentence: str) -> list[Span]:
