@@ -259,7 +259,7 @@ WORD_NOUNS = frozenset(
 )
 # Questions about the weather or the sky ask for an event written in lower case: "a winter
 # storm", "a total lunar eclipse"; these are its heads.
-NATURAL_WORDS = frozenset("weather celestial astronomical sky skies".split())
+NATURAL_WORDS = frozenset("weather celestial astronomical sky skies phenomenon phenomena".split())
 NATURAL_HEADS = frozenset(
     """storm storms snowstorm snowstorms blizzard blizzards hurricane hurricanes tornado tornadoes
     cyclone cyclones typhoon typhoons thunderstorm thunderstorms hailstorm hailstorms flood
@@ -350,6 +350,7 @@ _DEFINE = re.compile(
 # "What is the film about?" asks what it says, not for a name; "What was he arrested for?" why
 # ("What team does he play for?" asks for a name: a noun comes first; so does "What is the name
 # of the team he plays for?").
+_DETERMINERS = frozenset("the its his her their".split())  # before the noun read: "its name"
 _ABOUT = re.compile(r"\babout\s*[?.!]?\s*$", re.IGNORECASE)
 _FOR = re.compile(
     r"\s+(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could)\s(?!.*\bname\b)"
@@ -560,7 +561,7 @@ def expected_type(question: str) -> ExpectedType | None:
         words = [_key_word(w) for w in m.group("noun").split()]
         if m.group("which").lower() == "what" and words[0] in ("is", "was", "are", "were"):
             # "What is the name of the storm ...", "What is the list price ...": read the noun.
-            words = [w for w in words[1:] if w != "the"] or ["name"]
+            words = [w for w in words[1:] if w not in _DETERMINERS] or ["name"]
         if words[0] in STOPWORDS and words[0] not in TYPE_NOUNS:
             continue  # "what did ...", "what does ...": look for a later wh-phrase
         if len(words) > 2 and words[0] in KIND_WORDS and words[1] == "of":

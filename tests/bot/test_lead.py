@@ -583,9 +583,6 @@ def test_a_number_in_a_name_is_no_count():
         "What is Rudolph's connection to Chicago?",  # "Crosby [1]." led it
         "What is the difference between the two bills?",
         "What is the relationship between Musk and Trump now?",
-        # things written in lower case: a capitalised span is something else
-        # ("National Weather Service [1]." led it)
-        "Which natural phenomenon lit up the sky this week?",
     ],
 )
 def test_a_question_answered_by_a_clause_or_in_lower_case_asks_for_no_span(question):
@@ -1583,3 +1580,22 @@ def test_an_illness_or_an_animal_is_named_from_a_list_in_any_case():
     assert spans(sentence, question) == ["chimpanzees"]
     # a word inside another is none: "Batman", "cattle-rustling" name no bat or cat
     assert spans("Batman rode past the cattle-rustling site.", "Which animal was seen?") == []
+
+
+def test_its_name_asks_for_a_name():
+    # no lead answered "Billionaire Elon Musk said he's launching a new political party. What is
+    # its name?"
+    question = "Elon Musk is launching a new political party. What is its name?"
+    assert expected_type(question) == ExpectedType(ENTITY)
+    sentence = "Musk announced a new political party called the America Party."
+    lead = choose_lead(question, [sentence], [0.8])
+    assert lead is not None and lead.span.text == "America Party"
+
+
+def test_a_natural_phenomenon_is_an_event_of_the_sky_or_the_weather():
+    # ("National Weather Service [1]." led it; then no lead)
+    question = "Which natural phenomenon lit up the sky this week?"
+    assert expected_type(question) == ExpectedType(NATURAL_EVENT)
+    sentence = "The northern lights, a natural phenomenon, lit up the night sky across the US."
+    lead = choose_lead(question, [sentence], [0.8])
+    assert lead is not None and lead.span.text == "northern lights"
