@@ -1769,6 +1769,9 @@ def _full_names(leads: dict[str, Lead]) -> dict[str, Lead]:
     return merged
 
 
+_OPENING_QUOTES = frozenset('"“')
+
+
 def full_name(surname: str, text: str) -> Span | None:
     """The first mention in `text` of the person `surname` names, in full ("Zohran Mamdani" for
     "Mamdani"): a news article names someone in full once, then by surname alone. Titles and
@@ -1785,6 +1788,8 @@ def full_name(surname: str, text: str) -> Span | None:
         + r"(?!\w)"
     )
     for m in before.finditer(text):
+        if text[m.start(1) - 1 : m.start(1)] in _OPENING_QUOTES:
+            continue  # a quoted title: “Becoming Brigitte” is nobody
         words = list(re.finditer(r"\S+", m.group(1)))
         cut = 0
         for i, w in enumerate(words):

@@ -387,6 +387,10 @@ def test_a_person_named_by_surname_and_in_full_is_answered_with_the_full_name():
         # a surname with its particle: "Cars [1]." led from "des Cars said ..."
         ("Cars", "Its director, Laurence des Cars, spoke. des Cars said no.", "Laurence des Cars"),
         ("Cars", "Des Moines Cars sold.", "Des Moines Cars"),  # capitalised: no particle
+        # a quoted title is no one's name: "Becoming Brigitte [1]." led "Which world leader is
+        # suing Candace Owens?" (the lead was "Brigitte")
+        ("Brigitte", 'Her series, "Becoming Brigitte," aired. Brigitte sued.', None),
+        ("Brigitte", "Her series “Becoming Brigitte” aired.", None),
     ],
 )
 def test_a_surname_is_given_as_the_fullest_name_the_article_uses(surname, text, expected):
