@@ -29,6 +29,7 @@ BENCHES = [
     "bench.milvus",
     "bench.sentence_ranking",
     "bench.tune_embedder",
+    "bench.e5_check",
 ]
 
 
