@@ -1456,6 +1456,18 @@ def choose_lead(
     done_to = _passive_stem(question) if expected.kind == PERSON else None
     found = {i: candidate_spans(sentences[i], expected, asked, known, common) for i in considered}
     act = _asked_act(question) if expected.kind in (PERSON, PLACE, ENTITY) else None
+    if act and expected.kind == PERSON and expected.noun is None:
+        # "Who won the World Series?": "The Los Angeles Dodgers won ...", a team that did it
+        doing = ExpectedType(ENTITY)
+        for i in considered:
+            named = {(s.start, s.end) for s in found[i]}
+            found[i] += [
+                span
+                for span in candidate_spans(sentences[i], doing, asked, known, common)
+                if (span.start, span.end) not in named
+                and not _titled_person(span.text)
+                and any(_does(sentences[i], span, form) for form in act)
+            ]
     # who did the act asked about, by surname, wherever a considered sentence says so
     doers = (
         {

@@ -1603,3 +1603,17 @@ def test_a_natural_phenomenon_is_an_event_of_the_sky_or_the_weather():
     sentence = "The northern lights, a natural phenomenon, lit up the night sky across the US."
     lead = choose_lead(question, [sentence], [0.8])
     assert lead is not None and lead.span.text == "northern lights"
+
+
+def test_who_did_the_act_may_be_a_team_the_sentence_has_do_it():
+    # "Max Scherzer [1]." led "Who won the World Series?", whose best sentence names a team
+    sentences = [
+        "The Los Angeles Dodgers won the 2024 World Series in five games over the Yankees.",
+        "Three-time Cy Young winner Max Scherzer has won two World Series titles.",
+    ]
+    lead = choose_lead("Who won the World Series?", sentences, [1.08, 1.0])
+    assert lead is not None and lead.span.text == "Los Angeles Dodgers"
+    # a team only as the doer, not one merely named
+    sentences = ["Corey Seager won the award after the New York Yankees lost in October."]
+    lead = choose_lead("Who won the World Series?", sentences, [0.9])
+    assert lead is not None and lead.span.text == "Corey Seager"
