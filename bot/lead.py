@@ -1458,12 +1458,13 @@ def choose_lead(
     act = _asked_act(question) if expected.kind in (PERSON, PLACE, ENTITY) else None
     if act and expected.kind == PERSON and expected.noun is None:
         # "Who won the World Series?": "The Los Angeles Dodgers won ...", a team that did it
-        doing = ExpectedType(ENTITY)
+        # (asked as a side: a country may win as a team, "England won Euro 2025")
+        doing, side = ExpectedType(ENTITY), asked | {"team"}
         for i in considered:
             named = {(s.start, s.end) for s in found[i]}
             found[i] += [
                 span
-                for span in candidate_spans(sentences[i], doing, asked, known, common)
+                for span in candidate_spans(sentences[i], doing, side, known, common)
                 if (span.start, span.end) not in named
                 and not _titled_person(span.text)
                 and any(_does(sentences[i], span, form) for form in act)
@@ -1573,7 +1574,7 @@ def _ends(span: str) -> list[str]:
 
 _TOWN = re.compile(
     r"\b(?:(?P<name>[A-Z][a-z][\w'’\-]*(?:\s[A-Z][a-z][\w'’\-]*){0,2}),\s+"
-    r"(?P<region>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b"
+    r"(?P<region>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?![\w\-])"  # not "New York-based"
     r"|\b(?:city|town|village)\s+of\s+(?P<of>[A-Z][a-z][\w'’\-]*(?:\s[A-Z][a-z][\w'’\-]*)?))"
 )
 

@@ -1565,6 +1565,10 @@ def test_a_name_the_passages_write_as_a_town_answers_no_question_for_a_thing():
         "Which team won the title?", ["Kansas City won in Kansas City, Missouri."], [0.8]
     )
     assert lead is not None and lead.span.text == "Kansas City"
+    # a company written beside a region's adjective is no town
+    sentence = "Goldman Sachs, New York-based, said the bank will expand; Goldman Sachs grew."
+    lead = choose_lead("Which bank will expand?", [sentence], [0.8])
+    assert lead is not None and lead.span.text == "Goldman Sachs"
 
 
 def test_an_illness_or_an_animal_is_named_from_a_list_in_any_case():
@@ -1613,6 +1617,10 @@ def test_who_did_the_act_may_be_a_team_the_sentence_has_do_it():
     ]
     lead = choose_lead("Who won the World Series?", sentences, [1.08, 1.0])
     assert lead is not None and lead.span.text == "Los Angeles Dodgers"
+    # a country may win as a team
+    sentences = ["England won the women's Euro 2025 final on penalties against Spain in Basel."]
+    lead = choose_lead("Who won the women's Euro 2025?", sentences, [0.9])
+    assert lead is not None and lead.span.text == "England"
     # a team only as the doer, not one merely named
     sentences = ["Corey Seager won the award after the New York Yankees lost in October."]
     lead = choose_lead("Who won the World Series?", sentences, [0.9])
