@@ -180,16 +180,9 @@ CLAUSE_NOUNS = frozenset(
     lesson lessons outcome theme themes causing sentence penalty punishment connection
     connections relationship relationships link links difference differences""".split()
 )
-# The head noun after "which" or "what" of things mostly named in lower case ("chimpanzees",
-# "listeria"): a capitalised span would be something else ("Which animals did Jane Goodall
-# study?" led "Jane Goodall Institute").
-THING_NOUNS = frozenset(
-    """animal animals species disease diseases illness virus bacteria phenomenon phenomena
-    outbreak outbreaks infection infections creature creatures mammal mammals insect insects
-    fish bird birds""".split()
-)
 # Illnesses and animals are named in lower case as often as not ("flu", "Listeria", "a bear"):
-# a question for one is answered from these lists, a capitalised name being something else.
+# a question for one is answered from these lists, a capitalised name being something else
+# ("Which animals did Jane Goodall study?" led "Jane Goodall Institute").
 DISEASE_NOUNS = frozenset(
     """disease diseases illness illnesses virus viruses bacteria bacterium outbreak outbreaks
     infection infections""".split()
@@ -601,8 +594,6 @@ def expected_type(question: str) -> ExpectedType | None:
             return ExpectedType(ILLNESS, several=several)  # "Which illness ...?": "flu"
         if any(w in ANIMAL_NOUNS for w in words):
             return ExpectedType(ANIMAL, several=several)  # "Which animals ...?": "chimpanzees"
-        if any(w in THING_NOUNS for w in words):
-            return None  # "Which natural phenomenon ...?": answered in lower case, not by a name
         heads = _asked_heads(question)
         if words[-1] in DRUG_NOUNS:
             return ExpectedType(ENTITY, words[-1], several, heads=heads)
