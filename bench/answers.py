@@ -29,8 +29,8 @@
    no part in choosing sentences).
 9. With --constant NAME=0.5,0.7 (repeatable): the same for each value of one of
    `bot/answer.py`'s sentence-choosing constants (SELECTION_CONSTANTS) or of `bot/lead.py`'s
-   span scores (LEAD_CONSTANTS), patched for that run only, with each run's lead figures. The
-   relevance weights are not among them: the found decision is fitted on them.
+   span scores and runner-up ratio (LEAD_CONSTANTS), patched for that run only, with each run's
+   lead figures. The relevance weights are not among them: the found decision is fitted on them.
 10. With --dense-weights 0.5,0.7: the same for each weight of the sentence's cosine in its
    relevance (DENSE_WEIGHT, the word overlap taking the rest: LEXICAL_WEIGHT = 1 - it), the
    support model held as fitted, so the found rate moves with them too.
@@ -112,8 +112,8 @@ def main() -> None:
         action="append",
         default=[],
         metavar="NAME=V1,V2",
-        help=f"also answer with each value of a constant of bot/answer.py: one of "
-        f"{', '.join(SELECTION_CONSTANTS)}",
+        help=f"also answer with each value of a constant of bot/answer.py or bot/lead.py: one "
+        f"of {', '.join(SELECTION_CONSTANTS + LEAD_CONSTANTS)}",
     )
     parser.add_argument(
         "--as-asked-today",
@@ -252,13 +252,15 @@ SELECTION_CONSTANTS = (
 )
 
 
-# ... and bot/lead.py's scores of a lead span (which span leads, not whether one is found).
+# ... and bot/lead.py's scores of a lead span (which span leads, not whether one is found), and
+# how close a runner-up must come for its sentence to follow the lead's.
 LEAD_CONSTANTS = (
     "ACT_BONUS",
     "AGREEMENT_BONUS",
     "KIND_BONUS",
     "FULL_NAME_BONUS",
     "QUESTION_OVERLAP_PENALTY",
+    "RUNNER_UP_RATIO",
 )
 
 

@@ -33,13 +33,14 @@ from bot.lead import (
     asked_office,
     candidate_spans,
     capitalised_words,
-    choose_lead,
     described_person,
     expected_type,
     full_name,
     lowercase_words,
     opening,
     question_words,
+    ranked_leads,
+    runner_up,
     supporting_sentences,
 )
 from bot.models import Answer, Citation, Conversation, Quote
@@ -976,16 +977,24 @@ class Answerer:
         chosen = select_sentences(
             scores, svecs @ svecs.T, self.settings.answer.max_sentences, relevance=relevance
         )
-        lead = choose_lead(
+        leads = ranked_leads(
             q.text, [s.text for s in sentences], scores.tolist(), [h.text for h in hits]
         )
+        lead = leads[0] if leads else None
         cites = CitationBuilder(searcher.articles)
         parts = []
         used: dict[str, list[str]] = {}  # article id -> the sentences taken from it
         lead_text = None
         if lead is not None:
-            # The span that answers first, then the sentence it came from and one more.
-            chosen = supporting_sentences(lead.sentence, chosen)
+            # The span that answers first, then the sentence it came from and one more: a
+            # close call's, unless it repeats the lead's, else the best other.
+            close = runner_up(leads)
+            repeats = close is not None and (
+                float(svecs[close.sentence] @ svecs[lead.sentence]) > REPEAT_SIMILARITY
+            )
+            chosen = supporting_sentences(
+                lead.sentence, chosen, None if close is None or repeats else close.sentence
+            )
             s = sentences[lead.sentence]
             lead_text, start = lead.span.text, s.start + lead.span.start
             expected = expected_type(q.text)

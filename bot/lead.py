@@ -30,6 +30,7 @@ ACT_BONUS = 0.05  # the span does what the question asks who did ("Costco has su
 # company sued ...?")
 UNIT_WORDS = 4  # "how many" reads at most this many words of the noun after it
 SUPPORTING_SENTENCES = 2  # sentences after the lead: its own and one more that adds something
+RUNNER_UP_RATIO = 0.7  # a span of another sentence scoring this share of the lead's is a close call
 
 # First names the lead knows beyond the extractor's 337 (the commonest US names): given names
 # the news uses often, leaving out those that are places too ("Austin", "Savannah"). The
@@ -1396,6 +1397,14 @@ def kind_bonus(span: str, expected: ExpectedType) -> float:
 def choose_lead(
     question: str, sentences: Sequence[str], scores: Sequence[float], context: Sequence[str] = ()
 ) -> Lead | None:
+    """The best of `ranked_leads`, or None."""
+    ranked = ranked_leads(question, sentences, scores, context)
+    return ranked[0] if ranked else None
+
+
+def ranked_leads(
+    question: str, sentences: Sequence[str], scores: Sequence[float], context: Sequence[str] = ()
+) -> list[Lead]:
     """The best span of the expected kind in the best sentences, or None when the question asks
     for no span or none is found. A word `context` (the passages the sentences come from)
     writes in lower case is a common word there too: "Conservative" opening "Conservative
@@ -1407,7 +1416,7 @@ def choose_lead(
     """
     expected = expected_type(question)
     if expected is None or not sentences:
-        return None
+        return []
     asked = question_words(question)
     # the question's words a span should not repeat; the asked noun it may ("King Abdullah II")
     repeated = _singulars(asked) - _singulars([expected.noun] if expected.noun else [])
@@ -1418,7 +1427,7 @@ def choose_lead(
         # attended college at the University of Colorado" does not, of Brown University)
         order = [i for i in order if _writes(sentences[i], located)]
         if not order:
-            return None
+            return []
     best = scores[order[0]]
     winner = expected.kind != NUMBER and _ASKS_WINNER.search(question) is not None
     naming = _ASKS_NAME.search(question) is not None
@@ -1502,14 +1511,14 @@ def choose_lead(
             if key not in leads or score > leads[key].score:
                 leads[key] = Lead(span, i, score)
     if not leads:
-        return None
+        return []
     if expected.several:
         # "Which two states ...?": "Missouri and Texas", though each alone is named more often
         together = {key: lead for key, lead in leads.items() if " and " in key}
         leads = together or leads
     if expected.kind == PERSON:
         leads = _full_names(leads)
-    return max(leads.values(), key=lambda lead: (lead.score, -order.index(lead.sentence)))
+    return sorted(leads.values(), key=lambda lead: (-lead.score, order.index(lead.sentence)))
 
 
 # The oldest age a "how old" question is answered with; above it a number counts something else.
@@ -1818,8 +1827,31 @@ def opening(span: str) -> str:
     return span[:1].upper() + span[1:] if first.islower() else span
 
 
-def supporting_sentences(lead_sentence: int, chosen: Sequence[int]) -> list[int]:
-    """The sentences after the lead: the one it came from, then the best other chosen ones, at
-    most SUPPORTING_SENTENCES in all."""
+def runner_up(leads: Sequence[Lead]) -> Lead | None:
+    """The best of `leads` (ranked, as `ranked_leads` gives them) after the first that comes
+    from another sentence and scores at least RUNNER_UP_RATIO of the first: a close call,
+    whose sentence the answer shows too, so a reader sees the other answer the articles give
+    ("Lady Gaga leads with 12 nominations" beside "Taylor Swift ... 10")."""
+    if not leads or leads[0].score <= 0:
+        return None
+    first = leads[0]
+    return next(
+        (
+            lead
+            for lead in leads[1:]
+            if lead.sentence != first.sentence and lead.score >= RUNNER_UP_RATIO * first.score
+        ),
+        None,
+    )
+
+
+def supporting_sentences(
+    lead_sentence: int, chosen: Sequence[int], close: int | None = None
+) -> list[int]:
+    """The sentences after the lead: the one it came from, then the sentence of a close call
+    (`runner_up`) if any, else the best other chosen ones, at most SUPPORTING_SENTENCES in
+    all."""
     others = [i for i in chosen if i != lead_sentence]
+    if close is not None and close != lead_sentence:
+        others = [close, *(i for i in others if i != close)]
     return [lead_sentence, *others][:SUPPORTING_SENTENCES]

@@ -24,6 +24,8 @@ from bot.lead import (
     full_name,
     opening,
     question_words,
+    ranked_leads,
+    runner_up,
     supporting_sentences,
 )
 from bot.render import render_answer, render_text
@@ -291,6 +293,30 @@ def test_the_supporting_sentences_are_the_leads_own_then_the_best_other():
     assert supporting_sentences(4, [0, 4, 2]) == [4, 0]
     assert supporting_sentences(4, [0, 2, 3]) == [4, 0]
     assert supporting_sentences(0, [0]) == [0]
+
+
+def test_a_close_calls_sentence_follows_the_leads_own():
+    # the span another sentence gives, nearly as well scored, is shown beside the lead's
+    assert supporting_sentences(4, [0, 4, 2], close=2) == [4, 2]
+    assert supporting_sentences(4, [0, 4], close=7) == [4, 7]
+    assert supporting_sentences(4, [0, 4, 2], close=4) == [4, 0]
+
+
+def test_the_runner_up_is_the_best_other_sentences_span_within_reach_of_the_lead():
+    sentences = [
+        "Taylor Swift and Beyonce were both nominated for artist of the year.",
+        "Pop icon Lady Gaga leads the nominations with 12 nods.",
+        "Sabrina Carpenter performed at the ceremony in New York.",
+    ]
+    question = "Which artist received the most MTV Video Music Awards nominations?"
+    leads = ranked_leads(question, sentences, [0.9, 0.8, 0.2])
+    assert [lead.span.text for lead in leads][:2] == ["Taylor Swift", "Beyonce"]
+    close = runner_up(leads)
+    assert close is not None and (close.span.text, close.sentence) == ("Lady Gaga", 1)
+    # considered, but far below the lead: no close call
+    assert runner_up(ranked_leads(question, sentences, [0.9, 0.5, 0.2])) is None
+    assert runner_up(ranked_leads(question, sentences[:1], [0.9])) is None
+    assert runner_up([]) is None
 
 
 # --------------------------------------------------------------------------- through the answerer
