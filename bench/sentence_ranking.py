@@ -268,9 +268,9 @@ def cross_validated(rows: list[dict[str, Any]], folds: int = 5) -> list[np.ndarr
 
 def with_lead(rows: list[dict[str, Any]], scores: list[np.ndarray]) -> float:
     """Share of questions whose answer (as `Answerer._extractive` composes it from these
-    scores: the lead's sentence and the best other, or the best three without a lead) holds an
-    answer sentence; not-found decisions left aside."""
-    from bot.answer import select_sentences  # noqa: PLC0415
+    scores: the lead's sentence and a close call's or the best other, or the best three without
+    a lead) holds an answer sentence; not-found decisions left aside."""
+    from bot.answer import select_sentences, shown_after_lead  # noqa: PLC0415
 
     right = 0
     for row, score in zip(rows, scores, strict=True):
@@ -279,8 +279,8 @@ def with_lead(rows: list[dict[str, Any]], scores: list[np.ndarray]) -> float:
         score = np.asarray(score, dtype=float)
         vectors = row["vectors"]
         chosen = select_sentences(score, vectors @ vectors.T, 3)
-        lead = L.choose_lead(row["question"], row["texts"], score.tolist(), row["passages"])
-        shown = L.supporting_sentences(lead.sentence, chosen) if lead else chosen
+        leads = L.ranked_leads(row["question"], row["texts"], score.tolist(), row["passages"])
+        shown = shown_after_lead(leads, chosen, vectors) if leads else chosen
         right += bool(row["y"][shown].any())
     return round(right / len(rows), 3)
 

@@ -30,6 +30,7 @@ from bot.lead import (
     SUPPORTING_SENTENCES,
     WEEKDAYS,
     YEAR_PATTERN,
+    Lead,
     asked_office,
     candidate_spans,
     capitalised_words,
@@ -389,6 +390,20 @@ def select_sentences(
         chosen.append(i)
         remaining.discard(i)
     return chosen
+
+
+def shown_after_lead(
+    leads: Sequence[Lead], chosen: Sequence[int], vectors: np.ndarray
+) -> list[int]:
+    """The sentences an answer shows after its lead (`leads[0]`): the lead's own, then a close
+    call's (`runner_up`) unless it repeats the lead's (REPEAT_SIMILARITY, by the sentences'
+    unit `vectors`), else the best other of `chosen`."""
+    lead, close = leads[0], runner_up(leads)
+    if close is not None and (
+        float(vectors[close.sentence] @ vectors[lead.sentence]) > REPEAT_SIMILARITY
+    ):
+        close = None
+    return supporting_sentences(lead.sentence, chosen, None if close is None else close.sentence)
 
 
 @dataclass(frozen=True)
@@ -986,15 +1001,8 @@ class Answerer:
         used: dict[str, list[str]] = {}  # article id -> the sentences taken from it
         lead_text = None
         if lead is not None:
-            # The span that answers first, then the sentence it came from and one more: a
-            # close call's, unless it repeats the lead's, else the best other.
-            close = runner_up(leads)
-            repeats = close is not None and (
-                float(svecs[close.sentence] @ svecs[lead.sentence]) > REPEAT_SIMILARITY
-            )
-            chosen = supporting_sentences(
-                lead.sentence, chosen, None if close is None or repeats else close.sentence
-            )
+            # The span that answers first, then the sentence it came from and one more.
+            chosen = shown_after_lead(leads, chosen, svecs)
             s = sentences[lead.sentence]
             lead_text, start = lead.span.text, s.start + lead.span.start
             expected = expected_type(q.text)
