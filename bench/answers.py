@@ -178,7 +178,7 @@ def main() -> None:
     results["score_rtqa_answers"] = score_rtqa(data.questions, answers, f"{data.label}-asked")
     if args.no_lead_baseline:
         bot = answerer(library, settings)
-        with mock.patch("bot.answer.choose_lead", return_value=None):
+        with mock.patch(NO_LEAD, return_value=[]):
             plain = ask_batch(bot, [q["question"] for q in questions])
         results["no_lead"] = score_rtqa(data.questions, plain, f"{data.label}-no-lead")
 
@@ -236,6 +236,10 @@ def main() -> None:
         results["as_asked_today"] = {"now": today.date().isoformat()} | scored(given, "today")
     write_results(f"answers-{data.label}", results)
     print(f"{data.name} answers:", json.dumps(results))
+
+
+# Patched to answer without a lead (--no-lead-baseline): no span is ever found.
+NO_LEAD = "bot.answer.ranked_leads"
 
 
 # What --constant may vary: how sentences are chosen and ordered, not the relevance the

@@ -43,6 +43,19 @@ def test_each_benchmark_imports_and_prints_its_help(name, monkeypatch, capsys):
     assert f"python -m {name}" in capsys.readouterr().out
 
 
+def test_what_the_answers_bench_patches_is_there_to_patch():
+    # --no-lead-baseline and --constant patch the answer path's names: a rename must not
+    # break them at the end of a run
+    import bench.answers as bench_answers
+
+    module, _, name = bench_answers.NO_LEAD.rpartition(".")
+    assert callable(getattr(importlib.import_module(module), name))
+    for constant in bench_answers.SELECTION_CONSTANTS:
+        assert isinstance(getattr(importlib.import_module("bot.answer"), constant), float)
+    for constant in bench_answers.LEAD_CONSTANTS:
+        assert isinstance(getattr(importlib.import_module("bot.lead"), constant), float)
+
+
 def test_our_offtopic_questions_are_not_the_reporting_ones_nor_each_others():
     sets = [REPO / "bench" / "questions" / f"offtopic-{name}.jsonl" for name in ("tune", "check")]
     questions = [
