@@ -1405,10 +1405,11 @@ def choose_lead(
 def ranked_leads(
     question: str, sentences: Sequence[str], scores: Sequence[float], context: Sequence[str] = ()
 ) -> list[Lead]:
-    """The best span of the expected kind in the best sentences, or None when the question asks
-    for no span or none is found. A word `context` (the passages the sentences come from)
-    writes in lower case is a common word there too: "Conservative" opening "Conservative
-    activist Charlie Kirk was shot ..." is no place.
+    """The spans of the expected kind in the best sentences, each once (at its best-scoring
+    sentence), best first; none when the question asks for no span or none is found. A word
+    `context` (the passages the sentences come from) writes in lower case is a common word
+    there too: "Conservative" opening "Conservative activist Charlie Kirk was shot ..." is no
+    place.
 
     A span scores its best sentence's score, plus AGREEMENT_BONUS for each further considered
     sentence that mentions it (several retrieved articles naming the same thing), plus
@@ -1831,7 +1832,7 @@ def runner_up(leads: Sequence[Lead]) -> Lead | None:
     """The best of `leads` (ranked, as `ranked_leads` gives them) after the first that comes
     from another sentence and scores at least RUNNER_UP_RATIO of the first: a close call,
     whose sentence the answer shows too, so a reader sees the other answer the articles give
-    ("Lady Gaga leads with 12 nominations" beside "Taylor Swift ... 10")."""
+    ("Pop icon Lady Gaga leads the nominations" after a lead "Taylor Swift")."""
     if not leads or leads[0].score <= 0:
         return None
     first = leads[0]
