@@ -20,6 +20,7 @@ from bot.evidence import (
     Support,
     missing_names,
     question_names,
+    scope_unmet,
     subject_named,
     support_probability,
     word_set,
@@ -980,6 +981,10 @@ class Answerer:
             return self._not_found(q, hits, searcher)
         if self._office_unnamed(q, weighed):
             log.info("no best sentence names the office asked for: not found")
+            return self._not_found(q, hits, searcher)
+        best = np.argsort(-weighed.scores, kind="stable")[:TYPED_SENTENCES]
+        if scope_unmet(q.text, [weighed.sentences[i].text for i in best]):
+            log.info("the best sentences give the world's superlative, not the place's: not found")
             return self._not_found(q, hits, searcher)
         svecs, relevance, sentences = weighed.vectors, weighed.scores, weighed.sentences
         scores = relevance + weighed.dated

@@ -99,6 +99,71 @@ def word_set(texts: Iterable[str]) -> set[str]:
     return words
 
 
+# Superlatives a question may scope to a place ("the tallest mountain on Mars"). A sentence that
+# gives the world's ("the world's tallest mountain", "the highest mountain in the world") does
+# not say which is that place's unless it names the place: the world's highest mountain answers
+# no question about Antarctica's.
+SUPERLATIVES = frozenset(
+    """tallest highest largest biggest longest deepest oldest smallest fastest busiest richest
+    hottest coldest driest wettest widest heaviest""".split()
+)
+# superlatives that say the same of a mountain, a country or a crowd
+SAME_SUPERLATIVES = (frozenset({"tallest", "highest"}), frozenset({"largest", "biggest"}))
+WORLD_WORDS = frozenset("world earth planet globe".split())
+_SUPERLATIVE = "|".join(sorted(SUPERLATIVES))
+_WORLDS = "|".join(sorted(WORLD_WORDS))
+_SCOPED = re.compile(
+    rf"\b(?P<adj>{_SUPERLATIVE})\s+(?:[a-z]+\s+){{0,2}}?(?:in|on|of)\s+(?:the\s+)?"
+    r"(?P<scope>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)"
+)
+
+
+def scoped_superlative(question: str) -> tuple[str, str] | None:
+    """(superlative, place) of a question asking for a place's tallest, largest, ... ("What is
+    the tallest mountain on Mars?": ("tallest", "Mars")); None when it asks for none or for the
+    world's."""
+    m = _SCOPED.search(question)
+    if m is None or fold(m.group("scope")) in WORLD_WORDS:
+        return None
+    adj = m.group("adj").lower()
+    return None if world_scoped(question, adj) else (adj, m.group("scope"))
+
+
+def world_scoped(text: str, superlative: str) -> bool:
+    """Whether `text` gives the world's `superlative` ("the world's tallest ...", "the highest
+    mountain in the world", "the largest ... on Earth")."""
+    return _scoped_to(text, superlative, _WORLDS)
+
+
+def _scoped_to(text: str, superlative: str, scope: str) -> bool:
+    """Whether `text` gives `superlative` (or one saying the same: tallest, highest) for
+    `scope` (a regex): "<scope>'s tallest ...", "the tallest ... in/on/of (the) <scope>"."""
+    same = next((group for group in SAME_SUPERLATIVES if superlative in group), {superlative})
+    words = "(?:" + "|".join(sorted(same)) + ")"
+    pattern = (
+        rf"\b(?:{scope})['’]s\s+(?:[\w\-]+\s+)?{words}\b"
+        rf"|\b{words}\s+(?:[\w\-]+\s+){{0,3}}?(?:in|on|of)\s+(?:the\s+)?(?:{scope})\b"
+    )
+    return re.search(pattern, text, re.IGNORECASE) is not None
+
+
+def scope_unmet(question: str, texts: Iterable[str]) -> bool:
+    """Whether the best sentences (`texts`) give the world's superlative for a question asking
+    a place's ("the highest mountain in the world" for "... in Antarctica?") and none gives the
+    place's: they answer another question. A sentence giving the world's while naming the
+    place ("Everest, on the border of Nepal and China, is the world's highest mountain")
+    answers for it."""
+    scoped = scoped_superlative(question)
+    if scoped is None:
+        return False
+    superlative, place = scoped
+    names = set(question_names(place))
+    worlds = [t for t in texts if world_scoped(t, superlative)]
+    if not worlds or any(names <= word_set([t]) for t in worlds):
+        return False
+    return not any(_scoped_to(t, superlative, re.escape(place)) for t in texts)
+
+
 def missing_names(question: str, texts: Iterable[str]) -> list[str]:
     """The question's name words that none of `texts` contains."""
     names = question_names(question)

@@ -9,6 +9,8 @@ from bot.evidence import (
     Support,
     missing_names,
     question_names,
+    scope_unmet,
+    scoped_superlative,
     support_probability,
 )
 
@@ -77,3 +79,47 @@ def test_the_asked_kind_in_the_best_sentences_is_evidence():
     without = Support(0.5, 0.5, 0.5, 0.5, 0.5, answer_type=0.0)
     with_kind = Support(0.5, 0.5, 0.5, 0.5, 0.5, answer_type=1.0)
     assert support_probability(without) < support_probability(with_kind)
+
+
+@pytest.mark.parametrize(
+    ("question", "scoped"),
+    [
+        ("What is the tallest mountain on Mars?", ("tallest", "Mars")),
+        ("What is the highest mountain in Antarctica?", ("highest", "Antarctica")),
+        ("Which is the largest desert in North Africa?", ("largest", "North Africa")),
+        # the world's, or no place: nothing narrower than what a world record answers
+        ("What is the largest ocean on Earth?", None),
+        ("What is the highest mountain in the world?", None),
+        ("What is the tallest mountain?", None),
+        # the question's own superlative is the world's; "on Netflix" scopes the climb
+        ("Alex Honnold scaled one of the world's tallest buildings live on Netflix. Which?", None),
+    ],
+)
+def test_a_superlative_scoped_to_a_place(question, scoped):
+    assert scoped_superlative(question) == scoped
+
+
+def test_the_worlds_superlative_does_not_answer_a_places():
+    world = ["At 29,032 feet high, Everest is the highest mountain in the world."]
+    also = ["She set her sights on the world's tallest mountain, Everest."]
+    assert scope_unmet("What is the highest mountain in Antarctica?", world)
+    assert scope_unmet("What is the tallest mountain on Mars?", also)
+    assert scope_unmet("What is the tallest mountain on Mars?", world)  # highest, tallest
+    # another sentence naming the place, but not as the superlative's, does not answer it
+    ice = "Scientists in Antarctica measured record ice loss."
+    peaks = "Quakes strike from the highest peaks in the Himalayas to the cold of Antarctica."
+    assert scope_unmet("What is the highest mountain in Antarctica?", [*world, ice])
+    assert scope_unmet("What is the highest mountain in Antarctica?", [*world, peaks])
+    # one giving the place's superlative does
+    vinson = "Vinson Massif is the highest mountain in Antarctica."
+    assert not scope_unmet("What is the highest mountain in Antarctica?", [*world, vinson])
+    assert not scope_unmet(
+        "What is the highest mountain in Antarctica?",
+        [*world, "Antarctica's highest peak is Vinson."],
+    )
+    # a sentence naming the place answers for it, whatever else it says
+    nepal = ["Everest, on the border of Nepal and China, is the world's highest mountain."]
+    assert not scope_unmet("What is the highest mountain in Nepal?", nepal)
+    # a sentence with no world's superlative is left to the other checks
+    assert not scope_unmet("What is the highest mountain in Antarctica?", ["Vinson rises 4,892 m."])
+    assert not scope_unmet("What is the highest mountain in the world?", world)
