@@ -147,7 +147,7 @@ def _scoped_to(text: str, superlative: str, scope: str) -> bool:
     return re.search(pattern, text, re.IGNORECASE) is not None
 
 
-def scope_unmet(question: str, texts: Iterable[str]) -> bool:
+def scope_unmet(question: str, texts: Sequence[str]) -> bool:
     """Whether the best sentences (`texts`) give the world's superlative for a question asking
     a place's ("the highest mountain in the world" for "... in Antarctica?") and none gives the
     place's: they answer another question. A sentence giving the world's while naming the
