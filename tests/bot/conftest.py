@@ -204,6 +204,19 @@ def built_library(tmp_path: Any, embedder: Any, articles: dict[str, tuple[str, s
     return library
 
 
+def library_of(folder: Any, embedder: Any, articles: list[tuple[str, str, str, str, str]]) -> Any:
+    """A library built in `folder` (a temporary path) over `articles` (id, source, date, title,
+    text) alone, with `embedder`."""
+    from index.library import Library
+    from tests.conftest import make_settings
+    from tests.story_corpus import write_corpus
+
+    corpus = write_corpus(folder / "corpus", articles)
+    library = Library(make_settings(folder / "data", corpus={"sources": [str(corpus)]}), embedder)
+    library.build()
+    return library
+
+
 def ask_json(
     capsys: Any, library: Any, monkeypatch: Any, question: str, texts: dict[str, str]
 ) -> dict[str, Any]:

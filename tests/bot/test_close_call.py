@@ -11,9 +11,7 @@ import pytest
 
 from bot.render import render_answer
 from index.library import Library
-from tests.bot.conftest import ask_json
-from tests.conftest import make_settings
-from tests.story_corpus import write_corpus
+from tests.bot.conftest import ask_json, library_of
 
 ARIZONA = (
     "In April, Arizona banned ultraprocessed foods in public schools. Arizona's ban on "
@@ -34,11 +32,7 @@ QUESTION = "Which state banned ultraprocessed foods in public schools?"
 
 @pytest.fixture
 def library(tmp_path: Path, fake_embedder: Any) -> Library:
-    corpus = write_corpus(tmp_path / "corpus", ARTICLES)
-    settings = make_settings(tmp_path / "data", corpus={"sources": [str(corpus)]})
-    lib = Library(settings, fake_embedder)
-    lib.build()
-    return lib
+    return library_of(tmp_path, fake_embedder, ARTICLES)
 
 
 def test_the_other_states_sentence_follows_the_leads_own(capsys, library, monkeypatch):

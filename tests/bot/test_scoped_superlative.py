@@ -13,9 +13,7 @@ import pytest
 from bot.answer import NOT_FOUND
 from bot.render import render_answer
 from index.library import Library
-from tests.bot.conftest import ask_json
-from tests.conftest import make_settings
-from tests.story_corpus import write_corpus
+from tests.bot.conftest import ask_json, library_of
 
 EVEREST = (
     "At 29,032 feet high, Everest is the highest mountain in the world. Climbers queue for its "
@@ -34,11 +32,7 @@ TEXTS = {aid: text for aid, _, _, _, text in ARTICLES}
 
 @pytest.fixture
 def library(tmp_path: Path, fake_embedder: Any) -> Library:
-    corpus = write_corpus(tmp_path / "corpus", ARTICLES)
-    settings = make_settings(tmp_path / "data", corpus={"sources": [str(corpus)]})
-    lib = Library(settings, fake_embedder)
-    lib.build()
-    return lib
+    return library_of(tmp_path, fake_embedder, ARTICLES)
 
 
 def test_the_worlds_highest_mountain_is_not_antarcticas(capsys, library, monkeypatch):
