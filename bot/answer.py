@@ -950,21 +950,18 @@ class Answerer:
         return [roles[i] for i in order]
 
     @staticmethod
-    def _office_unnamed(q: Question, weighed: _Weighed) -> bool:
+    def _office_unnamed(q: Question, best: Sequence[str]) -> bool:
         """ "Who is the mayor of Gotham?" that nobody is quoted as (`_office_answer`) is not
         answered by sentences naming no mayor of Gotham (a "Gotham Awards" winner, another
-        city's mayor): one of the best two must name a role of the office and every name in
-        it ("the ex-Abercrombie CEO charged with ..." needs "CEO", not "ex" or "charged")."""
+        city's mayor): one of the best two sentences (`best`) must name a role of the office
+        and every name in it ("the ex-Abercrombie CEO charged with ..." needs "CEO", not "ex"
+        or "charged")."""
         office = asked_office(q.text)
         nouns = office_nouns(office) if office else frozenset()
         if office is None or not nouns:
             return False
         names = set(question_names(office))
-        best = np.argsort(-weighed.scores, kind="stable")[:TYPED_SENTENCES]
-        return not any(
-            nouns & office_nouns(text) and names <= word_set([text])
-            for text in (weighed.sentences[i].text for i in best)
-        )
+        return not any(nouns & office_nouns(text) and names <= word_set([text]) for text in best)
 
     def _extractive(self, q: Question, hits: Sequence[Hit], searcher: Searcher) -> Answer:
         weighed = self._weigh(q, hits, searcher)
@@ -979,11 +976,15 @@ class Answerer:
         if self._too_weak(evidence, titled is not None):
             log.info("evidence too weak (%s): not found", evidence)
             return self._not_found(q, hits, searcher)
-        if self._office_unnamed(q, weighed):
+        # the two best-scored sentences, which the office and superlative checks read
+        best = [
+            weighed.sentences[i].text
+            for i in np.argsort(-weighed.scores, kind="stable")[:TYPED_SENTENCES]
+        ]
+        if self._office_unnamed(q, best):
             log.info("no best sentence names the office asked for: not found")
             return self._not_found(q, hits, searcher)
-        best = np.argsort(-weighed.scores, kind="stable")[:TYPED_SENTENCES]
-        if scope_unmet(q.text, [weighed.sentences[i].text for i in best]):
+        if scope_unmet(q.text, best):
             log.info("the best sentences give the world's superlative, not the place's: not found")
             return self._not_found(q, hits, searcher)
         svecs, relevance, sentences = weighed.vectors, weighed.scores, weighed.sentences

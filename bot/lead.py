@@ -1435,25 +1435,19 @@ def ranked_leads(
     publication = bool(asked & PUBLICATION_NOUNS)
     considered = [i for i in order[:LEAD_SENTENCES] if scores[i] >= LEAD_KEEP_RATIO * best]
     lowered = {i: sentences[i].lower().replace("’", "'") for i in considered}
-    known = capitalised_words([sentences[i] for i in considered])
-    common = lowercase_words([*(sentences[i] for i in considered), *context])
+    read = [sentences[i] for i in considered]
+    with_passages = [*read, *context]
+    known = capitalised_words(read)
+    common = lowercase_words(with_passages)
     # surnames of the people the sentences (or their passages) name in full: "Kirk" is nowhere
     # after "Charlie Kirk", nor "Trump" in "In Trump's second term"
-    surnames = (
-        _surnames([*(sentences[i] for i in considered), *context])
-        if expected.kind == PLACE
-        else set()
-    )
+    surnames = _surnames(with_passages) if expected.kind == PLACE else set()
     # "Which hurricane ...", "Which university ...": a name starting or ending with the asked
     # noun is one ("Hurricane Erin", "Indiana University")
     heads = expected.heads if expected.kind in (ENTITY, PLACE) else frozenset()
     # a name the sentences (or their passages) write as a town answers no "Which restaurant
     # ...?" (a team may be a city's)
-    towns = (
-        _towns([*(sentences[i] for i in considered), *context])
-        if expected.kind == ENTITY and not asked & SIDE_NOUNS
-        else set()
-    )
+    towns = _towns(with_passages) if expected.kind == ENTITY and not asked & SIDE_NOUNS else set()
     done_to = _passive_stem(question) if expected.kind == PERSON else None
     found = {i: candidate_spans(sentences[i], expected, asked, known, common) for i in considered}
     act = _asked_act(question) if expected.kind in (PERSON, PLACE, ENTITY) else None
