@@ -467,6 +467,12 @@ YEAR_PATTERN = re.compile(r"\b(?:19|20)\d\d\b")
 _YEAR_BEFORE_NAME = re.compile(r"(?:19|20)\d\d\s+[A-Z]")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|this|next|last)\s+$", re.IGNORECASE)
 _YEAR_SPAN = re.compile(r"(?:19|20)\d\d[-–](?:(?:19|20)?\d\d)")  # "2014-2024", "2019-20": a period
+# An earlier year, known by the word before it ("founded in 1871", "since 1888", "of 1927"): no
+# count, which the news writes with a comma or a unit ("1,871 fans", "1500 players").
+_OLD_YEAR = re.compile(r"1[0-8]\d\d")
+_YEAR_WORD_BEFORE = re.compile(
+    r"\b(?:in|since|of|by|until|till|from|before|after|circa|around)\s+$", re.IGNORECASE
+)
 _MONEY = re.compile(r"[$€£]|\b(?:dollars?|euros?|pounds)\b", re.IGNORECASE)
 # After a name, a word that makes it an award's: "Cy Young winner Max Scherzer" (not "Cy Young").
 # ("-winning" and "-nominated" only hyphenated: "Zohran Mamdani winning 50%" is a person.)
@@ -1113,6 +1119,7 @@ def _numbers(sentence: str) -> list[Span]:
             YEAR_PATTERN.fullmatch(digits)
             or _YEAR_SPAN.fullmatch(digits)
             or _MONTH_BEFORE.search(sentence[: m.start()])
+            or (_OLD_YEAR.fullmatch(digits) and _YEAR_WORD_BEFORE.search(sentence[: m.start()]))
         ):
             continue  # a year, a span of years or a day of the month is a date, not a count
         if _ORDINAL.match(sentence, m.end()):

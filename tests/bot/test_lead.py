@@ -1016,6 +1016,22 @@ def test_a_years_tail_a_rank_or_a_glued_name_is_no_count(sentence):
     assert spans(sentence, "How many titles did they win?") == []
 
 
+def test_a_year_before_1900_is_no_count():
+    # "1871 [1]." answered "How many players are on a rugby union team?"
+    question = "How many players are on a rugby union team?"
+    founded = "Founded in 1871, Worcester climbed the rugby pyramid to the Premiership."
+    assert spans(founded, question) == []
+    for sentence in (
+        "The club has played there since 1888.",
+        "It was the worst flood of 1927 and of 1862.",
+        "Rugby was codified by 1845, before 1871.",
+    ):
+        assert spans(sentence, question) == []
+    # a count is still one, with or without a comma
+    assert spans("A crowd of 1,871 fans saw 15 players.", question) == ["1,871 fans", "15 players"]
+    assert spans("The league has 1500 players.", question) == ["1500 players"]
+
+
 def test_a_word_the_passages_write_in_lower_case_leads_no_answer():
     # "Conservative [1]." answered "Where was Charlie Kirk shot?": the sentences considered
     # never wrote "conservative" in lower case, the passages they came from did
