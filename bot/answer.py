@@ -977,15 +977,16 @@ class Answerer:
             log.info("evidence too weak (%s): not found", evidence)
             return self._not_found(q, hits, searcher)
         # the two best-scored sentences, which the office and superlative checks read
-        best = [
-            weighed.sentences[i].text
+        top = [
+            weighed.sentences[i]
             for i in np.argsort(-weighed.scores, kind="stable")[:TYPED_SENTENCES]
         ]
+        best = [s.text for s in top]
         if self._office_unnamed(q, best):
             log.info("no best sentence names the office asked for: not found")
             return self._not_found(q, hits, searcher)
-        if scope_unmet(q.text, best):
-            log.info("the best sentences give the world's superlative, not the place's: not found")
+        if scope_unmet(q.text, best, [searcher.articles[s.article_id].text for s in top]):
+            log.info("the best sentences give another place's superlative: not found")
             return self._not_found(q, hits, searcher)
         svecs, relevance, sentences = weighed.vectors, weighed.scores, weighed.sentences
         scores = relevance + weighed.dated

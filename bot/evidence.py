@@ -138,8 +138,7 @@ def world_scoped(text: str, superlative: str) -> bool:
 def _scoped_to(text: str, superlative: str, scope: str) -> bool:
     """Whether `text` gives `superlative` (or one saying the same: tallest, highest) for
     `scope` (a regex): "<scope>'s tallest ...", "the tallest ... in/on/of (the) <scope>"."""
-    same = next((group for group in SAME_SUPERLATIVES if superlative in group), {superlative})
-    words = "(?:" + "|".join(sorted(same)) + ")"
+    words = _same(superlative)
     pattern = (
         rf"\b(?:{scope})['’]s\s+(?:[\w\-]+\s+)?{words}\b"
         rf"|\b{words}\s+(?:[\w\-]+\s+){{0,3}}?(?:in|on|of)\s+(?:the\s+)?(?:{scope})\b"
@@ -147,21 +146,58 @@ def _scoped_to(text: str, superlative: str, scope: str) -> bool:
     return re.search(pattern, text, re.IGNORECASE) is not None
 
 
-def scope_unmet(question: str, texts: Sequence[str]) -> bool:
-    """Whether the best sentences (`texts`) give the world's superlative for a question asking
-    a place's ("the highest mountain in the world" for "... in Antarctica?") and none gives the
-    place's: they answer another question. A sentence giving the world's while naming the
-    place ("Everest, on the border of Nepal and China, is the world's highest mountain")
-    answers for it."""
+def scope_unmet(question: str, texts: Sequence[str], articles: Sequence[str]) -> bool:
+    """Whether the best sentences (`texts`, from `articles`) give a place's superlative only
+    for somewhere else when the question asks it for one place, and none gives the place's:
+    they answer another question. Somewhere else is the world's ("the highest mountain in the
+    world" for "... in Antarctica?"), another place's by name ("Russia's deepest lake", "the
+    highest peaks in the Himalayas"), or any place's in an article that never names the asked
+    one ("the state's deepest lakes" in an article on Iowa, for "... in Africa?"). A sentence
+    giving the world's while naming the place ("Everest, on the border of Nepal and China, is
+    the world's highest mountain") answers for it; best sentences with no such superlative are
+    left to the other checks."""
     scoped = scoped_superlative(question)
     if scoped is None:
         return False
     superlative, place = scoped
     names = set(question_names(place))
-    worlds = [t for t in texts if world_scoped(t, superlative)]
-    if not worlds or any(names <= word_set([t]) for t in worlds):
+    if any(_scoped_to(t, superlative, re.escape(place)) for t in texts):
         return False
-    return not any(_scoped_to(t, superlative, re.escape(place)) for t in texts)
+
+    def elsewhere(text: str, article: str) -> bool:
+        if world_scoped(text, superlative):
+            return not names <= word_set([text])
+        scopes = _named_scopes(text, superlative)
+        if scopes:
+            return not any(names <= word_set([scope]) for scope in scopes)
+        return not names <= word_set([article])
+
+    given = [(t, a) for t, a in zip(texts, articles, strict=True) if _gives(t, superlative)]
+    return bool(given) and all(elsewhere(t, a) for t, a in given)
+
+
+def _same(superlative: str) -> str:
+    """A regex of `superlative` and those saying the same ("tallest" and "highest")."""
+    same = next((group for group in SAME_SUPERLATIVES if superlative in group), {superlative})
+    return "(?:" + "|".join(sorted(same)) + ")"
+
+
+def _gives(text: str, superlative: str) -> bool:
+    """Whether `text` gives `superlative` (or one saying the same) at all."""
+    return re.search(rf"\b{_same(superlative)}\b", text, re.IGNORECASE) is not None
+
+
+def _named_scopes(text: str, superlative: str) -> set[str]:
+    """The places `text` names as its `superlative`'s scope, the world aside ("Russia" of
+    "Russia's deepest lake", "the Himalayas" of "the highest peaks in the Himalayas")."""
+    words = f"(?i:{_same(superlative)})"
+    name = r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*"
+    pattern = (
+        rf"\b(?P<owner>{name})['’]s\s+(?:[\w\-]+\s+)?{words}\b"
+        rf"|\b{words}\s+(?:[\w\-]+\s+){{0,3}}?(?:in|on|of)\s+(?:the\s+)?(?P<scope>{name})"
+    )
+    scopes = {m.group("owner") or m.group("scope") for m in re.finditer(pattern, text)}
+    return {s for s in scopes if fold(s) not in WORLD_WORDS}
 
 
 def missing_names(question: str, texts: Iterable[str]) -> list[str]:

@@ -102,24 +102,53 @@ def test_a_superlative_scoped_to_a_place(question, scoped):
 def test_the_worlds_superlative_does_not_answer_a_places():
     world = ["At 29,032 feet high, Everest is the highest mountain in the world."]
     also = ["She set her sights on the world's tallest mountain, Everest."]
-    assert scope_unmet("What is the highest mountain in Antarctica?", world)
-    assert scope_unmet("What is the tallest mountain on Mars?", also)
-    assert scope_unmet("What is the tallest mountain on Mars?", world)  # highest, tallest
+    assert scope_unmet("What is the highest mountain in Antarctica?", *alone(world))
+    assert scope_unmet("What is the tallest mountain on Mars?", *alone(also))
+    assert scope_unmet("What is the tallest mountain on Mars?", *alone(world))  # highest, tallest
     # another sentence naming the place, but not as the superlative's, does not answer it
     ice = "Scientists in Antarctica measured record ice loss."
     peaks = "Quakes strike from the highest peaks in the Himalayas to the cold of Antarctica."
-    assert scope_unmet("What is the highest mountain in Antarctica?", [*world, ice])
-    assert scope_unmet("What is the highest mountain in Antarctica?", [*world, peaks])
+    assert scope_unmet("What is the highest mountain in Antarctica?", *alone([*world, ice]))
+    assert scope_unmet("What is the highest mountain in Antarctica?", *alone([*world, peaks]))
     # one giving the place's superlative does
     vinson = "Vinson Massif is the highest mountain in Antarctica."
-    assert not scope_unmet("What is the highest mountain in Antarctica?", [*world, vinson])
+    assert not scope_unmet("What is the highest mountain in Antarctica?", *alone([*world, vinson]))
     assert not scope_unmet(
         "What is the highest mountain in Antarctica?",
-        [*world, "Antarctica's highest peak is Vinson."],
+        *alone([*world, "Antarctica's highest peak is Vinson."]),
     )
     # a sentence naming the place answers for it, whatever else it says
     nepal = ["Everest, on the border of Nepal and China, is the world's highest mountain."]
-    assert not scope_unmet("What is the highest mountain in Nepal?", nepal)
+    assert not scope_unmet("What is the highest mountain in Nepal?", *alone(nepal))
     # a sentence with no world's superlative is left to the other checks
-    assert not scope_unmet("What is the highest mountain in Antarctica?", ["Vinson rises 4,892 m."])
-    assert not scope_unmet("What is the highest mountain in the world?", world)
+    assert not scope_unmet(
+        "What is the highest mountain in Antarctica?", *alone(["Vinson rises 4,892 m."])
+    )
+    assert not scope_unmet("What is the highest mountain in the world?", *alone(world))
+
+
+def alone(texts: list[str]) -> tuple[list[str], list[str]]:
+    """Sentences each standing for its whole article."""
+    return texts, texts
+
+
+def test_another_places_superlative_does_not_answer_a_places():
+    # "West Okoboji [1]." answered "What is the deepest lake in Africa?" from an Iowa article
+    question = "What is the deepest lake in Africa?"
+    iowa = "The state's deepest lakes, the Iowa Great Lakes, include West Okoboji."
+    iowa_article = "Boaters flock to Iowa every summer. " + iowa
+    assert scope_unmet(question, [iowa], [iowa_article])
+    # in an article about Iowa, "the state's" is Iowa's: it answers for Iowa
+    assert not scope_unmet("What is the deepest lake in Iowa?", [iowa], [iowa_article])
+    # another place's superlative by name, even in an article naming the asked place
+    named = "Lake Baikal, Russia's deepest lake, is older than any lake in Africa."
+    assert scope_unmet(question, *alone([named]))
+    # an article about the place may mean it by "the continent's": left to the other checks
+    continent = "The continent's deepest lake is Tanganyika."
+    africa_article = "Lake Tanganyika lies in East Africa. " + continent
+    assert not scope_unmet(question, [continent], [africa_article])
+    # no best sentence with the superlative at all: left to the other checks too
+    assert not scope_unmet(question, ["West Okoboji draws boaters."], [iowa_article])
+    # one best sentence giving the place's superlative answers it
+    tanganyika = "Lake Tanganyika is the deepest lake in Africa."
+    assert not scope_unmet(question, [iowa, tanganyika], [iowa_article, tanganyika])

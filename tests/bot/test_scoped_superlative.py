@@ -62,3 +62,43 @@ def test_discord_says_nothing_was_found(library):
     (reply,) = render_answer(answer)
     assert reply.embeds == () and reply.content is not None
     assert reply.content.startswith(NOT_FOUND)
+
+
+# Another place's superlative: an article on Iowa's lakes says "the state's deepest lakes", and
+# another article names Africa, so the names check passes.
+IOWA = (
+    "Boaters flock to Iowa every summer. The state's deepest lakes, the Iowa Great Lakes, "
+    "include Big Spirit Lake and West Okoboji."
+)
+FARMS = (
+    "Farmers in Africa planted early after the rains came. Grain prices fell across the region "
+    "as harvests grew."
+)
+LAKES = [
+    ("iowa-lakes", "Lake News", "2025-06-02", "Summer on the Iowa Great Lakes", IOWA),
+    ("africa-farms", "Farm Post", "2025-06-03", "An early planting", FARMS),
+]
+LAKE_TEXTS = {aid: text for aid, _, _, _, text in LAKES}
+
+
+@pytest.fixture
+def lakes(tmp_path: Path, real_embedder: Any) -> Library:
+    # the real model: the hashed test embedder finds Iowa's own question too weak to answer
+    return library_of(tmp_path, real_embedder, LAKES)
+
+
+@pytest.mark.model
+def test_iowas_deepest_lake_is_not_africas(capsys, lakes, monkeypatch):
+    answer = ask_json(capsys, lakes, monkeypatch, "What is the deepest lake in Africa?", LAKE_TEXTS)
+    assert not answer["found"]
+    assert answer["answer"].startswith(NOT_FOUND)
+    assert answer["citations"] == []
+    assert "Okoboji" not in answer["answer"].split(NOT_FOUND)[0]
+
+
+@pytest.mark.model
+def test_iowas_deepest_lake_answers_for_iowa(capsys, lakes, monkeypatch):
+    answer = ask_json(capsys, lakes, monkeypatch, "What is the deepest lake in Iowa?", LAKE_TEXTS)
+    assert answer["found"]
+    assert "West Okoboji" in answer["answer"]
+    assert "iowa-lakes" in [c["article_id"] for c in answer["citations"]]
