@@ -61,7 +61,9 @@ _ROLE_NOUNS = frozenset(
     chancellor king queen pope prince host moderator head commander sheriff representative
     congressman congresswoman lawmaker deputy envoy president-elect treasurer counsel
     admiral colonel sergeant captain lieutenant rabbi pastor bishop archbishop cardinal imam
-    cleric magistrate czar tsar
+    cleric magistrate czar tsar coach principal superintendent provost headmaster headteacher
+    editor publisher administrator inspector auditor comptroller coordinator organizer
+    organiser warden curator trustee emir sultan monarch emperor empress
     """.split()
 )
 # "mayor-elect", "governor-elect": a role too ("the mayor-elect of New York" is nobody's name)

@@ -305,6 +305,31 @@ def test_a_qualified_role_must_match_its_qualifier() -> None:
     assert index.lookup("the CEO of Acme Widgets") == []  # "CEO" is a role, not a name
 
 
+@pytest.mark.parametrize(
+    ("asked", "role"),
+    [
+        ("the head coach of the Springfield Atoms", "England head coach"),
+        ("the superintendent of Hill Valley schools", "schools superintendent"),
+        ("the editor of the Daily Planet", "editor"),
+    ],
+)
+def test_a_qualified_role_of_a_team_school_or_paper_must_match_its_qualifier(
+    asked: str, role: str
+) -> None:
+    # "What did the head coach of the Springfield Atoms say?" listed England's head coach,
+    # quoted in one article under her role with its country and in another without it
+    words = role.split()
+    alone = " ".join(words[-2:] if role.endswith("head coach") else words[-1:]).capitalize()
+    index = SpeakerIndex(
+        [
+            st("Sarina Wiegman", "The squad is ready for the final.", role=role),
+            st("Sarina Wiegman", "We have worked hard all year.", article_id="a2", role=alone),
+        ]
+    )
+    assert [m.speaker for m in index.lookup("Sarina Wiegman")] == ["Sarina Wiegman"]
+    assert index.lookup(asked) == []
+
+
 def test_a_role_asked_with_the_is_no_surname() -> None:
     # "the Pope" named "Lizzy Pope" and "Amanda Pope" among the people it matches, beside the
     # Pope: after "the", a role word is the role, not a surname
