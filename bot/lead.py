@@ -1051,8 +1051,26 @@ def _not_a_place(span: str) -> bool:
 
 
 def _people(key: str) -> bool:
-    """A people or a faith, one or many ("Russian", "Russians")."""
-    return key in DEMONYMS or _singular(key) in DEMONYMS
+    """A people or a faith, one or many ("Russian", "Russians"), or the people of a country
+    named as most are ("Kenyan" of Kenya, "Sudanese", "Omani", "Jordanian")."""
+    one = _singular(key)
+    return key in DEMONYMS or one in DEMONYMS or one in COUNTRY_PEOPLES
+
+
+# Peoples named after their country: the country, or it less its last letter, and an ending
+# ("Kenya" -> "Kenyan", "China" -> "Chinese", "Chad" -> "Chadian", "Israel" -> "Israeli").
+PEOPLE_ENDINGS = ("n", "an", "ian", "ese", "i", "ish", "ean")
+COUNTRY_PEOPLES = (
+    frozenset(
+        stem + ending
+        for country in COUNTRIES
+        if " " not in country
+        # (the last letter dropped only from a longer name: "Chad" makes no "Chan")
+        for stem in ((country, country[:-1]) if len(country) > 4 else (country,))
+        for ending in PEOPLE_ENDINGS
+    )
+    - COUNTRIES
+)
 
 
 def _institution_head(word: str) -> bool:
