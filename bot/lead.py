@@ -74,6 +74,12 @@ SIDE_NOUNS = frozenset(
     """team teams side sides squad squads member members ally allies partner partners bloc
     signatory signatories neighbor neighbors neighbour neighbours power powers""".split()
 )
+# Nouns asking for a group of people, which a people may answer ("Which group ...?": "Kurds")
+PEOPLE_NOUNS = frozenset(
+    """group groups people peoples community communities population populations minority
+    minorities faith faiths religion religions nationality nationalities ethnicity tribe tribes
+    demographic demographics voters""".split()
+)
 CITY_NOUNS = frozenset("city cities town towns village villages".split())
 STATE_NOUNS = frozenset("state states".split())
 NUMBER_NOUNS = frozenset(
@@ -774,6 +780,10 @@ def candidate_spans(
                 and span_key(s.text).rpartition(" ")[2] not in GEO_TAILS
                 and not _titled_person(s.text)
             ]
+        if expected.kind == ENTITY and not asked & (SIDE_NOUNS | PEOPLE_NOUNS):
+            # a people is no lake, show or company ("Americans" for "What is the largest lake
+            # in Canada?"), unless a group or a side is asked for
+            spans = [s for s in spans if not _people(span_key(s.text))]
         if expected.kind == PLACE:  # "Maxar Technologies" is nowhere; a university is a place
             spans = [s for s in spans if not _not_a_place(s.text)]
         if expected.noun in DRUG_NOUNS:  # "which drug": not "Donald Trump", "FDA" or "U.S."

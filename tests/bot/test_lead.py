@@ -722,6 +722,17 @@ def test_the_people_of_any_country_is_nobody(people):
     assert spans("The award went to Chan on Friday.", "Who won?") == ["Chan"]
 
 
+def test_a_people_answers_which_group_but_no_lake_or_company():
+    # "Americans [1]." led "What is the largest lake in Canada?"
+    sentence = "The Americans beat Canada, their largest win since the 1998 Nagano Games."
+    assert spans(sentence, "What is the largest lake in Canada?") == ["Nagano Games"]
+    assert spans("Americans love Acme Widgets.", "Which company do they love?") == ["Acme Widgets"]
+    # a group, a demographic or a side may be a people
+    assert spans("Leaders of the Kurds met in Erbil.", "Which group met in Erbil?") == ["Kurds"]
+    assert spans("Support fell among Hispanics.", "Among which demographic?") == ["Hispanics"]
+    assert spans("The Americans won gold.", "Which team won gold?") == ["Americans"]
+
+
 def test_names_that_look_like_titles_or_peoples_stay_names():
     question = "Who sang at the show?"
     assert spans("The crowd cheered as Lady Gaga and Jack Black sang.", question) == [
