@@ -19,6 +19,8 @@ from bot.evidence import (
     RARE_NAME,
     Support,
     missing_names,
+    missing_phrases,
+    phrase_in,
     question_names,
     scope_unmet,
     subject_named,
@@ -92,6 +94,7 @@ IN_ENGLISH = (
     "The question looks like {language}; newsbot reads questions in English, so try it in English."
 )
 CLOSEST_TITLES = 3  # article titles named in a not-found answer
+PHRASE_PROBE = 50  # passages searched for a name of several words the answer's articles lack
 # "Several people match": the others named score at most this much below the one answered for
 # (index/speakers.py's scores: 1.0 the full name, 0.95 an alias, 0.85 the surname, 0.7 a
 # speaker known by surname alone), so that ties and near ties are named, lesser matches not
@@ -784,7 +787,9 @@ class Answerer:
             return None
         articles = {h.article_id: searcher.articles[h.article_id] for h in hits}
         texts = {aid: f"{a.title}\n{a.text}" for aid, a in articles.items()}
-        missing = rare_missing_names(q.text, texts.values(), searcher)
+        missing = rare_missing_names(q.text, texts.values(), searcher) or unknown_phrases(
+            q.text, texts.values(), searcher
+        )
         if missing:  # no need to score sentences: nothing retrieved is about what was asked
             return _Weighed(
                 sentences, np.zeros(0), np.zeros(0), np.zeros((0, 0)), Evidence(missing)
@@ -1255,6 +1260,21 @@ def rare_missing_names(text: str, texts: Iterable[str], searcher: Searcher) -> t
         return ()
     rarity = searcher.rarity(missing)
     return tuple(n for n, r in zip(missing, rarity, strict=True) if r >= RARE_NAME)
+
+
+def unknown_phrases(text: str, texts: Iterable[str], searcher: Searcher) -> tuple[str, ...]:
+    """The names of several words of `text` (bot/evidence.py) that none of `texts` names and
+    no passage of the index names either (of the PHRASE_PROBE passages BM25 finds for the name
+    itself): a name the news never uses ("the Great Wall of China" over articles on the border
+    wall), not one the retrieved articles merely leave out ("South America")."""
+    return tuple(
+        phrase
+        for phrase in missing_phrases(text, texts)
+        if not any(
+            phrase_in(phrase, searcher.passages[row].text)
+            for row, _ in searcher.lexical(phrase, PHRASE_PROBE)
+        )
+    )
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from bot.lead import CALENDAR_WORDS
 from bot.question import fold
+from index.quotes.lexicon import FIRST_NAMES, ROLE_HEADS
 
 # Words that start a question or a sentence with a capital without naming anything.
 _FUNCTION_WORDS = frozenset(
@@ -198,6 +199,104 @@ def _named_scopes(text: str, superlative: str) -> set[str]:
     )
     scopes = {m.group("owner") or m.group("scope") for m in re.finditer(pattern, text)}
     return {s for s in scopes if fold(s) not in WORLD_WORDS}
+
+
+# A name of several words: capitalised words, "of" between them ("Great Wall of China"). A
+# possessive ends one ("Arizona's Grand Canyon": "Grand Canyon"), and a title or role opening
+# it is no part of it ("the CEO of Wonka Industries": "Wonka Industries").
+_NAME_TOKEN = re.compile(r"[^\W\d_][\w.\-]*(?:['’]s?)?|[^\w\s]")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_NAME_TITLES = ROLE_HEADS | frozenset("mr mrs ms dr sir dame lord lady saint st".split())
+# Other words a name's words may have among them and still name it ("Apple's voice assistant
+# Siri" names "Apple Siri").
+PHRASE_SPREAD = 3
+
+
+def name_phrases(question: str) -> list[str]:
+    """The question's names of two or more capitalised words, as written ("Great Wall of
+    China", "Springfield Atoms"), each once. A person's name (a first name opens it: "Edward
+    Eagan", whom articles may call "Eddie Eagan") is left to the check of rare name words, and
+    so is one of initials only ("NFL", "U.S.")."""
+    found = []
+    for sentence in _SENTENCE_END.split(question):
+        for run in _capitalised_runs(sentence):
+            while run and (run[0] == "of" or fold(run[0]).strip(".") in _NAME_TITLES):
+                run.pop(0)
+            capitals = [w for w in run if w != "of"]
+            if (
+                len(capitals) >= 2
+                and not all(w.isupper() for w in capitals)
+                and fold(capitals[0]) not in FIRST_NAMES
+            ):
+                found.append(" ".join(run))
+    return list(dict.fromkeys(found))
+
+
+def _capitalised_runs(sentence: str) -> list[list[str]]:
+    """The runs of capitalised words of a sentence after its first word, "of" inside them; a
+    possessive ends a run."""
+    runs: list[list[str]] = [[]]
+    for i, m in enumerate(_NAME_TOKEN.finditer(sentence)):
+        word = m.group(0)
+        if i > 0 and word[0].isupper():
+            runs[-1].append(_POSSESSIVE.sub("", word).rstrip("."))
+            if _POSSESSIVE.search(word):
+                runs.append([])
+        elif word == "of" and runs[-1]:
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+    for run in runs:
+        while run and run[-1] == "of":
+            run.pop()
+    return [run for run in runs if run]
+
+
+def _stems(phrase: str) -> list[str]:
+    """A name's words as compared: folded, without dots and possessives, cut to five letters
+    ("Euros" names "Euro 2025"'s "Women's Euro" too)."""
+    words = [_POSSESSIVE.sub("", w) for w in fold(phrase).replace(".", "").split() if w != "of"]
+    return [w[:4] if len(w) > 4 else w for w in words if w]
+
+
+def phrase_in(phrase: str, text: str) -> bool:
+    """Whether `text` names `phrase`: its words in order, with at most PHRASE_SPREAD other
+    words among them ("the Great Wall of China", "Apple's voice assistant Siri" for "Apple
+    Siri"; not "the border wall, a great project for China")."""
+    stems = _stems(phrase)
+    if not stems:
+        return True
+    words = [_POSSESSIVE.sub("", re.sub(r"^\W+|\W+$", "", w)) for w in fold(text).split()]
+    words = [w.replace(".", "") for w in words]
+    for start, word in enumerate(words):
+        if not word.startswith(stems[0]):
+            continue
+        at, spare = start, PHRASE_SPREAD
+        for stem in stems[1:]:
+            nxt = next(
+                (
+                    j
+                    for j in range(at + 1, min(len(words), at + 2 + spare))
+                    if words[j].startswith(stem)
+                ),
+                None,
+            )
+            if nxt is None:
+                break
+            spare -= nxt - at - 1
+            at = nxt
+        else:
+            return True
+    return False
+
+
+def missing_phrases(question: str, texts: Iterable[str]) -> list[str]:
+    """The question's names of several words (`name_phrases`) that none of `texts` names."""
+    phrases = name_phrases(question)
+    if not phrases:
+        return []
+    texts = list(texts)
+    return [p for p in phrases if not any(phrase_in(p, t) for t in texts)]
 
 
 def missing_names(question: str, texts: Iterable[str]) -> list[str]:

@@ -8,6 +8,9 @@ from bot.evidence import (
     SUPPORT_WEIGHTS,
     Support,
     missing_names,
+    missing_phrases,
+    name_phrases,
+    phrase_in,
     question_names,
     scope_unmet,
     scoped_superlative,
@@ -152,3 +155,40 @@ def test_another_places_superlative_does_not_answer_a_places():
     # one best sentence giving the place's superlative answers it
     tanganyika = "Lake Tanganyika is the deepest lake in Africa."
     assert not scope_unmet(question, [iowa, tanganyika], [iowa_article, tanganyika])
+
+
+@pytest.mark.parametrize(
+    ("question", "phrases"),
+    [
+        ("How long is the Great Wall of China?", ["Great Wall of China"]),
+        # a title or role opening it is no part of the name
+        ("What did the CEO of Wonka Industries say?", ["Wonka Industries"]),
+        ("What did Professor Moriarty say about the Pink Panther?", ["Pink Panther"]),
+        # a possessive ends one
+        (
+            "Which site did fires in Arizona's Grand Canyon National Park destroy?",
+            ["Grand Canyon National Park"],
+        ),
+        # a person's name is left to the rare-word check, and so are initials and one word
+        ("Which sport did Edward Eagan win gold in?", []),
+        ("Which NFL team fired its coach?", []),
+        ("Who won the Grammy?", []),
+        # the first word of a sentence is no name
+        ("Great Wall tours resumed. What did they cost?", []),
+    ],
+)
+def test_names_of_several_words(question, phrases):
+    assert name_phrases(question) == phrases
+
+
+def test_a_name_is_in_a_text_in_order_with_few_words_among_its_own():
+    assert phrase_in("Great Wall of China", "Tourists walked the Great Wall of China.")
+    assert phrase_in("Apple Siri", "Apple’s voice assistant Siri was sued.")
+    assert phrase_in("U.S. Army", "The US Army said on Monday.")
+    assert phrase_in("UEFA Women", "at UEFA Women's Euro 2025")
+    # its words apart, or out of order, do not name it
+    assert not phrase_in("Great Wall of China", "The border wall was a great effort for China.")
+    assert not phrase_in("Great Wall of China", "China built a wall.")
+    assert missing_phrases("How long is the Great Wall of China?", ["The wall, a great feat."]) == [
+        "Great Wall of China"
+    ]
