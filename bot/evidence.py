@@ -203,10 +203,14 @@ def _named_scopes(text: str, superlative: str) -> set[str]:
 
 # A name of several words: capitalised words, "of" between them ("Great Wall of China"). A
 # possessive ends one ("Arizona's Grand Canyon": "Grand Canyon"), and a title or role opening
-# it is no part of it ("the CEO of Wonka Industries": "Wonka Industries").
+# it is no part of it ("the CEO of Wonka Industries": "Wonka Industries"), nor are initials.
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w.\-]*(?:['’]s?)?|[^\w\s]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _NAME_TITLES = ROLE_HEADS | frozenset("mr mrs ms dr sir dame lord lady saint st".split())
+# Initials opening a name are a qualifier articles often leave out ("the U.S. Supreme Court" is
+# "the Supreme Court"): the name is read without them.
+_INITIALS = re.compile(r"[A-Z]{1,4}")
+_NAME_SENTENCE_END = re.compile(r"(?<![A-Z]\.[A-Z]\.)(?<=[.?!:;])\s+")  # "U.S. Army" is no end
 # Other words a name's words may have among them and still name it ("Apple's voice assistant
 # Siri" names "Apple Siri").
 PHRASE_SPREAD = 3
@@ -218,9 +222,13 @@ def name_phrases(question: str) -> list[str]:
     Eagan", whom articles may call "Eddie Eagan") is left to the check of rare name words, and
     so is one of initials only ("NFL", "U.S.")."""
     found = []
-    for sentence in _SENTENCE_END.split(question):
+    for sentence in _NAME_SENTENCE_END.split(question):
         for run in _capitalised_runs(sentence):
-            while run and (run[0] == "of" or fold(run[0]).strip(".") in _NAME_TITLES):
+            while run and (
+                run[0] == "of"
+                or fold(run[0]).strip(".") in _NAME_TITLES
+                or _INITIALS.fullmatch(run[0].replace(".", ""))
+            ):
                 run.pop(0)
             capitals = [w for w in run if w != "of"]
             if (

@@ -164,6 +164,9 @@ def test_another_places_superlative_does_not_answer_a_places():
         # a title or role opening it is no part of the name
         ("What did the CEO of Wonka Industries say?", ["Wonka Industries"]),
         ("What did Professor Moriarty say about the Pink Panther?", ["Pink Panther"]),
+        # initials opening it are left out: articles often do ("the Supreme Court")
+        ("What did the U.S. Supreme Court decide?", ["Supreme Court"]),
+        ("What did the US Army say?", []),
         # a possessive ends one
         (
             "Which site did fires in Arizona's Grand Canyon National Park destroy?",
