@@ -261,8 +261,8 @@ def _capitalised_runs(sentence: str) -> list[list[str]]:
 
 
 def _stems(phrase: str) -> list[str]:
-    """A name's words as compared: folded, without dots and possessives, cut to five letters
-    ("Euros" names "Euro 2025"'s "Women's Euro" too)."""
+    """A name's words as compared: folded, without dots and possessives, cut to their first
+    four letters ("Euros" is found in "Euro 2025" too)."""
     words = [_POSSESSIVE.sub("", w) for w in fold(phrase).replace(".", "").split() if w != "of"]
     return [w[:4] if len(w) > 4 else w for w in words if w]
 
