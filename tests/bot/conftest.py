@@ -217,6 +217,12 @@ def library_of(folder: Any, embedder: Any, articles: list[tuple[str, str, str, s
     return library
 
 
+def texts_of(articles: list[tuple[str, str, str, str, str]]) -> dict[str, str]:
+    """Article id -> text of `articles` (id, source, date, title, text), as `library_of` reads
+    them: what `ask_json` checks each citation against."""
+    return {aid: text for aid, _, _, _, text in articles}
+
+
 def ask_json(
     capsys: Any, library: Any, monkeypatch: Any, question: str, texts: dict[str, str]
 ) -> dict[str, Any]:

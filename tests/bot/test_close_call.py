@@ -11,7 +11,7 @@ import pytest
 
 from bot.render import render_answer
 from index.library import Library
-from tests.bot.conftest import ask_json, library_of
+from tests.bot.conftest import ask_json, library_of, texts_of
 
 ARIZONA = (
     "In April, Arizona banned ultraprocessed foods in public schools. Arizona's ban on "
@@ -26,7 +26,7 @@ ARTICLES = [
     ("arizona-schools", "Arizona Daily", "2025-11-02", "Arizona bans school junk food", ARIZONA),
     ("california-schools", "Golden Post", "2025-11-03", "California school food", CALIFORNIA),
 ]
-TEXTS = {aid: text for aid, _, _, _, text in ARTICLES}
+TEXTS = texts_of(ARTICLES)
 QUESTION = "Which state banned ultraprocessed foods in public schools?"
 
 

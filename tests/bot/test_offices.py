@@ -11,7 +11,7 @@ import pytest
 
 from bot.answer import NO_STATEMENTS, RESPELLED
 from index.library import Library
-from tests.bot.conftest import World, ask_json
+from tests.bot.conftest import World, ask_json, texts_of
 from tests.conftest import make_settings
 from tests.story_corpus import write_corpus
 
@@ -29,7 +29,7 @@ ARTICLES = [
     ("gotham-flood", "Gotham Post", "2025-11-02", "Gotham floods again", FLOOD),
     ("arcadia-border", "Arcadia Star", "2025-11-03", "Governor tours the border", BORDER),
 ]
-TEXTS = {aid: text for aid, _, _, _, text in ARTICLES}
+TEXTS = texts_of(ARTICLES)
 
 
 @pytest.fixture

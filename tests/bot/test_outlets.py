@@ -16,12 +16,12 @@ from bot.outlets import join_names, matching_span
 from bot.render import render_answer, render_text
 from index.library import Library
 from index.models import Article
-from tests.bot.conftest import World
+from tests.bot.conftest import World, texts_of
 from tests.conftest import make_settings
 from tests.story_corpus import ARTICLES, BBC, REUTERS, write_corpus
 
 BRIDGE = "How long will the Elm Street bridge stay closed?"
-TEXTS = {aid: text for aid, _, _, _, text in ARTICLES}
+TEXTS = texts_of(ARTICLES)
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ import pytest
 from bot.answer import NOT_FOUND
 from bot.render import render_answer
 from index.library import Library
-from tests.bot.conftest import ask_json, library_of
+from tests.bot.conftest import ask_json, library_of, texts_of
 
 EVEREST = (
     "At 29,032 feet high, Everest is the highest mountain in the world. Climbers queue for its "
@@ -27,7 +27,7 @@ ARTICLES = [
     ("everest-queues", "Mountain Times", "2025-05-02", "Everest's summit queues", EVEREST),
     ("antarctic-ice", "Polar Post", "2025-05-03", "Record ice loss", ICE),
 ]
-TEXTS = {aid: text for aid, _, _, _, text in ARTICLES}
+TEXTS = texts_of(ARTICLES)
 
 
 @pytest.fixture
@@ -78,7 +78,7 @@ LAKES = [
     ("iowa-lakes", "Lake News", "2025-06-02", "Summer on the Iowa Great Lakes", IOWA),
     ("africa-farms", "Farm Post", "2025-06-03", "An early planting", FARMS),
 ]
-LAKE_TEXTS = {aid: text for aid, _, _, _, text in LAKES}
+LAKE_TEXTS = texts_of(LAKES)
 
 
 @pytest.fixture

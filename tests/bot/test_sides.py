@@ -12,13 +12,13 @@ import pytest
 from bot.sides import counterpoints
 from index.library import Library
 from index.models import Article, Statement
-from tests.bot.conftest import World, ask_json
+from tests.bot.conftest import World, ask_json, texts_of
 from tests.conftest import make_settings
 from tests.story_corpus import ARTICLES, CLAIM, DENIAL, write_corpus
 
 WHO = "What did Kowalski say about the grant?"
 CLAIMED = "Did the city receive a federal grant for the harbour wall?"
-TEXTS = {aid: text for aid, _, _, _, text in ARTICLES}
+TEXTS = texts_of(ARTICLES)
 
 
 @pytest.fixture

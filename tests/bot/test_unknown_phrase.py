@@ -13,7 +13,7 @@ import pytest
 from bot.answer import NOTHING_ABOUT
 from bot.render import render_answer
 from index.library import Library
-from tests.bot.conftest import ask_json, library_of
+from tests.bot.conftest import ask_json, library_of, texts_of
 
 WALL = (
     "The border wall stretches 458 miles, officials said on Monday. It was a great effort, "
@@ -29,10 +29,6 @@ QUESTION = "How long is the Great Wall of China?"
 NOTHING = NOTHING_ABOUT.format(names="“Great Wall of China”")
 
 
-def texts(articles: list[tuple[str, str, str, str, str]]) -> dict[str, str]:
-    return {aid: text for aid, _, _, _, text in articles}
-
-
 @pytest.fixture
 def border(tmp_path: Path, fake_embedder: Any) -> Library:
     return library_of(tmp_path, fake_embedder, BORDER)
@@ -44,7 +40,7 @@ def both(tmp_path: Path, real_embedder: Any) -> Library:
 
 
 def test_a_name_the_news_never_uses_is_not_answered(capsys, border, monkeypatch):
-    answer = ask_json(capsys, border, monkeypatch, QUESTION, texts(BORDER))
+    answer = ask_json(capsys, border, monkeypatch, QUESTION, texts_of(BORDER))
     assert not answer["found"]
     assert answer["answer"].startswith(NOTHING)
     assert answer["citations"] == []
@@ -61,7 +57,7 @@ def test_discord_says_what_was_not_found(border):
 
 @pytest.mark.model
 def test_the_same_name_in_an_article_answers(capsys, both, monkeypatch):
-    answer = ask_json(capsys, both, monkeypatch, QUESTION, texts(BOTH))
+    answer = ask_json(capsys, both, monkeypatch, QUESTION, texts_of(BOTH))
     assert answer["found"]
     assert "13,171 miles" in answer["answer"]
     assert "great-wall" in [c["article_id"] for c in answer["citations"]]
