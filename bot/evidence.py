@@ -25,6 +25,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from bot.lead import CALENDAR_WORDS
 from bot.question import fold
@@ -108,26 +109,46 @@ SUPERLATIVES = frozenset(
     """tallest highest largest biggest longest deepest oldest smallest fastest busiest richest
     hottest coldest driest wettest widest heaviest""".split()
 )
+# An ordinal scoped to a place is asked the same way ("the first president of Kenya").
+ORDINALS = frozenset({"first", "last"})
 # superlatives that say the same of a mountain, a country or a crowd
 SAME_SUPERLATIVES = (frozenset({"tallest", "highest"}), frozenset({"largest", "biggest"}))
 WORLD_WORDS = frozenset("world earth planet globe".split())
-_SUPERLATIVE = "|".join(sorted(SUPERLATIVES))
+_SUPERLATIVE = "|".join(sorted(SUPERLATIVES | ORDINALS))
 _WORLDS = "|".join(sorted(WORLD_WORDS))
 _SCOPED = re.compile(
-    rf"\b(?P<adj>{_SUPERLATIVE})\s+(?:[a-z]+\s+){{0,2}}?(?:in|on|of)\s+(?:the\s+)?"
+    rf"\b(?P<adj>{_SUPERLATIVE})\s+(?P<noun>(?:[a-z]+\s+){{0,2}}?)(?:in|on|of)\s+(?:the\s+)?"
     r"(?P<scope>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)"
 )
+# words a sentence may put between the superlative and its scope ("the largest natural freshwater
+# lake west of the Mississippi")
+SCOPE_GAP = 4
+# words a sentence may put between the superlative and its noun ("the largest freshwater lake")
+NOUN_GAP = 2
 
 
-def scoped_superlative(question: str) -> tuple[str, str] | None:
-    """(superlative, place) of a question asking for a place's tallest, largest, ... ("What is
-    the tallest mountain on Mars?": ("tallest", "Mars")); None when it asks for none or for the
+class Scoped(NamedTuple):
+    """What a question asks a place's superlative of: "What is the tallest mountain on Mars?"
+    is ("tallest", "Mars", "mountain"); `noun` is "" when the question names no thing ("Which
+    lake is the largest in Canada?")."""
+
+    superlative: str
+    place: str
+    noun: str
+
+
+def scoped_superlative(question: str) -> Scoped | None:
+    """The superlative (or ordinal) a question asks of a place ("What is the tallest mountain on
+    Mars?", "Who was the first president of Kenya?"); None when it asks for none or for the
     world's."""
     m = _SCOPED.search(question)
     if m is None or fold(m.group("scope")) in WORLD_WORDS:
         return None
     adj = m.group("adj").lower()
-    return None if world_scoped(question, adj) else (adj, m.group("scope"))
+    if world_scoped(question, adj):
+        return None
+    nouns = m.group("noun").split()
+    return Scoped(adj, m.group("scope"), nouns[-1] if nouns else "")
 
 
 def world_scoped(text: str, superlative: str) -> bool:
@@ -142,7 +163,7 @@ def _scoped_to(text: str, superlative: str, scope: str) -> bool:
     words = _same(superlative)
     pattern = (
         rf"\b(?:{scope})['’]s\s+(?:[\w\-]+\s+)?{words}\b"
-        rf"|\b{words}\s+(?:[\w\-]+\s+){{0,3}}?(?:in|on|of)\s+(?:the\s+)?(?:{scope})\b"
+        rf"|\b{words}\s+(?:[\w\-]+\s+){{0,{SCOPE_GAP}}}?(?:in|on|of)\s+(?:the\s+)?(?:{scope})\b"
     )
     return re.search(pattern, text, re.IGNORECASE) is not None
 
@@ -153,19 +174,23 @@ def scope_unmet(question: str, texts: Sequence[str], articles: Sequence[str]) ->
     they answer another question. Somewhere else is the world's ("the highest mountain in the
     world" for "... in Antarctica?"), another place's by name ("Russia's deepest lake", "the
     highest peaks in the Himalayas"), or any place's in an article that never names the asked
-    one ("the state's deepest lakes" in an article on Iowa, for "... in Africa?"). A sentence
+    one ("the state's deepest lakes" in an article on Iowa, for "... in Africa?"); or it gives
+    it of another thing than the one asked ("their largest since 1998" for "What is the largest
+    lake in Canada?", "first lady" for "Who was the first president of Kenya?"). A sentence
     giving the world's while naming the place ("Everest, on the border of Nepal and China, is
     the world's highest mountain") answers for it; best sentences with no such superlative are
     left to the other checks."""
     scoped = scoped_superlative(question)
     if scoped is None:
         return False
-    superlative, place = scoped
+    superlative, place, noun = scoped
     names = set(question_names(place))
     if any(_scoped_to(t, superlative, re.escape(place)) for t in texts):
         return False
 
     def elsewhere(text: str, article: str) -> bool:
+        if noun and not _of_noun(text, superlative, noun):
+            return True  # another thing's: "their largest since 1998", "first lady"
         if world_scoped(text, superlative):
             return not names <= word_set([text])
         scopes = _named_scopes(text, superlative)
@@ -188,6 +213,25 @@ def _gives(text: str, superlative: str) -> bool:
     return re.search(rf"\b{_same(superlative)}\b", text, re.IGNORECASE) is not None
 
 
+def _of_noun(text: str, superlative: str, noun: str) -> bool:
+    """Whether `text` gives `superlative` of `noun` (singular or plural): "the largest
+    freshwater lake", "the largest of the lakes", "the first elected president"."""
+    if noun.endswith("ies"):
+        one = noun[:-3] + "y"
+    else:
+        one = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+    if one.endswith("y"):
+        nouns = rf"{re.escape(one[:-1])}(?:y|ies)"  # country, countries
+    else:
+        nouns = rf"{re.escape(one)}(?:s|es)?"
+    words = _same(superlative)
+    pattern = (
+        rf"\b{words}\s+(?:[\w\-]+\s+){{0,{NOUN_GAP}}}?{nouns}\b"
+        rf"|\b{words}\s+of\s+(?:the|its|their)\s+(?:[\w\-]+\s+)?{nouns}\b"
+    )
+    return re.search(pattern, text, re.IGNORECASE) is not None
+
+
 def _named_scopes(text: str, superlative: str) -> set[str]:
     """The places `text` names as its `superlative`'s scope, the world aside ("Russia" of
     "Russia's deepest lake", "the Himalayas" of "the highest peaks in the Himalayas")."""
@@ -195,7 +239,7 @@ def _named_scopes(text: str, superlative: str) -> set[str]:
     name = r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*"
     pattern = (
         rf"\b(?P<owner>{name})['’]s\s+(?:[\w\-]+\s+)?{words}\b"
-        rf"|\b{words}\s+(?:[\w\-]+\s+){{0,3}}?(?:in|on|of)\s+(?:the\s+)?(?P<scope>{name})"
+        rf"|\b{words}\s+(?:[\w\-]+\s+){{0,{SCOPE_GAP}}}?(?:in|on|of)\s+(?:the\s+)?(?P<scope>{name})"
     )
     scopes = {m.group("owner") or m.group("scope") for m in re.finditer(pattern, text)}
     return {s for s in scopes if fold(s) not in WORLD_WORDS}

@@ -87,9 +87,15 @@ def test_the_asked_kind_in_the_best_sentences_is_evidence():
 @pytest.mark.parametrize(
     ("question", "scoped"),
     [
-        ("What is the tallest mountain on Mars?", ("tallest", "Mars")),
-        ("What is the highest mountain in Antarctica?", ("highest", "Antarctica")),
-        ("Which is the largest desert in North Africa?", ("largest", "North Africa")),
+        ("What is the tallest mountain on Mars?", ("tallest", "Mars", "mountain")),
+        ("What is the highest mountain in Antarctica?", ("highest", "Antarctica", "mountain")),
+        ("Which is the largest desert in North Africa?", ("largest", "North Africa", "desert")),
+        ("What is the tallest tree species in Tasmania?", ("tallest", "Tasmania", "species")),
+        # an ordinal is asked the same way ("the first president of Kenya")
+        ("Who was the first president of Kenya?", ("first", "Kenya", "president")),
+        ("Who was the last king of Norway?", ("last", "Norway", "king")),
+        # no noun: the superlative stands for the thing ("the largest in Canada")
+        ("Which lake is the largest in Canada?", ("largest", "Canada", "")),
         # the world's, or no place: nothing narrower than what a world record answers
         ("What is the largest ocean on Earth?", None),
         ("What is the highest mountain in the world?", None),
@@ -155,6 +161,36 @@ def test_another_places_superlative_does_not_answer_a_places():
     # one best sentence giving the place's superlative answers it
     tanganyika = "Lake Tanganyika is the deepest lake in Africa."
     assert not scope_unmet(question, [iowa, tanganyika], [iowa_article, tanganyika])
+
+
+def test_a_superlative_of_another_thing_does_not_answer():
+    # "Nagano Games [1]." answered "What is the largest lake in Canada?" from a hockey report
+    question = "What is the largest lake in Canada?"
+    hockey = "The Americans lead their rival Canada by three goals, their largest since 1998."
+    assert scope_unmet(question, *alone([hockey]))
+    # "William Ruto [1]." answered "Who was the first president of Kenya?"
+    visit = "The president and first lady Jill Biden welcomed Kenyan President William Ruto."
+    assert scope_unmet("Who was the first president of Kenya?", *alone([visit]))
+    # the superlative of the asked thing, with a word or two between, answers it
+    for lake in (
+        "Great Bear Lake is the largest lake entirely in Canada.",
+        "Great Bear and Great Slave are the largest freshwater lakes in Canada.",
+        "Great Bear Lake is the largest of the lakes in Canada.",
+    ):
+        assert not scope_unmet(question, *alone([lake])), lake
+    kenyatta = "Jomo Kenyatta, the first elected president of Kenya, led it to independence."
+    assert not scope_unmet("Who was the first president of Kenya?", *alone([kenyatta]))
+    # another place's, with a few words before the place ("... west of the Mississippi")
+    flathead = "Flathead Lake is the largest natural freshwater lake west of the Mississippi River."
+    assert scope_unmet(question, [flathead], ["Flathead Lake lies south of Canada. " + flathead])
+    # the noun asked in the plural, given in the singular
+    small = "Seychelles is the smallest country on the continent."
+    seychelles = "Seychelles lies off East Africa. " + small
+    assert not scope_unmet("What are the smallest countries in Africa?", [small], [seychelles])
+    # a question naming no thing leaves any sentence giving the superlative to the other checks
+    assert not scope_unmet("Which lake is the largest in Canada?", *alone([hockey]))
+    # a best sentence not giving the superlative at all is left to the other checks too
+    assert not scope_unmet(question, *alone(["Canada has many lakes."]))
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,8 @@
 """A place's superlative is not answered with the world's: "What is the highest mountain in
 Antarctica?" over an article saying "Everest is the highest mountain in the world" (and another
-naming Antarctica, so the names check passes) is not found. Through `newsbot ask --json` and the
-Discord rendering."""
+naming Antarctica, so the names check passes) is not found, nor is a superlative given of
+another thing ("their largest since 1998" for "What is the largest lake in Canada?"). Through
+`newsbot ask --json` and the Discord rendering."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from bot.answer import NOT_FOUND
+from bot.answer import NOT_FOUND, Answerer
 from bot.render import render_answer
 from index.library import Library
 from tests.bot.conftest import ask_json, library_of, texts_of
@@ -54,8 +55,6 @@ def test_the_worlds_highest_mountain_answers_for_the_world(capsys, library, monk
 
 
 def test_discord_says_nothing_was_found(library):
-    from bot.answer import Answerer
-
     answer = Answerer(library, library.settings).answer(
         "What is the highest mountain in Antarctica?"
     )
@@ -102,3 +101,62 @@ def test_iowas_deepest_lake_answers_for_iowa(capsys, lakes, monkeypatch):
     assert answer["found"]
     assert "West Okoboji" in answer["answer"]
     assert "iowa-lakes" in [c["article_id"] for c in answer["citations"]]
+
+
+# A superlative or ordinal given of another thing: "their largest lead" answers no "What is the
+# largest lake in Canada?", nor "first lady" "Who was the first president of Kenya?".
+HOCKEY = (
+    "Midway through the second period, the Americans opened up a three-goal lead over their "
+    "rival Canada, their largest since the 1998 Nagano Games. Fans packed the arena by the lake."
+)
+STATE_VISIT = (
+    "President Joe Biden and first lady Jill Biden welcomed Kenyan President William Ruto to the "
+    "White House on Thursday. The leaders discussed trade between the United States and Kenya."
+)
+GREAT_BEAR = (
+    "At 31,000 square kilometres, Great Bear Lake is the largest lake entirely in Canada. Its "
+    "waters stay frozen for much of the year."
+)
+OTHER_THINGS = [
+    ("hockey-final", "Rink Report", "2025-02-20", "Americans rout Canada", HOCKEY),
+    ("state-visit", "Capitol Daily", "2024-05-23", "Kenya's president visits", STATE_VISIT),
+]
+WITH_THE_LAKE = [
+    *OTHER_THINGS,
+    ("great-bear", "North Notes", "2025-03-01", "Canada's largest lake", GREAT_BEAR),
+]
+
+
+@pytest.fixture
+def other_things(tmp_path: Path, real_embedder: Any) -> Library:
+    return library_of(tmp_path, real_embedder, OTHER_THINGS)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("question", "not_led_by"),
+    [
+        ("What is the largest lake in Canada?", "Nagano"),
+        ("Who was the first president of Kenya?", "William Ruto"),
+    ],
+)
+def test_another_things_superlative_is_not_the_answer(
+    capsys, other_things, monkeypatch, question, not_led_by
+):
+    answer = ask_json(capsys, other_things, monkeypatch, question, texts_of(OTHER_THINGS))
+    assert not answer["found"]
+    assert answer["answer"].startswith(NOT_FOUND)
+    assert answer["citations"] == []
+    assert not_led_by not in answer["answer"].split(NOT_FOUND)[0]
+    (reply,) = render_answer(Answerer(other_things, other_things.settings).answer(question))
+    assert reply.content is not None and reply.content.startswith(NOT_FOUND)
+
+
+@pytest.mark.model
+def test_the_asked_things_superlative_answers(capsys, tmp_path, real_embedder, monkeypatch):
+    library = library_of(tmp_path, real_embedder, WITH_THE_LAKE)
+    question = "What is the largest lake in Canada?"
+    answer = ask_json(capsys, library, monkeypatch, question, texts_of(WITH_THE_LAKE))
+    assert answer["found"]
+    assert answer["answer"].startswith("Great Bear Lake")
+    assert "great-bear" in [c["article_id"] for c in answer["citations"]]
