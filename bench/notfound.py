@@ -23,7 +23,7 @@ news bot that refuses real questions is worse than one that sometimes answers lo
 Report: the share of realtimeqa-tune and realtimeqa-dev questions answered `found: true` and the
 share of off-topic questions answered `found: false`, for the tune off-topic set and for
 ../shared/eval/offtopic-questions.jsonl (the reporting set: never used for fitting) and
-bench/questions/offtopic-check.jsonl, offtopic-fresh.jsonl and offtopic-fresh2.jsonl (ours,
+bench/questions/offtopic-check.jsonl, offtopic-fresh.jsonl, -fresh2 and -fresh3 (ours,
 never fitted on), and the found rate of bench/questions/user-tune.jsonl (chat-style questions
 the tune corpus answers) and bench/questions/user-leads.jsonl (short questions both corpora
 answer) and of bench/questions/who-is-tune.jsonl and who-is-dev.jsonl ("Who is X?" for people
@@ -76,6 +76,9 @@ OFFTOPIC_FRESH = QUESTIONS / "offtopic-fresh.jsonl"
 # 40 more, written later in that round and run once as written: officials of made-up teams,
 # firms and schools, and general knowledge asked with a number, a date or a place.
 OFFTOPIC_FRESH2 = QUESTIONS / "offtopic-fresh2.jsonl"
+# 40 more, written in the twenty-eighth round and committed before their first run: general
+# knowledge, how-to, sums, fiction, made-up officials and place-scoped superlatives.
+OFFTOPIC_FRESH3 = QUESTIONS / "offtopic-fresh3.jsonl"
 # Short questions written from article titles of both realtimeqa corpora while checking the lead
 # span (issue 8, fifteenth round): each is answered by an article of the merged index. Never
 # fitted on.
@@ -236,6 +239,7 @@ def report(bot: Any, suffix: str = "") -> dict[str, Any]:
         "offtopic-check": (OFFTOPIC_CHECK, False),
         "offtopic-fresh": (OFFTOPIC_FRESH, False),
         "offtopic-fresh2": (OFFTOPIC_FRESH2, False),
+        "offtopic-fresh3": (OFFTOPIC_FRESH3, False),
         "user-tune": (USER_TUNE, True),
         "user-leads": (USER_LEADS, True),
         "who-is-tune": (WHO_IS["realtimeqa-tune"], True),
@@ -259,7 +263,13 @@ def report(bot: Any, suffix: str = "") -> dict[str, Any]:
 
 # The off-topic sets no weight was fitted on (rules were written from some of their questions:
 # docs/benchmarks.md says which), pooled in the report.
-UNFITTED_OFFTOPIC = ("offtopic-report", "offtopic-check", "offtopic-fresh", "offtopic-fresh2")
+UNFITTED_OFFTOPIC = (
+    "offtopic-report",
+    "offtopic-check",
+    "offtopic-fresh",
+    "offtopic-fresh2",
+    "offtopic-fresh3",
+)
 
 
 def _rate(right: Sequence[bool], key: str) -> dict[str, Any]:
