@@ -179,6 +179,8 @@ EVENT_HEADS = frozenset(
     """slam open cup series bowl championship championships tournament games olympics prix
     classic derby marathon""".split()
 )
+# A word naming a war wherever it comes after the first ("World War II", "Star Wars"): nobody.
+WAR_WORDS = frozenset({"war", "wars"})
 # After "what", nouns whose answer is a clause, not a name: "What was Bryan Kohberger's motive?"
 # led "Idaho". ("Which of the following benefits" names one: "Medicaid".)
 CLAUSE_NOUNS = frozenset(
@@ -972,6 +974,7 @@ def _place_or_institution(span: str) -> bool:
         or _institution_of(key)
         or _occasion(span)
         or (bool(first) and last in EVENT_HEADS)
+        or bool(WAR_WORDS.intersection(key.split()[1:]))
         or any(_BRAND.search(word) for word in span.split())
     )
 

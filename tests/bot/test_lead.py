@@ -1217,6 +1217,12 @@ def test_an_event_is_nobody_and_who_lost_may_have_a_description():
     lead = choose_lead("Who won the US Open?", [sentence], [0.8])
     assert lead is not None and lead.span.text == "Alcaraz"
     assert spans("The Ryder Cup and the World Series drew crowds.", "Who was there?") == []
+    # "World War II [1]." led "Who wrote the novel War and Peace?": a war is nobody either
+    war = "The novel gives a view of war unlike how people felt about World War II or Star Wars."
+    assert spans(war, "Who wrote the novel?") == []
+    assert spans("The author Leo Tolstoy wrote of the Crimean War.", "Who wrote?") == [
+        "Leo Tolstoy"
+    ]
 
 
 def test_a_plural_person_noun_asks_for_people():
