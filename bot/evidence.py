@@ -27,8 +27,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from bot.lead import CALENDAR_WORDS
-from bot.question import fold
+from bot.lead import CALENDAR_WORDS, WORK_NOUNS
+from bot.question import fold, unaccented
 from index.quotes.lexicon import FIRST_NAMES, ROLE_HEADS
 
 # Words that start a question or a sentence with a capital without naming anything.
@@ -260,12 +260,30 @@ _NAME_SENTENCE_END = re.compile(r"(?<![A-Z]\.[A-Z]\.)(?<=[.?!:;])\s+")  # "U.S. 
 PHRASE_SPREAD = 3
 
 
+# The title of a work after its noun ("the novel War and Peace", "the film Gone with the Wind"):
+# small words inside it are part of it.
+TITLED_WORKS = WORK_NOUNS | frozenset("play plays poem poems opera painting memoir".split())
+TITLE_SMALL_WORDS = frozenset("and of the with in a an to for on at from over under".split())
+_TITLE_WORD = r"[A-Z][\w'’\-]*"
+_WORK_TITLE = re.compile(
+    rf"\b(?:the|a|an|his|her|their|its)\s+(?:{'|'.join(sorted(TITLED_WORKS))})\s+[“\"‘']?"
+    rf"(?P<title>{_TITLE_WORD}(?:\s+(?:(?:{'|'.join(sorted(TITLE_SMALL_WORDS))})\s+)*"
+    rf"{_TITLE_WORD})*)"
+)
+
+
 def name_phrases(question: str) -> list[str]:
     """The question's names of two or more capitalised words, as written ("Great Wall of
-    China", "Springfield Atoms"), each once. A person's name (a first name opens it: "Edward
-    Eagan", whom articles may call "Eddie Eagan") is left to the check of rare name words, and
-    so is one of initials only ("NFL", "U.S.")."""
-    found = []
+    China", "Springfield Atoms"), each once, and the titles of works it names ("the novel War
+    and Peace": "War and Peace"). A person's name (a first name opens it: "Edward Eagan", whom
+    articles may call "Eddie Eagan") is left to the check of rare name words, and so is one of
+    initials only ("NFL", "U.S.")."""
+    titles = [
+        title
+        for m in _WORK_TITLE.finditer(question)
+        if len((title := _POSSESSIVE.sub("", m.group("title"))).split()) >= 2
+    ]
+    found = list(titles)
     for sentence in _NAME_SENTENCE_END.split(question):
         for run in _capitalised_runs(sentence):
             while run and (
@@ -279,6 +297,7 @@ def name_phrases(question: str) -> list[str]:
                 len(capitals) >= 2
                 and not all(w.isupper() for w in capitals)
                 and fold(capitals[0]) not in FIRST_NAMES
+                and not any(" ".join(run) in title for title in titles)
             ):
                 found.append(" ".join(run))
     return list(dict.fromkeys(found))
@@ -314,7 +333,10 @@ def _stems(phrase: str) -> list[str]:
 def phrase_in(phrase: str, text: str) -> bool:
     """Whether `text` names `phrase`: its words in order, with at most PHRASE_SPREAD other
     words among them ("the Great Wall of China", "Apple's voice assistant Siri" for "Apple
-    Siri"; not "the border wall, a great project for China")."""
+    Siri"; not "the border wall, a great project for China"). A title with small words in it
+    ("War and Peace") is named word for word: "to end the war and bring peace" does not."""
+    if any(w in TITLE_SMALL_WORDS - {"of"} for w in phrase.split()):
+        return _title_in(phrase, text)
     stems = _stems(phrase)
     if not stems:
         return True
@@ -340,6 +362,17 @@ def phrase_in(phrase: str, text: str) -> bool:
         else:
             return True
     return False
+
+
+def _title_in(title: str, text: str) -> bool:
+    """Whether `text` writes `title` word for word, its words other than the small ones ("and",
+    "the") as capitalised as the title's: "War and Peace" is not named by "matters of war and
+    peace"; "Gone With The Wind" is by "Gone with the Wind"."""
+    words = [
+        f"(?i:{re.escape(w)})" if w.lower() in TITLE_SMALL_WORDS else re.escape(w)
+        for w in unaccented(title).split()
+    ]
+    return re.search(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", unaccented(text)) is not None
 
 
 def missing_phrases(question: str, texts: Iterable[str]) -> list[str]:

@@ -207,8 +207,13 @@ _ENGLISH_WORDS = frozenset(
 
 def fold(text: str) -> str:
     """Lower case without accents, so "Beyoncé" matches "Beyonce"."""
+    return unaccented(text).lower()
+
+
+def unaccented(text: str) -> str:
+    """The text without accents, its case kept."""
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def question_language(question: str) -> str | None:

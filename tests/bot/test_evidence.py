@@ -203,6 +203,12 @@ def test_a_superlative_of_another_thing_does_not_answer():
         # initials opening it are left out: articles often do ("the Supreme Court")
         ("What did the U.S. Supreme Court decide?", ["Supreme Court"]),
         ("What did the US Army say?", []),
+        # the title of a work, its small words inside it ("Who wrote War and Peace?" was
+        # answered from an article on a novel about war)
+        ("Who wrote the novel War and Peace?", ["War and Peace"]),
+        ("Who directed the film Gone with the Wind?", ["Gone with the Wind"]),
+        ("Who sang the song “Bridge over Troubled Water”?", ["Bridge over Troubled Water"]),
+        ("Who wrote the play Hamlet?", []),
         # a possessive ends one
         (
             "Which site did fires in Arizona's Grand Canyon National Park destroy?",
@@ -228,6 +234,12 @@ def test_a_name_is_in_a_text_in_order_with_few_words_among_its_own():
     # its words apart, or out of order, do not name it
     assert not phrase_in("Great Wall of China", "The border wall was a great effort for China.")
     assert not phrase_in("Great Wall of China", "China built a wall.")
+    # a title with small words in it is named word for word
+    assert phrase_in("War and Peace", "Tolstoy wrote “War and Peace” in the 1860s.")
+    assert not phrase_in("War and Peace", "They hope to end the war and bring peace.")
+    assert not phrase_in("War and Peace", "on matters of war and peace, Congress decides")
+    assert phrase_in("Gone with the Wind", "a screening of “Gone With the Wind” on Friday")
+    assert phrase_in("Gone With The Wind", "a screening of Gone with the Wind on Friday")
     assert missing_phrases("How long is the Great Wall of China?", ["The wall, a great feat."]) == [
         "Great Wall of China"
     ]

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from bot.answer import NOTHING_ABOUT
+from bot.answer import NOTHING_ABOUT, Answerer
 from bot.render import render_answer
 from index.library import Library
 from tests.bot.conftest import ask_json, library_of, texts_of
@@ -48,8 +48,6 @@ def test_a_name_the_news_never_uses_is_not_answered(capsys, border, monkeypatch)
 
 
 def test_discord_says_what_was_not_found(border):
-    from bot.answer import Answerer
-
     (reply,) = render_answer(Answerer(border, border.settings).answer(QUESTION))
     assert reply.embeds == () and reply.content is not None
     assert reply.content.startswith(NOTHING)
@@ -61,3 +59,37 @@ def test_the_same_name_in_an_article_answers(capsys, both, monkeypatch):
     assert answer["found"]
     assert "13,171 miles" in answer["answer"]
     assert "great-wall" in [c["article_id"] for c in answer["citations"]]
+
+
+# The title of a work: its words all in an article on a novel about war and peace talks.
+NOVEL = (
+    "The novel gives an unfiltered view of war, unlike how people felt about World War II. "
+    "Its author, a veteran, wrote it to end the war and bring peace."
+)
+A_NOVEL = [("war-novel", "Book Desk", "2025-05-02", "A novel of war", NOVEL)]
+TOLSTOY = (
+    "Leo Tolstoy wrote War and Peace in the 1860s. The novel follows five families through "
+    "the Napoleonic wars."
+)
+WITH_TOLSTOY = [*A_NOVEL, ("tolstoy", "Book Desk", "2025-06-02", "Tolstoy's epic", TOLSTOY)]
+WORK = "Who wrote the novel War and Peace?"
+
+
+def test_a_title_the_news_never_uses_is_not_answered(capsys, tmp_path, fake_embedder, monkeypatch):
+    library = library_of(tmp_path, fake_embedder, A_NOVEL)
+    answer = ask_json(capsys, library, monkeypatch, WORK, texts_of(A_NOVEL))
+    assert not answer["found"]
+    assert answer["answer"].startswith(NOTHING_ABOUT.format(names="“War and Peace”"))
+    assert answer["citations"] == []
+    (reply,) = render_answer(Answerer(library, library.settings).answer(WORK))
+    assert reply.content is not None
+    assert reply.content.startswith(NOTHING_ABOUT.format(names="“War and Peace”"))
+
+
+@pytest.mark.model
+def test_the_title_in_an_article_answers(capsys, tmp_path, real_embedder, monkeypatch):
+    library = library_of(tmp_path, real_embedder, WITH_TOLSTOY)
+    answer = ask_json(capsys, library, monkeypatch, WORK, texts_of(WITH_TOLSTOY))
+    assert answer["found"]
+    assert answer["answer"].startswith("Leo Tolstoy")
+    assert "tolstoy" in [c["article_id"] for c in answer["citations"]]
