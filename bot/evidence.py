@@ -49,7 +49,7 @@ _AFTER_REQUEST_VERB = frozenset(
 # Calendar words (lead.CALENDAR_WORDS) are capitalised but name no subject; articles often say
 # "this week" instead.
 _WORD = re.compile(r"\w[\w'’\-]*")
-_SENTENCE_END = re.compile(r"(?<=[.?!:;])\s+")
+_SENTENCE_END = re.compile(r"(?<![A-Z]\.[A-Z]\.)(?<=[.?!:;])\s+")  # "U.S. Army" is no end
 # A missing name counts only when its IDF is at least this share of the highest possible (a
 # name no passage holds). Chosen on the tune sets: every name that the check caught in
 # bench/questions/offtopic-tune.jsonl and that identifies its subject has 0.61 or more (the
@@ -254,7 +254,6 @@ _NAME_TITLES = ROLE_HEADS | frozenset("mr mrs ms dr sir dame lord lady saint st"
 # Initials opening a name are a qualifier articles often leave out ("the U.S. Supreme Court" is
 # "the Supreme Court"): the name is read without them.
 _INITIALS = re.compile(r"[A-Z]{1,4}")
-_NAME_SENTENCE_END = re.compile(r"(?<![A-Z]\.[A-Z]\.)(?<=[.?!:;])\s+")  # "U.S. Army" is no end
 # Other words a name's words may have among them and still name it ("Apple's voice assistant
 # Siri" names "Apple Siri").
 PHRASE_SPREAD = 3
@@ -284,7 +283,7 @@ def name_phrases(question: str) -> list[str]:
         if len((title := _POSSESSIVE.sub("", m.group("title"))).split()) >= 2
     ]
     found = list(titles)
-    for sentence in _NAME_SENTENCE_END.split(question):
+    for sentence in _SENTENCE_END.split(question):
         for run in _capitalised_runs(sentence):
             while run and (
                 run[0] == "of"

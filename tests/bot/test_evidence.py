@@ -26,6 +26,8 @@ from bot.evidence import (
         # Question words, weekdays, months and short initialisms are not names.
         ("Which company's cloud went down on Monday in the US?", []),
         ("When did the EU meet in March?", []),
+        # "U.S. " ends no sentence: "Open this year" is no request ("Open the ...")
+        ("Who won the U.S. Open this year?", ["open"]),
         # Possessives and hyphens split; accents fold.
         ("What did Beyoncé's label say about Khazad-dum?", ["beyonce", "khazad", "dum"]),
         ("Brown University is reeling. Where is it?", ["brown", "university"]),
