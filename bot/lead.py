@@ -187,7 +187,8 @@ CLAUSE_NOUNS = frozenset(
     """motive motives reason reasons cause causes caused purpose impact impacts effect effects
     consequence consequences significance meaning message response reaction argument arguments
     lesson lessons outcome theme themes causing sentence penalty punishment connection
-    connections relationship relationships link links difference differences""".split()
+    connections relationship relationships link links difference differences happen happens
+    happened happening""".split()
 )
 # Illnesses and animals are named in lower case as often as not ("flu", "Listeria", "a bear"):
 # a question for one is answered from these lists, a capitalised name being something else
