@@ -25,6 +25,6 @@ from index.quotes.extraction import extract_statements
 # Bump when the extraction rules change: a build then re-extracts the statements of unchanged
 # articles (their passages and vectors are still reused), so an upgrade takes effect without
 # `newsbot index --rebuild`.
-EXTRACTOR_VERSION = 54
+EXTRACTOR_VERSION = 55
 
 __all__ = ["EXTRACTOR_VERSION", "extract_statements"]

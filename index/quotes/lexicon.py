@@ -118,6 +118,7 @@ SPEECH_VERBS: dict[str, tuple[str, ...]] = {
     "wonder": ("wondered", "wonders"),
     "exhort": ("exhorted", "exhorts"),
     "tout": ("touted", "touts", "touting"),
+    "blame": ("blames", "blamed", "blaming"),
     # How a reporter colours a quote: "..., Toomey fumed", "Hewlett sniped that ...".
     "scoff": ("scoffed", "scoffs"),
     "gush": ("gushed", "gushes"),

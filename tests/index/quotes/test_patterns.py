@@ -468,6 +468,10 @@ def test_verbs_that_colour_a_quote_attribute_it() -> None:
         "Ada Lin, an economist at Harbor Analytics, calculates that 6,000 jobs pay less."
     ) == [("Ada Lin", "6,000 jobs pay less")]
     assert said("Dee Kepler remembered when the old church still stood there.") == []
+    # blaming someone is saying so (polnear-tune: 8 of 9 annotated "blamed" were missed)
+    assert said("Mayor Ann Rios blamed the flooding on years of neglect by the county.") == [
+        ("Ann Rios", "the flooding on years of neglect by the county")
+    ]
 
 
 def test_a_quote_then_a_described_person_in_apposition_before_the_cue() -> None:
@@ -1058,10 +1062,12 @@ def test_the_participle_speaks_for_the_subject_after_a_failed_cue_or_a_quoted_ph
     )
     assert (st.speaker, st.text) == ("Ann Lee", "the city embodied the heart and soul of America")
     # and the participle is never inverted: "they" is the subject of its clause
-    (st,) = extract(
+    # (what she blamed is her statement too)
+    blamed, st = extract(
         "Gov. Ann Lee blamed the media for the fuss over the claim that the mayor “founded "
         "the gang,” saying they were nitpicking at his wording."
     )
+    assert (blamed.speaker, blamed.cue) == ("Ann Lee", "blamed")
     assert (st.speaker, st.text) == ("Ann Lee", "they were nitpicking at his wording")
 
 
