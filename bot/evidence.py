@@ -260,8 +260,11 @@ PHRASE_SPREAD = 3
 
 
 # The title of a work after its noun ("the novel War and Peace", "the film Gone with the Wind"):
-# small words inside it are part of it.
-TITLED_WORKS = WORK_NOUNS | frozenset("play plays poem poems opera painting memoir".split())
+# small words inside it are part of it. After a plural ("the films Barbie and Oppenheimer") "and"
+# joins two titles, so only a singular noun reads one.
+TITLED_WORKS = frozenset(
+    w for w in WORK_NOUNS | {"play", "poem", "opera", "painting", "memoir"} if not w.endswith("s")
+) | {"series"}
 TITLE_SMALL_WORDS = frozenset("and of the with in a an to for on at from over under".split())
 _TITLE_WORD = r"[A-Z][\w'’\-]*"
 _WORK_TITLE = re.compile(

@@ -211,6 +211,8 @@ def test_a_superlative_of_another_thing_does_not_answer():
         ("Who directed the film Gone with the Wind?", ["Gone with the Wind"]),
         ("Who sang the song “Bridge over Troubled Water”?", ["Bridge over Troubled Water"]),
         ("Who wrote the play Hamlet?", []),
+        # after a plural, "and" joins two titles: each one word, left to the other checks
+        ("Who directed the films Barbie and Oppenheimer?", []),
         # a possessive ends one
         (
             "Which site did fires in Arizona's Grand Canyon National Park destroy?",
