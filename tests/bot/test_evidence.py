@@ -185,6 +185,15 @@ def test_a_superlative_of_another_thing_does_not_answer():
     # another place's, with a few words before the place ("... west of the Mississippi")
     flathead = "Flathead Lake is the largest natural freshwater lake west of the Mississippi River."
     assert scope_unmet(question, [flathead], ["Flathead Lake lies south of Canada. " + flathead])
+    # the asked thing's superlative with no scope, in an article naming the place, is left to
+    # the other checks (only another thing's refuses)
+    canada = "Great Bear Lake lies in northern Canada. "
+    for lake in (
+        "Great Bear Lake, the largest freshwater lake on the continent, thaws in July.",
+        "Great Bear, the largest of the northern lakes, thaws late.",
+    ):
+        assert not scope_unmet(question, [lake], [canada + lake]), lake
+    assert scope_unmet(question, [hockey], [canada + hockey])
     # the noun asked in the plural, given in the singular
     small = "Seychelles is the smallest country on the continent."
     seychelles = "Seychelles lies off East Africa. " + small
