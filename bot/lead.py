@@ -52,7 +52,7 @@ PERSON, PLACE, DATE, YEAR, NUMBER, ENTITY = "person", "place", "date", "year", "
 # A colour ("What color was the laser?"), a titled work ("Which movie ...?", named in quotes) and
 # an event of the weather or the sky ("Which type of severe weather ...?", named in lower case).
 COLOUR, WORK, NATURAL_EVENT, WORD = "colour", "work", "natural event", "word"
-ILLNESS, ANIMAL = "illness", "animal"
+ILLNESS, ANIMAL, LANGUAGE = "illness", "animal", "language"
 
 PERSON_NOUNS = frozenset(
     """person people man woman men women politician actor actress actors artist artists singer
@@ -206,6 +206,23 @@ DISEASES = tuple(
     disease, west nile virus, lyme disease, rabies, anthrax, hantavirus, meningitis,
     chickenpox, shingles, scarlet fever, strep a, valley fever, chikungunya,
     oropouche""".split(",")
+)
+# "What language ...?" is answered by a language's name, always capitalised: not by the country
+# or team a sentence about that place names ("Argentina" for "What language is spoken there?").
+LANGUAGE_NOUNS = frozenset("language languages tongue tongues dialect dialects".split())
+LANGUAGES = tuple(
+    " ".join(name.split())
+    for name in """English, Spanish, French, German, Italian, Portuguese, Dutch, Flemish, Russian,
+    Ukrainian, Belarusian, Polish, Czech, Slovak, Slovenian, Greek, Turkish, Arabic, Hebrew,
+    Persian, Farsi, Dari, Pashto, Urdu, Hindi, Bengali, Punjabi, Gujarati, Marathi, Tamil, Telugu,
+    Kannada, Malayalam, Nepali, Sinhala, Mandarin, Cantonese, Chinese, Tibetan, Mongolian,
+    Japanese, Korean, Vietnamese, Thai, Khmer, Lao, Burmese, Indonesian, Malay, Tagalog, Filipino,
+    Swahili, Amharic, Somali, Yoruba, Igbo, Hausa, Zulu, Xhosa, Afrikaans, Swedish, Norwegian,
+    Danish, Finnish, Icelandic, Estonian, Latvian, Lithuanian, Hungarian, Romanian, Bulgarian,
+    Serbian, Croatian, Bosnian, Albanian, Macedonian, Armenian, Georgian, Azerbaijani, Kazakh,
+    Uzbek, Kurdish, Latin, Sanskrit, Yiddish, Catalan, Basque, Galician, Welsh, Irish, Gaelic,
+    Scottish Gaelic, Breton, Maltese, Navajo, Cherokee, Hawaiian, Maori, Samoan, Quechua, Guarani,
+    Creole, Haitian Creole, Esperanto, American Sign Language, Sign Language""".split(",")
 )
 ANIMAL_NOUNS = frozenset(
     """animal animals creature creatures mammal mammals insect insects bird birds fish
@@ -579,6 +596,9 @@ def expected_type(question: str) -> ExpectedType | None:
         cut = next((i for i, w in enumerate(words) if i and w in STOPWORDS), len(words))
         words = words[:cut]
         several = words[0] in ("two", "three", "both", "names")  # "names": all of them
+        if words[-1] in LANGUAGE_NOUNS:
+            # "What language ...?": "Spanish"; "the official languages" asks for no official
+            return ExpectedType(LANGUAGE, several=several)
         for w in words:
             if w in YEAR_NOUNS:
                 return ExpectedType(YEAR, w)
@@ -719,8 +739,8 @@ def candidate_spans(
         spans = _titles(sentence)
     elif expected.kind == WORD:
         spans = _quoted_words(sentence)
-    elif expected.kind in (ILLNESS, ANIMAL):
-        listed = _ILLNESS if expected.kind == ILLNESS else _ANIMAL
+    elif expected.kind in (ILLNESS, ANIMAL, LANGUAGE):
+        listed = {ILLNESS: _ILLNESS, ANIMAL: _ANIMAL, LANGUAGE: _LANGUAGE}[expected.kind]
         spans = [Span(m.group(), m.start(), m.end()) for m in listed.finditer(sentence)]
     elif expected.kind == NATURAL_EVENT:
         spans = _natural_events(sentence)
@@ -820,14 +840,16 @@ _QUOTED_WORD = re.compile(r"[“\"](?P<word>\w[^“”\"]{0,40}?)[,.]?[”\"]")
 MAX_QUOTED_WORDS = 3  # a longer quotation is somebody's words, not the word or phrase asked for
 
 
-def _listed(names: Sequence[str]) -> re.Pattern[str]:
-    """Any of `names` as whole words, in any case, the longest first ("bird flu" over "flu")."""
+def _listed(names: Sequence[str], flags: re.RegexFlag = re.IGNORECASE) -> re.Pattern[str]:
+    """Any of `names` as whole words, in any case (or as `flags` say), the longest first ("bird
+    flu" over "flu")."""
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w\-])(?:{alternatives})(?![\w\-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w\-])(?:{alternatives})(?![\w\-])", flags)
 
 
 _ILLNESS = _listed(DISEASES)
 _ANIMAL = _listed(ANIMALS)
+_LANGUAGE = _listed(LANGUAGES, re.NOFLAG)  # as written: "english muffin" names no language
 
 
 def _quoted_words(sentence: str) -> list[Span]:

@@ -9,6 +9,7 @@ from bot.lead import (
     DATE,
     ENTITY,
     ILLNESS,
+    LANGUAGE,
     NATURAL_EVENT,
     NUMBER,
     PERSON,
@@ -1660,6 +1661,26 @@ def test_an_illness_or_an_animal_is_named_from_a_list_in_any_case():
     assert spans(sentence, question) == ["chimpanzees"]
     # a word inside another is none: "Batman", "cattle-rustling" name no bat or cat
     assert spans("Batman rode past the cattle-rustling site.", "Which animal was seen?") == []
+
+
+def test_a_language_is_named_from_a_list_as_written():
+    # "What language is spoken in Argentina?" was led by "Puerto Rico" from a match report
+    question = "What language is spoken in Argentina?"
+    assert expected_type(question) == ExpectedType(LANGUAGE)
+    assert spans("Argentina played Puerto Rico in Chicago on Friday.", question) == []
+    sentence = "The pope greeted the crowd in Italian, then switched to Spanish for Peru."
+    assert spans(sentence, "In what language did the pope greet the crowd?") == [
+        "Italian",
+        "Spanish",
+    ]
+    # "official" is no office here: the noun asked for is the last one
+    question = "What are the official languages of Switzerland?"
+    assert expected_type(question) == ExpectedType(LANGUAGE)
+    assert expected_type("Which officials spoke?") == ExpectedType(PERSON, "officials")
+    # a language noun before the noun asked for asks for that noun
+    assert expected_type("Which language app did the school buy?").kind == ENTITY
+    # written in lower case it names no language: "english muffin", "french fries"
+    assert spans("She ordered french fries.", "What language did she speak?") == []
 
 
 def test_its_name_asks_for_a_name():
