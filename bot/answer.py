@@ -18,6 +18,7 @@ import numpy as np
 from bot.evidence import (
     RARE_NAME,
     Support,
+    act_unmet,
     missing_names,
     missing_phrases,
     phrase_in,
@@ -992,6 +993,9 @@ class Answerer:
             return self._not_found(q, hits, searcher)
         if scope_unmet(q.text, best, [searcher.articles[s.article_id].text for s in top]):
             log.info("the best sentences give another place's superlative: not found")
+            return self._not_found(q, hits, searcher)
+        if act_unmet(q.text, best):
+            log.info("the best sentences give a first of another act: not found")
             return self._not_found(q, hits, searcher)
         svecs, relevance, sentences = weighed.vectors, weighed.scores, weighed.sentences
         scores = relevance + weighed.dated

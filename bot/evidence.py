@@ -202,6 +202,43 @@ def scope_unmet(question: str, texts: Sequence[str], articles: Sequence[str]) ->
     return bool(given) and all(elsewhere(t, a) for t, a in given)
 
 
+# "the first woman to fly ...", "the first to formally recognize ...": an ordinal of an act. The
+# noun may take a few words ("the first publicly traded company to reach"), an adverb may come
+# between "to" and the verb; the verb is compared by its first ACT_PREFIX letters (recognize,
+# recognise).
+_ORDINAL_ACT = re.compile(
+    r"\b(?P<ordinal>first|last)\s+(?:[\w\-]+\s+){0,3}?to\s+(?:[a-z]{3,}ly\s+)?(?P<verb>[a-z]+)\b",
+    re.IGNORECASE,
+)
+ACT_PREFIX = 5
+
+
+def ordinal_act(text: str) -> tuple[str, str] | None:
+    """The ordinal and the verb of the first "first/last ... to <verb>" in `text`:
+    ("first", "fly") of "the first woman to fly solo across the Atlantic"."""
+    m = _ORDINAL_ACT.search(text)
+    return None if m is None else (m.group("ordinal").lower(), m.group("verb").lower())
+
+
+def act_unmet(question: str, texts: Sequence[str]) -> bool:
+    """Whether the question asks who or what was first (or last) to do something and the best
+    sentences (`texts`) that give a first of some act give it only of other acts: "the first
+    woman to serve as a demonstration pilot" answers no "Who was the first woman to fly solo
+    across the Atlantic?". Best sentences giving no such ordinal are left to the other checks."""
+    asked = ordinal_act(question)
+    if asked is None:
+        return False
+    ordinal, verb = asked
+    stem = verb[:ACT_PREFIX]
+    given = [
+        (o.group("ordinal").lower(), o.group("verb").lower())
+        for t in texts
+        for o in _ORDINAL_ACT.finditer(t)
+    ]
+    given = [(o, v) for o, v in given if o == ordinal]
+    return bool(given) and not any(v[:ACT_PREFIX] == stem for _, v in given)
+
+
 def _same(superlative: str) -> str:
     """A regex of `superlative` and those saying the same ("tallest" and "highest")."""
     same = next((group for group in SAME_SUPERLATIVES if superlative in group), {superlative})

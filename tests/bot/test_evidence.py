@@ -7,6 +7,7 @@ from bot.evidence import (
     FEATURES,
     SUPPORT_WEIGHTS,
     Support,
+    act_unmet,
     missing_names,
     missing_phrases,
     name_phrases,
@@ -256,3 +257,23 @@ def test_a_name_is_in_a_text_in_order_with_few_words_among_its_own():
     assert missing_phrases("How long is the Great Wall of China?", ["The wall, a great feat."]) == [
         "Great Wall of China"
     ]
+
+
+def test_a_first_of_another_act_answers_no_first():
+    question = "Who was the first woman to fly solo across the Atlantic?"
+    pilot = "Lt. Amanda Lee was the first woman to serve as a demonstration pilot."
+    flight = "She became the first woman to fly solo across the Atlantic in 1932."
+    assert act_unmet(question, [pilot])
+    assert act_unmet(question, [pilot, "Meet the Blue Angels' first woman pilot."])
+    assert not act_unmet(question, [pilot, flight])
+    # "fly" is the verb, not an adverb ending in -ly; adverbs before the verb are read past
+    assert not act_unmet(
+        "Which country became the first to formally recognize the Taliban government?",
+        ["Russia became the first country to officially recognise the Taliban government."],
+    )
+    # best sentences giving no first of any act are left to the other checks
+    assert not act_unmet(question, ["Amelia Earhart vanished over the Pacific in 1937."])
+    # a last is not a first
+    assert not act_unmet(question, ["She was the last woman to serve in the unit."])
+    # a question asking no first of an act
+    assert not act_unmet("Who flew across the Atlantic?", [pilot])
