@@ -575,6 +575,8 @@ class Answerer:
             # Water Studies"); a part of it matching somebody is chance ("... THE REST OF THE
             # WORLD" is not "Trump World", "Bush, Christie and Sen. Rand Paul" not Rand Paul)
             matches = [m for m in matches if _named_in_full(m.speaker, asked)]
+        # "Captain Hook" is not "Brian Hook", whom no article calls a captain
+        matches = [m for m in matches if not m.title_unheld]
         if not matches or not matches[0].statements:
             return None
         if _is_office(asked):

@@ -395,6 +395,9 @@ _NATIONALITY = {
 
 
 # Title words that say nothing of which person is meant: "the", "former", a party.
+# Courtesy titles: an article that quotes "Dr. Oz" may call him only "Mehmet Oz", its
+# administrator, so they tell nobody apart by their absence.
+COURTESY_TITLES = frozenset("mr mrs ms miss dr doctor sir dame".split())
 _UNTELLING_TITLES = frozenset(
     "the former retired us u.s candidate nominee presidential republican democratic".split()
 )
@@ -479,6 +482,10 @@ class SpeakerMatch:
     # With a topic asked: whether one of `statements` holds one of its words (or of a person's
     # it names); None without a topic
     on_topic: bool | None = None
+    # Asked by a title and a surname alone ("Captain Hook"), matched by that surname, and never
+    # given that title (nor a role with its word): somebody else who shares the surname
+    # ("Brian Hook")
+    title_unheld: bool = False
 
 
 _GROUP_IN_PLACE = re.compile(
@@ -875,6 +882,8 @@ class SpeakerIndex:
             )
         )
         out = []
+        # "Captain Hook": a title that tells who (not "Mr.", "Dr."), before a surname alone
+        telling = asked.titles - COURTESY_TITLES if len(asked.name) == 1 else frozenset()
         for score, _, sp, sts in ranked:
             shown = _distinct(sts, limit)
             on_topic = any(_topic_score(st, topic_terms) for st in shown) if topic_terms else None
@@ -887,6 +896,9 @@ class SpeakerIndex:
                     statements=tuple(shown),
                     is_group=sp.is_group,
                     on_topic=on_topic,
+                    title_unheld=bool(telling)
+                    and len(sp.tokens) > 1
+                    and not telling & self._role_words(sp),
                 )
             )
         return out

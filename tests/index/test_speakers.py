@@ -705,6 +705,25 @@ def test_a_title_asked_picks_the_person_who_holds_it_among_namesakes() -> None:
     assert index.lookup("Harris")[0].speaker == "Kamala Harris"
 
 
+def test_a_title_nobody_of_the_surname_holds_marks_each_namesake() -> None:
+    index = SpeakerIndex(
+        [
+            st("Brian Hook", "the talks would resume next month in Geneva", "a1", "envoy"),
+            st("Harry B. Harris", "the navy saw them as a professional force", "a2", "Admiral"),
+        ]
+    )
+    # "Captain Hook": matched by the surname, never called a captain
+    assert [(m.speaker, m.title_unheld) for m in index.lookup("Captain Hook")] == [
+        ("Brian Hook", True)
+    ]
+    assert index.lookup("Capt. Hook")[0].title_unheld
+    # the title held, none asked, a courtesy title, or the full name asked: no mark
+    assert not index.lookup("Admiral Harris")[0].title_unheld
+    assert not index.lookup("Hook")[0].title_unheld
+    assert not index.lookup("Mr. Hook")[0].title_unheld
+    assert not index.lookup("Captain Brian Hook")[0].title_unheld
+
+
 def test_a_group_somewhere_is_asked_by_its_name_not_folded_into_a_namesake() -> None:
     statements = extract_statements(
         article("Voters in Arcadia said the economy mattered most to them this year.", id="a1")
