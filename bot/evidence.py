@@ -29,7 +29,7 @@ from typing import NamedTuple
 
 from bot.lead import CALENDAR_WORDS, WORK_NOUNS
 from bot.question import fold, unaccented
-from index.quotes.lexicon import FIRST_NAMES, ROLE_HEADS
+from index.quotes.lexicon import FIRST_NAMES, ROLE_HEADS, TITLE_ROLES
 
 # Words that start a question or a sentence with a capital without naming anything.
 _FUNCTION_WORDS = frozenset(
@@ -428,8 +428,20 @@ def missing_names(question: str, texts: Iterable[str]) -> list[str]:
     names = question_names(question)
     if not names:
         return []
-    present = word_set(texts)
+    present = with_titles(word_set(texts))
     return [n for n in names if n not in present]
+
+
+def with_titles(words: set[str]) -> set[str]:
+    """`words` with each title they abbreviate written out and each they write out abbreviated:
+    an article's "Capt. Ada Reyes" names the "Captain Reyes" asked for, "Senator" a "Sen."."""
+    out = set(words)
+    for short, written in TITLE_ROLES.items():
+        if short in words:
+            out.update(written)
+        elif any(w in words for w in written):
+            out.add(short)
+    return out
 
 
 def subject_named(

@@ -16,6 +16,7 @@ from bot.evidence import (
     scope_unmet,
     scoped_superlative,
     support_probability,
+    with_titles,
 )
 
 
@@ -277,3 +278,12 @@ def test_a_first_of_another_act_answers_no_first():
     assert not act_unmet(question, ["She was the last woman to serve in the unit."])
     # a question asking no first of an act
     assert not act_unmet("Who flew across the Atlantic?", [pilot])
+
+
+def test_a_title_is_present_abbreviated_or_written_out():
+    assert {"capt", "captain"} <= with_titles({"capt", "ada", "reyes"})
+    assert "sen" in with_titles({"senator"})
+    assert "representative" in with_titles({"rep"})
+    assert with_titles({"crew"}) == {"crew"}
+    assert missing_names("What did Captain Reyes say?", ["Navy Capt. Ada Reyes said so."]) == []
+    assert missing_names("What did Captain Reyes say?", ["Ada Reyes said so."]) == ["captain"]
