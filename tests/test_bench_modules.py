@@ -30,6 +30,7 @@ BENCHES = [
     "bench.sentence_ranking",
     "bench.tune_embedder",
     "bench.e5_check",
+    "bench.naive",
 ]
 
 
@@ -69,6 +70,43 @@ def test_our_offtopic_questions_are_not_the_reporting_ones_nor_each_others():
         pytest.skip(f"{reporting} is not here")
     reported = {json.loads(line)["question"].lower() for line in reporting.open() if line.strip()}
     assert not (questions[0] | questions[1]) & reported
+
+
+def test_no_offtopic_question_is_asked_twice_across_our_sets_and_the_reporting_one():
+    # each blind set measures questions no other set (nor rule written from one) has seen
+    paths = sorted((REPO / "bench" / "questions").glob("offtopic-*.jsonl"))
+    reporting = SHARED / "eval" / "offtopic-questions.jsonl"
+    if reporting.exists():
+        paths.append(reporting)
+    seen: dict[str, str] = {}
+    for path in paths:
+        for line in path.read_text().splitlines():
+            question = json.loads(line)["question"].lower()
+            assert question not in seen, f"{question!r} in {path.name} and {seen[question]}"
+            seen[question] = path.name
+    assert len(paths) >= 6
+
+
+def test_the_naive_baseline_chunks_at_whitespace_and_fuses_both_rankers():
+    from bench.naive import Chunk, NaiveBaseline, chunks_of
+    from tests.fakes import FakeEmbedder
+
+    assert chunks_of("aaa bbb ccc dd", 7) == ["aaa bbb", "ccc dd"]
+    assert chunks_of("  abcdefghij  ", 4) == ["abcd", "efgh", "ij"]  # a long word is cut
+    assert chunks_of("", 10) == []
+    texts = [
+        "The storm flooded the harbour in Gotham overnight.",
+        "Voters in Arcadia chose a new governor on Tuesday.",
+        "The harbour reopened after the flood waters fell.",
+    ]
+    chunks = [Chunk({"url": f"u{i}", "title": f"t{i}"}, t) for i, t in enumerate(texts)]
+    embedder = FakeEmbedder()
+    naive = NaiveBaseline(chunks, embedder.encode(texts), embedder, 60)
+    hits = naive.search("Which governor did voters in Arcadia choose?")
+    assert [h["rank"] for h in hits] == [1, 2, 3]
+    assert hits[0]["url"] == "u1" and hits[0]["text"] == texts[1]
+    # reciprocal rank fusion: first in both rankings scores 2 / (60 + 1)
+    assert hits[0]["score"] == pytest.approx(2 / 61, abs=1e-6)
 
 
 def test_the_chat_style_questions_are_none_of_the_eval_sets_questions():
