@@ -52,7 +52,7 @@ PERSON, PLACE, DATE, YEAR, NUMBER, ENTITY = "person", "place", "date", "year", "
 # A colour ("What color was the laser?"), a titled work ("Which movie ...?", named in quotes) and
 # an event of the weather or the sky ("Which type of severe weather ...?", named in lower case).
 COLOUR, WORK, NATURAL_EVENT, WORD = "colour", "work", "natural event", "word"
-ILLNESS, ANIMAL, LANGUAGE = "illness", "animal", "language"
+ILLNESS, ANIMAL, LANGUAGE, CURRENCY = "illness", "animal", "language", "currency"
 
 PERSON_NOUNS = frozenset(
     """person people man woman men women politician actor actress actors artist artists singer
@@ -223,6 +223,16 @@ LANGUAGES = tuple(
     Uzbek, Kurdish, Latin, Sanskrit, Yiddish, Catalan, Basque, Galician, Welsh, Irish, Gaelic,
     Scottish Gaelic, Breton, Maltese, Navajo, Cherokee, Hawaiian, Maori, Samoan, Quechua, Guarani,
     Creole, Haitian Creole, Esperanto, American Sign Language, Sign Language""".split(",")
+)
+# "What is the currency of ...?", "Which currency fell ...?": a currency's name ("franc", "Swiss
+# franc", "yen"), written in lower case; not "won" or "real", which are mostly other words.
+CURRENCY_NOUNS = frozenset("currency currencies".split())
+CURRENCIES = tuple(
+    " ".join(name.split())
+    for name in """dollar, dollars, euro, euros, pound, pounds, sterling, pound sterling, yen, yuan,
+    renminbi, franc, francs, peso, pesos, rupee, rupees, ruble, rubles, rouble, roubles, lira,
+    krona, kronor, krone, kroner, zloty, forint, rand, shekel, shekels, dinar, dinars, dirham,
+    dirhams, riyal, riyals, baht, ringgit, rupiah, hryvnia, naira, bitcoin""".split(",")
 )
 ANIMAL_NOUNS = frozenset(
     """animal animals creature creatures mammal mammals insect insects bird birds fish
@@ -596,6 +606,8 @@ def expected_type(question: str) -> ExpectedType | None:
         cut = next((i for i, w in enumerate(words) if i and w in STOPWORDS), len(words))
         words = words[:cut]
         several = words[0] in ("two", "three", "both", "names")  # "names": all of them
+        if words[-1] in CURRENCY_NOUNS:
+            return ExpectedType(CURRENCY, several=several)  # "What is the currency ...?": "franc"
         if words[-1] in LANGUAGE_NOUNS:
             # "What language ...?": "Spanish"; "the official languages" asks for no official
             return ExpectedType(LANGUAGE, several=several)
@@ -739,8 +751,10 @@ def candidate_spans(
         spans = _titles(sentence)
     elif expected.kind == WORD:
         spans = _quoted_words(sentence)
-    elif expected.kind in (ILLNESS, ANIMAL, LANGUAGE):
-        listed = {ILLNESS: _ILLNESS, ANIMAL: _ANIMAL, LANGUAGE: _LANGUAGE}[expected.kind]
+    elif expected.kind in (ILLNESS, ANIMAL, LANGUAGE, CURRENCY):
+        listed = {ILLNESS: _ILLNESS, ANIMAL: _ANIMAL, LANGUAGE: _LANGUAGE, CURRENCY: _CURRENCY}[
+            expected.kind
+        ]
         spans = [Span(m.group(), m.start(), m.end()) for m in listed.finditer(sentence)]
     elif expected.kind == NATURAL_EVENT:
         spans = _natural_events(sentence)
@@ -849,6 +863,7 @@ def _listed(names: Sequence[str], flags: re.RegexFlag = re.IGNORECASE) -> re.Pat
 
 _ILLNESS = _listed(DISEASES)
 _ANIMAL = _listed(ANIMALS)
+_CURRENCY = _listed(CURRENCIES)
 _LANGUAGE = _listed(LANGUAGES, re.NOFLAG)  # as written: "english muffin" names no language
 
 

@@ -6,6 +6,7 @@ import pytest
 from bot.lead import (
     ANIMAL,
     COLOUR,
+    CURRENCY,
     DATE,
     ENTITY,
     ILLNESS,
@@ -1681,6 +1682,19 @@ def test_a_language_is_named_from_a_list_as_written():
     assert expected_type("Which language app did the school buy?").kind == ENTITY
     # written in lower case it names no language: "english muffin", "french fries"
     assert spans("She ordered french fries.", "What language did she speak?") == []
+
+
+def test_a_currency_is_named_from_a_list_in_any_case():
+    # "What is the currency of Switzerland?" was led by "Embassy" from a sentence on Bern
+    question = "What is the currency of Switzerland?"
+    assert expected_type(question) == ExpectedType(CURRENCY)
+    assert spans("The U.S. Embassy in Bern reopened on Monday.", question) == []
+    sentence = "The Swiss franc rose against the euro after the vote."
+    assert spans(sentence, question) == ["franc", "euro"]
+    # "won" and "real" are mostly other words, so they are no currency here
+    assert spans("Brazil won the real prize.", question) == []
+    # a cryptocurrency is asked as any other thing, as before
+    assert expected_type("Which cryptocurrency lost its gains?").kind == ENTITY
 
 
 def test_its_name_asks_for_a_name():
