@@ -224,8 +224,8 @@ LANGUAGES = tuple(
     Scottish Gaelic, Breton, Maltese, Navajo, Cherokee, Hawaiian, Maori, Samoan, Quechua, Guarani,
     Creole, Haitian Creole, Esperanto, American Sign Language, Sign Language""".split(",")
 )
-# "What is the currency of ...?", "Which currency fell ...?": a currency's name ("franc", "Swiss
-# franc", "yen"), written in lower case; not "won" or "real", which are mostly other words.
+# "What is the currency of ...?", "Which currencies ...?" (the noun ending the asked phrase): a
+# currency's name ("franc", "yen"), in any case; not "won" or "real", mostly other words.
 CURRENCY_NOUNS = frozenset("currency currencies".split())
 CURRENCIES = tuple(
     " ".join(name.split())

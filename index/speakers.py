@@ -394,10 +394,10 @@ _NATIONALITY = {
 }
 
 
-# Title words that say nothing of which person is meant: "the", "former", a party.
 # Courtesy titles: an article that quotes "Dr. Oz" may call him only "Mehmet Oz", its
 # administrator, so they tell nobody apart by their absence.
 COURTESY_TITLES = frozenset("mr mrs ms miss dr doctor sir dame".split())
+# Title words that say nothing of which person is meant: "the", "former", a party.
 _UNTELLING_TITLES = frozenset(
     "the former retired us u.s candidate nominee presidential republican democratic".split()
 )
