@@ -51,6 +51,8 @@ from bench.common import (
     write_jsonl,
     write_results,
 )
+from bench.retrieval import first_hit, with_intervals
+from index.fusion import reciprocal_rank_fusion
 
 CHUNK_CHARS = 1000  # the issue's naive chunk size
 RRF_K = 60  # textbook reciprocal rank fusion
@@ -138,60 +140,26 @@ class NaiveBaseline:
                 tokens, k=min(DEPTH, len(self.chunks)), show_progress=False
             )
             lexical = [int(i) for i in found[0]]
-        fused: dict[int, float] = {}
-        for ranking in ([int(i) for i in dense[0] if i >= 0], lexical):
-            for rank, i in enumerate(ranking):
-                fused[i] = fused.get(i, 0.0) + 1.0 / (self.k + rank + 1)
-        best = sorted(fused, key=lambda i: -fused[i])[:SHOWN]
+        dense_ids = [int(i) for i in dense[0] if i >= 0]
+        best = reciprocal_rank_fusion([dense_ids, lexical], k=self.k)[:SHOWN]
         return [
             {
                 "rank": n + 1,
-                "score": round(fused[i], 6),
+                "score": round(score, 6),
                 "url": self.chunks[i].article.get("url"),
                 "title": self.chunks[i].article.get("title"),
                 "text": self.chunks[i].text,
             }
-            for n, i in enumerate(best)
+            for n, (i, score) in enumerate(best)
         ]
 
 
-def per_question(qfile: Path, rows: Sequence[dict[str, Any]], has_answer: Any) -> list[dict]:
-    """score_retrieval.py's rule, one question at a time (for the intervals and the pool)."""
-    out = []
-    for q, r in zip(read_jsonl(qfile), rows, strict=True):
-        gold = set(q.get("gold_urls_strict") or q["gold_urls"])
-        first = next(
-            (
-                i
-                for i, h in enumerate(r["hits"][:SHOWN])
-                if h.get("url") in gold and has_answer(h.get("text", ""), q["answer"])
-            ),
-            None,
-        )
-        out.append(
-            {
-                "hit1": first == 0,
-                "hit5": first is not None and first < 5,
-                "hit10": first is not None,
-                "rr": 0.0 if first is None else 1 / (first + 1),
-            }
-        )
-    return out
+def _hit5(rank: int | None) -> float:
+    return float(rank is not None and rank < 5)
 
 
-def summary(scored: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {"n": len(scored)}
-    for key, name in (
-        ("hit1", "hits@1"),
-        ("hit5", "hits@5"),
-        ("hit10", "hits@10"),
-        ("rr", "mrr@10"),
-    ):
-        values = [float(s[key]) for s in scored]
-        out[name] = round(float(np.mean(values)), 3)
-        if key in ("hit5", "rr"):
-            out[f"{name}_ci95"] = [round(v, 3) for v in bootstrap_interval(values)]
-    return out
+def _reciprocal(rank: int | None) -> float:
+    return 0.0 if rank is None else 1 / (rank + 1)
 
 
 def main() -> None:
@@ -199,7 +167,7 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--chunk-chars", type=int, default=CHUNK_CHARS, help="chunk size")
-    parser.add_argument("--rrf-k", type=float, default=RRF_K, help="the fusion's k")
+    parser.add_argument("--rrf-k", type=int, default=RRF_K, help="the fusion's k")
     args = parser.parse_args()
 
     data = dataset(REALTIMEQA[0])
@@ -220,7 +188,8 @@ def main() -> None:
         "embedder": embedder.name,
         "results": {},
     }
-    pooled: dict[str, list[dict[str, Any]]] = {"naive": [], "newsbot": []}
+    # each question's rank (0-based) of its first hit by score_retrieval.py's rule, or None
+    pooled: dict[str, list[int | None]] = {"naive": [], "newsbot": []}
     spans: dict[str, tuple[int, int]] = {}  # each set's questions in the pooled lists
     for name in REALTIMEQA:
         qfile = EVAL / name / "questions.jsonl"
@@ -243,22 +212,25 @@ def main() -> None:
         write_jsonl(files["newsbot"], ours)
         spans[name] = (len(pooled["naive"]), len(pooled["naive"]) + len(questions))
         for label, rows in (("naive", naive_rows), ("newsbot", ours)):
-            scored = per_question(qfile, rows, scorer.has_answer)
-            pooled[label] += scored
-            figures = results["results"][f"{name}/{label}"] = summary(scored)
+            ranks = [
+                first_hit(q, r["hits"], scorer.has_answer)
+                for q, r in zip(questions, rows, strict=True)
+            ]
+            pooled[label] += ranks
+            figures = results["results"][f"{name}/{label}"] = with_intervals(ranks)
             official = scorer.score(str(qfile), str(files[label]))
             if any(figures[k] != official[k] for k in ("hits@1", "hits@5", "hits@10", "mrr@10")):
                 raise SystemExit(f"{name}/{label}: {figures} is not the scorer's {official}")
-    for label, scored in pooled.items():
-        results["results"][f"pooled/{label}"] = summary(scored)
+    for label, ranks in pooled.items():
+        results["results"][f"pooled/{label}"] = with_intervals(ranks)
     spans["pooled"] = (0, len(pooled["naive"]))
     # newsbot minus the baseline, question by question (paired): its interval says whether the
     # gap is more than the sets' noise
     for set_name, (start, end) in spans.items():
         gaps: dict[str, Any] = {"n": end - start}
-        for key, name in (("hit5", "hits@5"), ("rr", "mrr@10")):
+        for name, value in (("hits@5", _hit5), ("mrr@10", _reciprocal)):
             diff = [
-                float(ours[key]) - float(base[key])
+                value(ours) - value(base)
                 for ours, base in zip(
                     pooled["newsbot"][start:end], pooled["naive"][start:end], strict=True
                 )
