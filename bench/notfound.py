@@ -23,7 +23,7 @@ news bot that refuses real questions is worse than one that sometimes answers lo
 Report: the share of realtimeqa-tune and realtimeqa-dev questions answered `found: true` and the
 share of off-topic questions answered `found: false`, for the tune off-topic set and for
 ../shared/eval/offtopic-questions.jsonl (the reporting set: never used for fitting) and
-bench/questions/offtopic-check.jsonl, offtopic-fresh.jsonl, -fresh2, -fresh3 and -fresh4 (ours,
+bench/questions/offtopic-check.jsonl, offtopic-fresh.jsonl, -fresh2, -fresh3, -fresh4 and -fresh5 (ours,
 never fitted on), and the found rate of bench/questions/user-tune.jsonl (chat-style questions
 the tune corpus answers) and bench/questions/user-leads.jsonl (short questions both corpora
 answer) and of bench/questions/who-is-tune.jsonl and who-is-dev.jsonl ("Who is X?" for people
@@ -82,6 +82,9 @@ OFFTOPIC_FRESH3 = QUESTIONS / "offtopic-fresh3.jsonl"
 # 40 more, written in the twenty-ninth round and committed before their first run: general
 # knowledge, how-to, sums and definitions, fiction, made-up officials and places, measures.
 OFFTOPIC_FRESH4 = QUESTIONS / "offtopic-fresh4.jsonl"
+# 40 more, written in the thirtieth round and committed before their first run: general
+# knowledge, how-to, sums, fiction, made-up officials, places and people.
+OFFTOPIC_FRESH5 = QUESTIONS / "offtopic-fresh5.jsonl"
 # Short questions written from article titles of both realtimeqa corpora while checking the lead
 # span (issue 8, fifteenth round): each is answered by an article of the merged index. Never
 # fitted on.
@@ -244,6 +247,7 @@ def report(bot: Any, suffix: str = "") -> dict[str, Any]:
         "offtopic-fresh2": (OFFTOPIC_FRESH2, False),
         "offtopic-fresh3": (OFFTOPIC_FRESH3, False),
         "offtopic-fresh4": (OFFTOPIC_FRESH4, False),
+        "offtopic-fresh5": (OFFTOPIC_FRESH5, False),
         "user-tune": (USER_TUNE, True),
         "user-leads": (USER_LEADS, True),
         "who-is-tune": (WHO_IS["realtimeqa-tune"], True),
@@ -274,6 +278,7 @@ UNFITTED_OFFTOPIC = (
     "offtopic-fresh2",
     "offtopic-fresh3",
     "offtopic-fresh4",
+    "offtopic-fresh5",
 )
 
 
