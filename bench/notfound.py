@@ -20,14 +20,14 @@ the features of `bot.evidence.Support`. An L2-regularised logistic regression is
 them, then its bias is moved so that SUPPORT_TARGET_FOUND of the tune questions are found (a
 news bot that refuses real questions is worse than one that sometimes answers loosely).
 
-Report: the share of realtimeqa-tune and realtimeqa-dev questions answered `found: true` and the
-share of off-topic questions answered `found: false`, for the tune off-topic set and for
+Report: the share of realtimeqa-tune and realtimeqa-dev questions answered `found: true` and
+the share of off-topic questions answered `found: false`, for the tune off-topic set and for
 ../shared/eval/offtopic-questions.jsonl (the reporting set: never used for fitting) and
-bench/questions/offtopic-check.jsonl, offtopic-fresh.jsonl, -fresh2, -fresh3, -fresh4 and -fresh5 (ours,
-never fitted on), and the found rate of bench/questions/user-tune.jsonl (chat-style questions
-the tune corpus answers) and bench/questions/user-leads.jsonl (short questions both corpora
-answer) and of bench/questions/who-is-tune.jsonl and who-is-dev.jsonl ("Who is X?" for people
-quoted in one corpus), each with a bootstrap 95% interval.
+bench/questions/offtopic-check.jsonl, offtopic-fresh.jsonl, -fresh2, -fresh3, -fresh4 and
+-fresh5 (ours, never fitted on), and the found rate of bench/questions/user-tune.jsonl (chat-
+style questions the tune corpus answers) and bench/questions/user-leads.jsonl (short questions
+both corpora answer) and of bench/questions/who-is-tune.jsonl and who-is-dev.jsonl ("Who is X?"
+for people quoted in one corpus), each with a bootstrap 95% interval.
 """
 
 from __future__ import annotations

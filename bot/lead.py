@@ -182,13 +182,14 @@ EVENT_HEADS = frozenset(
 # A word naming a war wherever it comes after the first ("World War II", "Star Wars"): nobody.
 WAR_WORDS = frozenset({"war", "wars"})
 # After "what", nouns whose answer is a clause, not a name: "What was Bryan Kohberger's motive?"
-# led "Idaho". ("Which of the following benefits" names one: "Medicaid".)
+# led "Idaho", "What is the best way to cook a steak?" "H5N1". ("Which of the following
+# benefits" names one: "Medicaid".)
 CLAUSE_NOUNS = frozenset(
     """motive motives reason reasons cause causes caused purpose impact impacts effect effects
     consequence consequences significance meaning message response reaction argument arguments
     lesson lessons outcome theme themes causing sentence penalty punishment connection
     connections relationship relationships link links difference differences happen happens
-    happened happening""".split()
+    happened happening way ways method methods""".split()
 )
 # Illnesses and animals are named in lower case as often as not ("flu", "Listeria", "a bear"):
 # a question for one is answered from these lists, a capitalised name being something else
