@@ -24,10 +24,10 @@ Report: the share of realtimeqa-tune and realtimeqa-dev questions answered `foun
 the share of off-topic questions answered `found: false`, for the tune off-topic set and for
 ../shared/eval/offtopic-questions.jsonl (the reporting set: never used for fitting) and
 bench/questions/offtopic-check.jsonl, offtopic-fresh.jsonl, -fresh2, -fresh3, -fresh4 and
--fresh5 (ours, never fitted on), and the found rate of bench/questions/user-tune.jsonl (chat-
-style questions the tune corpus answers) and bench/questions/user-leads.jsonl (short questions
-both corpora answer) and of bench/questions/who-is-tune.jsonl and who-is-dev.jsonl ("Who is X?"
-for people quoted in one corpus), each with a bootstrap 95% interval.
+-fresh5 (ours, never fitted on), and the found rate of bench/questions/user-tune.jsonl
+(chat-style questions the tune corpus answers) and bench/questions/user-leads.jsonl (short
+questions both corpora answer) and of bench/questions/who-is-tune.jsonl and who-is-dev.jsonl
+("Who is X?" for people quoted in one corpus), each with a bootstrap 95% interval.
 """
 
 from __future__ import annotations
