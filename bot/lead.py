@@ -607,8 +607,10 @@ def expected_type(question: str) -> ExpectedType | None:
         cut = next((i for i, w in enumerate(words) if i and w in STOPWORDS), len(words))
         words = words[:cut]
         several = words[0] in ("two", "three", "both", "names")  # "names": all of them
-        if words[-1] in CURRENCY_NOUNS:
-            return ExpectedType(CURRENCY, several=several)  # "What is the currency ...?": "franc"
+        if words[-1] in CURRENCY_NOUNS or words[0] in CURRENCY_NOUNS:
+            # "What is the currency ...?": "franc"; first in "Which currency hit ...?", whose
+            # verb the phrase keeps ("currency pair" is asked in no news question)
+            return ExpectedType(CURRENCY, several=several)
         if words[-1] in LANGUAGE_NOUNS:
             # "What language ...?": "Spanish"; "the official languages" asks for no official
             return ExpectedType(LANGUAGE, several=several)

@@ -1698,6 +1698,11 @@ def test_a_currency_is_named_from_a_list_in_any_case():
     assert spans("Brazil won the real prize.", question) == []
     # a cryptocurrency is asked as any other thing, as before
     assert expected_type("Which cryptocurrency lost its gains?").kind == ENTITY
+    # a verb after the noun is no part of it: "hit" does not end the asked phrase
+    assert expected_type("Which currency hit a record low?") == ExpectedType(CURRENCY)
+    assert expected_type("Which currencies fell the most against the dollar?") == ExpectedType(
+        CURRENCY
+    )
 
 
 def test_its_name_asks_for_a_name():
