@@ -31,6 +31,7 @@ BENCHES = [
     "bench.tune_embedder",
     "bench.e5_check",
     "bench.naive",
+    "bench.rerank",
 ]
 
 
@@ -295,3 +296,19 @@ def test_the_user_answer_questions_are_answered_and_none_of_the_eval_sets():
     evals = sorted((SHARED / "eval").glob("realtimeqa-*/questions.jsonl"))
     asked = {json.loads(line)["question"].lower() for path in evals for line in path.open()}
     assert len(evals) == 2 and not {r["question"].lower() for r in rows} & asked
+
+
+def test_the_rerank_bench_reads_coverage_and_orders_by_its_model():
+    from bench.rerank import coverage, first_relevant, ranked
+
+    # an inflection matches by its five-letter prefix; each word counts by its weight
+    assert coverage(["elected", "mayor"], [3.0, 1.0], "She was elected in May.") == 0.75
+    assert coverage(["elections"], [1.0], "The electorate voted.") == 1.0
+    assert first_relevant(np.array([0.0, 0.0, 1.0]), np.array([2, 0, 1])) == 0
+    assert first_relevant(np.array([0.0, 1.0]), np.array([0, 1])) == 1
+    # beyond the top 10 nothing counts, as for score_retrieval.py
+    assert first_relevant(np.array([0.0] * 11 + [1.0]), np.arange(12)) is None
+    # the model's scores order the candidates: here the second feature decides
+    row = {"x": np.array([[1.0, 0.0], [0.0, 1.0]]), "y": np.array([0.0, 1.0])}
+    model = (np.array([0.0, 1.0]), 0.0, (np.zeros(2), np.ones(2)))
+    assert list(ranked(row, model)) == [1, 0]
