@@ -207,7 +207,8 @@ def scope_unmet(question: str, texts: Sequence[str], articles: Sequence[str]) ->
 # between "to" and the verb; the verb is compared by its first ACT_PREFIX letters (recognize,
 # recognise).
 _ORDINAL_ACT = re.compile(
-    r"\b(?P<ordinal>first|last)\s+(?:[\w\-]+\s+){0,3}?to\s+(?:[a-z]{3,}ly\s+)?(?P<verb>[a-z]+)\b",
+    rf"\b(?P<ordinal>{'|'.join(sorted(ORDINALS))})\s+(?:[\w\-]+\s+){{0,3}}?to\s+"
+    r"(?:[a-z]{3,}ly\s+)?(?P<verb>[a-z]+)\b",
     re.IGNORECASE,
 )
 ACT_PREFIX = 5

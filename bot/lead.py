@@ -754,10 +754,8 @@ def candidate_spans(
         spans = _titles(sentence)
     elif expected.kind == WORD:
         spans = _quoted_words(sentence)
-    elif expected.kind in (ILLNESS, ANIMAL, LANGUAGE, CURRENCY):
-        listed = {ILLNESS: _ILLNESS, ANIMAL: _ANIMAL, LANGUAGE: _LANGUAGE, CURRENCY: _CURRENCY}[
-            expected.kind
-        ]
+    elif expected.kind in _LISTED_KINDS:
+        listed = _LISTED_KINDS[expected.kind]
         spans = [Span(m.group(), m.start(), m.end()) for m in listed.finditer(sentence)]
     elif expected.kind == NATURAL_EVENT:
         spans = _natural_events(sentence)
@@ -864,10 +862,13 @@ def _listed(names: Sequence[str], flags: re.RegexFlag = re.IGNORECASE) -> re.Pat
     return re.compile(rf"(?<![\w\-])(?:{alternatives})(?![\w\-])", flags)
 
 
-_ILLNESS = _listed(DISEASES)
-_ANIMAL = _listed(ANIMALS)
-_CURRENCY = _listed(CURRENCIES)
-_LANGUAGE = _listed(LANGUAGES, re.NOFLAG)  # as written: "english muffin" names no language
+# The kinds answered only by a name from a list, and each one's pattern.
+_LISTED_KINDS = {
+    ILLNESS: _listed(DISEASES),
+    ANIMAL: _listed(ANIMALS),
+    CURRENCY: _listed(CURRENCIES),
+    LANGUAGE: _listed(LANGUAGES, re.NOFLAG),  # as written: "english muffin" names no language
+}
 
 
 def _quoted_words(sentence: str) -> list[Span]:
