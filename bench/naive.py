@@ -41,7 +41,6 @@ from bench.common import (
     EVAL,
     OUT,
     REALTIMEQA,
-    bootstrap_interval,
     dataset,
     dataset_settings,
     indexed,
@@ -51,7 +50,7 @@ from bench.common import (
     write_jsonl,
     write_results,
 )
-from bench.retrieval import first_hit, with_intervals
+from bench.retrieval import first_hit, paired_gap, with_intervals
 from index.fusion import reciprocal_rank_fusion
 
 CHUNK_CHARS = 1000  # the issue's naive chunk size
@@ -154,14 +153,6 @@ class NaiveBaseline:
         ]
 
 
-def _hit5(rank: int | None) -> float:
-    return float(rank is not None and rank < 5)
-
-
-def _reciprocal(rank: int | None) -> float:
-    return 0.0 if rank is None else 1 / (rank + 1)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -227,17 +218,9 @@ def main() -> None:
     # newsbot minus the baseline, question by question (paired): its interval says whether the
     # gap is more than the sets' noise
     for set_name, (start, end) in spans.items():
-        gaps: dict[str, Any] = {"n": end - start}
-        for name, value in (("hits@5", _hit5), ("mrr@10", _reciprocal)):
-            diff = [
-                value(ours) - value(base)
-                for ours, base in zip(
-                    pooled["newsbot"][start:end], pooled["naive"][start:end], strict=True
-                )
-            ]
-            gaps[name] = round(float(np.mean(diff)), 3)
-            gaps[f"{name}_ci95"] = [round(v, 3) for v in bootstrap_interval(diff)]
-        results["results"][f"{set_name}/newsbot-minus-naive"] = gaps
+        results["results"][f"{set_name}/newsbot-minus-naive"] = paired_gap(
+            pooled["newsbot"][start:end], pooled["naive"][start:end]
+        )
     path = write_results("naive", results)
     print(json.dumps(results["results"], indent=1))
     log(f"wrote {path}")

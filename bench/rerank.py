@@ -24,14 +24,12 @@ from __future__ import annotations
 
 import argparse
 import math
-import re
 from collections import Counter
 from typing import Any
 
 import numpy as np
 
 from bench.common import (
-    bootstrap_interval,
     dataset,
     dataset_settings,
     indexed,
@@ -41,8 +39,9 @@ from bench.common import (
     write_results,
 )
 from bench.notfound import fit_logistic
-from bench.retrieval import with_intervals
-from bot.question import STOPWORDS
+from bench.retrieval import paired_gap, with_intervals
+from bot.answer import lexical_overlap
+from bot.question import content_words
 
 DEPTH = 30
 FOLDS = 5
@@ -58,39 +57,18 @@ FEATURES = (
     "opens_article",
     "article_candidates",
 )
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-
-
-def words(text: str) -> list[str]:
-    return [w.removesuffix("'s") for w in _WORD.findall(text.lower().replace("’", "'"))]
-
-
-def content(text: str) -> list[str]:
-    return [w for w in words(text) if w not in STOPWORDS and len(w) > 1]
-
-
-def coverage(keys: list[str], weights: list[float], text: str) -> float:
-    """IDF-weighted share of `keys` in `text` (a five-letter prefix matches an inflection)."""
-    have = set(content(text))
-    stems = {w[:5] for w in have if len(w) > 5}
-    total = sum(weights) or 1.0
-    found = sum(
-        wt
-        for k, wt in zip(keys, weights, strict=True)
-        if k in have or (len(k) > 5 and k[:5] in stems)
-    )
-    return found / total
 
 
 def pairs(text: str) -> set[tuple[str, str]]:
-    ws = content(text)
-    return set(zip(ws, ws[1:], strict=False))
+    """The consecutive pairs of `text`'s content words (each word once, in order)."""
+    words = content_words(text)
+    return set(zip(words, words[1:], strict=False))
 
 
 def candidate_rows(searcher: Any, question: dict[str, Any], depth: int, has: Any) -> dict[str, Any]:
     """The features and labels of one question's candidates, in the hybrid order."""
     hits = searcher.search(question["question"], k=depth)
-    keys = list(dict.fromkeys(content(question["question"])))
+    keys = list(content_words(question["question"]))
     weights = [float(w) for w in searcher.term_weights(keys)] if keys else []
     asked_pairs = pairs(question["question"])
     per_article = Counter(h.article_id for h in hits)
@@ -105,8 +83,8 @@ def candidate_rows(searcher: Any, question: dict[str, Any], depth: int, has: Any
                 h.score / top_fused,
                 h.dense_score,
                 h.bm25_score / top_bm25,
-                coverage(keys, weights, h.text) if keys else 0.0,
-                coverage(keys, weights, h.title or "") if keys else 0.0,
+                lexical_overlap(keys, h.text, weights),
+                lexical_overlap(keys, h.title or "", weights),
                 len(asked_pairs & pairs(h.text)) / len(asked_pairs) if asked_pairs else 0.0,
                 float(h.start == 0),
                 math.log(per_article[h.article_id]),
@@ -146,21 +124,10 @@ def ranked(row: dict[str, Any], model: tuple[np.ndarray, float, Any]) -> np.ndar
 
 
 def summary(base: list[int | None], new: list[int | None]) -> dict[str, Any]:
-    def hit5(r: int | None) -> float:
-        return float(r is not None and r < 5)
-
-    def rr(r: int | None) -> float:
-        return 0.0 if r is None else 1.0 / (r + 1)
-
-    gap5 = [hit5(n) - hit5(b) for b, n in zip(base, new, strict=True)]
-    gap_rr = [rr(n) - rr(b) for b, n in zip(base, new, strict=True)]
     return {
         "hybrid": with_intervals(base),
         "reranked": with_intervals(new),
-        "gap_hits@5": round(float(np.mean(gap5)), 3),
-        "gap_hits@5_ci95": [round(v, 3) for v in bootstrap_interval(gap5)],
-        "gap_mrr@10": round(float(np.mean(gap_rr)), 3),
-        "gap_mrr@10_ci95": [round(v, 3) for v in bootstrap_interval(gap_rr)],
+        "reranked_minus_hybrid": paired_gap(new, base),
     }
 
 

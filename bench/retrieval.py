@@ -18,6 +18,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+import numpy as np
+
 from bench.common import (
     OUT,
     REALTIMEQA,
@@ -81,6 +83,22 @@ def with_intervals(ranks: list[int | None]) -> dict[str, Any]:
         low, high = bootstrap_interval(values)
         out[name] = round(sum(values) / len(values), 3)
         out[f"{name}_ci95"] = [round(low, 3), round(high, 3)]
+    return out
+
+
+def paired_gap(ours: list[int | None], base: list[int | None]) -> dict[str, Any]:
+    """hits@5 and MRR@10 of `ours` minus `base`'s, question by question (the same questions,
+    in the same order), each with the bootstrap 95% interval of the paired difference: whether
+    a gap is more than the sets' noise."""
+    values = {
+        "hits@5": lambda r: float(r is not None and r < 5),
+        "mrr@10": lambda r: 0.0 if r is None else 1 / (r + 1),
+    }
+    out: dict[str, Any] = {"n": len(ours)}
+    for name, value in values.items():
+        diff = [value(o) - value(b) for o, b in zip(ours, base, strict=True)]
+        out[name] = round(float(np.mean(diff)), 3)
+        out[f"{name}_ci95"] = [round(v, 3) for v in bootstrap_interval(diff)]
     return out
 
 

@@ -298,12 +298,12 @@ def test_the_user_answer_questions_are_answered_and_none_of_the_eval_sets():
     assert len(evals) == 2 and not {r["question"].lower() for r in rows} & asked
 
 
-def test_the_rerank_bench_reads_coverage_and_orders_by_its_model():
-    from bench.rerank import coverage, first_relevant, ranked
+def test_the_rerank_bench_reads_word_pairs_and_orders_by_its_model():
+    from bench.rerank import first_relevant, pairs, ranked
+    from bench.retrieval import paired_gap
 
-    # an inflection matches by its five-letter prefix; each word counts by its weight
-    assert coverage(["elected", "mayor"], [3.0, 1.0], "She was elected in May.") == 0.75
-    assert coverage(["elections"], [1.0], "The electorate voted.") == 1.0
+    # consecutive content words, function words left out
+    assert pairs("The mayor of Boston said it.") == {("mayor", "boston")}
     assert first_relevant(np.array([0.0, 0.0, 1.0]), np.array([2, 0, 1])) == 0
     assert first_relevant(np.array([0.0, 1.0]), np.array([0, 1])) == 1
     # beyond the top 10 nothing counts, as for score_retrieval.py
@@ -312,3 +312,6 @@ def test_the_rerank_bench_reads_coverage_and_orders_by_its_model():
     row = {"x": np.array([[1.0, 0.0], [0.0, 1.0]]), "y": np.array([0.0, 1.0])}
     model = (np.array([0.0, 1.0]), 0.0, (np.zeros(2), np.ones(2)))
     assert list(ranked(row, model)) == [1, 0]
+    # the paired gap: one question gained at rank 1, one lost from rank 3
+    gap = paired_gap([0, None], [None, 2])
+    assert gap["hits@5"] == 0.0 and gap["mrr@10"] == round((1 - 1 / 3) / 2, 3)
