@@ -5,7 +5,7 @@
                             [--sentence-candidates 0,12] [--sentence-backends snapshot,onnx]
                             [--passages 5,12,16] [--date-weights 0,0.1,0.2]
                             [--constant KEEP_RATIO=0.5,0.7 ...] [--dense-weights 0.5,0.7]
-                            [--as-asked-today]
+                            [--as-asked-today] [--lower-case]
 
 1. Accuracy: an answer is correct when the answer string appears in the answer text (as a whole
    word, the retrieval scorer's rule) and in the text of one of its citations.
@@ -37,6 +37,8 @@
 11. With --as-asked-today: the same questions answered as `newsbot ask` answers them without
    --as-of (today is "now": a question's "this week" is the week it is run in, and the recency
    preference counts from today), against the configured answers (asked with no "now").
+   With --lower-case: the same questions typed in lower case, as the bot answers them
+   (recased from the passages it retrieves, bot/casing.py) and read as typed, in the same run.
 
 12. `lead_accuracy`: the share of questions whose answer starts with a lead span (`lead_of`:
    the span before the first "[n].") holding the gold answer; `leads_given`, the share that
@@ -62,6 +64,7 @@ from unittest import mock
 
 from bench.common import (
     OUT,
+    RECASING_CHECK,
     add_dataset_args,
     answerer,
     ask_batch,
@@ -114,6 +117,11 @@ def main() -> None:
         metavar="NAME=V1,V2",
         help=f"also answer with each value of a constant of bot/answer.py or bot/lead.py: one "
         f"of {', '.join(SELECTION_CONSTANTS + LEAD_CONSTANTS)}",
+    )
+    parser.add_argument(
+        "--lower-case",
+        action="store_true",
+        help="also answer every question typed in lower case, recased by the bot and not",
     )
     parser.add_argument(
         "--as-asked-today",
@@ -234,6 +242,15 @@ def main() -> None:
         today = datetime.now(UTC)
         given = ask_batch(answerer(library, settings), [q["question"] for q in questions], today)
         results["as_asked_today"] = {"now": today.date().isoformat()} | scored(given, "today")
+    if args.lower_case:
+        # typed in lower case, as chat users type: recased from the retrieved passages by the
+        # bot (bot/casing.py), and read as typed
+        lowered = [q["question"].lower() for q in questions]
+        given = ask_batch(answerer(library, settings), lowered)
+        results["lower_case"] = scored(given, "lower-case")
+        with mock.patch(RECASING_CHECK, return_value=False):
+            given = ask_batch(answerer(library, settings), lowered)
+        results["lower_case_as_typed"] = scored(given, "lower-case-as-typed")
     write_results(f"answers-{data.label}", results)
     print(f"{data.name} answers:", json.dumps(results))
 

@@ -37,6 +37,9 @@ EVAL = SHARED / "eval"
 OUT = REPO / "bench" / "out"
 MODELS = OUT / "models"  # ONNX exports of the benchmarks' runs (made once, reused)
 QUESTIONS = REPO / "bench" / "questions"  # question sets of the benchmarks themselves
+# What a bench patches to return False so that a question typed without capitals is read as
+# typed, not recased from the passages it finds (bot/casing.py): the side-by-side baseline.
+RECASING_CHECK = "bot.answer.typed_without_capitals"
 OFFTOPIC_TUNE = QUESTIONS / "offtopic-tune.jsonl"
 SAMPLE = REPO / "data" / "sample"
 SEED_QUESTIONS = EVAL / "seed-questions.jsonl"

@@ -9,6 +9,7 @@
     python -m bench.notfound --fit --reuse --cv --seeds 20   # CV pooled over 20 fold splits
     python -m bench.notfound --no-named-subject   # the report with the named-subject rules off
     python -m bench.notfound --make-who-is   # write the who-is question sets (committed)
+    python -m bench.notfound --lower-case    # every set typed in lower case, recased and not
 
 Both run the bot's own `Answerer` over one index of the realtimeqa-tune and -dev corpora
 together (about 2,900 articles; built once into bench/out/rtqa-merged-index).
@@ -28,6 +29,9 @@ bench/questions/offtopic-check.jsonl, offtopic-fresh.jsonl, -fresh2, -fresh3, -f
 (chat-style questions the tune corpus answers) and bench/questions/user-leads.jsonl (short
 questions both corpora answer) and of bench/questions/who-is-tune.jsonl and who-is-dev.jsonl
 ("Who is X?" for people quoted in one corpus), each with a bootstrap 95% interval.
+--lower-case: the same with every question typed in lower case, as chat users type them,
+answered as the bot answers (recasing the question from the passages it finds, bot/casing.py)
+and, in the same run, with the question read as typed.
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ from bench.common import (
     OFFTOPIC_TUNE,
     OUT,
     QUESTIONS,
+    RECASING_CHECK,
     answerer,
     ask_batch,
     bench_settings,
@@ -235,7 +240,9 @@ def make_who_is(searcher: Any) -> None:
         log(f"{path}: {len(rows)} questions")
 
 
-def report(bot: Any, suffix: str = "") -> dict[str, Any]:
+def report(bot: Any, suffix: str = "", lower_case: bool = False) -> dict[str, Any]:
+    """Each set's found or abstained rate; `lower_case`: with every question typed in lower
+    case, as chat users often type them."""
     out: dict[str, Any] = {}
     sets = {
         "realtimeqa-tune": (dataset("realtimeqa-tune").questions, True),
@@ -256,7 +263,7 @@ def report(bot: Any, suffix: str = "") -> dict[str, Any]:
     unfitted: list[bool] = []
     for name, (path, should_find) in sets.items():
         questions = [q["question"] for q in read_jsonl(path)]
-        answers = ask_batch(bot, questions)
+        answers = ask_batch(bot, [q.lower() for q in questions] if lower_case else questions)
         write_jsonl(OUT / f"notfound-{name}{suffix}.jsonl", answers)
         right = [bool(a["found"]) == should_find for a in answers]
         if name in UNFITTED_OFFTOPIC:
@@ -318,6 +325,11 @@ def main() -> None:
         help="report with the named-subject rules off (subject_named, the who-is role)",
     )
     parser.add_argument(
+        "--lower-case",
+        action="store_true",
+        help="report with every question typed in lower case, recased by the bot and not",
+    )
+    parser.add_argument(
         "--make-who-is",
         action="store_true",
         help="write the who-is question sets from the merged index's speakers",
@@ -349,6 +361,14 @@ def main() -> None:
         write_results("notfound-fit", result)
         print(json.dumps(result, indent=2))
         print(f"SUPPORT_WEIGHTS = {tuple(result['weights'])}\nSUPPORT_BIAS = {result['bias']}")
+    elif args.lower_case:
+        # the bot recases a question typed without capitals from the passages it retrieves
+        # (bot/casing.py); beside it, the same lower-case questions read as typed
+        result = {"recased": report(bot, suffix + "-lower-case", lower_case=True)}
+        with mock.patch(RECASING_CHECK, return_value=False):
+            result["as_typed"] = report(bot, suffix + "-lower-case-as-typed", lower_case=True)
+        write_results("notfound-lower-case" + suffix, result)
+        print(json.dumps(result, indent=2))
     else:
         if args.no_named_subject:
             suffix += "-no-named-subject"

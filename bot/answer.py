@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from bot.casing import recased, typed_without_capitals
 from bot.evidence import (
     RARE_NAME,
     Support,
@@ -481,9 +482,34 @@ class Answerer:
         """Answer `question`; `now` places its time words ("this week") and excludes articles
         published after it (a replay of the past never sees the future); `since` keeps only
         articles published on or after that day."""
-        text = check_query(question, self.settings.search.max_query_chars)
-        q = parse_question(text, conversation, now)
+        asked = check_query(question, self.settings.search.max_query_chars)
         searcher = self.library.searcher()
+        text = self._recased(asked, searcher)
+        answer = self._answer(text, searcher, conversation, now, since)
+        # the question as the user typed it, whatever casing the bot read it with
+        return answer if text == asked else replace(answer, question=asked)
+
+    def _recased(self, text: str, searcher: Searcher) -> str:
+        """`text` typed without capitals, written as the passages it finds write its words
+        ("who is karoline leavitt" -> "who is Karoline Leavitt"); any other text as it is."""
+        if not typed_without_capitals(text):
+            return text
+        hits = searcher.search(
+            text,
+            k=self.settings.answer.passages,
+            vector=self._query_vector(text, searcher),
+        )
+        return recased(text, (h.text for h in hits))
+
+    def _answer(
+        self,
+        text: str,
+        searcher: Searcher,
+        conversation: Conversation | None,
+        now: datetime | date | None,
+        since: date | None,
+    ) -> Answer:
+        q = parse_question(text, conversation, now)
         when = TimeWindow.of(q.time, now, since)
         if q.kind == "speaker" and q.speaker:
             allowed = when.article_ids(searcher)

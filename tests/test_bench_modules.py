@@ -58,6 +58,15 @@ def test_what_the_answers_bench_patches_is_there_to_patch():
         assert isinstance(getattr(importlib.import_module("bot.lead"), constant), float)
 
 
+def test_what_the_lower_case_benches_patch_is_there_to_patch():
+    # --lower-case reads questions as typed by patching the recasing check of the answer path
+    from bench.common import RECASING_CHECK
+
+    module, _, name = RECASING_CHECK.rpartition(".")
+    check = getattr(importlib.import_module(module), name)
+    assert check("who is karoline leavitt") is True and check("Who is Leavitt?") is False
+
+
 def test_our_offtopic_questions_are_not_the_reporting_ones_nor_each_others():
     sets = [REPO / "bench" / "questions" / f"offtopic-{name}.jsonl" for name in ("tune", "check")]
     questions = [

@@ -157,6 +157,19 @@ def test_ask_json_answers_who_a_quoted_person_is_with_their_role_first(
     )
 
 
+@pytest.mark.parametrize("question", ["who is dmitry peskov", "WHO IS DMITRY PESKOV?"])
+def test_ask_json_reads_a_question_typed_without_capitals_as_the_news_writes_it(
+    capsys, indexed_with_url, question
+):
+    # the name is recased from the retrieved article, so "Who is X?" is read as with capitals
+    code, out, err = run(capsys, "ask", question, "--json", "--data-dir", indexed_with_url)
+    assert code == 0, err
+    answer = json.loads(out)
+    assert answer["found"] is True
+    assert answer["answer"].startswith("Kremlin spokesman Dmitry Peskov [1]. ")
+    assert answer["question"] == question  # as typed, whatever casing it was read with
+
+
 # --------------------------------------------------------------------------- --as-of
 
 

@@ -286,6 +286,19 @@ async def test_a_mention_is_answered_as_a_reply_while_typing(world: World) -> No
     assert typing and world.env.http_requests.index(typing[0]) < len(world.env.http_requests) - 1
 
 
+@pytest.mark.newsbot(discord={"cooldown_seconds": 0})
+async def test_a_question_typed_without_capitals_is_answered_as_with_them(world: World) -> None:
+    # chat users type names in lower case: the bot reads them as the news writes them
+    answers = []
+    for question in ("Who is Sergei Lavrov?", "who is sergei lavrov"):
+        await world.alice.send(world.channel, f"<@{world.bot.user.id}> {question}")
+        reply = world.channel.last_message
+        assert reply is not None and reply.author == world.bot.user
+        answers.append(reply.embeds[0].description or "")
+    assert answers[0].startswith("**Russian Foreign Minister Sergei Lavrov** [1]. ")
+    assert answers[1] == answers[0]
+
+
 @pytest.mark.parametrize(
     ("status", "code"),
     [(403, 50013), (500, 0)],  # missing permission (discord.Forbidden); a failed request

@@ -1,0 +1,96 @@
+"""Questions typed without capitals ("who is karoline leavitt"), written as the news writes
+their words before they are parsed: names, roles and the kind of answer asked for are read
+from capitals ("Who is X?", a rare name no article holds, a speaker's name)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from bot.question import STOPWORDS
+
+_CASED_WORD = re.compile(r"[^\W\d_][\w\-]*")
+_TITLE_BEFORE = re.compile(  # an abbreviation a name follows: "Gov. Phil Scott", "U.S. Rep."
+    r"(?:^|\s)(?:(?:Gov|Sens?|Reps?|Dr|Mrs?|Ms|St|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Adm|Maj|Pres|Atty"
+    r"|Jr|Sr|Mt|Ft)|(?:[A-Z]\.)*[A-Z])\.$"
+)
+_WORD_BEFORE = re.compile(r"(\S+)\s+$")  # the word just before, with its punctuation
+_OPENS = frozenset('.!?:;"“‘(—–-|')  # the character before a word that starts a sentence
+CAPITALISED_SHARE = 2  # a word is a name's when names open with it this many times as often as
+# the texts write it in lower case (once is enough when they never write it so: a rare name)
+
+
+def typed_without_capitals(text: str) -> bool:
+    """A question typed all in lower case (but for its first letter and "I"), or all in
+    capitals: its capitals say nothing about which words are names."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return False
+    if all(c.isupper() for c in letters):
+        return len(letters) > 1
+    words = _CASED_WORD.findall(text)
+    return not any(
+        any(c.isupper() for c in (w[1:] if i == 0 else w)) and w != "I" for i, w in enumerate(words)
+    )
+
+
+def recased(question: str, texts: Iterable[str]) -> str:
+    """`question` (typed without capitals) with its words written as `texts` write them: a
+    word they mostly capitalise, away from a sentence's start, as they most often write it
+    ("what did nasa say" -> "what did NASA say", "subclade k" -> "subclade K"), and two words
+    they write capitalised side by side more often than as typed ("phil scott" -> "Phil Scott",
+    though "scott" alone is common; "new york" -> "New York", while "the mayor of new york"
+    keeps "the" and "of"). Function words keep their case on their own."""
+    joined = " ".join(" ".join(text.split()) for text in texts)
+
+    def inside(start: int) -> bool:  # not where a sentence (or the text) starts
+        before = joined[max(0, start - 12) : start].rstrip()
+        if before.endswith(".") and _TITLE_BEFORE.search(before):
+            return True  # "Gov. Phil Scott", "U.S. Rep."
+        return bool(before) and before[-1] not in _OPENS
+
+    forms: dict[str, Counter[str]] = defaultdict(Counter)  # every form, away from starts
+    opening: Counter[str] = Counter()  # capitalised forms that open a run of capitals
+    for m in _CASED_WORD.finditer(joined):
+        if inside(m.start()):
+            forms[m.group().lower()][m.group()] += 1
+            before = _WORD_BEFORE.search(joined[max(0, m.start() - 40) : m.start()])
+            if m.group()[0].isupper() and not (before and before.group(1)[0].isupper()):
+                opening[m.group()] += 1
+
+    def written(word: str) -> str:
+        seen = forms.get(word.lower())
+        if word.lower() in STOPWORDS or not seen:
+            return word
+        capitals = Counter({f: n for f, n in seen.items() if f[0].isupper()})
+        if not capitals:
+            return word
+        # Written in lower case too, a word is a name's only if it opens names often enough:
+        # "city" is capitalised inside "Kansas City" but written "the city" when alone.
+        lower = seen[word.lower()]
+        if lower and sum(opening[f] for f in capitals) < CAPITALISED_SHARE * lower:
+            return word
+        return capitals.most_common(1)[0][0]
+
+    def count(phrase: str) -> int:
+        found = re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", joined)
+        return sum(inside(m.start()) for m in found)
+
+    typed = question.lower() if question.isupper() else question
+    words = list(_CASED_WORD.finditer(typed))
+    out = [written(m.group()) for m in words]
+    for i in range(len(out) - 1):
+        if typed[words[i].end() : words[i + 1].start()] != " ":
+            continue
+        if out[i].lower() in STOPWORDS and out[i + 1].lower() in STOPWORDS:
+            continue
+        pair = f"{out[i]} {out[i + 1]}"
+        capital = " ".join(w[:1].upper() + w[1:] for w in (out[i], out[i + 1]))
+        if capital != pair and count(capital) > count(pair):
+            out[i], out[i + 1] = capital.split(" ")
+    pieces, end = [], 0
+    for m, word in zip(words, out, strict=True):
+        pieces += [typed[end : m.start()], word]
+        end = m.end()
+    return "".join(pieces) + typed[end:]

@@ -1,0 +1,96 @@
+"""Questions typed without capitals are written as the retrieved news writes their words."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.casing import recased, typed_without_capitals
+
+NEWS = [
+    "White House press secretary Karoline Leavitt said on Monday that NASA would brief the "
+    "president. Leavitt spoke after Gov. Phil Scott of Vermont met the mayor of New York.",
+    "In New York, Mayor Eric Adams and Gov. Phil Scott discussed the flu strain known as "
+    "subclade K with NASA and the White House. Scott said the new strain, subclade K, spreads "
+    "fast; the scott family farm was not affected, and the scott family said so.",
+    "Sherlock Holmes fans gathered as Karoline Leavitt, the press secretary, left.",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "typed"),
+    [
+        ("who is karoline leavitt", True),
+        ("Who is karoline leavitt?", True),  # a capital only where a sentence starts
+        ("what did i say about nasa", True),
+        ("what do I know about nasa", True),  # "I" is always written so
+        ("WHO IS KAROLINE LEAVITT?", True),  # all capitals say nothing either
+        ("Who is Karoline Leavitt?", False),
+        ("who is Karoline leavitt", False),  # some capitals: the asker's own
+        ("1234?", False),
+    ],
+)
+def test_a_question_typed_without_capitals_is_told_from_one_written_with_them(text, typed):
+    assert typed_without_capitals(text) is typed
+
+
+def test_a_name_is_written_as_the_news_writes_it():
+    assert recased("who is karoline leavitt?", NEWS) == "who is Karoline Leavitt?"
+    assert recased("what did nasa say", NEWS) == "what did NASA say"
+    assert recased("what is subclade k", NEWS) == "what is subclade K"
+
+
+def test_a_word_the_news_writes_in_lower_case_keeps_it():
+    # "president", "strain" and "family" are written in lower case away from sentence starts
+    assert recased("what did the president say about the strain", NEWS) == (
+        "what did the president say about the strain"
+    )
+
+
+def test_a_capital_at_a_sentence_start_does_not_count():
+    # "Leavitt spoke ..." and "Scott said ..." open sentences; "Sherlock" opens a text
+    texts = ["Leavitt spoke. Scott said it. Sherlock fans met."]
+    assert recased("leavitt and scott and sherlock", texts) == "leavitt and scott and sherlock"
+
+
+def test_two_words_written_together_with_capitals_are_a_name():
+    # "scott" alone is as often a family's name in lower case; "Phil Scott" is a name
+    assert recased("who is phil scott", NEWS) == "who is Phil Scott"
+
+
+def test_a_function_word_is_capitalised_only_inside_a_name():
+    assert recased("what did the mayor of new york say", NEWS) == (
+        "what did the mayor of New York say"
+    )
+    assert recased("what did the white house say", NEWS) == "what did the White House say"
+
+
+def test_a_rare_name_written_once_is_recased():
+    # written once, never in lower case: a name the retrieved passages mention in passing
+    texts = ["Fans of Sherlock Holmes gathered in London."]
+    assert recased("what did sherlock holmes say", texts) == "what did Sherlock Holmes say"
+
+
+def test_capitals_where_sentences_start_do_not_make_a_pair_a_name():
+    texts = ["How Many people came? How Many left? Officials said how many came."]
+    assert recased("how many people came", texts) == "how many people came"
+
+
+def test_a_word_the_news_never_writes_stays_as_typed():
+    assert recased("what did the mayor of gotham say", NEWS) == ("what did the mayor of gotham say")
+
+
+def test_a_question_in_capitals_is_read_in_lower_case_first():
+    assert recased("WHO IS KAROLINE LEAVITT?", NEWS) == "who is Karoline Leavitt?"
+
+
+def test_punctuation_and_spacing_are_kept():
+    assert recased("  who is  karoline leavitt ?!", NEWS) == "  who is  Karoline Leavitt ?!"
+
+
+def test_a_noun_capitalised_only_inside_names_keeps_its_case_alone():
+    texts = [
+        "Fans filled Kansas City and Mexico City and New York City; the city was loud, the "
+        "city was proud, and Kansas City partied."
+    ]
+    assert recased("which city held a parade", texts) == "which city held a parade"
+    assert recased("what happened in kansas city", texts) == "what happened in Kansas City"
