@@ -55,11 +55,14 @@ class Dataset:
     index_dir: Path  # where its index (and embedding cache) is kept between runs
     extra: tuple[Path, ...] = ()  # more articles indexed with `corpus` (distractors)
     backend: str | None = None  # [embedding].backend for this run (None: the configured one)
+    asked: str = ""  # the name of a question file given instead of the set's (--questions)
 
     @property
     def label(self) -> str:
-        """The name its output files carry: with the backend when one is chosen."""
-        return f"{self.name}-backend={self.backend}" if self.backend else self.name
+        """The name its output files carry: with the question file's name when one is given
+        (so that its answers do not overwrite the set's), and the backend when one is chosen."""
+        label = f"{self.name}-{self.asked}" if self.asked else self.name
+        return f"{label}-backend={self.backend}" if self.backend else label
 
     @property
     def sources(self) -> list[str]:
@@ -116,6 +119,7 @@ def chosen_dataset(args: argparse.Namespace) -> Dataset:
         args.data_dir or index_dir,
         () if args.corpus else d.extra,
         backend,
+        Path(args.questions).stem if args.questions else "",
     )
 
 

@@ -3,6 +3,7 @@ answer path and the new one side by side in one process, idle and while a build 
 
     python -m bench.speed_answer [--set realtimeqa-tune] [--limit 150] [--during-build]
                                  [--profile] [--variants old,shortlist,cache,snapshot,onnx,new]
+                                 [--lower-case]
 
 One library over the set's index (`bench/out/rtqa-merged-index` for realtimeqa, served as it
 is when it exists, else built as `bench.answers` builds it; `--corpus/--questions/--data-dir`
@@ -21,6 +22,8 @@ asks them: as of now):
 Each variant is its own `Answerer` over the same loaded snapshot, so the cache of `new` fills
 as the questions come, as in a bot. Reports p50/p95/mean (the mean is the marginal cost of a
 question: total time over questions) and how many answers equal the old path's (text and found).
+`--lower-case` adds `lower`: the configured path with each question typed in lower case, which
+the bot recases from the passages of a first search (bot/casing.py) before answering.
 `--during-build` repeats the timing while full rebuilds (`bench.speed_during_build`'s, of the
 sample plus realtimeqa-tune articles, into a scratch data directory) run in a worker thread of
 the same process. `--profile` prints where the `new` path's time goes (cProfile, cumulative).
@@ -102,15 +105,24 @@ def summary(times: Sequence[float]) -> dict[str, Any]:
 
 
 def time_all(
-    library: Library, settings: Settings, names: Sequence[str], questions: Sequence[str]
+    library: Library,
+    settings: Settings,
+    names: Sequence[str],
+    questions: Sequence[str],
+    lower_case: bool = False,
 ) -> dict[str, Any]:
-    """Each question through `search` and each answer variant, in a rotating order."""
+    """Each question through `search` and each answer variant, in a rotating order; with
+    `lower_case`, also through the configured path typed in lower case (`lower`: the bot
+    recases it from a first search, bot/casing.py)."""
     searcher = library.searcher()
     k = settings.answer.passages
     runs = answerers(library, settings, names)
     tasks: dict[str, Callable[[str], Any]] = {"search": lambda q: searcher.search(q, k=k)}
     # As the bot asks: as of now (nothing published later), which leaves out no article here.
     tasks |= {n: functools.partial(a.answer, now=datetime.now(UTC)) for n, a in runs.items()}
+    if lower_case:
+        lower = runs["lower"] = answerers(library, settings, ["new"])["new"]
+        tasks["lower"] = lambda q: lower.answer(q.lower(), now=datetime.now(UTC))
     times: dict[str, list[float]] = {n: [] for n in tasks}
     answers: dict[str, list[Any]] = {n: [] for n in runs}
     order = list(tasks)
@@ -236,6 +248,11 @@ def main() -> None:
         default="old,snapshot,onnx,new",
         help=f"answer paths timed, of {','.join(VARIANTS)}",
     )
+    parser.add_argument(
+        "--lower-case",
+        action="store_true",
+        help="also time the configured path with each question typed in lower case",
+    )
     parser.add_argument("--during-build", action="store_true", help="also time during builds")
     parser.add_argument("--profile", action="store_true", help="profile the configured path")
     parser.add_argument("--speakers", metavar="SET", help="time speaker lookups on SET only")
@@ -265,7 +282,7 @@ def main() -> None:
     for q in questions[: args.warmup]:  # the model's first calls and lazy structures
         Answerer(library, settings).answer(q)
     log(f"idle: {len(asked)} questions through search and {names}")
-    results["idle"] = time_all(library, settings, names, asked)
+    results["idle"] = time_all(library, settings, names, asked, args.lower_case)
     if args.during_build:
         log("during builds")
         results["during_build"] = during_build(library, settings, names, asked)

@@ -58,6 +58,20 @@ def test_what_the_answers_bench_patches_is_there_to_patch():
         assert isinstance(getattr(importlib.import_module("bot.lead"), constant), float)
 
 
+def test_a_question_file_given_instead_of_the_sets_names_its_own_outputs():
+    # `bench.answers --questions user-answers.jsonl` once overwrote the set's answers file
+    from bench.common import chosen_dataset
+
+    args = argparse.Namespace(
+        set="realtimeqa-dev", corpus=None, questions=None, data_dir=None, backend=None
+    )
+    assert chosen_dataset(args).label == "realtimeqa-dev"
+    args.questions = "bench/questions/user-answers.jsonl"
+    assert chosen_dataset(args).label == "realtimeqa-dev-user-answers"
+    args.backend = "onnx"
+    assert chosen_dataset(args).label == "realtimeqa-dev-user-answers-backend=onnx"
+
+
 def test_what_the_lower_case_benches_patch_is_there_to_patch():
     # --lower-case reads questions as typed by patching the recasing check of the answer path
     from bench.common import RECASING_CHECK
