@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from bot.lead import CALENDAR_WORDS, WORK_NOUNS
+from bot.lead import CALENDAR_WORDS, CONNECTORS, SURNAME_PARTICLES, WORK_NOUNS
 from bot.question import fold, unaccented
 from index.quotes.lexicon import FIRST_NAMES, ROLE_HEADS, TITLE_ROLES
 
@@ -445,6 +445,24 @@ def with_titles(words: set[str]) -> set[str]:
     return out
 
 
+_PARTICLES = CONNECTORS | SURNAME_PARTICLES
+
+
+def _particles_in_names(question: str) -> set[str]:
+    """The lower-case particles of `question` between two capitalised words: "de" in "Tren
+    de Aragua", "von" and "der" in "Ursula von der Leyen"."""
+    words = re.findall(r"[^\W\d_][\w'’\-]*", question)
+    out: set[str] = set()
+    for i, word in enumerate(words):
+        if word not in _PARTICLES:
+            continue
+        before = next((w for w in reversed(words[:i]) if w not in _PARTICLES), "")
+        after = next((w for w in words[i + 1 :] if w not in _PARTICLES), "")
+        if before[:1].isupper() and after[:1].isupper():
+            out.add(word)
+    return out
+
+
 def subject_named(
     question: str,
     keywords: Sequence[str],
@@ -461,7 +479,9 @@ def subject_named(
     if not names or not keywords:
         return False
     name_set = set(names)
-    if not all(set(re.findall(r"[^\W_]+", fold(k))) <= name_set for k in keywords):
+    # a particle between two name words is the name's too: "Tren de Aragua", "von der Leyen"
+    inner = _particles_in_names(question)
+    if not all(set(re.findall(r"[^\W_]+", fold(k))) <= name_set | inner for k in keywords):
         return False
     if len(names) == 1 and rarity(names)[0] < RARE_NAME:
         return False

@@ -365,9 +365,12 @@ _WH = re.compile(
     r"|\b(?P<wh>who|whom|whose|where|when)\b",
     re.IGNORECASE,
 )
-# After "who": "is" and a name only ("Who is Zohran Mamdani?", "Who are the Proud Boys?").
+# After "who": "is" and a name only ("Who is Zohran Mamdani?", "Who are the Proud Boys?"), its
+# particles too ("Who is Ursula von der Leyen?").
+_PARTICLE = rf"(?:{'|'.join(sorted(SURNAME_PARTICLES))})"
 _DESCRIBE = re.compile(
-    r"\s+(?:is|was|are|were)\s+(?:the\s+)?(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)"
+    r"\s+(?:is|was|are|were)\s+(?:the\s+)?"
+    rf"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:{_PARTICLE}\s+)*[A-Z][\w.'’-]*)*)"
     r"\s*[?.!]?\s*$"
 )
 # After "what": "is" and a bare term, to the question's end ("What is quiet quitting?", "What

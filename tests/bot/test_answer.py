@@ -582,6 +582,24 @@ def test_a_named_subject_is_its_question_words_all_in_one_best_sentence():
     )
 
 
+def test_a_named_subject_may_hold_a_particle_between_its_name_words():
+    from bot.evidence import subject_named
+
+    def rarity(words: list[str]) -> list[float]:
+        return [0.9] * len(words)
+
+    said = ["The gang Tren de Aragua began in a Venezuelan prison."]
+    assert subject_named("What is Tren de Aragua?", ["tren", "de", "aragua"], said, rarity)
+    assert subject_named(
+        "Who is Ursula von der Leyen?",
+        ["ursula", "von", "der", "leyen"],
+        ["Ursula von der Leyen spoke."],
+        rarity,
+    )
+    # a particle outside a name is a word of the question like any other
+    assert not subject_named("What is de Tren?", ["de", "tren"], said, rarity)
+
+
 def test_who_is_a_quoted_person_leads_with_the_role_an_article_gives_them(answerer):
     answer = answerer.answer("Who is Dmitry Peskov?")
     assert answer.found and answer.lead == "Kremlin spokesman Dmitry Peskov"

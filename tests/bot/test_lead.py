@@ -1740,3 +1740,19 @@ def test_who_did_the_act_may_be_a_team_the_sentence_has_do_it():
     sentences = ["Corey Seager won the award after the New York Yankees lost in October."]
     lead = choose_lead("Who won the World Series?", sentences, [0.9])
     assert lead is not None and lead.span.text == "Corey Seager"
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("Who is Zohran Mamdani?", "Zohran Mamdani"),
+        ("Who is Ursula von der Leyen?", "Ursula von der Leyen"),  # particles inside a name
+        ("Who is Bill de Blasio?", "Bill de Blasio"),
+        ("Who is de Blasio?", None),  # a particle does not start the name asked about
+        ("Who won the Super Bowl?", None),
+    ],
+)
+def test_who_is_reads_the_whole_name_its_particles_too(question, name):
+    from bot.lead import described_person
+
+    assert described_person(question) == name
