@@ -29,6 +29,7 @@ from bot.evidence import (
     support_probability,
     word_set,
 )
+from bot.framing import only_framing, unframed
 from bot.lead import (
     MONTHS,
     PERSON,
@@ -101,6 +102,8 @@ PHRASE_PROBE = 50  # passages searched for a name of several words the answer's 
 # (index/speakers.py's scores: 1.0 the full name, 0.95 an alias, 0.85 the surname, 0.7 a
 # speaker known by surname alone), so that ties and near ties are named, lesser matches not
 NEAR_MATCH = 0.1
+# A message that is only a greeting or thanks ("hi", "thanks!") asks nothing to search for.
+NOTHING_ASKED = "Ask me about the news, e.g. “What did the Kremlin say about Venezuela?”"
 NOTHING_IN_PERIOD = "Nothing in the indexed news is dated {period}; these are the closest reports."
 # Equal matches for an asked role whose articles are read for the topic (bounds the reading:
 # "the judge" matches dozens of judges alike)
@@ -483,10 +486,16 @@ class Answerer:
         published after it (a replay of the past never sees the future); `since` keeps only
         articles published on or after that day."""
         asked = check_query(question, self.settings.search.max_query_chars)
+        if only_framing(asked):
+            return Answer(question=asked, text=NOTHING_ASKED, found=False)
         searcher = self.library.searcher()
-        text = self._recased(asked, searcher)
+        # the question inside any chat framing ("hey, can you tell me who X is? thanks"),
+        # then, typed without capitals, written as the news writes its words
+        text = self._recased(unframed(asked), searcher)
+        if conversation is not None:  # remembered as typed, framing and all
+            conversation = replace(conversation, question=unframed(conversation.question))
         answer = self._answer(text, searcher, conversation, now, since)
-        # the question as the user typed it, whatever casing the bot read it with
+        # the question as the user typed it, whatever framing and casing the bot read it with
         return answer if text == asked else replace(answer, question=asked)
 
     def _recased(self, text: str, searcher: Searcher) -> str:

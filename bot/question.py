@@ -42,6 +42,8 @@ _SPEAKER_TEMPLATES = [
     # "What's X been saying?", "What is X saying about Y?"
     _LEAD + r"what(?:['’]s|\s+(?:is|was|has|have|are|were))\s+" + _NAME + r"\s+(?:been\s+)?"
     r"{v}(?:saying|claiming|telling|tweeting|posting|arguing|warning|writing)\b(?P<rest>.*)$",
+    # the echo question of a chat: "Peskov said what?", "So Lavrov said what about it?"
+    _LEAD + _NAME + r"\s+{v}(?:said|says|say|claimed|claims)\s+what\b(?P<rest>.*)$",
     _LEAD
     + r"(?:give\s+me|show\s+me|list)\s+"
     + _NAME

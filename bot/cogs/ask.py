@@ -25,6 +25,7 @@ from discord.ext import commands
 from bot.cogs.feedback import feedback_view
 from bot.discord_bot import NO_MENTIONS, UNEXPECTED_ERROR_TEXT, send_notice
 from bot.feedback import new_key
+from bot.framing import only_framing
 from bot.limits import Slot
 from bot.models import Answer, Conversation
 from bot.render import (
@@ -296,9 +297,11 @@ class AskCog(commands.Cog):
         if found is None:
             return
         question, conversation, mentioned = found
-        if not question:
-            # Without the message-content intent, other messages arrive empty: not for us.
-            if mentioned and message.content:
+        if not question or only_framing(question):
+            # Without the message-content intent, other messages arrive empty: not for us. A
+            # greeting or thanks asks nothing: how to ask, for whoever spoke to the bot itself
+            # (in a configured channel, "thanks all!" is not for it).
+            if (mentioned or message.guild is None) and message.content:
                 name = self.bot.user.display_name if self.bot.user else "newsbot"
                 await self._reply(message, HELP_TEXT.format(name=name))
             return

@@ -9,6 +9,7 @@ import pytest
 from bot.answer import (
     NO_STATEMENTS,
     NOT_FOUND,
+    NOTHING_ASKED,
     RESPELLED,
     Answerer,
     CitationBuilder,
@@ -222,6 +223,21 @@ def test_a_follow_up_keeps_the_subject(answerer):
     )
     assert {q.speaker for q in follow.quotes} == {"Sergei Lavrov"}
     assert follow.subject == "the maintenance of equipment"
+
+
+def test_a_follow_up_reads_the_earlier_question_inside_its_chat_framing(answerer):
+    # a conversation remembers the question as typed, framing and all
+    first = answerer.answer("hey newsbot, can you tell me what Peskov said? thanks")
+    assert first.question == "hey newsbot, can you tell me what Peskov said? thanks"
+    follow = answerer.answer("what else did he say?", Conversation(first.question))
+    assert follow.quotes and {q.speaker for q in follow.quotes} == {"Dmitry Peskov"}
+
+
+@pytest.mark.parametrize("greeting", ["hi", "Hello newsbot!", "thanks so much :)"])
+def test_a_greeting_or_thanks_is_answered_with_how_to_ask(answerer, greeting):
+    answer = answerer.answer(greeting)
+    assert (answer.found, answer.text, answer.question) == (False, NOTHING_ASKED, greeting)
+    assert answer.citations == ()
 
 
 def test_answer_json_follows_the_contract(answerer):

@@ -143,6 +143,10 @@ def test_ask_json_abstains_with_the_reason_and_cites_nothing(capsys, indexed_wit
         # typed without capitals: the name is recased from the retrieved article
         "who is dmitry peskov",
         "WHO IS DMITRY PESKOV?",
+        # framed as in a chat: greetings, "do you know …", thanks
+        "hey newsbot, do you know who Dmitry Peskov is? thanks!",
+        "Hi! Could you tell me who the Kremlin spokesman is?",
+        "i was wondering who dmitry peskov is :)",
     ],
 )
 def test_ask_json_answers_who_a_quoted_person_is_with_their_role_first(
@@ -158,6 +162,27 @@ def test_ask_json_answers_who_a_quoted_person_is_with_their_role_first(
     assert first["link"].startswith(
         "https://news.example/kremlin-troops#top:~:text=Kremlin%20spokesman%20Dmitry%20Peskov"
     )
+
+
+@pytest.mark.parametrize(
+    "framed",
+    [
+        "hey newsbot, what did Peskov say?",
+        "Can you tell me what Peskov said? thx",
+        "Peskov said what?",
+    ],
+)
+def test_ask_json_reads_the_question_inside_a_chat_framing(capsys, indexed_with_url, framed):
+    answers = []
+    for question in ("What did Peskov say?", framed):
+        code, out, err = run(capsys, "ask", question, "--json", "--data-dir", indexed_with_url)
+        assert code == 0, err
+        answers.append(json.loads(out))
+    assert answers[0]["found"] is True and "Dmitry Peskov" in answers[0]["answer"]
+    assert answers[1]["question"] == framed  # as typed
+    assert {k: v for k, v in answers[1].items() if k != "question"} == {
+        k: v for k, v in answers[0].items() if k != "question"
+    }
 
 
 # --------------------------------------------------------------------------- --as-of

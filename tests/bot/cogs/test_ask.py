@@ -18,7 +18,7 @@ import pytest
 import simcord
 
 from bot import render
-from bot.cogs.ask import QUESTION_MAX_CHARS
+from bot.cogs.ask import HELP_TEXT, QUESTION_MAX_CHARS
 from bot.discord_bot import UNEXPECTED_ERROR_TEXT
 from bot.models import Answer, Citation, Conversation
 from index.errors import QueryError
@@ -286,11 +286,22 @@ async def test_a_mention_is_answered_as_a_reply_while_typing(world: World) -> No
     assert typing and world.env.http_requests.index(typing[0]) < len(world.env.http_requests) - 1
 
 
+@pytest.mark.parametrize(
+    "typed",
+    [
+        # chat users type names in lower case: the bot reads them as the news writes them
+        "who is sergei lavrov",
+        # and frame their questions: greetings, "do you know …", thanks
+        "hey newsbot, do you know who Sergei Lavrov is? thanks!",
+        "hi! can you tell me who sergei lavrov is pls",
+    ],
+)
 @pytest.mark.newsbot(discord={"cooldown_seconds": 0})
-async def test_a_question_typed_without_capitals_is_answered_as_with_them(world: World) -> None:
-    # chat users type names in lower case: the bot reads them as the news writes them
+async def test_a_question_as_chat_users_type_it_is_answered_as_written(
+    world: World, typed: str
+) -> None:
     answers = []
-    for question in ("Who is Sergei Lavrov?", "who is sergei lavrov"):
+    for question in ("Who is Sergei Lavrov?", typed):
         await world.alice.send(world.channel, f"<@{world.bot.user.id}> {question}")
         reply = world.channel.last_message
         assert reply is not None and reply.author == world.bot.user
@@ -413,6 +424,28 @@ async def test_a_reply_to_an_ask_answer_is_a_follow_up(world: World) -> None:
     assert reply is not None and reply.author == world.bot.user and reply.embeds
     _, conversation = answerer.calls[-1]
     assert conversation is not None and conversation.question == PESKOV
+
+
+@pytest.mark.newsbot(discord={"message_content": True})
+async def test_a_greeting_or_thanks_is_told_how_to_ask_and_not_searched(world: World) -> None:
+    answerer = RecordingAnswerer(world.bot.answerer)
+    world.bot.answerer = answerer
+    how_to_ask = HELP_TEXT.format(name=world.bot.user.display_name)
+
+    await world.alice.send(world.channel, f"<@{world.bot.user.id}> hi!")
+    reply = world.channel.last_message
+    assert reply is not None and reply.author == world.bot.user
+    assert reply.content == how_to_ask and not reply.embeds
+
+    await world.alice.send_dm("hello newsbot")
+    assert world.alice.user.dm_channel.history()[-1].content == how_to_ask
+
+    # in a channel where every message is a question, thanks to the others is not for the bot
+    world.configure(channels=[world.channel.id])
+    await world.alice.send(world.channel, "thanks all! :)")
+    assert world.channel.last_message is not None
+    assert world.channel.last_message.author != world.bot.user
+    assert answerer.calls == []
 
 
 async def test_a_direct_message_is_a_question(world: World) -> None:
