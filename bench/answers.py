@@ -5,7 +5,7 @@
                             [--sentence-candidates 0,12] [--sentence-backends snapshot,onnx]
                             [--passages 5,12,16] [--date-weights 0,0.1,0.2]
                             [--constant KEEP_RATIO=0.5,0.7 ...] [--dense-weights 0.5,0.7]
-                            [--as-asked-today] [--lower-case]
+                            [--as-asked-today] [--lower-case] [--framed]
 
 1. Accuracy: an answer is correct when the answer string appears in the answer text (as a whole
    word, the retrieval scorer's rule) and in the text of one of its citations.
@@ -39,6 +39,9 @@
    preference counts from today), against the configured answers (asked with no "now").
    With --lower-case: the same questions typed in lower case, as the bot answers them
    (recased from the passages it retrieves, bot/casing.py) and read as typed, in the same run.
+   With --framed: the same questions in a chat framing ("hey, …", "can you tell me …",
+   "… thanks!": bench.common.FRAMINGS, the report side's for realtimeqa-dev, the tune side's
+   otherwise), as the bot answers them (bot/framing.py) and read as typed, in the same run.
 
 12. `lead_accuracy`: the share of questions whose answer starts with a lead span (`lead_of`:
    the span before the first "[n].") holding the gold answer; `leads_given`, the share that
@@ -65,11 +68,13 @@ from unittest import mock
 from bench.common import (
     OUT,
     RECASING_CHECK,
+    UNFRAMING,
     add_dataset_args,
     answerer,
     ask_batch,
     chosen_dataset,
     dataset_settings,
+    framed,
     indexed,
     load_scorer,
     override,
@@ -122,6 +127,11 @@ def main() -> None:
         "--lower-case",
         action="store_true",
         help="also answer every question typed in lower case, recased by the bot and not",
+    )
+    parser.add_argument(
+        "--framed",
+        action="store_true",
+        help="also answer every question in a chat framing, unframed by the bot and not",
     )
     parser.add_argument(
         "--as-asked-today",
@@ -242,6 +252,17 @@ def main() -> None:
         today = datetime.now(UTC)
         given = ask_batch(answerer(library, settings), [q["question"] for q in questions], today)
         results["as_asked_today"] = {"now": today.date().isoformat()} | scored(given, "today")
+    if args.framed:
+        # in a chat framing (greetings, "can you tell me …", thanks): the tune side's framings
+        # for the tune set and its question files, the report side's for dev; unframed by the
+        # bot (bot/framing.py), and read as typed
+        side = "report" if data.name == "realtimeqa-dev" else "tune"
+        chatted = [framed(q["question"], n, side) for n, q in enumerate(questions)]
+        given = ask_batch(answerer(library, settings), chatted)
+        results["framed"] = scored(given, "framed")
+        with mock.patch(UNFRAMING, side_effect=lambda text: text):
+            given = ask_batch(answerer(library, settings), chatted)
+        results["framed_as_typed"] = scored(given, "framed-as-typed")
     if args.lower_case:
         # typed in lower case, as chat users type: recased from the retrieved passages by the
         # bot (bot/casing.py), and read as typed

@@ -7,6 +7,7 @@ import argparse
 import importlib.util
 import json
 import os
+import re
 import resource
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -41,6 +42,9 @@ QUESTIONS = REPO / "bench" / "questions"  # question sets of the benchmarks them
 # typed, not recased from the passages it finds (bot/casing.py): the side-by-side baseline.
 RECASING_CHECK = "bot.answer.typed_without_capitals"
 OFFTOPIC_TUNE = QUESTIONS / "offtopic-tune.jsonl"
+# What a bench patches to return its text unchanged so that a framed question ("hey, can you
+# tell me who X is? thanks") is read as typed (bot/framing.py): the side-by-side baseline.
+UNFRAMING = "bot.answer.unframed"
 SAMPLE = REPO / "data" / "sample"
 SEED_QUESTIONS = EVAL / "seed-questions.jsonl"
 
@@ -186,6 +190,59 @@ def ask_batch(
             row = refused.to_json() | {"error": str(exc)}
         rows.append(row)
     return rows
+
+
+# Chat framings around a question as written (bench.notfound --framed, bench.answers
+# --framed): {q} is the question, {i} the question asked indirectly ("who X is", "what X said").
+# Tune-side sets are framed with the first list; report-side sets (realtimeqa-dev, the unfitted
+# off-topic sets, who-is-dev) with the second, written before its first run with greetings and
+# frames of its own.
+FRAMINGS = {
+    "tune": (
+        "hey, {q}",
+        "Hi newsbot! {q}",
+        "{q} thanks!",
+        "quick question: {q}",
+        "can you tell me {i}",
+        "do you know {i}",
+        "I was wondering {i}",
+        "hey {q} thx",
+    ),
+    "report": (
+        "hello there, {q}",
+        "Good evening newsbot. {q}",
+        "{q} Thank you!",
+        "Q: {q}",
+        "Could you please tell me {i}",
+        "does anybody know {i}",
+        "I'm curious {i}",
+        "yo, {q} cheers",
+        "Sorry to bother you, but {i}",
+        "Morning all! {q} 🙂",
+    ),
+}
+_WHO_IS = re.compile(r"^Who (is|are|was|were) (.+?)\?$")
+_WHAT_SAID = re.compile(r"^What did (.+?) say\b(.*?)\??$")
+
+
+def framed(question: str, n: int, side: str) -> str:
+    """`question` (the `n`th of its set) in one of `side`'s chat framings, in turn."""
+    framing = FRAMINGS[side][n % len(FRAMINGS[side])]
+    who, said = _WHO_IS.match(question), _WHAT_SAID.match(question)
+    if who:
+        indirect = f"who {who.group(2)} {who.group(1)}?"
+    elif said:
+        indirect = f"what {said.group(1)} said{said.group(2)}?"
+    else:
+        indirect = _first_lowered(question)
+    # after a comma or a word the question goes on in lower case, as chat users type it
+    direct = _first_lowered(question) if re.search(r"[,\w] \{q\}", framing) else question
+    return framing.format(q=direct, i=indirect)
+
+
+def _first_lowered(question: str) -> str:
+    """ "Which city …" -> "which city …"; "NFL …", "US …" keep their capitals."""
+    return question if question[1:2].isupper() else question[:1].lower() + question[1:]
 
 
 def snapshot_texts(data_dir: Path, embedder: Any) -> list[str]:

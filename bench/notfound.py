@@ -10,6 +10,7 @@
     python -m bench.notfound --no-named-subject   # the report with the named-subject rules off
     python -m bench.notfound --make-who-is   # write the who-is question sets (committed)
     python -m bench.notfound --lower-case    # every set typed in lower case, recased and not
+    python -m bench.notfound --framed    # every set in a chat framing, unframed and not
 
 Both run the bot's own `Answerer` over one index of the realtimeqa-tune and -dev corpora
 together (about 2,900 articles; built once into bench/out/rtqa-merged-index).
@@ -32,6 +33,10 @@ questions both corpora answer) and of bench/questions/who-is-tune.jsonl and who-
 --lower-case: the same with every question typed in lower case, as chat users type them,
 answered as the bot answers (recasing the question from the passages it finds, bot/casing.py)
 and, in the same run, with the question read as typed.
+--framed: the same with every question in a chat framing (greetings, "can you tell me …",
+thanks: bench.common.FRAMINGS, the tune side's list for sets rules are chosen on, the report
+side's for the others), answered as the bot answers (bot/framing.py), read as typed, and as
+written; `same_as_written` is the share of framed questions answered exactly as written.
 """
 
 from __future__ import annotations
@@ -40,7 +45,7 @@ import argparse
 import json
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 from unittest import mock
 
@@ -52,11 +57,13 @@ from bench.common import (
     OUT,
     QUESTIONS,
     RECASING_CHECK,
+    UNFRAMING,
     answerer,
     ask_batch,
     bench_settings,
     bootstrap_interval,
     dataset,
+    framed,
     indexed,
     log,
     read_jsonl,
@@ -240,9 +247,9 @@ def make_who_is(searcher: Any) -> None:
         log(f"{path}: {len(rows)} questions")
 
 
-def report(bot: Any, suffix: str = "", lower_case: bool = False) -> dict[str, Any]:
-    """Each set's found or abstained rate; `lower_case`: with every question typed in lower
-    case, as chat users often type them."""
+def report(bot: Any, suffix: str = "", retyped: Retyping | None = None) -> dict[str, Any]:
+    """Each set's found or abstained rate; `retyped`: with every question typed otherwise (in
+    lower case, in a chat framing), as chat users often type them."""
     out: dict[str, Any] = {}
     sets = {
         "realtimeqa-tune": (dataset("realtimeqa-tune").questions, True),
@@ -263,7 +270,9 @@ def report(bot: Any, suffix: str = "", lower_case: bool = False) -> dict[str, An
     unfitted: list[bool] = []
     for name, (path, should_find) in sets.items():
         questions = [q["question"] for q in read_jsonl(path)]
-        answers = ask_batch(bot, [q.lower() for q in questions] if lower_case else questions)
+        if retyped is not None:
+            questions = [retyped(q, n, name) for n, q in enumerate(questions)]
+        answers = ask_batch(bot, questions)
         write_jsonl(OUT / f"notfound-{name}{suffix}.jsonl", answers)
         right = [bool(a["found"]) == should_find for a in answers]
         if name in UNFITTED_OFFTOPIC:
@@ -274,6 +283,21 @@ def report(bot: Any, suffix: str = "", lower_case: bool = False) -> dict[str, An
     out["offtopic-unfitted-pooled"] = _rate(unfitted, "abstained")
     log(f"offtopic-unfitted-pooled: {json.dumps(out['offtopic-unfitted-pooled'])}")
     return out
+
+
+# A question as some user types it, from the question as written, its place in its set and the
+# set's name.
+Retyping = Callable[[str, int, str], str]
+
+
+def lower_cased(question: str, n: int, name: str) -> str:
+    return question.lower()
+
+
+def chat_framed(question: str, n: int, name: str) -> str:
+    """In a chat framing: the tune side's for sets rules are chosen on, the report side's for
+    the others."""
+    return framed(question, n, "report" if name in REPORT_SIDE else "tune")
 
 
 # The off-topic sets no weight was fitted on (rules were written from some of their questions:
@@ -287,6 +311,22 @@ UNFITTED_OFFTOPIC = (
     "offtopic-fresh4",
     "offtopic-fresh5",
 )
+REPORT_SIDE = (*UNFITTED_OFFTOPIC, "realtimeqa-dev", "who-is-dev")
+
+
+def same_as_written(suffix: str) -> dict[str, Any]:
+    """Per set, the share of framed questions whose answer (text and found) is the question's
+    as written, from the files `report` wrote."""
+    out: dict[str, Any] = {}
+    for written in sorted(OUT.glob(f"notfound-*{suffix}.jsonl")):
+        name = written.name.removeprefix("notfound-").removesuffix(f"{suffix}.jsonl")
+        framed_file = OUT / f"notfound-{name}{suffix}-framed.jsonl"
+        if "-framed" in name or "-lower-case" in name or not framed_file.exists():
+            continue
+        pairs = zip(read_jsonl(written), read_jsonl(framed_file), strict=True)
+        same = [(a["answer"], a["found"]) == (b["answer"], b["found"]) for a, b in pairs]
+        out[name] = _rate(same, "same")
+    return out
 
 
 def _rate(right: Sequence[bool], key: str) -> dict[str, Any]:
@@ -330,6 +370,11 @@ def main() -> None:
         help="report with every question typed in lower case, recased by the bot and not",
     )
     parser.add_argument(
+        "--framed",
+        action="store_true",
+        help="report with every question in a chat framing, unframed by the bot and not",
+    )
+    parser.add_argument(
         "--make-who-is",
         action="store_true",
         help="write the who-is question sets from the merged index's speakers",
@@ -364,10 +409,20 @@ def main() -> None:
     elif args.lower_case:
         # the bot recases a question typed without capitals from the passages it retrieves
         # (bot/casing.py); beside it, the same lower-case questions read as typed
-        result = {"recased": report(bot, suffix + "-lower-case", lower_case=True)}
+        result = {"recased": report(bot, suffix + "-lower-case", lower_cased)}
         with mock.patch(RECASING_CHECK, return_value=False):
-            result["as_typed"] = report(bot, suffix + "-lower-case-as-typed", lower_case=True)
+            result["as_typed"] = report(bot, suffix + "-lower-case-as-typed", lower_cased)
         write_results("notfound-lower-case" + suffix, result)
+        print(json.dumps(result, indent=2))
+    elif args.framed:
+        # the bot reads the question inside a chat framing (bot/framing.py); beside it, the
+        # same framed questions read as typed, and the questions as written
+        result = {"unframed": report(bot, suffix + "-framed", chat_framed)}
+        with mock.patch(UNFRAMING, side_effect=lambda text: text):
+            result["as_typed"] = report(bot, suffix + "-framed-as-typed", chat_framed)
+        result["as_written"] = report(bot, suffix)
+        result["same_as_written"] = same_as_written(suffix)
+        write_results("notfound-framed" + suffix, result)
         print(json.dumps(result, indent=2))
     else:
         if args.no_named_subject:

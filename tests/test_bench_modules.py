@@ -81,6 +81,27 @@ def test_what_the_lower_case_benches_patch_is_there_to_patch():
     assert check("who is karoline leavitt") is True and check("Who is Leavitt?") is False
 
 
+def test_what_the_framed_benches_patch_is_there_to_patch():
+    # --framed reads questions as typed by patching the unframing of the answer path
+    from bench.common import UNFRAMING
+
+    module, _, name = UNFRAMING.rpartition(".")
+    unframe = getattr(importlib.import_module(module), name)
+    assert unframe("hey, who is Karoline Leavitt? thanks") == "Who is Karoline Leavitt?"
+
+
+def test_the_benches_chat_framings_keep_the_question_and_differ_by_side():
+    from bench.common import FRAMINGS, framed
+
+    assert not set(FRAMINGS["tune"]) & set(FRAMINGS["report"])
+    asked = [framed("Who is Eric Adams?", n, "tune") for n in range(len(FRAMINGS["tune"]))]
+    assert len(set(asked)) == len(FRAMINGS["tune"])  # each framing in turn
+    assert "hey, who is Eric Adams?" in asked and "do you know who Eric Adams is?" in asked
+    said = framed("What did Peskov say about Venezuela?", 4, "tune")
+    assert said == "can you tell me what Peskov said about Venezuela?"
+    assert framed("NFL teams: which won?", 0, "tune") == "hey, NFL teams: which won?"
+
+
 def test_our_offtopic_questions_are_not_the_reporting_ones_nor_each_others():
     sets = [REPO / "bench" / "questions" / f"offtopic-{name}.jsonl" for name in ("tune", "check")]
     questions = [
