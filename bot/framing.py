@@ -159,6 +159,10 @@ def _question_order(clause: str) -> str:
 
 def _indirect_order(text: str) -> str:
     """A question left in the order of an indirect one once its framing is gone ("Sorry to
-    bother you, but who X is?"), in question order; any other text as it is."""
-    copula = _COPULA_LAST.match(text.rstrip(" ?.!"))
-    return _question_order(text) if copula and _subject(copula.group(2)) else text
+    bother you, but who X is?", "… what X said about Y?"), in question order; any other text
+    as it is."""
+    bare = text.rstrip(" ?.!")
+    copula, said = _COPULA_LAST.match(bare), _SAID.match(bare)
+    if copula and _subject(copula.group(2)) or said and _subject(said.group(1)):
+        return _question_order(text)
+    return text

@@ -21,6 +21,7 @@ from bot.question import parse_question
         ("ok so, please who is Eric Adams?", "Who is Eric Adams?"),
         ("Sorry to bother you, but who Eric Adams is?", "Who is Eric Adams?"),
         ("excuse me - what did Peskov say?", "What did Peskov say?"),
+        ("Sorry, but what Peskov said about the talks?", "What did Peskov say about the talks?"),
         # thanks, the bot's name and emoji after it
         ("What did Peskov say? thanks", "What did Peskov say?"),
         ("What did Peskov say? Thank you so much! :)", "What did Peskov say?"),
