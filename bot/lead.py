@@ -497,6 +497,19 @@ NUMBERED_NAMES = frozenset(
     episode season phase stage chapter section article gate terminal platform district ward
     precinct apollo artemis hb sb ab hr""".split()
 )
+# Those of them that name no place: "Category 5" is no answer to "Where did the hurricane hit?"
+# ("Route 83", "Gate 12", "District 9" may be one).
+UNPLACED_NUMBERED = NUMBERED_NAMES - {
+    "route",
+    "highway",
+    "interstate",
+    "gate",
+    "terminal",
+    "platform",
+    "district",
+    "ward",
+    "precinct",
+}
 _WORD_BEFORE = re.compile(r"\b([A-Z][A-Za-z]+)\s$")  # "Route 83", "HB 22"
 # A capitalised word joined to a lower-case participle or the like is an adjective
 # ("Oscar-winning", "Kremlin-backed", "Texas-based"), no name ("Kim Jong-un" stays one).
@@ -663,6 +676,24 @@ def described_person(question: str) -> str | None:
         return None
     described = _DESCRIBE.match(question, m.end())
     return described.group("name") if described else None
+
+
+# A message that is a name and nothing else ("Mamdani", "Karoline Leavitt?"): up to four words.
+_BARE_NAME = re.compile(
+    rf"^\s*(?P<name>[A-Z][\w.'’-]*(?:\s+(?:{_PARTICLE}\s+)*[A-Z][\w.'’-]*){{0,3}})\s*[?.!]*\s*$"
+)
+_NOT_NAMES = frozenset(
+    "who whom whose what when where which why how is are was were did do does can will why "
+    "help news latest today yesterday hello thanks".split()
+)
+
+
+def bare_name(question: str) -> str | None:
+    """The name a message that is only a name asks about ("Mamdani?": "Mamdani"), or None."""
+    m = _BARE_NAME.match(question)
+    if m is None or m.group("name").split()[0].lower() in _NOT_NAMES:
+        return None
+    return m.group("name")
 
 
 # "Where is/are/was X?" for a name X ("Where is Brown University?", "Where is the Louvre?").
@@ -1098,6 +1129,8 @@ def _not_a_place(span: str) -> bool:
         return False
     if words[-1] in NOWHERE_HEADS or (len(words) == 1 and _people(words[0])):
         return True
+    if len(words) == 2 and words[0] in UNPLACED_NUMBERED and words[1].isdigit():
+        return True  # "Category 5", "Game 7", "Proposition 50"
     # a title anywhere before the last word ("Rhode Island Attorney General Peter Neronha"), or
     # a first name before a surname ("Donald Trump"; not "Victoria Falls", "Jackson Hole")
     return (

@@ -19,6 +19,7 @@ from bot.lead import (
     WORK,
     YEAR,
     ExpectedType,
+    bare_name,
     candidate_spans,
     capitalised_words,
     choose_lead,
@@ -709,6 +710,15 @@ def test_a_company_is_no_place():
         "Florida State University",
         "Doak Campbell Stadium",
     ]
+
+
+def test_a_numbered_category_or_game_is_no_place():
+    # "Category 5 [1]." answered "Where did Hurricane Melissa hit?"
+    sentence = "Melissa hit Jamaica as a Category 5 hurricane before Game 7 was played."
+    assert spans(sentence, "Where did Melissa hit?") == ["Jamaica"]
+    # a numbered road or gate can be where something happened
+    sentence = "The crash closed Route 83 near Gate 12."
+    assert spans(sentence, "Where was the crash?") == ["Route 83", "Gate 12"]
 
 
 def test_an_organisation_named_for_its_country_is_nobody():
@@ -1756,3 +1766,21 @@ def test_who_is_reads_the_whole_name_its_particles_too(question, name):
     from bot.lead import described_person
 
     assert described_person(question) == name
+
+
+@pytest.mark.parametrize(
+    ("message", "name"),
+    [
+        ("Mamdani", "Mamdani"),
+        ("Karoline Leavitt?", "Karoline Leavitt"),
+        ("Ursula von der Leyen", "Ursula von der Leyen"),
+        ("What did Mamdani say?", None),  # a question, not a name
+        ("Who?", None),
+        ("Latest", None),
+        ("mamdani", None),  # recased first (bot/casing.py), then read
+        ("Trump tariffs on Brazil", None),
+        ("A B C D E", None),  # longer than a name
+    ],
+)
+def test_a_message_that_is_only_a_name(message, name):
+    assert bare_name(message) == name
