@@ -38,6 +38,7 @@ from bot.lead import (
     YEAR_PATTERN,
     Lead,
     asked_office,
+    bare_name,
     candidate_spans,
     capitalised_words,
     described_person,
@@ -491,7 +492,7 @@ class Answerer:
         searcher = self.library.searcher()
         # the question inside any chat framing ("hey, can you tell me who X is? thanks"),
         # then, typed without capitals, written as the news writes its words
-        text = self._recased(unframed(asked), searcher)
+        text = self._named(self._recased(unframed(asked), searcher), searcher)
         if conversation is not None:  # remembered as typed, framing and all
             conversation = replace(conversation, question=unframed(conversation.question))
         answer = self._answer(text, searcher, conversation, now, since)
@@ -509,6 +510,14 @@ class Answerer:
             vector=self._query_vector(text, searcher),
         )
         return recased(text, (h.text for h in hits))
+
+    def _named(self, text: str, searcher: Searcher) -> str:
+        """A message that is only the name of a person the news quotes with a role ("Mamdani",
+        "Karoline Leavitt?") asks who they are: "Who is Mamdani?". Any other text as it is."""
+        name = bare_name(text)
+        if name is None or self._titled(name, searcher) is None:
+            return text
+        return f"Who is {name}?"
 
     def _answer(
         self,

@@ -240,6 +240,15 @@ def test_a_greeting_or_thanks_is_answered_with_how_to_ask(answerer, greeting):
     assert answer.citations == ()
 
 
+def test_only_a_quoted_persons_name_alone_asks_who_they_are(answerer):
+    searcher = answerer.library.searcher()
+    assert answerer._named("Peskov", searcher) == "Who is Peskov?"
+    assert answerer._named("Dmitry Peskov?", searcher) == "Who is Dmitry Peskov?"
+    # a place, a name nobody is quoted under, a question: as typed
+    for text in ("Venezuela", "Glimmerholt", "What did Peskov say?"):
+        assert answerer._named(text, searcher) == text
+
+
 def test_answer_json_follows_the_contract(answerer):
     out = answerer.answer("What did Peskov say?").to_json()
     assert set(out) == {"question", "answer", "citations", "quotes", "found"}

@@ -147,6 +147,9 @@ def test_ask_json_abstains_with_the_reason_and_cites_nothing(capsys, indexed_wit
         "hey newsbot, do you know who Dmitry Peskov is? thanks!",
         "Hi! Could you tell me who the Kremlin spokesman is?",
         "i was wondering who dmitry peskov is :)",
+        # a message that is only the name of a person quoted with a role
+        "Peskov",
+        "dmitry peskov?",
     ],
 )
 def test_ask_json_answers_who_a_quoted_person_is_with_their_role_first(
