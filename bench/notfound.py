@@ -11,6 +11,7 @@
     python -m bench.notfound --make-who-is   # write the who-is question sets (committed)
     python -m bench.notfound --lower-case    # every set typed in lower case, recased and not
     python -m bench.notfound --framed    # every set in a chat framing, unframed and not
+    python -m bench.notfound --bare-names    # the who-is sets asked by a name alone
 
 Both run the bot's own `Answerer` over one index of the realtimeqa-tune and -dev corpora
 together (about 2,900 articles; built once into bench/out/rtqa-merged-index).
@@ -37,6 +38,9 @@ and, in the same run, with the question read as typed.
 thanks: bench.common.FRAMINGS, the tune side's list for sets rules are chosen on, the report
 side's for the others), answered as the bot answers (bot/framing.py), read as typed, and as
 written; `same_as_written` is the share of framed questions answered exactly as written.
+--bare-names: the who-is sets asked by the name alone ("Karoline Leavitt") and the surname alone
+("Leavitt"), as the bot reads them ("Who is X?" for a person the news quotes with a role) and
+as typed: found rates, and the share led by the "Who is X?" question's lead.
 """
 
 from __future__ import annotations
@@ -314,6 +318,44 @@ UNFITTED_OFFTOPIC = (
 REPORT_SIDE = (*UNFITTED_OFFTOPIC, "realtimeqa-dev", "who-is-dev")
 
 
+def bare_names(bot: Any) -> dict[str, Any]:
+    """The who-is sets asked by the name alone ("Karoline Leavitt") and by the surname alone
+    ("Leavitt"), as the bot reads them (bot/answer.py `_named`: "Who is X?") and read as typed:
+    the found rate and the share led by the written question's lead."""
+    out: dict[str, Any] = {}
+    for name in ("who-is-tune", "who-is-dev"):
+        written = ask_batch(bot, [q["question"] for q in read_jsonl(WHO_IS[_CORPUS[name]])])
+        names = [_WHO_IS_NAME.match(a["question"]).group(1) for a in written]  # type: ignore[union-attr]
+        for form, asked in (("name", names), ("surname", [n.split()[-1] for n in names])):
+            for reading in ("read", "as_typed"):
+                if reading == "read":
+                    answers = ask_batch(bot, asked)
+                else:
+                    with mock.patch(BARE_NAME, return_value=None):
+                        answers = ask_batch(bot, asked)
+                write_jsonl(OUT / f"notfound-{name}-{form}-{reading}.jsonl", answers)
+                same = [
+                    bool(b["found"]) and _lead(b["answer"]) == _lead(a["answer"])
+                    for a, b in zip(written, answers, strict=True)
+                ]
+                key = f"{name} by {form}, {reading}"
+                out[key] = _rate([bool(b["found"]) for b in answers], "found_rate") | {
+                    "led_as_written": round(float(np.mean(same)), 3)
+                }
+                log(f"{key}: {json.dumps(out[key])}")
+    return out
+
+
+BARE_NAME = "bot.answer.bare_name"  # patched to return None: a bare name read as typed
+_CORPUS = {"who-is-tune": "realtimeqa-tune", "who-is-dev": "realtimeqa-dev"}
+_WHO_IS_NAME = re.compile(r"^Who is (.+)\?$")
+
+
+def _lead(answer: str) -> str:
+    """The lead span of an answer: what comes before its first "[1]."."""
+    return answer.split(" [1].", 1)[0] if " [1]." in answer else ""
+
+
 def same_as_written(suffix: str) -> dict[str, Any]:
     """Per set, the share of framed questions whose answer (text and found) is the question's
     as written, from the files `report` wrote."""
@@ -375,6 +417,11 @@ def main() -> None:
         help="report with every question in a chat framing, unframed by the bot and not",
     )
     parser.add_argument(
+        "--bare-names",
+        action="store_true",
+        help="ask the who-is sets by the name alone and the surname alone, read and as typed",
+    )
+    parser.add_argument(
         "--make-who-is",
         action="store_true",
         help="write the who-is question sets from the merged index's speakers",
@@ -413,6 +460,10 @@ def main() -> None:
         with mock.patch(RECASING_CHECK, return_value=False):
             result["as_typed"] = report(bot, suffix + "-lower-case-as-typed", lower_cased)
         write_results("notfound-lower-case" + suffix, result)
+        print(json.dumps(result, indent=2))
+    elif args.bare_names:
+        result = bare_names(bot)
+        write_results("notfound-bare-names", result)
         print(json.dumps(result, indent=2))
     elif args.framed:
         # the bot reads the question inside a chat framing (bot/framing.py); beside it, the

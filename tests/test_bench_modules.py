@@ -90,6 +90,15 @@ def test_what_the_framed_benches_patch_is_there_to_patch():
     assert unframe("hey, who is Karoline Leavitt? thanks") == "Who is Karoline Leavitt?"
 
 
+def test_what_the_bare_names_bench_patches_is_there_to_patch():
+    # --bare-names reads a name alone as typed by patching the answer path's bare_name
+    from bench.notfound import BARE_NAME
+
+    module, _, name = BARE_NAME.rpartition(".")
+    read = getattr(importlib.import_module(module), name)
+    assert read("Karoline Leavitt?") == "Karoline Leavitt" and read("Who is Leavitt?") is None
+
+
 def test_the_benches_chat_framings_keep_the_question_and_differ_by_side():
     from bench.common import FRAMINGS, framed
 
