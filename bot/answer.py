@@ -29,7 +29,7 @@ from bot.evidence import (
     support_probability,
     word_set,
 )
-from bot.framing import only_framing, unframed
+from bot.framing import only_framing, spelled_out, unframed
 from bot.lead import (
     MONTHS,
     PERSON,
@@ -457,6 +457,11 @@ def _listing(names: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
+def _read(typed: str) -> str:
+    """The question a chat message asks: its shorthand written out, its framing left out."""
+    return unframed(spelled_out(typed))
+
+
 class Answerer:
     """Answers questions from the library's current snapshot."""
 
@@ -491,10 +496,11 @@ class Answerer:
             return Answer(question=asked, text=NOTHING_ASKED, found=False)
         searcher = self.library.searcher()
         # the question inside any chat framing ("hey, can you tell me who X is? thanks"),
-        # then, typed without capitals, written as the news writes its words
-        text = self._named(self._recased(unframed(asked), searcher), searcher)
+        # shorthand written out, then, typed without capitals, written as the news writes its
+        # words; a name alone asks who that is
+        text = self._named(self._recased(_read(asked), searcher), searcher)
         if conversation is not None:  # remembered as typed, framing and all
-            conversation = replace(conversation, question=unframed(conversation.question))
+            conversation = replace(conversation, question=_read(conversation.question))
         answer = self._answer(text, searcher, conversation, now, since)
         # the question as the user typed it, whatever framing and casing the bot read it with
         return answer if text == asked else replace(answer, question=asked)
@@ -673,9 +679,11 @@ class Answerer:
         self, q: Question, searcher: Searcher, article_ids: set[str] | None
     ) -> tuple[Answer | None, str]:
         """For a name nobody is quoted under, the answer for the one name a typo away ("Peskv",
-        "Dmitri Peskov"), saying so; with the name answered for (the asked one if none)."""
+        "Dmitri Peskv") or another spelling of its given name away ("Dmitri Peskov"), saying so;
+        with the name answered for (the asked one if none)."""
         assert q.speaker is not None
-        respelled = searcher.speakers.respell(q.speaker)
+        speakers = searcher.speakers
+        respelled = speakers.respell(q.speaker) or speakers.given_name_variant(q.speaker)
         if respelled is None:
             return None, q.speaker
         spoken = self._speaker_answer(replace(q, speaker=respelled), searcher, article_ids)
@@ -1276,14 +1284,25 @@ def _titled_span(
     return None
 
 
+_INITIAL = re.compile(r"(?<= )[a-z]\.?(?= )")  # a middle initial between spaces
+
+
+def _uninitialled(name: str) -> str:
+    """`name` in lower case without its middle initials."""
+    return " ".join(_INITIAL.sub(" ", f" {name.lower()} ").split())
+
+
 def _same_person(other: str, name: str) -> bool:
     """Whether the speaker `other` is the person `name` filed apart: a run of its words
-    ("Trump" of "Donald Trump", "Leo" of "Leo XIV"), or the same first name with the surname
-    misspelled ("Karoline Levitt" of "Karoline Leavitt", at least SAME_NAME_SIMILARITY alike)."""
+    ("Trump" of "Donald Trump", "Leo" of "Leo XIV"), the same with a middle initial ("Donald J.
+    Trump"), or the same first name with the surname misspelled ("Karoline Levitt" of
+    "Karoline Leavitt", at least SAME_NAME_SIMILARITY alike)."""
     if other == name:
         return False
     if f" {other.lower()} " in f" {name.lower()} ":
         return True
+    if _uninitialled(other) == _uninitialled(name):
+        return True  # a middle initial more or less: "Donald J. Trump" of "Donald Trump"
     first, _, rest = other.lower().partition(" ")
     name_first, _, name_rest = name.lower().partition(" ")
     return (

@@ -93,6 +93,51 @@ _CLOSING = re.compile(
 )
 
 
+# Chat shorthand for words a question is read by ("wat did trump say", "what did the govt
+# say abt it"): in lower case only ("Angkor Wat", "Wen Jiabao", "Ur" are names), but for a
+# question word that starts the message.
+SHORTHAND = {
+    "wat": "what",
+    "wut": "what",
+    "wht": "what",
+    "whut": "what",
+    "whats": "what's",
+    "wats": "what's",
+    "whos": "who's",
+    "wheres": "where's",
+    "wen": "when",
+    "abt": "about",
+    "govt": "government",
+    "gov't": "government",
+    "ppl": "people",
+    "u": "you",
+    "ur": "your",
+    "bc": "because",
+    "cuz": "because",
+    "thru": "through",
+    "pres": "president",
+    "prez": "president",
+}
+_OPENING_SHORTHAND = frozenset({"wat", "wut", "wht", "whut", "whats", "wats", "whos", "wheres"})
+_SHORT_WORD = re.compile(r"(?<![\w.'’@#-])([A-Za-z][A-Za-z'’]*)(?![\w.'’@-])")
+
+
+def spelled_out(text: str) -> str:
+    """`text` with chat shorthand written out ("wat did trump say abt brazil" -> "what did
+    trump say about brazil"); `text` itself when it has none."""
+
+    def word(m: re.Match[str]) -> str:
+        typed = m.group(1)
+        if typed in SHORTHAND:
+            return SHORTHAND[typed]
+        lower = typed.lower()
+        if m.start() == 0 and lower in _OPENING_SHORTHAND and typed[1:].islower():
+            return SHORTHAND[lower].capitalize()
+        return typed
+
+    return _SHORT_WORD.sub(word, text)
+
+
 def unframed(text: str) -> str:
     """The question in `text` without the chat framing around it: greetings and the bot's name
     before it, "can you tell me" / "do you know" / "I was wondering" before a wh-clause (put

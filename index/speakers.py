@@ -409,6 +409,10 @@ SUFFIX_FACTOR = 0.8
 # The shortest asked word read as a typo of a known name: a shorter one is too often somebody
 # else's name one letter away ("Bush", "Rush", "Bust").
 RESPELL_MIN_CHARS = 5
+# Another spelling of a given name shares its first VARIANT_PREFIX letters and is at most
+# VARIANT_EDITS typos away ("Dmitri"/"Dmitry", "Mohammed"/"Mohamed").
+VARIANT_PREFIX = 4
+VARIANT_EDITS = 2
 
 
 def _asked_titles(query: str) -> frozenset[str]:
@@ -647,6 +651,11 @@ class SpeakerIndex:
         # Surnames that several full-named people share: a speaker known by that surname alone
         # is then one of them, no better a match for the bare surname than they are.
         self._shared_surnames = {name for (name, _), v in by_surname.items() if len(v) >= 2}
+        # The given names of the people sharing each such surname ("trump": donald, melania)
+        self._given_names: dict[str, set[str]] = defaultdict(set)
+        for (name, _), people in by_surname.items():
+            if name in self._shared_surnames:
+                self._given_names[name].update(p.tokens[0] for p in people)
         for sp in speakers.values():
             sp.statements.sort(key=lambda s: (s.article_id, s.start))
         self._speakers = list(speakers.values())
@@ -712,6 +721,29 @@ class SpeakerIndex:
 
         respelled = re.sub(r"[^\W\d_]+", fix, name)
         return respelled if changed else None
+
+    def given_name_variant(self, name: str) -> str | None:
+        """The one quoted person `name` ("Dmitri Peskov", "Sergei Lavrov") names with another
+        spelling of the given name ("Dmitry Peskov"): the same surname, a given name that
+        starts with the same VARIANT_PREFIX letters and ends a typo or two apart (as
+        transliterations differ: Dmitri/Dmitry, Sergei/Sergey, Mohammed/Mohamed); None when no
+        such person, or several, is quoted. "Mark Rubio" is not "Marco Rubio", nor "Mary
+        Trump" "Mark Trump": a different given name may be somebody else."""
+        tokens = _name_tokens(name)
+        if len(tokens) != 2 or len(tokens[0]) < VARIANT_PREFIX:
+            return None
+        given, surname = tokens
+        found = {
+            sp.name
+            for i in self._by_word.get(surname, ())
+            if not (sp := self._speakers[i]).is_group
+            and len(sp.tokens) == 2
+            and sp.surname == surname
+            and sp.tokens[0] != given
+            and sp.tokens[0][:VARIANT_PREFIX] == given[:VARIANT_PREFIX]
+            and _edits(sp.tokens[0], given) <= VARIANT_EDITS
+        }
+        return found.pop() if len(found) == 1 else None
 
     @property
     def speakers(self) -> list[str]:
@@ -795,6 +827,13 @@ class SpeakerIndex:
                 return 0.85
             if len(q) >= 2 and q[-1] == sp.surname:
                 if len(sp.tokens) == 1:
+                    if sp.surname in self._shared_surnames and (
+                        q[0] not in self._given_names[sp.surname]
+                    ):
+                        # "Mark Trump" asked, the news quoting Donald, Melania and Ivanka Trump
+                        # and a "Trump" left unresolved: a given name none of them has is
+                        # nobody the news quotes
+                        return 0.0
                     return 0.7  # only the surname is known for this speaker
                 first = sp.tokens[0]
                 if q[0] == first or (len(q[0]) <= 2 and first.startswith(q[0])):
@@ -949,3 +988,13 @@ class SpeakerIndex:
             return (-relevance(st), substantial, nth.get(id(st), 0), coloured, order[id(st)])
 
         return sorted(statements, key=key)
+
+
+def _edits(a: str, b: str) -> int:
+    """The Levenshtein distance between two words."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        diagonal, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            diagonal, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, diagonal + (ca != cb))
+    return row[-1]

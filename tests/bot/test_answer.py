@@ -149,53 +149,55 @@ def test_a_generic_speaker_is_answered_from_passages(answerer):
     assert "[1]" in answer.text
 
 
-def test_several_matching_people_are_named(settings, fake_embedder):
+def _quoting(settings, fake_embedder, *speakers: tuple[str, tuple[str, ...]]):
+    """The sample library, its speaker index rebuilt with a statement by each of `speakers`
+    (name, aliases) on the opening words of its first article."""
     from index.library import Library
 
     lib = Library(settings, fake_embedder)
     lib.build()
     searcher = lib.searcher()
     text = searcher.articles["000_57a03034e1c4b1e0"].text
-    extra = Statement(
-        speaker="Ivanka Trump",
-        text=text[:20],
-        start=0,
-        end=20,
-        article_id="000_57a03034e1c4b1e0",
-        aliases=("Ivanka Trump", "Trump"),
-    )
     for thread in threading.enumerate():  # the statements read behind the first load
         if thread.name.startswith("statements "):
             thread.join()
-    searcher.statements.append(extra)
-    searcher._speakers = None  # the speaker index again, with the extra statement
+    for speaker, aliases in speakers:
+        searcher.statements.append(
+            Statement(speaker, text[:20], 0, 20, "000_57a03034e1c4b1e0", aliases=aliases)
+        )
+    searcher._speakers = None  # the speaker index again, with the extra statements
+    return lib
+
+
+def test_several_matching_people_are_named(settings, fake_embedder):
+    lib = _quoting(settings, fake_embedder, ("Ivanka Trump", ("Ivanka Trump", "Trump")))
     answer = Answerer(lib, settings).answer("What did Trump say?")
     assert answer.note is not None and "Several people match" in answer.note
     assert "Donald Trump" in answer.note and "Ivanka Trump" in answer.note
     assert answer.note in answer.text
 
 
+def test_another_spelling_of_a_given_name_is_answered_and_said(settings, fake_embedder):
+    # "What did Dmitri Peskov say?" found no statements: "Dmitri" is a known word (Medvedev's),
+    # so no typo respells it, yet the Kremlin spokesman is quoted as Dmitry Peskov
+    lib = _quoting(settings, fake_embedder, ("Dmitri Medvedev", ()))
+    assert lib.searcher().speakers.respell("Dmitri Peskov") is None
+    answer = Answerer(lib, settings).answer("What did Dmitri Peskov say?")
+    assert answer.found and {q.speaker for q in answer.quotes} == {"Dmitry Peskov"}
+    assert answer.note == RESPELLED.format(asked="Dmitri Peskov", speaker="Dmitry Peskov")
+
+
 def test_a_lesser_match_is_not_named_as_another_person(settings, fake_embedder):
     # "What did Elon Musk say?" answered "Several people match “Elon Musk” (Elon Musk, Musk)":
     # a speaker known only by the surname matches the full name less well; it is no other person
-    from index.library import Library
-
-    lib = Library(settings, fake_embedder)
-    lib.build()
-    searcher = lib.searcher()
-    text = searcher.articles["000_57a03034e1c4b1e0"].text
-    for thread in threading.enumerate():  # the statements read behind the first load
-        if thread.name.startswith("statements "):
-            thread.join()
-    for speaker, aliases in [
+    lib = _quoting(
+        settings,
+        fake_embedder,
         ("Trump", ("Trump",)),
         ("Ivanka Trump", ("Ivanka Trump",)),
         ("Trump and Pence", ("Trump and Pence", "Trump")),  # as the extractor names a pair
-    ]:
-        searcher.statements.append(
-            Statement(speaker, text[:20], 0, 20, "000_57a03034e1c4b1e0", aliases=aliases)
-        )
-    searcher._speakers = None  # the speaker index again, with the extra statements
+    )
+    searcher = lib.searcher()
     assert [m.speaker for m in searcher.speakers.lookup("Donald Trump")][:2] == [
         "Donald Trump",
         "Trump",
@@ -869,6 +871,11 @@ def test_a_name_written_as_a_run_of_anothers_words_or_misspelled_is_that_person(
     assert _same_person("Trump", "Donald Trump") and _same_person("Leo", "Leo XIV")
     assert not _same_person("Donald Trump", "Donald Trump")
     assert not _same_person("Leon", "Leo XIV") and not _same_person("Don", "Donald Trump")
+    # a middle initial more or less ("Several people match “Donald Trump” (Donald Trump, Donald
+    # J. Trump)")
+    assert _same_person("Donald J. Trump", "Donald Trump")
+    assert _same_person("Donald Trump", "Donald J Trump")
+    assert not _same_person("Donald J. Trump", "Donald Trump Jr.")
     # a misspelling of the surname ("Who is the White House press secretary?" noted "Karoline
     # Levitt" beside Karoline Leavitt); another first name, or another surname, is another person
     assert _same_person("Karoline Levitt", "Karoline Leavitt")

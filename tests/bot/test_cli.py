@@ -173,6 +173,7 @@ def test_ask_json_answers_who_a_quoted_person_is_with_their_role_first(
         "hey newsbot, what did Peskov say?",
         "Can you tell me what Peskov said? thx",
         "Peskov said what?",
+        "wat did peskov say",  # chat shorthand, in lower case
     ],
 )
 def test_ask_json_reads_the_question_inside_a_chat_framing(capsys, indexed_with_url, framed):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.framing import unframed
+from bot.framing import spelled_out, unframed
 from bot.question import parse_question
 
 
@@ -100,3 +100,25 @@ def test_a_framed_question_is_parsed_as_the_question_inside() -> None:
 def test_an_echo_question_asks_what_the_person_said(echo: str) -> None:
     q = parse_question(echo)
     assert (q.kind, q.speaker) == ("speaker", "Peskov")
+
+
+@pytest.mark.parametrize(
+    ("typed", "spelled"),
+    [
+        ("wat did trump say abt brazil", "what did trump say about brazil"),
+        ("Wut did Peskov say?", "What did Peskov say?"),
+        (
+            "whats the govt doing thru the shutdown",
+            "what's the government doing through the shutdown",
+        ),
+        ("what did pres trump tell u", "what did president trump tell you"),
+        # names and abbreviations that look like shorthand stay
+        ("Angkor Wat: what happened?", "Angkor Wat: what happened?"),
+        ("Wen Jiabao said what?", "Wen Jiabao said what?"),
+        ("What did U.S. officials say?", "What did U.S. officials say?"),
+        ("what did u.s. officials say", "what did u.s. officials say"),
+        ("Where did U2 play?", "Where did U2 play?"),
+    ],
+)
+def test_chat_shorthand_is_written_out(typed: str, spelled: str) -> None:
+    assert spelled_out(typed) == spelled

@@ -780,6 +780,55 @@ def test_an_unknown_word_is_respelled_as_the_one_known_word_a_typo_away(
     assert index.respell(typed) == respelled
 
 
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("Dmitri Peskov", "Dmitry Peskov"),  # a transliteration: the same person
+        ("Mohamed Salah", "Mohammed Salah"),
+        ("Dmitry Peskov", None),  # as quoted: nothing to read otherwise
+        ("Mark Rubio", None),  # "Marco Rubio" is a different given name, maybe somebody else
+        ("Mary Trump", None),  # "Mark Trump": the same
+        ("Dmitri Medvedev", None),  # as quoted
+        ("Sergei Lavrov", None),  # two people it could be: no guess
+        ("Peskov", None),  # no given name
+    ],
+)
+def test_another_spelling_of_a_given_name_reads_as_the_one_person_quoted(
+    typed: str, read: str | None
+) -> None:
+    index = SpeakerIndex(
+        [
+            st("Dmitry Peskov", "no official letter", role="Kremlin spokesman"),
+            st("Dmitri Medvedev", "the sanctions will fail"),  # "dmitri" is a known word
+            st("Mohammed Salah", "we will win"),
+            st("Marco Rubio", "Maduro must go", role="Secretary of State"),
+            st("Mark Trump", "the budget is fine"),
+            st("Sergey Lavrov", "the talks go on"),
+            st("Sergiy Lavrov", "the talks are over"),
+        ]
+    )
+    assert index.given_name_variant(typed) == read
+
+
+def test_a_given_name_none_of_a_shared_surnames_people_has_matches_nobody() -> None:
+    # "What did Mark Trump say?" was answered with the statements of a "Trump" left unresolved
+    index = SpeakerIndex(
+        [
+            st("Donald Trump", "tariffs are great", role="President"),
+            st("Melania Trump", "be best"),
+            st("Trump", "we will win"),
+            st("Jo Quill", "the river is rising"),
+            st("Quill", "the levee holds"),  # merged: one full-named Quill
+            st("Lee", "taxes will rise"),  # the surname alone, no full name known
+        ]
+    )
+    assert index.lookup("Mark Trump") == []
+    assert index.lookup("Donald Trump")[0].speaker == "Donald Trump"
+    assert "Trump" in [m.speaker for m in index.lookup("Trump")]
+    assert index.lookup("Jo Quill")[0].speaker == "Jo Quill"
+    assert index.lookup("Ann Lee")[0].speaker == "Lee"  # may be her: nobody else is known
+
+
 def test_a_word_a_typo_from_several_known_words_or_short_stays_as_typed() -> None:
     index = SpeakerIndex(
         [
