@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 
 _SEPARATOR = r"[\s,!.:;—–-]"
+# The punctuation that ends a framing word: a hyphen only after a space ("hey - who …"), since
+# one joined to the next word makes a compound ("Right-wing", "So-called", "Well-known", "Q-Anon")
+_BREAK = r"(?:\s*[,!.:;—–]|\s+-)"
 # What a question starts with once its framing is gone: a framing word followed by one of these
 # needs no punctuation after it ("hey what did Peskov say").
 _QUESTION_START = (
@@ -30,18 +33,19 @@ _FILLER = r"ok(?:ay)?|so|well|um+|uh+|hmm+|right|alright"
 _OPENING = re.compile(
     rf"^(?:(?:{_GREETING})(?:\s+(?:{_AUDIENCE}))?(?:\s*,?\s*(?:{_ADDRESS}))?"
     rf"|(?:{_ADDRESS})|(?:{_FILLER}))"
-    rf"(?:{_SEPARATOR}*[,!.:;—–-]{_SEPARATOR}*|\s+(?={_QUESTION_START}|(?:{_GREETING}|{_ADDRESS}|{_FILLER})\b)|\s*$)"
+    rf"(?:{_BREAK}{_SEPARATOR}*|\s+(?={_QUESTION_START}|(?:{_GREETING}|{_ADDRESS}|{_FILLER})\b)"
+    rf"|\s*$)"
     rf"|^(?:{_HAILING})\s+(?-i:(?=[a-z]))",
     re.IGNORECASE,
 )
 # "Quick question: …", "Q: …": a label, always followed by its punctuation.
-_LABEL = re.compile(r"^(?:quick\s+)?(?:question|q)\s*[:—–-]\s*", re.IGNORECASE)
+_LABEL = re.compile(r"^(?:quick\s+)?(?:question|q)(?:\s*[:—–]|\s+-)\s*", re.IGNORECASE)
 # "Sorry to bother you, but …", "Excuse me, …"
 _APOLOGY = re.compile(
     r"^(?:(?:so\s+)?sorry|excuse\s+me|pardon(?:\s+me)?)"
     r"(?:\s+(?:to\s+(?:bother|interrupt|ask)|for\s+(?:bothering|interrupting|asking))"
     r"(?:\s+(?:you|u))?(?:\s+again)?)?"
-    rf"(?:\s*,?\s*but\s+|\s*[,:;!.—–-]{_SEPARATOR}*|\s+(?={_QUESTION_START}))",
+    rf"(?:\s*,?\s*but\s+|{_BREAK}{_SEPARATOR}*|\s+(?={_QUESTION_START}))",
     re.IGNORECASE,
 )
 _PLEASE = re.compile(r"^(?:please|pls|plz|kindly)\b[\s,]*", re.IGNORECASE)

@@ -74,6 +74,11 @@ def test_the_question_inside_its_framing(typed: str, question: str) -> None:
         "Tell me the latest on the shutdown",
         "Curious George author dies: who was he?",  # a frame's word, in a name
         "Hey Jude turns 60: who wrote it?",
+        # a framing word joined to the next by a hyphen makes a compound
+        "Right-wing groups: who leads them?",
+        "So-called experts said what?",
+        "Well-known critics of Trump: who are they?",
+        "Q-Anon followers: what do they believe?",
         "Who did Trump thank?",
         "Sorry seems to be the hardest word: who sang it?",
         "What is it?",
