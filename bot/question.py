@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from bot.framing import unframed
 from bot.models import Conversation
 from bot.timeframe import TimeFrame, parse_time, with_period_words
 from index.quotes.lexicon import QUESTION_SPEECH_VERBS
@@ -367,5 +368,6 @@ def looks_like_follow_up(question: str) -> bool:
     """Whether a question leans on the one before ("and Lavrov?", "what else did he say?").
 
     Used where there is no explicit reply (the terminal chat); on Discord a reply is explicit.
+    Chat framing before it does not hide it ("ok, and Lavrov?").
     """
-    return bool(_FOLLOW_UP.search(question))
+    return bool(_FOLLOW_UP.search(unframed(question)))

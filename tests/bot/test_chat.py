@@ -42,6 +42,13 @@ def test_follow_ups_carry_the_previous_subject_and_new_forgets_it(settings):
     assert fake.calls[2][1] is None  # after /new
 
 
+def test_a_follow_up_after_a_greeting_is_still_one(settings):
+    fake = RecordingAnswerer()
+    lines = "What did Peskov say about troops?\nok, and Lavrov?\n"
+    chat(settings, io.StringIO(lines), io.StringIO(), fake)  # type: ignore[arg-type]
+    assert fake.calls[1][1] == Conversation("What did Peskov say about troops?", "the subject")
+
+
 def test_an_unrelated_question_is_not_a_follow_up(settings):
     fake = RecordingAnswerer()
     chat(settings, io.StringIO("Who won?\nWhere is the summit?\n"), io.StringIO(), fake)  # type: ignore[arg-type]
