@@ -830,6 +830,10 @@ def candidate_spans(
                 and len(s.text) > 1  # a letter is nobody: the platform "X"
                 and not _acronym_or_role(s.text)  # "SEC Player" (of the Year) is nobody
             ]
+            if not asked & SAYING_WORDS:
+                # who comments on an act did not do it: "Gavin Newsom denounces political
+                # violence after Charlie Kirk shooting" names no one arrested for it
+                spans = [s for s in spans if not _commenting(sentence, s, asked)]
             # a quoted title is no one: “Please Please Please”, "Short n' Sweet"
             titles = _titles(sentence)
             spans = [s for s in spans if not any(t.start <= s.start < t.end for t in titles)]
@@ -1098,6 +1102,26 @@ def _drugs(sentence: str) -> list[Span]:
 SAYING_WORDS = frozenset(
     "say says said saying according claim claims claimed report reported".split()
 )
+# A verb of comment right after a name: its bearer comments on the news ("Stephen Miller says
+# …", "Gavin Newsom denounces …"). Not "said": "…, Stephen Pittman said." reports what its
+# speaker knows, often of the act itself.
+_COMMENTS_AFTER = re.compile(
+    r",?\s+(says|denounces|denounced|slams|slammed|blasts|blasted|reacts|reacted|responds|"
+    r"responded|condemns|condemned|mourns|mourned|praises|praised|decries|decried|urges|urged)\b"
+)
+COMMENT_STEM = 5  # letters two forms of a verb share ("denounces", "denounced")
+
+
+def _commenting(sentence: str, span: Span, asked: frozenset[str]) -> bool:
+    """Whether `sentence` has `span` comment (a verb of comment right after it) rather than do
+    what the question asks: not when the question asks for that comment ("Who condemned …")."""
+    m = _COMMENTS_AFTER.match(sentence, span.end)
+    if m is None:
+        return False
+    verb = m.group(1).lower()[:COMMENT_STEM]
+    return not any(w.startswith(verb) for w in asked)
+
+
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 
 

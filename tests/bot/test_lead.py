@@ -712,6 +712,17 @@ def test_a_company_is_no_place():
     ]
 
 
+def test_who_comments_on_an_act_did_not_do_it():
+    # "Gavin Newsom [1]." answered "Who was arrested for the Charlie Kirk shooting?"
+    headline = "Gavin Newsom denounces political violence after Charlie Kirk shooting"
+    assert spans(headline, "Who was arrested for the shooting?") == ["Charlie Kirk"]
+    sentence = "Stephen Miller says Tyler Robinson was arrested."
+    assert spans(sentence, "Who was arrested?") == ["Tyler Robinson"]
+    # unless the comment is what is asked
+    assert spans(headline, "Who denounced political violence?") == ["Gavin Newsom", "Charlie Kirk"]
+    assert spans(sentence, "Who said it?") == ["Stephen Miller", "Tyler Robinson"]
+
+
 def test_a_numbered_category_or_game_is_no_place():
     # "Category 5 [1]." answered "Where did Hurricane Melissa hit?"
     sentence = "Melissa hit Jamaica as a Category 5 hurricane before Game 7 was played."
