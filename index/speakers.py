@@ -652,10 +652,11 @@ class SpeakerIndex:
         # is then one of them, no better a match for the bare surname than they are.
         self._shared_surnames = {name for (name, _), v in by_surname.items() if len(v) >= 2}
         # The given names of the people sharing each such surname ("trump": donald, melania)
-        self._given_names: dict[str, set[str]] = defaultdict(set)
+        given_names: dict[str, set[str]] = defaultdict(set)
         for (name, _), people in by_surname.items():
             if name in self._shared_surnames:
-                self._given_names[name].update(p.tokens[0] for p in people)
+                given_names[name].update(p.tokens[0] for p in people)
+        self._given_names = dict(given_names)  # read by lookups in many threads: never written
         for sp in speakers.values():
             sp.statements.sort(key=lambda s: (s.article_id, s.start))
         self._speakers = list(speakers.values())
@@ -828,7 +829,7 @@ class SpeakerIndex:
             if len(q) >= 2 and q[-1] == sp.surname:
                 if len(sp.tokens) == 1:
                     if sp.surname in self._shared_surnames and (
-                        q[0] not in self._given_names[sp.surname]
+                        q[0] not in self._given_names.get(sp.surname, ())
                     ):
                         # "Mark Trump" asked, the news quoting Donald, Melania and Ivanka Trump
                         # and a "Trump" left unresolved: a given name none of them has is
