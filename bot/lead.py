@@ -683,7 +683,7 @@ _BARE_NAME = re.compile(
     rf"^\s*(?P<name>[A-Z][\w.'’-]*(?:\s+(?:{_PARTICLE}\s+)*[A-Z][\w.'’-]*){{0,3}})\s*[?.!]*\s*$"
 )
 _NOT_NAMES = frozenset(
-    "who whom whose what when where which why how is are was were did do does can will why "
+    "who whom whose what when where which why how is are was were did do does can will "
     "help news latest today yesterday hello thanks".split()
 )
 
