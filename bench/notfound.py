@@ -26,8 +26,8 @@ news bot that refuses real questions is worse than one that sometimes answers lo
 Report: the share of realtimeqa-tune and realtimeqa-dev questions answered `found: true` and
 the share of off-topic questions answered `found: false`, for the tune off-topic set and for
 ../shared/eval/offtopic-questions.jsonl (the reporting set: never used for fitting) and
-bench/questions/offtopic-check.jsonl, offtopic-fresh.jsonl, -fresh2, -fresh3, -fresh4 and
--fresh5 (ours, never fitted on), and the found rate of bench/questions/user-tune.jsonl
+bench/questions/offtopic-check.jsonl, offtopic-fresh.jsonl, -fresh2, -fresh3, -fresh4, -fresh5
+and -fresh6 (ours, never fitted on), and the found rate of bench/questions/user-tune.jsonl
 (chat-style questions the tune corpus answers) and bench/questions/user-leads.jsonl (short
 questions both corpora answer) and of bench/questions/who-is-tune.jsonl and who-is-dev.jsonl
 ("Who is X?" for people quoted in one corpus), each with a bootstrap 95% interval.
@@ -101,6 +101,9 @@ OFFTOPIC_FRESH4 = QUESTIONS / "offtopic-fresh4.jsonl"
 # 40 more, written in the thirtieth round and committed before their first run: general
 # knowledge, how-to, sums, fiction, made-up officials, places and people.
 OFFTOPIC_FRESH5 = QUESTIONS / "offtopic-fresh5.jsonl"
+# 40 more, written in the thirty-third round and committed before their first run: general
+# knowledge, how-to, sums, science explained, fiction, made-up officials, places and firms.
+OFFTOPIC_FRESH6 = QUESTIONS / "offtopic-fresh6.jsonl"
 # Short questions written from article titles of both realtimeqa corpora while checking the lead
 # span (issue 8, fifteenth round): each is answered by an article of the merged index. Never
 # fitted on.
@@ -266,6 +269,7 @@ def report(bot: Any, suffix: str = "", retyped: Retyping | None = None) -> dict[
         "offtopic-fresh3": (OFFTOPIC_FRESH3, False),
         "offtopic-fresh4": (OFFTOPIC_FRESH4, False),
         "offtopic-fresh5": (OFFTOPIC_FRESH5, False),
+        "offtopic-fresh6": (OFFTOPIC_FRESH6, False),
         "user-tune": (USER_TUNE, True),
         "user-leads": (USER_LEADS, True),
         "who-is-tune": (WHO_IS["realtimeqa-tune"], True),
@@ -314,6 +318,7 @@ UNFITTED_OFFTOPIC = (
     "offtopic-fresh3",
     "offtopic-fresh4",
     "offtopic-fresh5",
+    "offtopic-fresh6",
 )
 REPORT_SIDE = (*UNFITTED_OFFTOPIC, "realtimeqa-dev", "who-is-dev")
 
