@@ -457,6 +457,17 @@ def _listing(names: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
+def _unknown_words(text: str, searcher: Searcher) -> set[str]:
+    """The words of `text` that no indexed article holds and that the model's vocabulary
+    splits into pieces: rare in English at large and unused by the news, most likely names
+    ("vellmouth", "tennefoss"), while a plain word a small index happens to lack ("send",
+    "mayor") is one piece."""
+    words = content_words(text)
+    rarity = searcher.rarity(words)
+    pieces = searcher.embedder.count_tokens(words)
+    return {w for w, r, n in zip(words, rarity, pieces, strict=True) if r >= 1.0 and n > 1}
+
+
 def _read(typed: str) -> str:
     """The question a chat message asks: its shorthand written out, its framing left out."""
     return unframed(spelled_out(typed))
@@ -515,7 +526,7 @@ class Answerer:
             k=self.settings.answer.passages,
             vector=self._query_vector(text, searcher),
         )
-        return recased(text, (h.text for h in hits))
+        return recased(text, (h.text for h in hits), _unknown_words(text, searcher))
 
     def _named(self, text: str, searcher: Searcher) -> str:
         """A message that is only the name of a person the news quotes with a role ("Mamdani",

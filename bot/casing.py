@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from bot.question import STOPWORDS
 
@@ -19,6 +19,12 @@ _WORD_BEFORE = re.compile(r"(\S+)\s+$")  # the word just before, with its punctu
 _OPENS = frozenset('.!?:;"“‘(—–-|')  # the character before a word that starts a sentence
 CAPITALISED_SHARE = 2  # a word is a name's when names open with it this many times as often as
 # the texts write it in lower case (once is enough when they never write it so: a rare name)
+# An unknown word this long or longer, one typo from a word the texts write, is that word
+# misspelt ("presidnet"), not a name; shorter words are one typo from too many ("pisa", "visa").
+MIN_TYPO_LETTERS = 5
+# An unknown word made of two words the texts write, each this long or longer, is their compound
+# ("snowstorm"), not a name; shorter parts would make a compound of most words ("a", "us").
+MIN_PART_LETTERS = 3
 
 
 def typed_without_capitals(text: str) -> bool:
@@ -35,13 +41,18 @@ def typed_without_capitals(text: str) -> bool:
     )
 
 
-def recased(question: str, texts: Iterable[str]) -> str:
+def recased(question: str, texts: Iterable[str], unknown: Collection[str] = ()) -> str:
     """`question` (typed without capitals) with its words written as `texts` write them: a
     word they mostly capitalise, away from a sentence's start, as they most often write it
     ("what did nasa say" -> "what did NASA say", "subclade k" -> "subclade K"), and two words
     they write capitalised side by side more often than as typed ("phil scott" -> "Phil Scott",
     though "scott" alone is common; "new york" -> "New York", while "the mayor of new york"
-    keeps "the" and "of"). Function words keep their case on their own."""
+    keeps "the" and "of"). Function words keep their case on their own.
+
+    A word the news never uses is a name too, as a user typing capitals would write it: one of
+    `unknown` (in lower case: words no indexed article holds), unless it is a word of the texts
+    misspelt or two of them run together ("port vellmouth" -> "port Vellmouth"; "presidnet" and
+    "snowstorm" stay)."""
     joined = " ".join(" ".join(text.split()) for text in texts)
 
     def inside(start: int) -> bool:  # not where a sentence (or the text) starts
@@ -89,8 +100,44 @@ def recased(question: str, texts: Iterable[str]) -> str:
         capital = " ".join(w[:1].upper() + w[1:] for w in (out[i], out[i + 1]))
         if capital != pair and count(capital) > count(pair):
             out[i], out[i + 1] = capital.split(" ")
+    known = {m.group().lower() for m in _CASED_WORD.finditer(joined)}  # starts too
+    for i, (m, word) in enumerate(zip(words, out, strict=True)):
+        lower = word.lower()
+        if word != m.group() or lower in STOPWORDS or not lower.isalpha():
+            continue  # recased already, a function word, or hyphenated, with digits
+        # a word the news never uses, but no word of the texts misspelt or two run together
+        if lower in unknown and not _misspelt(lower, known) and not _compound(lower, known):
+            out[i] = word[:1].upper() + word[1:]
     pieces, end = [], 0
     for m, word in zip(words, out, strict=True):
         pieces += [typed[end : m.start()], word]
         end = m.end()
     return "".join(pieces) + typed[end:]
+
+
+def _misspelt(word: str, known: Collection[str]) -> bool:
+    """Whether `word` is one typo (a letter left out, added, changed, or two swapped) from a
+    word of `known`, and long enough for that to say it is that word misspelt."""
+    return len(word) >= MIN_TYPO_LETTERS and any(_one_typo(word, k) for k in known)
+
+
+def _compound(word: str, known: Collection[str]) -> bool:
+    """Whether `word` is two words of `known` written as one ("snowstorm": "snow", "storm")."""
+    return any(
+        word[:i] in known and word[i:] in known
+        for i in range(MIN_PART_LETTERS, len(word) - MIN_PART_LETTERS + 1)
+    )
+
+
+def _one_typo(a: str, b: str) -> bool:
+    """Whether `b` is `a` with one letter left out, added or changed, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    start = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
+    if len(a) < len(b):  # one added
+        return a[start:] == b[start + 1 :]
+    if a[start + 1 :] == b[start + 1 :]:  # one changed
+        return True
+    return a[start : start + 2] == b[start : start + 2][::-1] and a[start + 2 :] == b[start + 2 :]

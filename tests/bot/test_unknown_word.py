@@ -1,0 +1,72 @@
+"""A question typed without capitals keeps the names capitals would have shown: a word no
+indexed article holds, and that the model's vocabulary has to split, is read as a name, so
+"how much snow fell in vellmouth?" is refused as "How much snow fell in Vellmouth?" is, with
+the name it found nothing about, instead of an answer about snow somewhere else. A misspelt
+word of the news is no name, and a plain word a small index lacks is none either. Through
+`newsbot ask --json` and the Discord rendering, with the real model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.answer import NOTHING_ABOUT, Answerer
+from bot.render import render_answer
+from index.library import Library
+from tests.bot.conftest import ask_json, library_of, texts_of
+
+STORM = (
+    "A winter storm dropped a foot of snow on Buffalo overnight. Schools closed and crews "
+    "worked through the morning to clear the roads."
+)
+FLOOD = (
+    "Heavy rain flooded streets in Houston on Tuesday. The city opened shelters and asked "
+    "drivers to stay home."
+)
+ARTICLES = [
+    ("buffalo-snow", "Weather Desk", "2025-12-02", "A foot of snow in Buffalo", STORM),
+    ("houston-flood", "Weather Desk", "2025-06-10", "Houston floods", FLOOD),
+]
+NOTHING = NOTHING_ABOUT.format(names="“Vellmouth”")
+
+
+@pytest.fixture
+def library(tmp_path: Path, real_embedder: Any) -> Library:
+    return library_of(tmp_path, real_embedder, ARTICLES)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "question",
+    ["How much snow fell in Vellmouth?", "how much snow fell in vellmouth?"],
+)
+def test_a_place_no_article_names_is_not_answered_however_it_is_typed(
+    capsys, library, monkeypatch, question
+):
+    answer = ask_json(capsys, library, monkeypatch, question, texts_of(ARTICLES))
+    assert not answer["found"]
+    assert answer["answer"].startswith(NOTHING)
+    assert answer["citations"] == []
+    assert answer["question"] == question  # as typed
+    (reply,) = render_answer(Answerer(library, library.settings).answer(question))
+    assert reply.content is not None and reply.content.startswith(NOTHING)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much snow fell on buffalo overnight?",
+        "how much snow fell on buffalo overnihgt?",  # "overnight" misspelt: no name
+        "which schools closed after the snowstorm in buffalo?",  # two words of the news
+    ],
+)
+def test_a_question_the_news_answers_is_answered_typed_without_capitals(
+    capsys, library, monkeypatch, question
+):
+    answer = ask_json(capsys, library, monkeypatch, question, texts_of(ARTICLES))
+    assert answer["found"]
+    assert "foot of snow" in answer["answer"] or "Schools closed" in answer["answer"]
+    assert [c["article_id"] for c in answer["citations"]][0] == "buffalo-snow"
