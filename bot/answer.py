@@ -464,7 +464,7 @@ def _unknown_words(text: str, searcher: Searcher) -> set[str]:
     "mayor") is one piece."""
     words = content_words(text)
     rarity = searcher.rarity(words)
-    pieces = searcher.embedder.count_tokens(words)
+    pieces = searcher.count_tokens(words)
     return {w for w, r, n in zip(words, rarity, pieces, strict=True) if r >= 1.0 and n > 1}
 
 

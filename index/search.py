@@ -158,6 +158,11 @@ class Searcher:
         """Vectors of `texts` by the snapshot's model: normalised float32, one row a text."""
         return self.embedder.encode(texts)
 
+    def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        """Word pieces of each text by the snapshot's model's tokenizer (no special tokens): a
+        word it splits into several is rare in the English it was trained on."""
+        return self.embedder.count_tokens(texts)
+
     def term_weights(self, words: Sequence[str]) -> list[float]:
         """How telling each word is in this snapshot: its BM25 IDF (unseen words weigh most)."""
         return self.bm25.idf(words)

@@ -174,6 +174,11 @@ def test_rarity_is_idf_as_a_share_of_an_unseen_words(library):
     assert rare == searcher.term_weights(["mayor"])[0] / searcher.term_weights(["zeppelin"])[0]
 
 
+def test_count_tokens_gives_the_snapshot_models_word_pieces(library, fake_embedder):
+    texts = ["harbour", "mayor election", "vell-mouth"]
+    assert library.searcher().count_tokens(texts) == fake_embedder.count_tokens(texts) == [1, 2, 3]
+
+
 def test_encode_gives_the_snapshot_models_vectors(library, fake_embedder):
     texts = ["harbour storm", "mayor election"]
     vectors = library.searcher().encode(texts)
