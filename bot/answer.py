@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from bot.casing import recased, typed_without_capitals
+from bot.casing import recased, typed_without_capitals, typo_variants
 from bot.evidence import (
     RARE_NAME,
     Support,
@@ -458,14 +458,15 @@ def _listing(names: Sequence[str]) -> str:
 
 
 def _unknown_words(text: str, searcher: Searcher) -> set[str]:
-    """The words of `text` that no indexed article holds and that the model's vocabulary
-    splits into pieces: rare in English at large and unused by the news, most likely names
-    ("vellmouth", "tennefoss"), while a plain word a small index happens to lack ("send",
-    "mayor") is one piece."""
+    """The words of `text` that no indexed article holds, that the model's vocabulary splits
+    into pieces, and that are no word of the news misspelt: rare in English at large and unused
+    by the news, most likely names ("vellmouth", "tennefoss"), while a plain word a small index
+    happens to lack ("send", "mayor") is one piece, and "recnetly" is "recently"."""
     words = content_words(text)
     rarity = searcher.rarity(words)
     pieces = searcher.count_tokens(words)
-    return {w for w, r, n in zip(words, rarity, pieces, strict=True) if r >= 1.0 and n > 1}
+    unheard = [w for w, r, n in zip(words, rarity, pieces, strict=True) if r >= 1.0 and n > 1]
+    return {w for w in unheard if all(r >= 1.0 for r in searcher.rarity(list(typo_variants(w))))}
 
 
 def _read(typed: str) -> str:

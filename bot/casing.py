@@ -19,9 +19,10 @@ _WORD_BEFORE = re.compile(r"(\S+)\s+$")  # the word just before, with its punctu
 _OPENS = frozenset('.!?:;"“‘(—–-|')  # the character before a word that starts a sentence
 CAPITALISED_SHARE = 2  # a word is a name's when names open with it this many times as often as
 # the texts write it in lower case (once is enough when they never write it so: a rare name)
-# An unknown word this long or longer, one typo from a word the texts write, is that word
-# misspelt ("presidnet"), not a name; shorter words are one typo from too many ("pisa", "visa").
+# A word this long or longer, one typo from a word the news uses, is that word misspelt
+# ("presidnet"), not a name; shorter words are one typo from too many ("pisa", "visa").
 MIN_TYPO_LETTERS = 5
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # An unknown word made of two words the texts write, each this long or longer, is their compound
 # ("snowstorm"), not a name; shorter parts would make a compound of most words ("a", "us").
 MIN_PART_LETTERS = 3
@@ -50,9 +51,9 @@ def recased(question: str, texts: Iterable[str], unknown: Collection[str] = ()) 
     keeps "the" and "of"). Function words keep their case on their own.
 
     A word the news never uses is a name too, as a user typing capitals would write it: one of
-    `unknown` (in lower case: words no indexed article holds), unless it is a word of the texts
-    misspelt or two of them run together ("port vellmouth" -> "port Vellmouth"; "presidnet" and
-    "snowstorm" stay)."""
+    `unknown` (in lower case: words no indexed article holds, nor misspelt: `typo_variants`),
+    unless it is two words of the texts run together ("port vellmouth" -> "port Vellmouth";
+    "snowstorm" stays)."""
     joined = " ".join(" ".join(text.split()) for text in texts)
 
     def inside(start: int) -> bool:  # not where a sentence (or the text) starts
@@ -105,20 +106,14 @@ def recased(question: str, texts: Iterable[str], unknown: Collection[str] = ()) 
         lower = word.lower()
         if word != m.group() or lower in STOPWORDS or not lower.isalpha():
             continue  # recased already, a function word, or hyphenated, with digits
-        # a word the news never uses, but no word of the texts misspelt or two run together
-        if lower in unknown and not _misspelt(lower, known) and not _compound(lower, known):
+        # a word the news never uses, unless two words of the texts run together
+        if lower in unknown and not _compound(lower, known):
             out[i] = word[:1].upper() + word[1:]
     pieces, end = [], 0
     for m, word in zip(words, out, strict=True):
         pieces += [typed[end : m.start()], word]
         end = m.end()
     return "".join(pieces) + typed[end:]
-
-
-def _misspelt(word: str, known: Collection[str]) -> bool:
-    """Whether `word` is one typo (a letter left out, added, changed, or two swapped) from a
-    word of `known`, and long enough for that to say it is that word misspelt."""
-    return len(word) >= MIN_TYPO_LETTERS and any(_one_typo(word, k) for k in known)
 
 
 def _compound(word: str, known: Collection[str]) -> bool:
@@ -129,15 +124,15 @@ def _compound(word: str, known: Collection[str]) -> bool:
     )
 
 
-def _one_typo(a: str, b: str) -> bool:
-    """Whether `b` is `a` with one letter left out, added or changed, or two neighbours swapped."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    start = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
-    if len(a) < len(b):  # one added
-        return a[start:] == b[start + 1 :]
-    if a[start + 1 :] == b[start + 1 :]:  # one changed
-        return True
-    return a[start : start + 2] == b[start : start + 2][::-1] and a[start + 2 :] == b[start + 2 :]
+def typo_variants(word: str) -> set[str]:
+    """Every word one typo from `word` (a letter left out, added or changed, two neighbours
+    swapped), when it is long enough for a typo to tell (`MIN_TYPO_LETTERS`); none otherwise.
+    One of them a word of the news means `word` is that word misspelt, not a name."""
+    if len(word) < MIN_TYPO_LETTERS:
+        return set()
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    left_out = {a + b[1:] for a, b in splits if b}
+    swapped = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    changed = {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    added = {a + c + b for a, b in splits for c in _LETTERS}
+    return (left_out | swapped | changed | added) - {word}

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from bot.answer import NOTHING_ABOUT, Answerer
+from bot.answer import NOTHING_ABOUT, Answerer, _unknown_words
 from bot.render import render_answer
 from index.library import Library
 from tests.bot.conftest import ask_json, library_of, texts_of
@@ -70,3 +70,31 @@ def test_a_question_the_news_answers_is_answered_typed_without_capitals(
     assert answer["found"]
     assert "foot of snow" in answer["answer"] or "Schools closed" in answer["answer"]
     assert [c["article_id"] for c in answer["citations"]][0] == "buffalo-snow"
+
+
+class Vocabulary:
+    """A searcher's word statistics over a few words: rarity 1 for a word no article holds,
+    and the model splitting a word it does not list as common into two pieces."""
+
+    NEWS = frozenset({"mayor", "president", "recently", "tall", "tower"})
+    COMMON = NEWS | {"send", "pisa"}
+
+    def rarity(self, words):
+        return [0.3 if w in self.NEWS else 1.0 for w in words]
+
+    def count_tokens(self, words):
+        return [1 if w in self.COMMON else 2 for w in words]
+
+
+@pytest.mark.parametrize(
+    ("text", "unknown"),
+    [
+        ("what did the mayor of vellmouth say", {"vellmouth"}),  # unused, split: a name
+        ("what did the mayor send", set()),  # used by no article, but one piece: plain English
+        ("how tall is the tower of pisa", set()),  # the same: the rule cannot tell it
+        ("what did the presidnet say recnetly", set()),  # misspelt words of the news
+        ("what did the presidnet of vellmouht say", {"vellmouht"}),  # one typo off nothing
+    ],
+)
+def test_the_words_read_as_names_are_unused_split_and_no_typo(text, unknown):
+    assert _unknown_words(text, Vocabulary()) == unknown
