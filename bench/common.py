@@ -41,6 +41,10 @@ QUESTIONS = REPO / "bench" / "questions"  # question sets of the benchmarks them
 # What a bench patches to return False so that a question typed without capitals is read as
 # typed, not recased from the passages it finds (bot/casing.py): the side-by-side baseline.
 RECASING_CHECK = "bot.answer.typed_without_capitals"
+# What a bench patches to return no words so that no word of a question typed in lower case is
+# respelled as a word of the news or taken for a name for being in no indexed article: the
+# side-by-side baseline.
+SPELLINGS = "bot.answer._spellings"
 OFFTOPIC_TUNE = QUESTIONS / "offtopic-tune.jsonl"
 # What a bench patches to return its text unchanged so that a framed question ("hey, can you
 # tell me who X is? thanks") is read as typed (bot/framing.py): the side-by-side baseline.

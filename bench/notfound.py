@@ -10,6 +10,7 @@
     python -m bench.notfound --no-named-subject   # the report with the named-subject rules off
     python -m bench.notfound --make-who-is   # write the who-is question sets (committed)
     python -m bench.notfound --lower-case    # every set typed in lower case, recased and not
+    python -m bench.notfound --typos         # in lower case with a typo, unknown words on and off
     python -m bench.notfound --framed    # every set in a chat framing, unframed and not
     python -m bench.notfound --bare-names    # the who-is sets asked by a name alone
 
@@ -61,6 +62,7 @@ from bench.common import (
     OUT,
     QUESTIONS,
     RECASING_CHECK,
+    SPELLINGS,
     UNFRAMING,
     answerer,
     ask_batch,
@@ -302,6 +304,30 @@ def lower_cased(question: str, n: int, name: str) -> str:
     return question.lower()
 
 
+def lower_cased_typo(question: str, n: int, name: str) -> str:
+    """In lower case with one typo in its longest word (five letters or more), of the kinds
+    fast typing makes, in turn by the question's place `n`: the middle two letters swapped
+    ("recently" -> "recnetly"), the middle letter left out ("recetly"), doubled ("recenntly"),
+    or changed to the next letter of the alphabet ("receotly")."""
+    typed = question.lower()
+    words = re.findall(r"[a-z]{5,}", typed)
+    if not words:
+        return typed
+    word = max(words, key=len)
+    i = len(word) // 2
+    head, middle, tail = word[: i - 1], word[i - 1 : i + 1], word[i + 1 :]
+    kind = n % 4
+    if kind == 0:
+        typo = head + middle[::-1] + tail
+    elif kind == 1:
+        typo = word[:i] + word[i + 1 :]
+    elif kind == 2:
+        typo = word[: i + 1] + word[i] + word[i + 1 :]
+    else:
+        typo = word[:i] + chr((ord(word[i]) - ord("a") + 1) % 26 + ord("a")) + word[i + 1 :]
+    return typed.replace(word, typo, 1)
+
+
 def chat_framed(question: str, n: int, name: str) -> str:
     """In a chat framing: the tune side's for sets rules are chosen on, the report side's for
     the others."""
@@ -368,7 +394,8 @@ def same_as_written(suffix: str) -> dict[str, Any]:
     for written in sorted(OUT.glob(f"notfound-*{suffix}.jsonl")):
         name = written.name.removeprefix("notfound-").removesuffix(f"{suffix}.jsonl")
         framed_file = OUT / f"notfound-{name}{suffix}-framed.jsonl"
-        if "-framed" in name or "-lower-case" in name or not framed_file.exists():
+        retyped = ("-framed", "-lower-case", "-typos")
+        if any(r in name for r in retyped) or not framed_file.exists():
             continue
         pairs = zip(read_jsonl(written), read_jsonl(framed_file), strict=True)
         same = [(a["answer"], a["found"]) == (b["answer"], b["found"]) for a, b in pairs]
@@ -415,6 +442,12 @@ def main() -> None:
         "--lower-case",
         action="store_true",
         help="report with every question typed in lower case, recased by the bot and not",
+    )
+    parser.add_argument(
+        "--typos",
+        action="store_true",
+        help="report with every question in lower case with a typo, read with the words no "
+        "article holds respelled or taken for names (bot/answer.py _spellings) and without",
     )
     parser.add_argument(
         "--framed",
@@ -465,6 +498,14 @@ def main() -> None:
         with mock.patch(RECASING_CHECK, return_value=False):
             result["as_typed"] = report(bot, suffix + "-lower-case-as-typed", lower_cased)
         write_results("notfound-lower-case" + suffix, result)
+        print(json.dumps(result, indent=2))
+    elif args.typos:
+        # a lower-case word no article holds is read as the word of the news it misspells, or
+        # else as a name; beside it, the same questions with both rules off
+        result = {"spellings": report(bot, suffix + "-typos", lower_cased_typo)}
+        with mock.patch(SPELLINGS, return_value={}):
+            result["rule_off"] = report(bot, suffix + "-typos-rule-off", lower_cased_typo)
+        write_results("notfound-typos" + suffix, result)
         print(json.dumps(result, indent=2))
     elif args.bare_names:
         result = bare_names(bot)

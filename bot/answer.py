@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from bot.casing import recased, typed_without_capitals, typo_variants
+from bot.casing import MIN_TYPO_LETTERS, recased, typed_without_capitals, typo_variants
 from bot.evidence import (
     RARE_NAME,
     Support,
@@ -54,6 +54,7 @@ from bot.lead import (
 from bot.models import Answer, Citation, Conversation, Quote
 from bot.outlets import reported_by
 from bot.question import (
+    STOPWORDS,
     Question,
     content_words,
     fold,
@@ -457,16 +458,35 @@ def _listing(names: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-def _unknown_words(text: str, searcher: Searcher) -> set[str]:
-    """The words of `text` that no indexed article holds, that the model's vocabulary splits
-    into pieces, and that are no word of the news misspelt: rare in English at large and unused
-    by the news, most likely names ("vellmouth", "tennefoss"), while a plain word a small index
-    happens to lack ("send", "mayor") is one piece, and "recnetly" is "recently"."""
-    words = content_words(text)
+def _spellings(text: str, searcher: Searcher) -> dict[str, str | None]:
+    """The words of `text` typed in lower case that no indexed article holds and that the
+    model's vocabulary splits into pieces (rare in English at large and unused by the news;
+    a plain word a small index happens to lack, "send", is one piece), each with the word of
+    the news it misspells, or None when it misspells none: most likely a name ("vellmouth").
+    The word it misspells is the variant a typo away whose stem the most articles hold (the
+    likeliest word the user meant: "recnetly" is "recently"), the first in `typo_variants`'
+    order on a tie. A word too short for a typo to tell is neither."""
+    words = [w for w in dict.fromkeys(_LOWER_WORD.findall(text)) if len(w) >= MIN_TYPO_LETTERS]
     rarity = searcher.rarity(words)
     pieces = searcher.count_tokens(words)
-    unheard = [w for w, r, n in zip(words, rarity, pieces, strict=True) if r >= 1.0 and n > 1]
-    return {w for w in unheard if all(r >= 1.0 for r in searcher.rarity(list(typo_variants(w))))}
+    out: dict[str, str | None] = {}
+    for word, r, n in zip(words, rarity, pieces, strict=True):
+        if r < 1.0 or n < 2 or word in STOPWORDS:
+            continue
+        variants = typo_variants(word)
+        held = searcher.rarity(variants)
+        best = min(range(len(variants)), key=lambda i: (held[i], i), default=None)
+        out[word] = variants[best] if best is not None and held[best] < 1.0 else None
+    return out
+
+
+# a word typed in lower case, not part of a hyphenated or possessive one
+_LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-z]+(?![\w'’\-])")
+
+
+def _respelled(text: str, spellings: dict[str, str | None]) -> str:
+    """`text` with each misspelt word of `spellings` written as the news writes it."""
+    return _LOWER_WORD.sub(lambda m: spellings.get(m.group()) or m.group(), text)
 
 
 def _read(typed: str) -> str:
@@ -510,16 +530,21 @@ class Answerer:
         # the question inside any chat framing ("hey, can you tell me who X is? thanks"),
         # shorthand written out, then, typed without capitals, written as the news writes its
         # words; a name alone asks who that is
-        text = self._named(self._recased(_read(asked), searcher), searcher)
+        read = _read(asked)
+        spellings = _spellings(read, searcher)  # typos of words the news uses, and names
+        unknown = {word for word, meant in spellings.items() if meant is None}
+        text = self._recased(_respelled(read, spellings), searcher, unknown)
+        text = self._named(text, searcher)
         if conversation is not None:  # remembered as typed, framing and all
             conversation = replace(conversation, question=_read(conversation.question))
         answer = self._answer(text, searcher, conversation, now, since)
         # the question as the user typed it, whatever framing and casing the bot read it with
         return answer if text == asked else replace(answer, question=asked)
 
-    def _recased(self, text: str, searcher: Searcher) -> str:
+    def _recased(self, text: str, searcher: Searcher, unknown: set[str]) -> str:
         """`text` typed without capitals, written as the passages it finds write its words
-        ("who is karoline leavitt" -> "who is Karoline Leavitt"); any other text as it is."""
+        ("who is karoline leavitt" -> "who is Karoline Leavitt"), the `unknown` words as names;
+        any other text as it is."""
         if not typed_without_capitals(text):
             return text
         hits = searcher.search(
@@ -527,7 +552,7 @@ class Answerer:
             k=self.settings.answer.passages,
             vector=self._query_vector(text, searcher),
         )
-        return recased(text, (h.text for h in hits), _unknown_words(text, searcher))
+        return recased(text, (h.text for h in hits), unknown)
 
     def _named(self, text: str, searcher: Searcher) -> str:
         """A message that is only the name of a person the news quotes with a role ("Mamdani",

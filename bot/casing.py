@@ -124,15 +124,16 @@ def _compound(word: str, known: Collection[str]) -> bool:
     )
 
 
-def typo_variants(word: str) -> set[str]:
-    """Every word one typo from `word` (a letter left out, added or changed, two neighbours
-    swapped), when it is long enough for a typo to tell (`MIN_TYPO_LETTERS`); none otherwise.
-    One of them a word of the news means `word` is that word misspelt, not a name."""
+def typo_variants(word: str) -> list[str]:
+    """Every word one typo from `word`, once each: two neighbours swapped, a letter changed,
+    left out, added; none when `word` is too short for a typo to tell (`MIN_TYPO_LETTERS`)."""
     if len(word) < MIN_TYPO_LETTERS:
-        return set()
+        return []
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    left_out = {a + b[1:] for a, b in splits if b}
-    swapped = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    changed = {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
-    added = {a + c + b for a, b in splits for c in _LETTERS}
-    return (left_out | swapped | changed | added) - {word}
+    swapped = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    changed = [a + c + b[1:] for a, b in splits if b for c in _LETTERS]
+    left_out = [a + b[1:] for a, b in splits if b]
+    added = [a + c + b for a, b in splits for c in _LETTERS]
+    variants = dict.fromkeys(swapped + changed + left_out + added)  # in order, once each
+    variants.pop(word, None)
+    return list(variants)

@@ -81,6 +81,29 @@ def test_what_the_lower_case_benches_patch_is_there_to_patch():
     assert check("who is karoline leavitt") is True and check("Who is Leavitt?") is False
 
 
+def test_what_the_typos_bench_patches_is_there_to_patch():
+    # --typos turns the spelling rules off by patching the answer path's _spellings
+    from bench.common import SPELLINGS
+
+    module, _, name = SPELLINGS.rpartition(".")
+    unknown = getattr(importlib.import_module(module), name)
+    assert unknown.__code__.co_varnames[:2] == ("text", "searcher")
+
+
+def test_the_typos_bench_makes_one_typo_of_each_kind_in_turn_in_the_longest_word():
+    from bench.notfound import lower_cased_typo
+
+    asked = "Who won the US Open recently?"
+    assert [lower_cased_typo(asked, n, "x") for n in range(5)] == [
+        "who won the us open recnetly?",  # swapped
+        "who won the us open recetly?",  # left out
+        "who won the us open recenntly?",  # doubled
+        "who won the us open receotly?",  # changed
+        "who won the us open recnetly?",  # in turn
+    ]
+    assert lower_cased_typo("Who is Li Na?", 0, "x") == "who is li na?"  # no word to misspell
+
+
 def test_what_the_framed_benches_patch_is_there_to_patch():
     # --framed reads questions as typed by patching the unframing of the answer path
     from bench.common import UNFRAMING

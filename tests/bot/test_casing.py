@@ -122,7 +122,16 @@ def test_the_typo_variants_of_a_word_hold_the_word_it_misspells(typo, word):
 
 def test_a_short_word_has_no_typo_variants():
     # four letters are one typo from too many words ("pisa", "visa") to tell a typo
-    assert typo_variants("pisa") == set()
+    assert typo_variants("pisa") == []
+
+
+def test_typo_variants_come_swaps_first_and_once_each():
+    variants = typo_variants("recnetly")
+    # the seven swaps of neighbours first ("recently"), then a letter changed, left out, added
+    assert variants[0] == "ercnetly" and "recently" in variants[:7]
+    changed, left_out, added = ("recnetla", "recnety", "recnetlly")
+    assert 7 < variants.index(changed) < variants.index(left_out) < variants.index(added)
+    assert len(variants) == len(set(variants))
 
 
 def test_an_unknown_word_made_of_two_words_of_the_news_is_their_compound_not_a_name():

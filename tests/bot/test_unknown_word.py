@@ -1,9 +1,10 @@
-"""A question typed without capitals keeps the names capitals would have shown: a word no
-indexed article holds, and that the model's vocabulary has to split, is read as a name, so
-"how much snow fell in vellmouth?" is refused as "How much snow fell in Vellmouth?" is, with
-the name it found nothing about, instead of an answer about snow somewhere else. A misspelt
-word of the news is no name, and a plain word a small index lacks is none either. Through
-`newsbot ask --json` and the Discord rendering, with the real model."""
+"""A word typed in lower case that no indexed article holds, and that the model's vocabulary
+has to split, is either a word of the news misspelt, read as that word ("ovenright" as
+"overnight", so the question is answered as if typed right), or else a name, so "how much snow
+fell in vellmouth?" is refused as "How much snow fell in Vellmouth?" is, with the name it found
+nothing about, instead of an answer about snow somewhere else. A plain word a small index
+lacks is neither. Through `newsbot ask --json` and the Discord rendering, with the real
+model."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from bot.answer import NOTHING_ABOUT, Answerer, _unknown_words
+from bot.answer import NOTHING_ABOUT, Answerer, _respelled, _spellings
 from bot.render import render_answer
 from index.library import Library
 from tests.bot.conftest import ask_json, library_of, texts_of
@@ -60,6 +61,9 @@ def test_a_place_no_article_names_is_not_answered_however_it_is_typed(
     [
         "how much snow fell on buffalo overnight?",
         "how much snow fell on buffalo overnihgt?",  # "overnight" misspelt: no name
+        # misspelt so that it was refused: read as the word of the news it misspells
+        "how much snow fell on buffalo ovenright?",
+        "How much snow fell on Buffalo ovenright?",
         "which schools closed after the snowstorm in buffalo?",  # two words of the news
     ],
 )
@@ -87,14 +91,24 @@ class Vocabulary:
 
 
 @pytest.mark.parametrize(
-    ("text", "unknown"),
+    ("text", "spellings"),
     [
-        ("what did the mayor of vellmouth say", {"vellmouth"}),  # unused, split: a name
-        ("what did the mayor send", set()),  # used by no article, but one piece: plain English
-        ("how tall is the tower of pisa", set()),  # the same: the rule cannot tell it
-        ("what did the presidnet say recnetly", set()),  # misspelt words of the news
-        ("what did the presidnet of vellmouht say", {"vellmouht"}),  # one typo off nothing
+        ("what did the mayor of vellmouth say", {"vellmouth": None}),  # unused, split: a name
+        ("what did the mayor send", {}),  # used by no article, but one piece: plain English
+        ("how tall is the tower of pisa", {}),  # the same: the rule cannot tell it
+        # misspelt words of the news, the commonest typo first
+        ("what did the presidnet say recnetly", {"presidnet": "president", "recnetly": "recently"}),
+        ("what did the presidnet of vellmouht say", {"presidnet": "president", "vellmouht": None}),
+        ("What did the Presidnet say?", {}),  # a capitalised word is the asker's name
+        ("what did the whre say", {}),  # too short to tell a typo: neither
     ],
 )
-def test_the_words_read_as_names_are_unused_split_and_no_typo(text, unknown):
-    assert _unknown_words(text, Vocabulary()) == unknown
+def test_each_unused_split_word_is_a_typo_of_a_word_of_the_news_or_a_name(text, spellings):
+    assert _spellings(text, Vocabulary()) == spellings
+
+
+def test_a_misspelt_word_is_written_as_the_news_writes_it():
+    spellings = {"presidnet": "president", "vellmouht": None}
+    assert _respelled("the presidnet of vellmouht, presidnet-elect", spellings) == (
+        "the president of vellmouht, presidnet-elect"
+    )
