@@ -464,8 +464,10 @@ def _spellings(text: str, searcher: Searcher) -> dict[str, str | None]:
     a plain word a small index happens to lack, "send", is one piece), each with the word of
     the news it misspells, or None when it misspells none: most likely a name ("vellmouth").
     The word it misspells is the variant a typo away whose stem the most articles hold (the
-    likeliest word the user meant: "recnetly" is "recently"), the first in `typo_variants`'
-    order on a tie. A word too short for a typo to tell is neither."""
+    likeliest word the user meant: "recnetly" is "recently"); of variants with that stem, a
+    whole word of the vocabulary ("captured", not "capturred"), then the first in
+    `typo_variants`' order ("president" before "presided"). A word too short for a typo to
+    tell is neither."""
     words = [w for w in dict.fromkeys(_LOWER_WORD.findall(text)) if len(w) >= MIN_TYPO_LETTERS]
     rarity = searcher.rarity(words)
     pieces = searcher.count_tokens(words)
@@ -475,8 +477,13 @@ def _spellings(text: str, searcher: Searcher) -> dict[str, str | None]:
             continue
         variants = typo_variants(word)
         held = searcher.rarity(variants)
-        best = min(range(len(variants)), key=lambda i: (held[i], i), default=None)
-        out[word] = variants[best] if best is not None and held[best] < 1.0 else None
+        likeliest = min(held, default=1.0)
+        if likeliest >= 1.0:
+            out[word] = None  # a typo of no word of the news: a name
+            continue
+        stem = [v for v, h in zip(variants, held, strict=True) if h == likeliest]
+        split = searcher.count_tokens(stem)
+        out[word] = stem[min(range(len(stem)), key=lambda i: (split[i] > 1, i))]
     return out
 
 
@@ -528,8 +535,9 @@ class Answerer:
             return Answer(question=asked, text=NOTHING_ASKED, found=False)
         searcher = self.library.searcher()
         # the question inside any chat framing ("hey, can you tell me who X is? thanks"),
-        # shorthand written out, then, typed without capitals, written as the news writes its
-        # words; a name alone asks who that is
+        # shorthand written out, words of the news misspelt in lower case read as those words,
+        # then, typed without capitals, written as the news writes its words; a name alone asks
+        # who that is
         read = _read(asked)
         spellings = _spellings(read, searcher)  # typos of words the news uses, and names
         unknown = {word for word, meant in spellings.items() if meant is None}

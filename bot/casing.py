@@ -125,15 +125,16 @@ def _compound(word: str, known: Collection[str]) -> bool:
 
 
 def typo_variants(word: str) -> list[str]:
-    """Every word one typo from `word`, once each: two neighbours swapped, a letter changed,
-    left out, added; none when `word` is too short for a typo to tell (`MIN_TYPO_LETTERS`)."""
+    """Every word one typo from `word`, once each, in the order typos are read back: two
+    neighbours swapped, a letter added (typists leave letters out most), changed, left out;
+    none when `word` is too short for a typo to tell (`MIN_TYPO_LETTERS`)."""
     if len(word) < MIN_TYPO_LETTERS:
         return []
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     swapped = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    added = [a + c + b for a, b in splits for c in _LETTERS]
     changed = [a + c + b[1:] for a, b in splits if b for c in _LETTERS]
     left_out = [a + b[1:] for a, b in splits if b]
-    added = [a + c + b for a, b in splits for c in _LETTERS]
-    variants = dict.fromkeys(swapped + changed + left_out + added)  # in order, once each
+    variants = dict.fromkeys(swapped + added + changed + left_out)  # in order, once each
     variants.pop(word, None)
     return list(variants)

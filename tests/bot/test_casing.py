@@ -127,10 +127,10 @@ def test_a_short_word_has_no_typo_variants():
 
 def test_typo_variants_come_swaps_first_and_once_each():
     variants = typo_variants("recnetly")
-    # the seven swaps of neighbours first ("recently"), then a letter changed, left out, added
+    # the seven swaps of neighbours first ("recently"), then a letter added, changed, left out
     assert variants[0] == "ercnetly" and "recently" in variants[:7]
-    changed, left_out, added = ("recnetla", "recnety", "recnetlly")
-    assert 7 < variants.index(changed) < variants.index(left_out) < variants.index(added)
+    added, changed, left_out = ("recnetlly", "recnetla", "recnety")
+    assert 7 < variants.index(added) < variants.index(changed) < variants.index(left_out)
     assert len(variants) == len(set(variants))
 
 

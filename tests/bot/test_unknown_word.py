@@ -81,10 +81,12 @@ class Vocabulary:
     and the model splitting a word it does not list as common into two pieces."""
 
     NEWS = frozenset({"mayor", "president", "recently", "tall", "tower"})
-    COMMON = NEWS | {"send", "pisa"}
+    COMMON = NEWS | {"send", "pisa", "presided"}
+    STEMS = {"president": "presid", "presided": "presid"}
 
     def rarity(self, words):
-        return [0.3 if w in self.NEWS else 1.0 for w in words]
+        # as the index reads them: stemmed, so "presided" is held as "president" is
+        return [0.3 if self.STEMS.get(w, w) in self.NEWS | {"presid"} else 1.0 for w in words]
 
     def count_tokens(self, words):
         return [1 if w in self.COMMON else 2 for w in words]
@@ -101,6 +103,9 @@ class Vocabulary:
         ("what did the presidnet of vellmouht say", {"presidnet": "president", "vellmouht": None}),
         ("What did the Presidnet say?", {}),  # a capitalised word is the asker's name
         ("what did the whre say", {}),  # too short to tell a typo: neither
+        # of words with the stem the most articles hold, a whole word, the commonest typo first
+        ("what did the presidet say", {"presidet": "president"}),
+        ("what did the presidentt say", {"presidentt": "president"}),
     ],
 )
 def test_each_unused_split_word_is_a_typo_of_a_word_of_the_news_or_a_name(text, spellings):
