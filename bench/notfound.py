@@ -315,16 +315,13 @@ def lower_cased_typo(question: str, n: int, name: str) -> str:
         return typed
     word = max(words, key=len)
     i = len(word) // 2
-    head, middle, tail = word[: i - 1], word[i - 1 : i + 1], word[i + 1 :]
-    kind = n % 4
-    if kind == 0:
-        typo = head + middle[::-1] + tail
-    elif kind == 1:
-        typo = word[:i] + word[i + 1 :]
-    elif kind == 2:
-        typo = word[: i + 1] + word[i] + word[i + 1 :]
-    else:
-        typo = word[:i] + chr((ord(word[i]) - ord("a") + 1) % 26 + ord("a")) + word[i + 1 :]
+    head, letter, tail = word[:i], word[i], word[i + 1 :]
+    typo = (
+        head[:-1] + letter + head[-1],  # swapped with the letter before
+        head,  # left out
+        head + letter + letter,  # doubled
+        head + chr((ord(letter) - ord("a") + 1) % 26 + ord("a")),  # changed
+    )[n % 4] + tail
     return typed.replace(word, typo, 1)
 
 
@@ -387,6 +384,10 @@ def _lead(answer: str) -> str:
     return answer.split(" [1].", 1)[0] if " [1]." in answer else ""
 
 
+# the suffixes of the files `report` writes for questions typed otherwise than as written
+RETYPED_SUFFIXES = ("-framed", "-lower-case", "-typos")
+
+
 def same_as_written(suffix: str) -> dict[str, Any]:
     """Per set, the share of framed questions whose answer (text and found) is the question's
     as written, from the files `report` wrote."""
@@ -394,8 +395,7 @@ def same_as_written(suffix: str) -> dict[str, Any]:
     for written in sorted(OUT.glob(f"notfound-*{suffix}.jsonl")):
         name = written.name.removeprefix("notfound-").removesuffix(f"{suffix}.jsonl")
         framed_file = OUT / f"notfound-{name}{suffix}-framed.jsonl"
-        retyped = ("-framed", "-lower-case", "-typos")
-        if any(r in name for r in retyped) or not framed_file.exists():
+        if any(r in name for r in RETYPED_SUFFIXES) or not framed_file.exists():
             continue
         pairs = zip(read_jsonl(written), read_jsonl(framed_file), strict=True)
         same = [(a["answer"], a["found"]) == (b["answer"], b["found"]) for a, b in pairs]

@@ -468,12 +468,13 @@ def _spellings(text: str, searcher: Searcher) -> dict[str, str | None]:
     whole word of the vocabulary ("captured", not "capturred"), then the first in
     `typo_variants`' order ("president" before "presided"). A word too short for a typo to
     tell is neither."""
-    words = [w for w in dict.fromkeys(_LOWER_WORD.findall(text)) if len(w) >= MIN_TYPO_LETTERS]
+    typed = dict.fromkeys(_LOWER_WORD.findall(text))
+    words = [w for w in typed if len(w) >= MIN_TYPO_LETTERS and w not in STOPWORDS]
     rarity = searcher.rarity(words)
     pieces = searcher.count_tokens(words)
     out: dict[str, str | None] = {}
     for word, r, n in zip(words, rarity, pieces, strict=True):
-        if r < 1.0 or n < 2 or word in STOPWORDS:
+        if r < 1.0 or n < 2:
             continue
         variants = typo_variants(word)
         held = searcher.rarity(variants)

@@ -101,14 +101,14 @@ def recased(question: str, texts: Iterable[str], unknown: Collection[str] = ()) 
         capital = " ".join(w[:1].upper() + w[1:] for w in (out[i], out[i + 1]))
         if capital != pair and count(capital) > count(pair):
             out[i], out[i + 1] = capital.split(" ")
-    known = {m.group().lower() for m in _CASED_WORD.finditer(joined)}  # starts too
-    for i, (m, word) in enumerate(zip(words, out, strict=True)):
-        lower = word.lower()
-        if word != m.group() or lower in STOPWORDS or not lower.isalpha():
-            continue  # recased already, a function word, or hyphenated, with digits
-        # a word the news never uses, unless two words of the texts run together
-        if lower in unknown and not _compound(lower, known):
-            out[i] = word[:1].upper() + word[1:]
+    # a word the news never uses (no text holds it, so none recased it), unless two words of
+    # the texts run together
+    named = [i for i, word in enumerate(out) if word.lower() in unknown]
+    if named:
+        known = {m.group().lower() for m in _CASED_WORD.finditer(joined)}  # starts too
+        for i in named:
+            if not _compound(out[i].lower(), known):
+                out[i] = out[i][:1].upper() + out[i][1:]
     pieces, end = [], 0
     for m, word in zip(words, out, strict=True):
         pieces += [typed[end : m.start()], word]
