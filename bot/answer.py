@@ -26,6 +26,7 @@ from bot.evidence import (
     question_names,
     scope_unmet,
     subject_named,
+    superlative_unmet,
     support_probability,
     word_set,
 )
@@ -1112,13 +1113,19 @@ class Answerer:
             q.text, [s.text for s in sentences], scores.tolist(), [h.text for h in hits]
         )
         lead = leads[0] if leads else None
+        if lead is not None:
+            # The span that answers first, then the sentence it came from and one more.
+            chosen = shown_after_lead(leads, chosen, svecs)
+        elif titled is not None:
+            chosen = chosen[:SUPPORTING_SENTENCES]
+        if superlative_unmet(q.text, [sentences[i].text for i in chosen]):
+            log.info("no sentence to show gives the superlative asked for: not found")
+            return self._not_found(q, hits, searcher)
         cites = CitationBuilder(searcher.articles)
         parts = []
         used: dict[str, list[str]] = {}  # article id -> the sentences taken from it
         lead_text = None
         if lead is not None:
-            # The span that answers first, then the sentence it came from and one more.
-            chosen = shown_after_lead(leads, chosen, svecs)
             s = sentences[lead.sentence]
             lead_text, start = lead.span.text, s.start + lead.span.start
             expected = expected_type(q.text)
@@ -1137,7 +1144,6 @@ class Answerer:
             lead_text = searcher.articles[article_id].text[start:end]
             n = cites.cite(article_id, start, end)
             parts.append(f"{lead_text} [{n}].")
-            chosen = chosen[:SUPPORTING_SENTENCES]
         for i in chosen:
             s = sentences[i]
             n = cites.cite(s.article_id, s.start, s.end)

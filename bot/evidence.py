@@ -107,12 +107,18 @@ def word_set(texts: Iterable[str]) -> set[str]:
 # no question about Antarctica's.
 SUPERLATIVES = frozenset(
     """tallest highest largest biggest longest deepest oldest smallest fastest busiest richest
-    hottest coldest driest wettest widest heaviest""".split()
+    hottest coldest driest wettest widest heaviest closest nearest farthest furthest youngest
+    shortest lowest""".split()
 )
 # An ordinal scoped to a place is asked the same way ("the first president of Kenya").
 ORDINALS = frozenset({"first", "last"})
 # superlatives that say the same of a mountain, a country or a crowd
-SAME_SUPERLATIVES = (frozenset({"tallest", "highest"}), frozenset({"largest", "biggest"}))
+SAME_SUPERLATIVES = (
+    frozenset({"tallest", "highest"}),
+    frozenset({"largest", "biggest"}),
+    frozenset({"closest", "nearest"}),
+    frozenset({"farthest", "furthest"}),
+)
 WORLD_WORDS = frozenset("world earth planet globe".split())
 _SUPERLATIVE = "|".join(sorted(SUPERLATIVES | ORDINALS))
 _WORLDS = "|".join(sorted(WORLD_WORDS))
@@ -219,6 +225,34 @@ def ordinal_act(text: str) -> tuple[str, str] | None:
     ("first", "fly") of "the first woman to fly solo across the Atlantic"."""
     m = _ORDINAL_ACT.search(text)
     return None if m is None else (m.group("ordinal").lower(), m.group("verb").lower())
+
+
+# A question asking which thing is (or has) the superlative: "Which planet is closest to the
+# Sun?", "What is the longest bone ...?", "Which planet has the longest day?", "What is widely
+# considered the biggest ...?"; at the start of a sentence, after at most two words of its noun.
+# A superlative elsewhere describes what the question names ("overtaken Tesla as the world's
+# largest seller", "hit with the highest tariff"): the answer need not repeat it.
+_ASKED_SUPERLATIVE = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:which|what)\s+(?:[\w'’\-]+\s+){0,2}?(?:is|are|was|were|has|have|had)\s+"
+    r"(?:(?:[a-z]+ly|considered|regarded|now|still)\s+){0,2}(?:the\s+)?"
+    rf"(?P<adj>{'|'.join(sorted(SUPERLATIVES))})\b",
+    re.IGNORECASE,
+)
+
+
+def asked_superlative(question: str) -> str | None:
+    """The superlative `question` asks which thing holds ("closest" of "Which planet is
+    closest to the Sun?"), or None."""
+    m = _ASKED_SUPERLATIVE.search(question)
+    return None if m is None else m.group("adj").lower()
+
+
+def superlative_unmet(question: str, texts: Sequence[str]) -> bool:
+    """Whether the question asks which thing is the superlative and none of the sentences an
+    answer would show (`texts`) gives it, or one saying the same: they answer another question
+    ("The second planet from the sun, Venus ..." for "Which planet is closest to the Sun?")."""
+    asked = asked_superlative(question)
+    return asked is not None and not any(_gives(t, asked) for t in texts)
 
 
 def act_unmet(question: str, texts: Sequence[str]) -> bool:

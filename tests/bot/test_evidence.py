@@ -8,6 +8,7 @@ from bot.evidence import (
     SUPPORT_WEIGHTS,
     Support,
     act_unmet,
+    asked_superlative,
     missing_names,
     missing_phrases,
     name_phrases,
@@ -15,6 +16,7 @@ from bot.evidence import (
     question_names,
     scope_unmet,
     scoped_superlative,
+    superlative_unmet,
     support_probability,
     with_titles,
 )
@@ -258,6 +260,41 @@ def test_a_name_is_in_a_text_in_order_with_few_words_among_its_own():
     assert missing_phrases("How long is the Great Wall of China?", ["The wall, a great feat."]) == [
         "Great Wall of China"
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "superlative"),
+    [
+        ("Which planet is closest to the Sun?", "closest"),
+        ("What is the longest bone in the human body?", "longest"),
+        ("Which is the smallest country in Africa?", "smallest"),
+        ("Which planet has the longest day?", "longest"),
+        ("What is widely considered the biggest annual event in fashion?", "biggest"),
+        # after a sentence setting the scene, as quiz questions are asked
+        ("Turkeys are everywhere. Which farm is the largest in Minnesota?", "largest"),
+        # the superlative describes something else the question names: not what is asked
+        ("Which automaker has overtaken Tesla as the world's largest seller of EVs?", None),
+        ("Which country was hit with the highest tariff rate?", None),
+        ("Free solo climber Alex Honnold scaled one of the world's tallest buildings.", None),
+        ("Which NFL team has played the most games on Thanksgiving Day?", None),  # no adjective
+    ],
+)
+def test_the_superlative_a_question_asks_for(question, superlative):
+    assert asked_superlative(question) == superlative
+
+
+def test_sentences_without_the_asked_superlative_do_not_answer_it():
+    # "Earth [1]." answered "Which planet is closest to the Sun?" from a sentence on Venus
+    venus = "The second planet from the sun, Venus is often called Earth's twin."
+    assert superlative_unmet("Which planet is closest to the Sun?", [venus])
+    # a sentence giving it, or one saying the same, answers it
+    mercury = "Mercury, the planet nearest the sun, has almost no atmosphere."
+    assert not superlative_unmet("Which planet is closest to the Sun?", [venus, mercury])
+    assert not superlative_unmet(
+        "What is the biggest annual event in fashion?", ["The Met Gala is the largest."]
+    )
+    # a question asking no superlative is left to the other checks
+    assert not superlative_unmet("Which planet did the probe reach?", [venus])
 
 
 def test_a_first_of_another_act_answers_no_first():
