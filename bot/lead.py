@@ -397,6 +397,7 @@ _DEFINE_NAME = re.compile(
     r"\s+(?:is|are|was|were)\s+the\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*\s*\??\s*$"
 )
 _WORD = re.compile(r"\w(?:[\w'’&.\-]*\w)?")
+_SCORE = re.compile(r"\d+[-–]\d+")  # a score or a range: 1-2, 40-22, 2024-25
 _NUMBER = re.compile(
     r"(?<![\w.,])(?<!\d[-–])(?:[$€£]\s?)?\d+(?:[.,]\d+)*(?:[-–]\d+(?![\w.,]))?"  # a range: "1-3"
     r"(?:\s?%|\s(?:percent|million|billion|trillion|thousand)\b)?"
@@ -1360,8 +1361,10 @@ def _names(
             run = []
         if word[0].isupper() and _COMPOUND_ADJECTIVE.search(word):
             run = []  # "Des Moines-based": the name before it is part of the adjective too
+        # a number after a name is part of it ("Super Bowl 59", "Formula 1"), a score or a
+        # range is not ("Morocco 1-2 Spain" is two names)
         capital = (word[0].isupper() and not _COMPOUND_ADJECTIVE.search(word)) or (
-            word[0].isdigit() and bool(run)
+            word[0].isdigit() and bool(run) and not _SCORE.fullmatch(word)
         )
         if capital or (run and (word in CONNECTORS or (several and word == "and"))):
             run.append(tok)

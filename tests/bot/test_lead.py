@@ -112,6 +112,22 @@ def test_names_leave_out_the_questions_own_words_and_the_sentence_start():
     assert spans(sentence, question) == ["Samsung Electronics"]
 
 
+def test_a_score_ends_a_name():
+    # "Morocco 1-2 Spain [1]." led "Which strait separates Spain from Morocco?": a score line
+    # is no name, and each side of it is a word of the question
+    question = "Which strait separates Spain from Morocco?"
+    assert spans("Prediction: Morocco 1-2 Spain.", question) == []
+    assert spans("Who: Morocco vs. Spain, and the Strait of Gibraltar.", question) == [
+        "Strait of Gibraltar"
+    ]
+    # a number after a name is part of it, a score is not
+    assert spans("The Chiefs beat the Eagles 40-22 in Super Bowl 59.", "Which game?") == [
+        "Chiefs",
+        "Eagles",
+        "Super Bowl 59",
+    ]
+
+
 def test_a_sentences_first_word_is_a_name_only_when_written_so_elsewhere():
     sentence = "Kingsford lost the final to England on Sunday."
     question = "England beat which club on Sunday?"
