@@ -229,11 +229,13 @@ def ordinal_act(text: str) -> tuple[str, str] | None:
 
 # A question asking which thing is (or has) the superlative: "Which planet is closest to the
 # Sun?", "What is the longest bone ...?", "Which planet has the longest day?", "What is widely
-# considered the biggest ...?"; at the start of a sentence, after at most two words of its noun.
+# considered the biggest ...?", "What's the closest ...?"; at the start of a sentence, after at
+# most two words of its noun.
 # A superlative elsewhere describes what the question names ("overtaken Tesla as the world's
 # largest seller", "hit with the highest tariff"): the answer need not repeat it.
 _ASKED_SUPERLATIVE = re.compile(
-    r"(?:^|(?<=[.!?]\s))(?:which|what)\s+(?:[\w'’\-]+\s+){0,2}?(?:is|are|was|were|has|have|had)\s+"
+    r"(?:^|(?<=[.!?]\s))(?:which|what)(?:(?:\s+[\w\-]+){0,2}?"
+    r"(?:\s+(?:is|are|was|were|has|have|had)\b|['’]s)|s)\s+"  # "What's", "whats" as typed
     r"(?:(?:[a-z]+ly|considered|regarded|now|still)\s+){0,2}(?:the\s+)?"
     rf"(?P<adj>{'|'.join(sorted(SUPERLATIVES))})\b",
     re.IGNORECASE,

@@ -270,6 +270,10 @@ def test_a_name_is_in_a_text_in_order_with_few_words_among_its_own():
         ("Which is the smallest country in Africa?", "smallest"),
         ("Which planet has the longest day?", "longest"),
         ("What is widely considered the biggest annual event in fashion?", "biggest"),
+        # contracted, as chat users type
+        ("What's the closest planet to the Sun?", "closest"),
+        ("whats the longest bone in the body", "longest"),
+        ("Which planet's closest to the sun?", "closest"),
         # after a sentence setting the scene, as quiz questions are asked
         ("Turkeys are everywhere. Which farm is the largest in Minnesota?", "largest"),
         # the superlative describes something else the question names: not what is asked
