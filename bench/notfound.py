@@ -28,10 +28,11 @@ Report: the share of realtimeqa-tune and realtimeqa-dev questions answered `foun
 the share of off-topic questions answered `found: false`, for the tune off-topic set and for
 ../shared/eval/offtopic-questions.jsonl (the reporting set: never used for fitting) and
 bench/questions/offtopic-check.jsonl, offtopic-fresh.jsonl, -fresh2, -fresh3, -fresh4, -fresh5,
--fresh6 and -fresh7 (ours, never fitted on), and the found rate of bench/questions/user-tune.jsonl
-(chat-style questions the tune corpus answers), bench/questions/user-leads.jsonl (short
-questions both corpora answer) and user-superlatives.jsonl ("Which X is the largest ...?"
-answered by the news) and of bench/questions/who-is-tune.jsonl and who-is-dev.jsonl
+-fresh6, -fresh7 and -fresh8 (ours, never fitted on), and the found rate of
+bench/questions/user-tune.jsonl (chat-style questions the tune corpus answers),
+bench/questions/user-leads.jsonl (short questions both corpora answer) and
+user-superlatives.jsonl ("Which X is the largest ...?" answered by the news) and of
+bench/questions/who-is-tune.jsonl and who-is-dev.jsonl
 ("Who is X?" for people quoted in one corpus), each with a bootstrap 95% interval.
 --lower-case: the same with every question typed in lower case, as chat users type them,
 answered as the bot answers (recasing the question from the passages it finds, bot/casing.py)
@@ -111,6 +112,10 @@ OFFTOPIC_FRESH6 = QUESTIONS / "offtopic-fresh6.jsonl"
 # knowledge, how-to, sums and measures, science explained, fiction, made-up officials, firms and
 # places (a first draft repeated earlier sets' questions and was replaced before counting).
 OFFTOPIC_FRESH7 = QUESTIONS / "offtopic-fresh7.jsonl"
+# 40 more, written later in the thirty-fourth round and committed before their first run:
+# general knowledge, how-to, sums and measures, science explained, fiction, made-up officials,
+# firms, schools and places.
+OFFTOPIC_FRESH8 = QUESTIONS / "offtopic-fresh8.jsonl"
 # Short questions written from article titles of both realtimeqa corpora while checking the lead
 # span (issue 8, fifteenth round): each is answered by an article of the merged index. Never
 # fitted on.
@@ -283,6 +288,7 @@ def report(bot: Any, suffix: str = "", retyped: Retyping | None = None) -> dict[
         "offtopic-fresh5": (OFFTOPIC_FRESH5, False),
         "offtopic-fresh6": (OFFTOPIC_FRESH6, False),
         "offtopic-fresh7": (OFFTOPIC_FRESH7, False),
+        "offtopic-fresh8": (OFFTOPIC_FRESH8, False),
         "user-tune": (USER_TUNE, True),
         "user-leads": (USER_LEADS, True),
         "user-superlatives": (USER_SUPERLATIVES, True),
@@ -355,6 +361,7 @@ UNFITTED_OFFTOPIC = (
     "offtopic-fresh5",
     "offtopic-fresh6",
     "offtopic-fresh7",
+    "offtopic-fresh8",
 )
 REPORT_SIDE = (*UNFITTED_OFFTOPIC, "realtimeqa-dev", "who-is-dev")
 
