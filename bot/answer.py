@@ -20,6 +20,7 @@ from bot.evidence import (
     RARE_NAME,
     Support,
     act_unmet,
+    creation_unmet,
     missing_names,
     missing_phrases,
     phrase_in,
@@ -1118,8 +1119,12 @@ class Answerer:
             chosen = shown_after_lead(leads, chosen, svecs)
         elif titled is not None:
             chosen = chosen[:SUPPORTING_SENTENCES]
-        if superlative_unmet(q.text, [sentences[i].text for i in chosen]):
+        shown = [sentences[i].text for i in chosen]
+        if superlative_unmet(q.text, shown):
             log.info("no sentence to show gives the superlative asked for: not found")
+            return self._not_found(q, hits, searcher)
+        if creation_unmet(q.text, shown):
+            log.info("no sentence to show tells of the act asked about: not found")
             return self._not_found(q, hits, searcher)
         cites = CitationBuilder(searcher.articles)
         parts = []

@@ -257,6 +257,40 @@ def superlative_unmet(question: str, texts: Sequence[str]) -> bool:
     return asked is not None and not any(_gives(t, asked) for t in texts)
 
 
+# "Who wrote ...?", "Who invented ...?": a question asking who made something is answered by a
+# sentence telling of that act or naming the maker by it ("written by", "the founder of", "its
+# architect"), not by one that names someone beside the thing ("Led by Ed Dickens, the ...
+# locomotive" for "Who built the first successful steam locomotive?"). Each asked verb with the
+# word stems that tell of it.
+CREATIVE_ACTS: dict[str, tuple[str, ...]] = {
+    "wrote": ("wrot", "writ", "author", "novelist", "playwright", "poet"),
+    "composed": ("compos",),
+    "painted": ("paint",),
+    "designed": ("design", "architect"),
+    "built": ("built", "build", "construct"),
+    "invented": ("invent",),
+    "founded": ("found",),
+    "discovered": ("discover",),
+    "directed": ("direct", "filmmaker"),
+    "sculpted": ("sculpt",),
+    "created": ("creat",),
+}
+_ASKED_CREATION = re.compile(
+    rf"(?:^|(?<=[.!?]\s))who\s+(?:[a-z]+ly\s+)?(?P<act>{'|'.join(CREATIVE_ACTS)})\b",
+    re.IGNORECASE,
+)
+
+
+def creation_unmet(question: str, texts: Sequence[str]) -> bool:
+    """Whether the question asks who made something ("Who wrote the novel Frankenstein?") and
+    none of the sentences an answer would show (`texts`) tells of that act or its maker."""
+    m = _ASKED_CREATION.search(question)
+    if m is None:
+        return False
+    stems = "|".join(CREATIVE_ACTS[m.group("act").lower()])
+    return not any(re.search(rf"\b(?:{stems})", t, re.IGNORECASE) for t in texts)
+
+
 def act_unmet(question: str, texts: Sequence[str]) -> bool:
     """Whether the question asks who or what was first (or last) to do something and the best
     sentences (`texts`) that give a first of some act give it only of other acts: "the first

@@ -9,6 +9,7 @@ from bot.evidence import (
     Support,
     act_unmet,
     asked_superlative,
+    creation_unmet,
     missing_names,
     missing_phrases,
     name_phrases,
@@ -299,6 +300,29 @@ def test_sentences_without_the_asked_superlative_do_not_answer_it():
     )
     # a question asking no superlative is left to the other checks
     assert not superlative_unmet("Which planet did the probe reach?", [venus])
+
+
+def test_sentences_without_the_creative_act_asked_do_not_answer_who_did_it():
+    # "Ed Dickens [1]." answered "Who built the first successful steam locomotive?"
+    dickens = "Led by Ed Dickens, the heritage program's showpiece is the massive locomotive."
+    assert creation_unmet("Who built the first successful steam locomotive?", [dickens])
+    # "Benicio Del Toro [1]." answered "Who wrote the novel Frankenstein?" from an awards race
+    race = 'The race features Benicio Del Toro and Jacob Elordi ("Frankenstein").'
+    assert creation_unmet("Who wrote the novel Frankenstein?", [race])
+    # the act, or the one who does it, answers
+    assert not creation_unmet(
+        "Who wrote the Shahnameh?", ["The Shahnameh is a Persian epic written by Ferdowsi."]
+    )
+    assert not creation_unmet("Who directed Heat?", ["Michael Mann, who directed Heat."])
+    assert not creation_unmet(
+        "Who founded TSMC?", ["Morris Chang, the founder of TSMC, said chips cost more."]
+    )
+    assert not creation_unmet(
+        "Who designed the Sydney Opera House?", ["Its architect, Jorn Utzon, never saw it."]
+    )
+    # other questions are left to the other checks
+    assert not creation_unmet("Who won the Super Bowl?", [dickens])
+    assert not creation_unmet("Who was the first person to write a novel?", [dickens])
 
 
 def test_a_first_of_another_act_answers_no_first():
