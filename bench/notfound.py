@@ -31,7 +31,8 @@ bench/questions/offtopic-check.jsonl, offtopic-fresh.jsonl, -fresh2, -fresh3, -f
 -fresh6, -fresh7 and -fresh8 (ours, never fitted on), and the found rate of
 bench/questions/user-tune.jsonl (chat-style questions the tune corpus answers),
 bench/questions/user-leads.jsonl (short questions both corpora answer) and
-user-superlatives.jsonl ("Which X is the largest ...?" answered by the news) and of
+user-superlatives.jsonl ("Which X is the largest ...?" answered by the news) and
+user-creators.jsonl ("Who founded X?" answered by the news) and of
 bench/questions/who-is-tune.jsonl and who-is-dev.jsonl
 ("Who is X?" for people quoted in one corpus), each with a bootstrap 95% interval.
 --lower-case: the same with every question typed in lower case, as chat users type them,
@@ -125,6 +126,10 @@ USER_LEADS = QUESTIONS / "user-leads.jsonl"
 # when a missing superlative became a reason for "not found": what that rule may cost real
 # questions of its shape, which the quiz sets hardly ask. Never fitted on.
 USER_SUPERLATIVES = QUESTIONS / "user-superlatives.jsonl"
+# "Who founded / wrote / directed X?" questions written, in the same round, from sentences of
+# both corpora that name a maker ("Morris Chang, the founder of TSMC"): what the rule asking the
+# shown sentences to tell of the act may cost real questions of that shape. Never fitted on.
+USER_CREATORS = QUESTIONS / "user-creators.jsonl"
 # "Who is X?" for the people most quoted in one realtimeqa corpus's articles and never in the
 # other's (`--make-who-is` writes them from the merged index): questions about a named person
 # the news covers, which a Discord user asks most and the quiz questions never do. Never fitted
@@ -292,6 +297,7 @@ def report(bot: Any, suffix: str = "", retyped: Retyping | None = None) -> dict[
         "user-tune": (USER_TUNE, True),
         "user-leads": (USER_LEADS, True),
         "user-superlatives": (USER_SUPERLATIVES, True),
+        "user-creators": (USER_CREATORS, True),
         "who-is-tune": (WHO_IS["realtimeqa-tune"], True),
         "who-is-dev": (WHO_IS["realtimeqa-dev"], True),
     }
