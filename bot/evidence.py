@@ -279,6 +279,11 @@ _ASKED_CREATION = re.compile(
     rf"(?:^|(?<=[.!?]\s))who\s+(?:[a-z]+ly\s+)?(?P<act>{'|'.join(CREATIVE_ACTS)})\b",
     re.IGNORECASE,
 )
+# each act's stems as one pattern, in any case
+_TELLS_OF = {
+    act: re.compile(rf"\b(?:{'|'.join(stems)})", re.IGNORECASE)
+    for act, stems in CREATIVE_ACTS.items()
+}
 
 
 def creation_unmet(question: str, texts: Sequence[str]) -> bool:
@@ -287,8 +292,8 @@ def creation_unmet(question: str, texts: Sequence[str]) -> bool:
     m = _ASKED_CREATION.search(question)
     if m is None:
         return False
-    stems = "|".join(CREATIVE_ACTS[m.group("act").lower()])
-    return not any(re.search(rf"\b(?:{stems})", t, re.IGNORECASE) for t in texts)
+    tells = _TELLS_OF[m.group("act").lower()]
+    return not any(tells.search(t) for t in texts)
 
 
 def act_unmet(question: str, texts: Sequence[str]) -> bool:
