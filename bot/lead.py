@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.question import STOPWORDS, fold
 from index.quotes.lexicon import COUNTRIES, US_STATES
@@ -1389,6 +1389,7 @@ def _names(
             and first not in known
             and not (len(run) > 1 and first in first_names)
             and not _opens_with_place(run)  # "Utah Valley University issued ..."
+            and not _ampersand_name(sentence, run)  # "Marks & Spencer said ...", "AT&T said"
         ):
             run = run[1:]
         # A date is no name: "On July 20 I watched ...", "in February 2026".
@@ -1452,6 +1453,17 @@ PLACE_PREFIXES = frozenset(
 )
 
 
+def _ampersand_name(sentence: str, run: list[re.Match[str]]) -> bool:
+    """Whether a run of capitalised words is a name by its "&": one word holding it ("AT&T",
+    "H&M") or two words joined by it ("Marks & Spencer", "Ben & Jerry's"). Such a name is one
+    at a sentence's start as well, where a capital alone proves nothing."""
+    if not run:
+        return False
+    if "&" in run[0].group():
+        return True
+    return len(run) > 1 and sentence[run[0].end() : run[1].start()].strip() == "&"
+
+
 def _in_place(sentence: str, span: Span) -> bool:
     """Whether `span` names a place: after "in", "near" ... (not as an owner: "in Trump's first
     term"), or starting as only places' names do ("Los Angeles")."""
@@ -1502,9 +1514,13 @@ def _joined_institutions(sentence: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+_KEY_WORD = re.compile(_WORD.pattern + "|&")
+
+
 def span_key(text: str) -> str:
-    """What two mentions of the same thing share: lower-case, without "the" or "'s"."""
-    words = [_key_word(w) for w in _WORD.findall(text)]
+    """What two mentions of the same thing share: lower-case, without "the" or "'s" ("&" is
+    kept: "ben & jerry" is what "Ben & Jerry's" mentions)."""
+    words = [_key_word(w) for w in _KEY_WORD.findall(text)]
     if words[:1] == ["the"]:
         words = words[1:]
     return " ".join(words)
@@ -1656,7 +1672,32 @@ def ranked_leads(
         leads = together or leads
     if expected.kind == PERSON:
         leads = _full_names(leads)
+    elif expected.kind == ENTITY:
+        passages = list(context) or read  # each mention once: the sentences are the passages'
+        leads = {
+            key: replace(lead, span=_brand_name(sentences[lead.sentence], lead.span, passages))
+            for key, lead in leads.items()
+        }
     return sorted(leads.values(), key=lambda lead: (-lead.score, order.index(lead.sentence)))
+
+
+# How often the texts must write a name with its "'s", and never without, for the "'s" to be
+# the name's own.
+BRAND_MENTIONS = 2
+
+
+def _brand_name(sentence: str, span: Span, texts: Sequence[str]) -> Span:
+    """`span` with the "'s" after it when that is part of the name: the texts write the name
+    BRAND_MENTIONS times or more, always with it ("Ben & Jerry's", "Macy's"); a name the texts
+    also write bare is an owner's ("Johnson & Johnson's shares")."""
+    owned = sentence[span.end : span.end + 2]
+    if owned not in ("'s", "’s"):
+        return span
+    pattern = re.compile(r"(?<!\w)" + re.escape(span.text) + r"(?P<s>['’]s)?(?!\w)")
+    mentions = [m for text in texts for m in pattern.finditer(text)]
+    if len(mentions) < BRAND_MENTIONS or not all(m.group("s") for m in mentions):
+        return span
+    return Span(span.text + owned, span.start, span.end + 2)
 
 
 # The oldest age a "how old" question is answered with; above it a number counts something else.

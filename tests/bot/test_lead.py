@@ -229,6 +229,50 @@ def test_names_keep_connectors_initials_and_ampersands_but_not_titles_for_people
     ]
 
 
+def test_a_name_joined_by_an_ampersand_is_one_at_a_sentences_start_too():
+    # "Jerry" led "Which ice cream brand announced that its co-founder has quit?": the sentence
+    # opened "Ben & Jerry's co-founder ...", and its first word was dropped as any opener is
+    question = "Which company is closing stores?"
+    assert spans("Marks & Spencer said it would close 20 stores.", question) == ["Marks & Spencer"]
+    assert spans("AT&T said service was restored on Thursday.", "Which carrier?") == ["AT&T"]
+    assert spans("Barnes & Noble was sold to Elliott Management.", "Which bookseller?") == [
+        "Barnes & Noble",
+        "Elliott Management",
+    ]
+    # an opener without one is still dropped unless written capitalised elsewhere
+    assert spans("Analysts said Walmart would close stores.", question) == ["Walmart"]
+
+
+def test_sentences_naming_an_ampersand_name_agree_on_it_and_a_brands_s_is_kept():
+    question = "Which ice cream brand announced that its co-founder has quit the company?"
+    sentences = [
+        "Ben & Jerry's co-founder Jerry Greenfield has quit the company, as its rift with "
+        "parent Unilever deepened.",
+        "Unilever said it disagrees with Greenfield's perspective.",
+        "Greenfield said Ben & Jerry's had lost its independence.",
+    ]
+    leads = ranked_leads(question, sentences, [0.9, 0.6, 0.6])
+    # "Unilever" is named twice, and so is "Ben & Jerry's": they agree as much, and the brand
+    # comes first in the best sentence; the texts never write the brand without its "'s"
+    assert [lead.span.text for lead in leads[:2]] == ["Ben & Jerry's", "Unilever"]
+    assert sentences[0][leads[0].span.start : leads[0].span.end] == "Ben & Jerry's"
+
+
+def test_an_owners_s_goes_when_the_name_is_also_written_without_it():
+    question = "Which company recalled baby powder?"
+    sentences = [
+        "Johnson & Johnson's baby powder was recalled on Friday.",
+        "Johnson & Johnson said the recall was a precaution.",
+    ]
+    assert [lead.span.text for lead in ranked_leads(question, sentences, [0.9, 0.5])] == [
+        "Johnson & Johnson"
+    ]
+    # a name written once with its "'s" is not yet a brand's
+    once = ["Crowds lined the route of Macy's parade through Manhattan on Thursday."]
+    leads = ranked_leads("Which store hosts the parade?", once, [0.9])
+    assert [lead.span.text for lead in leads] == ["Macy", "Manhattan"]
+
+
 def test_a_possessive_splits_owner_from_owned_and_a_dateline_is_skipped():
     sentence = "SAN FRANCISCO — An outage at Amazon's AWS cloud unit hit sites."
     assert spans(sentence, "Which company's cloud went down?") == ["Amazon", "AWS"]
