@@ -20,6 +20,7 @@ from bot.evidence import (
     RARE_NAME,
     Support,
     act_unmet,
+    count_unmet,
     creation_unmet,
     missing_names,
     missing_phrases,
@@ -1125,6 +1126,9 @@ class Answerer:
             return self._not_found(q, hits, searcher)
         if creation_unmet(q.text, shown):
             log.info("no sentence to show tells of the act asked about: not found")
+            return self._not_found(q, hits, searcher)
+        if count_unmet(q.text, lead.span.text if lead is not None else None, shown):
+            log.info("no sentence to show counts what was asked about: not found")
             return self._not_found(q, hits, searcher)
         cites = CitationBuilder(searcher.articles)
         parts = []

@@ -27,7 +27,16 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from bot.lead import CALENDAR_WORDS, CONNECTORS, SURNAME_PARTICLES, WORK_NOUNS
+from bot.lead import (
+    CALENDAR_WORDS,
+    CONNECTORS,
+    NUMBER,
+    SURNAME_PARTICLES,
+    WORK_NOUNS,
+    counts_other,
+    expected_type,
+    mentions_unit,
+)
 from bot.question import fold, unaccented
 from index.quotes.lexicon import FIRST_NAMES, ROLE_HEADS, TITLE_ROLES
 
@@ -294,6 +303,20 @@ def creation_unmet(question: str, texts: Sequence[str]) -> bool:
         return False
     tells = _TELLS_OF[m.group("act").lower()]
     return not any(tells.search(t) for t in texts)
+
+
+def count_unmet(question: str, lead: str | None, texts: Sequence[str]) -> bool:
+    """Whether the question asks how many of something ("How many moons does Neptune have?")
+    and none of the sentences an answer would show (`texts`) writes that thing, while the lead
+    is missing or counts something else ("Six planets"). A bare number leading sentences that
+    do not name the thing ("101" for "How many stories tall is the building?", from "Taipei
+    101") is left to the other checks."""
+    expected = expected_type(question)
+    if expected is None or expected.kind != NUMBER or expected.noun or not expected.units:
+        return False
+    if mentions_unit(expected.units, texts):
+        return False
+    return lead is None or counts_other(lead, expected.units)
 
 
 def act_unmet(question: str, texts: Sequence[str]) -> bool:

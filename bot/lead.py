@@ -29,6 +29,7 @@ QUESTION_OVERLAP_PENALTY = 0.05  # some (not all) of the span's words are in the
 ACT_BONUS = 0.05  # the span does what the question asks who did ("Costco has sued" for "Which
 # company sued ...?")
 UNIT_WORDS = 4  # "how many" reads at most this many words of the noun after it
+UNIT_STEM = 5  # an asked unit this long is written by any word sharing its first this many letters
 SUPPORTING_SENTENCES = 2  # sentences after the lead: its own and one more that adds something
 RUNNER_UP_RATIO = 0.7  # a span of another sentence scoring this share of the lead's is a close call
 
@@ -470,6 +471,8 @@ _DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)?
 _NATIONALITY = re.compile(r"(?:ian|can|ish|ese|eli|ch)$")  # Russian, Mexican, British, ...
 _INITIALS = re.compile(r"(?:^|\s)(?:[A-Z]\.)+[A-Z]$")
 # "5'11\"", "5′11″", "6-foot-2", "5 feet 9 inches": a height is one number, not "5".
+# A clock time or a ratio ("12:30 p.m.", "3:1"): no count, nor are its two numbers.
+_CLOCK = re.compile(r"(?<![\w:])\d+:\d+(?![\w:])")
 _HEIGHT = re.compile(
     r"(?<![\w.,'’])\d{1,2}(?:['’′]\s?\d{1,2}(?:\"|”|″|'')?|-foot(?:-\d{1,2})?"
     r"|\s(?:feet|foot|ft\.?)\s\d{1,2}(?:\s(?:inches|inch|in\.))?)(?!\w)"
@@ -1244,11 +1247,11 @@ def _singulars(words: Iterable[str]) -> set[str]:
 
 def _numbers(sentence: str) -> list[Span]:
     spans = [Span(m.group(), m.start(), m.end()) for m in _HEIGHT.finditer(sentence)]
-    heights = list(spans)
+    taken = [*spans, *(Span(m.group(), m.start(), m.end()) for m in _CLOCK.finditer(sentence))]
     for m in _NUMBER.finditer(sentence):
         digits = m.group()
-        if any(h.start <= m.start() < h.end for h in heights):
-            continue
+        if any(h.start <= m.start() < h.end for h in taken):
+            continue  # part of a height ("6 feet 2 inches") or a clock time ("12:30 p.m.")
         if (
             YEAR_PATTERN.fullmatch(digits)
             or _YEAR_SPAN.fullmatch(digits)
@@ -1942,6 +1945,24 @@ def _unit(span: str) -> str:
         return _singular(_key_word(words[-1]))
     hyphened = re.match(r"[$€£]?\d[\d.,]*-([a-z][a-z\-]*)$", span)
     return _singular(hyphened.group(1)) if hyphened else ""
+
+
+def counts_other(span: str, units: frozenset[str]) -> bool:
+    """Whether a number span counts something other than `units` ("Six planets" for "How many
+    moons ...?"); a bare number counts nothing said."""
+    unit = _unit(span)
+    return bool(unit) and unit not in units
+
+
+def mentions_unit(units: frozenset[str], texts: Sequence[str]) -> bool:
+    """Whether one of `texts` writes one of the asked `units` (from "how many"), in either
+    number ("players" for "player", "stories" for "storie")."""
+    words = {_singular(_key_word(w)) for text in texts for w in _WORD.findall(text)}
+    return any(
+        unit in words
+        or (len(unit) >= UNIT_STEM and any(w.startswith(unit[:UNIT_STEM]) for w in words))
+        for unit in units
+    )
 
 
 def _full_names(leads: dict[str, Lead]) -> dict[str, Lead]:

@@ -9,6 +9,7 @@ from bot.evidence import (
     Support,
     act_unmet,
     asked_superlative,
+    count_unmet,
     creation_unmet,
     missing_names,
     missing_phrases,
@@ -352,3 +353,25 @@ def test_a_title_is_present_abbreviated_or_written_out():
     assert with_titles({"crew"}) == {"crew"}
     assert missing_names("What did Captain Reyes say?", ["Navy Capt. Ada Reyes said so."]) == []
     assert missing_names("What did Captain Reyes say?", ["Ada Reyes said so."]) == ["captain"]
+
+
+def test_sentences_not_writing_what_is_counted_do_not_answer_how_many():
+    # "Six planets [1]." answered "How many moons does Neptune have?" from a sky guide
+    planets = "Six planets will line up: Mercury, Jupiter, Venus, Uranus, Neptune and Saturn."
+    assert count_unmet("How many moons does Neptune have?", "Six planets", [planets])
+    # no lead at all over sentences not writing the thing: nothing counted it
+    polo = "The U.S. men's water polo team faces Croatia in group play on Friday."
+    assert count_unmet("How many players does a water polo team have in the pool?", None, [polo])
+    # a sentence writing the thing, in either number, is left to the other checks
+    saturn = "Saturn now has 274 known moons, more than any other planet."
+    assert not count_unmet("How many moons does Saturn have?", "274 known moons", [saturn])
+    assert not count_unmet("How many moons does Neptune have?", "Six planets", [planets, saturn])
+    # "Two trains" counts other things, but the sentence says how many people died
+    crash = "Two people are dead after two trains hit a car in Eaton Township."
+    assert not count_unmet("How many people died when trains hit a car?", "Two trains", [crash])
+    # a bare number counts nothing said: "101" of "Taipei 101" for how many stories tall
+    taipei = "The 40-year-old climber scaled the 101-floor building in Taipei."
+    assert not count_unmet("How many stories tall is the building?", "101", [taipei])
+    # "how much" and questions asking no count are not read
+    assert not count_unmet("How much did the rocket cost?", "Six planets", [planets])
+    assert not count_unmet("Which planet has rings?", None, [planets])

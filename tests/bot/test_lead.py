@@ -294,6 +294,14 @@ def test_numbers_keep_their_unit_and_leave_out_dates_years_and_asked_numbers():
     assert spans("It measured 8.8, the USGS said.", "What magnitude was the earthquake?") == ["8.8"]
 
 
+def test_a_clock_time_or_a_ratio_counts_nothing():
+    # "30 [1]." answered "How many players does a water polo team have in the pool?" from
+    # "... faces Croatia in group play at 12:30 p.m."
+    question = "How many players does a water polo team have in the pool?"
+    assert spans("The team faces Croatia in group play at 12:30 p.m. on Friday.", question) == []
+    assert spans("Odds were 3:1 against the 11 players who started.", question) == ["11 players"]
+
+
 def test_an_amount_per_unit_is_read_whole():
     sentence = "Gold reached a record $3,128.06 per ounce on Monday."
     assert spans(sentence, "What is the price of gold?") == ["$3,128.06 per ounce"]

@@ -6,7 +6,9 @@ not found:
   article is answered (`superlative_unmet`);
 - a maker's act: "Who built the heritage locomotive Big Boy?" over "Led by Ed Dickens, the ...
   showpiece is the massive locomotive Big Boy" was answered "Ed Dickens [1]."; "Who founded the
-  chipmaker TSMC?" over "Morris Chang, the founder of TSMC" is answered (`creation_unmet`).
+  chipmaker TSMC?" over "Morris Chang, the founder of TSMC" is answered (`creation_unmet`);
+- a count: "How many moons does Neptune have?" over a sky guide naming six planets was answered
+  "Six planets [1]."; "How many planets will line up?" over it is answered (`count_unmet`).
 
 Through `newsbot ask --json` and the Discord rendering, with the real model (the hashed test
 embedder finds these questions too weak to answer at all, so it could not tell these rules from
@@ -38,8 +40,14 @@ CHIPS = (
     "Morris Chang, the founder of TSMC, said chips made in Arizona cost 50% more than in "
     "Taiwan. The company builds its most advanced chips at home."
 )
+SKY = (
+    "Six planets will line up in the night sky this week, Neptune among them: Mercury, "
+    "Jupiter, Venus, Uranus, Neptune and Saturn. Neptune, the farthest planet from the sun, "
+    "will need a telescope to be seen; the other planets are bright enough for the eye."
+)
 ARTICLES = [
     ("venus-twin", "Sky Weekly", "2025-03-02", "Earth's twin", VENUS),
+    ("planet-parade", "Sky Weekly", "2025-02-20", "Neptune joins the planet parade", SKY),
     ("big-boy-tour", "Rail Weekly", "2025-06-02", "Big Boy rolls west", STEAM),
     ("tsmc-costs", "Chip Post", "2025-06-04", "What chips cost in Arizona", CHIPS),
 ]
@@ -47,6 +55,7 @@ TEXTS = texts_of(ARTICLES)
 REFUSED = [
     ("Which planet is closest to the Sun?", "Earth [1]"),
     ("Who built the heritage locomotive Big Boy?", "Ed Dickens [1]"),
+    ("How many moons does Neptune have?", "Six planets [1]"),
 ]
 # question, the lead, a sentence shown, the article cited
 ANSWERED = [
@@ -57,6 +66,12 @@ ANSWERED = [
         "venus-twin",
     ),
     ("Who founded the chipmaker TSMC?", "Morris Chang", "the founder of TSMC", "tsmc-costs"),
+    (
+        "How many planets will line up in the night sky?",
+        "Six planets",
+        "Six planets will line up",
+        "planet-parade",
+    ),
 ]
 
 
