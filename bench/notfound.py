@@ -28,7 +28,7 @@ Report: the share of realtimeqa-tune and realtimeqa-dev questions answered `foun
 the share of off-topic questions answered `found: false`, for the tune off-topic set and for
 ../shared/eval/offtopic-questions.jsonl (the reporting set: never used for fitting) and
 bench/questions/offtopic-check.jsonl, offtopic-fresh.jsonl, -fresh2, -fresh3, -fresh4, -fresh5,
--fresh6, -fresh7, -fresh8, -fresh9 and -fresh10 (ours, never fitted on), and the found rate of
+-fresh6 to -fresh11 (ours, never fitted on), and the found rate of
 bench/questions/user-tune.jsonl (chat-style questions the tune corpus answers),
 bench/questions/user-leads.jsonl (short questions both corpora answer) and
 user-superlatives.jsonl ("Which X is the largest ...?" answered by the news) and
@@ -123,6 +123,9 @@ OFFTOPIC_FRESH9 = QUESTIONS / "offtopic-fresh9.jsonl"
 # 40 more, written at the start of the thirty-fifth round and committed before their first run:
 # the same kinds, checked by hand against every earlier set for near repeats.
 OFFTOPIC_FRESH10 = QUESTIONS / "offtopic-fresh10.jsonl"
+# 40 more, written later in the thirty-fifth round, after its rules, and committed before their
+# first run: the same kinds, checked by hand as fresh10 was.
+OFFTOPIC_FRESH11 = QUESTIONS / "offtopic-fresh11.jsonl"
 # Short questions written from article titles of both realtimeqa corpora while checking the lead
 # span (issue 8, fifteenth round): each is answered by an article of the merged index. Never
 # fitted on.
@@ -302,6 +305,7 @@ def report(bot: Any, suffix: str = "", retyped: Retyping | None = None) -> dict[
         "offtopic-fresh8": (OFFTOPIC_FRESH8, False),
         "offtopic-fresh9": (OFFTOPIC_FRESH9, False),
         "offtopic-fresh10": (OFFTOPIC_FRESH10, False),
+        "offtopic-fresh11": (OFFTOPIC_FRESH11, False),
         "user-tune": (USER_TUNE, True),
         "user-leads": (USER_LEADS, True),
         "user-superlatives": (USER_SUPERLATIVES, True),
@@ -378,6 +382,7 @@ UNFITTED_OFFTOPIC = (
     "offtopic-fresh8",
     "offtopic-fresh9",
     "offtopic-fresh10",
+    "offtopic-fresh11",
 )
 REPORT_SIDE = (*UNFITTED_OFFTOPIC, "realtimeqa-dev", "who-is-dev")
 
