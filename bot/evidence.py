@@ -305,6 +305,11 @@ def creation_unmet(question: str, texts: Sequence[str]) -> bool:
     return not any(tells.search(t) for t in texts)
 
 
+# What "how many" counts that the news writes by many other nouns: "How many people died?" is
+# answered by "14 victims", "How many times ...?" by "four Games".
+GENERIC_COUNTS = frozenset({"people", "person", "time"})
+
+
 def count_unmet(question: str, lead: str | None, texts: Sequence[str]) -> bool:
     """Whether the question asks how many of something ("How many moons does Neptune have?")
     and none of the sentences an answer would show (`texts`) writes that thing, while the lead
@@ -314,6 +319,8 @@ def count_unmet(question: str, lead: str | None, texts: Sequence[str]) -> bool:
     expected = expected_type(question)
     if expected is None or expected.kind != NUMBER or expected.noun or not expected.units:
         return False
+    if expected.units & GENERIC_COUNTS:
+        return False  # "14 victims" or "four Games" may well count the people or the times
     if mentions_unit(expected.units, texts):
         return False
     return lead is None or counts_other(lead, expected.units)

@@ -372,6 +372,13 @@ def test_sentences_not_writing_what_is_counted_do_not_answer_how_many():
     # a bare number counts nothing said: "101" of "Taipei 101" for how many stories tall
     taipei = "The 40-year-old climber scaled the 101-floor building in Taipei."
     assert not count_unmet("How many stories tall is the building?", "101", [taipei])
+    # people and times go by many other nouns: "14 victims", "four Games"
+    victims = "At least 14 victims were pulled from the rubble on Monday."
+    assert not count_unmet("How many people died in the collapse?", "14 victims", [victims])
+    games = "The U.S. hosted four Winter Games, the last in Salt Lake City in 2002."
+    assert not count_unmet(
+        "How many times has the US hosted the Winter Olympics?", "four Winter Games", [games]
+    )
     # "how much" and questions asking no count are not read
     assert not count_unmet("How much did the rocket cost?", "Six planets", [planets])
     assert not count_unmet("Which planet has rings?", None, [planets])
