@@ -53,6 +53,12 @@ _SPEAKER_TEMPLATES = [
     + r")\b(?P<rest>.*)$",
 ]
 _LOWER_CASE = r"(?-i:(?=[a-z]))"
+# "What does starboard mean?", "What do the tariffs mean for prices?": what a word or a thing
+# means now asks for a meaning or an effect, not for what somebody said. Someone's meaning is
+# asked in the past ("What did Trump mean?") or of something said ("What does Peskov mean by
+# escalation?").
+_MEANING = re.compile(r"\bwhat\s+(?:does|do)\s.*\bmean$", re.IGNORECASE)
+_BY = re.compile(r"\s*by\b", re.IGNORECASE)
 # The longest speaker phrase looked up as a name: a name with its role and organisation ("Council
 # on American-Islamic Relations Executive Director Nihad Awad", "Jeffrey Lewis of the James
 # Martin Center for Nonproliferation Studies"); longer is a sentence ("What did the report ...
@@ -314,6 +320,8 @@ def parse_question(
     kind, speaker, topic = "what", None, None
     for pattern in _SPEAKER_PATTERNS:
         m = pattern.match(bare)
+        if m and _MEANING.search(bare[: m.start("rest")]) and not _BY.match(m.group("rest")):
+            break  # a meaning asked for: no speaker
         if m:
             name = _clean_name(m.group("name"))
             if (

@@ -73,6 +73,10 @@ from index.quotes.lexicon import QUESTION_SPEECH_VERBS
         ("What did the senators themselves say?", "the senators", None),
         # ... but a capitalised word is the name's own ("Arts for All")
         ("What did Arts for All say?", "Arts for All", None),
+        # what someone meant: in the past, or "by" what they said
+        ("What did Trump mean by that?", "Trump", None),
+        ("What did Trump mean?", "Trump", None),
+        ("What does Peskov mean by escalation?", "Peskov", None),
     ],
 )
 def test_who_said_what_questions_give_the_speaker_and_topic(question, speaker, topic):
@@ -92,6 +96,12 @@ def test_who_said_what_questions_give_the_speaker_and_topic(question, speaker, t
         ("What is the boiling point of tungsten?", "what"),
         ("How many troops are in Venezuela?", "how_many"),
         ("What is the weather in Moscow?", "what"),
+        # what a word or a thing means (now, and not "by" something said) asks no speaker
+        ("What does starboard mean on a boat?", "what"),
+        ("What does MAGA mean?", "what"),
+        ("what does the latin phrase carpe diem mean", "what"),
+        ("What does the Fed's rate cut mean for mortgages?", "what"),
+        ("What do the new tariffs mean for car prices?", "what"),
     ],
 )
 def test_other_questions_get_their_answer_type(question, kind):
