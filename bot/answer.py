@@ -1127,6 +1127,7 @@ class Answerer:
         if creation_unmet(q.text, shown):
             log.info("no sentence to show tells of the act asked about: not found")
             return self._not_found(q, hits, searcher)
+        # `shown` starts with the lead's own sentence when there is a lead
         if count_unmet(q.text, lead.span.text if lead is not None else None, shown):
             log.info("no sentence to show counts what was asked about: not found")
             return self._not_found(q, hits, searcher)

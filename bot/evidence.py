@@ -312,18 +312,20 @@ GENERIC_COUNTS = frozenset({"people", "person", "time"})
 
 def count_unmet(question: str, lead: str | None, texts: Sequence[str]) -> bool:
     """Whether the question asks how many of something ("How many moons does Neptune have?")
-    and none of the sentences an answer would show (`texts`) writes that thing, while the lead
-    is missing or counts something else ("Six planets"). A bare number leading sentences that
-    do not name the thing ("101" for "How many stories tall is the building?", from "Taipei
-    101") is left to the other checks."""
+    and the answer would not count it: the lead counts something else ("Six planets", "2-1
+    record" for players) and its own sentence (the first of `texts`, the sentences the answer
+    would show) never writes the thing asked, or there is no lead and none of `texts` writes
+    it. A bare number leading sentences that do not name the thing ("101" for "How many
+    stories tall is the building?", from "Taipei 101") is left to the other checks."""
     expected = expected_type(question)
     if expected is None or expected.kind != NUMBER or expected.noun or not expected.units:
         return False
     if expected.units & GENERIC_COUNTS:
         return False  # "14 victims" or "four Games" may well count the people or the times
-    if mentions_unit(expected.units, texts):
-        return False
-    return lead is None or counts_other(lead, expected.units)
+    if lead is not None:
+        # another sentence naming the thing does not make the lead count it
+        return counts_other(lead, expected.units) and not mentions_unit(expected.units, texts[:1])
+    return not mentions_unit(expected.units, texts)
 
 
 def act_unmet(question: str, texts: Sequence[str]) -> bool:

@@ -365,7 +365,18 @@ def test_sentences_not_writing_what_is_counted_do_not_answer_how_many():
     # a sentence writing the thing, in either number, is left to the other checks
     saturn = "Saturn now has 274 known moons, more than any other planet."
     assert not count_unmet("How many moons does Saturn have?", "274 known moons", [saturn])
-    assert not count_unmet("How many moons does Neptune have?", "Six planets", [planets, saturn])
+    # ... unless the lead counts something else and its own sentence (shown first) never
+    # writes the thing: "2-1 record" for players, whoever else "the players" are
+    assert count_unmet("How many moons does Neptune have?", "Six planets", [planets, saturn])
+    assert not count_unmet("How many moons does Saturn have?", None, [planets, saturn])
+    rugby = (
+        "The U.S. men's rugby team fell to South Africa 17-12 to finish second in Pool C after "
+        "posting a 2-1 record in round-robin play."
+    )
+    fans = "Megan Rapinoe posted a story on Thursday night supporting the players."
+    assert count_unmet("How many players are on a rugby union team?", "2-1 record", [rugby, fans])
+    probes = "Two probes will study Jupiter's icy moons from 2031."
+    assert not count_unmet("How many moons does Jupiter have?", "Two probes", [probes])
     # "Two trains" counts other things, but the sentence says how many people died
     crash = "Two people are dead after two trains hit a car in Eaton Township."
     assert not count_unmet("How many people died when trains hit a car?", "Two trains", [crash])
