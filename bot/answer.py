@@ -1124,7 +1124,8 @@ class Answerer:
         if superlative_unmet(q.text, shown):
             log.info("no sentence to show gives the superlative asked for: not found")
             return self._not_found(q, hits, searcher)
-        if creation_unmet(q.text, shown):
+        # a lead names the maker or the date only from a sentence telling of the act
+        if creation_unmet(q.text, shown[:1] if lead is not None else shown):
             log.info("no sentence to show tells of the act asked about: not found")
             return self._not_found(q, hits, searcher)
         # `shown` starts with the lead's own sentence when there is a lead

@@ -288,20 +288,57 @@ _ASKED_CREATION = re.compile(
     rf"(?:^|(?<=[.!?]\s))who\s+(?:[a-z]+ly\s+)?(?P<act>{'|'.join(CREATIVE_ACTS)})\b",
     re.IGNORECASE,
 )
+# When something was made, asked in the passive ("When was the Eiffel Tower completed?", "In
+# what year was Harvard founded?"): each participle, and the act of CREATIVE_ACTS it is, or its
+# own stems (a building is completed, finished or built; "opened" is too common a word: "opened
+# fire", "opened its top floor again").
+MADE: dict[str, str | tuple[str, ...]] = {
+    "written": "wrote",
+    "composed": "composed",
+    "painted": "painted",
+    "designed": "designed",
+    "built": "built",
+    "constructed": "built",
+    "invented": "invented",
+    "founded": "founded",
+    "established": ("establish", "found"),
+    "discovered": "discovered",
+    "directed": "directed",
+    "sculpted": "sculpted",
+    "created": "created",
+    "completed": ("complet", "finish", "built", "construct"),
+}
+_ASKED_MADE = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:when|(?:in\s+)?(?:what|which)\s+year)\s+(?:was|were)\s+.+?\s+"
+    rf"(?P<made>{'|'.join(MADE)})\b",
+    re.IGNORECASE,
+)
+
+
+def _stems_pattern(stems: Sequence[str]) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{'|'.join(stems)})", re.IGNORECASE)
+
+
 # each act's stems as one pattern, in any case
-_TELLS_OF = {
-    act: re.compile(rf"\b(?:{'|'.join(stems)})", re.IGNORECASE)
-    for act, stems in CREATIVE_ACTS.items()
+_TELLS_OF = {act: _stems_pattern(stems) for act, stems in CREATIVE_ACTS.items()}
+_TELLS_MADE = {
+    made: _TELLS_OF[act] if isinstance(act, str) else _stems_pattern(act)
+    for made, act in MADE.items()
 }
 
 
 def creation_unmet(question: str, texts: Sequence[str]) -> bool:
-    """Whether the question asks who made something ("Who wrote the novel Frankenstein?") and
-    none of the sentences an answer would show (`texts`) tells of that act or its maker."""
+    """Whether the question asks who made something ("Who wrote the novel Frankenstein?") or
+    when it was made ("When was the Eiffel Tower completed?") and none of the sentences an
+    answer would show (`texts`) tells of that act or its maker."""
     m = _ASKED_CREATION.search(question)
-    if m is None:
-        return False
-    tells = _TELLS_OF[m.group("act").lower()]
+    if m is not None:
+        tells = _TELLS_OF[m.group("act").lower()]
+    else:
+        made = _ASKED_MADE.search(question)
+        if made is None:
+            return False
+        tells = _TELLS_MADE[made.group("made").lower()]
     return not any(tells.search(t) for t in texts)
 
 

@@ -303,7 +303,7 @@ def test_sentences_without_the_asked_superlative_do_not_answer_it():
     assert not superlative_unmet("Which planet did the probe reach?", [venus])
 
 
-def test_sentences_without_the_creative_act_asked_do_not_answer_who_did_it():
+def test_sentences_without_the_creative_act_asked_do_not_answer_who_did_it_or_when():
     # "Ed Dickens [1]." answered "Who built the first successful steam locomotive?"
     dickens = "Led by Ed Dickens, the heritage program's showpiece is the massive locomotive."
     assert creation_unmet("Who built the first successful steam locomotive?", [dickens])
@@ -321,7 +321,20 @@ def test_sentences_without_the_creative_act_asked_do_not_answer_who_did_it():
     assert not creation_unmet(
         "Who designed the Sydney Opera House?", ["Its architect, Jorn Utzon, never saw it."]
     )
+    # when it was made: "2023 [1]." answered "When was the Eiffel Tower completed?" from a
+    # sentence on an inflatable tower's return
+    inflatable = "An inflatable Eiffel Tower took the real one's place, as it did in 2023."
+    assert creation_unmet("When was the Eiffel Tower completed?", [inflatable])
+    assert creation_unmet("In what year was the Taj Mahal built?", [inflatable])
+    assert not creation_unmet(
+        "When was the Eiffel Tower completed?", ["The tower was finished in 1889."]
+    )
+    assert not creation_unmet(
+        "What year was Harvard founded?", ["Harvard, founded in 1636, is the oldest."]
+    )
+    assert not creation_unmet("When was the novel written?", ["She wrote it in 1818, at nineteen."])
     # other questions are left to the other checks
+    assert not creation_unmet("When was the Eiffel Tower lit up pink?", [inflatable])
     assert not creation_unmet("Who won the Super Bowl?", [dickens])
     assert not creation_unmet("Who was the first person to write a novel?", [dickens])
 

@@ -8,7 +8,9 @@ not found:
   showpiece is the massive locomotive Big Boy" was answered "Ed Dickens [1]."; "Who founded the
   chipmaker TSMC?" over "Morris Chang, the founder of TSMC" is answered (`creation_unmet`);
 - a count: "How many moons does Neptune have?" over a sky guide naming six planets was answered
-  "Six planets [1]."; "How many planets will line up?" over it is answered (`count_unmet`).
+  "Six planets [1]."; "How many planets will line up?" over it is answered (`count_unmet`);
+- when something was made: "When was the Eiffel Tower completed?" over a fair's inflatable tower
+  "in 2023" was answered "2023 [1]." (`creation_unmet`).
 
 Through `newsbot ask --json` and the Discord rendering, with the real model (the hashed test
 embedder finds these questions too weak to answer at all, so it could not tell these rules from
@@ -45,8 +47,14 @@ SKY = (
     "Jupiter, Venus, Uranus, Neptune and Saturn. Neptune, the farthest planet from the sun, "
     "will need a telescope to be seen; the other planets are bright enough for the eye."
 )
+FAIR = (
+    "An inflatable Eiffel Tower stood in for the real one at the county fair in 2023, after a "
+    "year of repairs kept the old model in storage. Visitors lined up to take photos. Gustave "
+    "Eiffel's company built the real tower in Paris from wrought iron."
+)
 ARTICLES = [
     ("venus-twin", "Sky Weekly", "2025-03-02", "Earth's twin", VENUS),
+    ("fair-tower", "County Times", "2025-08-10", "The fair's Eiffel Tower returns", FAIR),
     ("planet-parade", "Sky Weekly", "2025-02-20", "Neptune joins the planet parade", SKY),
     ("big-boy-tour", "Rail Weekly", "2025-06-02", "Big Boy rolls west", STEAM),
     ("tsmc-costs", "Chip Post", "2025-06-04", "What chips cost in Arizona", CHIPS),
@@ -56,6 +64,7 @@ REFUSED = [
     ("Which planet is closest to the Sun?", "Earth [1]"),
     ("Who built the heritage locomotive Big Boy?", "Ed Dickens [1]"),
     ("How many moons does Neptune have?", "Six planets [1]"),
+    ("When was the Eiffel Tower completed?", "2023 [1]"),
 ]
 # question, the lead, a sentence shown, the article cited
 ANSWERED = [
