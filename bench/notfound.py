@@ -28,7 +28,7 @@ Report: the share of realtimeqa-tune and realtimeqa-dev questions answered `foun
 the share of off-topic questions answered `found: false`, for the tune off-topic set and for
 ../shared/eval/offtopic-questions.jsonl (the reporting set: never used for fitting) and
 bench/questions/offtopic-check.jsonl, offtopic-fresh.jsonl, -fresh2, -fresh3, -fresh4, -fresh5,
--fresh6 to -fresh12 (ours, never fitted on), and the found rate of
+-fresh6 to -fresh13 (ours, never fitted on), and the found rate of
 bench/questions/user-tune.jsonl (chat-style questions the tune corpus answers),
 bench/questions/user-leads.jsonl (short questions both corpora answer) and
 user-superlatives.jsonl ("Which X is the largest ...?" answered by the news) and
@@ -130,6 +130,9 @@ OFFTOPIC_FRESH11 = QUESTIONS / "offtopic-fresh11.jsonl"
 # the same kinds, each checked against every earlier set for near repeats (difflib ratio above
 # 0.55 read by hand; 35 of the first 54 drafts were repeats or near repeats, and were replaced).
 OFFTOPIC_FRESH12 = QUESTIONS / "offtopic-fresh12.jsonl"
+# 40 more, written later in the thirty-sixth round, after its rules, and committed before their
+# first run: the same kinds, checked as fresh12 was (39 of the first 75 drafts were replaced).
+OFFTOPIC_FRESH13 = QUESTIONS / "offtopic-fresh13.jsonl"
 # Short questions written from article titles of both realtimeqa corpora while checking the lead
 # span (issue 8, fifteenth round): each is answered by an article of the merged index. Never
 # fitted on.
@@ -311,6 +314,7 @@ def report(bot: Any, suffix: str = "", retyped: Retyping | None = None) -> dict[
         "offtopic-fresh10": (OFFTOPIC_FRESH10, False),
         "offtopic-fresh11": (OFFTOPIC_FRESH11, False),
         "offtopic-fresh12": (OFFTOPIC_FRESH12, False),
+        "offtopic-fresh13": (OFFTOPIC_FRESH13, False),
         "user-tune": (USER_TUNE, True),
         "user-leads": (USER_LEADS, True),
         "user-superlatives": (USER_SUPERLATIVES, True),
@@ -389,6 +393,7 @@ UNFITTED_OFFTOPIC = (
     "offtopic-fresh10",
     "offtopic-fresh11",
     "offtopic-fresh12",
+    "offtopic-fresh13",
 )
 REPORT_SIDE = (*UNFITTED_OFFTOPIC, "realtimeqa-dev", "who-is-dev")
 
