@@ -128,10 +128,10 @@ OFFTOPIC_FRESH10 = QUESTIONS / "offtopic-fresh10.jsonl"
 OFFTOPIC_FRESH11 = QUESTIONS / "offtopic-fresh11.jsonl"
 # 40 more, written at the start of the thirty-sixth round and committed before their first run:
 # the same kinds, each checked against every earlier set for near repeats (difflib ratio above
-# 0.55 read by hand; 35 of the first 54 drafts were repeats or near repeats, and were replaced).
+# 0.55 read by hand; 40 kept of 124 drafts, the rest repeating earlier questions or topics).
 OFFTOPIC_FRESH12 = QUESTIONS / "offtopic-fresh12.jsonl"
 # 40 more, written later in the thirty-sixth round, after its rules, and committed before their
-# first run: the same kinds, checked as fresh12 was (39 of the first 75 drafts were replaced).
+# first run: the same kinds, checked as fresh12 was (40 kept of 75 drafts).
 OFFTOPIC_FRESH13 = QUESTIONS / "offtopic-fresh13.jsonl"
 # Short questions written from article titles of both realtimeqa corpora while checking the lead
 # span (issue 8, fifteenth round): each is answered by an article of the merged index. Never
