@@ -329,8 +329,9 @@ _TELLS_MADE = {
 
 def creation_unmet(question: str, texts: Sequence[str]) -> bool:
     """Whether the question asks who made something ("Who wrote the novel Frankenstein?") or
-    when it was made ("When was the Eiffel Tower completed?") and none of the sentences an
-    answer would show (`texts`) tells of that act or its maker."""
+    when it was made ("When was the Eiffel Tower completed?") and none of `texts` tells of that
+    act or its maker: the sentences an answer would show, or only its lead's own sentence when
+    it has a lead (a maker or a date from a sentence on something else answers nothing)."""
     m = _ASKED_CREATION.search(question)
     if m is not None:
         tells = _TELLS_OF[m.group("act").lower()]
