@@ -1610,6 +1610,9 @@ def ranked_leads(
     # a name the sentences (or their passages) write as a town answers no "Which restaurant
     # ...?" (a team may be a city's)
     towns = _towns(with_passages) if expected.kind == ENTITY and not asked & SIDE_NOUNS else set()
+    # "Which city ...?": a name they write as a town is one ("Kansas City, Missouri"), where the
+    # team parading there ("the Chiefs' championship victory") is not
+    cities = _towns(with_passages) if expected.noun in CITY_NOUNS else set()
     done_to = _passive_stem(question) if expected.kind == PERSON else None
     found = {i: candidate_spans(sentences[i], expected, asked, known, common) for i in considered}
     act = _asked_act(question) if expected.kind in (PERSON, PLACE, ENTITY) else None
@@ -1650,6 +1653,8 @@ def ranked_leads(
             others = sum(1 for j in considered if j != i and _mentions(key, lowered[j]))
             score = scores[i] + AGREEMENT_BONUS * min(others, MAX_AGREEMENT)
             score += kind_bonus(span.text, expected)
+            if key in cities:
+                score += KIND_BONUS
             if act and any(_does(sentences[i], span, form) for form in act):
                 score += ACT_BONUS
             if naming and _NAMED_BEFORE.search(sentences[i], 0, span.start):

@@ -354,6 +354,27 @@ def test_the_lead_is_the_span_most_sentences_agree_on_near_the_best_sentence():
     assert sentences[0][lead.span.start : lead.span.end] == "Russia"
 
 
+def test_a_city_is_one_the_passages_write_as_a_town():
+    # "Chiefs [1]." led "... a victory parade this week in which city?" (a name ending in the
+    # asked noun, "Kansas City", has a bonus already, which was not enough)
+    question = "Thousands of people attended a victory parade this week in which city?"
+    sentences = [
+        "Thousands were expected at the parade celebrating the Chiefs' championship victory.",
+        "A victory parade in Kansas City, Missouri, ended in gunfire near Union Station.",
+    ]
+    lead = choose_lead(question, sentences, [0.85, 0.70])
+    assert lead is not None and lead.span.text == "Kansas City"
+    # a town or city "of" a name counts too; other questions are as before
+    sentences = [
+        "Thousands were expected at the parade celebrating the Chiefs' championship victory.",
+        "The city of Kansas City closed the streets around the route.",
+    ]
+    lead = choose_lead(question, sentences, [0.85, 0.70])
+    assert lead is not None and lead.span.text == "Kansas City"
+    lead = choose_lead("Which team won the title?", sentences, [0.85, 0.70])
+    assert lead is not None and lead.span.text == "Chiefs"
+
+
 def test_no_lead_for_a_question_without_an_expected_kind_or_without_candidates():
     sentences = ["The talks failed because neither side would move on tariffs."]
     assert choose_lead("Why did the talks fail?", sentences, [0.9]) is None
