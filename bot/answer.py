@@ -1115,6 +1115,11 @@ class Answerer:
             q.text, [s.text for s in sentences], scores.tolist(), [h.text for h in hits]
         )
         lead = leads[0] if leads else None
+        expected = expected_type(q.text)
+        if lead is None and expected is not None and expected.dimension is not None:
+            # "What is the melting point of chocolate?" is answered by a temperature or not at all
+            log.info("no sentence gives the %s asked for: not found", expected.dimension)
+            return self._not_found(q, hits, searcher)
         if lead is not None:
             # The span that answers first, then the sentence it came from and one more.
             chosen = shown_after_lead(leads, chosen, svecs)
@@ -1139,7 +1144,6 @@ class Answerer:
         if lead is not None:
             s = sentences[lead.sentence]
             lead_text, start = lead.span.text, s.start + lead.span.start
-            expected = expected_type(q.text)
             if expected is not None and expected.kind == PERSON:
                 # "Mamdani" is answered as the article first names him: "Zohran Mamdani".
                 full = full_name(lead_text, searcher.articles[s.article_id].text)

@@ -315,6 +315,55 @@ MEASURE_UNITS = frozenset(
     """pound ton tonne ounce gram kilogram kg lb mile foot feet inch yard meter metre
     kilometer kilometre km acre gallon liter litre degree mph""".split()
 )
+# A measure asked by its noun, and the units a number of it is written in right after it ("What
+# is the melting point of chocolate?": "34°C", "93 degrees"; "the 1,250-foot tower"). A question
+# asking one is answered by such a number or not at all: "Trader Joe's" gives no melting point,
+# nor "14 carriages" a top speed.
+_DISTANCE = (
+    r"feet|foot|ft\.?|inch(?:es)?|yards?|miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?|m"
+    r"|centimet(?:er|re)s?|cm|millimet(?:er|re)s?|mm|light[- ]years?"
+)
+_DURATION = (
+    r"seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|decades?"
+    r"|centur(?:y|ies)"
+)
+DIMENSIONS = {
+    "temperature": r"[°º]\s?[CFK]?|degrees?",
+    "distance": _DISTANCE,
+    "length": f"{_DISTANCE}|{_DURATION}",  # of a bridge or of a match
+    "duration": _DURATION,
+    "speed": rf"mph|km/h|kph|knots?|m/s|(?:{_DISTANCE})\s(?:per|an|a)\s(?:hour|minute|second)",
+    "weight": r"pounds?|lbs?\.?|tons?|tonnes?|kilograms?|kilos?|kg|grams?|g|ounces?|oz",
+}
+# The noun a question asks the measure by, as the head of its noun phrase ("the top speed", not
+# "which speed skater"): its dimension. "melting point" and its kin are read as a pair.
+MEASURE_NOUNS = {
+    "temperature": "temperature",
+    "height": "distance",
+    "depth": "distance",
+    "width": "distance",
+    "distance": "distance",
+    "altitude": "distance",
+    "elevation": "distance",
+    "diameter": "distance",
+    "radius": "distance",
+    "circumference": "distance",
+    "wingspan": "distance",
+    "length": "length",
+    "duration": "duration",
+    "lifespan": "duration",
+    "speed": "speed",
+    "velocity": "speed",
+    "weight": "weight",
+}
+POINT_MEASURES = frozenset("melting boiling freezing".split())  # "... point": a temperature
+# A number (in digits, not money, or in words) and the unit of a dimension written after it.
+_MEASURED = {
+    name: re.compile(rf"(?:\d[\d.,]*|[A-Za-z]+)(?:\s|-)?(?:{units})(?![\w/])")
+    for name, units in DIMENSIONS.items()
+}
+_MEASURED_SPAN = 30  # characters after a number span `_MEASURED` reads its unit in
+
 # Counts written in words ("Putin has met five U.S. presidents"). Not "one": "one of them", "no
 # one" count nothing as often as they count one.
 NUMBER_WORDS = (
@@ -555,6 +604,8 @@ class ExpectedType:
     # "Which large company ...": the words naming what is asked for, of a thing or a place
     # (`_asked_heads`)
     heads: frozenset[str] = field(default=frozenset(), compare=False)
+    # "What is the melting point ...?": the measure asked for (a key of DIMENSIONS)
+    dimension: str | None = None
 
 
 @dataclass(frozen=True)
@@ -634,6 +685,9 @@ def expected_type(question: str) -> ExpectedType | None:
         if words[-1] in LANGUAGE_NOUNS:
             # "What language ...?": "Spanish"; "the official languages" asks for no official
             return ExpectedType(LANGUAGE, several=several)
+        dimension = _asked_dimension(words)
+        if dimension is not None:
+            return ExpectedType(NUMBER, words[-1], dimension=dimension)
         for w in words:
             if w in YEAR_NOUNS:
                 return ExpectedType(YEAR, w)
@@ -670,6 +724,24 @@ def expected_type(question: str) -> ExpectedType | None:
             return ExpectedType(ENTITY, words[-1], several, heads=heads)
         return ExpectedType(ENTITY, several=several, heads=heads)
     return None
+
+
+def _asked_dimension(words: Sequence[str]) -> str | None:
+    """The measure a noun phrase asks for by its head ("top speed": "speed"; "melting point":
+    "temperature"), or None ("speed skater", "match point")."""
+    if words[-1] == "point" and len(words) > 1 and words[-2] in POINT_MEASURES:
+        return "temperature"
+    return MEASURE_NOUNS.get(words[-1])
+
+
+def measured(sentence: str, span: Span, dimension: str) -> bool:
+    """Whether a number span of `sentence` is written in a unit of `dimension` ("185 mph", "34°C",
+    "the 1,250-foot tower", "6-foot-2" for a height)."""
+    if _HEIGHT.fullmatch(span.text):
+        return dimension in ("distance", "length")
+    if span.text[:1] in "$€£":
+        return False
+    return _MEASURED[dimension].match(sentence, span.start, span.end + _MEASURED_SPAN) is not None
 
 
 def described_person(question: str) -> str | None:
@@ -756,6 +828,8 @@ def candidate_spans(
         spans = _numbers(sentence)
         if expected.noun == "old":
             spans = [s for s in spans if _age(s.text)]
+        if expected.dimension is not None:
+            spans = [s for s in spans if measured(sentence, s, expected.dimension)]
         if expected.units and not expected.units & PLACE_UNITS:
             # "How many people died?" is not answered by "13 states", where they died
             spans = [s for s in spans if _unit(s.text) not in PLACE_UNITS]

@@ -1884,3 +1884,55 @@ def test_who_is_reads_the_whole_name_its_particles_too(question, name):
 )
 def test_a_message_that_is_only_a_name(message, name):
     assert bare_name(message) == name
+
+
+@pytest.mark.parametrize(
+    ("question", "dimension"),
+    [
+        ("What is the melting point of chocolate?", "temperature"),
+        ("What temperature should I bake chicken breasts at?", "temperature"),
+        ("What was the top speed of the new train?", "speed"),
+        ("What is the height of the new tower?", "distance"),
+        ("What is the half-time length in a rugby sevens match?", "length"),
+        ("What is the weight of the Perseverance rover?", "weight"),
+        ("What was the duration of the blackout?", "duration"),
+    ],
+)
+def test_a_measure_noun_asks_for_a_number_of_its_dimension(question, dimension):
+    # "What is the melting point of chocolate?" was led "Trader Joe's", an entity
+    expected = expected_type(question)
+    assert expected is not None and expected.kind == NUMBER
+    assert expected.dimension == dimension
+
+
+def test_a_measure_is_answered_only_by_a_number_of_its_dimension():
+    train = "The train, one of 14 built, reached 320 kilometres per hour on its 300-mile run."
+    assert spans(train, "What was the top speed of the new train?") == ["320 kilometres"]
+    assert spans("Winds reached 185 mph on Tuesday.", "What was the top wind speed?") == ["185 mph"]
+    melt = "Trader Joe's sold 40 bars; cocoa butter melts at 34°C, or about 93 degrees Fahrenheit."
+    assert spans(melt, "What is the melting point of chocolate?") == ["34", "93 degrees"]
+    tower = "The 1,250-foot tower has 101 floors and cost $2 billion."
+    assert spans(tower, "What is the height of the tower?") == ["1,250-foot"]
+    assert spans("He is 6-foot-2 and 24.", "What is the height of the new center?") == ["6-foot-2"]
+    halves = "Each half lasts seven minutes, and 12 teams play over 2 days."
+    assert spans(halves, "What is the half-time length in rugby sevens?") == [
+        "seven minutes",
+        "2 days",
+    ]
+    # a count of things, a sum of money or a share measures nothing
+    assert spans("The 14 carriages cost $9 million, up 5%.", "What is the train's top speed?") == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which speed skater won gold?",  # the head noun is "skater"
+        "What weight class does she fight in?",
+        "What was the match point of the final?",
+        "How many speed cameras were installed?",
+        "What is the price of gold?",
+    ],
+)
+def test_a_measure_noun_that_is_not_the_head_asks_for_no_measure(question):
+    expected = expected_type(question)
+    assert expected is not None and expected.dimension is None
