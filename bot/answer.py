@@ -22,6 +22,7 @@ from bot.evidence import (
     act_unmet,
     count_unmet,
     creation_unmet,
+    kind_unnamed,
     missing_names,
     missing_phrases,
     phrase_in,
@@ -1128,6 +1129,9 @@ class Answerer:
         shown = [sentences[i].text for i in chosen]
         if superlative_unmet(q.text, shown):
             log.info("no sentence to show gives the superlative asked for: not found")
+            return self._not_found(q, hits, searcher)
+        if kind_unnamed(q.text, shown):
+            log.info("no sentence to show names the kind of thing asked about: not found")
             return self._not_found(q, hits, searcher)
         # a lead names the maker or the date only from a sentence telling of the act
         if creation_unmet(q.text, shown[:1] if lead is not None else shown):

@@ -37,7 +37,7 @@ from bot.lead import (
     expected_type,
     mentions_unit,
 )
-from bot.question import fold, unaccented
+from bot.question import STOPWORDS, fold, unaccented
 from index.quotes.lexicon import FIRST_NAMES, ROLE_HEADS, TITLE_ROLES
 
 # Words that start a question or a sentence with a capital without naming anything.
@@ -364,6 +364,47 @@ def count_unmet(question: str, lead: str | None, texts: Sequence[str]) -> bool:
         # another sentence naming the thing does not make the lead count it
         return counts_other(lead, expected.units) and not mentions_unit(expected.units, texts[:1])
     return not mentions_unit(expected.units, texts)
+
+
+# "What is an isotope?", "What are tariffs?": what a kind of thing is, asked by its common noun
+# (a name takes no "a": "What is Diwali?").
+_KIND_ASKED = re.compile(
+    r"^\s*what\s+(?:is\s+an?|are)\s+(?P<kind>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*)?)"
+    r"\s*\??\s*$",
+    re.IGNORECASE,
+)
+# After a word of a name, what shows the name goes on past it: another capitalised word.
+_NAME_GOES_ON = re.compile(r"\s+[A-Z]")
+# Before it, what makes it the complement of a name: "the University of Limerick".
+_NAME_OF_BEFORE = re.compile(r"[A-Z][\w'’\-]*\s+of\s+$")
+
+
+def kind_unnamed(question: str, texts: Sequence[str]) -> bool:
+    """ "What is a/an X?" (or "What are Xs?") and no sentence of `texts` writes X as a kind of
+    thing: in lower case, or capitalised as the head of its name ("Isotopes of ...", "the Tesla
+    Cybertruck"), not inside a name it does not head ("the Facility for Rare Isotope Beams", "the
+    University of Limerick"). A sentence that never writes X cannot say what it is."""
+    m = _KIND_ASKED.match(question)
+    if m is None:
+        return False
+    words = m.group("kind").split()
+    if any(w.lower() in STOPWORDS for w in words):
+        return False  # "What is a tariff for?"
+    last = words[-1].lower()
+    stem = last[:-1] if len(last) > 3 and last.endswith("s") else last  # "tariffs": "tariff"
+    kind = re.compile(
+        r"(?<![\w\-])" + r"\s+".join(map(re.escape, [*words[:-1], stem])) + r"\w*(?![\w\-])",
+        re.IGNORECASE,
+    )
+    for text in texts:
+        for found in kind.finditer(text):
+            if found.group()[-1].islower() and not found.group()[0].isupper():
+                return False  # "a medical isotope"
+            if not _NAME_GOES_ON.match(text, found.end()) and not _NAME_OF_BEFORE.search(
+                text, 0, found.start()
+            ):
+                return False  # "Isotopes of one element", "the Tesla Cybertruck"
+    return True
 
 
 def act_unmet(question: str, texts: Sequence[str]) -> bool:

@@ -11,6 +11,7 @@ from bot.evidence import (
     asked_superlative,
     count_unmet,
     creation_unmet,
+    kind_unnamed,
     missing_names,
     missing_phrases,
     name_phrases,
@@ -406,3 +407,33 @@ def test_sentences_not_writing_what_is_counted_do_not_answer_how_many():
     # "how much" and questions asking no count are not read
     assert not count_unmet("How much did the rocket cost?", "Six planets", [planets])
     assert not count_unmet("Which planet has rings?", None, [planets])
+
+
+@pytest.mark.parametrize(
+    ("question", "texts", "unmet"),
+    [
+        # "What is an isotope?" was answered from a builder's list of projects
+        (
+            "What is an isotope?",
+            ["He led projects including the Facility for Rare Isotope Beams at the university."],
+            True,
+        ),
+        # "What is a limerick?": a name's complement after "of" is not the thing
+        ("What is a limerick?", ["Buffey is a student at the University of Limerick."], True),
+        ("What are isotopes?", ["The Facility for Rare Isotope Beams opened."], True),
+        # a sentence using the word, in lower case or heading a name, may answer
+        ("What is an isotope?", ["The reactor makes a medical isotope used in scans."], False),
+        ("What is an isotope?", ["Isotopes of one element differ in neutrons."], False),
+        ("What is a filibuster?", ["A filibuster is a tactic to delay a vote."], False),
+        ("What are tariffs?", ["Tariffs are taxes on imports, the tariff on steel 25%."], False),
+        ("What is a cybertruck?", ["Tesla recalled the Tesla Cybertruck again."], False),
+        ("what is a cybertruck", ["Sales of the Cybertruck fell, Tesla said."], False),
+        # a sentence not naming the thing at all gives no meaning of it
+        ("What is a sestina?", ["The poet read at the festival on Friday."], True),
+        # other questions are not read
+        ("What is the Facility for Rare Isotope Beams?", ["It opened in 2022."], False),
+        ("What is an isotope used for?", ["It opened in 2022."], False),
+    ],
+)
+def test_what_a_kind_of_thing_is_needs_a_sentence_naming_that_kind(question, texts, unmet):
+    assert kind_unnamed(question, texts) is unmet
