@@ -20,6 +20,7 @@ from bot.evidence import (
     RARE_NAME,
     Support,
     act_unmet,
+    contrast_unmet,
     count_unmet,
     creation_unmet,
     kind_unnamed,
@@ -1132,6 +1133,9 @@ class Answerer:
             return self._not_found(q, hits, searcher)
         if kind_unnamed(q.text, shown):
             log.info("no sentence to show names the kind of thing asked about: not found")
+            return self._not_found(q, hits, searcher)
+        if contrast_unmet(q.text, shown):
+            log.info("no sentence to show compares the two things asked about: not found")
             return self._not_found(q, hits, searcher)
         # a lead names the maker or the date only from a sentence telling of the act
         if creation_unmet(q.text, shown[:1] if lead is not None else shown):

@@ -407,6 +407,45 @@ def kind_unnamed(question: str, texts: Sequence[str]) -> bool:
     return True
 
 
+# "What is the difference between a hurricane and a tornado?": two things compared, each found
+# by the first COMPARED_STEM letters of its last word ("tornadoes" for "tornado").
+COMPARED_STEM = 5
+_DIFFERENCE = re.compile(
+    r"^\s*what(?:['’]s|\s+is|\s+are)\s+the\s+differences?\s+between\s+(?P<one>.+?)\s+and\s+"
+    r"(?P<other>.+?)\s*\??\s*$",
+    re.IGNORECASE,
+)
+# A sentence comparing what it names: "unlike", "whereas", "than", "the equivalent of" ...
+_CONTRAST = re.compile(
+    r"\b(?:differ\w*|distinct\w*|distinguish\w*|unlike|whereas|while|compared?|comparison|"
+    r"than|instead|versus|vs|but|equivalent|same|similar\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def contrast_unmet(question: str, texts: Sequence[str]) -> bool:
+    """ "What is the difference between X and Y?" and no sentence of `texts` names both and
+    compares them: "Hurricanes can produce tornadoes" names both and tells no difference."""
+    m = _DIFFERENCE.match(question)
+    if m is None:
+        return False
+    heads = [_head_stem(m.group("one")), _head_stem(m.group("other"))]
+    if not all(heads):
+        return False
+    named = [re.compile(rf"\b{re.escape(h)}", re.IGNORECASE) for h in heads]
+    return not any(all(n.search(text) for n in named) and _CONTRAST.search(text) for text in texts)
+
+
+def _head_stem(phrase: str) -> str:
+    """The last word of a compared noun phrase, singular, cut to its first COMPARED_STEM letters
+    ("an epic poem": "poem"; "tornadoes": "torna"; "bills": "bill"), so either number is found."""
+    words = re.findall(r"[A-Za-z][\w\-]*", phrase)
+    if not words:
+        return ""
+    last = words[-1].lower()
+    return (last[:-1] if len(last) > 3 and last.endswith("s") else last)[:COMPARED_STEM]
+
+
 def act_unmet(question: str, texts: Sequence[str]) -> bool:
     """Whether the question asks who or what was first (or last) to do something and the best
     sentences (`texts`) that give a first of some act give it only of other acts: "the first

@@ -9,6 +9,7 @@ from bot.evidence import (
     Support,
     act_unmet,
     asked_superlative,
+    contrast_unmet,
     count_unmet,
     creation_unmet,
     kind_unnamed,
@@ -437,3 +438,36 @@ def test_sentences_not_writing_what_is_counted_do_not_answer_how_many():
 )
 def test_what_a_kind_of_thing_is_needs_a_sentence_naming_that_kind(question, texts, unmet):
     assert kind_unnamed(question, texts) is unmet
+
+
+@pytest.mark.parametrize(
+    ("texts", "unmet"),
+    [
+        # "What is the difference between a hurricane and a tornado?" was answered from these
+        (
+            [
+                "Hurricanes can produce tornadoes for days.",
+                "Tornadoes embedded in the outer bands of hurricanes are common.",
+            ],
+            True,
+        ),
+        (["A tornado touched down in Ohio on Monday."], True),
+        # a sentence naming both and comparing them may answer
+        (["Unlike a hurricane, a tornado forms over land."], False),
+        (["A hurricane lasts days, while a tornado lasts minutes."], False),
+        (["Tornadoes are far smaller than hurricanes."], False),
+    ],
+)
+def test_a_difference_needs_a_sentence_comparing_both(texts, unmet):
+    question = "What is the difference between a hurricane and a tornado?"
+    assert contrast_unmet(question, texts) is unmet
+
+
+def test_only_a_difference_question_is_read_for_a_comparison():
+    texts = ["A tornado touched down in Ohio on Monday."]
+    assert not contrast_unmet("What did the hurricane and the tornado destroy?", texts)
+    # the two things may be written in the question in any form
+    assert not contrast_unmet(
+        "What's the difference between the House and Senate bills?",
+        ["The Senate bill, unlike the House one, cuts Medicaid."],
+    )

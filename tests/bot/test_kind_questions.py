@@ -7,7 +7,11 @@ answers.
 Through `newsbot ask --json` (whose evidence model already finds this small corpus too weak for
 the question) and the Discord rendering of the answerer with that model's threshold off, which
 fails without the rule (`kind_unnamed`); with the real model, since the hashed test embedder
-scores neither question nor sentence."""
+scores neither question nor sentence.
+
+"What is the difference between a hurricane and a tornado?" was answered from "Hurricanes can
+produce tornadoes ...": sentences naming both that compare nothing tell no difference
+(`contrast_unmet`)."""
 
 from __future__ import annotations
 
@@ -31,6 +35,15 @@ SENATE = (
     "Senate leaders traded blame on Tuesday as the bill stalled. A filibuster is a tactic that "
     "lets a minority of senators delay a vote, and ending one takes 60 votes, the clerk said."
 )
+STORMS = (
+    "Hurricanes can produce tornadoes for days after landfall, forecasters said on Thursday. "
+    "Tornadoes embedded in the outer bands of hurricanes are a common occurrence on the east side "
+    "of the storms."
+)
+LAKES = (
+    "The county's survey of its waters was published on Friday. Unlike a pond, a lake is deep "
+    "enough that sunlight never reaches its bottom, the survey's authors said."
+)
 ARTICLES = [
     (
         "lab-nucleus",
@@ -41,12 +54,21 @@ ARTICLES = [
     ),
     ("senate-stall", "Capitol Wire", "2025-03-04", "Senate bill stalls", SENATE),
 ]
-TEXTS = texts_of(ARTICLES)
+COMPARED = [
+    ("storm-tornadoes", "Gulf Weather", "2025-09-10", "Tornadoes in the hurricane's bands", STORMS),
+    ("county-waters", "County Times", "2025-09-12", "The county surveys its waters", LAKES),
+]
+TEXTS = texts_of(ARTICLES + COMPARED)
 
 
 @pytest.fixture
 def library(tmp_path: Path, real_embedder: Any) -> Library:
     return library_of(tmp_path, real_embedder, ARTICLES)
+
+
+@pytest.fixture
+def compared(tmp_path: Path, real_embedder: Any) -> Library:
+    return library_of(tmp_path, real_embedder, COMPARED)
 
 
 @pytest.mark.model
@@ -75,3 +97,25 @@ def test_discord_says_nothing_was_found_for_the_kind(library):
     (reply,) = render_answer(answer)
     assert reply.embeds == () and reply.content is not None
     assert reply.content.startswith(NOT_FOUND)
+
+
+@pytest.mark.model
+def test_a_difference_no_sentence_tells_is_not_found(capsys, compared, monkeypatch):
+    question = "What is the difference between a hurricane and a tornado?"
+    answer = ask_json(capsys, compared, monkeypatch, question, TEXTS)
+    assert not answer["found"]
+    assert answer["citations"] == []
+    answered = Answerer(compared, compared.settings).answer(question)
+    (reply,) = render_answer(answered)
+    assert reply.embeds == () and reply.content is not None
+    assert reply.content.startswith(NOT_FOUND)
+
+
+@pytest.mark.model
+def test_a_difference_a_sentence_tells_is_answered(compared):
+    answer = Answerer(compared, compared.settings).answer(
+        "What is the difference between a lake and a pond?"
+    )
+    assert answer.found
+    assert "Unlike a pond, a lake is deep" in answer.text
+    assert [c.article_id for c in answer.citations] == ["county-waters"]
