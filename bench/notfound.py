@@ -28,7 +28,7 @@ Report: the share of realtimeqa-tune and realtimeqa-dev questions answered `foun
 the share of off-topic questions answered `found: false`, for the tune off-topic set and for
 ../shared/eval/offtopic-questions.jsonl (the reporting set: never used for fitting) and
 bench/questions/offtopic-check.jsonl, offtopic-fresh.jsonl, -fresh2, -fresh3, -fresh4, -fresh5,
--fresh6 to -fresh15 (ours, never fitted on), and the found rate of
+-fresh6 to -fresh16 (ours, never fitted on), and the found rate of
 bench/questions/user-tune.jsonl (chat-style questions the tune corpus answers),
 bench/questions/user-leads.jsonl (short questions both corpora answer) and
 user-superlatives.jsonl ("Which X is the largest ...?" answered by the news) and
@@ -137,6 +137,7 @@ OFFTOPIC_FRESH13 = QUESTIONS / "offtopic-fresh13.jsonl"
 # and committed before their first run: checked as fresh12 was (40 kept of 73 drafts).
 OFFTOPIC_FRESH14 = QUESTIONS / "offtopic-fresh14.jsonl"
 OFFTOPIC_FRESH15 = QUESTIONS / "offtopic-fresh15.jsonl"
+OFFTOPIC_FRESH16 = QUESTIONS / "offtopic-fresh16.jsonl"
 # Short questions written from article titles of both realtimeqa corpora while checking the lead
 # span (issue 8, fifteenth round): each is answered by an article of the merged index. Never
 # fitted on.
@@ -321,6 +322,7 @@ def report(bot: Any, suffix: str = "", retyped: Retyping | None = None) -> dict[
         "offtopic-fresh13": (OFFTOPIC_FRESH13, False),
         "offtopic-fresh14": (OFFTOPIC_FRESH14, False),
         "offtopic-fresh15": (OFFTOPIC_FRESH15, False),
+        "offtopic-fresh16": (OFFTOPIC_FRESH16, False),
         "user-tune": (USER_TUNE, True),
         "user-leads": (USER_LEADS, True),
         "user-superlatives": (USER_SUPERLATIVES, True),
@@ -402,6 +404,7 @@ UNFITTED_OFFTOPIC = (
     "offtopic-fresh13",
     "offtopic-fresh14",
     "offtopic-fresh15",
+    "offtopic-fresh16",
 )
 REPORT_SIDE = (*UNFITTED_OFFTOPIC, "realtimeqa-dev", "who-is-dev")
 
