@@ -706,11 +706,19 @@ def subject_named(
     name_set = set(names)
     # a particle between two name words is the name's too: "Tren de Aragua", "von der Leyen"
     inner = _particles_in_names(question)
-    if not all(set(re.findall(r"[^\W_]+", fold(k))) <= name_set | inner for k in keywords):
+    others = [k for k in keywords if not set(re.findall(r"[^\W_]+", fold(k))) <= name_set | inner]
+    # "Who founded TSMC?": the subject and the maker's act, which the sentence must tell too
+    # ("Morris Chang, the founder of TSMC")
+    asked = _ASKED_CREATION.search(question)
+    tells = _TELLS_OF[asked.group("act").lower()] if asked is not None else None
+    if others and (tells is None or not all(tells.search(k) for k in others)):
         return False
     if len(names) == 1 and rarity(names)[0] < RARE_NAME:
         return False
-    return any(name_set <= word_set([text]) for text in sentences)
+    return any(
+        name_set <= word_set([text]) and (tells is None or tells.search(text) is not None)
+        for text in sentences
+    )
 
 
 @dataclass(frozen=True)

@@ -1874,6 +1874,9 @@ _BEFORE_ACT = re.compile(
     r"(?:\s+(?:will|would|has|have|had|also|then|later|just|to|[a-z]+ly))*\s+", re.IGNORECASE
 )
 MIN_STEM = 3
+# After a name, what sets its description beside it: "Mikitani, founder of ...", "Elias, the
+# founder of ...", "Mew, who founded ...".
+_APPOSITION = re.compile(r",\s+(?:(?P<who>who\s+(?:also\s+)?)|(?:the|a|an|its)\s+)?", re.IGNORECASE)
 # Participles that end in neither "-ed" nor "-n": "Who was shot?", "Who was hit ...?"
 PARTICIPLES = frozenset(
     """shot hit struck sent held led paid sold told caught found made built lost left put set cut
@@ -1960,14 +1963,23 @@ def _asked_act(question: str) -> tuple[str, ...]:
 
 def _does(sentence: str, span: Span, stem: str) -> bool:
     """Whether the sentence has `span` do the act of `stem` ("President Donald Trump pardoned
-    two turkeys", "Trump will posthumously award the medal to Charlie Kirk"): the doer, not who
-    it was done to."""
-    m = _BEFORE_ACT.match(sentence, span.end)
-    if m is None:
-        return False
+    two turkeys", "Trump will posthumously award the medal to Charlie Kirk"), or names it the
+    act's doer ("Mikitani, founder of Rakuten", "Rakuten founder Hiroshi Mikitani"): the doer,
+    not who it was done to."""
     # the stem and a verb's ending: "fir" in "fired" or "fires", not in "first"
     form = re.escape(stem) + r"(?:e|es|s|ed|d|ing|[a-z](?:ed|ing))?\b"
-    return re.match(form, sentence[m.end() :], re.IGNORECASE) is not None
+    m = _BEFORE_ACT.match(sentence, span.end)
+    if m is not None and re.match(form, sentence[m.end() :], re.IGNORECASE) is not None:
+        return True
+    # the doer's noun: "founder", "co-founder", "creator", "inventor", "director"
+    doer = r"(?:co-?)?" + re.escape(stem) + r"(?:e|)(?:r|rs|or|ors)\b"
+    m = _APPOSITION.match(sentence, span.end)
+    # the act itself only after "who": "The Cardinals, while based in Chicago, won ..." does
+    # not have Chicago win
+    act = f"{doer}|{form}" if m is not None and m.group("who") else doer
+    if m is not None and re.match(act, sentence[m.end() :], re.IGNORECASE):
+        return True
+    return re.search(doer + r"\s+$", sentence[: span.start], re.IGNORECASE) is not None
 
 
 def _lost(sentence: str, span: Span) -> bool:

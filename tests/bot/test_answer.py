@@ -609,6 +609,29 @@ def test_a_named_subject_is_its_question_words_all_in_one_best_sentence():
     )
 
 
+def test_who_made_a_named_subject_is_named_with_the_act_in_one_best_sentence():
+    # "Who founded TSMC?" was refused: a short question is far from any whole passage, and the
+    # sentence naming "the founder of TSMC" was the evidence
+    from bot.evidence import subject_named
+
+    def rarity(words: list[str]) -> list[float]:
+        return [0.9] * len(words)
+
+    founder = ["TSMC was founded by Morris Chang in 1987.", "TSMC builds chips in Arizona."]
+    assert subject_named("Who founded TSMC?", ["founded", "tsmc"], founder, rarity)
+    assert subject_named(
+        "Who founded TSMC?", ["founded", "tsmc"], ["Morris Chang, the founder of TSMC."], rarity
+    )
+    # the subject without the act, or an act that is not making it, is no evidence
+    assert not subject_named(
+        "Who founded TSMC?", ["founded", "tsmc"], ["TSMC builds chips in Arizona."], rarity
+    )
+    assert not subject_named("Who fired TSMC's chief?", ["fired", "tsmc", "chief"], founder, rarity)
+    assert not subject_named(
+        "Who founded TSMC in Taiwan?", ["founded", "tsmc", "taiwan"], founder, rarity
+    )
+
+
 def test_a_named_subject_may_hold_a_particle_between_its_name_words():
     from bot.evidence import subject_named
 

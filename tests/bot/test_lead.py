@@ -1579,6 +1579,31 @@ def test_what_did_the_asked_act_answers_who_did_it():
     assert lead is not None and lead.span.text == "Titans"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Volodymyr Zelenskyy got a letter from Hiroshi Mikitani, founder of e-commerce giant "
+        "Rakuten.",
+        "Volodymyr Zelenskyy got a letter from Hiroshi Mikitani, the co-founder of Rakuten.",
+        "Volodymyr Zelenskyy got a letter from Hiroshi Mikitani, who founded Rakuten.",
+        "Volodymyr Zelenskyy got a letter from Rakuten founder Hiroshi Mikitani.",
+    ],
+)
+def test_who_made_something_is_the_one_named_its_maker(sentence):
+    # "Who founded Rakuten?" was led "Volodymyr Zelenskyy", the letter's addressee, over
+    # "Mikitani, founder of e-commerce giant Rakuten Group Inc."
+    lead = choose_lead("Who founded Rakuten?", [sentence], [0.7])
+    assert lead is not None and lead.span.text == "Hiroshi Mikitani"
+
+
+def test_a_name_closing_an_aside_does_not_do_the_act_after_it():
+    # "Chicago [1]." led "Which NFL team won Super Bowl LIX?" from "The Cardinals, while based
+    # in Chicago, won two NFL Championships ..."
+    sentence = "The Arizona Cardinals, while based in Chicago, won two NFL championships."
+    lead = choose_lead("Which NFL team won Super Bowl LIX?", [sentence], [0.7])
+    assert lead is not None and lead.span.text == "Arizona Cardinals"
+
+
 def test_the_source_quoted_is_not_who_underwent_the_act():
     # "Kenny Cooper [1]." led "Who was arrested for the Palisades Fire?"
     sentences = [

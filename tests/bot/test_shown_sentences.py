@@ -52,12 +52,17 @@ FAIR = (
     "year of repairs kept the old model in storage. Visitors lined up to take photos. Gustave "
     "Eiffel's company built the real tower in Paris from wrought iron."
 )
+DOCKET = (
+    "During a virtual event on Tuesday, the lawyer Marc Elias, founder of Democracy Docket, "
+    "called the state's new maps a partisan gerrymander. The court will hear the case in May."
+)
 ARTICLES = [
     ("venus-twin", "Sky Weekly", "2025-03-02", "Earth's twin", VENUS),
     ("fair-tower", "County Times", "2025-08-10", "The fair's Eiffel Tower returns", FAIR),
     ("planet-parade", "Sky Weekly", "2025-02-20", "Neptune joins the planet parade", SKY),
     ("big-boy-tour", "Rail Weekly", "2025-06-02", "Big Boy rolls west", STEAM),
     ("tsmc-costs", "Chip Post", "2025-06-04", "What chips cost in Arizona", CHIPS),
+    ("docket-maps", "Capitol Wire", "2025-06-05", "Maps challenged in court", DOCKET),
 ]
 TEXTS = texts_of(ARTICLES)
 REFUSED = [
@@ -75,6 +80,9 @@ ANSWERED = [
         "venus-twin",
     ),
     ("Who founded the chipmaker TSMC?", "Morris Chang", "the founder of TSMC", "tsmc-costs"),
+    # a short maker question, from the sentence naming the subject and its maker by the act
+    # (`subject_named`; the maker, not the event's host, leads)
+    ("Who founded Democracy Docket?", "Marc Elias", "founder of Democracy Docket", "docket-maps"),
     (
         "How many planets will line up in the night sky?",
         "Six planets",
