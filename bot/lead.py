@@ -1972,7 +1972,7 @@ def _does(sentence: str, span: Span, stem: str) -> bool:
     if m is not None and re.match(form, sentence[m.end() :], re.IGNORECASE) is not None:
         return True
     # the doer's noun: "founder", "co-founder", "creator", "inventor", "director"
-    doer = r"(?:co-?)?" + re.escape(stem) + r"(?:e|)(?:r|rs|or|ors)\b"
+    doer = r"\b(?:co-?)?" + re.escape(stem) + r"e?(?:r|rs|or|ors)\b"
     m = _APPOSITION.match(sentence, span.end)
     # the act itself only after "who": "The Cardinals, while based in Chicago, won ..." does
     # not have Chicago win
