@@ -36,6 +36,7 @@ from bot.lead import (
     counts_other,
     expected_type,
     mentions_unit,
+    singular,
 )
 from bot.question import STOPWORDS, fold, unaccented
 from index.quotes.lexicon import FIRST_NAMES, ROLE_HEADS, TITLE_ROLES
@@ -390,8 +391,7 @@ def kind_unnamed(question: str, texts: Sequence[str]) -> bool:
     words = m.group("kind").split()
     if any(w.lower() in STOPWORDS for w in words):
         return False  # "What is a tariff for?"
-    last = words[-1].lower()
-    stem = last[:-1] if len(last) > 3 and last.endswith("s") else last  # "tariffs": "tariff"
+    stem = singular(words[-1].lower())  # "tariffs": "tariff"
     kind = re.compile(
         r"(?<![\w\-])" + r"\s+".join(map(re.escape, [*words[:-1], stem])) + r"\w*(?![\w\-])",
         re.IGNORECASE,
@@ -442,8 +442,7 @@ def _head_stem(phrase: str) -> str:
     words = re.findall(r"[A-Za-z][\w\-]*", phrase)
     if not words:
         return ""
-    last = words[-1].lower()
-    return (last[:-1] if len(last) > 3 and last.endswith("s") else last)[:COMPARED_STEM]
+    return singular(words[-1].lower())[:COMPARED_STEM]
 
 
 def act_unmet(question: str, texts: Sequence[str]) -> bool:

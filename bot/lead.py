@@ -697,7 +697,7 @@ def expected_type(question: str) -> ExpectedType | None:
                 return ExpectedType(NUMBER, "old")
             if w in NUMBER_NOUNS:
                 return ExpectedType(NUMBER, w)
-            if w in PERSON_NOUNS or _singular(w) in PERSON_NOUNS:  # "Which stars ...?"
+            if w in PERSON_NOUNS or singular(w) in PERSON_NOUNS:  # "Which stars ...?"
                 return ExpectedType(PERSON, w, several)
             if w in PLACE_NOUNS:
                 return ExpectedType(PLACE, w, several, heads=_asked_heads(question))
@@ -1246,7 +1246,7 @@ def _not_a_place(span: str) -> bool:
 def _people(key: str) -> bool:
     """A people or a faith, one or many ("Russian", "Russians"), or the people of a country
     named as most are ("Kenyan" of Kenya, "Sudanese", "Omani", "Jordanian")."""
-    one = _singular(key)
+    one = singular(key)
     return key in DEMONYMS or one in DEMONYMS or one in COUNTRY_PEOPLES
 
 
@@ -1309,14 +1309,14 @@ def _words(text: str) -> set[str]:
     return {_key_word(w) for w in _WORD.findall(text)} - CONNECTORS - {"and", "&"}
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
     """The word without a plural "s" ("Globes" repeats "Globe"; "Paris" is cut too, alike on
     both sides of a comparison)."""
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def _singulars(words: Iterable[str]) -> set[str]:
-    return {_singular(w) for w in words}
+    return {singular(w) for w in words}
 
 
 def _numbers(sentence: str) -> list[Span]:
@@ -1369,7 +1369,7 @@ def _counted(sentence: str, span: Span, units: frozenset[str]) -> Span:
         key = _key_word(m.group())
         if key in NOT_UNITS and key != "of" or key[0].isdigit() or key in NUMBER_WORDS:
             break
-        if _singular(key) in units:
+        if singular(key) in units:
             end = m.end()  # and on through the asked words after it ("U.S. presidents")
         elif end > span.end and m.group()[0].isupper():
             end = m.end()  # or through the name it is part of ("300 Illinois National Guard")
@@ -1735,7 +1735,7 @@ def ranked_leads(
                 score += KIND_BONUS  # "turkeys named Gobble and Waddle": the names asked for
             if publication and key.split()[-1] in PUBLICATION_HEADS:
                 score += KIND_BONUS  # "New York Times" for "Which newspaper ...?"
-            ends = {_singular(_key_word(w)) for w in _ends(span.text)}
+            ends = {singular(_key_word(w)) for w in _ends(span.text)}
             if expected.units and _unit(span.text) in expected.units:
                 score += KIND_BONUS  # "1,240 stores" for "how many stores": the asked count
             elif ends & heads or _word_after(sentences[i], span.end) in heads:
@@ -1803,7 +1803,7 @@ def _asked_heads(question: str) -> frozenset[str]:
             break  # "Which agency warned retailers?": the phrase ends before its verb
         # lower-case words only: "Formula" of "Which Formula 1 team" names no kind of thing
         if w[0].islower() and key not in KIND_WORDS:
-            words.append(_singular(key))
+            words.append(singular(key))
     return frozenset(words)
 
 
@@ -1813,7 +1813,7 @@ _NEXT_WORD = re.compile(r"\s+(\w+)")
 def _word_after(sentence: str, end: int) -> str | None:
     """The word right after a span (singular, lower case), or None."""
     m = _NEXT_WORD.match(sentence, end)
-    return _singular(_key_word(m.group(1))) if m else None
+    return singular(_key_word(m.group(1))) if m else None
 
 
 MIN_ACRONYM = 3  # capitals in a row that spell an organisation ("SEC", "NBA"), not initials ("AJ")
@@ -2033,9 +2033,9 @@ def _unit(span: str) -> str:
     words hyphened to it ("pound" of "20,000-pound", "year-old" of "31-year-old")."""
     words = span.split()
     if len(words) > 1:
-        return _singular(_key_word(words[-1]))
+        return singular(_key_word(words[-1]))
     hyphened = re.match(r"[$€£]?\d[\d.,]*-([a-z][a-z\-]*)$", span)
-    return _singular(hyphened.group(1)) if hyphened else ""
+    return singular(hyphened.group(1)) if hyphened else ""
 
 
 def counts_other(span: str, units: frozenset[str]) -> bool:
@@ -2048,7 +2048,7 @@ def counts_other(span: str, units: frozenset[str]) -> bool:
 def mentions_unit(units: frozenset[str], texts: Sequence[str]) -> bool:
     """Whether one of `texts` writes one of the asked `units` (from "how many"), in either
     number ("players" for "player", "stories" for "storie")."""
-    words = {_singular(_key_word(w)) for text in texts for w in _WORD.findall(text)}
+    words = {singular(_key_word(w)) for text in texts for w in _WORD.findall(text)}
     return any(
         unit in words
         or (len(unit) >= UNIT_STEM and any(w.startswith(unit[:UNIT_STEM]) for w in words))
