@@ -28,7 +28,7 @@ Report: the share of realtimeqa-tune and realtimeqa-dev questions answered `foun
 the share of off-topic questions answered `found: false`, for the tune off-topic set and for
 ../shared/eval/offtopic-questions.jsonl (the reporting set: never used for fitting) and
 bench/questions/offtopic-check.jsonl, offtopic-fresh.jsonl, -fresh2, -fresh3, -fresh4, -fresh5,
--fresh6 to -fresh16 (ours, never fitted on), and the found rate of
+-fresh6 to -fresh17 (ours, never fitted on), and the found rate of
 bench/questions/user-tune.jsonl (chat-style questions the tune corpus answers),
 bench/questions/user-leads.jsonl (short questions both corpora answer) and
 user-superlatives.jsonl ("Which X is the largest ...?" answered by the news) and
@@ -138,6 +138,10 @@ OFFTOPIC_FRESH13 = QUESTIONS / "offtopic-fresh13.jsonl"
 OFFTOPIC_FRESH14 = QUESTIONS / "offtopic-fresh14.jsonl"
 OFFTOPIC_FRESH15 = QUESTIONS / "offtopic-fresh15.jsonl"
 OFFTOPIC_FRESH16 = QUESTIONS / "offtopic-fresh16.jsonl"
+# 40 more, written in the thirty-eighth round before any of its rules and committed before their
+# first run: checked against every earlier set as fresh12 was (40 drawn by a seeded shuffle
+# from 53 kept of 190 drafts: most drafts repeated an earlier question).
+OFFTOPIC_FRESH17 = QUESTIONS / "offtopic-fresh17.jsonl"
 # Short questions written from article titles of both realtimeqa corpora while checking the lead
 # span (issue 8, fifteenth round): each is answered by an article of the merged index. Never
 # fitted on.
@@ -323,6 +327,7 @@ def report(bot: Any, suffix: str = "", retyped: Retyping | None = None) -> dict[
         "offtopic-fresh14": (OFFTOPIC_FRESH14, False),
         "offtopic-fresh15": (OFFTOPIC_FRESH15, False),
         "offtopic-fresh16": (OFFTOPIC_FRESH16, False),
+        "offtopic-fresh17": (OFFTOPIC_FRESH17, False),
         "user-tune": (USER_TUNE, True),
         "user-leads": (USER_LEADS, True),
         "user-superlatives": (USER_SUPERLATIVES, True),
@@ -405,6 +410,7 @@ UNFITTED_OFFTOPIC = (
     "offtopic-fresh14",
     "offtopic-fresh15",
     "offtopic-fresh16",
+    "offtopic-fresh17",
 )
 REPORT_SIDE = (*UNFITTED_OFFTOPIC, "realtimeqa-dev", "who-is-dev")
 
