@@ -32,7 +32,8 @@ bench/questions/offtopic-check.jsonl, offtopic-fresh.jsonl, -fresh2, -fresh3, -f
 bench/questions/user-tune.jsonl (chat-style questions the tune corpus answers),
 bench/questions/user-leads.jsonl (short questions both corpora answer) and
 user-superlatives.jsonl ("Which X is the largest ...?" answered by the news) and
-user-creators.jsonl ("Who founded X?" answered by the news) and of
+user-creators.jsonl ("Who founded X?" answered by the news) and user-reasons.jsonl (general
+"Why ...?" and "How ...?" questions the news answers) and of
 bench/questions/who-is-tune.jsonl and who-is-dev.jsonl
 ("Who is X?" for people quoted in one corpus), each with a bootstrap 95% interval.
 --lower-case: the same with every question typed in lower case, as chat users type them,
@@ -155,6 +156,12 @@ USER_SUPERLATIVES = QUESTIONS / "user-superlatives.jsonl"
 # both corpora that name a maker ("Morris Chang, the founder of TSMC"): what the rule asking the
 # shown sentences to tell of the act may cost real questions of that shape. Never fitted on.
 USER_CREATORS = QUESTIONS / "user-creators.jsonl"
+# General "Why ...?" and "How ...?" questions, naming nothing, written in the thirty-eighth round
+# from titles of both corpora's articles that explain something ("Why was the penny
+# discontinued?", "How to fall asleep faster ..."), before the rule asking the shown sentences of
+# such a question to give a reason or a way: what that rule may cost real questions of that
+# shape. Never fitted on.
+USER_REASONS = QUESTIONS / "user-reasons.jsonl"
 # "Who is X?" for the people most quoted in one realtimeqa corpus's articles and never in the
 # other's (`--make-who-is` writes them from the merged index): questions about a named person
 # the news covers, which a Discord user asks most and the quiz questions never do. Never fitted
@@ -332,6 +339,7 @@ def report(bot: Any, suffix: str = "", retyped: Retyping | None = None) -> dict[
         "user-leads": (USER_LEADS, True),
         "user-superlatives": (USER_SUPERLATIVES, True),
         "user-creators": (USER_CREATORS, True),
+        "user-reasons": (USER_REASONS, True),
         "who-is-tune": (WHO_IS["realtimeqa-tune"], True),
         "who-is-dev": (WHO_IS["realtimeqa-dev"], True),
     }
