@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from bot.question import STOPWORDS, fold
+from index.chunking import split_sentences
 from index.quotes.lexicon import COUNTRIES, US_STATES
 from index.quotes.lexicon import FIRST_NAMES as EXTRACTOR_FIRST_NAMES
 
@@ -1297,6 +1298,12 @@ def capitalised_words(sentences: Sequence[str]) -> frozenset[str]:
     return frozenset(words)
 
 
+def passage_sentences(passages: Sequence[str]) -> list[str]:
+    """The sentences of `passages`, each on its own: a word opening one is no name by its
+    capital."""
+    return [p[start:end] for p in passages for start, end in split_sentences(p)]
+
+
 def _after_colon(sentence: str, start: int) -> bool:
     """Whether the text before `start` ends with a colon (spaces aside)."""
     i = start - 1
@@ -1673,7 +1680,10 @@ def ranked_leads(
     lowered = {i: sentences[i].lower().replace("’", "'") for i in considered}
     read = [sentences[i] for i in considered]
     with_passages = [*read, *context]
-    known = capitalised_words(read)
+    # a sentence's first word is a name when the sentences, or the passages they come from,
+    # write it with a capital mid-sentence ("Mikitani, founder of Rakuten, said ..." beside
+    # "Hiroshi Mikitani said ...")
+    known = capitalised_words([*read, *passage_sentences(context)])
     common = lowercase_words(with_passages)
     # surnames of the people the sentences (or their passages) name in full: "Kirk" is nowhere
     # after "Charlie Kirk", nor "Trump" in "In Trump's second term"

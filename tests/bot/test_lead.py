@@ -1596,6 +1596,36 @@ def test_who_made_something_is_the_one_named_its_maker(sentence):
     assert lead is not None and lead.span.text == "Hiroshi Mikitani"
 
 
+def test_a_first_word_the_passages_write_as_a_name_is_one():
+    # "Who founded Rakuten?" was still led "Volodymyr Zelenskyy" when its one best sentence
+    # opened with the surname alone: a first word is a name only when known as one, and the
+    # sentence naming him in full was not among the sentences read
+    question = "Who founded Rakuten?"
+    sentence = (
+        "Mikitani, founder of e-commerce giant Rakuten Group Inc., said Sunday in a letter to "
+        "Ukraine President Volodymyr Zelenskyy that the donation will go to humanitarian aid."
+    )
+    passage = (
+        "Japanese billionaire to donate over $8 million to Ukraine. Japanese billionaire "
+        "Hiroshi Mikitani said he will donate over $8 million to the government of Ukraine. "
+        + sentence
+    )
+    assert [lead.span.text for lead in ranked_leads(question, [sentence], [0.8])] == [
+        "Volodymyr Zelenskyy"
+    ]
+    leads = ranked_leads(question, [sentence], [0.8], [passage])
+    assert leads[0].span.text == "Mikitani"
+    # a word opening a passage's sentence is no name for it ("Scientists are ..."), however it
+    # is written there
+    opener = "Scientists say Rakuten grew fast. Scientists are calling it a model."
+    assert "Scientists" not in [
+        lead.span.text
+        for lead in ranked_leads(
+            question, ["Scientists praised Rakuten's growth."], [0.8], [opener]
+        )
+    ]
+
+
 def test_a_name_closing_an_aside_does_not_do_the_act_after_it():
     # "Chicago [1]." led "Which NFL team won Super Bowl LIX?" from "The Cardinals, while based
     # in Chicago, won two NFL Championships ..."
