@@ -158,9 +158,9 @@ USER_SUPERLATIVES = QUESTIONS / "user-superlatives.jsonl"
 USER_CREATORS = QUESTIONS / "user-creators.jsonl"
 # General "Why ...?" and "How ...?" questions, naming nothing, written in the thirty-eighth round
 # from titles of both corpora's articles that explain something ("Why was the penny
-# discontinued?", "How to fall asleep faster ..."), before the rule asking the shown sentences of
-# such a question to give a reason or a way: what that rule may cost real questions of that
-# shape. Never fitted on.
+# discontinued?", "How to fall asleep faster ..."), before a rule asking the shown sentences of
+# such a question for a reason or a way was tried: what such a rule costs real questions of that
+# shape (this one cost too many and was not written). Never fitted on.
 USER_REASONS = QUESTIONS / "user-reasons.jsonl"
 # "Who is X?" for the people most quoted in one realtimeqa corpus's articles and never in the
 # other's (`--make-who-is` writes them from the merged index): questions about a named person
