@@ -2086,6 +2086,10 @@ def _full_names(leads: dict[str, Lead]) -> dict[str, Lead]:
 _OPENING_QUOTES = frozenset('"“')
 
 
+# A nickname in quotes between a person's first name and surname: “Mickey”, "The Rock".
+_NICKNAME = r"[“\"][A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2}[”\"]"
+
+
 def full_name(surname: str, text: str) -> Span | None:
     """The first mention in `text` of the person `surname` names, in full ("Zohran Mamdani" for
     "Mamdani"): a news article names someone in full once, then by surname alone. Titles and
@@ -2095,8 +2099,9 @@ def full_name(surname: str, text: str) -> Span | None:
         return None
     # (a full stop only after an initial: "in Houston. Takeoff", "U.S. Starbucks" are no names)
     # (a surname's lower-case particles may come between: "Laurence des Cars")
+    # (so may a nickname in quotes: "Hiroshi “Mickey” Mikitani", "Dwayne "The Rock" Johnson")
     before = re.compile(
-        r"(?<![\w'’\-.])((?:(?:[A-Z]\.|[A-Z][\w'’\-]*)[ \t]+){1,3})"
+        rf"(?<![\w'’\-.])((?:(?:[A-Z]\.|[A-Z][\w'’\-]*|{_NICKNAME})[ \t]+){{1,3}})"
         + rf"(?:(?:{'|'.join(sorted(SURNAME_PARTICLES))})[ \t]+)?"
         + re.escape(surname)
         + r"(?!\w)"
@@ -2104,10 +2109,12 @@ def full_name(surname: str, text: str) -> Span | None:
     for m in before.finditer(text):
         if text[m.start(1) - 1 : m.start(1)] in _OPENING_QUOTES:
             continue  # a quoted title: “Becoming Brigitte” is nobody
-        words = list(re.finditer(r"\S+", m.group(1)))
+        words = list(re.finditer(rf"{_NICKNAME}|\S+", m.group(1)))
         cut = 0
         for i, w in enumerate(words):
             key = _key_word(w.group())
+            if w.group()[0] in _OPENING_QUOTES:
+                continue  # a nickname is no title
             if (
                 key in TITLES
                 or key in STOPWORDS
@@ -2115,6 +2122,8 @@ def full_name(surname: str, text: str) -> Span | None:
                 or w.group().endswith(("'s", "’s"))
             ):
                 cut = i + 1
+        while cut < len(words) and words[cut].group()[0] in _OPENING_QUOTES:
+            cut += 1  # a name starts with a name, not a quoted word: “Becoming” Brigitte
         if cut < len(words):
             start = m.start(1) + words[cut].start()
             return Span(text[start : m.end()], start, m.end())

@@ -509,6 +509,16 @@ def test_a_person_named_by_surname_and_in_full_is_answered_with_the_full_name():
         # suing Candace Owens?" (the lead was "Brigitte")
         ("Brigitte", 'Her series, "Becoming Brigitte," aired. Brigitte sued.', None),
         ("Brigitte", "Her series “Becoming Brigitte” aired.", None),
+        # a nickname in quotes is part of the name: "Mikitani [1]." led "Who founded Rakuten?"
+        (
+            "Mikitani",
+            "The billionaire Hiroshi “Mickey” Mikitani said so.",
+            "Hiroshi “Mickey” Mikitani",
+        ),
+        ("Johnson", 'The actor Dwayne "The Rock" Johnson spoke.', 'Dwayne "The Rock" Johnson'),
+        # ... not a name of its own: a quoted word before the surname alone names nobody more
+        ("Mikitani", "Fans chanted “Mickey” Mikitani at the game.", None),
+        ("Brigitte", "Her series, “Becoming” Brigitte, aired.", None),
     ],
 )
 def test_a_surname_is_given_as_the_fullest_name_the_article_uses(surname, text, expected):
