@@ -28,12 +28,14 @@ Report: the share of realtimeqa-tune and realtimeqa-dev questions answered `foun
 the share of off-topic questions answered `found: false`, for the tune off-topic set and for
 ../shared/eval/offtopic-questions.jsonl (the reporting set: never used for fitting) and
 bench/questions/offtopic-check.jsonl, offtopic-fresh.jsonl, -fresh2, -fresh3, -fresh4, -fresh5,
--fresh6 to -fresh17 (ours, never fitted on), and the found rate of
+-fresh6 to -fresh18 (ours, never fitted on), and of offtopic-forms-tune.jsonl (requests and
+yes/no questions to choose rules of that form on), and the found rate of
 bench/questions/user-tune.jsonl (chat-style questions the tune corpus answers),
 bench/questions/user-leads.jsonl (short questions both corpora answer) and
 user-superlatives.jsonl ("Which X is the largest ...?" answered by the news) and
 user-creators.jsonl ("Who founded X?" answered by the news) and user-reasons.jsonl (general
-"Why ...?" and "How ...?" questions the news answers) and of
+"Why ...?" and "How ...?" questions the news answers) and user-forms.jsonl (requests and
+yes/no questions the news answers) and of
 bench/questions/who-is-tune.jsonl and who-is-dev.jsonl
 ("Who is X?" for people quoted in one corpus), each with a bootstrap 95% interval.
 --lower-case: the same with every question typed in lower case, as chat users type them,
@@ -143,6 +145,14 @@ OFFTOPIC_FRESH16 = QUESTIONS / "offtopic-fresh16.jsonl"
 # first run: checked against every earlier set as fresh12 was (40 drawn by a seeded shuffle
 # from 53 kept of 190 drafts: most drafts repeated an earlier question).
 OFFTOPIC_FRESH17 = QUESTIONS / "offtopic-fresh17.jsonl"
+# 40 more, written in the thirty-ninth round and committed before their first run: requests and
+# yes/no questions ("Can you recommend ...", "Is a tomato a fruit ...?", "Tell me a joke ...",
+# "Should I ..."), a form no earlier set asked in (every one opened with a question word).
+# Drawn by a seeded shuffle from the same 129 drafts as offtopic-forms-tune.jsonl.
+OFFTOPIC_FRESH18 = QUESTIONS / "offtopic-fresh18.jsonl"
+# The other 40 drawn from those drafts: the requests and yes/no questions to choose any rule of
+# that form on (fresh18 is only reported).
+OFFTOPIC_FORMS_TUNE = QUESTIONS / "offtopic-forms-tune.jsonl"
 # Short questions written from article titles of both realtimeqa corpora while checking the lead
 # span (issue 8, fifteenth round): each is answered by an article of the merged index. Never
 # fitted on.
@@ -162,6 +172,11 @@ USER_CREATORS = QUESTIONS / "user-creators.jsonl"
 # such a question for a reason or a way was tried: what such a rule costs real questions of that
 # shape (this one cost too many and was not written). Never fitted on.
 USER_REASONS = QUESTIONS / "user-reasons.jsonl"
+# Requests and yes/no questions the news answers ("Did Trump pardon the Thanksgiving turkeys?",
+# "Tell me about the Louvre heist."), written in the thirty-ninth round from titles of both
+# corpora's articles with the off-topic sets of that form: what a rule for the form may cost
+# real questions. Never fitted on.
+USER_FORMS = QUESTIONS / "user-forms.jsonl"
 # "Who is X?" for the people most quoted in one realtimeqa corpus's articles and never in the
 # other's (`--make-who-is` writes them from the merged index): questions about a named person
 # the news covers, which a Discord user asks most and the quiz questions never do. Never fitted
@@ -335,11 +350,14 @@ def report(bot: Any, suffix: str = "", retyped: Retyping | None = None) -> dict[
         "offtopic-fresh15": (OFFTOPIC_FRESH15, False),
         "offtopic-fresh16": (OFFTOPIC_FRESH16, False),
         "offtopic-fresh17": (OFFTOPIC_FRESH17, False),
+        "offtopic-fresh18": (OFFTOPIC_FRESH18, False),
+        "offtopic-forms-tune": (OFFTOPIC_FORMS_TUNE, False),
         "user-tune": (USER_TUNE, True),
         "user-leads": (USER_LEADS, True),
         "user-superlatives": (USER_SUPERLATIVES, True),
         "user-creators": (USER_CREATORS, True),
         "user-reasons": (USER_REASONS, True),
+        "user-forms": (USER_FORMS, True),
         "who-is-tune": (WHO_IS["realtimeqa-tune"], True),
         "who-is-dev": (WHO_IS["realtimeqa-dev"], True),
     }
@@ -419,6 +437,7 @@ UNFITTED_OFFTOPIC = (
     "offtopic-fresh15",
     "offtopic-fresh16",
     "offtopic-fresh17",
+    "offtopic-fresh18",
 )
 REPORT_SIDE = (*UNFITTED_OFFTOPIC, "realtimeqa-dev", "who-is-dev")
 
