@@ -34,12 +34,24 @@ Precision and hit rate carry bootstrap 95% intervals (2,000 resamples of the que
 hit rate is a share of speakers, precision a ratio of statement counts resampled by question).
 `--pool` runs polnear-tune and polnear-dev in turn (each on its own index) and adds a row of
 both sets' questions pooled.
+
+    python -m bench.attribution --set polnear-tune --fast --no-baseline --slices 10
+
+`--slices N` splits the set's articles into N slices by a seeded shuffle (polnear-tune in 10:
+about 84 articles each, polnear-dev's size), makes each slice's questions from its own
+attributions with score_attribution.py's `make-questions`, indexes and asks each slice on its
+own, and prints every slice's figures, their mean and spread, and all slices' questions pooled.
+The scorer counts a statement as wrong when it matches another speaker's annotated words
+anywhere in the question file, and an index of more articles holds more namesakes, so a set's
+size moves its figures: this tells the whole set's figures from those of a corpus of the
+reporting set's size, as a held-out set of that size would be.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import random
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -75,6 +87,7 @@ BASELINE_PASSAGES = 5
 BASELINE_SENTENCES = 3
 COLUMNS = ("statements", "correct", "wrong", "precision", "hit_rate")
 BOOTSTRAP_SAMPLES = 2000
+SLICE_SEED = 8  # the shuffle that deals a set's articles into --slices
 
 # Per question: (statements judged correct, statements judged wrong, at least one correct).
 PerQuestion = list[tuple[int, int, bool]]
@@ -245,6 +258,67 @@ def run_set(
     return results, judged
 
 
+def sliced(data: Dataset, count: int) -> list[Dataset]:
+    """`data`'s articles dealt into `count` slices by a seeded shuffle, each written with its
+    own attributions and questions (score_attribution.py's `make-questions`) under
+    bench/out/<set>-slices/."""
+    articles = read_jsonl(data.corpus)
+    if not 1 < count <= len(articles):
+        raise SystemExit(f"--slices must be between 2 and the set's {len(articles)} articles")
+    attributions = read_jsonl(data.corpus.with_name("attributions.jsonl"))
+    random.Random(SLICE_SEED).shuffle(articles)
+    scorer = load_scorer("score_attribution")
+    out = []
+    for i in range(count):
+        part = articles[i::count]
+        ids = {a["id"] for a in part}
+        folder = OUT / f"{data.name}-slices" / f"slice{i + 1}"
+        folder.mkdir(parents=True, exist_ok=True)
+        write_jsonl(folder / "articles.jsonl", part)
+        write_jsonl(
+            folder / "attributions.jsonl", [a for a in attributions if a["article_id"] in ids]
+        )
+        scorer.make_questions(str(folder / "attributions.jsonl"), str(folder / "questions.jsonl"))
+        out.append(
+            Dataset(
+                f"{data.name}-slice{i + 1}",
+                folder / "articles.jsonl",
+                folder / "questions.jsonl",
+                folder / "index",
+            )
+        )
+    return out
+
+
+def run_slices(args: argparse.Namespace, data: Dataset) -> None:
+    """Each slice of `data` indexed and asked on its own; every slice's figures, their mean and
+    spread, and all slices' questions pooled."""
+    rows: dict[str, dict[str, Any]] = {}
+    pooled: dict[str, PerQuestion] = {}
+    for part in sliced(data, args.slices):
+        results, judged = run_set(args, part)
+        for row, perq in judged.items():
+            pooled.setdefault(row, []).extend(perq)
+            rows[f"{part.name.rsplit('-', 1)[-1]} {row}"] = results[row]
+    summary: dict[str, Any] = {"slices": rows}
+    print(f"{data.name} in {args.slices} slices, each indexed and asked on its own")
+    print_table(rows)
+    for row, perq in pooled.items():
+        mine = [r for name, r in rows.items() if name.endswith(f" {row}")]
+        spread = {}
+        for k in ("precision", "hit_rate"):
+            values = [float(r[k]) for r in mine]
+            spread[k] = [round(float(np.mean(values)), 3), min(values), max(values)]
+        summary[row] = {"pooled": with_intervals(perq), "mean_min_max": spread}
+        print(
+            f"{row}: slices' precision mean {spread['precision'][0]} "
+            f"(min {spread['precision'][1]}, max {spread['precision'][2]}), hit rate mean "
+            f"{spread['hit_rate'][0]} (min {spread['hit_rate'][1]}, max {spread['hit_rate'][2]})"
+        )
+    print_table({f"pooled {row}": summary[row]["pooled"] for row in pooled})
+    write_results(f"attribution-{data.label}-slices", summary)
+
+
 def print_table(results: dict[str, dict[str, Any]]) -> None:
     print(
         f"{'':14}"
@@ -284,7 +358,16 @@ def main() -> None:
         action="store_true",
         help="run polnear-tune and polnear-dev and add both pooled (ignores --set)",
     )
+    parser.add_argument(
+        "--slices",
+        type=int,
+        default=0,
+        help="split the set's articles into this many slices, each indexed and asked on its own",
+    )
     args = parser.parse_args()
+    if args.slices:
+        run_slices(args, chosen_dataset(args))
+        return
     if not args.pool:
         run_set(args, chosen_dataset(args))
         return
