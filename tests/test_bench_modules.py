@@ -286,6 +286,45 @@ def test_the_extractor_recall_counts_annotated_statements_found_with_their_speak
     }
 
 
+def test_slices_deal_every_article_once_with_its_own_attributions_and_questions(
+    tmp_path, monkeypatch
+):
+    import json
+
+    import bench.attribution
+    from bench.attribution import sliced
+    from bench.common import Dataset, read_jsonl
+
+    folder = tmp_path / "set"
+    folder.mkdir()
+    articles = [{"id": f"a{i}", "title": "T", "text": "Text."} for i in range(7)]
+    said = "the council would vote on the budget next week"
+    surnames = ["Lee", "Diaz", "Okafor", "Berg", "Tanaka", "Moreau", "Silva"]
+    attributions = [
+        {"article_id": f"a{i}", "speaker": f"Ann {surnames[i]}", "content": said} for i in range(7)
+    ]
+    for name, rows in (("articles.jsonl", articles), ("attributions.jsonl", attributions)):
+        (folder / name).write_text("".join(json.dumps(r) + "\n" for r in rows))
+    monkeypatch.setattr(bench.attribution, "OUT", tmp_path / "out")
+    data = Dataset("polnear-x", folder / "articles.jsonl", folder / "q.jsonl", tmp_path / "i")
+
+    parts = sliced(data, 3)
+
+    assert [p.name for p in parts] == ["polnear-x-slice1", "polnear-x-slice2", "polnear-x-slice3"]
+    ids = [[a["id"] for a in read_jsonl(p.corpus)] for p in parts]
+    assert sorted(sum(ids, [])) == sorted(a["id"] for a in articles)  # each article once
+    assert [len(i) for i in ids] == [3, 2, 2]
+    for part, held in zip(parts, ids, strict=True):
+        mine = read_jsonl(part.corpus.with_name("attributions.jsonl"))
+        assert sorted(a["article_id"] for a in mine) == sorted(held)
+        # one question a speaker of the slice, made by score_attribution.py's make-questions
+        asked = {q["speaker"] for q in read_jsonl(part.questions)}
+        assert asked == {f"Ann {surnames[int(i[1:])]}" for i in held}
+    assert sliced(data, 3) == parts  # the seeded shuffle deals the same slices every run
+    with pytest.raises(SystemExit, match="between 2 and the set's 7 articles"):
+        sliced(data, 8)
+
+
 def test_answers_varies_only_the_constants_that_choose_sentences():
     import argparse
 
