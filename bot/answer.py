@@ -15,7 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from bot.casing import MIN_TYPO_LETTERS, recased, typed_without_capitals, typo_variants
+from bot.casing import (
+    MIN_TYPO_LETTERS,
+    is_english,
+    recased,
+    typed_without_capitals,
+    typo_variants,
+)
 from bot.evidence import (
     RARE_NAME,
     Support,
@@ -105,6 +111,9 @@ IN_ENGLISH = (
 )
 CLOSEST_TITLES = 3  # article titles named in a not-found answer
 PHRASE_PROBE = 50  # passages searched for a name of several words the answer's articles lack
+# A misspelt word's likeliest variants checked for a passage that writes them as spelt (a stem
+# the news holds is no word of the news: "lovere" is "lover" stemmed, "louvre" is written)
+WRITTEN_CHECKS = 10
 # "Several people match": the others named score at most this much below the one answered for
 # (index/speakers.py's scores: 1.0 the full name, 0.95 an alias, 0.85 the surname, 0.7 a
 # speaker known by surname alone), so that ties and near ties are named, lesser matches not
@@ -466,20 +475,22 @@ def _listing(names: Sequence[str]) -> str:
 def _spellings(text: str, searcher: Searcher) -> dict[str, str | None]:
     """The words of `text` typed in lower case that no indexed article holds and that the
     model's vocabulary splits into pieces (rare in English at large and unused by the news;
-    a plain word a small index happens to lack, "send", is one piece), each with the word of
+    a plain word a small index happens to lack, "send", is one piece, and a rarer word of
+    English, "sonnet", is no typo: `is_english`), each with the word of
     the news it misspells, or None when it misspells none: most likely a name ("vellmouth").
     The word it misspells is the variant a typo away whose stem the most articles hold (the
     likeliest word the user meant: "recnetly" is "recently"); of variants with that stem, a
     whole word of the vocabulary ("captured", not "capturred"), then the first in
-    `typo_variants`' order ("president" before "presided"). A word too short for a typo to
-    tell is neither."""
+    `typo_variants`' order ("president" before "presided"). Of the WRITTEN_CHECKS likeliest,
+    the first some passage writes as spelt comes first: a stem is not a word ("lovure" is
+    "louvre", not "lovere", stemmed "lover"). A word too short for a typo to tell is neither."""
     typed = dict.fromkeys(_LOWER_WORD.findall(text))
     words = [w for w in typed if len(w) >= MIN_TYPO_LETTERS and w not in STOPWORDS]
     rarity = searcher.rarity(words)
     pieces = searcher.count_tokens(words)
     out: dict[str, str | None] = {}
     for word, r, n in zip(words, rarity, pieces, strict=True):
-        if r < 1.0 or n < 2:
+        if r < 1.0 or n < 2 or is_english(word):
             continue
         variants = typo_variants(word)
         held = searcher.rarity(variants)
@@ -487,10 +498,25 @@ def _spellings(text: str, searcher: Searcher) -> dict[str, str | None]:
         if likeliest >= 1.0:
             out[word] = None  # a typo of no word of the news: a name
             continue
-        stem = [v for v, h in zip(variants, held, strict=True) if h == likeliest]
-        split = searcher.count_tokens(stem)
-        out[word] = stem[min(range(len(stem)), key=lambda i: (split[i] > 1, i))]
+        known = [i for i, h in enumerate(held) if h < 1.0]
+        split = dict(zip(known, searcher.count_tokens([variants[i] for i in known]), strict=True))
+        likeliest_first = sorted(known, key=lambda i: (held[i], split[i] > 1, i))
+        out[word] = variants[
+            next(
+                (i for i in likeliest_first[:WRITTEN_CHECKS] if _written(variants[i], searcher)),
+                likeliest_first[0],
+            )
+        ]
     return out
+
+
+def _written(word: str, searcher: Searcher) -> bool:
+    """Whether a passage writes `word` as spelt (of the PHRASE_PROBE passages BM25 finds for
+    it, which match its stem)."""
+    return any(
+        word in word_set([searcher.passages[row].text])
+        for row, _ in searcher.lexical(word, PHRASE_PROBE)
+    )
 
 
 # a word typed in lower case, not part of a hyphenated or possessive one

@@ -7,6 +7,9 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
+from functools import cache
+
+from spellchecker import SpellChecker
 
 from bot.question import STOPWORDS
 
@@ -122,6 +125,19 @@ def _compound(word: str, known: Collection[str]) -> bool:
         word[:i] in known and word[i:] in known
         for i in range(MIN_PART_LETTERS, len(word) - MIN_PART_LETTERS + 1)
     )
+
+
+@cache
+def _english() -> SpellChecker:
+    """English at large: pyspellchecker's word list (about 160,000 words from subtitles and
+    encyclopaedia text, shipped in the package), loaded once, then only read."""
+    return SpellChecker(language="en", distance=1)
+
+
+def is_english(word: str) -> bool:
+    """Whether `word` (in lower case) is a word of English at large ("sonnet", "notary"),
+    which no typo made ("recnetly", "lovure")."""
+    return word in _english()
 
 
 def typo_variants(word: str) -> list[str]:

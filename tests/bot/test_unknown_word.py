@@ -9,11 +9,12 @@ model."""
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
-from bot.answer import NOTHING_ABOUT, Answerer, _respelled, _spellings
+from bot.answer import NOT_FOUND, NOTHING_ABOUT, Answerer, _respelled, _spellings
 from bot.render import render_answer
 from index.library import Library
 from tests.bot.conftest import ask_json, library_of, texts_of
@@ -76,20 +77,63 @@ def test_a_question_the_news_answers_is_answered_typed_without_capitals(
     assert [c["article_id"] for c in answer["citations"]][0] == "buffalo-snow"
 
 
-class Vocabulary:
-    """A searcher's word statistics over a few words: rarity 1 for a word no article holds,
-    and the model splitting a word it does not list as common into two pieces."""
+BONNETS = (
+    "A bonnet is a hat tied under the chin. The museum's new exhibition shows bonnets worn in "
+    "the nineteenth century, when a bonnet was part of a woman's everyday dress."
+)
+HAT_ARTICLES = [
+    ("bonnet-show", "Culture Desk", "2025-03-02", "Bonnets at the museum", BONNETS),
+    ARTICLES[0],
+]
 
-    NEWS = frozenset({"mayor", "president", "recently", "tall", "tower"})
-    COMMON = NEWS | {"send", "pisa", "presided"}
-    STEMS = {"president": "presid", "presided": "presid"}
+
+@pytest.mark.model
+@pytest.mark.parametrize("question", ["What is a sonnet?", "what is a sonnet?"])
+def test_a_word_of_english_the_news_never_uses_is_not_read_as_a_typo(
+    capsys, tmp_path, real_embedder, monkeypatch, question
+):
+    # "sonnet" is one letter from "bonnet", which an article writes; it is no typo of it
+    library = library_of(tmp_path, real_embedder, HAT_ARTICLES)
+    answer = ask_json(capsys, library, monkeypatch, question, texts_of(HAT_ARTICLES))
+    assert not answer["found"]
+    assert answer["citations"] == []
+    assert "bonnet is a hat" not in answer["answer"]
+    (reply,) = render_answer(Answerer(library, library.settings).answer(question))
+    assert reply.content is not None and reply.content.startswith(NOT_FOUND)
+
+
+class Vocabulary:
+    """A searcher's word statistics over a few passages: a word's rarity by its stem (1 for a
+    stem no article holds), the model splitting a word it does not list as common into two
+    pieces, and BM25 finding the passages that hold a word's stem."""
+
+    PASSAGES = (
+        "The president spoke to the mayor recently.",
+        "The tall tower stands near the river.",
+        "Lovers walked by the river. A lover wrote a song.",
+        "Thieves stole jewels from the Louvre.",
+        "She wore a bonnet.",
+    )
+    # as the index reads words: stemmed, so "presided" is held as "president" is
+    STEMS = {"president": "presid", "presided": "presid", "thieves": "thiev"}
+    STEMS |= {"lovers": "lover", "lovere": "lover"}
+    RARITY = {"mayor": 0.3, "presid": 0.3, "recently": 0.3, "tall": 0.3, "tower": 0.3, "thiev": 0.3}
+    RARITY |= {"lover": 0.2, "louvre": 0.5, "bonnet": 0.3}  # "lover": more than "louvre"
+    COMMON = frozenset({*RARITY, "president", "send", "pisa", "presided", "thieves"})
 
     def rarity(self, words):
-        # as the index reads them: stemmed, so "presided" is held as "president" is
-        return [0.3 if self.STEMS.get(w, w) in self.NEWS | {"presid"} else 1.0 for w in words]
+        return [self.RARITY.get(self.STEMS.get(w, w), 1.0) for w in words]
 
     def count_tokens(self, words):
         return [1 if w in self.COMMON else 2 for w in words]
+
+    @property
+    def passages(self):
+        return [SimpleNamespace(text=text) for text in self.PASSAGES]
+
+    def lexical(self, word, k):
+        stem = self.STEMS.get(word, word)
+        return [(row, 1.0) for row, text in enumerate(self.PASSAGES) if stem in text.lower()][:k]
 
 
 @pytest.mark.parametrize(
@@ -106,6 +150,11 @@ class Vocabulary:
         # of words with the stem the most articles hold, a whole word, the commonest typo first
         ("what did the presidet say", {"presidet": "president"}),
         ("what did the presidentt say", {"presidentt": "president"}),
+        # a stem many articles hold is no word when no passage writes it: "lovere" is "lover"
+        # stemmed, but the news writes "lovers" and "lover", and "Louvre"
+        ("what did thieves take from the lovure", {"lovure": "louvre"}),
+        # a word of English at large the news never uses is no typo ("sonnet" is no "bonnet")
+        ("what is a sonnet", {}),
     ],
 )
 def test_each_unused_split_word_is_a_typo_of_a_word_of_the_news_or_a_name(text, spellings):
