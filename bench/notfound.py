@@ -10,7 +10,8 @@
     python -m bench.notfound --no-named-subject   # the report with the named-subject rules off
     python -m bench.notfound --make-who-is   # write the who-is question sets (committed)
     python -m bench.notfound --lower-case    # every set typed in lower case, recased and not
-    python -m bench.notfound --typos         # in lower case with a typo, unknown words on and off
+    python -m bench.notfound --typos         # in lower case with a typo, unknown words on and off,
+                                             # and how each misspelt word is read back
     python -m bench.notfound --framed    # every set in a chat framing, unframed and not
     python -m bench.notfound --bare-names    # the who-is sets asked by a name alone
 
@@ -41,6 +42,10 @@ bench/questions/who-is-tune.jsonl and who-is-dev.jsonl
 --lower-case: the same with every question typed in lower case, as chat users type them,
 answered as the bot answers (recasing the question from the passages it finds, bot/casing.py)
 and, in the same run, with the question read as typed.
+--typos: the same in lower case with one typo in each question's longest word, answered as the
+bot answers (a word no article holds read as the word of the news it misspells, or as a name)
+and with those rules off; first, how the misspelt word of each question is read back (restored
+to the word written, another word, a name, or as typed), by set and pooled by side.
 --framed: the same with every question in a chat framing (greetings, "can you tell me …",
 thanks: bench.common.FRAMINGS, the tune side's list for sets rules are chosen on, the report
 side's for the others), answered as the bot answers (bot/framing.py), read as typed, and as
@@ -83,6 +88,7 @@ from bench.common import (
     write_results,
 )
 from bot import evidence as support_model
+from bot.answer import _spellings
 from bot.evidence import FEATURES, SUPPORT_TARGET_FOUND
 from index.quotes.lexicon import FIRST_NAMES
 
@@ -327,7 +333,27 @@ def report(bot: Any, suffix: str = "", retyped: Retyping | None = None) -> dict[
     """Each set's found or abstained rate; `retyped`: with every question typed otherwise (in
     lower case, in a chat framing), as chat users often type them."""
     out: dict[str, Any] = {}
-    sets = {
+    unfitted: list[bool] = []
+    for name, (path, should_find) in question_sets().items():
+        questions = [q["question"] for q in read_jsonl(path)]
+        if retyped is not None:
+            questions = [retyped(q, n, name) for n, q in enumerate(questions)]
+        answers = ask_batch(bot, questions)
+        write_jsonl(OUT / f"notfound-{name}{suffix}.jsonl", answers)
+        right = [bool(a["found"]) == should_find for a in answers]
+        if name in UNFITTED_OFFTOPIC:
+            unfitted += right
+        out[name] = _rate(right, "found_rate" if should_find else "abstained")
+        log(f"{name}: {json.dumps(out[name])}")
+    # every off-topic question never fitted on, pooled: a tighter interval than any one set's
+    out["offtopic-unfitted-pooled"] = _rate(unfitted, "abstained")
+    log(f"offtopic-unfitted-pooled: {json.dumps(out['offtopic-unfitted-pooled'])}")
+    return out
+
+
+def question_sets() -> dict[str, tuple[Any, bool]]:
+    """Every set the report asks: its questions' file, and whether they should be found."""
+    return {
         "realtimeqa-tune": (dataset("realtimeqa-tune").questions, True),
         "realtimeqa-dev": (dataset("realtimeqa-dev").questions, True),
         "offtopic-tune": (OFFTOPIC_TUNE, False),
@@ -361,21 +387,43 @@ def report(bot: Any, suffix: str = "", retyped: Retyping | None = None) -> dict[
         "who-is-tune": (WHO_IS["realtimeqa-tune"], True),
         "who-is-dev": (WHO_IS["realtimeqa-dev"], True),
     }
-    unfitted: list[bool] = []
-    for name, (path, should_find) in sets.items():
-        questions = [q["question"] for q in read_jsonl(path)]
-        if retyped is not None:
-            questions = [retyped(q, n, name) for n, q in enumerate(questions)]
-        answers = ask_batch(bot, questions)
-        write_jsonl(OUT / f"notfound-{name}{suffix}.jsonl", answers)
-        right = [bool(a["found"]) == should_find for a in answers]
-        if name in UNFITTED_OFFTOPIC:
-            unfitted += right
-        out[name] = _rate(right, "found_rate" if should_find else "abstained")
-        log(f"{name}: {json.dumps(out[name])}")
-    # every off-topic question never fitted on, pooled: a tighter interval than any one set's
-    out["offtopic-unfitted-pooled"] = _rate(unfitted, "abstained")
-    log(f"offtopic-unfitted-pooled: {json.dumps(out['offtopic-unfitted-pooled'])}")
+
+
+def read_back(bot: Any) -> dict[str, Any]:
+    """How the bot reads the word `lower_cased_typo` misspells in each question of every set
+    (bot/answer.py `_spellings`): as the word written ("restored"), as another word, as a name,
+    or as typed (a word some article holds, or one piece of the model's vocabulary); counted by
+    set, and pooled over the sets rules are chosen on and over the others."""
+    searcher = bot.library.searcher()
+    out: dict[str, Any] = {}
+    pooled: dict[str, Counter[str]] = {"tune_side": Counter(), "report_side": Counter()}
+    for name, (path, _) in question_sets().items():
+        counts: Counter[str] = Counter()
+        for n, q in enumerate(read_jsonl(path)):
+            as_typed = lower_cased_typo(q["question"], n, name)
+            written = re.findall(r"[a-z]+", q["question"].lower())
+            typed = re.findall(r"[a-z]+", as_typed)
+            if len(written) != len(typed) or written == typed:
+                continue  # no word long enough for a typo
+            word, typo = next((w, t) for w, t in zip(written, typed, strict=True) if w != t)
+            read = _spellings(as_typed, searcher)
+            counts[
+                "as_typed"
+                if typo not in read
+                else "name"
+                if read[typo] is None
+                else "restored"
+                if read[typo] == word
+                else "another_word"
+            ] += 1
+        out[name] = dict(counts)
+        pooled["report_side" if name in REPORT_SIDE else "tune_side"].update(counts)
+    for side, counts in pooled.items():
+        total = sum(counts.values())
+        if not total:
+            continue
+        out[side] = dict(counts) | {"restored_share": round(counts["restored"] / total, 3)}
+        log(f"{side}: {json.dumps(out[side])}")
     return out
 
 
@@ -598,7 +646,8 @@ def main() -> None:
     elif args.typos:
         # a lower-case word no article holds is read as the word of the news it misspells, or
         # else as a name; beside it, the same questions with both rules off
-        result = {"spellings": report(bot, suffix + "-typos", lower_cased_typo)}
+        result = {"read_back": read_back(bot)}
+        result["spellings"] = report(bot, suffix + "-typos", lower_cased_typo)
         with mock.patch(SPELLINGS, return_value={}):
             result["rule_off"] = report(bot, suffix + "-typos-rule-off", lower_cased_typo)
         write_results("notfound-typos" + suffix, result)

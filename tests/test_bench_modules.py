@@ -90,6 +90,32 @@ def test_what_the_typos_bench_patches_is_there_to_patch():
     assert unknown.__code__.co_varnames[:2] == ("text", "searcher")
 
 
+def test_the_typos_bench_counts_how_each_misspelt_word_is_read_back(tmp_path, monkeypatch):
+    import json
+    from types import SimpleNamespace
+
+    import bench.notfound
+    from tests.bot.test_unknown_word import Vocabulary
+
+    questions = [
+        "What did the president say?",  # "preisdent": read back as "president"
+        "How tall is the tower?",  # "toer": too short for a typo, left as typed
+        "What did thieves take?",  # "thieeves": read back as "thieves"
+        "What happened in Vellmouth?",  # "vellnouth": a typo of no word of the news, a name
+        "How did the mayor win?",  # "myaor": read back as "mayor"
+    ]
+    path = tmp_path / "set.jsonl"
+    path.write_text("".join(json.dumps({"question": q}) + "\n" for q in questions))
+    monkeypatch.setattr(bench.notfound, "question_sets", lambda: {"some-tune": (path, True)})
+    bot = SimpleNamespace(library=SimpleNamespace(searcher=Vocabulary))
+
+    out = bench.notfound.read_back(bot)
+
+    assert out["some-tune"] == {"restored": 3, "as_typed": 1, "name": 1}
+    assert out["tune_side"]["restored_share"] == 0.6
+    assert "report_side" not in out  # no set of that side asked
+
+
 def test_the_typos_bench_makes_one_typo_of_each_kind_in_turn_in_the_longest_word():
     from bench.notfound import lower_cased_typo
 
