@@ -129,8 +129,8 @@ def _compound(word: str, known: Collection[str]) -> bool:
 
 @cache
 def _english() -> SpellChecker:
-    """English at large: pyspellchecker's word list (about 160,000 words from subtitles and
-    encyclopaedia text, shipped in the package), loaded once, then only read."""
+    """English at large: pyspellchecker's English word list (about 160,000 words, shipped in
+    the package: nothing is downloaded), loaded once, then only read."""
     return SpellChecker(language="en", distance=1)
 
 
