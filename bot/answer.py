@@ -475,9 +475,10 @@ def _listing(names: Sequence[str]) -> str:
 def _spellings(text: str, searcher: Searcher) -> dict[str, str | None]:
     """The words of `text` typed in lower case that no indexed article holds and that the
     model's vocabulary splits into pieces (rare in English at large and unused by the news;
-    a plain word a small index happens to lack, "send", is one piece, and a rarer word of
-    English, "sonnet", is no typo: `is_english`), each with the word of
-    the news it misspells, or None when it misspells none: most likely a name ("vellmouth").
+    a plain word a small index happens to lack, "send", is one piece), each with the word of
+    the news it misspells, or None when it misspells none: most likely a name ("vellmouth"),
+    or a word of English the news never uses ("sonnet", no typo of "bonnet": `is_english`),
+    which a refusal names as it names a name.
     The word it misspells is the variant a typo away whose stem the most articles hold (the
     likeliest word the user meant: "recnetly" is "recently"); of variants with that stem, a
     whole word of the vocabulary ("captured", not "capturred"), then the first in
@@ -490,7 +491,10 @@ def _spellings(text: str, searcher: Searcher) -> dict[str, str | None]:
     pieces = searcher.count_tokens(words)
     out: dict[str, str | None] = {}
     for word, r, n in zip(words, rarity, pieces, strict=True):
-        if r < 1.0 or n < 2 or is_english(word):
+        if r < 1.0 or n < 2:
+            continue
+        if is_english(word):
+            out[word] = None  # a word of English the news never uses: no typo, named as a name is
             continue
         variants = typo_variants(word)
         held = searcher.rarity(variants)

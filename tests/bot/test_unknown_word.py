@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from bot.answer import NOT_FOUND, NOTHING_ABOUT, Answerer, _respelled, _spellings
+from bot.answer import NOTHING_ABOUT, Answerer, _respelled, _spellings
 from bot.render import render_answer
 from index.library import Library
 from tests.bot.conftest import ask_json, library_of, texts_of
@@ -97,9 +97,11 @@ def test_a_word_of_english_the_news_never_uses_is_not_read_as_a_typo(
     answer = ask_json(capsys, library, monkeypatch, question, texts_of(HAT_ARTICLES))
     assert not answer["found"]
     assert answer["citations"] == []
-    assert "bonnet is a hat" not in answer["answer"]
+    # refused for the word the news lacks, named as a name the news lacks is
+    assert answer["answer"].startswith(NOTHING_ABOUT.format(names="“Sonnet”"))
     (reply,) = render_answer(Answerer(library, library.settings).answer(question))
-    assert reply.content is not None and reply.content.startswith(NOT_FOUND)
+    assert reply.content is not None
+    assert reply.content.startswith(NOTHING_ABOUT.format(names="“Sonnet”"))
 
 
 class Vocabulary:
@@ -153,8 +155,9 @@ class Vocabulary:
         # a stem many articles hold is no word when no passage writes it: "lovere" is "lover"
         # stemmed, but the news writes "lovers" and "lover", and "Louvre"
         ("what did thieves take from the lovure", {"lovure": "louvre"}),
-        # a word of English at large the news never uses is no typo ("sonnet" is no "bonnet")
-        ("what is a sonnet", {}),
+        # a word of English at large the news never uses is no typo ("sonnet" is no "bonnet"):
+        # a word the news lacks, as a name is
+        ("what is a sonnet", {"sonnet": None}),
     ],
 )
 def test_each_unused_split_word_is_a_typo_of_a_word_of_the_news_or_a_name(text, spellings):
