@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from difflib import SequenceMatcher
@@ -515,12 +515,15 @@ def _spellings(text: str, searcher: Searcher) -> dict[str, str | None]:
 
 
 def _written(word: str, searcher: Searcher) -> bool:
-    """Whether a passage writes `word` as spelt (of the PHRASE_PROBE passages BM25 finds for
-    it, which match its stem)."""
-    return any(
-        word in word_set([searcher.passages[row].text])
-        for row, _ in searcher.lexical(word, PHRASE_PROBE)
-    )
+    """Whether a passage writes `word` as spelt (of those BM25 finds for it, which match its
+    stem)."""
+    return any(word in word_set([text]) for text in _probed(word, searcher))
+
+
+def _probed(query: str, searcher: Searcher) -> Iterator[str]:
+    """The texts of the PHRASE_PROBE passages BM25 finds for `query` in the whole index: where
+    a word or name the answer's articles lack would be, if the news used it."""
+    return (searcher.passages[row].text for row, _ in searcher.lexical(query, PHRASE_PROBE))
 
 
 # a word typed in lower case, not part of a hyphenated or possessive one
@@ -1444,10 +1447,7 @@ def unknown_phrases(text: str, texts: Iterable[str], searcher: Searcher) -> tupl
     return tuple(
         phrase
         for phrase in missing_phrases(text, texts)
-        if not any(
-            phrase_in(phrase, searcher.passages[row].text)
-            for row, _ in searcher.lexical(phrase, PHRASE_PROBE)
-        )
+        if not any(phrase_in(phrase, passage) for passage in _probed(phrase, searcher))
     )
 
 
