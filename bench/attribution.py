@@ -293,21 +293,22 @@ def sliced(data: Dataset, count: int) -> list[Dataset]:
 def run_slices(args: argparse.Namespace, data: Dataset) -> None:
     """Each slice of `data` indexed and asked on its own; every slice's figures, their mean and
     spread, and all slices' questions pooled."""
-    rows: dict[str, dict[str, Any]] = {}
+    rows: dict[str, dict[str, Any]] = {}  # "slice3 newsbot q3": that slice's figures
+    by_row: dict[str, list[dict[str, Any]]] = {}  # "newsbot q3": each slice's figures
     pooled: dict[str, PerQuestion] = {}
     for part in sliced(data, args.slices):
         results, judged = run_set(args, part)
         for row, perq in judged.items():
             pooled.setdefault(row, []).extend(perq)
+            by_row.setdefault(row, []).append(results[row])
             rows[f"{part.name.rsplit('-', 1)[-1]} {row}"] = results[row]
     summary: dict[str, Any] = {"slices": rows}
     print(f"{data.name} in {args.slices} slices, each indexed and asked on its own")
     print_table(rows)
     for row, perq in pooled.items():
-        mine = [r for name, r in rows.items() if name.endswith(f" {row}")]
         spread = {}
         for k in ("precision", "hit_rate"):
-            values = [float(r[k]) for r in mine]
+            values = [float(r[k]) for r in by_row[row]]
             spread[k] = [round(float(np.mean(values)), 3), min(values), max(values)]
         summary[row] = {"pooled": with_intervals(perq), "mean_min_max": spread}
         print(
@@ -320,8 +321,9 @@ def run_slices(args: argparse.Namespace, data: Dataset) -> None:
 
 
 def print_table(results: dict[str, dict[str, Any]]) -> None:
+    width = max([14, *(len(name) + 1 for name in results)])  # "slice10 newsbot q3" fits
     print(
-        f"{'':14}"
+        f"{'':{width}}"
         + "".join(f"{c:>11}" for c in COLUMNS)
         + f"{'precision 95%':>16}{'hit rate 95%':>16}"
     )
@@ -329,7 +331,7 @@ def print_table(results: dict[str, dict[str, Any]]) -> None:
         ci = "".join(
             f"{'–'.join(f'{x:.3f}' for x in r[k]):>16}" for k in ("precision_ci95", "hit_rate_ci95")
         )
-        print(f"{name:14}" + "".join(f"{r.get(c, '')!s:>11}" for c in COLUMNS) + ci)
+        print(f"{name:{width}}" + "".join(f"{r.get(c, '')!s:>11}" for c in COLUMNS) + ci)
 
 
 def main() -> None:
