@@ -913,6 +913,13 @@ def candidate_spans(
                 # who comments on an act did not do it: "Gavin Newsom denounces political
                 # violence after Charlie Kirk shooting" names no one arrested for it
                 spans = [s for s in spans if not _commenting(sentence, s, asked)]
+                # nor is a source no person's name who did it: "according to National
+                # Geographic" (a person quoted may be: "Which official expects ...?")
+                spans = [
+                    s
+                    for s in spans
+                    if not _ACCORDING_TO.search(sentence, 0, s.start) or _personal(s.text)
+                ]
             # a quoted title is no one: “Please Please Please”, "Short n' Sweet"
             titles = _titles(sentence)
             spans = [s for s in spans if not any(t.start <= s.start < t.end for t in titles)]
@@ -1202,6 +1209,14 @@ def _commenting(sentence: str, span: Span, asked: frozenset[str]) -> bool:
 
 
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _personal(span: str) -> bool:
+    """Whether `span` reads as a person's name: a known first name or a person's title before
+    another word ("Jerome Powell", "Treasury Secretary Scott Bessent"; not "National
+    Geographic")."""
+    words = span_key(span).split()
+    return len(words) > 1 and (words[0] in FIRST_NAMES or _titled_person(span))
 
 
 def _titled_person(span: str) -> bool:

@@ -1662,6 +1662,12 @@ def test_a_source_a_titled_person_and_a_number_are_not_what_was_asked():
     sentence = "Rates will fall next year, according to Jerome Powell."
     assert spans(sentence, "Who said rates will fall?") == ["Jerome Powell"]
     assert spans(sentence, "Which official expects rates to fall?") == ["Jerome Powell"]
+    # "National Geographic [1]." led "Who was the first person to climb Mount Everest?": a
+    # source that is no person's name is nobody who did what is asked
+    sentence = "According to National Geographic, 374 climbers have scaled the mountain this year."
+    assert spans(sentence, "Who was the first person to climb Mount Everest?") == []
+    assert spans(sentence, "Who climbed the mountain?") == []
+    assert spans(sentence, "Who said 374 climbers scaled it?") == ["National Geographic"]
     # "Treasury Secretary Scott Bessent [1]." led "Which coin was minted for the last time?"
     sentence = "Treasury Secretary Scott Bessent marked the striking of the final Lincoln Penny."
     assert spans(sentence, "Which coin was minted for the last time?") == ["Lincoln Penny"]
