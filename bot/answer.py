@@ -32,6 +32,7 @@ from bot.evidence import (
     kind_unnamed,
     missing_names,
     missing_phrases,
+    ordinal_given,
     phrase_in,
     question_names,
     scope_unmet,
@@ -1149,6 +1150,13 @@ class Answerer:
         leads = ranked_leads(
             q.text, [s.text for s in sentences], scores.tolist(), [h.text for h in hits]
         )
+        # "Who was the first person to climb Mount Everest?" is led from a sentence giving
+        # that first, not by an official quoted on this year's climbers
+        firsts = [c for c in leads if ordinal_given(q.text, sentences[c.sentence].text)]
+        if leads and not firsts:
+            log.info("no lead's sentence gives the first asked for: not found")
+            return self._not_found(q, hits, searcher)
+        leads = firsts
         lead = leads[0] if leads else None
         expected = expected_type(q.text)
         if lead is None and expected is not None and expected.dimension is not None:

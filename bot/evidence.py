@@ -30,6 +30,7 @@ from typing import NamedTuple
 from bot.lead import (
     CALENDAR_WORDS,
     CONNECTORS,
+    IRREGULAR_ACTS,
     NUMBER,
     SURNAME_PARTICLES,
     WORK_NOUNS,
@@ -462,6 +463,27 @@ def act_unmet(question: str, texts: Sequence[str]) -> bool:
     ]
     given = [(o, v) for o, v in given if o == ordinal]
     return bool(given) and not any(v[:ACT_PREFIX] == stem for _, v in given)
+
+
+def ordinal_given(question: str, text: str) -> bool:
+    """Whether `text` may say who or what was the first (or last) to do what `question` asks
+    it of: it gives that ordinal, tells of that act, and gives the ordinal of no other act
+    ("Edmund Hillary became the first person to climb Everest" for "Who was the first person to
+    climb Mount Everest?"; not an official quoted on this year's climbers, nor "Meet the Blue
+    Angels' first woman pilot" for the first woman to fly solo across the Atlantic). True of a
+    question asking no such first."""
+    asked = ordinal_act(question)
+    if asked is None:
+        return True
+    ordinal, verb = asked
+    forms = next((f for f in IRREGULAR_ACTS.values() if verb in f), (verb,))
+    stems = tuple(form[:ACT_PREFIX] for form in forms)  # "win" is told by "won" too
+    words = re.findall(r"[a-z]+", text.lower())
+    return (
+        ordinal in words
+        and any(w.startswith(stems) for w in words)
+        and not act_unmet(question, [text])
+    )
 
 
 def _same(superlative: str) -> str:

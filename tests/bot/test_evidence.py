@@ -16,6 +16,7 @@ from bot.evidence import (
     missing_names,
     missing_phrases,
     name_phrases,
+    ordinal_given,
     phrase_in,
     question_names,
     scope_unmet,
@@ -359,6 +360,24 @@ def test_a_first_of_another_act_answers_no_first():
     assert not act_unmet(question, ["She was the last woman to serve in the unit."])
     # a question asking no first of an act
     assert not act_unmet("Who flew across the Atlantic?", [pilot])
+
+
+def test_a_first_is_given_by_a_sentence_saying_it_of_the_act_asked():
+    question = "Who was the first person to climb Mount Everest?"
+    assert ordinal_given(question, "Edmund Hillary became the first person to climb Everest.")
+    assert ordinal_given(question, "Tenzing Norgay was among the first climbers on Everest.")
+    # ... and an irregular verb in another form
+    won = "Marie Curie was the first woman who won the Nobel Prize."
+    assert ordinal_given("Who was the first woman to win a Nobel Prize?", won)
+    # a sentence with no first, a first of no act asked, or a first only of another act
+    assert not ordinal_given(question, "In 1953 Tenzing Norgay was the first on the summit.")
+    pilot = "Meet the Blue Angels' first woman pilot."
+    assert not ordinal_given("Who was the first woman to fly solo across the Atlantic?", pilot)
+    assert not ordinal_given(question, "A German climber failed to climb Everest, Awasthi said.")
+    assert not ordinal_given(question, "She was the first woman to ski down Everest.")
+    assert not ordinal_given(question, "He was the last person to climb Everest this year.")
+    # a question asking no first of an act asks nothing of the sentence
+    assert ordinal_given("Who climbed Mount Everest?", "A German climber failed to climb it.")
 
 
 def test_a_title_is_present_abbreviated_or_written_out():
