@@ -66,6 +66,8 @@ _BY = re.compile(r"\s*by\b", re.IGNORECASE)
 # ("Bush and his rivals for the Republican presidential nomination"): when no statements are
 # found for it, the passages answer.
 _MAX_NAME_WORDS = 12
+# No name ends with a preposition: "What is an ellipsis in writing?" asks no one's writing.
+_LAST_PREPOSITION = re.compile(r"\s(?:about|at|by|for|from|in|into|of|on|to|with)$")
 _SURE_NAME_WORDS = 8
 _SPEAKER_PATTERNS = [
     re.compile(template.replace("{v}", guard), re.IGNORECASE)
@@ -327,6 +329,7 @@ def parse_question(
             if (
                 name
                 and len(name.split()) <= _MAX_NAME_WORDS
+                and not _LAST_PREPOSITION.search(name)
                 and not re.match(r"(?i)^(?:you|i|we)$", name)
             ):
                 kind, speaker, topic = "speaker", name, _clean_topic(m.group("rest"))

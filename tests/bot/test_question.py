@@ -77,6 +77,7 @@ from index.quotes.lexicon import QUESTION_SPEECH_VERBS
         ("What did Trump mean by that?", "Trump", None),
         ("What did Trump mean?", "Trump", None),
         ("What does Peskov mean by escalation?", "Peskov", None),
+        ("What is Stephen King writing?", "Stephen King", None),
     ],
 )
 def test_who_said_what_questions_give_the_speaker_and_topic(question, speaker, topic):
@@ -102,6 +103,9 @@ def test_who_said_what_questions_give_the_speaker_and_topic(question, speaker, t
         ("what does the latin phrase carpe diem mean", "what"),
         ("What does the Fed's rate cut mean for mortgages?", "what"),
         ("What do the new tariffs mean for car prices?", "what"),
+        # no name ends with a preposition: "an ellipsis in" is no one writing
+        ("What is an ellipsis in writing?", "what"),
+        ("What is a semicolon for in writing?", "what"),
     ],
 )
 def test_other_questions_get_their_answer_type(question, kind):
