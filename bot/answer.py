@@ -764,11 +764,16 @@ class Answerer:
         self, q: Question, searcher: Searcher, article_ids: set[str] | None
     ) -> tuple[Answer | None, str]:
         """For a name nobody is quoted under, the answer for the one name a typo away ("Peskv",
-        "Dmitri Peskv") or another spelling of its given name away ("Dmitri Peskov"), saying so;
-        with the name answered for (the asked one if none)."""
+        "Dmitri Peskv"), another spelling of its given name away ("Dmitri Peskov") or that a
+        given name alone calls ("Hillary"), saying so; with the name answered for (the asked
+        one if none)."""
         assert q.speaker is not None
         speakers = searcher.speakers
-        respelled = speakers.respell(q.speaker) or speakers.given_name_variant(q.speaker)
+        respelled = (
+            speakers.respell(q.speaker)
+            or speakers.given_name_variant(q.speaker)
+            or speakers.given_name_alone(q.speaker)
+        )
         if respelled is None:
             return None, q.speaker
         spoken = self._speaker_answer(replace(q, speaker=respelled), searcher, article_ids)

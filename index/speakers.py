@@ -412,6 +412,10 @@ RESPELL_MIN_CHARS = 5
 # Another spelling of a given name shares its first VARIANT_PREFIX letters and is at most
 # VARIANT_EDITS typos away ("Dmitri"/"Dmitry", "Mohammed"/"Mohamed").
 VARIANT_PREFIX = 4
+# A given name alone ("What did Hillary say?") is read as the person quoted by it at least this
+# many times as often as anyone else with that given name (one quoted three times to another's
+# once); closer, it could be either.
+GIVEN_NAME_LEAD = 3
 VARIANT_EDITS = 2
 
 
@@ -745,6 +749,33 @@ class SpeakerIndex:
             and _edits(sp.tokens[0], given) <= VARIANT_EDITS
         }
         return found.pop() if len(found) == 1 else None
+
+    def given_name_alone(self, name: str) -> str | None:
+        """The person `name`, a given name alone, names ("Hillary": Hillary Clinton), when the
+        news quotes one person with that given name, or one GIVEN_NAME_LEAD times as often as
+        any other; None when nobody is, several are about as often, or `name` is more than one
+        word."""
+        tokens = _name_tokens(name)
+        if len(tokens) != 1:
+            return None
+        people = sorted(
+            (
+                sp
+                for i in self._by_word.get(tokens[0], ())
+                if not (sp := self._speakers[i]).is_group
+                and not sp.is_office
+                and len(sp.tokens) >= 2
+                and sp.tokens[0] == tokens[0]
+            ),
+            key=lambda sp: -len(sp.statements),
+        )
+        if not people:
+            return None
+        if len(people) > 1 and len(people[0].statements) < GIVEN_NAME_LEAD * len(
+            people[1].statements
+        ):
+            return None
+        return people[0].name
 
     @property
     def speakers(self) -> list[str]:

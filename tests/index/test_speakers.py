@@ -810,6 +810,36 @@ def test_another_spelling_of_a_given_name_reads_as_the_one_person_quoted(
     assert index.given_name_variant(typed) == read
 
 
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("Hillary", "Hillary Clinton"),  # the one person the news quotes with that given name
+        ("Bernie", "Bernie Sanders"),  # quoted far more often than the other Bernie
+        ("Ted", None),  # two, quoted about as often: no guess
+        ("Clinton", None),  # a surname: the lookup's, not a given name's
+        ("Hillary Clinton", None),  # more than a given name
+        ("Quill", None),  # nobody's given name
+    ],
+)
+def test_a_given_name_alone_reads_as_the_one_person_quoted_by_it(
+    typed: str, read: str | None
+) -> None:
+    index = SpeakerIndex(
+        [
+            st("Hillary Clinton", "we are stronger together"),
+            st("Hillary Clinton", "I will fight for you", "a2"),
+            st("Bernie Sanders", "the system is rigged"),
+            st("Bernie Sanders", "we need a political revolution", "a2"),
+            st("Bernie Sanders", "health care is a right", "a3"),
+            st("Bernie Madoff", "I am sorry"),
+            st("Ted Cruz", "I will repeal it"),
+            st("Ted Lieu", "the bill is wrong"),
+            st("Jo Quill", "the river is rising"),
+        ]
+    )
+    assert index.given_name_alone(typed) == read
+
+
 def test_a_given_name_none_of_a_shared_surnames_people_has_matches_nobody() -> None:
     # "What did Mark Trump say?" was answered with the statements of a "Trump" left unresolved
     index = SpeakerIndex(
