@@ -36,6 +36,7 @@ hit rate is a share of speakers, precision a ratio of statement counts resampled
 both sets' questions pooled.
 
     python -m bench.attribution --set polnear-tune --fast --no-baseline --slices 10
+    python -m bench.attribution --set polnear-tune --fast --no-baseline --slices 10 --wrong
 
 `--slices N` splits the set's articles into N slices by a seeded shuffle (polnear-tune in 10:
 about 84 articles each, polnear-dev's size), makes each slice's questions from its own
@@ -45,6 +46,13 @@ The scorer counts a statement as wrong when it matches another speaker's annotat
 anywhere in the question file, and an index of more articles holds more namesakes, so a set's
 size moves its figures: this tells the whole set's figures from those of a corpus of the
 reporting set's size, as a held-out set of that size would be.
+
+`--wrong` splits the statements the scorer counts wrong by what they match (`wrong_kinds`):
+only annotated words of other articles (words in common: the scorer matches across the whole
+question file), words of the statement's own article annotated to a speaker whose name holds
+the listed speaker's surname (one person under two keys: "Mr. Nevins of Showtime" is keyed
+"showtime"), or words of its own article annotated to another speaker. A found answer without
+quotes, whose sentences the scorer reads, is in none of them.
 """
 
 from __future__ import annotations
@@ -176,6 +184,47 @@ def per_question(
     return out
 
 
+WRONG_KINDS = ("another article's words", "the same surname keyed otherwise", "another speaker")
+
+
+def wrong_kinds(
+    scorer: Any,
+    questions: list[dict[str, Any]],
+    rows: list[dict[str, Any]],
+    attributions: list[dict[str, Any]],
+) -> dict[str, int]:
+    """The statements the scorer counts wrong, by what they match (`WRONG_KINDS`): only
+    annotated words of other articles (the scorer matches words across the whole file, so
+    these are words in common, not a speaker confused); in the statement's own article, words
+    annotated to a speaker whose name holds the listed speaker's surname ("Mr. Nevins of
+    Showtime" for David Nevins: one person, keyed "showtime"); or to another speaker there."""
+    golds = {(q["key"], g) for q in questions for g in q["gold"]}  # what the scorer reads
+    kept = [a for a in attributions if (scorer.key(a["speaker"]), a["content"]) in golds]
+    counts = dict.fromkeys(WRONG_KINDS, 0)
+    for q, r in zip(questions, rows, strict=True):
+        article_of = {c["n"]: c.get("article_id") for c in r.get("citations") or []}
+        for quote in r.get("quotes") or []:
+            text = quote.get("text", "")
+            if any(scorer.match(text, g) for g in q["gold"]):
+                continue
+            matched = [
+                a
+                for a in kept
+                if scorer.key(a["speaker"]) != q["key"] and scorer.match(text, a["content"])
+            ]
+            if not matched:
+                continue  # unknown to the scorer, not wrong
+            here = [a for a in matched if a["article_id"] == article_of.get(quote.get("citation"))]
+            surname = (quote.get("speaker") or "").split()[-1:] or [""]
+            if not here:
+                counts[WRONG_KINDS[0]] += 1
+            elif surname[0] and all(surname[0].lower() in a["speaker"].lower() for a in here):
+                counts[WRONG_KINDS[1]] += 1
+            else:
+                counts[WRONG_KINDS[2]] += 1
+    return counts
+
+
 def with_intervals(perq: PerQuestion, seed: int = 0) -> dict[str, Any]:
     """Precision and hit rate with bootstrap 95% intervals over the questions."""
     data = np.asarray(perq, dtype=float).reshape(-1, 3)
@@ -232,10 +281,13 @@ def run_set(
         return result
 
     results: dict[str, dict[str, Any]] = {}
+    attributions = read_jsonl(data.questions.with_name("attributions.jsonl"))
     for quotes in args.max_quotes or [settings.answer.max_quotes]:
         mine = override(settings, "answer", max_quotes=quotes)
         rows = ask_batch(answerer(library, mine), [q["question"] for q in questions])
-        results[f"newsbot q{quotes}"] = score(f"newsbot q{quotes}", rows)
+        row = results[f"newsbot q{quotes}"] = score(f"newsbot q{quotes}", rows)
+        if args.wrong:
+            row["wrong_kinds"] = wrong_kinds(scorer, questions, rows, attributions)
     if not args.no_baseline:
         base = [baseline_answer(searcher, q["question"], q["speaker"]) for q in questions]
         results["baseline"] = score("baseline", base)
@@ -245,9 +297,9 @@ def run_set(
         f"{len(searcher.speakers)} speakers, {len(questions)} questions"
     )
     print_table(results)
+    print_wrong(results)
     if args.recall:
         articles = read_jsonl(data.corpus)
-        attributions = read_jsonl(data.questions.with_name("attributions.jsonl"))
         results["extractor"] = statement_recall(scorer, articles, attributions)
         r = results["extractor"]
         print(
@@ -316,8 +368,21 @@ def run_slices(args: argparse.Namespace, data: Dataset) -> None:
             f"(min {spread['precision'][1]}, max {spread['precision'][2]}), hit rate mean "
             f"{spread['hit_rate'][0]} (min {spread['hit_rate'][1]}, max {spread['hit_rate'][2]})"
         )
+    for row, results in by_row.items():
+        if all("wrong_kinds" in r for r in results):
+            kinds = [r["wrong_kinds"] for r in results]
+            summary[row]["pooled"]["wrong_kinds"] = {k: sum(c[k] for c in kinds) for k in kinds[0]}
     print_table({f"pooled {row}": summary[row]["pooled"] for row in pooled})
+    print_wrong({f"pooled {row}": summary[row]["pooled"] for row in pooled})
     write_results(f"attribution-{data.label}-slices", summary)
+
+
+def print_wrong(results: dict[str, dict[str, Any]]) -> None:
+    """Each row's wrong statements by kind (`--wrong`)."""
+    for name, r in results.items():
+        if "wrong_kinds" in r:
+            kinds = ", ".join(f"{k} {v}" for k, v in r["wrong_kinds"].items())
+            print(f"{name}: of {r['wrong']} statements counted wrong: {kinds}")
 
 
 def print_table(results: dict[str, dict[str, Any]]) -> None:
@@ -354,6 +419,11 @@ def main() -> None:
         "--recall",
         action="store_true",
         help="also report the extractor's recall of the annotated statements (seconds)",
+    )
+    parser.add_argument(
+        "--wrong",
+        action="store_true",
+        help="also split the statements counted wrong by what they match (seconds)",
     )
     parser.add_argument(
         "--pool",

@@ -312,6 +312,36 @@ def test_the_extractor_recall_counts_annotated_statements_found_with_their_speak
     }
 
 
+def test_the_statements_counted_wrong_are_split_by_what_they_match():
+    from bench.attribution import WRONG_KINDS, per_question, wrong_kinds
+    from bench.common import load_scorer
+
+    scorer = load_scorer("score_attribution")
+    own = "we now live in a world where television shows never die"
+    showtime = "it is irresistible to have something with awareness already built in"
+    roe = "the city budget will be balanced by the end of next year"
+    doe = "the weather will be fine for the parade on Sunday morning"
+    attributions = [
+        {"article_id": "tv", "speaker": "David Nevins", "content": own},
+        {"article_id": "tv", "speaker": "Mr. Nevins of Showtime", "content": showtime},
+        {"article_id": "tv", "speaker": "Jane Roe", "content": roe},
+        {"article_id": "parade", "speaker": "John Doe", "content": doe},
+    ]
+    questions = [{"key": scorer.key(a["speaker"]), "gold": [a["content"]]} for a in attributions]
+    said = [own, showtime, roe, "the weather will be fine for the parade", "nothing anyone said"]
+    rows = [
+        {
+            "quotes": [{"speaker": "David Nevins", "text": t, "citation": 1} for t in said],
+            "citations": [{"n": 1, "article_id": "tv"}],
+        },
+        *({"quotes": [], "citations": []} for _ in attributions[1:]),
+    ]
+    assert per_question(scorer, questions, rows)[0] == (1, 3, True)  # the scorer's count
+    assert wrong_kinds(scorer, questions, rows, attributions) == dict(
+        zip(WRONG_KINDS, (1, 1, 1), strict=True)
+    )
+
+
 def test_slices_deal_every_article_once_with_its_own_attributions_and_questions(
     tmp_path, monkeypatch
 ):
