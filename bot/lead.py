@@ -914,12 +914,14 @@ def candidate_spans(
                 # violence after Charlie Kirk shooting" names no one arrested for it
                 spans = [s for s in spans if not _commenting(sentence, s, asked)]
                 # nor is a source no person's name who did it: "according to National
-                # Geographic" (a person quoted may be: "Which official expects ...?")
-                spans = [
-                    s
-                    for s in spans
-                    if not _ACCORDING_TO.search(sentence, 0, s.start) or _personal(s.text)
-                ]
+                # Geographic" (a person quoted may be: "Which official expects ...?", and
+                # anyone when a view is asked for: "Who estimated the crowd ...?")
+                if not any(w.startswith(VIEW_STEMS) for w in asked):
+                    spans = [
+                        s
+                        for s in spans
+                        if not _ACCORDING_TO.search(sentence, 0, s.start) or _personal(s.text)
+                    ]
             # a quoted title is no one: “Please Please Please”, "Short n' Sweet"
             titles = _titles(sentence)
             spans = [s for s in spans if not any(t.start <= s.start < t.end for t in titles)]
@@ -1208,6 +1210,8 @@ def _commenting(sentence: str, span: Span, asked: frozenset[str]) -> bool:
     return not any(w.startswith(verb) for w in asked)
 
 
+# Verbs of a view rather than an act, by their stems: its holder is who the source names.
+VIEW_STEMS = ("expect", "estimat", "predict", "believ", "think", "thought", "warn", "forecast")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 
 

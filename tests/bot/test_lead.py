@@ -1668,6 +1668,9 @@ def test_a_source_a_titled_person_and_a_number_are_not_what_was_asked():
     assert spans(sentence, "Who was the first person to climb Mount Everest?") == []
     assert spans(sentence, "Who climbed the mountain?") == []
     assert spans(sentence, "Who said 374 climbers scaled it?") == ["National Geographic"]
+    sentence = "The crowd was 10,000 strong, according to Lilathar Awasthi, an organizer."
+    assert spans(sentence, "Who was at the rally?") == []
+    assert spans(sentence, "Who estimated the crowd at 10,000?") == ["Lilathar Awasthi"]
     # "Treasury Secretary Scott Bessent [1]." led "Which coin was minted for the last time?"
     sentence = "Treasury Secretary Scott Bessent marked the striking of the final Lincoln Penny."
     assert spans(sentence, "Which coin was minted for the last time?") == ["Lincoln Penny"]
