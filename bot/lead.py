@@ -196,6 +196,9 @@ CLAUSE_NOUNS = frozenset(
 # Illnesses and animals are named in lower case as often as not ("flu", "Listeria", "a bear"):
 # a question for one is answered from these lists, a capitalised name being something else
 # ("Which animals did Jane Goodall study?" led "Jane Goodall Institute").
+# "What makes popcorn pop?" asks what "What causes ...?" does: a cause (not "What company
+# makes ...?", whose noun comes first)
+CAUSING_VERBS = frozenset("make makes made".split())
 DISEASE_NOUNS = frozenset(
     """disease diseases illness illnesses virus viruses bacteria bacterium outbreak outbreaks
     infection infections""".split()
@@ -714,8 +717,11 @@ def expected_type(question: str) -> ExpectedType | None:
             {"show", "shows"} & set(words) and TV_WORDS & set(words)
         ):
             return ExpectedType(WORK, several=several)
-        if m.group("which").lower() == "what" and any(w in CLAUSE_NOUNS for w in words):
-            return None  # "What was the motive?": a clause answers, not a name
+        if m.group("which").lower() == "what" and (
+            any(w in CLAUSE_NOUNS for w in words) or words[0] in CAUSING_VERBS
+        ):
+            # "What was the motive?", "What makes popcorn pop?": a clause answers, not a name
+            return None
         if any(w in DISEASE_NOUNS for w in words):
             return ExpectedType(ILLNESS, several=several)  # "Which illness ...?": "flu"
         if any(w in ANIMAL_NOUNS for w in words):

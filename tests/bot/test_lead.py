@@ -1071,6 +1071,13 @@ def test_an_adverb_is_no_unit_and_a_letter_is_nobody():
 def test_what_is_causing_asks_for_a_clause():
     # "China [1]." answered "What is causing the Wisconsin dairy crisis?"
     assert expected_type("What is causing the Wisconsin dairy crisis?") is None
+    # "What makes X do Y?" asks what "What causes ...?" does ("GMO-free [1]." led "What makes
+    # popcorn pop?")
+    assert expected_type("What makes popcorn pop?") is None
+    assert expected_type("What made the bridge collapse?") is None
+    # ... not "What company makes ...?", asking for a maker
+    made = expected_type("What company makes the iPhone?")
+    assert made is not None and made.kind == ENTITY
 
 
 def test_a_bills_number_is_no_count():
