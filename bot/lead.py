@@ -1976,6 +1976,20 @@ IRREGULAR_ACTS = {
     "told": ("told", "tell"),
     "gave": ("gave", "give"),
     "set": ("set",),
+    "flew": ("flew", "fly", "flown"),
+    "swam": ("swam", "swim"),
+    "spoke": ("spoke", "speak"),
+    "went": ("went", "go"),
+    "wrote": ("wrote", "write", "written"),
+    "drove": ("drove", "drive", "driven"),
+    "began": ("began", "begin", "begun"),
+    "brought": ("brought", "bring"),
+    "caught": ("caught", "catch"),
+    "sang": ("sang", "sing", "sung"),
+    "threw": ("threw", "throw", "thrown"),
+    "stole": ("stole", "steal", "stolen"),
+    "rode": ("rode", "ride", "ridden"),
+    "drew": ("drew", "draw", "drawn"),
 }
 
 

@@ -369,6 +369,8 @@ def test_a_first_is_given_by_a_sentence_saying_it_of_the_act_asked():
     # ... and an irregular verb in another form
     won = "Marie Curie was the first woman who won the Nobel Prize."
     assert ordinal_given("Who was the first woman to win a Nobel Prize?", won)
+    flew = "Amelia Earhart was the first woman who flew solo across the Atlantic."
+    assert ordinal_given("Who was the first woman to fly solo across the Atlantic?", flew)
     # a sentence with no first, a first of no act asked, or a first only of another act
     assert not ordinal_given(question, "In 1953 Tenzing Norgay was the first on the summit.")
     pilot = "Meet the Blue Angels' first woman pilot."

@@ -1651,6 +1651,16 @@ def test_a_name_closing_an_aside_does_not_do_the_act_after_it():
     assert lead is not None and lead.span.text == "Arizona Cardinals"
 
 
+def test_who_did_an_act_of_an_irregular_verb_leads():
+    # "flew" is an act asked for as "sued" or "won" is: its doer leads over a source quoted
+    sentences = [
+        "Airline spokesman Tom Hale said the plane landed safely in Lisbon on Monday.",
+        "Captain Ana Ruiz flew the damaged plane to Lisbon.",
+    ]
+    lead = choose_lead("Who flew the damaged plane to Lisbon?", sentences, [0.78, 0.75])
+    assert lead is not None and lead.span.text == "Ana Ruiz"
+
+
 def test_the_source_quoted_is_not_who_underwent_the_act():
     # "Kenny Cooper [1]." led "Who was arrested for the Palisades Fire?"
     sentences = [
