@@ -193,12 +193,12 @@ CLAUSE_NOUNS = frozenset(
     connections relationship relationships link links difference differences happen happens
     happened happening way ways method methods""".split()
 )
-# Illnesses and animals are named in lower case as often as not ("flu", "Listeria", "a bear"):
-# a question for one is answered from these lists, a capitalised name being something else
-# ("Which animals did Jane Goodall study?" led "Jane Goodall Institute").
 # "What makes popcorn pop?" asks what "What causes ...?" does: a cause (not "What company
 # makes ...?", whose noun comes first)
 CAUSING_VERBS = frozenset("make makes made".split())
+# Illnesses and animals are named in lower case as often as not ("flu", "Listeria", "a bear"):
+# a question for one is answered from these lists, a capitalised name being something else
+# ("Which animals did Jane Goodall study?" led "Jane Goodall Institute").
 DISEASE_NOUNS = frozenset(
     """disease diseases illness illnesses virus viruses bacteria bacterium outbreak outbreaks
     infection infections""".split()

@@ -412,11 +412,11 @@ RESPELL_MIN_CHARS = 5
 # Another spelling of a given name shares its first VARIANT_PREFIX letters and is at most
 # VARIANT_EDITS typos away ("Dmitri"/"Dmitry", "Mohammed"/"Mohamed").
 VARIANT_PREFIX = 4
+VARIANT_EDITS = 2
 # A given name alone ("What did Hillary say?") is read as the person quoted by it at least this
 # many times as often as anyone else with that given name (one quoted three times to another's
 # once); closer, it could be either.
 GIVEN_NAME_LEAD = 3
-VARIANT_EDITS = 2
 
 
 def _asked_titles(query: str) -> frozenset[str]:
