@@ -18,6 +18,7 @@ from functools import cached_property
 
 from index.models import Statement
 from index.quotes.lexicon import (
+    FIRST_NAMES,
     GROUP_HEADS,
     NAME_PARTICLES,
     ORG_HEADS,
@@ -754,10 +755,10 @@ class SpeakerIndex:
         """The person `name`, a given name alone, names ("Hillary": Hillary Clinton), when the
         news quotes one person with that given name, or one GIVEN_NAME_LEAD times as often as
         any other; None when nobody is, several are about as often, or `name` is more than one
-        word."""
+        word or no common given name (the extractor's FIRST_NAMES)."""
         tokens = _name_tokens(name)
-        if len(tokens) != 1:
-            return None
+        if len(tokens) != 1 or tokens[0] not in FIRST_NAMES:
+            return None  # "Fox" is no given name of Fox News, nor "Wisconsin" of a Republican
         people = sorted(
             (
                 sp

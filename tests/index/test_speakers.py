@@ -819,6 +819,8 @@ def test_another_spelling_of_a_given_name_reads_as_the_one_person_quoted(
         ("Clinton", None),  # a surname: the lookup's, not a given name's
         ("Hillary Clinton", None),  # more than a given name
         ("Quill", None),  # nobody's given name
+        ("Fox", None),  # no given name: the first word of a channel's name
+        ("Wisconsin", None),  # nor of a description read as a name
     ],
 )
 def test_a_given_name_alone_reads_as_the_one_person_quoted_by_it(
@@ -835,6 +837,8 @@ def test_a_given_name_alone_reads_as_the_one_person_quoted_by_it(
             st("Ted Cruz", "I will repeal it"),
             st("Ted Lieu", "the bill is wrong"),
             st("Jo Quill", "the river is rising"),
+            st("Fox News", "the emails held classified information"),
+            st("Wisconsin Republican", "the checks are unconstitutional"),
         ]
     )
     assert index.given_name_alone(typed) == read
