@@ -29,7 +29,7 @@ Report: the share of realtimeqa-tune and realtimeqa-dev questions answered `foun
 the share of off-topic questions answered `found: false`, for the tune off-topic set and for
 ../shared/eval/offtopic-questions.jsonl (the reporting set: never used for fitting) and
 bench/questions/offtopic-check.jsonl, offtopic-fresh.jsonl, -fresh2, -fresh3, -fresh4, -fresh5,
--fresh6 to -fresh19 (ours, never fitted on), and of offtopic-forms-tune.jsonl (requests and
+-fresh6 to -fresh20 (ours, never fitted on), and of offtopic-forms-tune.jsonl (requests and
 yes/no questions to choose rules of that form on), and the found rate of
 bench/questions/user-tune.jsonl (chat-style questions the tune corpus answers),
 bench/questions/user-leads.jsonl (short questions both corpora answer) and
@@ -163,6 +163,13 @@ OFFTOPIC_FORMS_TUNE = QUESTIONS / "offtopic-forms-tune.jsonl"
 # 53 passed the similarity check against every earlier set (as fresh12's did) and 13 of those
 # were dropped by hand as an earlier question's topic asked again; in a seeded shuffle.
 OFFTOPIC_FRESH19 = QUESTIONS / "offtopic-fresh19.jsonl"
+# 40 more, written in the fortieth round after its rules and committed before their first run:
+# news of invented places, people, companies and events, asked as news is ("How many people
+# were injured in the Harborview train derailment?", "What did the CEO of Lumora Foods say
+# about the recall?"): what a user asks about news the index does not hold. Of 55 drafts, 44
+# passed the similarity check and 4 of those were dropped by hand as earlier questions' forms
+# or names asked again; in a seeded shuffle.
+OFFTOPIC_FRESH20 = QUESTIONS / "offtopic-fresh20.jsonl"
 # Short questions written from article titles of both realtimeqa corpora while checking the lead
 # span (issue 8, fifteenth round): each is answered by an article of the merged index. Never
 # fitted on.
@@ -382,6 +389,7 @@ def question_sets() -> dict[str, tuple[Any, bool]]:
         "offtopic-fresh17": (OFFTOPIC_FRESH17, False),
         "offtopic-fresh18": (OFFTOPIC_FRESH18, False),
         "offtopic-fresh19": (OFFTOPIC_FRESH19, False),
+        "offtopic-fresh20": (OFFTOPIC_FRESH20, False),
         "offtopic-forms-tune": (OFFTOPIC_FORMS_TUNE, False),
         "user-tune": (USER_TUNE, True),
         "user-leads": (USER_LEADS, True),
@@ -492,6 +500,7 @@ UNFITTED_OFFTOPIC = (
     "offtopic-fresh17",
     "offtopic-fresh18",
     "offtopic-fresh19",
+    "offtopic-fresh20",
 )
 REPORT_SIDE = (*UNFITTED_OFFTOPIC, "realtimeqa-dev", "who-is-dev")
 
