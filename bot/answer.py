@@ -630,6 +630,14 @@ class Answerer:
                 if spoken is not None
                 else ()
             )
+            if spoken is not None and not missing and q.topic and _bare_role(asked):
+                # "the judge" names nobody: the topic says which judge, and when no article
+                # of the statements holds its names ("the Hallow Creek pollution case"), they
+                # are some other judge's
+                unknown = self._missing(q.topic, (c.article_id for c in spoken.citations), searcher)
+                if unknown:
+                    hits, _ = self.retrieve(q, searcher, when)
+                    return self._not_found(q, hits, searcher, unknown)
             if spoken is not None and not missing:
                 return spoken
             each = self._people_answer(q, searcher, allowed)
@@ -1320,6 +1328,12 @@ def _dispute_lines(disputes: Sequence[Counterpoint], cites: CitationBuilder) -> 
 def _normal(text: str) -> str:
     """`text` as `Searcher.search` encodes it (whitespace collapsed): one cache entry."""
     return " ".join(text.split())
+
+
+def _bare_role(speaker: str) -> bool:
+    """A speaker asked by a role alone, without a name ("the judge", "the head coach"; not
+    "the Kremlin spokesman" or "Judge Holbrook")."""
+    return not any(w[:1].isupper() for w in speaker.split())
 
 
 def _names(question: str, missing: Sequence[str]) -> str:
