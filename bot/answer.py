@@ -106,6 +106,11 @@ OFF_TOPIC = (
 )
 RESPELLED = "Nobody called “{asked}” is quoted in the indexed news; I read it as {speaker}."
 NOTHING_ABOUT = "I found nothing about {names} in the indexed news articles."
+SEVERAL_CALLED = (
+    "Several people called {asked} are quoted in the indexed news ({names}); ask about one of "
+    "them by their full name."
+)
+CALLED_NAMED = 3  # people named when a given name alone calls several
 CLOSEST = "The closest articles are about: {titles}."
 IN_ENGLISH = (
     "The question looks like {language}; newsbot reads questions in English, so try it in English."
@@ -643,6 +648,11 @@ class Answerer:
             each = self._people_answer(q, searcher, allowed)
             if each is not None:
                 return each
+            called = searcher.speakers.called_by_given_name(q.speaker)
+            if len(called) > 1:
+                # "What did Ted say?", the news quoting Ted Cruz and Ted Lieu about as often
+                text = SEVERAL_CALLED.format(asked=q.speaker, names=_listing(called[:CALLED_NAMED]))
+                return Answer(question=q.text, text=text, found=False, subject=q.topic)
             if surely_a_name(q.speaker) and (missing or names_a_person(q.speaker)):
                 # A named speaker (or a role: "the mayor of Gotham") with no statements:
                 # sentences that merely mention them would be passed off as their words

@@ -15,8 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from bot.question import STOPWORDS, fold
 from index.chunking import split_sentences
-from index.quotes.lexicon import COUNTRIES, US_STATES
-from index.quotes.lexicon import FIRST_NAMES as EXTRACTOR_FIRST_NAMES
+from index.quotes.lexicon import COUNTRIES, GIVEN_NAMES, US_STATES
 
 # Lead scoring. Chosen on realtimeqa-tune with `python -m bench.answers --merged --questions tune`
 # (docs/benchmarks.md, "Answers that lead"); reported on realtimeqa-dev.
@@ -34,20 +33,9 @@ UNIT_STEM = 5  # an asked unit this long is written by any word sharing its firs
 SUPPORTING_SENTENCES = 2  # sentences after the lead: its own and one more that adds something
 RUNNER_UP_RATIO = 0.7  # a span of another sentence scoring this share of the lead's is a close call
 
-# First names the lead knows beyond the extractor's 337 (the commonest US names): given names
-# the news uses often, leaving out those that are places too ("Austin", "Savannah"). The
-# extractor keeps its own list: a longer one there changes who said what.
-FIRST_NAMES = EXTRACTOR_FIRST_NAMES | frozenset(
-    """martin charlie jerome pete kristi karoline gavin kathy brett clarence neil lindsey
-    marjorie matt curtis alvin colin jimmy caroline travis caitlin simone serena carlos rafael
-    naomi rory jon seth conan ellen rosie meghan camilla luigi pam kash elon tulsi hakeem
-    ketanji letitia rashida ilhan zohran volodymyr keir rishi narendra emmanuel benjamin
-    giorgia friedrich olaf justin jacinda xavier lionel cristiano novak jannik coco aryna
-    iga scottie bryson shohei lebron megyn whoopi oprah taylor kendrick rihanna
-    beyonce sabrina selena billie kanye ghislaine jeffrey bryan tyler dylan logan ryan
-    kyle sean shane craig greg jeff dan tom tim jim bob joe ben sam max alex nick chris
-    jake luke zach tony vince ron ted phil rick bernie chuck mitch""".split()
-)
+# The given names the lead knows: the extractor's and more the news uses often
+# (`index/quotes/lexicon.py`).
+FIRST_NAMES = GIVEN_NAMES
 
 # What the question asks for.
 PERSON, PLACE, DATE, YEAR, NUMBER, ENTITY = "person", "place", "date", "year", "number", "entity"

@@ -18,7 +18,7 @@ from functools import cached_property
 
 from index.models import Statement
 from index.quotes.lexicon import (
-    FIRST_NAMES,
+    GIVEN_NAMES,
     GROUP_HEADS,
     NAME_PARTICLES,
     ORG_HEADS,
@@ -751,15 +751,15 @@ class SpeakerIndex:
         }
         return found.pop() if len(found) == 1 else None
 
-    def given_name_alone(self, name: str) -> str | None:
-        """The person `name`, a given name alone, names ("Hillary": Hillary Clinton), when the
-        news quotes one person with that given name, or one GIVEN_NAME_LEAD times as often as
-        any other; None when nobody is, several are about as often, or `name` is more than one
-        word or no common given name (the extractor's FIRST_NAMES)."""
+    def _by_given_name(self, name: str) -> list[_Speaker]:
+        """The people the news quotes with `name`, a common given name alone (`GIVEN_NAMES`),
+        as their given name, most quoted first; none when `name` is more than one word or no
+        given name ("Fox" is no given name of Fox News, nor "Wisconsin" of a "Wisconsin
+        Republican")."""
         tokens = _name_tokens(name)
-        if len(tokens) != 1 or tokens[0] not in FIRST_NAMES:
-            return None  # "Fox" is no given name of Fox News, nor "Wisconsin" of a Republican
-        people = sorted(
+        if len(tokens) != 1 or tokens[0] not in GIVEN_NAMES:
+            return []
+        return sorted(
             (
                 sp
                 for i in self._by_word.get(tokens[0], ())
@@ -768,8 +768,19 @@ class SpeakerIndex:
                 and len(sp.tokens) >= 2
                 and sp.tokens[0] == tokens[0]
             ),
-            key=lambda sp: -len(sp.statements),
+            key=lambda sp: (-len(sp.statements), sp.name),
         )
+
+    def called_by_given_name(self, name: str) -> list[str]:
+        """The names of the people quoted with `name` as their given name ("Ted": Ted Cruz,
+        Ted Lieu), most quoted first (`_by_given_name`)."""
+        return [sp.name for sp in self._by_given_name(name)]
+
+    def given_name_alone(self, name: str) -> str | None:
+        """The person `name`, a given name alone, names ("Hillary": Hillary Clinton), when the
+        news quotes one person with that given name, or one GIVEN_NAME_LEAD times as often as
+        any other; None when nobody is, or several are about as often."""
+        people = self._by_given_name(name)
         if not people:
             return None
         if len(people) > 1 and len(people[0].statements) < GIVEN_NAME_LEAD * len(

@@ -531,6 +531,21 @@ MALE_NAMES = set(
 ) - {"lindsey"}
 # Every known first name, of either gender: a word before a surname that makes a person's name.
 FIRST_NAMES = frozenset(FEMALE_NAMES | MALE_NAMES)
+# Given names beyond FIRST_NAMES (the commonest US names) that the news uses often, leaving out
+# those that are places too ("Austin", "Savannah"): read by the answer's lead and a given name
+# asked alone ("What did Elon say?"). The extractor keeps FIRST_NAMES: a longer list there
+# changes who said what.
+GIVEN_NAMES = FIRST_NAMES | frozenset(
+    """martin charlie jerome pete kristi karoline gavin kathy brett clarence neil lindsey
+    marjorie matt curtis alvin colin jimmy caroline travis caitlin simone serena carlos rafael
+    naomi rory jon seth conan ellen rosie meghan camilla luigi pam kash elon tulsi hakeem
+    ketanji letitia rashida ilhan zohran volodymyr keir rishi narendra emmanuel benjamin
+    giorgia friedrich olaf justin jacinda xavier lionel cristiano novak jannik coco aryna
+    iga scottie bryson shohei lebron megyn whoopi oprah taylor kendrick rihanna
+    beyonce sabrina selena billie kanye ghislaine jeffrey bryan tyler dylan logan ryan
+    kyle sean shane craig greg jeff dan tom tim jim bob joe ben sam max alex nick chris
+    jake luke zach tony vince ron ted phil rick bernie chuck mitch""".split()
+)
 # What a secretary or minister is "of", when the office runs on to a name ("Secretary of War
 # Pete Hegseth", "Energy Chris Wright"). Not titles themselves: "Labor" also heads "National
 # Labor Relations Board" and "Bureau of Labor Statistics".

@@ -1,7 +1,7 @@
 """ "What did Hillary say?": people call some public figures by a given name alone. It was
 refused ("I couldn't find any statements by Hillary"); it is now read as the one person the
-news quotes with that given name, and the answer says so. Through `newsbot ask --json` and the
-Discord rendering."""
+news quotes with that given name, and the answer says so; when several are quoted about as
+often, the reply names them. Through `newsbot ask --json` and the Discord rendering."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from bot.answer import NO_STATEMENTS, RESPELLED, Answerer
+from bot.answer import NO_STATEMENTS, RESPELLED, SEVERAL_CALLED, Answerer
 from bot.render import render_answer
 from index.library import Library
 from tests.bot.conftest import ask_json, library_of, texts_of
@@ -52,8 +52,22 @@ def test_discord_says_who_the_given_name_was_read_as(library):
     assert "trade deal" in shown
 
 
-def test_a_given_name_two_people_share_is_no_guess(capsys, library, monkeypatch):
+def test_a_given_name_two_people_share_is_no_guess_but_names_them(capsys, library, monkeypatch):
     answer = ask_json(capsys, library, monkeypatch, "What did Ted say?", TEXTS)
     assert not answer["found"]
-    assert answer["answer"].startswith(NO_STATEMENTS.format(speaker="Ted"))
-    assert answer["citations"] == []
+    names = "Ted Cruz and Ted Lieu"
+    assert answer["answer"] == SEVERAL_CALLED.format(asked="Ted", names=names)
+    assert answer["citations"] == [] and answer["quotes"] == []
+
+
+def test_discord_names_the_people_a_given_name_could_be(library):
+    answer = Answerer(library, library.settings).answer("What did Ted say?")
+    (reply,) = render_answer(answer)
+    assert reply.embeds == () and reply.content is not None
+    assert "Ted Cruz" in reply.content and "Ted Lieu" in reply.content
+
+
+def test_a_name_nobody_is_called_is_still_nobody(capsys, library, monkeypatch):
+    answer = ask_json(capsys, library, monkeypatch, "What did Quentin say?", TEXTS)
+    assert not answer["found"]
+    assert answer["answer"].startswith(NO_STATEMENTS.format(speaker="Quentin"))

@@ -814,6 +814,7 @@ def test_another_spelling_of_a_given_name_reads_as_the_one_person_quoted(
     ("typed", "read"),
     [
         ("Hillary", "Hillary Clinton"),  # the one person the news quotes with that given name
+        ("Elon", "Elon Musk"),  # a given name the news uses often, beyond the commonest
         ("Bernie", "Bernie Sanders"),  # quoted far more often than the other Bernie
         ("Ted", None),  # two, quoted about as often: no guess
         ("Clinton", None),  # a surname: the lookup's, not a given name's
@@ -837,11 +838,16 @@ def test_a_given_name_alone_reads_as_the_one_person_quoted_by_it(
             st("Ted Cruz", "I will repeal it"),
             st("Ted Lieu", "the bill is wrong"),
             st("Jo Quill", "the river is rising"),
+            st("Elon Musk", "the rocket will fly"),
             st("Fox News", "the emails held classified information"),
             st("Wisconsin Republican", "the checks are unconstitutional"),
         ]
     )
     assert index.given_name_alone(typed) == read
+    if read is not None:
+        assert index.called_by_given_name(typed)[0] == read
+    assert index.called_by_given_name("Ted") == ["Ted Cruz", "Ted Lieu"]
+    assert index.called_by_given_name("Fox") == []
 
 
 def test_a_given_name_none_of_a_shared_surnames_people_has_matches_nobody() -> None:
