@@ -33,10 +33,6 @@ UNIT_STEM = 5  # an asked unit this long is written by any word sharing its firs
 SUPPORTING_SENTENCES = 2  # sentences after the lead: its own and one more that adds something
 RUNNER_UP_RATIO = 0.7  # a span of another sentence scoring this share of the lead's is a close call
 
-# The given names the lead knows: the extractor's and more the news uses often
-# (`index/quotes/lexicon.py`).
-FIRST_NAMES = GIVEN_NAMES
-
 # What the question asks for.
 PERSON, PLACE, DATE, YEAR, NUMBER, ENTITY = "person", "place", "date", "year", "number", "entity"
 # A colour ("What color was the laser?"), a titled work ("Which movie ...?", named in quotes) and
@@ -880,7 +876,7 @@ def candidate_spans(
             known - common,
             several=expected.several,
             person=person,
-            first_names=FIRST_NAMES - common if person else frozenset(),
+            first_names=GIVEN_NAMES - common if person else frozenset(),
         )
         spans = [
             s
@@ -1120,7 +1116,7 @@ PERSON_TITLES = TITLES - PLACE_TITLES  # titles no place's name starts with
 def _occasion(span: str) -> bool:
     """A day's or a night's name: "Turkey Day", "Election Night"; not "Jason Day"."""
     first, _, last = span_key(span).rpartition(" ")
-    return bool(first) and last in OCCASION_HEADS and first.partition(" ")[0] not in FIRST_NAMES
+    return bool(first) and last in OCCASION_HEADS and first.partition(" ")[0] not in GIVEN_NAMES
 
 
 def _place_or_institution(span: str) -> bool:
@@ -1164,7 +1160,7 @@ def _no_drug(span: str) -> bool:
     key = span_key(span)
     words = key.split()
     return (
-        words[0] in FIRST_NAMES
+        words[0] in GIVEN_NAMES
         or any(w in PERSON_TITLES for w in words)
         or key in COUNTRIES | US_STATES
         or bool(_ACRONYM.fullmatch(span))
@@ -1214,7 +1210,7 @@ def _personal(span: str) -> bool:
     another word ("Jerome Powell", "Treasury Secretary Scott Bessent"; not "National
     Geographic")."""
     words = span_key(span).split()
-    return len(words) > 1 and (words[0] in FIRST_NAMES or _titled_person(span))
+    return len(words) > 1 and (words[0] in GIVEN_NAMES or _titled_person(span))
 
 
 def _titled_person(span: str) -> bool:
@@ -1230,7 +1226,7 @@ def _no_company(span: str) -> bool:
     if not words:
         return False
     return (
-        (len(words) > 1 and words[0] in FIRST_NAMES and "&" not in span and " and " not in span)
+        (len(words) > 1 and words[0] in GIVEN_NAMES and "&" not in span and " and " not in span)
         or _titled_person(span)
         or words[-1] in PUBLIC_HEADS
         or (len(words) > 2 and words[1] == "of" and words[0] in PUBLIC_HEADS)
@@ -1251,7 +1247,7 @@ def _not_a_place(span: str) -> bool:
     # a first name before a surname ("Donald Trump"; not "Victoria Falls", "Jackson Hole")
     return (
         len(words) > 1
-        and (_titled_person(span) or words[0] in FIRST_NAMES)
+        and (_titled_person(span) or words[0] in GIVEN_NAMES)
         and words[-1] not in INSTITUTION_HEADS | PLACE_TAILS
         and span_key(span) not in COUNTRIES | US_STATES
     )
@@ -1588,7 +1584,7 @@ def _after_titles(run: list[re.Match[str]]) -> list[re.Match[str]]:
     cut = max((i + 1 for i, w in enumerate(words[:-1]) if w in PERSON_PREFIXES), default=0)
     if cut and cut < len(run) and run[cut].group() in CONNECTORS:
         cut += 1
-        while len(run) - cut > 2 and words[cut] not in FIRST_NAMES:
+        while len(run) - cut > 2 and words[cut] not in GIVEN_NAMES:
             cut += 1
     return run[cut:]
 
@@ -1882,7 +1878,7 @@ def _surnames(sentences: Sequence[str]) -> set[str]:
         _key_word(m.group(2))
         for sentence in sentences
         for m in _FIRST_AND_LAST.finditer(sentence)
-        if _key_word(m.group(1)) in FIRST_NAMES
+        if _key_word(m.group(1)) in GIVEN_NAMES
     }
 
 
