@@ -281,7 +281,11 @@ def run_set(
         return result
 
     results: dict[str, dict[str, Any]] = {}
-    attributions = read_jsonl(data.questions.with_name("attributions.jsonl"))
+    attributions = (
+        read_jsonl(data.questions.with_name("attributions.jsonl"))
+        if args.wrong or args.recall
+        else []
+    )
     for quotes in args.max_quotes or [settings.answer.max_quotes]:
         mine = override(settings, "answer", max_quotes=quotes)
         rows = ask_batch(answerer(library, mine), [q["question"] for q in questions])
