@@ -104,12 +104,17 @@ OFF_TOPIC = (
     "No statement by {speaker} in the indexed news mentions “{topic}”; here are their other "
     "statements."
 )
+UNSPOKEN_TOPIC = (
+    "No statement by {speaker} in the indexed news mentions “{topic}”. The articles quoting "
+    "them are about: {titles}."
+)
 RESPELLED = "Nobody called “{asked}” is quoted in the indexed news; I read it as {speaker}."
 NOTHING_ABOUT = "I found nothing about {names} in the indexed news articles."
 SEVERAL_CALLED = (
     "Several people called {asked} are quoted in the indexed news ({names}); ask about one of "
     "them by their full name."
 )
+TOPIC_SHARE = 0.5  # of a topic's words a passage must write to tell what someone said of it
 CALLED_NAMED = 3  # people named when a given name alone calls several
 CLOSEST = "The closest articles are about: {titles}."
 IN_ENGLISH = (
@@ -630,19 +635,40 @@ class Answerer:
             spoken, asked = self._speaker_answer(q, searcher, allowed), q.speaker
             if spoken is None:
                 spoken, asked = self._respelled_answer(q, searcher, allowed)
-            missing = (
-                self._missing(asked, (c.article_id for c in spoken.citations), searcher)
-                if spoken is not None
-                else ()
-            )
-            if spoken is not None and not missing and q.topic and _bare_role(asked):
-                # "the judge" names nobody: the topic says which judge, and when no article
-                # of the statements holds its names ("the Hallow Creek pollution case"), they
-                # are some other judge's
-                unknown = self._missing(q.topic, (c.article_id for c in spoken.citations), searcher)
-                if unknown:
+            if spoken is None:
+                missing: tuple[str, ...] = ()
+            elif spoken.found:
+                missing = self._missing(asked, (c.article_id for c in spoken.citations), searcher)
+            else:  # none of their statements speaks of the topic: are they whom it asks for?
+                missing = self._missing(asked, self._quoting(asked, searcher, allowed), searcher)
+            if spoken is not None and spoken.found and not missing and q.topic:
+                cited = [c.article_id for c in spoken.citations]
+                unknown = self._missing(q.topic, cited, searcher)
+                if unknown and _bare_role(asked):
+                    # "the judge" names nobody: the topic says which judge, and when no article
+                    # of the statements holds its names ("the Hallow Creek pollution case"),
+                    # they are some other judge's
                     hits, _ = self.retrieve(q, searcher, when)
                     return self._not_found(q, hits, searcher, unknown)
+                # a named speaker's statements are on the topic only in articles holding its
+                # names, rare or not: "What did Trump say about the Tokyo subway strike?" is not
+                # answered by his statements on another strike
+                articles = [searcher.articles[a] for a in dict.fromkeys(cited)]
+                unknown = unknown or tuple(
+                    missing_names(q.topic, [f"{a.title}\n{a.text}" for a in articles])
+                )
+                if unknown and not q.topic_kept:
+                    speakers = list(dict.fromkeys(quote.speaker for quote in spoken.quotes))
+                    read = RESPELLED.format(asked=q.speaker, speaker=speakers[0])
+                    note = _full_stop(read) if asked != q.speaker else None
+                    spoken = _unspoken(q, speakers, cited, searcher, note)
+            if spoken is not None and not spoken.found and not missing and not _bare_role(asked):
+                # None of their statements speaks of the topic (`_unspoken`); a passage naming
+                # them may still tell what they said of it, in words the extractor did not
+                # read as a statement ("President Obama said Thanksgiving Day is ...")
+                told = self._extractive(q, self.retrieve(q, searcher, when)[0], searcher)
+                if told.found and _tells_of(told.text, asked, q.topic or ""):
+                    return told
             if spoken is not None and not missing:
                 return spoken
             each = self._people_answer(q, searcher, allowed)
@@ -715,6 +741,12 @@ class Answerer:
         speaker's."""
         articles = (searcher.articles[a] for a in dict.fromkeys(article_ids))
         return rare_missing_names(speaker, (f"{a.title}\n{a.text}" for a in articles), searcher)
+
+    def _quoting(self, asked: str, searcher: Searcher, article_ids: set[str] | None) -> list[str]:
+        """The articles of the statements an answer for `asked` would list."""
+        found = self._best_speaker(asked, None, searcher, article_ids)
+        shown = found[0].statements[: self.settings.answer.max_quotes] if found else ()
+        return [st.article_id for st in shown]
 
     def _best_speaker(
         self, asked: str, topic: str | None, searcher: Searcher, article_ids: set[str] | None
@@ -797,7 +829,8 @@ class Answerer:
         spoken = self._speaker_answer(replace(q, speaker=respelled), searcher, article_ids)
         if spoken is None:
             return None, q.speaker
-        said = _full_stop(RESPELLED.format(asked=q.speaker, speaker=spoken.quotes[0].speaker))
+        meant = spoken.quotes[0].speaker if spoken.quotes else respelled
+        said = _full_stop(RESPELLED.format(asked=q.speaker, speaker=meant))
         note = f"{said} {spoken.note}" if spoken.note else said
         return replace(spoken, text=f"{said}\n{spoken.text}", note=note), respelled
 
@@ -865,8 +898,18 @@ class Answerer:
         article_ids: set[str] | None,
         note: str | None,
     ) -> Answer:
-        """Each person's statements under their name, cited, then reports disputing them."""
+        """Each person's statements under their name, cited, then reports disputing them; not
+        found (`_unspoken`, the only answer of theirs not found) when none of the statements
+        speaks of an asked topic."""
         off_topic = [p.speaker for p in people if p.on_topic is False]
+        if q.topic and not q.topic_kept and len(off_topic) == len(people):
+            # their other statements would be passed off as what they said of the topic (a
+            # role alone on a topic whose names their articles lack is answered by `_answer`:
+            # nothing is known of that topic, "the Hallow Creek pollution case"); a follow-up
+            # that did not ask a topic ("and what did Lavrov say?") gets them, said so
+            quoting = [st.article_id for p in people for st in p.statements]
+            if not (_bare_role(q.speaker or "") and self._missing(q.topic, quoting, searcher)):
+                return _unspoken(q, off_topic, quoting, searcher, note)
         if off_topic and q.topic:
             said = OFF_TOPIC.format(speaker=_listing(off_topic), topic=q.topic)
             note = f"{note} {said}" if note else said
@@ -1209,6 +1252,12 @@ class Answerer:
         if count_unmet(q.text, lead.span.text if lead is not None else None, shown):
             log.info("no sentence to show counts what was asked about: not found")
             return self._not_found(q, hits, searcher)
+        answering = [sentences[i].article_id for i in chosen]
+        if lead is None and titled is not None:
+            answering.append(titled[0])
+        if self._unnamed_in_answer(q, answering, searcher):
+            log.info("a rare name of the question is in no article the answer cites: not found")
+            return self._not_found(q, hits, searcher)
         cites = CitationBuilder(searcher.articles)
         parts = []
         used: dict[str, list[str]] = {}  # article id -> the sentences taken from it
@@ -1271,6 +1320,15 @@ class Answerer:
             lead=lead_text if lead_text is not None and text.startswith(lead_text) else None,
         )
 
+    @staticmethod
+    def _unnamed_in_answer(q: Question, article_ids: Sequence[str], searcher: Searcher) -> bool:
+        """Whether a rare name of the question is in none of the articles the answer would
+        cite (`article_ids`), though a retrieved article holds it: "Who did Disney pick to
+        build its theme park in Abu Dhabi?" answered from articles on Walt Disney World."""
+        articles = [searcher.articles[a] for a in dict.fromkeys(article_ids)]
+        texts = [f"{a.title}\n{a.text}" for a in articles]
+        return bool(texts) and bool(rare_missing_names(q.text, texts, searcher))
+
     def _whats_new(
         self, q: Question, hits: Sequence[Hit], searcher: Searcher, note: str | None
     ) -> Answer:
@@ -1328,6 +1386,32 @@ class Answerer:
         return Answer(question=q.text, text=" ".join(lines), found=False, subject=q.subject)
 
 
+def _unspoken(
+    q: Question,
+    speakers: Sequence[str],
+    article_ids: Iterable[str],
+    searcher: Searcher,
+    note: str | None = None,
+) -> Answer:
+    """Not found: none of `speakers`' statements (in `article_ids`) speaks of the asked topic.
+    Says so after any `note` on whom the name was read as, and names the articles that do quote
+    them; nothing is cited."""
+    assert q.topic is not None
+    titles = list(dict.fromkeys(searcher.articles[a].title for a in article_ids))
+    titles = [t for t in titles if t][:CLOSEST_TITLES]
+    said = UNSPOKEN_TOPIC.format(
+        speaker=_listing(speakers),
+        topic=q.topic,
+        titles="; ".join(f"“{t}”" for t in titles),
+    )
+    return Answer(
+        question=q.text,
+        text=f"{note} {said}" if note else said,
+        found=False,
+        subject=q.topic,
+    )
+
+
 def _dispute_lines(disputes: Sequence[Counterpoint], cites: CitationBuilder) -> list[str]:
     """ "Disputed:" and one cited line a counterpoint; nothing when there is none."""
     if not disputes:
@@ -1338,6 +1422,24 @@ def _dispute_lines(disputes: Sequence[Counterpoint], cites: CitationBuilder) -> 
 def _normal(text: str) -> str:
     """`text` as `Searcher.search` encodes it (whitespace collapsed): one cache entry."""
     return " ".join(text.split())
+
+
+def _tells_of(text: str, asked: str, topic: str) -> bool:
+    """Whether a sentence of `text` writes the last capitalised word of the asked speaker's
+    name ("Obama" of "Barack Obama", "Apple" of "Apple's CEO") and at least TOPIC_SHARE of the
+    topic's words (or words starting with their first PREFIX_CHARS letters): "President Obama
+    said Thanksgiving Day is ..." tells what Obama said of Thanksgiving; "Michelle Obama led
+    several chants" does not, nor "the Kansas City Chiefs" of "the Kansas City Royals stadium
+    vote"."""
+    names = [w.removesuffix("'s").removesuffix("’s") for w in asked.split() if w[:1].isupper()]
+    words = content_words(topic)
+    if not names or not words:
+        return False
+    name = re.compile(rf"(?<!\w){re.escape(names[-1])}(?!\w)")
+    return any(
+        name.search(text[a:b]) and lexical_overlap(words, text[a:b]) >= TOPIC_SHARE
+        for a, b in split_sentences(text)
+    )
 
 
 def _bare_role(speaker: str) -> bool:

@@ -126,6 +126,7 @@ class Question:
     kind: str  # "speaker", or a wh-type: who, when, where, how_many, why, how, what
     speaker: str | None = None  # the asked name or role, for kind == "speaker"
     topic: str | None = None  # "about Y"
+    topic_kept: bool = False  # the topic is a follow-up's, kept from the earlier question
     keywords: tuple[str, ...] = ()  # content words, lower-case
     time: TimeFrame = TimeFrame()  # the period or recency it asks about ("this week")
 
@@ -320,6 +321,7 @@ def parse_question(
     time, timeless = parse_time(text, now)
     bare = timeless.rstrip("?!. ")
     kind, speaker, topic = "what", None, None
+    topic_kept = False
     for pattern in _SPEAKER_PATTERNS:
         m = pattern.match(bare)
         if m and _MEANING.search(bare[: m.start("rest")]) and not _BY.match(m.group("rest")):
@@ -352,6 +354,7 @@ def parse_question(
         earlier_topic = conversation.subject or (earlier.topic if earlier else None)
         if kind == "speaker" and not topic and earlier_topic and earlier_topic != speaker:
             topic = earlier_topic  # "and what did Lavrov say?" after "what did Peskov say about X?"
+            topic_kept = True
         if subject and subject.lower() not in text.lower():
             search_text = f"{text} {subject}"
     for part in (topic, speaker):
@@ -363,6 +366,7 @@ def parse_question(
         kind=kind,
         speaker=speaker,
         topic=topic,
+        topic_kept=topic_kept,
         keywords=content_words(search_text),
         time=time,
     )

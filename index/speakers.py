@@ -477,6 +477,22 @@ def _topic_score(statement: Statement, topic_terms: dict[str, float]) -> float:
     return sum(wt for term, wt in topic_terms.items() if term in words)
 
 
+# A topic word is spoken of when a statement's word starts with the same TOPIC_PREFIX letters
+# ("pollution" by "polluting"): `_stem` leaves such pairs apart.
+TOPIC_PREFIX = 5
+
+
+def _speaks_of(statement: Statement, topic_terms: dict[str, float]) -> bool:
+    """Whether the statement mentions one of the topic's words (`SpeakerIndex._topic_terms`),
+    or a word sharing its first TOPIC_PREFIX letters."""
+    words = {_stem(w) for w in _words(statement.text)}
+    prefixes = {w[:TOPIC_PREFIX] for w in words if len(w) >= TOPIC_PREFIX}
+    return any(
+        term in words or (len(term) >= TOPIC_PREFIX and term[:TOPIC_PREFIX] in prefixes)
+        for term in topic_terms
+    )
+
+
 @dataclass(frozen=True)
 class SpeakerMatch:
     """A speaker that matches an asked name, with their statements, most relevant first."""
@@ -489,7 +505,7 @@ class SpeakerMatch:
     statements: tuple[Statement, ...]
     is_group: bool = False  # people who spoke together: "Trump and Hegseth"
     # With a topic asked: whether one of `statements` holds one of its words (or of a person's
-    # it names); None without a topic
+    # it names), or a word starting alike (`_speaks_of`); None without a topic
     on_topic: bool | None = None
     # Asked by a title and a surname alone ("Captain Hook"), matched by that surname, and never
     # given that title (nor a role with its word): somebody else who shares the surname
@@ -759,17 +775,23 @@ class SpeakerIndex:
         tokens = _name_tokens(name)
         if len(tokens) != 1 or tokens[0] not in GIVEN_NAMES:
             return []
-        return sorted(
-            (
-                sp
-                for i in self._by_word.get(tokens[0], ())
-                if not (sp := self._speakers[i]).is_group
-                and not sp.is_office
-                and len(sp.tokens) >= 2
-                and sp.tokens[0] == tokens[0]
-            ),
-            key=lambda sp: (-len(sp.statements), sp.name),
-        )
+        people = [
+            sp
+            for i in self._by_word.get(tokens[0], ())
+            if not (sp := self._speakers[i]).is_group
+            and not sp.is_office
+            and len(sp.tokens) >= 2
+            and sp.tokens[0] == tokens[0]
+        ]
+        # a name that goes on from another one's full name is named after them: "Oprah
+        # Winfrey Network" is no second Oprah
+        named = {tuple(sp.tokens) for sp in people}
+        people = [
+            sp
+            for sp in people
+            if not any(tuple(sp.tokens[:n]) in named for n in range(2, len(sp.tokens)))
+        ]
+        return sorted(people, key=lambda sp: (-len(sp.statements), sp.name))
 
     def called_by_given_name(self, name: str) -> list[str]:
         """The names of the people quoted with `name` as their given name ("Ted": Ted Cruz,
@@ -969,7 +991,11 @@ class SpeakerIndex:
         telling = asked.titles - COURTESY_TITLES if len(asked.name) == 1 else frozenset()
         for score, _, sp, sts in ranked:
             shown = _distinct(sts, limit)
-            on_topic = any(_topic_score(st, topic_terms) for st in shown) if topic_terms else None
+            # the words saying who they are tell nothing of what they said: "Vermont" of the
+            # Vermont senator ("Sanders, a Vermont independent, told CNN ...") is no topic
+            own = {_stem(w) for w in (*sp.tokens, *self._role_words(sp))}
+            told = {t: wt for t, wt in topic_terms.items() if t not in own} or topic_terms
+            on_topic = any(_speaks_of(st, told) for st in shown) if topic_terms else None
             out.append(
                 SpeakerMatch(
                     speaker=sp.name,

@@ -98,14 +98,16 @@ def test_the_topic_ranks_statements(answerer):
     assert "Wall Street Journal" in answer.quotes[0].text
 
 
-def test_a_topic_no_statement_mentions_is_said_so(answerer):
+def test_a_topic_no_statement_mentions_is_not_found(answerer):
     # "What did the Kremlin say about NATO?" listed statements about Iran and Belarus as if
-    # they answered it
+    # they answered it; then, said so, as a found answer
     answer = answerer.answer("What did Lavrov say about penguins?")
-    assert answer.found and answer.quotes
-    assert answer.note is not None and "mentions “penguins”" in answer.note
-    assert answer.text.startswith(answer.note)
+    assert not answer.found and not answer.quotes and not answer.citations
+    assert answer.text.startswith(
+        "No statement by Sergei Lavrov in the indexed news mentions “penguins”"
+    )
     on_topic = answerer.answer("What did Lavrov say about Trump?")
+    assert on_topic.found and on_topic.quotes
     assert on_topic.note is None or "mentions" not in on_topic.note
 
 
@@ -875,11 +877,15 @@ def test_an_office_asked_for_statements_is_its_holder_in_the_recent_news(tmp_pat
         )
     )
     answerer = corpus_answerer(tmp_path, fake_embedder, rows)
-    answer = answerer.answer("What did the Pope say about immigrants?")
+    answer = answerer.answer("What did the Pope say?")
     assert answer.found and answer.quotes[0].speaker == "Leo XIV"
     assert answer.note is not None and answer.note.startswith(
         "Several people match “the Pope” (Leo XIV, Francis); this answer is about Leo XIV."
     )
+    # on a topic neither spoke of, the holder is the one said to have said nothing of it
+    immigrants = answerer.answer("What did the Pope say about immigrants?")
+    assert not immigrants.found and not immigrants.quotes
+    assert "this answer is about Leo XIV. No statement by Leo XIV" in immigrants.text
     # a topic one of them spoke of still decides
     peace = answerer.answer("What did the Pope say about peace?")
     assert peace.quotes[0].speaker == "Francis"

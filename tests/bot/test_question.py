@@ -132,6 +132,9 @@ def test_a_follow_up_speaker_question_keeps_the_earlier_topic():
     q = parse_question("and what did Lavrov say?", earlier)
     assert (q.speaker, q.topic) == ("Lavrov", "the troops")
     assert "troops" in q.search_text
+    assert q.topic_kept  # not asked: Lavrov's other statements still answer it
+    asked = parse_question("and what did Lavrov say about the ships?", earlier)
+    assert asked.topic == "the ships" and not asked.topic_kept
 
 
 def test_a_pronoun_speaker_resolves_to_the_earlier_speaker():

@@ -156,6 +156,10 @@ def test_among_equal_matches_the_one_who_spoke_of_the_topic_comes_first() -> Non
     diddy = index.lookup("the judge", topic="the Diddy trial")
     assert [m.speaker for m in diddy] == ["Arun Sabo", "Mira Holt"]
     assert diddy[0].on_topic and diddy[1].on_topic is False
+    # a word starting alike speaks of the topic ("will begin" of "the beginning"), where
+    # `_stem` leaves them apart
+    assert index.lookup("Mira Holt", topic="the beginning")[0].on_topic
+    assert index.lookup("Mira Holt", topic="the weather")[0].on_topic is False
 
 
 def test_spellings_of_one_name_are_one_speaker() -> None:
@@ -848,6 +852,41 @@ def test_a_given_name_alone_reads_as_the_one_person_quoted_by_it(
         assert index.called_by_given_name(typed)[0] == read
     assert index.called_by_given_name("Ted") == ["Ted Cruz", "Ted Lieu"]
     assert index.called_by_given_name("Fox") == []
+
+
+def test_the_words_saying_who_a_speaker_is_are_no_topic_they_spoke_of() -> None:
+    # "What did Bernie Sanders say about the maple syrup shortage in Vermont?" listed "Sanders,
+    # a Vermont independent, told CNN ..." as on the topic
+    index = SpeakerIndex(
+        [
+            st(
+                "Bernie Sanders",
+                "Sanders, a Vermont independent, said the bill fails",
+                role="Vermont Sen.",
+            )
+        ]
+    )
+    assert (
+        index.lookup("Bernie Sanders", topic="the syrup shortage in Vermont")[0].on_topic is False
+    )
+    assert index.lookup("Bernie Sanders", topic="the bill")[0].on_topic
+    # a topic of their own words alone is still theirs to speak of
+    assert index.lookup("Bernie Sanders", topic="Vermont")[0].on_topic
+
+
+def test_a_name_going_on_from_a_persons_is_no_second_person_of_the_given_name() -> None:
+    # "Several people called Oprah are quoted (Oprah Winfrey and Oprah Winfrey Network)"
+    index = SpeakerIndex(
+        [
+            st("Ted Cruz", "I will repeal it"),
+            st("Ted Cruz", "the border is open", "a2"),
+            st("Ted Cruz Foundation", "the gala raised money"),
+            st("Ted Lieu", "the bill is wrong"),
+        ]
+    )
+    assert index.called_by_given_name("Ted") == ["Ted Cruz", "Ted Lieu"]
+    alone = SpeakerIndex([st("Ted Cruz", "I will repeal it"), st("Ted Cruz Foundation", "a gala")])
+    assert alone.given_name_alone("Ted") == "Ted Cruz"
 
 
 def test_a_given_name_none_of_a_shared_surnames_people_has_matches_nobody() -> None:
