@@ -49,6 +49,7 @@ from bot.lead import (
     WEEKDAYS,
     YEAR_PATTERN,
     Lead,
+    Span,
     asked_office,
     bare_name,
     candidate_spans,
@@ -1218,7 +1219,7 @@ class Answerer:
         )
         # "Who was the first person to climb Mount Everest?" is led from a sentence giving
         # that first, not by an official quoted on this year's climbers
-        firsts = [c for c in leads if ordinal_given(q.text, sentences[c.sentence].text)]
+        firsts = _giving_first(q.text, leads, [s.text for s in sentences])
         if leads and not firsts:
             log.info("no lead's sentence gives the first asked for: not found")
             return self._not_found(q, hits, searcher)
@@ -1422,6 +1423,22 @@ def _dispute_lines(disputes: Sequence[Counterpoint], cites: CitationBuilder) -> 
 def _normal(text: str) -> str:
     """`text` as `Searcher.search` encodes it (whitespace collapsed): one cache entry."""
     return " ".join(text.split())
+
+
+def _giving_first(question: str, leads: Sequence[Lead], sentences: Sequence[str]) -> list[Lead]:
+    """The leads some sentence naming them gives the first asked for (`ordinal_given`), each
+    from that sentence: "Vermont" is led once, from its best sentence ("the Vermont labeling
+    law"), though another says "Vermont ... becomes the first state to require labeling"."""
+    out = []
+    for lead in leads:
+        order = [lead.sentence, *(j for j in range(len(sentences)) if j != lead.sentence)]
+        for j in order:
+            at = sentences[j].find(lead.span.text)
+            if at >= 0 and ordinal_given(question, sentences[j]):
+                span = Span(lead.span.text, at, at + len(lead.span.text))
+                out.append(replace(lead, span=span, sentence=j))
+                break
+    return out
 
 
 def _tells_of(text: str, asked: str, topic: str) -> bool:

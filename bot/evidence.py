@@ -574,6 +574,7 @@ def name_phrases(question: str) -> list[str]:
         for run in _capitalised_runs(sentence):
             while run and (
                 run[0] == "of"
+                or fold(run[0]) in CALENDAR_WORDS  # "October Amazon Web Services": a date's
                 or fold(run[0]).strip(".") in _NAME_TITLES
                 or _INITIALS.fullmatch(run[0].replace(".", ""))
             ):
@@ -675,8 +676,34 @@ def missing_names(question: str, texts: Iterable[str]) -> list[str]:
     names = question_names(question)
     if not names:
         return []
+    texts = list(texts)
     present = with_titles(word_set(texts))
-    return [n for n in names if n not in present]
+    missing = [n for n in names if n not in present]
+    if missing:  # "NIH" is named by an article writing "the National Institutes of Health"
+        written = acronyms(texts)
+        missing = [n for n in missing if n not in written]
+    return missing
+
+
+# A name of several capitalised words, "of", "the", "and" or "for" between them allowed, not
+# within a hyphenated word ("Cross-Country Skiing Stadium" is no "CSS").
+_NAME_RUN = re.compile(r"(?<![\w\-])[A-Z][a-z]+(?:\s+(?:(?:of|the|and|for)\s+)*[A-Z][a-z]+)+")
+
+
+def acronyms(texts: Iterable[str]) -> set[str]:
+    """The initials, folded, of the names of two or more capitalised words the texts write ("of",
+    "the", "and" or "for" between them), each also without its last words and its leading
+    article: "nih" of "The National Institutes of Health", "cdc" of "Centers for Disease
+    Control and Prevention". Initials from within a name ("ih" of "... Institutes of Health")
+    are none of its own."""
+    out: set[str] = set()
+    for text in texts:
+        for m in _NAME_RUN.finditer(text):
+            words = [w for w in m.group(0).split() if w[0].isupper()]
+            initials = "".join(w[0] for w in words).lower()
+            firsts = (0, 1) if words[0] in ("The", "A", "An") else (0,)
+            out.update(initials[i:j] for i in firsts for j in range(i + 2, len(initials) + 1))
+    return out
 
 
 def with_titles(words: set[str]) -> set[str]:

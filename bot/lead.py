@@ -776,8 +776,11 @@ def located_name(question: str) -> str | None:
     return m.group("name") if m else None
 
 
+# "Who is the X?" with no clause after the office: "Who is the chief economist who warned
+# ...?" asks for the person who did that, whom the passages tell, not the office's holder.
 _OFFICE = re.compile(
-    r"^\s*who(?:\s+is|['’]s)\s+the\s+(?:(?:current|new|present)\s+)?(?P<office>[^?!.]+?)"
+    r"^\s*who(?:\s+is|['’]s)\s+the\s+(?:(?:current|new|present)\s+)?"
+    r"(?P<office>(?:(?!\b(?:who|whom|whose|which|that)\b)[^?!.])+?)"
     r"\s*[?.!]?\s*$",
     re.IGNORECASE,
 )

@@ -7,6 +7,7 @@ from bot.evidence import (
     FEATURES,
     SUPPORT_WEIGHTS,
     Support,
+    acronyms,
     act_unmet,
     asked_superlative,
     contrast_unmet,
@@ -50,6 +51,15 @@ from bot.evidence import (
 )
 def test_question_names_are_its_capitalised_words_but_question_words(question, names):
     assert question_names(question) == names
+
+
+def test_initials_are_named_by_the_name_they_abbreviate():
+    # "I found nothing about “NIH”" over the article on the National Institutes of Health's
+    # autism projects
+    texts = ["The National Institutes of Health will fund 13 projects on autism."]
+    assert missing_names("How many projects will the NIH fund?", texts) == []
+    assert missing_names("How many projects will the NSF fund?", texts) == ["nsf"]
+    assert "cdc" in acronyms(["the Centers for Disease Control and Prevention said"])
 
 
 def test_a_name_no_retrieved_article_holds_is_missing():
@@ -242,6 +252,9 @@ def test_a_superlative_of_another_thing_does_not_answer():
         ("Who won the Grammy?", []),
         # the first word of a sentence is no name
         ("Great Wall tours resumed. What did they cost?", []),
+        # nor is a month before one ("I found nothing about “October Amazon Web Services”")
+        ("What caused the October 2025 Amazon Web Services outage?", ["Amazon Web Services"]),
+        ("What did the October Amazon Web Services outage hit?", ["Amazon Web Services"]),
     ],
 )
 def test_names_of_several_words(question, phrases):

@@ -441,6 +441,9 @@ def test_the_lead_is_bold_in_discord_and_plain_in_the_terminal(answerer):
         ("Who was the Fed chair?", None),  # the past: no single holder
         ("Who is Kash Patel?", None),
         ("Who won the Super Bowl?", None),
+        # a clause after it describes a person by what they did: the passages tell who
+        ("Who is the chief economist who warned of a recession?", None),
+        ("Who is the senator that wrote the bill?", None),
     ],
 )
 def test_a_who_is_the_question_asks_for_an_office(question, office):

@@ -63,3 +63,21 @@ def test_discord_says_no_first_was_found(season_only):
     (reply,) = render_answer(answer)
     assert reply.embeds == () and reply.content is not None
     assert reply.content.startswith(NOT_FOUND)
+
+
+def test_the_first_is_led_from_whichever_sentence_naming_the_lead_gives_it(
+    capsys, tmp_path, fake_embedder, monkeypatch
+):
+    # "Vermont" was led from its best sentence ("the Vermont labeling law"), and none other
+    # was read for the first, so "Which state was set to become the first to require GMO
+    # labeling?" was refused
+    labels = (
+        "The Vermont law set to require GMO labeling will become a model for every state, "
+        "food executives said. Vermont on July 1 becomes the first to require it."
+    )
+    articles = [("gmo", "Food News", "2016-06-20", "Companies embrace GMO labeling", labels)]
+    library = library_of(tmp_path, fake_embedder, articles)
+    question = "Which state was set to become the first to require GMO labeling?"
+    answer = ask_json(capsys, library, monkeypatch, question, texts_of(articles))
+    assert answer["found"]
+    assert answer["answer"].startswith("Vermont [1]. Vermont on July 1 becomes the first to")
