@@ -596,7 +596,10 @@ class Answerer:
         text = self._named(text, searcher)
         if conversation is not None:  # remembered as typed, framing and all
             conversation = replace(conversation, question=_read(conversation.question))
-        answer = self._answer(text, searcher, conversation, now, since)
+        # the capitals of a question typed without them are the bot's guesses ("house
+        # repubicans" read "House Repubicans"): no name of theirs must be in the cited articles
+        cased = not typed_without_capitals(read)
+        answer = self._answer(text, searcher, conversation, now, since, cased)
         # the question as the user typed it, whatever framing and casing the bot read it with
         return answer if text == asked else replace(answer, question=asked)
 
@@ -628,6 +631,7 @@ class Answerer:
         conversation: Conversation | None,
         now: datetime | date | None,
         since: date | None,
+        cased: bool = True,
     ) -> Answer:
         q = parse_question(text, conversation, now)
         when = TimeWindow.of(q.time, now, since)
@@ -667,7 +671,8 @@ class Answerer:
                 # None of their statements speaks of the topic (`_unspoken`); a passage naming
                 # them may still tell what they said of it, in words the extractor did not
                 # read as a statement ("President Obama said Thanksgiving Day is ...")
-                told = self._extractive(q, self.retrieve(q, searcher, when)[0], searcher)
+                hits, _ = self.retrieve(q, searcher, when)
+                told = self._extractive(q, hits, searcher, cased)
                 if told.found and _tells_of(told.text, asked, q.topic or ""):
                     return told
             if spoken is not None and not missing:
@@ -700,7 +705,7 @@ class Answerer:
         hits, note = self.retrieve(q, searcher, when)
         if q.time.newest_first:
             return self._whats_new(q, hits, searcher, note)
-        answer = self._extractive(q, hits, searcher)
+        answer = self._extractive(q, hits, searcher, cased)
         if self.llm is not None and answer.found:
             answer = self.llm.write(q.text, hits, answer)
         if note and answer.found:
@@ -1175,7 +1180,11 @@ class Answerer:
         names = set(question_names(office))
         return not any(nouns & office_nouns(text) and names <= word_set([text]) for text in best)
 
-    def _extractive(self, q: Question, hits: Sequence[Hit], searcher: Searcher) -> Answer:
+    def _extractive(
+        self, q: Question, hits: Sequence[Hit], searcher: Searcher, cased: bool = True
+    ) -> Answer:
+        """The answer from the passages `hits`; `cased` when the question's capitals are the
+        asker's own (`_unnamed_in_answer` reads its names)."""
         weighed = self._weigh(q, hits, searcher)
         if weighed is None:
             return self._not_found(q, hits, searcher)
@@ -1256,7 +1265,7 @@ class Answerer:
         answering = [sentences[i].article_id for i in chosen]
         if lead is None and titled is not None:
             answering.append(titled[0])
-        if self._unnamed_in_answer(q, answering, searcher):
+        if cased and self._unnamed_in_answer(q, answering, searcher):
             log.info("a rare name of the question is in no article the answer cites: not found")
             return self._not_found(q, hits, searcher)
         cites = CitationBuilder(searcher.articles)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from bot.question import STOPWORDS, fold
 from index.chunking import split_sentences
-from index.quotes.lexicon import COUNTRIES, GIVEN_NAMES, US_STATES
+from index.quotes.lexicon import COUNTRIES, GIVEN_NAMES, TITLE_ROLES, US_STATES
 
 # Lead scoring. Chosen on realtimeqa-tune with `python -m bench.answers --merged --questions tune`
 # (docs/benchmarks.md, "Answers that lead"); reported on realtimeqa-dev.
@@ -479,6 +479,50 @@ _FIRST_AND_LAST = re.compile(r"\b([A-Z][a-z]+)\s+(?=([A-Z][\w'’\-]+))")
 # A name glued to "+" is a streaming service: "Paramount+", "Disney+".
 _PLUS_AFTER = re.compile(r"\+")
 # "What is the name of ...?", "What are the names ...": the span after "named" is the answer.
+# Roles a person is written with ("Sen. Ron Wyden", "Michelle Rowland, the communications
+# minister"): "Which senator ...?" or "Who is the minister who ...?" is led by one so written.
+ROLE_NOUNS = frozenset(
+    """president senator governor mayor lawmaker judge executive ceo founder director coach
+    minister ambassador secretary chancellor speaker commissioner chairman chairwoman sheriff
+    spokesman spokeswoman spokesperson representative admiral envoy justice official economist
+    adviser advisor prosecutor attorney general king queen prince princess pope""".split()
+)
+ROLE_BEFORE = 4  # words before a name its role may be among ("Communications Minister ...")
+ROLE_AFTER = 8  # words after a name and its comma ("Mark Zandi, Moody's chief economist")
+_DESCRIBED_ROLE = re.compile(
+    r"^\s*who\s+(?:is|was|are|were)\s+the\s+(?P<role>[^?]+?)\s+(?:who|that|whose)\b",
+    re.IGNORECASE,
+)
+_ABBREVIATIONS = {
+    role: {short for short, written in TITLE_ROLES.items() if role in written}
+    for role in ROLE_NOUNS
+}
+
+
+def asked_role(question: str, expected: ExpectedType) -> str | None:
+    """The role of the person a question asks for: "senator" of "Which senator introduced
+    ...?", "minister" of "Who was the Australian communications minister who called ...?";
+    None for any other question."""
+    if expected.kind != PERSON:
+        return None
+    if expected.noun in ROLE_NOUNS:
+        return expected.noun
+    m = _DESCRIBED_ROLE.match(question)
+    head = singular(_key_word(m.group("role").split()[-1])) if m else None
+    return head if head in ROLE_NOUNS else None
+
+
+def written_with_role(sentence: str, span: Span, role: str) -> bool:
+    """Whether the sentence writes the person `span` names with `role`: among the ROLE_BEFORE
+    words before the name ("Sen. Ron Wyden", "Communications Minister Michelle Rowland") or the
+    ROLE_AFTER after it and its comma ("Mark Zandi, Moody's chief economist")."""
+    forms = {role, *_ABBREVIATIONS.get(role, ())}
+    before = re.findall(r"[a-z]+", sentence[: span.start].lower())[-ROLE_BEFORE:]
+    after = sentence[span.end :]
+    apposed = re.findall(r"[a-z]+", after.lower())[:ROLE_AFTER] if after.startswith(",") else []
+    return bool(forms & {singular(w) for w in (*before, *apposed)} | forms & {*before, *apposed})
+
+
 _ASKS_NAME = re.compile(r"\bwhat\s+(?:is|are|was|were)\s+(?:the\s+)?names?\b", re.IGNORECASE)
 _NAMED_BEFORE = re.compile(r"\b(?:named|called|dubbed|nicknamed)\s+$")
 # A word of a noun phrase: initials with their full stops ("U.S."), or a word.
@@ -1710,6 +1754,7 @@ def ranked_leads(
     # team parading there ("the Chiefs' championship victory") is not
     cities = _towns(with_passages) if expected.noun in CITY_NOUNS else set()
     done_to = _passive_stem(question) if expected.kind == PERSON else None
+    role = asked_role(question, expected)
     found = {i: candidate_spans(sentences[i], expected, asked, known, common) for i in considered}
     act = _asked_act(question) if expected.kind in (PERSON, PLACE, ENTITY) else None
     if act and expected.kind == PERSON and expected.noun is None:
@@ -1753,6 +1798,8 @@ def ranked_leads(
                 score += KIND_BONUS
             if act and any(_does(sentences[i], span, form) for form in act):
                 score += ACT_BONUS
+            if role and written_with_role(sentences[i], span, role):
+                score += KIND_BONUS  # "Sen. Ron Wyden" for "Which senator ...?"
             if naming and _NAMED_BEFORE.search(sentences[i], 0, span.start):
                 score += KIND_BONUS  # "turkeys named Gobble and Waddle": the names asked for
             if publication and key.split()[-1] in PUBLICATION_HEADS:

@@ -2036,3 +2036,42 @@ def test_a_measure_is_answered_only_by_a_number_of_its_dimension():
 def test_a_measure_noun_that_is_not_the_head_asks_for_no_measure(question):
     expected = expected_type(question)
     assert expected is not None and expected.dimension is None
+
+
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        ("Which senator introduced the billionaires' tax plan?", "senator"),
+        (
+            "Who was the Australian communications minister who called the ban world leading?",
+            "minister",
+        ),
+        ("Who is the chief economist that warned of a recession?", "economist"),
+        ("Under which president did Dick Cheney serve?", "president"),
+        ("Which singer released the album?", None),  # no role a name is written with
+        ("Who won the Super Bowl?", None),
+    ],
+)
+def test_the_role_of_the_person_asked_for(question, role):
+    from bot.lead import asked_role
+
+    assert asked_role(question, expected_type(question)) == role
+
+
+def test_a_person_written_with_the_asked_role_leads():
+    # "Which senator introduced the billionaires' tax plan ...?" was led "Donald Trump"
+    from bot.lead import Span, written_with_role
+
+    question = "Which senator introduced the billionaires' tax plan?"
+    sentences = [
+        "Donald Trump attacked the billionaires' tax plan on Tuesday.",
+        "The billionaires' tax plan was introduced by Sen. Ron Wyden, D-Ore.",
+    ]
+    leads = ranked_leads(question, sentences, [0.9, 0.85])
+    assert leads[0].span.text == "Ron Wyden"
+    zandi = "Mark Zandi, Moody's chief economist, said it."
+    assert written_with_role(zandi, Span("Mark Zandi", 0, 10), "economist")
+    # a role word elsewhere in the sentence is not the person's
+    assert not written_with_role(
+        sentences[0] + " Senators agreed.", Span("Donald Trump", 0, 12), "senator"
+    )
