@@ -520,7 +520,8 @@ def written_with_role(sentence: str, span: Span, role: str) -> bool:
     before = re.findall(r"[a-z]+", sentence[: span.start].lower())[-ROLE_BEFORE:]
     after = sentence[span.end :]
     apposed = re.findall(r"[a-z]+", after.lower())[:ROLE_AFTER] if after.startswith(",") else []
-    return bool(forms & {singular(w) for w in (*before, *apposed)} | forms & {*before, *apposed})
+    words = {*before, *apposed}
+    return bool(forms & (words | {singular(w) for w in words}))
 
 
 _ASKS_NAME = re.compile(r"\bwhat\s+(?:is|are|was|were)\s+(?:the\s+)?names?\b", re.IGNORECASE)
