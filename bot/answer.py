@@ -648,21 +648,18 @@ class Answerer:
                 missing = self._missing(asked, self._quoting(asked, searcher, allowed), searcher)
             if spoken is not None and spoken.found and not missing and q.topic:
                 cited = [c.article_id for c in spoken.citations]
-                unknown = self._missing(q.topic, cited, searcher)
-                if unknown and _bare_role(asked):
+                texts = _article_texts(cited, searcher)
+                rare = rare_missing_names(q.topic, texts, searcher)
+                if rare and _bare_role(asked):
                     # "the judge" names nobody: the topic says which judge, and when no article
                     # of the statements holds its names ("the Hallow Creek pollution case"),
                     # they are some other judge's
                     hits, _ = self.retrieve(q, searcher, when)
-                    return self._not_found(q, hits, searcher, unknown)
+                    return self._not_found(q, hits, searcher, rare)
                 # a named speaker's statements are on the topic only in articles holding its
                 # names, rare or not: "What did Trump say about the Tokyo subway strike?" is not
                 # answered by his statements on another strike
-                articles = [searcher.articles[a] for a in dict.fromkeys(cited)]
-                unknown = unknown or tuple(
-                    missing_names(q.topic, [f"{a.title}\n{a.text}" for a in articles])
-                )
-                if unknown and not q.topic_kept:
+                if missing_names(q.topic, texts) and not q.topic_kept:
                     speakers = list(dict.fromkeys(quote.speaker for quote in spoken.quotes))
                     read = RESPELLED.format(asked=q.speaker, speaker=speakers[0])
                     note = _full_stop(read) if asked != q.speaker else None
@@ -745,8 +742,7 @@ class Answerer:
         """Rare names of the asked speaker ("the president of the Galactic Senate") that none
         of the articles (those cited, or quoted) holds: then the statements are some other
         speaker's."""
-        articles = (searcher.articles[a] for a in dict.fromkeys(article_ids))
-        return rare_missing_names(speaker, (f"{a.title}\n{a.text}" for a in articles), searcher)
+        return rare_missing_names(speaker, _article_texts(article_ids, searcher), searcher)
 
     def _quoting(self, asked: str, searcher: Searcher, article_ids: set[str] | None) -> list[str]:
         """The articles of the statements an answer for `asked` would list."""
@@ -1184,7 +1180,7 @@ class Answerer:
         self, q: Question, hits: Sequence[Hit], searcher: Searcher, cased: bool = True
     ) -> Answer:
         """The answer from the passages `hits`; `cased` when the question's capitals are the
-        asker's own (`_unnamed_in_answer` reads its names)."""
+        asker's own (only then must its rare names be in the articles the answer cites)."""
         weighed = self._weigh(q, hits, searcher)
         if weighed is None:
             return self._not_found(q, hits, searcher)
@@ -1265,7 +1261,10 @@ class Answerer:
         answering = [sentences[i].article_id for i in chosen]
         if lead is None and titled is not None:
             answering.append(titled[0])
-        if cased and self._unnamed_in_answer(q, answering, searcher):
+        # every rare name of the question in an article the answer cites, not only in some
+        # retrieved one: "Who did Disney pick to build its theme park in Abu Dhabi?" is not
+        # answered from articles on Walt Disney World
+        if cased and answering and self._missing(q.text, answering, searcher):
             log.info("a rare name of the question is in no article the answer cites: not found")
             return self._not_found(q, hits, searcher)
         cites = CitationBuilder(searcher.articles)
@@ -1330,15 +1329,6 @@ class Answerer:
             lead=lead_text if lead_text is not None and text.startswith(lead_text) else None,
         )
 
-    @staticmethod
-    def _unnamed_in_answer(q: Question, article_ids: Sequence[str], searcher: Searcher) -> bool:
-        """Whether a rare name of the question is in none of the articles the answer would
-        cite (`article_ids`), though a retrieved article holds it: "Who did Disney pick to
-        build its theme park in Abu Dhabi?" answered from articles on Walt Disney World."""
-        articles = [searcher.articles[a] for a in dict.fromkeys(article_ids)]
-        texts = [f"{a.title}\n{a.text}" for a in articles]
-        return bool(texts) and bool(rare_missing_names(q.text, texts, searcher))
-
     def _whats_new(
         self, q: Question, hits: Sequence[Hit], searcher: Searcher, note: str | None
     ) -> Answer:
@@ -1394,6 +1384,14 @@ class Answerer:
         if titles:
             lines.append(CLOSEST.format(titles="; ".join(f"“{t}”" for t in titles)))
         return Answer(question=q.text, text=" ".join(lines), found=False, subject=q.subject)
+
+
+def _article_texts(article_ids: Iterable[str], searcher: Searcher) -> list[str]:
+    """The title and text of each article of `article_ids`, once each, as names are looked
+    for in them."""
+    return [
+        f"{a.title}\n{a.text}" for a in (searcher.articles[i] for i in dict.fromkeys(article_ids))
+    ]
 
 
 def _unspoken(

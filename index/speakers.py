@@ -991,11 +991,13 @@ class SpeakerIndex:
         telling = asked.titles - COURTESY_TITLES if len(asked.name) == 1 else frozenset()
         for score, _, sp, sts in ranked:
             shown = _distinct(sts, limit)
-            # the words saying who they are tell nothing of what they said: "Vermont" of the
-            # Vermont senator ("Sanders, a Vermont independent, told CNN ...") is no topic
-            own = {_stem(w) for w in (*sp.tokens, *self._role_words(sp))}
-            told = {t: wt for t, wt in topic_terms.items() if t not in own} or topic_terms
-            on_topic = any(_speaks_of(st, told) for st in shown) if topic_terms else None
+            on_topic = None
+            if topic_terms:
+                # the words saying who they are tell nothing of what they said: "Vermont" of
+                # the Vermont senator ("Sanders, a Vermont independent, told CNN ...") is none
+                own = {_stem(w) for w in (*sp.tokens, *self._role_words(sp))}
+                told = {t: wt for t, wt in topic_terms.items() if t not in own} or topic_terms
+                on_topic = any(_speaks_of(st, told) for st in shown)
             out.append(
                 SpeakerMatch(
                     speaker=sp.name,
