@@ -21,6 +21,7 @@ from bot.casing import (
     recased,
     typed_without_capitals,
     typo_variants,
+    unwritten,
 )
 from bot.evidence import (
     RARE_NAME,
@@ -32,6 +33,7 @@ from bot.evidence import (
     kind_unnamed,
     missing_names,
     missing_phrases,
+    money_unmet,
     ordinal_given,
     phrase_in,
     question_names,
@@ -592,7 +594,8 @@ class Answerer:
         read = _read(asked)
         spellings = _spellings(read, searcher)  # typos of words the news uses, and names
         unknown = {word for word, meant in spellings.items() if meant is None}
-        text = self._recased(_respelled(read, spellings), searcher, unknown)
+        respelled = {meant for meant in spellings.values() if meant is not None}
+        text = self._recased(_respelled(read, spellings), searcher, unknown, respelled)
         text = self._named(text, searcher)
         if conversation is not None:  # remembered as typed, framing and all
             conversation = replace(conversation, question=_read(conversation.question))
@@ -603,9 +606,12 @@ class Answerer:
         # the question as the user typed it, whatever framing and casing the bot read it with
         return answer if text == asked else replace(answer, question=asked)
 
-    def _recased(self, text: str, searcher: Searcher, unknown: set[str]) -> str:
+    def _recased(
+        self, text: str, searcher: Searcher, unknown: set[str], respelled: set[str]
+    ) -> str:
         """`text` typed without capitals, written as the passages it finds write its words
-        ("who is karoline leavitt" -> "who is Karoline Leavitt"), the `unknown` words as names;
+        ("who is karoline leavitt" -> "who is Karoline Leavitt"), the `unknown` words as names,
+        the words it never writes as other passages do (but the words `respelled` from a typo);
         any other text as it is."""
         if not typed_without_capitals(text):
             return text
@@ -614,7 +620,14 @@ class Answerer:
             k=self.settings.answer.passages,
             vector=self._query_vector(text, searcher),
         )
-        return recased(text, (h.text for h in hits), unknown)
+        texts = [h.text for h in hits]
+        # a word the passages found never write ("what did karen bass say about the santa
+        # monica pier fire", found passages on her other statements) is written as the
+        # passages holding it write it: a name asked about that no answer's article holds (not
+        # a word read from a typo, "johny" read "johns": the bot's guess, no name of the asker's)
+        looked_up = unwritten(text, texts, unknown | respelled)
+        elsewhere = [t for word in looked_up for t in _probed(word, searcher)]
+        return recased(text, texts, unknown, elsewhere)
 
     def _named(self, text: str, searcher: Searcher) -> str:
         """A message that is only the name of a person the news quotes with a role ("Mamdani",
@@ -1257,6 +1270,9 @@ class Answerer:
         # `shown` starts with the lead's own sentence when there is a lead
         if count_unmet(q.text, lead.span.text if lead is not None else None, shown):
             log.info("no sentence to show counts what was asked about: not found")
+            return self._not_found(q, hits, searcher)
+        if money_unmet(q.text, shown):
+            log.info("no sentence to show gives the sum of money asked for: not found")
             return self._not_found(q, hits, searcher)
         answering = [sentences[i].article_id for i in chosen]
         if lead is None and titled is not None:

@@ -45,7 +45,12 @@ def typed_without_capitals(text: str) -> bool:
     )
 
 
-def recased(question: str, texts: Iterable[str], unknown: Collection[str] = ()) -> str:
+def recased(
+    question: str,
+    texts: Iterable[str],
+    unknown: Collection[str] = (),
+    elsewhere: Iterable[str] = (),
+) -> str:
     """`question` (typed without capitals) with its words written as `texts` write them: a
     word they mostly capitalise, away from a sentence's start, as they most often write it
     ("what did nasa say" -> "what did NASA say", "subclade k" -> "subclade K"), and two words
@@ -53,48 +58,24 @@ def recased(question: str, texts: Iterable[str], unknown: Collection[str] = ()) 
     though "scott" alone is common; "new york" -> "New York", while "the mayor of new york"
     keeps "the" and "of"). Function words keep their case on their own.
 
+    A word `texts` never write is written as `elsewhere` (other passages of the news: those
+    holding it) write it, with `texts`: "the santa monica pier fire" asked of passages about
+    the mayor's other statements is still "the Santa Monica Pier fire".
+
     A word the news never uses is a name too, as a user typing capitals would write it: one of
     `unknown` (in lower case: words no indexed article holds, nor misspelt: `typo_variants`),
     unless it is two words of the texts run together ("port vellmouth" -> "port Vellmouth";
     "snowstorm" stays)."""
-    joined = " ".join(" ".join(text.split()) for text in texts)
+    near = _Casing(" ".join(" ".join(text.split()) for text in texts))
+    extra = [" ".join(text.split()) for text in elsewhere]
+    wide = _Casing(" ".join([near.joined, *extra])) if extra else near
 
-    def inside(start: int) -> bool:  # not where a sentence (or the text) starts
-        before = joined[max(0, start - 12) : start].rstrip()
-        if before.endswith(".") and _TITLE_BEFORE.search(before):
-            return True  # "Gov. Phil Scott", "U.S. Rep."
-        return bool(before) and before[-1] not in _OPENS
-
-    forms: dict[str, Counter[str]] = defaultdict(Counter)  # every form, away from starts
-    opening: Counter[str] = Counter()  # capitalised forms that open a run of capitals
-    for m in _CASED_WORD.finditer(joined):
-        if inside(m.start()):
-            forms[m.group().lower()][m.group()] += 1
-            before = _WORD_BEFORE.search(joined[max(0, m.start() - 40) : m.start()])
-            if m.group()[0].isupper() and not (before and before.group(1)[0].isupper()):
-                opening[m.group()] += 1
-
-    def written(word: str) -> str:
-        seen = forms.get(word.lower())
-        if word.lower() in STOPWORDS or not seen:
-            return word
-        capitals = Counter({f: n for f, n in seen.items() if f[0].isupper()})
-        if not capitals:
-            return word
-        # Written in lower case too, a word is a name's only if it opens names often enough:
-        # "city" is capitalised inside "Kansas City" but written "the city" when alone.
-        lower = seen[word.lower()]
-        if lower and sum(opening[f] for f in capitals) < CAPITALISED_SHARE * lower:
-            return word
-        return capitals.most_common(1)[0][0]
-
-    def count(phrase: str) -> int:
-        found = re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", joined)
-        return sum(inside(m.start()) for m in found)
+    def casing(*words: str) -> _Casing:  # the texts, unless they never write one of the words
+        return near if all(near.writes(w) for w in words) else wide
 
     typed = question.lower() if question.isupper() else question
     words = list(_CASED_WORD.finditer(typed))
-    out = [written(m.group()) for m in words]
+    out = [casing(m.group()).written(m.group()) for m in words]
     for i in range(len(out) - 1):
         if typed[words[i].end() : words[i + 1].start()] != " ":
             continue
@@ -102,13 +83,14 @@ def recased(question: str, texts: Iterable[str], unknown: Collection[str] = ()) 
             continue
         pair = f"{out[i]} {out[i + 1]}"
         capital = " ".join(w[:1].upper() + w[1:] for w in (out[i], out[i + 1]))
-        if capital != pair and count(capital) > count(pair):
+        seen = casing(out[i], out[i + 1])
+        if capital != pair and seen.count(capital) > seen.count(pair):
             out[i], out[i + 1] = capital.split(" ")
     # a word the news never uses (no text holds it, so none recased it), unless two words of
     # the texts run together
     named = [i for i, word in enumerate(out) if word.lower() in unknown]
     if named:
-        known = {m.group().lower() for m in _CASED_WORD.finditer(joined)}  # starts too
+        known = {m.group().lower() for m in _CASED_WORD.finditer(near.joined)}  # starts too
         for i in named:
             if not _compound(out[i].lower(), known):
                 out[i] = out[i][:1].upper() + out[i][1:]
@@ -117,6 +99,71 @@ def recased(question: str, texts: Iterable[str], unknown: Collection[str] = ()) 
         pieces += [typed[end : m.start()], word]
         end = m.end()
     return "".join(pieces) + typed[end:]
+
+
+def unwritten(question: str, texts: Iterable[str], unknown: Collection[str] = ()) -> list[str]:
+    """The words of `question` that `texts` never write (in any case, away from a sentence's
+    start: where its capital says nothing), but for function words, `unknown` ones (which no
+    indexed article holds) and words a typo from one the texts write ("johny" beside "Johnny
+    Depp": a typo, though some article names a Johny): where to look further for how the news
+    writes them (`recased`'s `elsewhere`)."""
+    near = _Casing(" ".join(" ".join(text.split()) for text in texts))
+    held = {m.group().lower() for m in _CASED_WORD.finditer(near.joined)}  # starts too
+    return [
+        word
+        for word in dict.fromkeys(m.group().lower() for m in _CASED_WORD.finditer(question))
+        if not near.writes(word)
+        and word not in STOPWORDS
+        and word not in unknown
+        and not any(v in held for v in typo_variants(word))
+    ]
+
+
+class _Casing:
+    """How a text (passages joined) writes each word: its forms away from a sentence's start,
+    and which capitalised forms open a run of capitals."""
+
+    def __init__(self, joined: str) -> None:
+        self.joined = joined
+        self.forms: dict[str, Counter[str]] = defaultdict(Counter)
+        self.opening: Counter[str] = Counter()
+        for m in _CASED_WORD.finditer(joined):
+            if self._inside(m.start()):
+                self.forms[m.group().lower()][m.group()] += 1
+                before = _WORD_BEFORE.search(joined[max(0, m.start() - 40) : m.start()])
+                if m.group()[0].isupper() and not (before and before.group(1)[0].isupper()):
+                    self.opening[m.group()] += 1
+
+    def _inside(self, start: int) -> bool:
+        """Whether a word at `start` is not where a sentence (or the text) starts."""
+        before = self.joined[max(0, start - 12) : start].rstrip()
+        if before.endswith(".") and _TITLE_BEFORE.search(before):
+            return True  # "Gov. Phil Scott", "U.S. Rep."
+        return bool(before) and before[-1] not in _OPENS
+
+    def writes(self, word: str) -> bool:
+        """Whether the text writes `word` (in any case) away from a sentence's start."""
+        return word.lower() in self.forms
+
+    def written(self, word: str) -> str:
+        """`word` as the text writes it: its usual capitalised form when that is a name's."""
+        seen = self.forms.get(word.lower())
+        if word.lower() in STOPWORDS or not seen:
+            return word
+        capitals = Counter({f: n for f, n in seen.items() if f[0].isupper()})
+        if not capitals:
+            return word
+        # Written in lower case too, a word is a name's only if it opens names often enough:
+        # "city" is capitalised inside "Kansas City" but written "the city" when alone.
+        lower = seen[word.lower()]
+        if lower and sum(self.opening[f] for f in capitals) < CAPITALISED_SHARE * lower:
+            return word
+        return capitals.most_common(1)[0][0]
+
+    def count(self, phrase: str) -> int:
+        """How often the text writes `phrase` as written, away from a sentence's start."""
+        found = re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", self.joined)
+        return sum(self._inside(m.start()) for m in found)
 
 
 def _compound(word: str, known: Collection[str]) -> bool:

@@ -30,10 +30,12 @@ from typing import NamedTuple
 from bot.lead import (
     CALENDAR_WORDS,
     CONNECTORS,
+    CURRENCIES,
     IRREGULAR_ACTS,
     NUMBER,
     SURNAME_PARTICLES,
     WORK_NOUNS,
+    asks_money,
     counts_other,
     expected_type,
     mentions_unit,
@@ -366,6 +368,32 @@ def count_unmet(question: str, lead: str | None, texts: Sequence[str]) -> bool:
         # another sentence naming the thing does not make the lead count it
         return counts_other(lead, expected.units) and not mentions_unit(expected.units, texts[:1])
     return not mentions_unit(expected.units, texts)
+
+
+# Words of a "How much ...?" question that make the amount asked a sum of money: "How much did
+# the zoo pay ...?", "How much does the ticket cost?" ("How much did inflation rise?" asks for a
+# share, "How much of the vote ...?" for one too).
+MONEY_WORDS = frozenset(
+    """cost costs costing pay pays paid paying charge charges charged charging spend spends
+    spent spending earn earns earned earning owe owes owed donate donates donated donating fine
+    fines fined price prices priced salary salaries fee fees money cash sell sells sold buy
+    buys bought""".split()
+)
+# A sum as news writes one: a currency's sign or name ("$2.5 million", "20 million euros").
+_SUM = re.compile(r"[$€£¥₹]|\b(?:" + "|".join(map(re.escape, CURRENCIES)) + r")\b", re.IGNORECASE)
+
+
+def money_unmet(question: str, texts: Sequence[str]) -> bool:
+    """Whether the question asks how much money something cost or someone paid ("How much is
+    the zoo paying China for the pandas?") and none of `texts` (the sentences the answer would
+    show) writes a sum: sentences without one cannot say how much ("Two [1]." from a story on
+    the pandas' debut)."""
+    expected = expected_type(question)
+    if expected is None or not asks_money(expected):
+        return False
+    if not {w.lower() for w in _WORD.findall(question)} & MONEY_WORDS:
+        return False
+    return not any(_SUM.search(text) for text in texts)
 
 
 # "What is an isotope?", "What are tariffs?": what a kind of thing is, asked by its common noun

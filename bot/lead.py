@@ -1044,7 +1044,7 @@ def _quoted_words(sentence: str) -> list[Span]:
     ]
 
 
-def _asks_money(expected: ExpectedType) -> bool:
+def asks_money(expected: ExpectedType) -> bool:
     """ "How much money ...?", "How much did it cost?": an amount of money is asked for."""
     return expected.noun == "much" and (not expected.units or bool(expected.units & MONEY_NOUNS))
 
@@ -1688,7 +1688,7 @@ def kind_bonus(span: str, expected: ExpectedType) -> float:
         return (
             KIND_BONUS if _DAY_OR_MONTH.search(span) and not YEAR_PATTERN.fullmatch(span) else 0.0
         )
-    if _asks_money(expected):
+    if asks_money(expected):
         # "How much is the settlement?" asks for money; "How much snow fell?" does not
         return KIND_BONUS if _MONEY.search(span) else 0.0
     return 0.0

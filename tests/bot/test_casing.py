@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.casing import recased, typed_without_capitals, typo_variants
+from bot.casing import recased, typed_without_capitals, typo_variants, unwritten
 
 NEWS = [
     "White House press secretary Karoline Leavitt said on Monday that NASA would brief the "
@@ -143,3 +143,46 @@ def test_an_unknown_word_made_of_two_words_of_the_news_is_their_compound_not_a_n
     assert recased("what did the mayor of stormhaven say", texts, {"stormhaven"}) == (
         "what did the mayor of Stormhaven say"
     )
+
+
+# Passages retrieved for a question about the mayor's statements, which never name the pier;
+# other passages of the news do.
+MAYOR = [
+    "Mayor Karen Bass said the city would rebuild after the fires. The fire chief agreed.",
+]
+PIER = [
+    "Crowds returned to the Santa Monica Pier on Sunday. The Santa Monica Pier reopened after "
+    "repairs, and the pier's Ferris wheel turned again.",
+]
+
+
+def test_a_word_the_passages_never_write_is_written_as_other_passages_write_it():
+    question = "what did karen bass say about the santa monica pier fire"
+    # from the mayor's passages alone, the pier is no name
+    assert recased(question, MAYOR) == "what did Karen Bass say about the santa monica pier fire"
+    assert recased(question, MAYOR, elsewhere=PIER) == (
+        "what did Karen Bass say about the Santa Monica Pier fire"
+    )
+
+
+def test_other_passages_do_not_recase_a_word_the_passages_write():
+    # "fire" and "city" are written in lower case by the retrieved passages; other passages
+    # capitalising them inside names ("Palisades Fire", "Kansas City") do not change that
+    elsewhere = ["The Palisades Fire burned. Fans in Kansas City cheered as Kansas City won."]
+    question = "what did the city say about the fire"
+    assert recased(question, MAYOR, elsewhere=elsewhere) == question
+
+
+def test_the_words_no_passage_writes_are_those_to_look_up():
+    question = "what did karen bass say about the santa monica pier fire"
+    # function words and the index's unknown words are no names to look up
+    assert unwritten(question, MAYOR, {"pier"}) == ["santa", "monica"]
+    assert unwritten(question, [*MAYOR, *PIER]) == []
+
+
+def test_a_word_a_typo_from_one_the_passages_write_is_not_looked_up():
+    # "johny" is in no passage found, but a typo of their "Johnny": some other article naming
+    # a Johny must not make it a name the answer's articles lack
+    texts = ["Johnny Depp won his defamation case against Amber Heard on Wednesday."]
+    assert unwritten("who is johny depp", texts) == []
+    assert unwritten("who is johny depp in helsinki", texts) == ["helsinki"]

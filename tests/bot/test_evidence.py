@@ -16,6 +16,7 @@ from bot.evidence import (
     kind_unnamed,
     missing_names,
     missing_phrases,
+    money_unmet,
     name_phrases,
     ordinal_given,
     phrase_in,
@@ -402,6 +403,22 @@ def test_a_title_is_present_abbreviated_or_written_out():
     assert with_titles({"crew"}) == {"crew"}
     assert missing_names("What did Captain Reyes say?", ["Navy Capt. Ada Reyes said so."]) == []
     assert missing_names("What did Captain Reyes say?", ["Ada Reyes said so."]) == ["captain"]
+
+
+def test_sentences_giving_no_sum_do_not_answer_how_much_money():
+    # "Two [1]." answered "How much is the zoo paying China for the pandas?" from a story on
+    # their debut, which gives no sum
+    debut = "To celebrate the two pandas' debut, the zoo is hosting two weeks of events."
+    assert money_unmet("How much is the zoo paying China for the pandas?", [debut])
+    assert money_unmet("How much money did the drive raise?", [debut, "It raised 40% more."])
+    # a sum in any shown sentence, by symbol or by name, is left to the other checks
+    paid = "The zoo pays $1 million a year for the pandas."
+    assert not money_unmet("How much is the zoo paying China for the pandas?", [debut, paid])
+    assert not money_unmet("How much did it cost?", ["It cost 20 million euros."])
+    # "how much" of something else is no sum: "How much snow fell?", "How much bigger ...?"
+    assert not money_unmet("How much snow fell in Buffalo?", [debut])
+    assert not money_unmet("How much bigger will the supermoon look?", ["It looks 14% bigger."])
+    assert not money_unmet("How many pandas does the zoo have?", [debut])
 
 
 def test_sentences_not_writing_what_is_counted_do_not_answer_how_many():

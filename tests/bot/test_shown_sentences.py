@@ -10,7 +10,11 @@ not found:
 - a count: "How many moons does Neptune have?" over a sky guide naming six planets was answered
   "Six planets [1]."; "How many planets will line up?" over it is answered (`count_unmet`);
 - when something was made: "When was the Eiffel Tower completed?" over a fair's inflatable tower
-  "in 2023" was answered "2023 [1]." (`creation_unmet`).
+  "in 2023" was answered "2023 [1]." (`creation_unmet`);
+- an amount of money: "How much did the Riverside Zoo pay for its red pandas?" over a story on
+  their arrival, which gives no sum, was answered "Two red pandas [1]."; "How much did the Harbor
+  Aquarium pay for its penguin exhibit?" over a sentence giving the sum is answered
+  (`money_unmet`).
 
 Through `newsbot ask --json` and the Discord rendering, with the real model (the hashed test
 embedder finds these questions too weak to answer at all, so it could not tell these rules from
@@ -56,7 +60,17 @@ DOCKET = (
     "During a virtual event on Tuesday, the lawyer Marc Elias, founder of Democracy Docket, "
     "called the state's new maps a partisan gerrymander. The court will hear the case in May."
 )
+PANDAS = (
+    "The Riverside Zoo welcomed two red pandas from Nepal on Tuesday, the zoo said. Visitors "
+    "can see the pandas from May, once they have settled in."
+)
+PENGUINS = (
+    "The Harbor Aquarium paid $2.5 million for its new penguin exhibit, which opens in June. "
+    "The exhibit holds a pool of 40,000 gallons."
+)
 ARTICLES = [
+    ("zoo-pandas", "Metro Daily", "2025-04-08", "Red pandas arrive at the zoo", PANDAS),
+    ("aquarium-penguins", "Metro Daily", "2025-05-20", "The aquarium's penguin exhibit", PENGUINS),
     ("venus-twin", "Sky Weekly", "2025-03-02", "Earth's twin", VENUS),
     ("fair-tower", "County Times", "2025-08-10", "The fair's Eiffel Tower returns", FAIR),
     ("planet-parade", "Sky Weekly", "2025-02-20", "Neptune joins the planet parade", SKY),
@@ -70,6 +84,7 @@ REFUSED = [
     ("Who built the heritage locomotive Big Boy?", "Ed Dickens [1]"),
     ("How many moons does Neptune have?", "Six planets [1]"),
     ("When was the Eiffel Tower completed?", "2023 [1]"),
+    ("How much did the Riverside Zoo pay for its red pandas?", "Two red pandas [1]"),
 ]
 # question, the lead, a sentence shown, the article cited
 ANSWERED = [
@@ -88,6 +103,12 @@ ANSWERED = [
         "Six planets",
         "Six planets will line up",
         "planet-parade",
+    ),
+    (
+        "How much did the Harbor Aquarium pay for its penguin exhibit?",
+        "$2.5 million",
+        "paid $2.5 million for its new penguin exhibit",
+        "aquarium-penguins",
     ),
 ]
 
