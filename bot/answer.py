@@ -1192,8 +1192,9 @@ class Answerer:
     def _extractive(
         self, q: Question, hits: Sequence[Hit], searcher: Searcher, cased: bool = True
     ) -> Answer:
-        """The answer from the passages `hits`; `cased` when the question's capitals are the
-        asker's own (only then must its rare names be in the articles the answer cites)."""
+        """The answer from the passages `hits`. The question's rare names must be in the articles
+        the answer cites; unless `cased` (its capitals the asker's own), not a name a typo from a
+        word the passages write."""
         weighed = self._weigh(q, hits, searcher)
         if weighed is None:
             return self._not_found(q, hits, searcher)
@@ -1280,7 +1281,14 @@ class Answerer:
         # every rare name of the question in an article the answer cites, not only in some
         # retrieved one: "Who did Disney pick to build its theme park in Abu Dhabi?" is not
         # answered from articles on Walt Disney World
-        if cased and answering and self._missing(q.text, answering, searcher):
+        missing = self._missing(q.text, answering, searcher) if answering else ()
+        if not cased:
+            # typed without capitals, the capitals are the bot's reading, and a word the news
+            # misspells too is cased as a name: "house repubicans" (of "Republicans"), "ozzy
+            # osborne" (of "Osbourne") name nobody else
+            written = word_set(h.text for h in hits)
+            missing = tuple(name for name in missing if not _misspells(name, written))
+        if missing:
             log.info("a rare name of the question is in no article the answer cites: not found")
             return self._not_found(q, hits, searcher)
         cites = CitationBuilder(searcher.articles)
@@ -1400,6 +1408,11 @@ class Answerer:
         if titles:
             lines.append(CLOSEST.format(titles="; ".join(f"“{t}”" for t in titles)))
         return Answer(question=q.text, text=" ".join(lines), found=False, subject=q.subject)
+
+
+def _misspells(name: str, written: set[str]) -> bool:
+    """Whether a word of `name` is a typo of one of the `written` words (folded)."""
+    return any(v in written for word in word_set([name]) for v in typo_variants(word))
 
 
 def _article_texts(article_ids: Iterable[str], searcher: Searcher) -> list[str]:

@@ -1,10 +1,11 @@
 """ "Who did Disney pick to build its new theme park in Abu Dhabi?" was led "Walt Disney World"
 from articles on Florida's parks that never name Abu Dhabi, though another retrieved article
 did (offtopic-fresh21's first run): a rare name of the question must be in an article the
-answer cites. Typed without capitals, the names are the bot's guesses (a typo read as a name:
-"house repubicans"), so the check is left out. Through `newsbot ask --json` and the Discord
-rendering, with the real model (whether the passages answer at all is the support model's
-call)."""
+answer cites. Typed without capitals, so must a name the bot cases as the news writes it ("abu
+dhabi"), but not a name a typo from a word the passages write: the news misspells too ("house
+repubicans" is cased as a name when one article writes "House Repubicans", though the
+answer's article writes "Republicans"). Through `newsbot ask --json` and the Discord rendering,
+with the real model (whether the passages answer at all is the support model's call)."""
 
 from __future__ import annotations
 
@@ -63,11 +64,14 @@ def test_a_name_no_cited_article_holds_is_not_found(capsys, library, monkeypatch
 
 
 @pytest.mark.model
-def test_typed_without_capitals_the_names_are_not_checked_in_the_cited_articles(
+def test_typed_without_capitals_the_names_are_checked_in_the_cited_articles_too(
     capsys, library, monkeypatch
 ):
     answer = ask_json(capsys, library, monkeypatch, QUESTION.lower(), TEXTS)
-    assert answer["found"]
+    assert not answer["found"] and answer["citations"] == []
+    asked = "who did disney pick to build its new theme park at walt disney world?"
+    answer = ask_json(capsys, library, monkeypatch, asked, TEXTS)
+    assert answer["found"] and "Hensel Phelps" in answer["answer"]
     assert {c["article_id"] for c in answer["citations"]} == {"parks"}
 
 
@@ -77,3 +81,32 @@ def test_discord_shows_the_refusal(library):
     (reply,) = render_answer(answer)
     assert reply.embeds == () and reply.content is not None
     assert reply.content.startswith(NOT_FOUND)
+
+
+VOTE = (
+    "The bill passed 427 to 1 on Tuesday. Rep. Clay Higgins of Louisiana was the only one of the "
+    "House Republicans who voted against releasing the files. Higgins said the files would "
+    "hurt innocent people named in them."
+)
+# the news misspells too: an article writing "House Repubicans", found but not cited
+TYPO = "House Repubicans gathered for a fundraiser in Ohio on Friday night."
+VOTES = [
+    ("vote", "Capitol Wire", "2025-11-18", "House votes to release the Epstein files", VOTE),
+    ("typo", "Capitol Wire", "2025-11-19", "Republicans on the files vote", TYPO),
+    *OTHER,
+]
+
+
+@pytest.fixture(scope="module")
+def votes(tmp_path_factory: pytest.TempPathFactory, real_embedder: Any) -> Library:
+    return library_of(tmp_path_factory.mktemp("votes"), real_embedder, VOTES)
+
+
+@pytest.mark.model
+def test_typed_without_capitals_a_name_misspelling_a_written_word_is_that_word(
+    capsys, votes, monkeypatch
+):
+    asked = "how many house repubicans voted against releasing the epstein files?"
+    answer = ask_json(capsys, votes, monkeypatch, asked, texts_of(VOTES))
+    assert answer["found"]
+    assert {c["article_id"] for c in answer["citations"]} == {"vote"}
