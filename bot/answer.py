@@ -125,6 +125,9 @@ IN_ENGLISH = (
 )
 CLOSEST_TITLES = 3  # article titles named in a not-found answer
 PHRASE_PROBE = 50  # passages searched for a name of several words the answer's articles lack
+# words of a question typed without capitals looked up so (each a BM25 search, ~20-30 ms on the
+# merged index): a question's names are a few of its words, a pasted text's are not all names
+CASING_LOOKUPS = 8
 # A misspelt word's likeliest variants checked for a passage that writes them as spelt (a stem
 # the news holds is no word of the news: "lovere" is "lover" stemmed, "louvre" is written)
 WRITTEN_CHECKS = 10
@@ -625,7 +628,7 @@ class Answerer:
         # monica pier fire", found passages on her other statements) is written as the
         # passages holding it write it: a name asked about that no answer's article holds (not
         # a word read from a typo, "johny" read "johns": the bot's guess, no name of the asker's)
-        looked_up = unwritten(text, texts, unknown | respelled)
+        looked_up = unwritten(text, texts, unknown | respelled)[:CASING_LOOKUPS]
         elsewhere = [t for word in looked_up for t in _probed(word, searcher)]
         return recased(text, texts, unknown, elsewhere)
 

@@ -186,3 +186,21 @@ def test_a_word_a_typo_from_one_the_passages_write_is_not_looked_up():
     texts = ["Johnny Depp won his defamation case against Amber Heard on Wednesday."]
     assert unwritten("who is johny depp", texts) == []
     assert unwritten("who is johny depp in helsinki", texts) == ["helsinki"]
+
+
+def test_a_long_question_looks_up_at_most_casing_lookups_words(
+    tmp_path, fake_embedder, monkeypatch
+):
+    # each word looked up is a search of the index: a pasted text typed in lower case, of many
+    # words the passages found never write, looks up the first CASING_LOOKUPS of them only
+    from bot import answer as answering
+    from tests.bot.conftest import library_of
+
+    library = library_of(tmp_path, fake_embedder, [("a", "Desk", "2025-01-02", "Snow", MAYOR[0])])
+    words = [f"word{chr(97 + i)}" for i in range(3 * answering.CASING_LOOKUPS)]
+    monkeypatch.setattr(answering, "unwritten", lambda *args: words)
+    probed: list[str] = []
+    monkeypatch.setattr(answering, "_probed", lambda word, searcher: probed.append(word) or [])
+    bot = answering.Answerer(library, library.settings)
+    bot._recased("what did " + " ".join(words) + " say", library.searcher(), set(), set())
+    assert probed == words[: answering.CASING_LOOKUPS]
