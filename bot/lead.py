@@ -47,7 +47,11 @@ PERSON_NOUNS = frozenset(
     billionaire journalist host comedian chef quarterback pitcher golfer minister ambassador
     secretary chancellor speaker commissioner chairman chairwoman sheriff spokesman spokeswoman
     spokesperson representative admiral envoy justice king queen prince princess pope
-    emperor legend legends icon icons superstar superstars""".split()
+    emperor legend legends icon icons superstar superstars congressman congresswoman
+    congressmen congresswomen lawmakers senators politicians scientist scientists astronaut
+    astronauts activist activists lawyer lawyers attorney prosecutor economist writer novelist
+    poet filmmaker producer designer entrepreneur rabbi priest bishop cardinal dictator premier
+    monarch""".split()
 )
 PLACE_NOUNS = frozenset(
     """country countries nation nations state states city cities town towns region county

@@ -87,6 +87,11 @@ from bot.render import render_answer, render_text
         ("What is the Big Beautiful Bill?", None),
         ("What was the Golden Dome", None),
         ("What is the name of the storm Sandy?", ExpectedType(ENTITY)),
+        # the people the news names by their work ("US State Department [1]." led the
+        # congressman)
+        ("Which Texas congressman spoke out?", ExpectedType(PERSON, "congressman")),
+        ("Which scientist discovered the comet?", ExpectedType(PERSON, "scientist")),
+        ("Which rabbi compared the two holidays?", ExpectedType(PERSON, "rabbi")),
     ],
 )
 def test_the_question_says_what_kind_of_answer_it_wants(question, expected):
