@@ -419,6 +419,8 @@ def test_sentences_giving_no_sum_do_not_answer_how_much_money():
     assert not money_unmet("How much snow fell in Buffalo?", [debut])
     assert not money_unmet("How much bigger will the supermoon look?", ["It looks 14% bigger."])
     assert not money_unmet("How many pandas does the zoo have?", [debut])
+    # nor a "how much" without a word of money: a share or a rate ("3.2%")
+    assert not money_unmet("How much did inflation rise in May?", [debut])
 
 
 def test_sentences_not_writing_what_is_counted_do_not_answer_how_many():
