@@ -18,6 +18,7 @@ import numpy as np
 from bot.casing import (
     MIN_TYPO_LETTERS,
     is_english,
+    misspells,
     recased,
     typed_without_capitals,
     typo_variants,
@@ -1285,7 +1286,7 @@ class Answerer:
         # retrieved one: "Who did Disney pick to build its theme park in Abu Dhabi?" is not
         # answered from articles on Walt Disney World
         missing = self._missing(q.text, answering, searcher) if answering else ()
-        if not cased:
+        if missing and not cased:
             # typed without capitals, the capitals are the bot's reading, and a word the news
             # misspells too is cased as a name: "house repubicans" (of "Republicans"), "ozzy
             # osborne" (of "Osbourne") name nobody else
@@ -1415,7 +1416,7 @@ class Answerer:
 
 def _misspells(name: str, written: set[str]) -> bool:
     """Whether a word of `name` is a typo of one of the `written` words (folded)."""
-    return any(v in written for word in word_set([name]) for v in typo_variants(word))
+    return any(misspells(word, written) for word in word_set([name]))
 
 
 def _article_texts(article_ids: Iterable[str], searcher: Searcher) -> list[str]:

@@ -115,7 +115,7 @@ def unwritten(question: str, texts: Iterable[str], unknown: Collection[str] = ()
         if not near.writes(word)
         and word not in STOPWORDS
         and word not in unknown
-        and not any(v in held for v in typo_variants(word))
+        and not misspells(word, held)
     ]
 
 
@@ -185,6 +185,11 @@ def is_english(word: str) -> bool:
     """Whether `word` (in lower case) is a word of English at large ("sonnet", "notary"),
     which no typo made ("recnetly", "lovure")."""
     return word in _english()
+
+
+def misspells(word: str, words: Collection[str]) -> bool:
+    """Whether `word` is one typo from one of `words` (`typo_variants`)."""
+    return any(v in words for v in typo_variants(word))
 
 
 def typo_variants(word: str) -> list[str]:
