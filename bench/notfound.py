@@ -29,15 +29,15 @@ Report: the share of realtimeqa-tune and realtimeqa-dev questions answered `foun
 the share of off-topic questions answered `found: false`, for the tune off-topic set and for
 ../shared/eval/offtopic-questions.jsonl (the reporting set: never used for fitting) and
 bench/questions/offtopic-check.jsonl, offtopic-fresh.jsonl, -fresh2, -fresh3, -fresh4, -fresh5,
--fresh6 to -fresh24 (ours, never fitted on), and of offtopic-forms-tune.jsonl (requests and
+-fresh6 to -fresh25 (ours, never fitted on), and of offtopic-forms-tune.jsonl (requests and
 yes/no questions to choose rules of that form on), and the found rate of
 bench/questions/user-tune.jsonl (chat-style questions the tune corpus answers),
 bench/questions/user-leads.jsonl (short questions both corpora answer) and
 user-superlatives.jsonl ("Which X is the largest ...?" answered by the news) and
 user-creators.jsonl ("Who founded X?" answered by the news) and user-reasons.jsonl (general
 "Why ...?" and "How ...?" questions the news answers) and user-forms.jsonl (requests and
-yes/no questions the news answers) and user-answers-fresh.jsonl and -fresh2 (questions written
-from articles drawn at random, never tuned on) and of
+yes/no questions the news answers) and user-answers-fresh.jsonl, -fresh2 and -fresh3
+(questions written from articles drawn at random, never tuned on) and of
 bench/questions/who-is-tune.jsonl and who-is-dev.jsonl
 ("Who is X?" for people quoted in one corpus), each with a bootstrap 95% interval.
 --lower-case: the same with every question typed in lower case, as chat users type them,
@@ -190,6 +190,11 @@ OFFTOPIC_FRESH23 = QUESTIONS / "offtopic-fresh23.jsonl"
 # fresh23's people, places or companies, and committed before their first run: a clean measure
 # of that round's rules, asked as written and (`--lower-case`) as chat users type.
 OFFTOPIC_FRESH24 = QUESTIONS / "offtopic-fresh24.jsonl"
+# 40 more, written in the forty-third round and committed before their first run (seed 2525):
+# odd ones of fresh23's kind (a detail no article gives of a story the news covers, checked
+# against every article naming the story), even ones of fresh21's (real names and events the
+# news does not cover), naming none of fresh21 to fresh24's people, places or companies.
+OFFTOPIC_FRESH25 = QUESTIONS / "offtopic-fresh25.jsonl"
 # Answerable questions a user would type, written in the forty-first round from articles of the
 # merged corpus drawn at random (seed 2112) and committed before their first run; their answers
 # are read by `bench.answers --questions`, their found rate here. Of 40, six were dropped: one
@@ -198,6 +203,9 @@ USER_ANSWERS_FRESH = QUESTIONS / "user-answers-fresh.jsonl"
 # 40 more, written in the forty-second round from other random articles (seed 4343) and
 # committed before their first run: a clean measure of the forty-first round's answer rules.
 USER_ANSWERS_FRESH2 = QUESTIONS / "user-answers-fresh2.jsonl"
+# 40 more, written in the forty-third round from other random articles (seed 4545) and committed
+# before their first run: a clean measure of the forty-second round's answer rules.
+USER_ANSWERS_FRESH3 = QUESTIONS / "user-answers-fresh3.jsonl"
 # Short questions written from article titles of both realtimeqa corpora while checking the lead
 # span (issue 8, fifteenth round): each is answered by an article of the merged index. Never
 # fitted on.
@@ -422,6 +430,7 @@ def question_sets() -> dict[str, tuple[Any, bool]]:
         "offtopic-fresh22": (OFFTOPIC_FRESH22, False),
         "offtopic-fresh23": (OFFTOPIC_FRESH23, False),
         "offtopic-fresh24": (OFFTOPIC_FRESH24, False),
+        "offtopic-fresh25": (OFFTOPIC_FRESH25, False),
         "offtopic-forms-tune": (OFFTOPIC_FORMS_TUNE, False),
         "user-tune": (USER_TUNE, True),
         "user-leads": (USER_LEADS, True),
@@ -431,6 +440,7 @@ def question_sets() -> dict[str, tuple[Any, bool]]:
         "user-forms": (USER_FORMS, True),
         "user-answers-fresh": (USER_ANSWERS_FRESH, True),
         "user-answers-fresh2": (USER_ANSWERS_FRESH2, True),
+        "user-answers-fresh3": (USER_ANSWERS_FRESH3, True),
         "who-is-tune": (WHO_IS["realtimeqa-tune"], True),
         "who-is-dev": (WHO_IS["realtimeqa-dev"], True),
     }
@@ -539,6 +549,7 @@ UNFITTED_OFFTOPIC = (
     "offtopic-fresh22",
     "offtopic-fresh23",
     "offtopic-fresh24",
+    "offtopic-fresh25",
 )
 REPORT_SIDE = (
     *UNFITTED_OFFTOPIC,
@@ -546,6 +557,7 @@ REPORT_SIDE = (
     "who-is-dev",
     "user-answers-fresh",
     "user-answers-fresh2",
+    "user-answers-fresh3",
 )
 
 
