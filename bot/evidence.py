@@ -63,6 +63,8 @@ _AFTER_REQUEST_VERB = frozenset(
 # "this week" instead.
 _WORD = re.compile(r"\w[\w'’\-]*")
 _SENTENCE_END = re.compile(r"(?<![A-Z]\.[A-Z]\.)(?<=[.?!:;])\s+")  # "U.S. Army" is no end
+# An abbreviated title's dot ends no sentence either: "Texas Gov. Greg Abbott" is one run of names.
+_TITLE_DOT = re.compile(r"\b(?:Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Dr|Mr|Mrs|Ms|Atty|Supt|St)\.$")
 # A missing name counts only when its IDF is at least this share of the highest possible (a
 # name no passage holds). Chosen on the tune sets: every name that the check caught in
 # bench/questions/offtopic-tune.jsonl and that identifies its subject has 0.61 or more (the
@@ -80,6 +82,17 @@ def _request_verb(sentence: str, matches: list[re.Match[str]]) -> bool:
     if len(matches) < 2 or sentence[matches[0].end() : matches[1].start()].strip():
         return False
     return matches[1].group(0).lower() in _AFTER_REQUEST_VERB
+
+
+def _sentences(question: str) -> list[str]:
+    """The question's sentences, none ending at an abbreviated title ("Gov.", "Sen.")."""
+    sentences: list[str] = []
+    for part in _SENTENCE_END.split(question):
+        if sentences and _TITLE_DOT.search(sentences[-1]):
+            sentences[-1] += " " + part
+        else:
+            sentences.append(part)
+    return sentences
 
 
 def question_names(question: str) -> list[str]:
@@ -598,8 +611,8 @@ def name_phrases(question: str) -> list[str]:
         if len((title := _POSSESSIVE.sub("", m.group("title"))).split()) >= 2
     ]
     found = list(titles)
-    for sentence in _SENTENCE_END.split(question):
-        for run in _capitalised_runs(sentence):
+    for sentence in _sentences(question):
+        for run in (part for whole in _capitalised_runs(sentence) for part in _around_title(whole)):
             while run and (
                 run[0] == "of"
                 or fold(run[0]) in CALENDAR_WORDS  # "October Amazon Web Services": a date's
@@ -616,6 +629,26 @@ def name_phrases(question: str) -> list[str]:
             ):
                 found.append(" ".join(run))
     return list(dict.fromkeys(found))
+
+
+# Titles a run of names may hold before a person's name: the roles', "AG" and "Atty." (attorney).
+_TITLES_IN_RUNS = _NAME_TITLES | frozenset({"ag", "atty"})
+
+
+def _around_title(run: list[str]) -> list[list[str]]:
+    """A run naming someone after their title, as the qualifier before the title and the name
+    after it ("Minnesota AG Keith Ellison": "Minnesota", "Keith Ellison"; "Supreme Court Justice
+    Clarence Thomas": "Supreme Court", "Clarence Thomas"): articles write the title in full,
+    after the name or not at all, so only the names are looked for. A title "of" something
+    ("Georgia Secretary of State Brad Raffensperger") leaves the name after it to the check of
+    rare name words; a title two names do not follow stays in the run ("Volkswagen AG")."""
+    for i, word in enumerate(run[1:], 1):
+        if fold(word).strip(".") in _TITLES_IN_RUNS and len(run) - i - 1 >= 2:
+            before, after = run[:i], run[i + 1 :]
+            while before and before[-1] == "of":
+                before.pop()
+            return [before] if after[0] == "of" else [before, after]
+    return [run]
 
 
 def _capitalised_runs(sentence: str) -> list[list[str]]:

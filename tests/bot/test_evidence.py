@@ -256,6 +256,20 @@ def test_a_superlative_of_another_thing_does_not_answer():
         # nor is a month before one ("I found nothing about “October Amazon Web Services”")
         ("What caused the October 2025 Amazon Web Services outage?", ["Amazon Web Services"]),
         ("What did the October Amazon Web Services outage hit?", ["Amazon Web Services"]),
+        # a title inside the run parts the qualifier from the name: articles write "Minnesota
+        # Attorney General Keith Ellison" ("I found nothing about “Minnesota AG Keith Ellison”")
+        ("What did Minnesota AG Keith Ellison call the surge?", []),
+        (
+            "What did Supreme Court Justice Clarence Thomas write?",
+            ["Supreme Court", "Clarence Thomas"],
+        ),
+        ("What did Bank of America CEO Brian Moynihan say?", ["Bank of America"]),
+        ("What did California Sen. Alex Padilla say?", ["Alex Padilla"]),
+        ("What did Georgia Secretary of State Brad Raffensperger say?", []),
+        # an abbreviated title's dot ends no sentence: not "Texas Gov"
+        ("What did Texas Gov. Greg Abbott say?", []),
+        # a title no name follows stays in the name
+        ("Why did Volkswagen AG recall cars?", ["Volkswagen AG"]),
     ],
 )
 def test_names_of_several_words(question, phrases):
