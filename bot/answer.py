@@ -1180,18 +1180,23 @@ class Answerer:
         return [roles[i] for i in order]
 
     @staticmethod
-    def _office_unnamed(q: Question, best: Sequence[str]) -> bool:
+    def _office_unnamed(q: Question, best: Sequence[str], articles: Sequence[str]) -> bool:
         """ "Who is the mayor of Gotham?" that nobody is quoted as (`_office_answer`) is not
         answered by sentences naming no mayor of Gotham (a "Gotham Awards" winner, another
         city's mayor): one of the best two sentences (`best`) must name a role of the office
-        and every name in it ("the ex-Abercrombie CEO charged with ..." needs "CEO", not "ex"
-        or "charged")."""
+        ("the ex-Abercrombie CEO charged with ..." needs "CEO", not "ex" or "charged"), and
+        it or its article (`articles`, one each) every name in it ("the Reno-Tahoe Winter
+        Games Coalition's CEO" is the CEO of the coalition bringing the Winter Olympics to
+        Reno-Tahoe in an article on that bid)."""
         office = asked_office(q.text)
         nouns = office_nouns(office) if office else frozenset()
         if office is None or not nouns:
             return False
         names = set(question_names(office))
-        return not any(nouns & office_nouns(text) and names <= word_set([text]) for text in best)
+        return not any(
+            nouns & office_nouns(text) and names <= word_set([text, article])
+            for text, article in zip(best, articles, strict=True)
+        )
 
     def _extractive(
         self, q: Question, hits: Sequence[Hit], searcher: Searcher, cased: bool = True
@@ -1217,10 +1222,11 @@ class Answerer:
             for i in np.argsort(-weighed.scores, kind="stable")[:TYPED_SENTENCES]
         ]
         best = [s.text for s in top]
-        if self._office_unnamed(q, best):
+        articles = [searcher.articles[s.article_id] for s in top]
+        if self._office_unnamed(q, best, [f"{a.title}\n{a.text}" for a in articles]):
             log.info("no best sentence names the office asked for: not found")
             return self._not_found(q, hits, searcher)
-        if scope_unmet(q.text, best, [searcher.articles[s.article_id].text for s in top]):
+        if scope_unmet(q.text, best, [a.text for a in articles]):
             log.info("the best sentences give another place's superlative: not found")
             return self._not_found(q, hits, searcher)
         if act_unmet(q.text, best):

@@ -926,3 +926,28 @@ def test_an_office_nobody_holds_is_not_answered_by_sentences_naming_no_such_offi
     # the office a sentence names in full is answered from it
     springfield = answerer.answer("Who is the mayor of Springfield?")
     assert springfield.found and springfield.citations[0].article_id == "fair"
+
+
+def test_an_offices_names_may_be_in_the_article_of_the_sentence_naming_its_role(
+    tmp_path, fake_embedder
+):
+    # "Who's the CEO of the coalition trying to bring the Winter Olympics to Reno-Tahoe?" was
+    # refused: the sentence naming the CEO calls them the Winter "Games"; its article names the
+    # Olympics
+    bid = (
+        "Gotham wants to host the Winter Olympics in 2034. Jane Roe, the Gotham Winter Games "
+        "Coalition's chief executive and CEO, said the bid was strong."
+    )
+    rows = [
+        ("bid", "Gotham bids for the Winter Olympics", bid),
+        ("fair", "Springfield fair", "The mayor of Springfield opened the county fair on Monday."),
+    ]
+    answerer = corpus_answerer(tmp_path, fake_embedder, rows)
+    answer = answerer.answer(
+        "Who is the CEO of the coalition bringing the Winter Olympics to Gotham?"
+    )
+    assert answer.found and answer.citations[0].article_id == "bid"
+    assert "Jane Roe" in answer.text
+    # a role's sentence in an article naming another place is still no answer
+    answer = answerer.answer("Who is the mayor of Gotham?")
+    assert not answer.found and answer.citations == ()
