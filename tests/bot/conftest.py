@@ -217,6 +217,22 @@ def library_of(folder: Any, embedder: Any, articles: list[tuple[str, str, str, s
     return library
 
 
+def council_meetings(count: int = 8) -> list[tuple[str, str, str, str, str]]:
+    """`count` articles of other news (id, source, date, title, text), beside a test's story,
+    so that the story's names are as rare in the index as in a real one."""
+    return [
+        (
+            f"other{i}",
+            "City Desk",
+            f"2025-04-1{i}",
+            f"Council meeting {i}",
+            f"The council met on day {i} to discuss the budget for roads, schools and parks. "
+            f"Members voted {i} to 2.",
+        )
+        for i in range(count)
+    ]
+
+
 def texts_of(articles: list[tuple[str, str, str, str, str]]) -> dict[str, str]:
     """Article id -> text of `articles` (id, source, date, title, text), as `library_of` reads
     them: what `ask_json` checks each citation against."""

@@ -16,7 +16,7 @@ import pytest
 from bot.answer import NOT_FOUND, Answerer
 from bot.render import render_answer
 from index.library import Library
-from tests.bot.conftest import ask_json, library_of, texts_of
+from tests.bot.conftest import ask_json, council_meetings, library_of, texts_of
 
 PARKS = (
     "Disney picked Orlando builder Hensel Phelps to build its new theme park at Walt Disney "
@@ -26,18 +26,7 @@ TRAVEL = (
     "Abu Dhabi drew a record 24 million visitors last year, its tourism office said. Hotels on "
     "Yas Island were full through the winter."
 )
-# other news, so that "Abu Dhabi" is as rare in the index as in a real one
-OTHER = [
-    (
-        f"other{i}",
-        "City Desk",
-        f"2025-04-1{i}",
-        f"Council meeting {i}",
-        f"The council met on "
-        f"day {i} to discuss the budget for roads, schools and parks. Members voted {i} to 2.",
-    )
-    for i in range(8)
-]
+OTHER = council_meetings()
 ARTICLES = [
     ("parks", "Travel Desk", "2025-05-01", "Disney picks builder for new theme park", PARKS),
     ("travel", "Travel Desk", "2025-05-02", "Abu Dhabi tourism hits a record", TRAVEL),

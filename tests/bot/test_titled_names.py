@@ -14,24 +14,13 @@ import pytest
 from bot.answer import Answerer
 from bot.render import render_answer
 from index.library import Library
-from tests.bot.conftest import ask_json, library_of, texts_of
+from tests.bot.conftest import ask_json, council_meetings, library_of, texts_of
 
 SUIT = (
     "Minnesota Attorney General Keith Ellison said the surge of immigration agents into the Twin "
     "Cities amounted to a federal invasion. The state sued on Monday to stop the deployment."
 )
-# other news, so that the story's names are as rare in the index as in a real one
-OTHER = [
-    (
-        f"other{i}",
-        "City Desk",
-        f"2025-04-1{i}",
-        f"Council meeting {i}",
-        f"The council met on day {i} to discuss the budget for roads, schools and parks. "
-        f"Members voted {i} to 2.",
-    )
-    for i in range(8)
-]
+OTHER = council_meetings()
 ARTICLES = [
     ("suit", "State Desk", "2026-01-13", "Minnesota sues over immigration surge", SUIT),
     *OTHER,
