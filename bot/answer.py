@@ -32,6 +32,7 @@ from bot.evidence import (
     count_unmet,
     creation_unmet,
     kind_unnamed,
+    kind_unwritten,
     missing_names,
     missing_phrases,
     money_unmet,
@@ -1225,6 +1226,12 @@ class Answerer:
         articles = [searcher.articles[s.article_id] for s in top]
         if self._office_unnamed(q, best, [f"{a.title}\n{a.text}" for a in articles]):
             log.info("no best sentence names the office asked for: not found")
+            return self._not_found(q, hits, searcher)
+        read = {h.article_id: searcher.articles[h.article_id] for h in hits}
+        if kind_unwritten(q.text, [f"{a.title}\n{a.text}" for a in read.values()]):
+            # "Which law firm is representing the union?" over articles on the suit that never
+            # write "firm": whatever they lead with, it is not named as one
+            log.info("no retrieved article writes the kind of thing asked for: not found")
             return self._not_found(q, hits, searcher)
         if scope_unmet(q.text, best, [a.text for a in articles]):
             log.info("the best sentences give another place's superlative: not found")

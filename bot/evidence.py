@@ -35,6 +35,7 @@ from bot.lead import (
     NUMBER,
     SURNAME_PARTICLES,
     WORK_NOUNS,
+    asked_noun,
     asks_money,
     counts_other,
     expected_type,
@@ -381,6 +382,14 @@ def count_unmet(question: str, lead: str | None, texts: Sequence[str]) -> bool:
         # another sentence naming the thing does not make the lead count it
         return counts_other(lead, expected.units) and not mentions_unit(expected.units, texts[:1])
     return not mentions_unit(expected.units, texts)
+
+
+def kind_unwritten(question: str, articles: Sequence[str]) -> bool:
+    """Whether the question asks for a kind of thing (`asked_noun`: "Which law firm is ...?",
+    "How many pounds of ...?") that no retrieved article writes, in either number: whatever
+    they lead with ("the union", "13%"), it is not named as that kind, nor counted in it."""
+    noun = asked_noun(question)
+    return noun is not None and not mentions_unit(frozenset({noun}), articles)
 
 
 # Words of a "How much ...?" question that make the amount asked a sum of money: "How much did

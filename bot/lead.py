@@ -1881,6 +1881,68 @@ def _asked_heads(question: str) -> frozenset[str]:
     return frozenset(words)
 
 
+# Kinds an answer may be without the news calling it one: "Which group ...?" is answered by
+# "farmers", "What position ...?" by "quarterback".
+GENERIC_KINDS = frozenset(
+    """group body organization organisation entity thing item one position role sport genre
+    nationality religion party title rank name nickname slogan motto word term phrase color
+    colour shape size style format method way reason people person time""".split()
+)
+# Words after which a "which" phrase has plainly ended: a verb's helper ("Which firm is ...").
+_HELPERS = frozenset(
+    "is are was were has have had will would can could do does did should may might must".split()
+)
+_PHRASE_TOKEN = re.compile(r"[\w’'\-]+|\?")
+
+
+def _past(word: str) -> bool:
+    """A verb's past by its ending ("carried", "fined"), not a noun ending alike ("seed")."""
+    return len(word) > 4 and word.endswith("ed") and not word.endswith("eed")
+
+
+def asked_noun(question: str) -> str | None:
+    """The noun (singular, lower case) naming the thing a "which"/"what" question or a count
+    asks for, read only where its phrase plainly ends: before a verb's helper ("Which law firm
+    is ...": "firm"), a past ("Which radio network carried ..."), "of" after a count ("How many
+    pounds of ..."), or the question's end ("... to which nonprofit?"). None for people,
+    places, dates and measures, which the news names without the noun ("Atlanta" for "which
+    city"), for GENERIC_KINDS, and where the phrase may run on into a verb ("Which company
+    makes ...")."""
+    expected = expected_type(question)
+    if expected is None or expected.kind not in (ENTITY, NUMBER) or expected.dimension:
+        return None
+    for m in _WH.finditer(question):
+        if m.group("wh"):
+            return None
+        if m.group("how"):
+            if m.group("how").lower().split()[-1] != "many":
+                return None
+            counted, rest = True, question[m.end() :]
+        else:
+            if _key_word(m.group("noun").split()[0]) in STOPWORDS:
+                continue  # "What did ...", "What is the name ...": no noun read
+            counted, rest = False, question[m.start("noun") :]
+        noun = None
+        for token in _PHRASE_TOKEN.findall(rest)[: HEAD_WORDS + 1]:
+            key = _key_word(token)
+            ended = (
+                token == "?"
+                or key in _HELPERS
+                or _past(key)
+                or counted
+                and key in ("of", "per")  # "How many pounds of ...", "... per hour"
+            )
+            if ended:
+                return noun if noun not in GENERIC_KINDS else None
+            if key in STOPWORDS or key.endswith("ly"):
+                return None
+            # a name's words are no kind ("Which Ohio utility"); a lower-case word after the
+            # noun is a verb ("Which company makes the ...")
+            noun = singular(key) if token[0].islower() and key not in KIND_WORDS else None
+        return None
+    return None
+
+
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 
 

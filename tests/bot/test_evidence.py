@@ -14,6 +14,7 @@ from bot.evidence import (
     count_unmet,
     creation_unmet,
     kind_unnamed,
+    kind_unwritten,
     missing_names,
     missing_phrases,
     money_unmet,
@@ -27,6 +28,7 @@ from bot.evidence import (
     support_probability,
     with_titles,
 )
+from bot.lead import asked_noun
 
 
 @pytest.mark.parametrize(
@@ -538,3 +540,57 @@ def test_only_a_difference_question_is_read_for_a_comparison():
         "What's the difference between the House and Senate bills?",
         ["The Senate bill, unlike the House one, cuts Medicaid."],
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "noun"),
+    [
+        # the phrase plainly ends: before a verb's helper, a past, or "of" after a count
+        ("Which law firm is representing the Harlow teachers' union?", "firm"),
+        ("Which radio network carried the Marlowe Hawks' first game?", "network"),
+        ("How many pounds of food did the Tullis pantry buy?", "pound"),
+        ("What charity has Dana Orr given her prize to?", "charity"),
+        ("The grant went to which nonprofit?", "nonprofit"),
+        # a name's words are no kind: "Which Ohio utility was fined?" asks for a utility
+        ("Which Ohio utility was fined?", "utility"),
+        ("Which top seed was drawn against Ines Vale?", "seed"),  # no past: "seed"
+        ("How many arrivals per hour will the airport allow?", "arrival"),
+        # where the phrase may run on into a verb, nothing is read
+        ("Which company makes the Zephyr scooter?", None),
+        ("Which brand made the racket Ines Vale used?", None),
+        ("Which team plays in the Marlowe Cup?", None),
+        ("Which Wyoming astronomy club set up a viewing night?", None),
+        # people, places, dates and measures are named without the noun ("Atlanta", a city)
+        ("Which senator is leading the inquiry?", None),
+        ("In what city is the Harlow plant?", None),
+        ("What year was the Tullis pantry founded?", None),
+        ("How much did the Tullis pantry spend?", None),
+        # kinds any answer may be without being called one
+        ("Which group is suing the Harlow district?", None),
+        ("What position does Ines Vale play?", None),
+        ("What nickname did the senator give the bill?", None),
+        ("How many people were hurt?", None),
+        ("What is the name of the storm?", None),
+        ("Who is Dana Orr?", None),
+    ],
+)
+def test_the_noun_naming_what_is_asked_for(question, noun):
+    assert asked_noun(question) == noun
+
+
+def test_a_kind_no_retrieved_article_writes_cannot_be_answered():
+    # The articles cover the union's suit but never name a law firm: whatever they lead with
+    # ("Trump", "the union"), it is not the firm asked for.
+    suit = (
+        "Harlow teachers sued the school district on Monday over the layoffs, their union said.\n"
+        "The union's lawyers will argue that the cuts broke the contract."
+    )
+    assert kind_unwritten("Which law firm is representing the Harlow teachers' union?", [suit])
+    # written in any article read, in either number, it is left to the other checks
+    firms = suit + "\nTwo law firms have offered to help."
+    assert not kind_unwritten("Which law firm is representing the Harlow teachers' union?", [firms])
+    pantry = "The Tullis pantry bought 12,000 pounds of rice."
+    assert not kind_unwritten("How many pounds of food did the Tullis pantry buy?", [suit, pantry])
+    assert kind_unwritten("How many pounds of food did the Tullis pantry buy?", [suit])
+    # no noun read, no refusal
+    assert not kind_unwritten("Which company makes the Zephyr scooter?", [suit])
