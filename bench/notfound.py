@@ -29,15 +29,18 @@ Report: the share of realtimeqa-tune and realtimeqa-dev questions answered `foun
 the share of off-topic questions answered `found: false`, for the tune off-topic set and for
 ../shared/eval/offtopic-questions.jsonl (the reporting set: never used for fitting) and
 bench/questions/offtopic-check.jsonl, offtopic-fresh.jsonl, -fresh2, -fresh3, -fresh4, -fresh5,
--fresh6 to -fresh25 (ours, never fitted on), and of offtopic-forms-tune.jsonl (requests and
-yes/no questions to choose rules of that form on), and the found rate of
+-fresh6 to -fresh26 (ours, never fitted on), and of offtopic-forms-tune.jsonl (requests and
+yes/no questions to choose rules of that form on) and offtopic-detail-tune.jsonl (details no
+article gives of stories the news covers, to choose rules on), and the found rate of
 bench/questions/user-tune.jsonl (chat-style questions the tune corpus answers),
 bench/questions/user-leads.jsonl (short questions both corpora answer) and
 user-superlatives.jsonl ("Which X is the largest ...?" answered by the news) and
 user-creators.jsonl ("Who founded X?" answered by the news) and user-reasons.jsonl (general
 "Why ...?" and "How ...?" questions the news answers) and user-forms.jsonl (requests and
-yes/no questions the news answers) and user-answers-fresh.jsonl, -fresh2 and -fresh3
-(questions written from articles drawn at random, never tuned on) and of
+yes/no questions the news answers) and user-detail-tune.jsonl (details the articles give of
+those same stories, one for each of offtopic-detail-tune's) and user-answers-fresh.jsonl,
+-fresh2, -fresh3 and -fresh4 (questions written from articles drawn at random, never tuned
+on) and of
 bench/questions/who-is-tune.jsonl and who-is-dev.jsonl
 ("Who is X?" for people quoted in one corpus), each with a bootstrap 95% interval.
 --lower-case: the same with every question typed in lower case, as chat users type them,
@@ -195,6 +198,17 @@ OFFTOPIC_FRESH24 = QUESTIONS / "offtopic-fresh24.jsonl"
 # against every article naming the story), even ones of fresh21's (real names and events the
 # news does not cover), naming none of fresh21 to fresh24's people, places or companies.
 OFFTOPIC_FRESH25 = QUESTIONS / "offtopic-fresh25.jsonl"
+# 40 more, written in the forty-fourth round and committed before their first run (seed 2626),
+# of four kinds in turn: a detail no article gives of a story the news covers, real events the
+# news does not cover, general knowledge or how-to, and a role or organisation with a qualifier
+# no article names ("the mayor of <a town the news never names>").
+OFFTOPIC_FRESH26 = QUESTIONS / "offtopic-fresh26.jsonl"
+# Fifty stories drawn at random (seed 7171), each asked in the forty-fourth round about a detail
+# its article gives (user-detail-tune) and, in the same form, about one no article gives
+# (offtopic-detail-tune, each checked against every article naming the story): fresh23's kind
+# with the story held fixed, to choose rules on.
+OFFTOPIC_DETAIL_TUNE = QUESTIONS / "offtopic-detail-tune.jsonl"
+USER_DETAIL_TUNE = QUESTIONS / "user-detail-tune.jsonl"
 # Answerable questions a user would type, written in the forty-first round from articles of the
 # merged corpus drawn at random (seed 2112) and committed before their first run; their answers
 # are read by `bench.answers --questions`, their found rate here. Of 40, six were dropped: one
@@ -206,6 +220,9 @@ USER_ANSWERS_FRESH2 = QUESTIONS / "user-answers-fresh2.jsonl"
 # 40 more, written in the forty-third round from other random articles (seed 4545) and committed
 # before their first run: a clean measure of the forty-second round's answer rules.
 USER_ANSWERS_FRESH3 = QUESTIONS / "user-answers-fresh3.jsonl"
+# 40 more, written in the forty-fourth round from other random articles (seed 4646) and committed
+# before their first run, which was on that round's final code.
+USER_ANSWERS_FRESH4 = QUESTIONS / "user-answers-fresh4.jsonl"
 # Short questions written from article titles of both realtimeqa corpora while checking the lead
 # span (issue 8, fifteenth round): each is answered by an article of the merged index. Never
 # fitted on.
@@ -431,16 +448,20 @@ def question_sets() -> dict[str, tuple[Any, bool]]:
         "offtopic-fresh23": (OFFTOPIC_FRESH23, False),
         "offtopic-fresh24": (OFFTOPIC_FRESH24, False),
         "offtopic-fresh25": (OFFTOPIC_FRESH25, False),
+        "offtopic-fresh26": (OFFTOPIC_FRESH26, False),
         "offtopic-forms-tune": (OFFTOPIC_FORMS_TUNE, False),
+        "offtopic-detail-tune": (OFFTOPIC_DETAIL_TUNE, False),
         "user-tune": (USER_TUNE, True),
         "user-leads": (USER_LEADS, True),
         "user-superlatives": (USER_SUPERLATIVES, True),
         "user-creators": (USER_CREATORS, True),
         "user-reasons": (USER_REASONS, True),
         "user-forms": (USER_FORMS, True),
+        "user-detail-tune": (USER_DETAIL_TUNE, True),
         "user-answers-fresh": (USER_ANSWERS_FRESH, True),
         "user-answers-fresh2": (USER_ANSWERS_FRESH2, True),
         "user-answers-fresh3": (USER_ANSWERS_FRESH3, True),
+        "user-answers-fresh4": (USER_ANSWERS_FRESH4, True),
         "who-is-tune": (WHO_IS["realtimeqa-tune"], True),
         "who-is-dev": (WHO_IS["realtimeqa-dev"], True),
     }
@@ -550,6 +571,7 @@ UNFITTED_OFFTOPIC = (
     "offtopic-fresh23",
     "offtopic-fresh24",
     "offtopic-fresh25",
+    "offtopic-fresh26",
 )
 REPORT_SIDE = (
     *UNFITTED_OFFTOPIC,
@@ -558,6 +580,7 @@ REPORT_SIDE = (
     "user-answers-fresh",
     "user-answers-fresh2",
     "user-answers-fresh3",
+    "user-answers-fresh4",
 )
 
 
