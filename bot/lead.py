@@ -1477,6 +1477,15 @@ def _is_unit(word: str) -> bool:
     return word not in NOT_UNITS and (not word.endswith("ly") or word in LY_NOUNS)
 
 
+# Abbreviations opening a place's name with their dot: "St. Louis", "Ft. Myers", "Mt. Hood".
+PLACE_ABBREVIATIONS = frozenset({"St", "Ft", "Mt"})
+# Titles abbreviated with a dot before a name ("Sen. Alex Padilla"), never a name themselves.
+TITLE_ABBREVIATIONS = frozenset(
+    "Sen Gov Rep Gen Lt Col Sgt Capt Cmdr Adm Maj Dr Mr Mrs Ms Atty Supt Prof Rev".split()
+)
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")  # "R-Iowa", "D-Calif"
+
+
 def _names(
     sentence: str,
     known: frozenset[str],
@@ -1499,7 +1508,9 @@ def _names(
         # "John F. Kennedy"; for a person "U.S. Attorney General Jane Doe" (its titles go below;
         # otherwise "U.K." stays a place apart from "Prime Minister Keir Starmer")
         initial = gap == "." and (
-            len(run[-1].group()) == 1 or (person and bool(_DOTTED.fullmatch(run[-1].group())))
+            len(run[-1].group()) == 1
+            or (person and bool(_DOTTED.fullmatch(run[-1].group())))
+            or (len(run) == 1 and run[0].group() in PLACE_ABBREVIATIONS)  # "St. Louis"
         )
         if gap not in ("", "&") and not initial:
             runs.append(run)  # punctuation between the words ends the name
@@ -1562,9 +1573,19 @@ def _names(
             and _key_word(run[-2].group()) not in NAMED_DAYS
         ):
             run = run[:-1]  # "told BBC Wednesday": when, not part of the name
+        # "Sen. Alex Padilla": a title with its dot is no name, nor the end of one ("Even Sen.")
+        while (
+            run
+            and run[-1].group() in TITLE_ABBREVIATIONS
+            and sentence[run[-1].end() : run[-1].end() + 1] == "."
+        ):
+            run = run[:-1]
         if person:
             run = _after_titles(run)
         if not run or all(_key_word(t.group()) in CALENDAR_WORDS for t in run):
+            continue
+        if len(run) == 1 and _PARTY_TAG.fullmatch(run[0].group()):
+            continue  # "Charles Grassley, R-Iowa": a senator's party and state, nobody
             continue
         tail = _NAME_TAIL.search(sentence, 0, run[0].start())
         if tail and (not tail.group("head") or _institution_head(tail.group("head"))):
@@ -1882,9 +1903,10 @@ def _asked_heads(question: str) -> frozenset[str]:
 
 
 # Kinds an answer may be without the news calling it one: "Which group ...?" is answered by
-# "farmers", "What position ...?" by "quarterback".
+# "farmers", "What position ...?" by "quarterback", "Which team did England beat?" by "Spain".
 GENERIC_KINDS = frozenset(
-    """group body organization organisation entity thing item one position role sport genre
+    """group body organization organisation entity thing item one team side squad club opponent
+    rival position role sport genre
     nationality religion party title rank name nickname slogan motto word term phrase color
     colour shape size style format method way reason people person time""".split()
 )

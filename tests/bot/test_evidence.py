@@ -569,6 +569,7 @@ def test_only_a_difference_question_is_read_for_a_comparison():
         ("Which group is suing the Harlow district?", None),
         ("What position does Ines Vale play?", None),
         ("What nickname did the senator give the bill?", None),
+        ("Which team did England beat in the final?", None),  # "Spain", never "team"
         ("How many people were hurt?", None),
         ("What is the name of the storm?", None),
         ("Who is Dana Orr?", None),

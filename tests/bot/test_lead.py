@@ -2080,3 +2080,30 @@ def test_a_person_written_with_the_asked_role_leads():
     assert not written_with_role(
         sentences[0] + " Senators agreed.", Span("Donald Trump", 0, 12), "senator"
     )
+
+
+def test_an_abbreviated_title_or_a_party_tag_is_nobody_and_saint_opens_a_place():
+    # "Even Sen [1]." led "Who led the Senate Judiciary Committee during the hearing?": a title
+    # abbreviated with its dot is no name, nor any run it ends, nor "R-Iowa" after a senator
+    question = "Who led the hearing?"
+    sentence = "Even Sen. Alex Padilla (D-Calif.), who sparred with her, said she was qualified."
+    assert spans(sentence, question) == ["Alex Padilla"]
+    sentence = "Sen. Charles Grassley, R-Iowa, gavels in the first of the hearings."
+    assert spans(sentence, question) == ["Charles Grassley"]
+    assert spans("Dr. Anthony Fauci spoke first, then Gov. Gavin Newsom.", "Who spoke?") == [
+        "Anthony Fauci",
+        "Gavin Newsom",
+    ]
+    # "St [1]." led "Where did the prime minister ride out the storm?": Saint, Fort and Mount
+    # open a place's name with their dot ("Main St." ends a street's)
+    where = "Where were the officials?"
+    sentence = "Jamaican officials were in St. Elizabeth parish on Wednesday afternoon."
+    assert spans(sentence, where) == ["St. Elizabeth"]
+    assert spans("The team played in St. Louis and Ft. Myers.", where) == [
+        "St. Louis",
+        "Ft. Myers",
+    ]
+    assert spans("The shop on Main St. Paul Street was closed.", "Which street?") == [
+        "Main St",
+        "Paul Street",
+    ]
