@@ -221,7 +221,7 @@ USER_ANSWERS_FRESH2 = QUESTIONS / "user-answers-fresh2.jsonl"
 # before their first run: a clean measure of the forty-second round's answer rules.
 USER_ANSWERS_FRESH3 = QUESTIONS / "user-answers-fresh3.jsonl"
 # 40 more, written in the forty-fourth round from other random articles (seed 4646) and committed
-# before their first run, which was on that round's final code.
+# before their first run, which was on the code with that round's rule (c9ba9fb).
 USER_ANSWERS_FRESH4 = QUESTIONS / "user-answers-fresh4.jsonl"
 # Short questions written from article titles of both realtimeqa corpora while checking the lead
 # span (issue 8, fifteenth round): each is answered by an article of the merged index. Never
