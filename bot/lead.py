@@ -1586,7 +1586,6 @@ def _names(
             continue
         if len(run) == 1 and _PARTY_TAG.fullmatch(run[0].group()):
             continue  # "Charles Grassley, R-Iowa": a senator's party and state, nobody
-            continue
         tail = _NAME_TAIL.search(sentence, 0, run[0].start())
         if tail and (not tail.group("head") or _institution_head(tail.group("head"))):
             continue  # "(Kennedy Center for the) Performing Arts"
@@ -1906,9 +1905,9 @@ def _asked_heads(question: str) -> frozenset[str]:
 # "farmers", "What position ...?" by "quarterback", "Which team did England beat?" by "Spain".
 GENERIC_KINDS = frozenset(
     """group body organization organisation entity thing item one team side squad club opponent
-    rival position role sport genre
-    nationality religion party title rank name nickname slogan motto word term phrase color
-    colour shape size style format method way reason people person time""".split()
+    rival position role sport genre nationality religion party title rank name nickname slogan
+    motto word term phrase color colour shape size style format method way reason people person
+    time""".split()
 )
 # Words after which a "which" phrase has plainly ended: a verb's helper ("Which firm is ...").
 _HELPERS = frozenset(
