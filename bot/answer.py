@@ -470,6 +470,8 @@ class _Weighed:
     dated: np.ndarray  # each sentence's bonus for its article's date: orders, proves nothing
     vectors: np.ndarray  # the sentences' embeddings
     evidence: Evidence
+    # article id -> title and text of each retrieved article, as the evidence read them
+    texts: dict[str, str]
 
 
 def _named_in_full(speaker: str, phrase: str) -> bool:
@@ -1018,7 +1020,7 @@ class Answerer:
         )
         if missing:  # no need to score sentences: nothing retrieved is about what was asked
             return _Weighed(
-                sentences, np.zeros(0), np.zeros(0), np.zeros((0, 0)), Evidence(missing)
+                sentences, np.zeros(0), np.zeros(0), np.zeros((0, 0)), Evidence(missing), texts
             )
         idf = searcher.term_weights(q.keywords)
         lexical = np.array([lexical_overlap(q.keywords, s.text, idf) for s in sentences])
@@ -1064,7 +1066,7 @@ class Answerer:
             q.text, q.keywords, [sentences[i].text for i in best], searcher.rarity
         )
         evidence = Evidence((), support, support_probability(support), named)
-        return _Weighed(sentences, scores, dated, svecs, evidence)
+        return _Weighed(sentences, scores, dated, svecs, evidence, texts)
 
     def _too_weak(self, evidence: Evidence, titled: bool = False) -> bool:
         """The best sentence is barely relevant, or the support model finds too little support
@@ -1224,11 +1226,10 @@ class Answerer:
         ]
         best = [s.text for s in top]
         articles = [searcher.articles[s.article_id] for s in top]
-        if self._office_unnamed(q, best, [f"{a.title}\n{a.text}" for a in articles]):
+        if self._office_unnamed(q, best, [weighed.texts[s.article_id] for s in top]):
             log.info("no best sentence names the office asked for: not found")
             return self._not_found(q, hits, searcher)
-        read = {h.article_id: searcher.articles[h.article_id] for h in hits}
-        if kind_unwritten(q.text, [f"{a.title}\n{a.text}" for a in read.values()]):
+        if kind_unwritten(q.text, list(weighed.texts.values())):
             # "Which law firm is representing the union?" over articles on the suit that never
             # write "firm": whatever they lead with, it is not named as one
             log.info("no retrieved article writes the kind of thing asked for: not found")

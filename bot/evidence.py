@@ -34,6 +34,7 @@ from bot.lead import (
     IRREGULAR_ACTS,
     NUMBER,
     SURNAME_PARTICLES,
+    TITLE_DOTS,
     WORK_NOUNS,
     asked_noun,
     asks_money,
@@ -65,7 +66,7 @@ _AFTER_REQUEST_VERB = frozenset(
 _WORD = re.compile(r"\w[\w'’\-]*")
 _SENTENCE_END = re.compile(r"(?<![A-Z]\.[A-Z]\.)(?<=[.?!:;])\s+")  # "U.S. Army" is no end
 # An abbreviated title's dot ends no sentence either: "Texas Gov. Greg Abbott" is one run of names.
-_TITLE_DOT = re.compile(r"\b(?:Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Dr|Mr|Mrs|Ms|Atty|Supt|St)\.$")
+_TITLE_DOT = re.compile(r"\b(?:" + "|".join(sorted(TITLE_DOTS | {"St"})) + r")\.$")
 # A missing name counts only when its IDF is at least this share of the highest possible (a
 # name no passage holds). Chosen on the tune sets: every name that the check caught in
 # bench/questions/offtopic-tune.jsonl and that identifies its subject has 0.61 or more (the

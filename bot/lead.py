@@ -1479,10 +1479,10 @@ def _is_unit(word: str) -> bool:
 
 # Abbreviations opening a place's name with their dot: "St. Louis", "Ft. Myers", "Mt. Hood".
 PLACE_ABBREVIATIONS = frozenset({"St", "Ft", "Mt"})
-# Titles abbreviated with a dot before a name ("Sen. Alex Padilla"), never a name themselves.
-TITLE_ABBREVIATIONS = frozenset(
-    "Sen Gov Rep Gen Lt Col Sgt Capt Cmdr Adm Maj Dr Mr Mrs Ms Atty Supt Prof Rev".split()
-)
+# Titles abbreviated with a dot before a name ("Sen. Alex Padilla", "Gov. Tim Walz"), never a
+# name themselves; bot/evidence.py reads a question's sentences past the dot of these and "St."
+TITLE_DOTS = frozenset("Sen Gov Rep Gen Lt Col Sgt Capt Dr Mr Mrs Ms Atty Supt".split())
+TITLE_ABBREVIATIONS = TITLE_DOTS | frozenset("Cmdr Adm Maj Prof Rev".split())
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")  # "R-Iowa", "D-Calif"
 
 
