@@ -703,7 +703,7 @@ def expected_type(question: str) -> ExpectedType | None:
             or _FOR.match(question, m.end("which"))
         ):
             return None  # "What is quiet quitting?", "What is the film about?": no name
-        words = [_key_word(w) for w in m.group("noun").split()]
+        words = [_key_word(w) for w in _before_verb(m.group("noun").split())]
         if m.group("which").lower() == "what" and words[0] in ("is", "was", "are", "were"):
             # "What is the name of the storm ...", "What is the list price ...": read the noun.
             words = [w for w in words[1:] if w not in _DETERMINERS] or ["name"]
@@ -764,6 +764,24 @@ def expected_type(question: str) -> ExpectedType | None:
             return ExpectedType(ENTITY, words[-1], several, heads=heads)
         return ExpectedType(ENTITY, several=several, heads=heads)
     return None
+
+
+# Words after which a verb's past has an object, so is no adjective of the "which" phrase.
+_OBJECT_OPENERS = frozenset("the a an its his her their this that these those".split())
+
+
+def _before_verb(phrase: Sequence[str]) -> Sequence[str]:
+    """The words of a "which" phrase before its verb's past, where a name or a determiner
+    follows the past: "Which royal residence hosted Emmanuel Macron's state visit": "royal
+    residence", not running on to "state". A past before a lower-case noun is an adjective
+    ("Which newly elected mayor")."""
+    for i in range(1, len(phrase) - 1):
+        word, after = phrase[i], phrase[i + 1]
+        if "-" in word or not _past(_key_word(word)):
+            continue
+        if after[0].isupper() or _key_word(after) in _OBJECT_OPENERS:
+            return phrase[:i]
+    return phrase
 
 
 def _asked_dimension(words: Sequence[str]) -> str | None:
@@ -1911,8 +1929,11 @@ GENERIC_KINDS = frozenset(
 )
 # Words after which a "which" phrase has plainly ended: a verb's helper ("Which firm is ...").
 _HELPERS = frozenset(
-    "is are was were has have had will would can could do does did should may might must".split()
+    """is are was were has have had will would can could do does did should may might must get
+    gets got""".split()
 )
+# Measures after a counted noun: "How many stories tall ...", "How many feet long ...".
+MEASURE_ADJECTIVES = frozenset("tall long high wide deep thick heavy old far".split())
 _PHRASE_TOKEN = re.compile(r"[\w’'\-]+|\?")
 
 
@@ -1949,6 +1970,8 @@ def asked_noun(question: str) -> str | None:
             ended = (
                 token == "?"
                 or key in _HELPERS
+                or counted
+                and key in MEASURE_ADJECTIVES
                 or _past(key)
                 or counted
                 and key in ("of", "per")  # "How many pounds of ...", "... per hour"

@@ -28,7 +28,7 @@ from bot.evidence import (
     support_probability,
     with_titles,
 )
-from bot.lead import asked_noun
+from bot.lead import asked_noun, singular
 
 
 @pytest.mark.parametrize(
@@ -555,6 +555,11 @@ def test_only_a_difference_question_is_read_for_a_comparison():
         ("Which Ohio utility was fined?", "utility"),
         ("Which top seed was drawn against Ines Vale?", "seed"),  # no past: "seed"
         ("How many arrivals per hour will the airport allow?", "arrival"),
+        # "got" helps a verb as "was" does; a measure after a count is no noun ("tall" read
+        # as the kind asked for)
+        ("How many Tullis workers got furloughed in the shutdown?", "worker"),
+        ("How many stories tall is the Harlow tower?", singular("stories")),
+        ("How many feet long was the Marlowe bridge?", "feet"),
         # where the phrase may run on into a verb, nothing is read
         ("Which company makes the Zephyr scooter?", None),
         ("Which brand made the racket Ines Vale used?", None),

@@ -68,6 +68,16 @@ from bot.render import render_answer, render_text
         # A statement before the question: the wh-phrase decides, wherever it is.
         ("A plane crashed this week. Where did the crash occur?", ExpectedType(PLACE)),
         ("Tesla struck a deal with which electronics giant?", ExpectedType(ENTITY)),
+        # the "which" phrase ends at its verb: "state" of "state visit" is not what is asked
+        (
+            "Which royal residence hosted Emmanuel Macron's state visit to the UK?",
+            ExpectedType(ENTITY, heads=frozenset({"royal", "residence"})),
+        ),
+        (
+            "Which team fired its coach after the state final?",
+            ExpectedType(ENTITY, heads=frozenset({"team"})),
+        ),
+        ("Which newly elected mayor spoke?", ExpectedType(PERSON, "mayor")),
         ("Why did the talks fail?", None),
         ("How did the markets react?", None),
         ("What did the report find?", None),
