@@ -1932,7 +1932,8 @@ _HELPERS = frozenset(
     """is are was were has have had will would can could do does did should may might must get
     gets got""".split()
 )
-# Measures after a counted noun: "How many stories tall ...", "How many feet long ...".
+# Words after a counted noun that make it a measure: "How many stories tall ...", "How many
+# feet long ...".
 MEASURE_ADJECTIVES = frozenset("tall long high wide deep thick heavy old far".split())
 _PHRASE_TOKEN = re.compile(r"[\w’'\-]+|\?")
 
@@ -1967,11 +1968,11 @@ def asked_noun(question: str) -> str | None:
         noun = None
         for token in _PHRASE_TOKEN.findall(rest)[: HEAD_WORDS + 1]:
             key = _key_word(token)
+            if counted and key in MEASURE_ADJECTIVES:
+                return None  # "How many stories tall ...": a measure, written as "101-floor"
             ended = (
                 token == "?"
                 or key in _HELPERS
-                or counted
-                and key in MEASURE_ADJECTIVES
                 or _past(key)
                 or counted
                 and key in ("of", "per")  # "How many pounds of ...", "... per hour"
