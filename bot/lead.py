@@ -906,7 +906,12 @@ def candidate_spans(
         if expected.units & MONEY_NOUNS:  # "How much money ...?" is not answered by "700 Marines"
             spans = [s for s in spans if _MONEY.search(s.text)]
         if expected.noun != "old":
-            spans = [s for s in spans if not _age_after_name(sentence, s)]
+            # nor by "9-year-old", somebody's age ("How many bison were killed?")
+            spans = [
+                s
+                for s in spans
+                if not _age_after_name(sentence, s) and not _unit(s.text).endswith("-old")
+            ]
         # "Two days before Trump changed his tune" says when, it is no amount of days
         spans = [
             s

@@ -775,6 +775,18 @@ def test_a_record_or_a_range_is_one_number_and_a_congregation_nobody():
     assert spans(sentence, "Who set the fire?") == ["Stephen Pittman"]
 
 
+def test_an_age_counts_nothing_asked_how_many_of():
+    # "9-year-old [1]." answered "How many bison were killed by the avalanche?"
+    sentence = "In July, a bison threw a 9-year-old girl into the air near Old Faithful."
+    assert choose_lead("How many bison were killed by the avalanche?", [sentence], [0.8]) is None
+    sentence = "The 3-month-old puppy was one of 41 dogs rescued from the house."
+    lead = choose_lead("How many dogs were rescued?", [sentence], [0.8])
+    assert lead is not None and lead.span.text == "41 dogs"
+    # asked how old, an age is the answer
+    lead = choose_lead("How old was the girl?", ["A 9-year-old girl was hurt."], [0.8])
+    assert lead is not None and lead.span.text == "9-year-old"
+
+
 def test_how_many_prefers_a_count_of_what_was_asked():
     # "69% [1]." answered "How many delta variant cases does Michigan have?"
     question = "How many delta variant cases does Michigan have?"
