@@ -29,7 +29,7 @@ Report: the share of realtimeqa-tune and realtimeqa-dev questions answered `foun
 the share of off-topic questions answered `found: false`, for the tune off-topic set and for
 ../shared/eval/offtopic-questions.jsonl (the reporting set: never used for fitting) and
 bench/questions/offtopic-check.jsonl, offtopic-fresh.jsonl, -fresh2, -fresh3, -fresh4, -fresh5,
--fresh6 to -fresh26 (ours, never fitted on), and of offtopic-forms-tune.jsonl (requests and
+-fresh6 to -fresh27 (ours, never fitted on), and of offtopic-forms-tune.jsonl (requests and
 yes/no questions to choose rules of that form on) and offtopic-detail-tune.jsonl (details no
 article gives of stories the news covers, to choose rules on), and the found rate of
 bench/questions/user-tune.jsonl (chat-style questions the tune corpus answers),
@@ -39,8 +39,8 @@ user-creators.jsonl ("Who founded X?" answered by the news) and user-reasons.jso
 "Why ...?" and "How ...?" questions the news answers) and user-forms.jsonl (requests and
 yes/no questions the news answers) and user-detail-tune.jsonl (details the articles give of
 those same stories, one for each of offtopic-detail-tune's) and user-answers-fresh.jsonl,
--fresh2, -fresh3 and -fresh4 (questions written from articles drawn at random, never tuned
-on) and of
+-fresh2, -fresh3, -fresh4 and -fresh5 (questions written from articles drawn at random, never
+tuned on) and of
 bench/questions/who-is-tune.jsonl and who-is-dev.jsonl
 ("Who is X?" for people quoted in one corpus), each with a bootstrap 95% interval.
 --lower-case: the same with every question typed in lower case, as chat users type them,
@@ -203,6 +203,9 @@ OFFTOPIC_FRESH25 = QUESTIONS / "offtopic-fresh25.jsonl"
 # news does not cover, general knowledge or how-to, and a role or organisation with a qualifier
 # no article names ("the mayor of <a town the news never names>").
 OFFTOPIC_FRESH26 = QUESTIONS / "offtopic-fresh26.jsonl"
+# 40 more of the same four kinds in turn, written in the forty-fifth round from other stories
+# (seed 2727) and committed before their first run.
+OFFTOPIC_FRESH27 = QUESTIONS / "offtopic-fresh27.jsonl"
 # Fifty stories drawn at random (seed 7171), each asked in the forty-fourth round about a detail
 # its article gives (user-detail-tune) and, in the same form, about one no article gives
 # (offtopic-detail-tune, each checked against every article naming the story): fresh23's kind
@@ -223,6 +226,9 @@ USER_ANSWERS_FRESH3 = QUESTIONS / "user-answers-fresh3.jsonl"
 # 40 more, written in the forty-fourth round from other random articles (seed 4646) and committed
 # before their first run, which was on the code with that round's rule (c9ba9fb).
 USER_ANSWERS_FRESH4 = QUESTIONS / "user-answers-fresh4.jsonl"
+# 40 more, written in the forty-fifth round from other random articles (seed 5151) and committed
+# before their first run.
+USER_ANSWERS_FRESH5 = QUESTIONS / "user-answers-fresh5.jsonl"
 # Short questions written from article titles of both realtimeqa corpora while checking the lead
 # span (issue 8, fifteenth round): each is answered by an article of the merged index. Never
 # fitted on.
@@ -449,6 +455,7 @@ def question_sets() -> dict[str, tuple[Any, bool]]:
         "offtopic-fresh24": (OFFTOPIC_FRESH24, False),
         "offtopic-fresh25": (OFFTOPIC_FRESH25, False),
         "offtopic-fresh26": (OFFTOPIC_FRESH26, False),
+        "offtopic-fresh27": (OFFTOPIC_FRESH27, False),
         "offtopic-forms-tune": (OFFTOPIC_FORMS_TUNE, False),
         "offtopic-detail-tune": (OFFTOPIC_DETAIL_TUNE, False),
         "user-tune": (USER_TUNE, True),
@@ -462,6 +469,7 @@ def question_sets() -> dict[str, tuple[Any, bool]]:
         "user-answers-fresh2": (USER_ANSWERS_FRESH2, True),
         "user-answers-fresh3": (USER_ANSWERS_FRESH3, True),
         "user-answers-fresh4": (USER_ANSWERS_FRESH4, True),
+        "user-answers-fresh5": (USER_ANSWERS_FRESH5, True),
         "who-is-tune": (WHO_IS["realtimeqa-tune"], True),
         "who-is-dev": (WHO_IS["realtimeqa-dev"], True),
     }
@@ -572,6 +580,7 @@ UNFITTED_OFFTOPIC = (
     "offtopic-fresh24",
     "offtopic-fresh25",
     "offtopic-fresh26",
+    "offtopic-fresh27",
 )
 REPORT_SIDE = (
     *UNFITTED_OFFTOPIC,
@@ -581,6 +590,7 @@ REPORT_SIDE = (
     "user-answers-fresh2",
     "user-answers-fresh3",
     "user-answers-fresh4",
+    "user-answers-fresh5",
 )
 
 
