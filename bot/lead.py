@@ -300,6 +300,9 @@ MONEY_UNITS = frozenset("dollar euro pound cent percent percentage point".split(
 _MONEY_OR_SHARE = re.compile(r"^[$€£]|%|\bper\s?cent\b|\bpercent\b")
 # What "how much" asks for when it asks for money ("How much money did it cost?").
 MONEY_NOUNS = frozenset("money cash funding fund".split())
+# Numbers asked for by "what" that are sums of money ("What price ...?", "What is the salary
+# ...?"); a toll may count the dead, a rate or a total anything.
+SUM_NOUNS = frozenset("price prices cost costs salary salaries".split())
 # A time of day and its zone are capitalised but name nothing: "6:30 PM ET".
 CLOCK_WORDS = frozenset("am pm et pt ct mt est edt cst cdt mst mdt pst pdt gmt utc bst cet".split())
 # A measure, as `_unit` reads it: "the 20,000-pound limousine" weighs, it counts no presidents.
@@ -903,7 +906,9 @@ def candidate_spans(
         if expected.units and not expected.units & MEASURE_UNITS:
             # nor "How many presidents has Putin met?" by "20,000-pound", a weight
             spans = [s for s in spans if _unit(s.text) not in MEASURE_UNITS]
-        if expected.units & MONEY_NOUNS:  # "How much money ...?" is not answered by "700 Marines"
+        if expected.units & MONEY_NOUNS or expected.noun in SUM_NOUNS:
+            # "How much money ...?" is not answered by "700 Marines", "What price ...?" by
+            # "13 line" (of "the iPhone 13 line")
             spans = [s for s in spans if _MONEY.search(s.text)]
         if expected.noun != "old":
             # nor by "9-year-old", somebody's age ("How many bison were killed?")

@@ -787,6 +787,19 @@ def test_an_age_counts_nothing_asked_how_many_of():
     assert lead is not None and lead.span.text == "9-year-old"
 
 
+def test_a_price_is_a_sum_of_money():
+    # "13 line [1]." answered "... what price does it start at" from "the iPhone 13 line"
+    sentence = "The new SE runs on the chip of the iPhone 13 line and starts at $429."
+    lead = choose_lead("What price does the new iPhone SE start at?", [sentence], [0.8])
+    assert lead is not None and lead.span.text == "$429"
+    sentence = "The iPhone 13 line gets the same chip."
+    assert choose_lead("What is the price of the new iPhone SE?", [sentence], [0.8]) is None
+    # a salary too; a rate is no sum ("5%")
+    sentence = "The 41 coaches earn a salary of 2 million euros a year."
+    lead = choose_lead("What salary do the coaches earn?", [sentence], [0.8])
+    assert lead is not None and lead.span.text == "2 million euros"
+
+
 def test_how_many_prefers_a_count_of_what_was_asked():
     # "69% [1]." answered "How many delta variant cases does Michigan have?"
     question = "How many delta variant cases does Michigan have?"
