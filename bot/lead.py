@@ -1835,6 +1835,7 @@ def ranked_leads(
         else set()
     )
     leads: dict[str, Lead] = {}
+    roled: set[str] = set()  # the candidates a sentence names with the role asked for
     for i in considered:
         for span in found[i]:
             key = span_key(span.text)
@@ -1853,6 +1854,7 @@ def ranked_leads(
                 score += ACT_BONUS
             if role and written_with_role(sentences[i], span, role):
                 score += KIND_BONUS  # "Sen. Ron Wyden" for "Which senator ...?"
+                roled.add(key)
             if naming and _NAMED_BEFORE.search(sentences[i], 0, span.start):
                 score += KIND_BONUS  # "turkeys named Gobble and Waddle": the names asked for
             if publication and key.split()[-1] in PUBLICATION_HEADS:
@@ -1870,6 +1872,11 @@ def ranked_leads(
                 leads[key] = Lead(span, i, score)
     if not leads:
         return []
+    if roled:
+        # "Which House Speaker defended ...?": when a sentence names someone as a speaker, the
+        # president who did the defending is no candidate (the one named so, by surname, is)
+        surnames = {key.split()[-1] for key in roled}
+        leads = {key: lead for key, lead in leads.items() if key.split()[-1] in surnames}
     if expected.several:
         # "Which two states ...?": "Missouri and Texas", though each alone is named more often
         together = {key: lead for key, lead in leads.items() if " and " in key}

@@ -2117,6 +2117,21 @@ def test_a_person_written_with_the_asked_role_leads():
     )
 
 
+def test_only_people_written_with_the_asked_role_lead_when_some_are():
+    # "Donald Trump [1]." led "Which House Speaker defended ...?": who did the act (and scores
+    # a bonus for it) is no speaker when a sentence names a speaker
+    question = "Which House Speaker defended tearing down the East Wing?"
+    sentences = [
+        "President Donald Trump defended tearing down the East Wing on Wednesday.",
+        "House Speaker Mike Johnson said Democrats could use the ballroom too.",
+    ]
+    leads = ranked_leads(question, sentences, [0.9, 0.7])
+    assert [lead.span.text for lead in leads] == ["Mike Johnson"]
+    # with nobody written as a speaker, the candidates stay as they were
+    leads = ranked_leads(question, sentences[:1], [0.9])
+    assert [lead.span.text for lead in leads] == ["Donald Trump"]
+
+
 def test_an_abbreviated_title_or_a_party_tag_is_nobody_and_saint_opens_a_place():
     # "Even Sen [1]." led "Who led the Senate Judiciary Committee during the hearing?": a title
     # abbreviated with its dot is no name, nor any run it ends, nor "R-Iowa" after a senator
