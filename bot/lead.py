@@ -911,12 +911,7 @@ def candidate_spans(
             # "13 line" (of "the iPhone 13 line")
             spans = [s for s in spans if _MONEY.search(s.text)]
         if expected.noun != "old":
-            # nor by "9-year-old", somebody's age ("How many bison were killed?")
-            spans = [
-                s
-                for s in spans
-                if not _age_after_name(sentence, s) and not _unit(s.text).endswith("-old")
-            ]
+            spans = [s for s in spans if not _age_after_name(sentence, s)]
         # "Two days before Trump changed his tune" says when, it is no amount of days
         spans = [
             s
