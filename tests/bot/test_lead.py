@@ -782,7 +782,7 @@ def test_a_price_is_a_sum_of_money():
     assert lead is not None and lead.span.text == "$429"
     sentence = "The iPhone 13 line gets the same chip."
     assert choose_lead("What is the price of the new iPhone SE?", [sentence], [0.8]) is None
-    # a salary too; a rate is no sum ("5%")
+    # a salary asked for is one too
     sentence = "The 41 coaches earn a salary of 2 million euros a year."
     lead = choose_lead("What salary do the coaches earn?", [sentence], [0.8])
     assert lead is not None and lead.span.text == "2 million euros"
