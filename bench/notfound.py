@@ -25,24 +25,13 @@ the features of `bot.evidence.Support`. An L2-regularised logistic regression is
 them, then its bias is moved so that SUPPORT_TARGET_FOUND of the tune questions are found (a
 news bot that refuses real questions is worse than one that sometimes answers loosely).
 
-Report: the share of realtimeqa-tune and realtimeqa-dev questions answered `found: true` and
-the share of off-topic questions answered `found: false`, for the tune off-topic set and for
-../shared/eval/offtopic-questions.jsonl (the reporting set: never used for fitting) and
-bench/questions/offtopic-check.jsonl, offtopic-fresh.jsonl, -fresh2, -fresh3, -fresh4, -fresh5,
--fresh6 to -fresh27 (ours, never fitted on), and of offtopic-forms-tune.jsonl (requests and
-yes/no questions to choose rules of that form on) and offtopic-detail-tune.jsonl (details no
-article gives of stories the news covers, to choose rules on), and the found rate of
-bench/questions/user-tune.jsonl (chat-style questions the tune corpus answers),
-bench/questions/user-leads.jsonl (short questions both corpora answer) and
-user-superlatives.jsonl ("Which X is the largest ...?" answered by the news) and
-user-creators.jsonl ("Who founded X?" answered by the news) and user-reasons.jsonl (general
-"Why ...?" and "How ...?" questions the news answers) and user-forms.jsonl (requests and
-yes/no questions the news answers) and user-detail-tune.jsonl (details the articles give of
-those same stories, one for each of offtopic-detail-tune's) and user-answers-fresh.jsonl,
--fresh2, -fresh3, -fresh4 and -fresh5 (questions written from articles drawn at random, never
-tuned on) and of
-bench/questions/who-is-tune.jsonl and who-is-dev.jsonl
-("Who is X?" for people quoted in one corpus), each with a bootstrap 95% interval.
+Report: the share of each set's questions answered as they should be, each with a bootstrap 95%
+interval: `found: true` for realtimeqa-tune and realtimeqa-dev and the user-* and who-is sets
+(questions the news answers), `found: false` for the off-topic sets
+(../shared/eval/offtopic-questions.jsonl, the reporting set, and ours in bench/questions). `SETS`
+below lists every set with where it comes from and its side: tune sets rules may be chosen on,
+report sets only reported (realtimeqa-dev, who-is-dev, the blind user-answers-fresh* sets and
+the off-topic sets never fitted on, which are also pooled).
 --lower-case: the same with every question typed in lower case, as chat users type them,
 answered as the bot answers (recasing the question from the passages it finds, bot/casing.py)
 and, in the same run, with the question read as typed.
@@ -66,6 +55,8 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from unittest import mock
 
@@ -96,163 +87,21 @@ from bot.answer import _spellings
 from bot.evidence import FEATURES, SUPPORT_TARGET_FOUND
 from index.quotes.lexicon import FIRST_NAMES
 
-OFFTOPIC_REPORT = EVAL / "offtopic-questions.jsonl"
-# Questions worded as people type them in a chat ("Is melatonin bad for you?", "what came out of
-# the UFO hearings in congress"), each answered by an article of the realtimeqa-tune corpus:
-# the found rate beyond quiz-style questions. Written for this report; never fitted on.
-USER_TUNE = QUESTIONS / "user-tune.jsonl"
-# 60 more questions the news should not answer, of the same kinds as offtopic-tune.jsonl but
-# written later and never fitted on: abstention on off-topic questions nobody tuned on.
-OFFTOPIC_CHECK = QUESTIONS / "offtopic-check.jsonl"
-# 60 more, written in the twenty-seventh round before any run and committed before the first:
-# measured once, to tell whether the not-found rules carry to questions none was written from.
-OFFTOPIC_FRESH = QUESTIONS / "offtopic-fresh.jsonl"
-# 40 more, written later in that round and run once as written: officials of made-up teams,
-# firms and schools, and general knowledge asked with a number, a date or a place.
-OFFTOPIC_FRESH2 = QUESTIONS / "offtopic-fresh2.jsonl"
-# 40 more, written in the twenty-eighth round and committed before their first run: general
-# knowledge, how-to, sums, fiction, made-up officials and place-scoped superlatives.
-OFFTOPIC_FRESH3 = QUESTIONS / "offtopic-fresh3.jsonl"
-# 40 more, written in the twenty-ninth round and committed before their first run: general
-# knowledge, how-to, sums and definitions, fiction, made-up officials and places, measures.
-OFFTOPIC_FRESH4 = QUESTIONS / "offtopic-fresh4.jsonl"
-# 40 more, written in the thirtieth round and committed before their first run: general
-# knowledge, how-to, sums, fiction, made-up officials, places and people.
-OFFTOPIC_FRESH5 = QUESTIONS / "offtopic-fresh5.jsonl"
-# 40 more, written in the thirty-third round and committed before their first run: general
-# knowledge, how-to, sums, science explained, fiction, made-up officials, places and firms.
-OFFTOPIC_FRESH6 = QUESTIONS / "offtopic-fresh6.jsonl"
-# 40 more, written in the thirty-fourth round and committed before their first run: general
-# knowledge, how-to, sums and measures, science explained, fiction, made-up officials, firms and
-# places (a first draft repeated earlier sets' questions and was replaced before counting).
-OFFTOPIC_FRESH7 = QUESTIONS / "offtopic-fresh7.jsonl"
-# 40 more, written later in the thirty-fourth round and committed before their first run:
-# general knowledge, how-to, sums and measures, science explained, fiction, made-up officials,
-# firms, schools and places.
-OFFTOPIC_FRESH8 = QUESTIONS / "offtopic-fresh8.jsonl"
-# 40 more, written at the end of the thirty-fourth round, after its rules, and committed before
-# their first run: the same kinds.
-OFFTOPIC_FRESH9 = QUESTIONS / "offtopic-fresh9.jsonl"
-# 40 more, written at the start of the thirty-fifth round and committed before their first run:
-# the same kinds, checked by hand against every earlier set for near repeats.
-OFFTOPIC_FRESH10 = QUESTIONS / "offtopic-fresh10.jsonl"
-# 40 more, written later in the thirty-fifth round, after its rules, and committed before their
-# first run: the same kinds, checked by hand as fresh10 was.
-OFFTOPIC_FRESH11 = QUESTIONS / "offtopic-fresh11.jsonl"
-# 40 more, written at the start of the thirty-sixth round and committed before their first run:
-# the same kinds, each checked against every earlier set for near repeats (difflib ratio above
-# 0.55 read by hand; 40 kept of 124 drafts, the rest repeating earlier questions or topics).
-OFFTOPIC_FRESH12 = QUESTIONS / "offtopic-fresh12.jsonl"
-# 40 more, written later in the thirty-sixth round, after its rules, and committed before their
-# first run: the same kinds, checked as fresh12 was (40 kept of 75 drafts).
-OFFTOPIC_FRESH13 = QUESTIONS / "offtopic-fresh13.jsonl"
-# 40 more, written at the end of the thirty-sixth round, after its rules (the city bonus too),
-# and committed before their first run: checked as fresh12 was (40 kept of 73 drafts).
-OFFTOPIC_FRESH14 = QUESTIONS / "offtopic-fresh14.jsonl"
-OFFTOPIC_FRESH15 = QUESTIONS / "offtopic-fresh15.jsonl"
-OFFTOPIC_FRESH16 = QUESTIONS / "offtopic-fresh16.jsonl"
-# 40 more, written in the thirty-eighth round before any of its rules and committed before their
-# first run: checked against every earlier set as fresh12 was (40 drawn by a seeded shuffle
-# from 53 kept of 190 drafts: most drafts repeated an earlier question).
-OFFTOPIC_FRESH17 = QUESTIONS / "offtopic-fresh17.jsonl"
-# 40 more, written in the thirty-ninth round and committed before their first run: requests and
-# yes/no questions ("Can you recommend ...", "Is a tomato a fruit ...?", "Tell me a joke ...",
-# "Should I ..."), a form no earlier set asked in (every one opened with a question word).
-# Drawn by a seeded shuffle from the same 129 drafts as offtopic-forms-tune.jsonl.
-OFFTOPIC_FRESH18 = QUESTIONS / "offtopic-fresh18.jsonl"
-# The other 40 drawn from those drafts: the requests and yes/no questions to choose any rule of
-# that form on (fresh18 is only reported).
-OFFTOPIC_FORMS_TUNE = QUESTIONS / "offtopic-forms-tune.jsonl"
-# 40 more, written in the fortieth round and committed before their first run: of 140 drafts,
-# 53 passed the similarity check against every earlier set (as fresh12's did) and 13 of those
-# were dropped by hand as an earlier question's topic asked again; in a seeded shuffle.
-OFFTOPIC_FRESH19 = QUESTIONS / "offtopic-fresh19.jsonl"
-# 40 more, written in the fortieth round after its rules and committed before their first run:
-# news of invented places, people, companies and events, asked as news is ("How many people
-# were injured in the Harborview train derailment?", "What did the CEO of Lumora Foods say
-# about the recall?"): what a user asks about news the index does not hold. Of 55 drafts, 44
-# passed the similarity check and 4 of those were dropped by hand as earlier questions' forms
-# or names asked again; in a seeded shuffle.
-OFFTOPIC_FRESH20 = QUESTIONS / "offtopic-fresh20.jsonl"
-# 39 more, written in the forty-first round and committed before their first run: real people,
-# places and companies the indexed news names, asked about events it does not cover ("What did
-# Gavin Newsom say about the Lake Tahoe ferry accident?"), each checked by a search of both
-# corpora for an article holding the name and the event's words. Of 40, one was dropped by the
-# similarity check against every earlier set.
-OFFTOPIC_FRESH21 = QUESTIONS / "offtopic-fresh21.jsonl"
-# 40 more of fresh21's kind, written in the forty-first round after its rules and committed
-# before their first run, naming none of fresh21's people, places or companies: a clean measure
-# of the rules written from fresh21.
-OFFTOPIC_FRESH22 = QUESTIONS / "offtopic-fresh22.jsonl"
-# Details no article gives of stories the news covers ("Which prison was Bryan Kohberger sent
-# to?"), written in the forty-second round from articles drawn at random (seed 2323), each
-# checked against every article naming the story, and committed before their first run.
-OFFTOPIC_FRESH23 = QUESTIONS / "offtopic-fresh23.jsonl"
-# 40 more of fresh21's kind (real names asked about events the news does not cover), written in
-# the forty-second round from articles drawn at random (seed 2424), naming none of fresh21 to
-# fresh23's people, places or companies, and committed before their first run: a clean measure
-# of that round's rules, asked as written and (`--lower-case`) as chat users type.
-OFFTOPIC_FRESH24 = QUESTIONS / "offtopic-fresh24.jsonl"
-# 40 more, written in the forty-third round and committed before their first run (seed 2525):
-# odd ones of fresh23's kind (a detail no article gives of a story the news covers, checked
-# against every article naming the story), even ones of fresh21's (real names and events the
-# news does not cover), naming none of fresh21 to fresh24's people, places or companies.
-OFFTOPIC_FRESH25 = QUESTIONS / "offtopic-fresh25.jsonl"
-# 40 more, written in the forty-fourth round and committed before their first run (seed 2626),
-# of four kinds in turn: a detail no article gives of a story the news covers, real events the
-# news does not cover, general knowledge or how-to, and a role or organisation with a qualifier
-# no article names ("the mayor of <a town the news never names>").
-OFFTOPIC_FRESH26 = QUESTIONS / "offtopic-fresh26.jsonl"
-# 40 more of the same four kinds in turn, written in the forty-fifth round from other stories
-# (seed 2727) and committed before their first run.
-OFFTOPIC_FRESH27 = QUESTIONS / "offtopic-fresh27.jsonl"
-# Fifty stories drawn at random (seed 7171), each asked in the forty-fourth round about a detail
-# its article gives (user-detail-tune) and, in the same form, about one no article gives
-# (offtopic-detail-tune, each checked against every article naming the story): fresh23's kind
-# with the story held fixed, to choose rules on.
-OFFTOPIC_DETAIL_TUNE = QUESTIONS / "offtopic-detail-tune.jsonl"
-USER_DETAIL_TUNE = QUESTIONS / "user-detail-tune.jsonl"
-# Answerable questions a user would type, written in the forty-first round from articles of the
-# merged corpus drawn at random (seed 2112) and committed before their first run; their answers
-# are read by `bench.answers --questions`, their found rate here. Of 40, six were dropped: one
-# by the similarity check, five as a fact an earlier set already asks.
-USER_ANSWERS_FRESH = QUESTIONS / "user-answers-fresh.jsonl"
-# 40 more, written in the forty-second round from other random articles (seed 4343) and
-# committed before their first run: a clean measure of the forty-first round's answer rules.
-USER_ANSWERS_FRESH2 = QUESTIONS / "user-answers-fresh2.jsonl"
-# 40 more, written in the forty-third round from other random articles (seed 4545) and committed
-# before their first run: a clean measure of the forty-second round's answer rules.
-USER_ANSWERS_FRESH3 = QUESTIONS / "user-answers-fresh3.jsonl"
-# 40 more, written in the forty-fourth round from other random articles (seed 4646) and committed
-# before their first run, which was on the code with that round's rule (c9ba9fb).
-USER_ANSWERS_FRESH4 = QUESTIONS / "user-answers-fresh4.jsonl"
-# 40 more, written in the forty-fifth round from other random articles (seed 5151) and committed
-# before their first run.
-USER_ANSWERS_FRESH5 = QUESTIONS / "user-answers-fresh5.jsonl"
-# Short questions written from article titles of both realtimeqa corpora while checking the lead
-# span (issue 8, fifteenth round): each is answered by an article of the merged index. Never
-# fitted on.
-USER_LEADS = QUESTIONS / "user-leads.jsonl"
-# "Which X is the <superlative> ...?" questions written from sentences of both realtimeqa corpora
-# that give one ("Thanksgiving is the busiest holiday for travel"), in the thirty-fourth round
-# when a missing superlative became a reason for "not found": what that rule may cost real
-# questions of its shape, which the quiz sets hardly ask. Never fitted on.
-USER_SUPERLATIVES = QUESTIONS / "user-superlatives.jsonl"
-# "Who founded / wrote / directed X?" questions written, in the same round, from sentences of
-# both corpora that name a maker ("Morris Chang, the founder of TSMC"): what the rule asking the
-# shown sentences to tell of the act may cost real questions of that shape. Never fitted on.
-USER_CREATORS = QUESTIONS / "user-creators.jsonl"
-# General "Why ...?" and "How ...?" questions, naming nothing, written in the thirty-eighth round
-# from titles of both corpora's articles that explain something ("Why was the penny
-# discontinued?", "How to fall asleep faster ..."), before a rule asking the shown sentences of
-# such a question for a reason or a way was tried: what such a rule costs real questions of that
-# shape (this one cost too many and was not written). Never fitted on.
-USER_REASONS = QUESTIONS / "user-reasons.jsonl"
-# Requests and yes/no questions the news answers ("Did Trump pardon the Thanksgiving turkeys?",
-# "Tell me about the Louvre heist."), written in the thirty-ninth round from titles of both
-# corpora's articles with the off-topic sets of that form: what a rule for the form may cost
-# real questions. Never fitted on.
-USER_FORMS = QUESTIONS / "user-forms.jsonl"
+TUNE, REPORT = "tune", "report"  # the side a set is on: rules may be chosen on it, or not
+
+
+@dataclass(frozen=True)
+class QuestionSet:
+    """A question set of the report: its file, whether its questions should be found, its side,
+    and, for an off-topic set of the report side, whether it was never fitted nor written from
+    (the unfitted sets are pooled too)."""
+
+    path: Path
+    should_find: bool
+    side: str
+    unfitted: bool = False
+
+
 # "Who is X?" for the people most quoted in one realtimeqa corpus's articles and never in the
 # other's (`--make-who-is` writes them from the merged index): questions about a named person
 # the news covers, which a Discord user asks most and the quiz questions never do. Never fitted
@@ -262,6 +111,233 @@ WHO_IS = {
     "realtimeqa-dev": QUESTIONS / "who-is-dev.jsonl",
 }
 WHO_IS_COUNT = {"realtimeqa-tune": 60, "realtimeqa-dev": 40}
+# Every set the report asks, in its order: the questions' file, whether they should be found,
+# and the side it is on (TUNE: rules may be chosen on it; REPORT: only reported). An off-topic
+# set `unfitted` was never fitted nor written from: the unfitted sets are also pooled.
+SETS: dict[str, QuestionSet] = {
+    "realtimeqa-tune": QuestionSet(EVAL / "realtimeqa-tune" / "questions.jsonl", True, TUNE),
+    "realtimeqa-dev": QuestionSet(EVAL / "realtimeqa-dev" / "questions.jsonl", True, REPORT),
+    "offtopic-tune": QuestionSet(OFFTOPIC_TUNE, False, TUNE),
+    "offtopic-report": QuestionSet(EVAL / "offtopic-questions.jsonl", False, REPORT, unfitted=True),
+    # 60 more questions the news should not answer, of the same kinds as offtopic-tune.jsonl but
+    # written later and never fitted on: abstention on off-topic questions nobody tuned on.
+    "offtopic-check": QuestionSet(QUESTIONS / "offtopic-check.jsonl", False, REPORT, unfitted=True),
+    # 60 more, written in the twenty-seventh round before any run and committed before the first:
+    # measured once, to tell whether the not-found rules carry to questions none was written from.
+    "offtopic-fresh": QuestionSet(QUESTIONS / "offtopic-fresh.jsonl", False, REPORT, unfitted=True),
+    # 40 more, written later in that round and run once as written: officials of made-up teams,
+    # firms and schools, and general knowledge asked with a number, a date or a place.
+    "offtopic-fresh2": QuestionSet(
+        QUESTIONS / "offtopic-fresh2.jsonl", False, REPORT, unfitted=True
+    ),
+    # 40 more, written in the twenty-eighth round and committed before their first run: general
+    # knowledge, how-to, sums, fiction, made-up officials and place-scoped superlatives.
+    "offtopic-fresh3": QuestionSet(
+        QUESTIONS / "offtopic-fresh3.jsonl", False, REPORT, unfitted=True
+    ),
+    # 40 more, written in the twenty-ninth round and committed before their first run: general
+    # knowledge, how-to, sums and definitions, fiction, made-up officials and places, measures.
+    "offtopic-fresh4": QuestionSet(
+        QUESTIONS / "offtopic-fresh4.jsonl", False, REPORT, unfitted=True
+    ),
+    # 40 more, written in the thirtieth round and committed before their first run: general
+    # knowledge, how-to, sums, fiction, made-up officials, places and people.
+    "offtopic-fresh5": QuestionSet(
+        QUESTIONS / "offtopic-fresh5.jsonl", False, REPORT, unfitted=True
+    ),
+    # 40 more, written in the thirty-third round and committed before their first run: general
+    # knowledge, how-to, sums, science explained, fiction, made-up officials, places and firms.
+    "offtopic-fresh6": QuestionSet(
+        QUESTIONS / "offtopic-fresh6.jsonl", False, REPORT, unfitted=True
+    ),
+    # 40 more, written in the thirty-fourth round and committed before their first run: general
+    # knowledge, how-to, sums and measures, science explained, fiction, made-up officials, firms and
+    # places (a first draft repeated earlier sets' questions and was replaced before counting).
+    "offtopic-fresh7": QuestionSet(
+        QUESTIONS / "offtopic-fresh7.jsonl", False, REPORT, unfitted=True
+    ),
+    # 40 more, written later in the thirty-fourth round and committed before their first run:
+    # general knowledge, how-to, sums and measures, science explained, fiction, made-up officials,
+    # firms, schools and places.
+    "offtopic-fresh8": QuestionSet(
+        QUESTIONS / "offtopic-fresh8.jsonl", False, REPORT, unfitted=True
+    ),
+    # 40 more, written at the end of the thirty-fourth round, after its rules, and committed before
+    # their first run: the same kinds.
+    "offtopic-fresh9": QuestionSet(
+        QUESTIONS / "offtopic-fresh9.jsonl", False, REPORT, unfitted=True
+    ),
+    # 40 more, written at the start of the thirty-fifth round and committed before their first run:
+    # the same kinds, checked by hand against every earlier set for near repeats.
+    "offtopic-fresh10": QuestionSet(
+        QUESTIONS / "offtopic-fresh10.jsonl", False, REPORT, unfitted=True
+    ),
+    # 40 more, written later in the thirty-fifth round, after its rules, and committed before their
+    # first run: the same kinds, checked by hand as fresh10 was.
+    "offtopic-fresh11": QuestionSet(
+        QUESTIONS / "offtopic-fresh11.jsonl", False, REPORT, unfitted=True
+    ),
+    # 40 more, written at the start of the thirty-sixth round and committed before their first run:
+    # the same kinds, each checked against every earlier set for near repeats (difflib ratio above
+    # 0.55 read by hand; 40 kept of 124 drafts, the rest repeating earlier questions or topics).
+    "offtopic-fresh12": QuestionSet(
+        QUESTIONS / "offtopic-fresh12.jsonl", False, REPORT, unfitted=True
+    ),
+    # 40 more, written later in the thirty-sixth round, after its rules, and committed before their
+    # first run: the same kinds, checked as fresh12 was (40 kept of 75 drafts).
+    "offtopic-fresh13": QuestionSet(
+        QUESTIONS / "offtopic-fresh13.jsonl", False, REPORT, unfitted=True
+    ),
+    # 40 more, written at the end of the thirty-sixth round, after its rules (the city bonus too),
+    # and committed before their first run: checked as fresh12 was (40 kept of 73 drafts).
+    "offtopic-fresh14": QuestionSet(
+        QUESTIONS / "offtopic-fresh14.jsonl", False, REPORT, unfitted=True
+    ),
+    "offtopic-fresh15": QuestionSet(
+        QUESTIONS / "offtopic-fresh15.jsonl", False, REPORT, unfitted=True
+    ),
+    "offtopic-fresh16": QuestionSet(
+        QUESTIONS / "offtopic-fresh16.jsonl", False, REPORT, unfitted=True
+    ),
+    # 40 more, written in the thirty-eighth round before any of its rules and committed before their
+    # first run: checked against every earlier set as fresh12 was (40 drawn by a seeded shuffle
+    # from 53 kept of 190 drafts: most drafts repeated an earlier question).
+    "offtopic-fresh17": QuestionSet(
+        QUESTIONS / "offtopic-fresh17.jsonl", False, REPORT, unfitted=True
+    ),
+    # 40 more, written in the thirty-ninth round and committed before their first run: requests and
+    # yes/no questions ("Can you recommend ...", "Is a tomato a fruit ...?", "Tell me a joke ...",
+    # "Should I ..."), a form no earlier set asked in (every one opened with a question word).
+    # Drawn by a seeded shuffle from the same 129 drafts as offtopic-forms-tune.jsonl.
+    "offtopic-fresh18": QuestionSet(
+        QUESTIONS / "offtopic-fresh18.jsonl", False, REPORT, unfitted=True
+    ),
+    # 40 more, written in the fortieth round and committed before their first run: of 140 drafts,
+    # 53 passed the similarity check against every earlier set (as fresh12's did) and 13 of those
+    # were dropped by hand as an earlier question's topic asked again; in a seeded shuffle.
+    "offtopic-fresh19": QuestionSet(
+        QUESTIONS / "offtopic-fresh19.jsonl", False, REPORT, unfitted=True
+    ),
+    # 40 more, written in the fortieth round after its rules and committed before their first run:
+    # news of invented places, people, companies and events, asked as news is ("How many people
+    # were injured in the Harborview train derailment?", "What did the CEO of Lumora Foods say
+    # about the recall?"): what a user asks about news the index does not hold. Of 55 drafts, 44
+    # passed the similarity check and 4 of those were dropped by hand as earlier questions' forms
+    # or names asked again; in a seeded shuffle.
+    "offtopic-fresh20": QuestionSet(
+        QUESTIONS / "offtopic-fresh20.jsonl", False, REPORT, unfitted=True
+    ),
+    # 39 more, written in the forty-first round and committed before their first run: real people,
+    # places and companies the indexed news names, asked about events it does not cover ("What did
+    # Gavin Newsom say about the Lake Tahoe ferry accident?"), each checked by a search of both
+    # corpora for an article holding the name and the event's words. Of 40, one was dropped by the
+    # similarity check against every earlier set.
+    "offtopic-fresh21": QuestionSet(
+        QUESTIONS / "offtopic-fresh21.jsonl", False, REPORT, unfitted=True
+    ),
+    # 40 more of fresh21's kind, written in the forty-first round after its rules and committed
+    # before their first run, naming none of fresh21's people, places or companies: a clean measure
+    # of the rules written from fresh21.
+    "offtopic-fresh22": QuestionSet(
+        QUESTIONS / "offtopic-fresh22.jsonl", False, REPORT, unfitted=True
+    ),
+    # Details no article gives of stories the news covers ("Which prison was Bryan Kohberger sent
+    # to?"), written in the forty-second round from articles drawn at random (seed 2323), each
+    # checked against every article naming the story, and committed before their first run.
+    "offtopic-fresh23": QuestionSet(
+        QUESTIONS / "offtopic-fresh23.jsonl", False, REPORT, unfitted=True
+    ),
+    # 40 more of fresh21's kind (real names asked about events the news does not cover), written in
+    # the forty-second round from articles drawn at random (seed 2424), naming none of fresh21 to
+    # fresh23's people, places or companies, and committed before their first run: a clean measure
+    # of that round's rules, asked as written and (`--lower-case`) as chat users type.
+    "offtopic-fresh24": QuestionSet(
+        QUESTIONS / "offtopic-fresh24.jsonl", False, REPORT, unfitted=True
+    ),
+    # 40 more, written in the forty-third round and committed before their first run (seed 2525):
+    # odd ones of fresh23's kind (a detail no article gives of a story the news covers, checked
+    # against every article naming the story), even ones of fresh21's (real names and events the
+    # news does not cover), naming none of fresh21 to fresh24's people, places or companies.
+    "offtopic-fresh25": QuestionSet(
+        QUESTIONS / "offtopic-fresh25.jsonl", False, REPORT, unfitted=True
+    ),
+    # 40 more, written in the forty-fourth round and committed before their first run (seed 2626),
+    # of four kinds in turn: a detail no article gives of a story the news covers, real events the
+    # news does not cover, general knowledge or how-to, and a role or organisation with a qualifier
+    # no article names ("the mayor of <a town the news never names>").
+    "offtopic-fresh26": QuestionSet(
+        QUESTIONS / "offtopic-fresh26.jsonl", False, REPORT, unfitted=True
+    ),
+    # 40 more of the same four kinds in turn, written in the forty-fifth round from other stories
+    # (seed 2727) and committed before their first run.
+    "offtopic-fresh27": QuestionSet(
+        QUESTIONS / "offtopic-fresh27.jsonl", False, REPORT, unfitted=True
+    ),
+    # 40 more of the same four kinds in turn, written in the forty-sixth round from other stories
+    # (seed 2828) and committed before their first run.
+    "offtopic-fresh28": QuestionSet(
+        QUESTIONS / "offtopic-fresh28.jsonl", False, REPORT, unfitted=True
+    ),
+    # The other 40 drawn from those drafts: the requests and yes/no questions to choose any rule of
+    # that form on (fresh18 is only reported).
+    "offtopic-forms-tune": QuestionSet(QUESTIONS / "offtopic-forms-tune.jsonl", False, TUNE),
+    # Fifty stories drawn at random (seed 7171), each asked in the forty-fourth round about a detail
+    # its article gives (user-detail-tune) and, in the same form, about one no article gives
+    # (offtopic-detail-tune, each checked against every article naming the story): fresh23's kind
+    # with the story held fixed, to choose rules on.
+    "offtopic-detail-tune": QuestionSet(QUESTIONS / "offtopic-detail-tune.jsonl", False, TUNE),
+    # Questions worded as people type them in a chat ("Is melatonin bad for you?", "what came out of
+    # the UFO hearings in congress"), each answered by an article of the realtimeqa-tune corpus:
+    # the found rate beyond quiz-style questions. Written for this report; never fitted on.
+    "user-tune": QuestionSet(QUESTIONS / "user-tune.jsonl", True, TUNE),
+    # Short questions written from article titles of both realtimeqa corpora while checking the lead
+    # span (issue 8, fifteenth round): each is answered by an article of the merged index. Never
+    # fitted on.
+    "user-leads": QuestionSet(QUESTIONS / "user-leads.jsonl", True, TUNE),
+    # "Which X is the <superlative> ...?" questions written from sentences of both realtimeqa
+    # corpora that give one ("Thanksgiving is the busiest holiday for travel"), in the thirty-fourth
+    # round when a missing superlative became a reason for "not found": what that rule may cost real
+    # questions of its shape, which the quiz sets hardly ask. Never fitted on.
+    "user-superlatives": QuestionSet(QUESTIONS / "user-superlatives.jsonl", True, TUNE),
+    # "Who founded / wrote / directed X?" questions written, in the same round, from sentences of
+    # both corpora that name a maker ("Morris Chang, the founder of TSMC"): what the rule asking the
+    # shown sentences to tell of the act may cost real questions of that shape. Never fitted on.
+    "user-creators": QuestionSet(QUESTIONS / "user-creators.jsonl", True, TUNE),
+    # General "Why ...?" and "How ...?" questions, naming nothing, written in the thirty-eighth
+    # round from titles of both corpora's articles that explain something ("Why was the penny
+    # discontinued?", "How to fall asleep faster ..."), before a rule asking the shown sentences of
+    # such a question for a reason or a way was tried: what such a rule costs real questions of that
+    # shape (this one cost too many and was not written). Never fitted on.
+    "user-reasons": QuestionSet(QUESTIONS / "user-reasons.jsonl", True, TUNE),
+    # Requests and yes/no questions the news answers ("Did Trump pardon the Thanksgiving turkeys?",
+    # "Tell me about the Louvre heist."), written in the thirty-ninth round from titles of both
+    # corpora's articles with the off-topic sets of that form: what a rule for the form may cost
+    # real questions. Never fitted on.
+    "user-forms": QuestionSet(QUESTIONS / "user-forms.jsonl", True, TUNE),
+    "user-detail-tune": QuestionSet(QUESTIONS / "user-detail-tune.jsonl", True, TUNE),
+    # Answerable questions a user would type, written in the forty-first round from articles of the
+    # merged corpus drawn at random (seed 2112) and committed before their first run; their answers
+    # are read by `bench.answers --questions`, their found rate here. Of 40, six were dropped: one
+    # by the similarity check, five as a fact an earlier set already asks.
+    "user-answers-fresh": QuestionSet(QUESTIONS / "user-answers-fresh.jsonl", True, REPORT),
+    # 40 more, written in the forty-second round from other random articles (seed 4343) and
+    # committed before their first run: a clean measure of the forty-first round's answer rules.
+    "user-answers-fresh2": QuestionSet(QUESTIONS / "user-answers-fresh2.jsonl", True, REPORT),
+    # 40 more, written in the forty-third round from other random articles (seed 4545) and committed
+    # before their first run: a clean measure of the forty-second round's answer rules.
+    "user-answers-fresh3": QuestionSet(QUESTIONS / "user-answers-fresh3.jsonl", True, REPORT),
+    # 40 more, written in the forty-fourth round from other random articles (seed 4646) and
+    # committed before their first run, which was on the code with that round's rule (c9ba9fb).
+    "user-answers-fresh4": QuestionSet(QUESTIONS / "user-answers-fresh4.jsonl", True, REPORT),
+    # 40 more, written in the forty-fifth round from other random articles (seed 5151) and committed
+    # before their first run.
+    "user-answers-fresh5": QuestionSet(QUESTIONS / "user-answers-fresh5.jsonl", True, REPORT),
+    # 40 more, written in the forty-sixth round from other random articles (seed 6161) and
+    # committed before their first run.
+    "user-answers-fresh6": QuestionSet(QUESTIONS / "user-answers-fresh6.jsonl", True, REPORT),
+    "who-is-tune": QuestionSet(WHO_IS["realtimeqa-tune"], True, TUNE),
+    "who-is-dev": QuestionSet(WHO_IS["realtimeqa-dev"], True, REPORT),
+}
 _PERSON_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}")
 # Ridge penalty of the fit (features are shares and cosines, all about 0..1), chosen by
 # `--fit --reuse --cv` (5-fold cross-validation on the tune sets): the strongest penalty whose
@@ -423,56 +499,7 @@ def report(bot: Any, suffix: str = "", retyped: Retyping | None = None) -> dict[
 
 def question_sets() -> dict[str, tuple[Any, bool]]:
     """Every set the report asks: its questions' file, and whether they should be found."""
-    return {
-        "realtimeqa-tune": (dataset("realtimeqa-tune").questions, True),
-        "realtimeqa-dev": (dataset("realtimeqa-dev").questions, True),
-        "offtopic-tune": (OFFTOPIC_TUNE, False),
-        "offtopic-report": (OFFTOPIC_REPORT, False),
-        "offtopic-check": (OFFTOPIC_CHECK, False),
-        "offtopic-fresh": (OFFTOPIC_FRESH, False),
-        "offtopic-fresh2": (OFFTOPIC_FRESH2, False),
-        "offtopic-fresh3": (OFFTOPIC_FRESH3, False),
-        "offtopic-fresh4": (OFFTOPIC_FRESH4, False),
-        "offtopic-fresh5": (OFFTOPIC_FRESH5, False),
-        "offtopic-fresh6": (OFFTOPIC_FRESH6, False),
-        "offtopic-fresh7": (OFFTOPIC_FRESH7, False),
-        "offtopic-fresh8": (OFFTOPIC_FRESH8, False),
-        "offtopic-fresh9": (OFFTOPIC_FRESH9, False),
-        "offtopic-fresh10": (OFFTOPIC_FRESH10, False),
-        "offtopic-fresh11": (OFFTOPIC_FRESH11, False),
-        "offtopic-fresh12": (OFFTOPIC_FRESH12, False),
-        "offtopic-fresh13": (OFFTOPIC_FRESH13, False),
-        "offtopic-fresh14": (OFFTOPIC_FRESH14, False),
-        "offtopic-fresh15": (OFFTOPIC_FRESH15, False),
-        "offtopic-fresh16": (OFFTOPIC_FRESH16, False),
-        "offtopic-fresh17": (OFFTOPIC_FRESH17, False),
-        "offtopic-fresh18": (OFFTOPIC_FRESH18, False),
-        "offtopic-fresh19": (OFFTOPIC_FRESH19, False),
-        "offtopic-fresh20": (OFFTOPIC_FRESH20, False),
-        "offtopic-fresh21": (OFFTOPIC_FRESH21, False),
-        "offtopic-fresh22": (OFFTOPIC_FRESH22, False),
-        "offtopic-fresh23": (OFFTOPIC_FRESH23, False),
-        "offtopic-fresh24": (OFFTOPIC_FRESH24, False),
-        "offtopic-fresh25": (OFFTOPIC_FRESH25, False),
-        "offtopic-fresh26": (OFFTOPIC_FRESH26, False),
-        "offtopic-fresh27": (OFFTOPIC_FRESH27, False),
-        "offtopic-forms-tune": (OFFTOPIC_FORMS_TUNE, False),
-        "offtopic-detail-tune": (OFFTOPIC_DETAIL_TUNE, False),
-        "user-tune": (USER_TUNE, True),
-        "user-leads": (USER_LEADS, True),
-        "user-superlatives": (USER_SUPERLATIVES, True),
-        "user-creators": (USER_CREATORS, True),
-        "user-reasons": (USER_REASONS, True),
-        "user-forms": (USER_FORMS, True),
-        "user-detail-tune": (USER_DETAIL_TUNE, True),
-        "user-answers-fresh": (USER_ANSWERS_FRESH, True),
-        "user-answers-fresh2": (USER_ANSWERS_FRESH2, True),
-        "user-answers-fresh3": (USER_ANSWERS_FRESH3, True),
-        "user-answers-fresh4": (USER_ANSWERS_FRESH4, True),
-        "user-answers-fresh5": (USER_ANSWERS_FRESH5, True),
-        "who-is-tune": (WHO_IS["realtimeqa-tune"], True),
-        "who-is-dev": (WHO_IS["realtimeqa-dev"], True),
-    }
+    return {name: (s.path, s.should_find) for name, s in SETS.items()}
 
 
 def read_back(bot: Any) -> dict[str, Any]:
@@ -551,47 +578,8 @@ def chat_framed(question: str, n: int, name: str) -> str:
 
 # The off-topic sets no weight was fitted on (rules were written from some of their questions:
 # docs/benchmarks.md says which), pooled in the report.
-UNFITTED_OFFTOPIC = (
-    "offtopic-report",
-    "offtopic-check",
-    "offtopic-fresh",
-    "offtopic-fresh2",
-    "offtopic-fresh3",
-    "offtopic-fresh4",
-    "offtopic-fresh5",
-    "offtopic-fresh6",
-    "offtopic-fresh7",
-    "offtopic-fresh8",
-    "offtopic-fresh9",
-    "offtopic-fresh10",
-    "offtopic-fresh11",
-    "offtopic-fresh12",
-    "offtopic-fresh13",
-    "offtopic-fresh14",
-    "offtopic-fresh15",
-    "offtopic-fresh16",
-    "offtopic-fresh17",
-    "offtopic-fresh18",
-    "offtopic-fresh19",
-    "offtopic-fresh20",
-    "offtopic-fresh21",
-    "offtopic-fresh22",
-    "offtopic-fresh23",
-    "offtopic-fresh24",
-    "offtopic-fresh25",
-    "offtopic-fresh26",
-    "offtopic-fresh27",
-)
-REPORT_SIDE = (
-    *UNFITTED_OFFTOPIC,
-    "realtimeqa-dev",
-    "who-is-dev",
-    "user-answers-fresh",
-    "user-answers-fresh2",
-    "user-answers-fresh3",
-    "user-answers-fresh4",
-    "user-answers-fresh5",
-)
+UNFITTED_OFFTOPIC = tuple(name for name, s in SETS.items() if s.unfitted)
+REPORT_SIDE = tuple(name for name, s in SETS.items() if s.side == REPORT)
 
 
 def bare_names(bot: Any) -> dict[str, Any]:
