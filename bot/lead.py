@@ -51,7 +51,8 @@ PERSON_NOUNS = frozenset(
     congressmen congresswomen lawmakers senators politicians scientist scientists astronaut
     astronauts activist activists lawyer lawyers attorney prosecutor economist writer novelist
     poet filmmaker producer designer entrepreneur rabbi priest bishop cardinal dictator premier
-    monarch""".split()
+    monarch correspondent reporter editor anchor columnist commentator friend wife husband son
+    daughter mother father brother sister girlfriend boyfriend widow""".split()
 )
 PLACE_NOUNS = frozenset(
     """country countries nation nations state states city cities town towns region county
@@ -129,6 +130,18 @@ COMPANY_NOUNS = frozenset(
     chain chains brand brands maker makers manufacturer manufacturers airline airlines bank
     banks startup startups conglomerate giant giants broadcaster broadcasters network networks
     insurer insurers lender lenders""".split()
+)
+# Nouns asking for an organisation, a company's or another kind's, which no person is: as
+# `singular` reads them ("companies": "companie"). A public body may answer the others.
+ORGANISATION_NOUNS = frozenset(
+    w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+    for w in COMPANY_NOUNS
+    | frozenset(
+        """hospital hospitals publisher publishers school schools college colleges university
+        universities court courts club clubs agency agencies union unions charity charities
+        nonprofit nonprofits organization organizations organisation organisations studio
+        studios label labels newspaper newspapers outlet outlets committee committees""".split()
+    )
 )
 PUBLIC_HEADS = AGENCY_HEADS | frozenset(
     "court courts congress senate parliament department ministry government".split()
@@ -263,6 +276,7 @@ KIND_WORDS = frozenset("type kind sort form".split())
 DRUG_NOUNS = frozenset("drug drugs medicine medicines medication medications".split())
 YEAR_NOUNS = frozenset({"year"})
 DATE_NOUNS = frozenset("day date month time deadline".split())
+DATE_PLURALS = frozenset({"dates", "deadlines"})  # not "times" ("19 times 23") nor "days"
 AGE_NOUNS = frozenset("age ages".split())
 COLOUR_NOUNS = frozenset("color colors colour colours".split())
 COLOURS = frozenset(
@@ -485,6 +499,7 @@ VERB_STEM = 3
 _FIRST_AND_LAST = re.compile(r"\b([A-Z][a-z]+)\s+(?=([A-Z][\w'’\-]+))")
 # A name glued to "+" is a streaming service: "Paramount+", "Disney+".
 _PLUS_AFTER = re.compile(r"\+")
+_DIGIT_TAIL = re.compile(r"[^\W\d_][\w\-]*\d$")  # a word of letters ending in digits: "N2"
 # "What is the name of ...?", "What are the names ...": the span after "named" is the answer.
 # Roles a person is written with ("Sen. Ron Wyden", "Michelle Rowland, the communications
 # minister"): "Which senator ...?" or "Who is the minister who ...?" is led by one so written.
@@ -728,11 +743,12 @@ def expected_type(question: str) -> ExpectedType | None:
         dimension = _asked_dimension(words)
         if dimension is not None:
             return ExpectedType(NUMBER, words[-1], dimension=dimension)
-        for w in words:
+        for i, w in enumerate(words):
+            w = _COMPOUND_HEAD.sub(r"\1", w)  # "editor-in-chief": an editor
             if w in YEAR_NOUNS:
                 return ExpectedType(YEAR, w)
-            if w in DATE_NOUNS:
-                return ExpectedType(DATE, w)
+            if w in DATE_NOUNS or w in DATE_PLURALS:  # "On what dates ...?"
+                return ExpectedType(DATE, singular(w))
             if w in AGE_NOUNS:  # "What age ...?" asks what "How old ...?" does
                 return ExpectedType(NUMBER, "old")
             if w in NUMBER_NOUNS:
@@ -741,7 +757,7 @@ def expected_type(question: str) -> ExpectedType | None:
                 return ExpectedType(PERSON, w, several)
             if w in PLACE_NOUNS:
                 return ExpectedType(PLACE, w, several, heads=_asked_heads(question))
-            if w in INSTITUTION_HEADS:
+            if w in INSTITUTION_HEADS and not _modifies_person(words, i):
                 break  # "Which stadium hosts ...": the noun is "stadium"; "hosts" is a verb
         if any(w in COLOUR_NOUNS for w in words):
             return ExpectedType(COLOUR, several=several)
@@ -767,6 +783,17 @@ def expected_type(question: str) -> ExpectedType | None:
             return ExpectedType(ENTITY, words[-1], several, heads=heads)
         return ExpectedType(ENTITY, several=several, heads=heads)
     return None
+
+
+# A compound whose head comes first: "editor-in-chief", "mother-in-law", "attorney-at-law".
+_COMPOUND_HEAD = re.compile(r"^(\w+)-(?:in|of|at)-\w+$")
+
+
+def _modifies_person(words: Sequence[str], i: int) -> bool:
+    """Whether the institution's word `words[i]` of a "which" phrase names whose person is asked
+    for: "Which NBC News correspondent ...", "Which university president ...". The person's noun
+    follows as written, not as a verb would ("Which stadium hosts ...": "hosts")."""
+    return any(w in PERSON_NOUNS for w in words[i + 1 : i + 3])
 
 
 # Words after which a verb's past has an object, so is no adjective of the "which" phrase.
@@ -970,7 +997,8 @@ def candidate_spans(
                 and not _GOVERNMENT_AFTER.match(sentence, s.end)
                 and not _AWARD_AFTER.match(sentence, s.end)  # "Cy Young winner Max Scherzer"
                 and not _in_place(sentence, s)  # "parts of Los Angeles"
-                and not any(w.isdigit() for w in s.text.split())  # "Sweet 16" is nobody
+                # "Sweet 16", "N2", "Covid-19" are nobody (the "49ers" may be asked "who")
+                and not any(w.isdigit() or _DIGIT_TAIL.match(w) for w in s.text.split())
                 and len(s.text) > 1  # a letter is nobody: the platform "X"
                 and not _acronym_or_role(s.text)  # "SEC Player" (of the Year) is nobody
             ]
@@ -1020,6 +1048,8 @@ def candidate_spans(
             spans.sort(key=lambda s: s.start)
         if expected.kind == ENTITY and _singulars(expected.heads) & _singulars(COMPANY_NOUNS):
             spans = [s for s in spans if not _no_company(s.text)]
+        elif _asks_organisation(expected):  # a public body may be one: "Which agency ...?"
+            spans = [s for s in spans if not _a_person(s.text)]
         # the source of what a sentence says is not what it says: "according to CoinGecko"
         # (a person quoted may be: "Which official expects ...?")
         if not person and not asked & SAYING_WORDS:
@@ -1205,11 +1235,25 @@ def _place_or_institution(span: str) -> bool:
         or (bool(first) and last in NATION_TAILS)
         or _institution_head(last)
         or _institution_of(key)
+        or _court(key)
         or _occasion(span)
         or (bool(first) and last in EVENT_HEADS)
         or bool(WAR_WORDS.intersection(key.split()[1:]))
         or any(_BRAND.search(word) for word in span.split())
     )
+
+
+# What makes "Court" a court's name, not a person's ("Margaret Court"): "Cardiff Crown Court",
+# "the Supreme Court", "U.S. District Court".
+COURT_QUALIFIERS = frozenset(
+    """supreme district crown circuit appeals appellate federal high superior county family
+    magistrates bankruptcy tax criminal civil juvenile municipal probate claims""".split()
+)
+
+
+def _court(key: str) -> bool:
+    words = key.split()
+    return len(words) > 1 and words[-1] == "court" and words[-2] in COURT_QUALIFIERS
 
 
 # An institution's head before "of": "Archdiocese of Philadelphia", "Bank of America".
@@ -1294,15 +1338,29 @@ def _titled_person(span: str) -> bool:
     return any(w in PERSON_TITLES for w in words[:-1])
 
 
+def _asks_organisation(expected: ExpectedType) -> bool:
+    """Whether the question asks for a company or another organisation by its noun ("Which
+    helicopter company ...?", "Which hospital ...?", "Which publisher ...?"): no person is one."""
+    return expected.kind == ENTITY and bool(_singulars(expected.heads) & ORGANISATION_NOUNS)
+
+
+def _a_person(span: str) -> bool:
+    """A person by first and last name ("Donald Trump") or by title ("Judge Mary Walsh"); not
+    a firm named for two ("Simon & Schuster", "Johnson and Johnson")."""
+    words = span_key(span).split()
+    return (
+        len(words) > 1 and words[0] in GIVEN_NAMES and "&" not in span and " and " not in span
+    ) or _titled_person(span)
+
+
 def _no_company(span: str) -> bool:
-    """A person by first and last name ("Donald Trump") or a public body ("Supreme Court",
-    "Department of Defense") answers no "Which company ...?"."""
+    """A person (`_a_person`) or a public body ("Supreme Court", "Department of Defense")
+    answers no "Which company ...?"."""
     words = span_key(span).split()
     if not words:
         return False
     return (
-        (len(words) > 1 and words[0] in GIVEN_NAMES and "&" not in span and " and " not in span)
-        or _titled_person(span)
+        _a_person(span)
         or words[-1] in PUBLIC_HEADS
         or (len(words) > 2 and words[1] == "of" and words[0] in PUBLIC_HEADS)
     )

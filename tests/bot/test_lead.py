@@ -102,6 +102,24 @@ from bot.render import render_answer, render_text
         ("Which Texas congressman spoke out?", ExpectedType(PERSON, "congressman")),
         ("Which scientist discovered the comet?", ExpectedType(PERSON, "scientist")),
         ("Which rabbi compared the two holidays?", ExpectedType(PERSON, "rabbi")),
+        # a name or an institution before the person's noun says whose person is asked for
+        # (the phrase read as an institution had "no lead" or "Trump [1]." for these)
+        (
+            "Which NBC News correspondent tweeted about the medals?",
+            ExpectedType(PERSON, "correspondent"),
+        ),
+        ("Which university president resigned?", ExpectedType(PERSON, "president")),
+        # ... but an institution before a verb is still the thing asked for
+        (
+            "Which stadium hosts the Super Bowl?",
+            ExpectedType(ENTITY, heads=frozenset({"stadium", "hosts", "super", "bowl"})),
+        ),
+        # a compound whose head comes first
+        ("Which Atlantic editor-in-chief was added to the chat?", ExpectedType(PERSON, "editor")),
+        ("Which friend was he meeting?", ExpectedType(PERSON, "friend")),
+        # dates asked in the plural are dates; "times" multiplies
+        ("On what dates would the payments go out?", ExpectedType(DATE, "date")),
+        ("What is 19 times 23 minus 7?", ExpectedType(ENTITY)),
     ],
 )
 def test_the_question_says_what_kind_of_answer_it_wants(question, expected):
@@ -214,6 +232,10 @@ def test_a_person_is_no_place_or_institution():
         "LeBron James",
         "Douglas MacArthur",
     ]
+    # a court is nobody ("Cardiff Crown Court [1]." led "What's the name of the judge who
+    # sentenced ...?"), but a first name before "Court" makes a person
+    sentence = "At Cardiff Crown Court, Margaret Court spoke before the U.S. District Court."
+    assert spans(sentence, "Who spoke?") == ["Margaret Court"]
     # an occasion is nobody ("Who designed the Eiffel Tower?" was answered "Bastille Day"),
     # but a first name before "Day" makes a person
     sentence = "Milwaukee marks Bastille Day and Starry Nights, and Jason Day plays golf there."
@@ -479,6 +501,15 @@ def test_initials_keep_their_last_full_stop():
         "Washington",
         "D.C.",
     ]
+
+
+def test_a_person_named_in_full_is_no_organisation_asked_for():
+    # as no company is: "Which hospital ...?", "Which publisher ...?" ask for an organisation
+    sentence = "Judge Mary Walsh and Robert Hale spoke at Erie County Medical Center."
+    assert spans(sentence, "Which hospital treated him?") == ["Erie County Medical Center"]
+    assert spans(sentence, "Which publisher released it?") == ["Erie County Medical Center"]
+    # a person is asked for in other "which" questions
+    assert "Robert Hale" in spans(sentence, "Which speaker spoke first?")
 
 
 def test_a_one_word_name_also_written_in_lower_case_or_a_nationality_is_left_out():
@@ -1731,6 +1762,9 @@ def test_a_source_a_titled_person_and_a_number_are_not_what_was_asked():
     # "Sweet 16 [1]." led "Which basketball player holds the record?"
     sentence = "The veteran made three Sweet 16 runs before LeBron James broke the record."
     assert spans(sentence, "Which basketball player holds the record?") == ["LeBron James"]
+    # nor is a name with a digit in a word ("N2 [1]." led "Who did Taylor Swift bring out?")
+    sentence = "Fans packed N2 and sang along to Covid-19 songs with Taylor Swift."
+    assert spans(sentence, "Who was at the show?") == ["Taylor Swift"]
     # "DNA [1]." led "... which sea creature?": animals are named in lower case
     lead = choose_lead("Which sea creature died?", ["DNA tests showed sea stars died."], [0.8])
     assert lead is not None and lead.span.text == "sea stars"
