@@ -146,6 +146,11 @@ ORGANISATION_NOUNS = frozenset(
 PUBLIC_HEADS = AGENCY_HEADS | frozenset(
     "court courts congress senate parliament department ministry government".split()
 )
+# The continents and the world's regions news names as places, never as things or companies.
+CONTINENTS = frozenset(
+    """europe asia africa antarctica oceania eurasia americas""".split()
+    + ["north america", "south america", "latin america", "central america", "middle east"]
+)
 # The last word of a sea's, a coast's or a region's name: no group, company or thing asked for
 # ("Eastern Pacific" for "members of which drug cartel?").
 GEO_TAILS = frozenset(
@@ -400,10 +405,11 @@ TITLES = frozenset(
 )
 # Faiths, peoples and nationalities: what somebody is, not who ("Jewish" from "Jewish and civil
 # rights groups" led "Who set fire to the synagogue?"). Words that are also names are not here:
-# "Brian", "Christian", "White" (Betty White), "Black" (Jack Black), "English". ("Lady" is no
-# title either: Lady Gaga.)
+# "Brian", "Christian" (but "Christians" is), "White" (Betty White), "Black" (Jack Black),
+# "English". ("Lady" is no title either: Lady Gaga.)
 DEMONYMS = frozenset(
     """jewish muslim catholic protestant evangelical hindu sikh buddhist arab latino latina
+    christians jew israelite mormon amish persian
     hispanic asian african european american mexican canadian british irish scottish welsh
     french german italian spanish portuguese dutch swiss greek polish swedish
     danish finnish norwegian russian ukrainian turkish kurdish iranian iraqi israeli
@@ -1027,13 +1033,14 @@ def candidate_spans(
                 spans = [s for s in spans if not _GOVERNMENT_AFTER.match(sentence, s.end)]
         if expected.kind == ENTITY and not asked & SIDE_NOUNS:
             # A thing asked for (a country may be asked for as a team, a member or an ally):
-            # not "Idaho" alone ("... at which university?"), a sea's or a coast's name
+            # not "Idaho" alone ("... at which university?"), nor "Europe" ("Which company
+            # ...?"), a sea's or a coast's name
             # ("Eastern Pacific" for "... which drug cartel?"), nor a titled person ("Treasury
             # Secretary Scott Bessent" for "Which coin ...?")
             spans = [
                 s
                 for s in spans
-                if span_key(s.text) not in COUNTRIES | US_STATES
+                if span_key(s.text) not in COUNTRIES | US_STATES | CONTINENTS
                 and span_key(s.text).rpartition(" ")[2] not in GEO_TAILS
                 and not _titled_person(s.text)
             ]

@@ -912,6 +912,20 @@ def test_the_people_of_any_country_is_nobody(people):
     assert spans("The award went to Chan on Friday.", "Who won?") == ["Chan"]
 
 
+def test_a_faiths_people_a_people_of_old_and_a_continent_are_nobody_and_no_company():
+    # "Christians [1]." led "Which religious leader ...?", "Persian [1]." "Who wrote the
+    # Shahnameh?", "Israelites [1]." "Which Jewish holiday ...?", "Europe [1]." "Which
+    # company put $50 million into Hyperloop One?"
+    sentence = "Christians and Israelites read Persian verse with Pope Leo in Europe."
+    assert spans(sentence, "Which religious leader spoke?") == ["Pope Leo"]
+    assert spans(sentence, "Which holiday was marked?") == ["Pope Leo"]
+    assert spans("Money came from DP World and Europe.", "Which company put money in?") == [
+        "DP World"
+    ]
+    # "Christian" alone may be a name
+    assert spans("Christian Pulisic scored.", "Who scored?") == ["Christian Pulisic"]
+
+
 def test_a_people_answers_which_group_but_no_lake_or_company():
     # "Americans [1]." led "What is the largest lake in Canada?"
     sentence = "The Americans beat Canada, their largest win since the 1998 Nagano Games."
