@@ -65,6 +65,11 @@ SIDE_NOUNS = frozenset(
     """team teams side sides squad squads member members ally allies partner partners bloc
     signatory signatories neighbor neighbors neighbour neighbours power powers""".split()
 )
+TEAM_NOUNS = frozenset("team teams squad squads".split())
+# A league or a sport's governing body, which answers no "Which team ...?" ("NFL [1]." led "Which
+# team did the Lions host in the first Thanksgiving game?"): by its letters or its name's end.
+LEAGUES = frozenset("nfl nba mlb nhl mls wnba nwsl ncaa fifa uefa afl cfl xfl usfl".split())
+LEAGUE_HEADS = frozenset("league association conference federation".split())
 # Nouns asking for a group of people, which a people may answer ("Which group ...?": "Kurds")
 PEOPLE_NOUNS = frozenset(
     """group groups people peoples community communities population populations minority
@@ -1044,6 +1049,8 @@ def candidate_spans(
                 and span_key(s.text).rpartition(" ")[2] not in GEO_TAILS
                 and not _titled_person(s.text)
             ]
+        if expected.kind == ENTITY and asked & TEAM_NOUNS:
+            spans = [s for s in spans if not _league(s.text)]
         if expected.kind == ENTITY and not asked & (SIDE_NOUNS | PEOPLE_NOUNS):
             # a people is no lake, show or company ("Americans" for "What is the largest lake
             # in Canada?"), unless a group or a side is asked for
@@ -1343,6 +1350,12 @@ def _titled_person(span: str) -> bool:
     """A name after a person's title: "Treasury Secretary Scott Bessent", "Judge John McConnell"."""
     words = span_key(span).split()
     return any(w in PERSON_TITLES for w in words[:-1])
+
+
+def _league(span: str) -> bool:
+    """A league or a governing body: "NFL", "the American Professional Football Association"."""
+    words = span_key(span).split()
+    return bool(words) and (span_key(span) in LEAGUES or words[-1] in LEAGUE_HEADS)
 
 
 def _asks_organisation(expected: ExpectedType) -> bool:

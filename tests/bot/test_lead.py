@@ -926,6 +926,14 @@ def test_a_faiths_people_a_people_of_old_and_a_continent_are_nobody_and_no_compa
     assert spans("Christian Pulisic scored.", "Who scored?") == ["Christian Pulisic"]
 
 
+def test_a_league_answers_no_which_team():
+    # "NFL [1]." led "Which team did the Lions host ...?", "American Professional Football
+    # Association [1]." "Which NFL team has played the most games on Thanksgiving?"
+    sentence = "The NFL and the American Professional Football Association saw the Chicago Bears."
+    assert spans(sentence, "Which team did the Lions host?") == ["Chicago Bears"]
+    assert "NFL" in spans(sentence, "Which league fined them?")
+
+
 def test_a_people_answers_which_group_but_no_lake_or_company():
     # "Americans [1]." led "What is the largest lake in Canada?"
     sentence = "The Americans beat Canada, their largest win since the 1998 Nagano Games."
