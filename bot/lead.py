@@ -300,6 +300,12 @@ WORK_NOUNS = frozenset(
     documentary documentaries podcast podcasts musical musicals""".split()
 )
 TV_WORDS = frozenset("tv television streaming".split())
+# After a work's noun, a noun naming where works are made or shown, which is then what is asked
+# for: "Which movie theater ...", "Which film festival ...", "Which book publisher ...".
+WORK_VENUES = frozenset(
+    """theater theaters theatre theatres cinema cinemas studio studios festival festivals
+    publisher publishers""".split()
+)
 # A word or phrase asked for ("What is the 2025 word of the year?") is quoted, in any case:
 # “parasocial”, "six-seven".
 WORD_NOUNS = frozenset(
@@ -776,7 +782,7 @@ def expected_type(question: str) -> ExpectedType | None:
             return ExpectedType(NATURAL_EVENT, several=several)
         if any(w in WORD_NOUNS for w in words):
             return ExpectedType(WORD, several=several)
-        if any(w in WORK_NOUNS for w in words) or (
+        if any(w in WORK_NOUNS and _next(words, w) not in WORK_VENUES for w in words) or (
             {"show", "shows"} & set(words) and TV_WORDS & set(words)
         ):
             return ExpectedType(WORK, several=several)
@@ -798,6 +804,12 @@ def expected_type(question: str) -> ExpectedType | None:
 
 # A compound whose head comes first: "editor-in-chief", "mother-in-law", "attorney-at-law".
 _COMPOUND_HEAD = re.compile(r"^(\w+)-(?:in|of|at)-\w+$")
+
+
+def _next(words: Sequence[str], word: str) -> str:
+    """The word after the first `word` of `words`, or ""."""
+    i = list(words).index(word)
+    return words[i + 1] if i + 1 < len(words) else ""
 
 
 def _modifies_person(words: Sequence[str], i: int) -> bool:

@@ -120,6 +120,12 @@ from bot.render import render_answer, render_text
         # dates asked in the plural are dates; "times" multiplies
         ("On what dates would the payments go out?", ExpectedType(DATE, "date")),
         ("What is 19 times 23 minus 7?", ExpectedType(ENTITY)),
+        # a work's noun before where works are shown asks for that place, not a work
+        (
+            "Which Louisville movie theater came out on top?",
+            ExpectedType(ENTITY, heads=frozenset({"louisville", "movie", "theater", "came"})),
+        ),
+        ("Which movie won best picture?", ExpectedType(WORK)),
     ],
 )
 def test_the_question_says_what_kind_of_answer_it_wants(question, expected):
