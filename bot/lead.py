@@ -772,7 +772,8 @@ def expected_type(question: str) -> ExpectedType | None:
                 return ExpectedType(NUMBER, w)
             if w in PERSON_NOUNS or singular(w) in PERSON_NOUNS:  # "Which stars ...?"
                 return ExpectedType(PERSON, w, several)
-            if w in PLACE_NOUNS:
+            if w in PLACE_NOUNS and not _modifies_person(words, i):
+                # ("Which state senator ...", "Which country singer ...": a person)
                 return ExpectedType(PLACE, w, several, heads=_asked_heads(question))
             if w in INSTITUTION_HEADS and not _modifies_person(words, i):
                 break  # "Which stadium hosts ...": the noun is "stadium"; "hosts" is a verb
@@ -813,9 +814,10 @@ def _next(words: Sequence[str], word: str) -> str:
 
 
 def _modifies_person(words: Sequence[str], i: int) -> bool:
-    """Whether the institution's word `words[i]` of a "which" phrase names whose person is asked
-    for: "Which NBC News correspondent ...", "Which university president ...". The person's noun
-    follows as written, not as a verb would ("Which stadium hosts ...": "hosts")."""
+    """Whether the place's or institution's word `words[i]` of a "which" phrase names whose
+    person is asked for: "Which NBC News correspondent ...", "Which university president ...",
+    "Which state senator ...", "Which country music singer ...". The person's noun follows as
+    written, not as a verb would ("Which stadium hosts ...": "hosts")."""
     return any(w in PERSON_NOUNS for w in words[i + 1 : i + 3])
 
 

@@ -109,6 +109,14 @@ from bot.render import render_answer, render_text
             ExpectedType(PERSON, "correspondent"),
         ),
         ("Which university president resigned?", ExpectedType(PERSON, "president")),
+        # ... and a place's word before one ("United States [1]." led "Which country singer
+        # performed at Biden's state dinner ...?")
+        ("Which state senator voted no?", ExpectedType(PERSON, "senator")),
+        ("Which country music singer performed?", ExpectedType(PERSON, "singer")),
+        (
+            "Which state won?",
+            ExpectedType(PLACE, "state", heads=frozenset({"state", "won"})),
+        ),
         # ... but an institution before a verb is still the thing asked for
         (
             "Which stadium hosts the Super Bowl?",
