@@ -1052,10 +1052,10 @@ def candidate_spans(
                 spans = [s for s in spans if not _GOVERNMENT_AFTER.match(sentence, s.end)]
         if expected.kind == ENTITY and not asked & SIDE_NOUNS:
             # A thing asked for (a country may be asked for as a team, a member or an ally):
-            # not "Idaho" alone ("... at which university?"), nor "Europe" ("Which company
-            # ...?"), a sea's or a coast's name
-            # ("Eastern Pacific" for "... which drug cartel?"), nor a titled person ("Treasury
-            # Secretary Scott Bessent" for "Which coin ...?")
+            # not "Idaho" alone ("... at which university?"), a continent ("Europe" for "Which
+            # company ...?"), a sea's or a coast's name ("Eastern Pacific" for "... which drug
+            # cartel?"), nor a titled person ("Treasury Secretary Scott Bessent" for "Which
+            # coin ...?")
             spans = [
                 s
                 for s in spans
