@@ -1440,6 +1440,8 @@ COUNTRY_PEOPLES = (
         for ending in PEOPLE_ENDINGS
     )
     - COUNTRIES
+    # "France" makes no "Franci", whose plural would read "Pope Francis" as a people
+    - {"franci"}
 )
 
 

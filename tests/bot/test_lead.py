@@ -940,6 +940,15 @@ def test_a_faiths_people_a_people_of_old_and_a_continent_are_nobody_and_no_compa
     assert spans("Christian Pulisic scored.", "Who scored?") == ["Christian Pulisic"]
 
 
+def test_francis_is_somebody_not_the_people_of_france():
+    # "Pope Francis" opening a sentence left "Francis", read as the plural of "Franci" (a
+    # people made from "France"), so "Climate Initiative [1]." led "Which religious leader
+    # ... called on governments ...?"
+    sentence = "Pope Francis called on world leaders to take firm action on the environment."
+    assert spans(sentence, "Which religious leader called for action?") == ["Francis"]
+    assert spans("Venezuelans and Francis Scott Key met.", "Who met?") == ["Francis Scott Key"]
+
+
 def test_a_league_answers_no_which_team():
     # "NFL [1]." led "Which team did the Lions host ...?", "American Professional Football
     # Association [1]." "Which NFL team has played the most games on Thanksgiving?"
