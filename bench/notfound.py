@@ -92,14 +92,12 @@ TUNE, REPORT = "tune", "report"  # the side a set is on: rules may be chosen on 
 
 @dataclass(frozen=True)
 class QuestionSet:
-    """A question set of the report: its file, whether its questions should be found, its side,
-    and, for an off-topic set of the report side, whether it was never fitted nor written from
-    (the unfitted sets are pooled too)."""
+    """A question set of the report: its file, whether its questions should be found, and its
+    side. The off-topic sets of the report side were never fitted on: they are pooled too."""
 
     path: Path
     should_find: bool
     side: str
-    unfitted: bool = False
 
 
 # "Who is X?" for the people most quoted in one realtimeqa corpus's articles and never in the
@@ -112,172 +110,118 @@ WHO_IS = {
 }
 WHO_IS_COUNT = {"realtimeqa-tune": 60, "realtimeqa-dev": 40}
 # Every set the report asks, in its order: the questions' file, whether they should be found,
-# and the side it is on (TUNE: rules may be chosen on it; REPORT: only reported). An off-topic
-# set `unfitted` was never fitted nor written from: the unfitted sets are also pooled.
+# and the side it is on (TUNE: rules may be chosen on it; REPORT: only reported). The off-topic
+# sets of the report side were never fitted on (UNFITTED_OFFTOPIC): they are also pooled.
 SETS: dict[str, QuestionSet] = {
     "realtimeqa-tune": QuestionSet(EVAL / "realtimeqa-tune" / "questions.jsonl", True, TUNE),
     "realtimeqa-dev": QuestionSet(EVAL / "realtimeqa-dev" / "questions.jsonl", True, REPORT),
     "offtopic-tune": QuestionSet(OFFTOPIC_TUNE, False, TUNE),
-    "offtopic-report": QuestionSet(EVAL / "offtopic-questions.jsonl", False, REPORT, unfitted=True),
+    "offtopic-report": QuestionSet(EVAL / "offtopic-questions.jsonl", False, REPORT),
     # 60 more questions the news should not answer, of the same kinds as offtopic-tune.jsonl but
     # written later and never fitted on: abstention on off-topic questions nobody tuned on.
-    "offtopic-check": QuestionSet(QUESTIONS / "offtopic-check.jsonl", False, REPORT, unfitted=True),
+    "offtopic-check": QuestionSet(QUESTIONS / "offtopic-check.jsonl", False, REPORT),
     # 60 more, written in the twenty-seventh round before any run and committed before the first:
     # measured once, to tell whether the not-found rules carry to questions none was written from.
-    "offtopic-fresh": QuestionSet(QUESTIONS / "offtopic-fresh.jsonl", False, REPORT, unfitted=True),
+    "offtopic-fresh": QuestionSet(QUESTIONS / "offtopic-fresh.jsonl", False, REPORT),
     # 40 more, written later in that round and run once as written: officials of made-up teams,
     # firms and schools, and general knowledge asked with a number, a date or a place.
-    "offtopic-fresh2": QuestionSet(
-        QUESTIONS / "offtopic-fresh2.jsonl", False, REPORT, unfitted=True
-    ),
+    "offtopic-fresh2": QuestionSet(QUESTIONS / "offtopic-fresh2.jsonl", False, REPORT),
     # 40 more, written in the twenty-eighth round and committed before their first run: general
     # knowledge, how-to, sums, fiction, made-up officials and place-scoped superlatives.
-    "offtopic-fresh3": QuestionSet(
-        QUESTIONS / "offtopic-fresh3.jsonl", False, REPORT, unfitted=True
-    ),
+    "offtopic-fresh3": QuestionSet(QUESTIONS / "offtopic-fresh3.jsonl", False, REPORT),
     # 40 more, written in the twenty-ninth round and committed before their first run: general
     # knowledge, how-to, sums and definitions, fiction, made-up officials and places, measures.
-    "offtopic-fresh4": QuestionSet(
-        QUESTIONS / "offtopic-fresh4.jsonl", False, REPORT, unfitted=True
-    ),
+    "offtopic-fresh4": QuestionSet(QUESTIONS / "offtopic-fresh4.jsonl", False, REPORT),
     # 40 more, written in the thirtieth round and committed before their first run: general
     # knowledge, how-to, sums, fiction, made-up officials, places and people.
-    "offtopic-fresh5": QuestionSet(
-        QUESTIONS / "offtopic-fresh5.jsonl", False, REPORT, unfitted=True
-    ),
+    "offtopic-fresh5": QuestionSet(QUESTIONS / "offtopic-fresh5.jsonl", False, REPORT),
     # 40 more, written in the thirty-third round and committed before their first run: general
     # knowledge, how-to, sums, science explained, fiction, made-up officials, places and firms.
-    "offtopic-fresh6": QuestionSet(
-        QUESTIONS / "offtopic-fresh6.jsonl", False, REPORT, unfitted=True
-    ),
+    "offtopic-fresh6": QuestionSet(QUESTIONS / "offtopic-fresh6.jsonl", False, REPORT),
     # 40 more, written in the thirty-fourth round and committed before their first run: general
     # knowledge, how-to, sums and measures, science explained, fiction, made-up officials, firms and
     # places (a first draft repeated earlier sets' questions and was replaced before counting).
-    "offtopic-fresh7": QuestionSet(
-        QUESTIONS / "offtopic-fresh7.jsonl", False, REPORT, unfitted=True
-    ),
+    "offtopic-fresh7": QuestionSet(QUESTIONS / "offtopic-fresh7.jsonl", False, REPORT),
     # 40 more, written later in the thirty-fourth round and committed before their first run:
     # general knowledge, how-to, sums and measures, science explained, fiction, made-up officials,
     # firms, schools and places.
-    "offtopic-fresh8": QuestionSet(
-        QUESTIONS / "offtopic-fresh8.jsonl", False, REPORT, unfitted=True
-    ),
+    "offtopic-fresh8": QuestionSet(QUESTIONS / "offtopic-fresh8.jsonl", False, REPORT),
     # 40 more, written at the end of the thirty-fourth round, after its rules, and committed before
     # their first run: the same kinds.
-    "offtopic-fresh9": QuestionSet(
-        QUESTIONS / "offtopic-fresh9.jsonl", False, REPORT, unfitted=True
-    ),
+    "offtopic-fresh9": QuestionSet(QUESTIONS / "offtopic-fresh9.jsonl", False, REPORT),
     # 40 more, written at the start of the thirty-fifth round and committed before their first run:
     # the same kinds, checked by hand against every earlier set for near repeats.
-    "offtopic-fresh10": QuestionSet(
-        QUESTIONS / "offtopic-fresh10.jsonl", False, REPORT, unfitted=True
-    ),
+    "offtopic-fresh10": QuestionSet(QUESTIONS / "offtopic-fresh10.jsonl", False, REPORT),
     # 40 more, written later in the thirty-fifth round, after its rules, and committed before their
     # first run: the same kinds, checked by hand as fresh10 was.
-    "offtopic-fresh11": QuestionSet(
-        QUESTIONS / "offtopic-fresh11.jsonl", False, REPORT, unfitted=True
-    ),
+    "offtopic-fresh11": QuestionSet(QUESTIONS / "offtopic-fresh11.jsonl", False, REPORT),
     # 40 more, written at the start of the thirty-sixth round and committed before their first run:
     # the same kinds, each checked against every earlier set for near repeats (difflib ratio above
     # 0.55 read by hand; 40 kept of 124 drafts, the rest repeating earlier questions or topics).
-    "offtopic-fresh12": QuestionSet(
-        QUESTIONS / "offtopic-fresh12.jsonl", False, REPORT, unfitted=True
-    ),
+    "offtopic-fresh12": QuestionSet(QUESTIONS / "offtopic-fresh12.jsonl", False, REPORT),
     # 40 more, written later in the thirty-sixth round, after its rules, and committed before their
     # first run: the same kinds, checked as fresh12 was (40 kept of 75 drafts).
-    "offtopic-fresh13": QuestionSet(
-        QUESTIONS / "offtopic-fresh13.jsonl", False, REPORT, unfitted=True
-    ),
+    "offtopic-fresh13": QuestionSet(QUESTIONS / "offtopic-fresh13.jsonl", False, REPORT),
     # 40 more, written at the end of the thirty-sixth round, after its rules (the city bonus too),
     # and committed before their first run: checked as fresh12 was (40 kept of 73 drafts).
-    "offtopic-fresh14": QuestionSet(
-        QUESTIONS / "offtopic-fresh14.jsonl", False, REPORT, unfitted=True
-    ),
-    "offtopic-fresh15": QuestionSet(
-        QUESTIONS / "offtopic-fresh15.jsonl", False, REPORT, unfitted=True
-    ),
-    "offtopic-fresh16": QuestionSet(
-        QUESTIONS / "offtopic-fresh16.jsonl", False, REPORT, unfitted=True
-    ),
+    "offtopic-fresh14": QuestionSet(QUESTIONS / "offtopic-fresh14.jsonl", False, REPORT),
+    "offtopic-fresh15": QuestionSet(QUESTIONS / "offtopic-fresh15.jsonl", False, REPORT),
+    "offtopic-fresh16": QuestionSet(QUESTIONS / "offtopic-fresh16.jsonl", False, REPORT),
     # 40 more, written in the thirty-eighth round before any of its rules and committed before their
     # first run: checked against every earlier set as fresh12 was (40 drawn by a seeded shuffle
     # from 53 kept of 190 drafts: most drafts repeated an earlier question).
-    "offtopic-fresh17": QuestionSet(
-        QUESTIONS / "offtopic-fresh17.jsonl", False, REPORT, unfitted=True
-    ),
+    "offtopic-fresh17": QuestionSet(QUESTIONS / "offtopic-fresh17.jsonl", False, REPORT),
     # 40 more, written in the thirty-ninth round and committed before their first run: requests and
     # yes/no questions ("Can you recommend ...", "Is a tomato a fruit ...?", "Tell me a joke ...",
     # "Should I ..."), a form no earlier set asked in (every one opened with a question word).
     # Drawn by a seeded shuffle from the same 129 drafts as offtopic-forms-tune.jsonl.
-    "offtopic-fresh18": QuestionSet(
-        QUESTIONS / "offtopic-fresh18.jsonl", False, REPORT, unfitted=True
-    ),
+    "offtopic-fresh18": QuestionSet(QUESTIONS / "offtopic-fresh18.jsonl", False, REPORT),
     # 40 more, written in the fortieth round and committed before their first run: of 140 drafts,
     # 53 passed the similarity check against every earlier set (as fresh12's did) and 13 of those
     # were dropped by hand as an earlier question's topic asked again; in a seeded shuffle.
-    "offtopic-fresh19": QuestionSet(
-        QUESTIONS / "offtopic-fresh19.jsonl", False, REPORT, unfitted=True
-    ),
+    "offtopic-fresh19": QuestionSet(QUESTIONS / "offtopic-fresh19.jsonl", False, REPORT),
     # 40 more, written in the fortieth round after its rules and committed before their first run:
     # news of invented places, people, companies and events, asked as news is ("How many people
     # were injured in the Harborview train derailment?", "What did the CEO of Lumora Foods say
     # about the recall?"): what a user asks about news the index does not hold. Of 55 drafts, 44
     # passed the similarity check and 4 of those were dropped by hand as earlier questions' forms
     # or names asked again; in a seeded shuffle.
-    "offtopic-fresh20": QuestionSet(
-        QUESTIONS / "offtopic-fresh20.jsonl", False, REPORT, unfitted=True
-    ),
+    "offtopic-fresh20": QuestionSet(QUESTIONS / "offtopic-fresh20.jsonl", False, REPORT),
     # 39 more, written in the forty-first round and committed before their first run: real people,
     # places and companies the indexed news names, asked about events it does not cover ("What did
     # Gavin Newsom say about the Lake Tahoe ferry accident?"), each checked by a search of both
     # corpora for an article holding the name and the event's words. Of 40, one was dropped by the
     # similarity check against every earlier set.
-    "offtopic-fresh21": QuestionSet(
-        QUESTIONS / "offtopic-fresh21.jsonl", False, REPORT, unfitted=True
-    ),
+    "offtopic-fresh21": QuestionSet(QUESTIONS / "offtopic-fresh21.jsonl", False, REPORT),
     # 40 more of fresh21's kind, written in the forty-first round after its rules and committed
     # before their first run, naming none of fresh21's people, places or companies: a clean measure
     # of the rules written from fresh21.
-    "offtopic-fresh22": QuestionSet(
-        QUESTIONS / "offtopic-fresh22.jsonl", False, REPORT, unfitted=True
-    ),
+    "offtopic-fresh22": QuestionSet(QUESTIONS / "offtopic-fresh22.jsonl", False, REPORT),
     # Details no article gives of stories the news covers ("Which prison was Bryan Kohberger sent
     # to?"), written in the forty-second round from articles drawn at random (seed 2323), each
     # checked against every article naming the story, and committed before their first run.
-    "offtopic-fresh23": QuestionSet(
-        QUESTIONS / "offtopic-fresh23.jsonl", False, REPORT, unfitted=True
-    ),
+    "offtopic-fresh23": QuestionSet(QUESTIONS / "offtopic-fresh23.jsonl", False, REPORT),
     # 40 more of fresh21's kind (real names asked about events the news does not cover), written in
     # the forty-second round from articles drawn at random (seed 2424), naming none of fresh21 to
     # fresh23's people, places or companies, and committed before their first run: a clean measure
     # of that round's rules, asked as written and (`--lower-case`) as chat users type.
-    "offtopic-fresh24": QuestionSet(
-        QUESTIONS / "offtopic-fresh24.jsonl", False, REPORT, unfitted=True
-    ),
+    "offtopic-fresh24": QuestionSet(QUESTIONS / "offtopic-fresh24.jsonl", False, REPORT),
     # 40 more, written in the forty-third round and committed before their first run (seed 2525):
     # odd ones of fresh23's kind (a detail no article gives of a story the news covers, checked
     # against every article naming the story), even ones of fresh21's (real names and events the
     # news does not cover), naming none of fresh21 to fresh24's people, places or companies.
-    "offtopic-fresh25": QuestionSet(
-        QUESTIONS / "offtopic-fresh25.jsonl", False, REPORT, unfitted=True
-    ),
+    "offtopic-fresh25": QuestionSet(QUESTIONS / "offtopic-fresh25.jsonl", False, REPORT),
     # 40 more, written in the forty-fourth round and committed before their first run (seed 2626),
     # of four kinds in turn: a detail no article gives of a story the news covers, real events the
     # news does not cover, general knowledge or how-to, and a role or organisation with a qualifier
     # no article names ("the mayor of <a town the news never names>").
-    "offtopic-fresh26": QuestionSet(
-        QUESTIONS / "offtopic-fresh26.jsonl", False, REPORT, unfitted=True
-    ),
+    "offtopic-fresh26": QuestionSet(QUESTIONS / "offtopic-fresh26.jsonl", False, REPORT),
     # 40 more of the same four kinds in turn, written in the forty-fifth round from other stories
     # (seed 2727) and committed before their first run.
-    "offtopic-fresh27": QuestionSet(
-        QUESTIONS / "offtopic-fresh27.jsonl", False, REPORT, unfitted=True
-    ),
+    "offtopic-fresh27": QuestionSet(QUESTIONS / "offtopic-fresh27.jsonl", False, REPORT),
     # 40 more of the same four kinds in turn, written in the forty-sixth round from other stories
     # (seed 2828) and committed before their first run.
-    "offtopic-fresh28": QuestionSet(
-        QUESTIONS / "offtopic-fresh28.jsonl", False, REPORT, unfitted=True
-    ),
+    "offtopic-fresh28": QuestionSet(QUESTIONS / "offtopic-fresh28.jsonl", False, REPORT),
     # The other 40 drawn from those drafts: the requests and yes/no questions to choose any rule of
     # that form on (fresh18 is only reported).
     "offtopic-forms-tune": QuestionSet(QUESTIONS / "offtopic-forms-tune.jsonl", False, TUNE),
@@ -578,7 +522,9 @@ def chat_framed(question: str, n: int, name: str) -> str:
 
 # The off-topic sets no weight was fitted on (rules were written from some of their questions:
 # docs/benchmarks.md says which), pooled in the report.
-UNFITTED_OFFTOPIC = tuple(name for name, s in SETS.items() if s.unfitted)
+UNFITTED_OFFTOPIC = tuple(
+    name for name, s in SETS.items() if s.side == REPORT and not s.should_find
+)
 REPORT_SIDE = tuple(name for name, s in SETS.items() if s.side == REPORT)
 
 
