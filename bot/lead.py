@@ -136,17 +136,13 @@ COMPANY_NOUNS = frozenset(
     banks startup startups conglomerate giant giants broadcaster broadcasters network networks
     insurer insurers lender lenders""".split()
 )
-# Nouns asking for an organisation, a company's or another kind's, which no person is: as
-# `singular` reads them ("companies": "companie"). A public body may answer the others.
-ORGANISATION_NOUNS = frozenset(
-    w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
-    for w in COMPANY_NOUNS
-    | frozenset(
-        """hospital hospitals publisher publishers school schools college colleges university
-        universities court courts club clubs agency agencies union unions charity charities
-        nonprofit nonprofits organization organizations organisation organisations studio
-        studios label labels newspaper newspapers outlet outlets committee committees""".split()
-    )
+# Nouns asking for an organisation, a company's or another kind's, which no person is. A public
+# body may answer the others.
+ORGANISATION_NOUNS = COMPANY_NOUNS | frozenset(
+    """hospital hospitals publisher publishers school schools college colleges university
+    universities court courts club clubs agency agencies union unions charity charities nonprofit
+    nonprofits organization organizations organisation organisations studio studios label labels
+    newspaper newspapers outlet outlets committee committees""".split()
 )
 PUBLIC_HEADS = AGENCY_HEADS | frozenset(
     "court courts congress senate parliament department ministry government".split()
@@ -783,9 +779,10 @@ def expected_type(question: str) -> ExpectedType | None:
             return ExpectedType(NATURAL_EVENT, several=several)
         if any(w in WORD_NOUNS for w in words):
             return ExpectedType(WORD, several=several)
-        if any(w in WORK_NOUNS and _next(words, w) not in WORK_VENUES for w in words) or (
-            {"show", "shows"} & set(words) and TV_WORDS & set(words)
-        ):
+        if any(
+            w in WORK_NOUNS and after not in WORK_VENUES
+            for w, after in zip(words, [*words[1:], ""], strict=True)
+        ) or ({"show", "shows"} & set(words) and TV_WORDS & set(words)):
             return ExpectedType(WORK, several=several)
         if m.group("which").lower() == "what" and (
             any(w in CLAUSE_NOUNS for w in words) or words[0] in CAUSING_VERBS
@@ -805,12 +802,6 @@ def expected_type(question: str) -> ExpectedType | None:
 
 # A compound whose head comes first: "editor-in-chief", "mother-in-law", "attorney-at-law".
 _COMPOUND_HEAD = re.compile(r"^(\w+)-(?:in|of|at)-\w+$")
-
-
-def _next(words: Sequence[str], word: str) -> str:
-    """The word after the first `word` of `words`, or ""."""
-    i = list(words).index(word)
-    return words[i + 1] if i + 1 < len(words) else ""
 
 
 def _modifies_person(words: Sequence[str], i: int) -> bool:
@@ -1074,9 +1065,9 @@ def candidate_spans(
         if expected.noun in DRUG_NOUNS:  # "which drug": not "Donald Trump", "FDA" or "U.S."
             spans = [s for s in spans if not _no_drug(s.text)] + _drugs(sentence)
             spans.sort(key=lambda s: s.start)
-        if expected.kind == ENTITY and _singulars(expected.heads) & _singulars(COMPANY_NOUNS):
+        if _asks_for(expected, COMPANY_NOUNS):
             spans = [s for s in spans if not _no_company(s.text)]
-        elif _asks_organisation(expected):  # a public body may be one: "Which agency ...?"
+        elif _asks_for(expected, ORGANISATION_NOUNS):  # a public body may be: "Which agency?"
             spans = [s for s in spans if not _a_person(s.text)]
         # the source of what a sentence says is not what it says: "according to CoinGecko"
         # (a person quoted may be: "Which official expects ...?")
@@ -1368,14 +1359,14 @@ def _titled_person(span: str) -> bool:
 
 def _league(span: str) -> bool:
     """A league or a governing body: "NFL", "the American Professional Football Association"."""
-    words = span_key(span).split()
-    return bool(words) and (span_key(span) in LEAGUES or words[-1] in LEAGUE_HEADS)
+    key = span_key(span)
+    return key in LEAGUES or key.rpartition(" ")[2] in LEAGUE_HEADS
 
 
-def _asks_organisation(expected: ExpectedType) -> bool:
-    """Whether the question asks for a company or another organisation by its noun ("Which
-    helicopter company ...?", "Which hospital ...?", "Which publisher ...?"): no person is one."""
-    return expected.kind == ENTITY and bool(_singulars(expected.heads) & ORGANISATION_NOUNS)
+def _asks_for(expected: ExpectedType, nouns: frozenset[str]) -> bool:
+    """Whether the question asks for a thing by one of `nouns`, in either number ("Which
+    helicopter company ...?", "Which hospitals ...?")."""
+    return expected.kind == ENTITY and bool(_singulars(expected.heads) & _singulars(nouns))
 
 
 def _a_person(span: str) -> bool:
