@@ -222,6 +222,9 @@ SETS: dict[str, QuestionSet] = {
     # 40 more of the same four kinds in turn, written in the forty-sixth round from other stories
     # (seed 2828) and committed before their first run.
     "offtopic-fresh28": QuestionSet(QUESTIONS / "offtopic-fresh28.jsonl", False, REPORT),
+    # 40 more of the same four kinds in turn, written in the forty-seventh round from other
+    # stories (seed 2929) and committed before their first run.
+    "offtopic-fresh29": QuestionSet(QUESTIONS / "offtopic-fresh29.jsonl", False, REPORT),
     # The other 40 drawn from those drafts: the requests and yes/no questions to choose any rule of
     # that form on (fresh18 is only reported).
     "offtopic-forms-tune": QuestionSet(QUESTIONS / "offtopic-forms-tune.jsonl", False, TUNE),
@@ -279,6 +282,9 @@ SETS: dict[str, QuestionSet] = {
     # 40 more, written in the forty-sixth round from other random articles (seed 6161) and
     # committed before their first run.
     "user-answers-fresh6": QuestionSet(QUESTIONS / "user-answers-fresh6.jsonl", True, REPORT),
+    # 40 more, written in the forty-seventh round from other random articles (seed 7272) and
+    # committed before their first run.
+    "user-answers-fresh7": QuestionSet(QUESTIONS / "user-answers-fresh7.jsonl", True, REPORT),
     "who-is-tune": QuestionSet(WHO_IS["realtimeqa-tune"], True, TUNE),
     "who-is-dev": QuestionSet(WHO_IS["realtimeqa-dev"], True, REPORT),
 }
