@@ -17,6 +17,7 @@ import numpy as np
 
 from bot.casing import (
     MIN_TYPO_LETTERS,
+    common_in_english,
     is_english,
     misspells,
     recased,
@@ -495,8 +496,9 @@ def _listing(names: Sequence[str]) -> str:
 
 def _spellings(text: str, searcher: Searcher) -> dict[str, str | None]:
     """The words of `text` typed in lower case that no indexed article holds and that the
-    model's vocabulary splits into pieces (rare in English at large and unused by the news;
-    a plain word a small index happens to lack, "send", is one piece), each with the word of
+    model's vocabulary splits into pieces (rare in English at large and unused by the news)
+    or English seldom uses ("nairobi": `common_in_english`; a plain word a small index happens
+    to lack, "send", is one piece and common), each with the word of
     the news it misspells, or None when it misspells none: most likely a name ("vellmouth"),
     or a word of English the news never uses ("sonnet", no typo of "bonnet": `is_english`),
     which a refusal names as it names a name.
@@ -505,14 +507,17 @@ def _spellings(text: str, searcher: Searcher) -> dict[str, str | None]:
     whole word of the vocabulary ("captured", not "capturred"), then the first in
     `typo_variants`' order ("president" before "presided"). Of the WRITTEN_CHECKS likeliest,
     the first some passage writes as spelt comes first: a stem is not a word ("lovure" is
-    "louvre", not "lovere", stemmed "lover"). A word too short for a typo to tell is neither."""
+    "louvre", not "lovere", stemmed "lover"). A word too short for a typo to tell is neither.
+    The first part of a hyphenated word ("chandrayaan-3") is read as a name in the same way,
+    never as a typo: a typo there would not be respelled."""
     typed = dict.fromkeys(_LOWER_WORD.findall(text))
-    words = [w for w in typed if len(w) >= MIN_TYPO_LETTERS and w not in STOPWORDS]
+    heads = [h for h in dict.fromkeys(_HYPHENATED_HEAD.findall(text)) if h not in typed]
+    words = [w for w in [*typed, *heads] if len(w) >= MIN_TYPO_LETTERS and w not in STOPWORDS]
     rarity = searcher.rarity(words)
     pieces = searcher.count_tokens(words)
     out: dict[str, str | None] = {}
     for word, r, n in zip(words, rarity, pieces, strict=True):
-        if r < 1.0 or n < 2:
+        if r < 1.0 or (n < 2 and common_in_english(word)):
             continue
         if is_english(word):
             out[word] = None  # a word of English the news never uses: no typo, named as a name is
@@ -532,7 +537,7 @@ def _spellings(text: str, searcher: Searcher) -> dict[str, str | None]:
                 likeliest_first[0],
             )
         ]
-    return out
+    return {word: meant for word, meant in out.items() if meant is None or word in typed}
 
 
 def _written(word: str, searcher: Searcher) -> bool:
@@ -549,6 +554,8 @@ def _probed(query: str, searcher: Searcher) -> Iterator[str]:
 
 # a word typed in lower case, not part of a hyphenated or possessive one
 _LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-z]+(?![\w'’\-])")
+# the first part of a hyphenated word typed in lower case ("chandrayaan" of "chandrayaan-3")
+_HYPHENATED_HEAD = re.compile(r"(?<![\w'’\-])([a-z]+)-\w")
 
 
 def _respelled(text: str, spellings: dict[str, str | None]) -> str:
@@ -601,15 +608,15 @@ class Answerer:
         read = _read(asked)
         spellings = _spellings(read, searcher)  # typos of words the news uses, and names
         unknown = {word for word, meant in spellings.items() if meant is None}
-        respelled = {meant for meant in spellings.values() if meant is not None}
-        text = self._recased(_respelled(read, spellings), searcher, unknown, respelled)
+        guessed = {meant: typed for typed, meant in spellings.items() if meant is not None}
+        text = self._recased(_respelled(read, spellings), searcher, unknown, set(guessed))
         text = self._named(text, searcher)
         if conversation is not None:  # remembered as typed, framing and all
             conversation = replace(conversation, question=_read(conversation.question))
         # the capitals of a question typed without them are the bot's guesses ("house
         # repubicans" read "House Repubicans"): no name of theirs must be in the cited articles
         cased = not typed_without_capitals(read)
-        answer = self._answer(text, searcher, conversation, now, since, cased)
+        answer = self._answer(text, searcher, conversation, now, since, cased, guessed)
         # the question as the user typed it, whatever framing and casing the bot read it with
         return answer if text == asked else replace(answer, question=asked)
 
@@ -652,7 +659,11 @@ class Answerer:
         now: datetime | date | None,
         since: date | None,
         cased: bool = True,
+        guessed: Mapping[str, str] | None = None,
     ) -> Answer:
+        """The answer to `text`, read as asked; `guessed`: the words it was read with for typos
+        (the word read -> as typed), which an extractive answer's articles must hold when rare
+        (`_unheld`)."""
         q = parse_question(text, conversation, now)
         when = TimeWindow.of(q.time, now, since)
         if q.kind == "speaker" and q.speaker:
@@ -689,7 +700,7 @@ class Answerer:
                 # them may still tell what they said of it, in words the extractor did not
                 # read as a statement ("President Obama said Thanksgiving Day is ...")
                 hits, _ = self.retrieve(q, searcher, when)
-                told = self._extractive(q, hits, searcher, cased)
+                told = self._extractive(q, hits, searcher, cased, guessed)
                 if told.found and _tells_of(told.text, asked, q.topic or ""):
                     return told
             if spoken is not None and not missing:
@@ -722,7 +733,7 @@ class Answerer:
         hits, note = self.retrieve(q, searcher, when)
         if q.time.newest_first:
             return self._whats_new(q, hits, searcher, note)
-        answer = self._extractive(q, hits, searcher, cased)
+        answer = self._extractive(q, hits, searcher, cased, guessed)
         if self.llm is not None and answer.found:
             answer = self.llm.write(q.text, hits, answer)
         if note and answer.found:
@@ -1202,11 +1213,16 @@ class Answerer:
         )
 
     def _extractive(
-        self, q: Question, hits: Sequence[Hit], searcher: Searcher, cased: bool = True
+        self,
+        q: Question,
+        hits: Sequence[Hit],
+        searcher: Searcher,
+        cased: bool = True,
+        guessed: Mapping[str, str] | None = None,
     ) -> Answer:
         """The answer from the passages `hits`. The question's rare names must be in the articles
         the answer cites; unless `cased` (its capitals the asker's own), not a name a typo from a
-        word the passages write."""
+        word the passages write. So must the rare words read for typos (`guessed`)."""
         weighed = self._weigh(q, hits, searcher)
         if weighed is None:
             return self._not_found(q, hits, searcher)
@@ -1309,6 +1325,13 @@ class Answerer:
         if missing:
             log.info("a rare name of the question is in no article the answer cites: not found")
             return self._not_found(q, hits, searcher)
+        # "how many jobs will the quintex plant create" read "quintet" for a typo: no article
+        # the answer cites holds that reading, so "quintex" is a name the news lacks, as it is
+        # typed with a capital
+        unheld = _unheld(guessed or {}, answering, searcher) if answering else ()
+        if unheld:
+            log.info("no article the answer cites holds a word read for a typo: not found")
+            return self._not_found(q, hits, searcher, unheld)
         cites = CitationBuilder(searcher.articles)
         parts = []
         used: dict[str, list[str]] = {}  # article id -> the sentences taken from it
@@ -1426,6 +1449,24 @@ class Answerer:
         if titles:
             lines.append(CLOSEST.format(titles="; ".join(f"“{t}”" for t in titles)))
         return Answer(question=q.text, text=" ".join(lines), found=False, subject=q.subject)
+
+
+def _unheld(
+    guessed: Mapping[str, str], article_ids: Iterable[str], searcher: Searcher
+) -> tuple[str, ...]:
+    """The words as typed (capitalised, as names) of the rare words (RARE_NAME) read from a
+    typo (`guessed`: the word read -> as typed) that none of the articles holds: the reading
+    found nothing of its own, so the typed word is most likely a name the news lacks ("morbi"
+    read "morbid"). A common word read ("recnetly": "recently") need not be held."""
+    read = list(guessed)
+    if not read:
+        return ()
+    held = word_set(_article_texts(article_ids, searcher))
+    return tuple(
+        guessed[word][:1].upper() + guessed[word][1:]
+        for word, rarity in zip(read, searcher.rarity(read), strict=True)
+        if rarity >= RARE_NAME and word not in held
+    )
 
 
 def _misspells(name: str, written: set[str]) -> bool:

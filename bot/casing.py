@@ -29,6 +29,11 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # An unknown word made of two words the texts write, each this long or longer, is their compound
 # ("snowstorm"), not a name; shorter parts would make a compound of most words ("a", "us").
 MIN_PART_LETTERS = 3
+# A word no indexed article holds says the news does not cover what it names ("nairobi",
+# "suriname"), unless English uses it so often that a small index may lack it by chance ("send",
+# 430,000 of pyspellchecker's counts; "nairobi" and "suriname" 50, its floor). In the merged
+# realtimeqa index no word of one piece that no article holds is in a question to be found.
+COMMON_WORD_COUNT = 10_000
 
 
 def typed_without_capitals(text: str) -> bool:
@@ -64,7 +69,8 @@ def recased(
 
     A word the news never uses is a name too, as a user typing capitals would write it: one of
     `unknown` (in lower case: words no indexed article holds, nor misspelt: `typo_variants`),
-    unless it is two words of the texts run together ("port vellmouth" -> "port Vellmouth";
+    or a hyphenated word whose first part is one ("chandrayaan-3" -> "Chandrayaan-3"), unless
+    it is two words of the texts run together ("port vellmouth" -> "port Vellmouth";
     "snowstorm" stays)."""
     near = _Casing(" ".join(" ".join(text.split()) for text in texts))
     extra = [" ".join(text.split()) for text in elsewhere]
@@ -88,11 +94,11 @@ def recased(
             out[i], out[i + 1] = capital.split(" ")
     # a word the news never uses (no text holds it, so none recased it), unless two words of
     # the texts run together
-    named = [i for i, word in enumerate(out) if word.lower() in unknown]
+    named = [i for i, word in enumerate(out) if word.lower().split("-")[0] in unknown]
     if named:
         known = {m.group().lower() for m in _CASED_WORD.finditer(near.joined)}  # starts too
         for i in named:
-            if not _compound(out[i].lower(), known):
+            if not _compound(out[i].lower().split("-")[0], known):
                 out[i] = out[i][:1].upper() + out[i][1:]
     pieces, end = [], 0
     for m, word in zip(words, out, strict=True):
@@ -179,6 +185,12 @@ def _english() -> SpellChecker:
     """English at large: pyspellchecker's English word list (about 160,000 words, shipped in
     the package: nothing is downloaded), loaded once, then only read."""
     return SpellChecker(language="en", distance=1)
+
+
+def common_in_english(word: str) -> bool:
+    """Whether `word` (in lower case) is common in English at large ("send", "glass"): by
+    pyspellchecker's counts, at least COMMON_WORD_COUNT times in its 1.6 billion words."""
+    return _english().word_frequency.dictionary.get(word, 0) >= COMMON_WORD_COUNT
 
 
 def is_english(word: str) -> bool:

@@ -204,3 +204,13 @@ def test_a_long_question_looks_up_at_most_casing_lookups_words(
     bot = answering.Answerer(library, library.settings)
     bot._recased("what did " + " ".join(words) + " say", library.searcher(), set(), set())
     assert probed == words[: answering.CASING_LOOKUPS]
+
+
+def test_a_hyphenated_word_whose_first_part_no_article_holds_is_read_as_a_name():
+    # typed with capitals, "Chandrayaan-3" is a rare name no article holds
+    assert recased("when did the chandrayaan-3 lander land", NEWS, {"chandrayaan"}) == (
+        "when did the Chandrayaan-3 lander land"
+    )
+    # a hyphenated word whose first part the index holds stays as typed
+    question = "what did the well-known mayor say"
+    assert recased(question, NEWS, {"chandrayaan"}) == question
