@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from bot.question import STOPWORDS, fold
+from bot.question import STOPWORDS, fold, opening_clause_end
 from index.chunking import split_sentences
 from index.quotes.lexicon import COUNTRIES, GIVEN_NAMES, TITLE_ROLES, US_STATES
 
@@ -433,7 +433,8 @@ SURNAME_PARTICLES = frozenset("de des del della la le du van von der da di".spli
 
 _WH = re.compile(
     r"\b(?P<how>how\s+(?:many|much|old|long|tall|far|big))\b"
-    r"|\b(?P<which>which|what)\s+(?:of\s+the\s+following\s+)?(?P<noun>(?:[\w’'\-]+\s+){0,5}[\w’'\-]+)"
+    r"|\b(?P<which>which|what)\s+(?:of\s+the\s+following\s+)?(?:other\s+)?"  # "Which other senator"
+    r"(?P<noun>(?:[\w’'\-]+\s+){0,5}[\w’'\-]+)"
     r"|\b(?P<wh>who|whom|whose|where|when)\b",
     re.IGNORECASE,
 )
@@ -700,14 +701,17 @@ def question_words(question: str) -> frozenset[str]:
 
 
 def _key_word(word: str) -> str:
-    word = word.lower().replace("’", "'")
+    """`word` as a question's and a span's words are compared: folded (lower case, without
+    accents: "Beyonce" typed for "Beyoncé"), without a possessive "'s" or full stops."""
+    word = fold(word).replace("’", "'")
     return word.removesuffix("'s").replace(".", "")
 
 
 def expected_type(question: str) -> ExpectedType | None:
-    """The kind of thing the question asks for, from its first wh-phrase; None for questions
-    ("why", "how did", "what happened") whose answer is a clause, not a span."""
-    for m in _WH.finditer(question):
+    """The kind of thing the question asks for, from its first wh-phrase (after any opening
+    "When ...," clause: `opening_clause_end`); None for questions ("why", "how did", "what
+    happened") whose answer is a clause, not a span."""
+    for m in _WH.finditer(question, opening_clause_end(question)):
         if m.group("how"):
             how = m.group("how").lower().split()[-1]
             if how not in ("many", "much", "old", "tall", "far"):
@@ -851,7 +855,7 @@ def measured(sentence: str, span: Span, dimension: str) -> bool:
 def described_person(question: str) -> str | None:
     """The name a "Who is X?" question asks about ("Who is Kash Patel?": "Kash Patel"), or
     None for any other question."""
-    m = _WH.search(question)
+    m = _WH.search(question, opening_clause_end(question))
     if m is None or not m.group("wh") or m.group("wh").lower() not in ("who", "whom"):
         return None
     described = _DESCRIBE.match(question, m.end())
@@ -2051,7 +2055,7 @@ def asked_noun(question: str) -> str | None:
     expected = expected_type(question)
     if expected is None or expected.kind not in (ENTITY, NUMBER) or expected.dimension:
         return None
-    for m in _WH.finditer(question):
+    for m in _WH.finditer(question, opening_clause_end(question)):
         if m.group("wh"):
             return None
         if m.group("how"):

@@ -84,6 +84,23 @@ _TOPIC = re.compile(
 )
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "it", "his", "their", "its"}
 
+# "When Trump tapped Rubio, which senator cheered the pick?": a "when" opening a clause of its
+# own (not "When did ...", "When is ...") and a comma before a wh-phrase says when the asked
+# thing happened; the question is the wh-phrase after it.
+_OPENING_WHEN = re.compile(
+    r"^\W*when\s+(?!(?:is|are|was|were|did|do|does|will|would|can|could|should|shall|has|have"
+    r"|had|may|might|must)\b)[^?,]*,\s*(?=(?:which|what|who|whom|whose|where|how)\b)",
+    re.IGNORECASE,
+)
+
+
+def opening_clause_end(question: str) -> int:
+    """Where the question starts after an opening "When ...," clause that says when the asked
+    thing happened ("When Trump tapped Rubio, which senator ...?"); 0 when it has none."""
+    m = _OPENING_WHEN.match(question)
+    return m.end() if m else 0
+
+
 WH_TYPES = [
     (
         "how_many",
@@ -337,8 +354,9 @@ def parse_question(
                 kind, speaker, topic = "speaker", name, _clean_topic(m.group("rest"))
                 break
     if kind != "speaker":
+        asked = bare[opening_clause_end(bare) :]  # the question after a "When ...," clause
         for wh, pattern in WH_TYPES:
-            if pattern.search(bare):
+            if pattern.search(asked):
                 kind = wh
                 break
 

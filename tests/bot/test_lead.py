@@ -2224,3 +2224,48 @@ def test_an_abbreviated_title_or_a_party_tag_is_nobody_and_saint_opens_a_place()
         "Main St",
         "Paul Street",
     ]
+
+
+def test_a_name_typed_without_its_accents_is_still_the_questions_own():
+    # "Beyoncé [1]." led "Who is the Beyonce choreographer ...?": the question names her,
+    # typed without the accent as most keyboards type it
+    sentence = "Days before Beyoncé's show, her choreographer Christopher Grant reported a theft."
+    assert spans(sentence, "Who is the Beyonce choreographer whose car was broken into?") == [
+        "Christopher Grant"
+    ]
+    # and the other way round
+    sentence = "Fans of the Pokemon Company met Nintendo veteran Satoru Iwata."
+    assert spans(sentence, "Who did fans of the Pokémon Company meet?") == [
+        "Nintendo",
+        "Satoru Iwata",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # an opening "When ...," clause says when the asked thing happened; the question is the
+        # wh-phrase after it ("Wednesday [1]." led the first)
+        (
+            "When Trump tapped Marco Rubio, which Florida senator cheered the pick?",
+            ExpectedType(PERSON, "senator"),
+        ),
+        (
+            "When the storm hit, how many homes lost power?",
+            ExpectedType(NUMBER, units=frozenset({"home", "lost", "power"})),
+        ),
+        ("when trump tapped rubio, who cheered", ExpectedType(PERSON)),
+        # "When" asking, before a comma or not, still asks for a date
+        ("When did the war end?", ExpectedType(DATE)),
+        ("When is the next eclipse, and where can I see it?", ExpectedType(DATE)),
+        ("When will the bridge reopen, according to the city?", ExpectedType(DATE)),
+        # "which other" asks what "which" does
+        ("Which other Florida senator cheered the pick?", ExpectedType(PERSON, "senator")),
+        (
+            "Which other company bid for the deal?",
+            ExpectedType(ENTITY, heads=frozenset({"company", "bid"})),
+        ),
+    ],
+)
+def test_an_opening_when_clause_and_other_do_not_change_what_is_asked(question, expected):
+    assert expected_type(question) == expected
