@@ -52,7 +52,8 @@ PERSON_NOUNS = frozenset(
     astronauts activist activists lawyer lawyers attorney prosecutor economist writer novelist
     poet filmmaker producer designer entrepreneur rabbi priest bishop cardinal dictator premier
     monarch correspondent reporter editor anchor columnist commentator friend wife husband son
-    daughter mother father brother sister girlfriend boyfriend widow""".split()
+    daughter mother father brother sister girlfriend boyfriend widow supervisor supervisors
+    councilman councilwoman councilmember alderman alderwoman assemblyman assemblywoman""".split()
 )
 PLACE_NOUNS = frozenset(
     """country countries nation nations state states city cities town towns region county
@@ -69,7 +70,7 @@ TEAM_NOUNS = frozenset("team teams squad squads".split())
 # A league or a sport's governing body, which answers no "Which team ...?" ("NFL [1]." led "Which
 # team did the Lions host in the first Thanksgiving game?"): by its letters or its name's end.
 LEAGUES = frozenset("nfl nba mlb nhl mls wnba nwsl ncaa fifa uefa afl cfl xfl usfl".split())
-LEAGUE_HEADS = frozenset("league association conference federation".split())
+LEAGUE_HEADS = frozenset("league association conference federation series".split())
 # Nouns asking for a group of people, which a people may answer ("Which group ...?": "Kurds")
 PEOPLE_NOUNS = frozenset(
     """group groups people peoples community communities population populations minority
@@ -175,6 +176,9 @@ PLACE_TITLES = frozenset({"us"})
 NATION_TAILS = frozenset("usa america us uk".split())
 # The nations the news names most, none of them a city as well ("Which city ...?": not "America").
 NATIONS = NATION_TAILS | {"united states", "united kingdom", "britain", "great britain"}
+# A country as the news also calls it, beside its listed names: "America's reckoning" is
+# nobody who beat anyone, and no company.
+COUNTRY_ALIASES = frozenset({"america", "usa"})
 # The last word of an occasion's name ("Bastille Day", "Election Night", "Starry Nights"): no
 # person unless a known first name comes first ("Jason Day").
 OCCASION_HEADS = frozenset("day days night nights eve weekend".split())
@@ -696,8 +700,16 @@ class Lead:
 
 
 def question_words(question: str) -> frozenset[str]:
-    """Every word of the question, lower-case, without a possessive "'s"."""
-    return frozenset(_key_word(w) for w in _WORD.findall(question))
+    """Every word of the question, lower-case, without a possessive "'s", and the acronym of
+    each name of two words or more ("au" of "African Union": "AU" repeats it)."""
+    acronyms = {
+        "".join(w[0] for w in m.group().split()).lower() for m in _NAME_RUN.finditer(question)
+    }
+    return frozenset(_key_word(w) for w in _WORD.findall(question)) | acronyms
+
+
+# Two or more capitalised words in a row: a name whose acronym the news may write instead.
+_NAME_RUN = re.compile(r"(?<![\w.])[A-Z][a-z][\w'’\-]*(?:\s+[A-Z][a-z][\w'’\-]*)+")
 
 
 def _key_word(word: str) -> str:
@@ -1054,7 +1066,7 @@ def candidate_spans(
             spans = [
                 s
                 for s in spans
-                if span_key(s.text) not in COUNTRIES | US_STATES | CONTINENTS
+                if span_key(s.text) not in COUNTRIES | COUNTRY_ALIASES | US_STATES | CONTINENTS
                 and span_key(s.text).rpartition(" ")[2] not in GEO_TAILS
                 and not _titled_person(s.text)
             ]
@@ -1252,7 +1264,7 @@ def _place_or_institution(span: str) -> bool:
     first, _, last = key.rpartition(" ")
     return (
         all(w in PARTY_WORDS for w in key.split())
-        or key in COUNTRIES
+        or key in COUNTRIES | COUNTRY_ALIASES
         or key in US_STATES
         or _people(key)
         or (bool(first) and last in NATION_TAILS)
@@ -2099,14 +2111,18 @@ def _word_after(sentence: str, end: int) -> str | None:
 
 
 MIN_ACRONYM = 3  # capitals in a row that spell an organisation ("SEC", "NBA"), not initials ("AJ")
+MAX_ACRONYM = 4  # longer, capitals in a row are a word written in capitals ("TODAY"), not "NASA"
 
 
 def _acronym_or_role(span: str) -> bool:
-    """A span made only of acronyms and words for a person ("SEC", "SEC Player"): no name."""
+    """A span made only of acronyms and words for a person ("SEC", "SEC Player"), or holding a
+    word written in capitals that is longer than an acronym ("USA TODAY Sports": running text
+    writes no person's name so): no name."""
+    words = span.split()
     return all(
         (w.isupper() and w.isalpha() and len(w) >= MIN_ACRONYM) or w.lower() in PERSON_NOUNS
-        for w in span.split()
-    )
+        for w in words
+    ) or any(w.isupper() and w.isalpha() and len(w) > MAX_ACRONYM for w in words)
 
 
 def _ends(span: str) -> list[str]:

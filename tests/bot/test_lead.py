@@ -2269,3 +2269,50 @@ def test_a_name_typed_without_its_accents_is_still_the_questions_own():
 )
 def test_an_opening_when_clause_and_other_do_not_change_what_is_asked(question, expected):
     assert expected_type(question) == expected
+
+
+def test_an_acronym_of_the_questions_own_name_repeats_it():
+    # "AU [1]." led "Who led the African Union mediation team ...?"
+    sentence = "Talks mediated by the African Union (AU) ended in a truce, said Olusegun Obasanjo."
+    question = "Who led the African Union mediation team?"
+    assert spans(sentence, question) == ["Olusegun Obasanjo"]
+    assert "au" in question_words(question)
+    # one capitalised word makes no acronym: "AU" is someone else's for "Who led Union?"
+    assert "u" not in question_words("Who led Union?")
+
+
+def test_a_local_officials_noun_asks_for_a_person():
+    # "Los Angeles County Board of Supervisors [1]." led "Which LA County supervisor ...?",
+    # read as asking for a county
+    question = "Which LA County supervisor voted against declaring a local emergency?"
+    assert expected_type(question) == ExpectedType(PERSON, "supervisor")
+    sentence = "The Los Angeles County Board of Supervisors voted 4-1; Kathryn Barger voted no."
+    assert spans(sentence, question) == ["Kathryn Barger"]
+    assert expected_type("Which city councilwoman proposed the ban?") == ExpectedType(
+        PERSON, "councilwoman"
+    )
+
+
+def test_a_racing_series_is_no_team():
+    # "Cup Series [1]." led "Which team was Michael McDowell driving for ...?"
+    sentence = "McDowell won the Cup Series race for Front Row Motorsports."
+    question = "Which team was Michael McDowell driving for when he won the race?"
+    assert spans(sentence, question) == ["Front Row Motorsports"]
+
+
+def test_america_is_no_person_and_no_company():
+    # "America [1]." led "... who beat Roy Moore in Alabama's Senate race?"
+    sentence = "Alabama: Roy Moore and America’s reckoning, as Doug Jones won."
+    assert spans(sentence, "Who beat Roy Moore in Alabama's Senate race?") == ["Doug Jones"]
+    assert spans("America cheered as Tesla Motors won.", "Which company won?") == ["Tesla Motors"]
+
+
+def test_a_name_holding_a_word_in_capitals_is_no_person():
+    # "USA TODAY Sports [1]." led "which coach was ranked on the hottest seat ..."
+    sentence = "USA TODAY Sports ranked Mike McDaniel's seat the hottest."
+    assert spans(sentence, "Which coach was ranked on the hottest seat?") == ["Mike McDaniel"]
+    # initials and acronyms are no such word: "RFK Jr." and "JD Vance" are people
+    assert spans("Critics praised RFK Jr. and JD Vance.", "Who was praised?") == [
+        "RFK Jr",
+        "JD Vance",
+    ]
