@@ -701,9 +701,12 @@ class Lead:
 
 def question_words(question: str) -> frozenset[str]:
     """Every word of the question, lower-case, without a possessive "'s", and the acronym of
-    each name of two words or more ("au" of "African Union": "AU" repeats it)."""
+    each name of two words or more ("au" of "African Union": "AU" repeats it) but a person's
+    ("Dick Cheney" is no "D.C.")."""
     acronyms = {
-        "".join(w[0] for w in m.group().split()).lower() for m in _NAME_RUN.finditer(question)
+        "".join(w[0] for w in words).lower()
+        for words in (m.group().split() for m in _NAME_RUN.finditer(question))
+        if _key_word(words[0]) not in GIVEN_NAMES
     }
     return frozenset(_key_word(w) for w in _WORD.findall(question)) | acronyms
 

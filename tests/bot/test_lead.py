@@ -2279,6 +2279,10 @@ def test_an_acronym_of_the_questions_own_name_repeats_it():
     assert "au" in question_words(question)
     # one capitalised word makes no acronym: "AU" is someone else's for "Who led Union?"
     assert "u" not in question_words("Who led Union?")
+    # nor does a person's name: "Dick Cheney" is no "D.C."
+    question = "Where was Dick Cheney's funeral held?"
+    assert "dc" not in question_words(question)
+    assert spans("His funeral was held at the cathedral in D.C. on Thursday.", question) == ["D.C."]
 
 
 def test_a_local_officials_noun_asks_for_a_person():
