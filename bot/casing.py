@@ -30,10 +30,12 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # ("snowstorm"), not a name; shorter parts would make a compound of most words ("a", "us").
 MIN_PART_LETTERS = 3
 # A word no indexed article holds says the news does not cover what it names ("nairobi",
-# "suriname"), unless English uses it so often that a small index may lack it by chance ("send",
-# 430,000 of pyspellchecker's counts; "nairobi" and "suriname" 50, its floor). In the merged
-# realtimeqa index no word of one piece that no article holds is in a question to be found.
-COMMON_WORD_COUNT = 10_000
+# "suriname"), unless English uses it often enough that a small index may lack it by chance
+# ("send", "boiling", "tungsten"): pyspellchecker counts "send" 430,000 times, "boiling" 8,175,
+# "tungsten" 494, and names such as "nairobi" and "suriname" at its floor, 50, as it counts two
+# thirds of its 160,000 words. In the merged realtimeqa index no question to be found has a
+# word of one piece that no article holds.
+COMMON_WORD_COUNT = 100
 
 
 def typed_without_capitals(text: str) -> bool:
@@ -188,8 +190,9 @@ def _english() -> SpellChecker:
 
 
 def common_in_english(word: str) -> bool:
-    """Whether `word` (in lower case) is common in English at large ("send", "glass"): by
-    pyspellchecker's counts, at least COMMON_WORD_COUNT times in its 1.6 billion words."""
+    """Whether `word` (in lower case) is used in English at large more than at the floor of
+    pyspellchecker's counts ("send", "tungsten"; not "nairobi"): at least COMMON_WORD_COUNT
+    times in its 1.6 billion words."""
     return _english().word_frequency.dictionary.get(word, 0) >= COMMON_WORD_COUNT
 
 
