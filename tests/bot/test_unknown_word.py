@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from bot.answer import NOTHING_ABOUT, Answerer, _respelled, _spellings
+from bot.evidence import RARE_NAME
 from bot.render import render_answer
 from index.library import Library
 from tests.bot.conftest import ask_json, council_meetings, library_of, texts_of
@@ -205,6 +206,11 @@ PLANT_ARTICLES = [
 ]
 
 
+@pytest.fixture
+def plant_library(tmp_path: Path, real_embedder: Any) -> Library:
+    return library_of(tmp_path, real_embedder, PLANT_ARTICLES)
+
+
 @pytest.mark.model
 @pytest.mark.parametrize(
     "question",
@@ -217,14 +223,13 @@ PLANT_ARTICLES = [
     ],
 )
 def test_a_word_read_for_a_typo_that_the_answer_does_not_hold_is_a_name_the_news_lacks(
-    capsys, tmp_path, real_embedder, monkeypatch, question
+    capsys, plant_library, monkeypatch, question
 ):
-    library = library_of(tmp_path, real_embedder, PLANT_ARTICLES)
-    answer = ask_json(capsys, library, monkeypatch, question, texts_of(PLANT_ARTICLES))
+    answer = ask_json(capsys, plant_library, monkeypatch, question, texts_of(PLANT_ARTICLES))
     assert not answer["found"]
     assert answer["citations"] == []
     assert answer["answer"].startswith(NOTHING_ABOUT.format(names="“Quintex”"))
-    (reply,) = render_answer(Answerer(library, library.settings).answer(question))
+    (reply,) = render_answer(Answerer(plant_library, plant_library.settings).answer(question))
     assert reply.content is not None
     assert reply.content.startswith(NOTHING_ABOUT.format(names="“Quintex”"))
 
@@ -239,10 +244,13 @@ def test_a_word_read_for_a_typo_that_the_answer_does_not_hold_is_a_name_the_news
     ],
 )
 def test_a_word_read_for_a_typo_that_the_answer_holds_is_answered(
-    capsys, tmp_path, real_embedder, monkeypatch, question
+    capsys, plant_library, monkeypatch, question
 ):
-    library = library_of(tmp_path, real_embedder, PLANT_ARTICLES)
-    answer = ask_json(capsys, library, monkeypatch, question, texts_of(PLANT_ARTICLES))
+    if "battary" in question:  # read as the rare word its cited article holds
+        searcher = plant_library.searcher()
+        assert _spellings(question, searcher) == {"battary": "battery"}
+        assert searcher.rarity(["battery"])[0] >= RARE_NAME
+    answer = ask_json(capsys, plant_library, monkeypatch, question, texts_of(PLANT_ARTICLES))
     assert answer["found"]
     assert "2,500 jobs" in answer["answer"]
     assert answer["citations"][0]["article_id"] == "ford-plant"
