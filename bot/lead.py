@@ -176,9 +176,6 @@ PLACE_TITLES = frozenset({"us"})
 NATION_TAILS = frozenset("usa america us uk".split())
 # The nations the news names most, none of them a city as well ("Which city ...?": not "America").
 NATIONS = NATION_TAILS | {"united states", "united kingdom", "britain", "great britain"}
-# A country as the news also calls it, beside its listed names: "America's reckoning" is
-# nobody who beat anyone, and no company.
-COUNTRY_ALIASES = frozenset({"america", "usa"})
 # The last word of an occasion's name ("Bastille Day", "Election Night", "Starry Nights"): no
 # person unless a known first name comes first ("Jason Day").
 OCCASION_HEADS = frozenset("day days night nights eve weekend".split())
@@ -1069,7 +1066,7 @@ def candidate_spans(
             spans = [
                 s
                 for s in spans
-                if span_key(s.text) not in COUNTRIES | COUNTRY_ALIASES | US_STATES | CONTINENTS
+                if span_key(s.text) not in COUNTRIES | NATION_TAILS | US_STATES | CONTINENTS
                 and span_key(s.text).rpartition(" ")[2] not in GEO_TAILS
                 and not _titled_person(s.text)
             ]
@@ -1267,7 +1264,7 @@ def _place_or_institution(span: str) -> bool:
     first, _, last = key.rpartition(" ")
     return (
         all(w in PARTY_WORDS for w in key.split())
-        or key in COUNTRIES | COUNTRY_ALIASES
+        or key in COUNTRIES | NATION_TAILS  # "America's reckoning": nobody
         or key in US_STATES
         or _people(key)
         or (bool(first) and last in NATION_TAILS)
