@@ -662,8 +662,8 @@ class Answerer:
         guessed: Mapping[str, str] | None = None,
     ) -> Answer:
         """The answer to `text`, read as asked; `guessed`: the words it was read with for typos
-        (the word read -> as typed), which an extractive answer's articles must hold when rare
-        (`_unheld`)."""
+        (the word read -> as typed), which an extractive answer's retrieved articles must hold
+        when rare (`_unheld`)."""
         q = parse_question(text, conversation, now)
         when = TimeWindow.of(q.time, now, since)
         if q.kind == "speaker" and q.speaker:
@@ -1222,7 +1222,8 @@ class Answerer:
     ) -> Answer:
         """The answer from the passages `hits`. The question's rare names must be in the articles
         the answer cites; unless `cased` (its capitals the asker's own), not a name a typo from a
-        word the passages write. So must the rare words read for typos (`guessed`)."""
+        word the passages write. The rare words read for typos (`guessed`) must be in a retrieved
+        article."""
         weighed = self._weigh(q, hits, searcher)
         if weighed is None:
             return self._not_found(q, hits, searcher)
@@ -1325,12 +1326,12 @@ class Answerer:
         if missing:
             log.info("a rare name of the question is in no article the answer cites: not found")
             return self._not_found(q, hits, searcher)
-        # "how many jobs will the quintex plant create" read "quintet" for a typo: no article
-        # the answer cites holds that reading, so "quintex" is a name the news lacks, as it is
-        # typed with a capital
-        unheld = _unheld(guessed or {}, answering, searcher) if answering else ()
+        # "how many jobs will the quintex plant create" read "quintet" for a typo: no retrieved
+        # article holds that reading, so "quintex" is a name the news lacks, as it is typed
+        # with a capital
+        unheld = _unheld(guessed or {}, weighed.texts.values(), searcher)
         if unheld:
-            log.info("no article the answer cites holds a word read for a typo: not found")
+            log.info("no retrieved article holds a word read for a typo: not found")
             return self._not_found(q, hits, searcher, unheld)
         cites = CitationBuilder(searcher.articles)
         parts = []
@@ -1452,20 +1453,22 @@ class Answerer:
 
 
 def _unheld(
-    guessed: Mapping[str, str], article_ids: Iterable[str], searcher: Searcher
+    guessed: Mapping[str, str], texts: Iterable[str], searcher: Searcher
 ) -> tuple[str, ...]:
     """The words as typed (capitalised, as names) of the rare words (RARE_NAME) read from a
-    typo (`guessed`: the word read -> as typed) that none of the articles holds: the reading
-    found nothing of its own, so the typed word is most likely a name the news lacks ("morbi"
-    read "morbid"). A common word read ("recnetly": "recently") need not be held."""
+    typo (`guessed`: the word read -> as typed) that none of the `texts` (the retrieved
+    articles) holds in any form (`lexical_overlap`'s prefix match: "discontinued" holds
+    "discontinuing"): the reading found nothing of its own, so the typed word is most likely a
+    name the news lacks ("morbi" read "morbid"). A common word read ("recnetly": "recently")
+    need not be held."""
     read = list(guessed)
     if not read:
         return ()
-    held = word_set(_article_texts(article_ids, searcher))
+    texts = list(texts)
     return tuple(
         guessed[word][:1].upper() + guessed[word][1:]
         for word, rarity in zip(read, searcher.rarity(read), strict=True)
-        if rarity >= RARE_NAME and word not in held
+        if rarity >= RARE_NAME and not any(lexical_overlap([word], text) for text in texts)
     )
 
 
