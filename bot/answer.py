@@ -608,15 +608,15 @@ class Answerer:
         read = _read(asked)
         spellings = _spellings(read, searcher)  # typos of words the news uses, and names
         unknown = {word for word, meant in spellings.items() if meant is None}
-        guessed = {meant: typed for typed, meant in spellings.items() if meant is not None}
-        text = self._recased(_respelled(read, spellings), searcher, unknown, set(guessed))
+        respelled = {meant for meant in spellings.values() if meant is not None}
+        text = self._recased(_respelled(read, spellings), searcher, unknown, respelled)
         text = self._named(text, searcher)
         if conversation is not None:  # remembered as typed, framing and all
             conversation = replace(conversation, question=_read(conversation.question))
         # the capitals of a question typed without them are the bot's guesses ("house
         # repubicans" read "House Repubicans"): no name of theirs must be in the cited articles
         cased = not typed_without_capitals(read)
-        answer = self._answer(text, searcher, conversation, now, since, cased, guessed)
+        answer = self._answer(text, searcher, conversation, now, since, cased)
         # the question as the user typed it, whatever framing and casing the bot read it with
         return answer if text == asked else replace(answer, question=asked)
 
@@ -659,11 +659,7 @@ class Answerer:
         now: datetime | date | None,
         since: date | None,
         cased: bool = True,
-        guessed: Mapping[str, str] | None = None,
     ) -> Answer:
-        """The answer to `text`, read as asked; `guessed`: the words it was read with for typos
-        (the word read -> as typed), which an extractive answer's retrieved articles must hold
-        when rare (`_unheld`)."""
         q = parse_question(text, conversation, now)
         when = TimeWindow.of(q.time, now, since)
         if q.kind == "speaker" and q.speaker:
@@ -700,7 +696,7 @@ class Answerer:
                 # them may still tell what they said of it, in words the extractor did not
                 # read as a statement ("President Obama said Thanksgiving Day is ...")
                 hits, _ = self.retrieve(q, searcher, when)
-                told = self._extractive(q, hits, searcher, cased, guessed)
+                told = self._extractive(q, hits, searcher, cased)
                 if told.found and _tells_of(told.text, asked, q.topic or ""):
                     return told
             if spoken is not None and not missing:
@@ -733,7 +729,7 @@ class Answerer:
         hits, note = self.retrieve(q, searcher, when)
         if q.time.newest_first:
             return self._whats_new(q, hits, searcher, note)
-        answer = self._extractive(q, hits, searcher, cased, guessed)
+        answer = self._extractive(q, hits, searcher, cased)
         if self.llm is not None and answer.found:
             answer = self.llm.write(q.text, hits, answer)
         if note and answer.found:
@@ -1213,17 +1209,11 @@ class Answerer:
         )
 
     def _extractive(
-        self,
-        q: Question,
-        hits: Sequence[Hit],
-        searcher: Searcher,
-        cased: bool = True,
-        guessed: Mapping[str, str] | None = None,
+        self, q: Question, hits: Sequence[Hit], searcher: Searcher, cased: bool = True
     ) -> Answer:
         """The answer from the passages `hits`. The question's rare names must be in the articles
         the answer cites; unless `cased` (its capitals the asker's own), not a name a typo from a
-        word the passages write. The rare words read for typos (`guessed`) must be in a retrieved
-        article."""
+        word the passages write."""
         weighed = self._weigh(q, hits, searcher)
         if weighed is None:
             return self._not_found(q, hits, searcher)
@@ -1326,13 +1316,6 @@ class Answerer:
         if missing:
             log.info("a rare name of the question is in no article the answer cites: not found")
             return self._not_found(q, hits, searcher)
-        # "how many jobs will the quintex plant create" read "quintet" for a typo: no retrieved
-        # article holds that reading, so "quintex" is a name the news lacks, as it is typed
-        # with a capital
-        unheld = _unheld(guessed or {}, weighed.texts.values(), searcher)
-        if unheld:
-            log.info("no retrieved article holds a word read for a typo: not found")
-            return self._not_found(q, hits, searcher, unheld)
         cites = CitationBuilder(searcher.articles)
         parts = []
         used: dict[str, list[str]] = {}  # article id -> the sentences taken from it
@@ -1450,26 +1433,6 @@ class Answerer:
         if titles:
             lines.append(CLOSEST.format(titles="; ".join(f"“{t}”" for t in titles)))
         return Answer(question=q.text, text=" ".join(lines), found=False, subject=q.subject)
-
-
-def _unheld(
-    guessed: Mapping[str, str], texts: Iterable[str], searcher: Searcher
-) -> tuple[str, ...]:
-    """The words as typed (capitalised, as names) of the rare words (RARE_NAME) read from a
-    typo (`guessed`: the word read -> as typed) that none of the `texts` (the retrieved
-    articles) holds in any form (`lexical_overlap`'s prefix match: "discontinued" holds
-    "discontinuing"): the reading found nothing of its own, so the typed word is most likely a
-    name the news lacks ("morbi" read "morbid"). A common word read ("recnetly": "recently")
-    need not be held."""
-    read = list(guessed)
-    if not read:
-        return ()
-    texts = list(texts)
-    return tuple(
-        guessed[word][:1].upper() + guessed[word][1:]
-        for word, rarity in zip(read, searcher.rarity(read), strict=True)
-        if rarity >= RARE_NAME and not any(lexical_overlap([word], text) for text in texts)
-    )
 
 
 def _misspells(name: str, written: set[str]) -> bool:

@@ -15,10 +15,9 @@ from typing import Any
 import pytest
 
 from bot.answer import NOTHING_ABOUT, Answerer, _respelled, _spellings
-from bot.evidence import RARE_NAME
 from bot.render import render_answer
 from index.library import Library
-from tests.bot.conftest import ask_json, council_meetings, library_of, texts_of
+from tests.bot.conftest import ask_json, library_of, texts_of
 
 STORM = (
     "A winter storm dropped a foot of snow on Buffalo overnight. Schools closed and crews "
@@ -189,68 +188,3 @@ def test_a_misspelt_word_is_written_as_the_news_writes_it():
 )
 def test_the_first_part_of_a_hyphenated_word_is_read_as_a_name_never_as_a_typo(text, spellings):
     assert _spellings(text, Vocabulary()) == spellings
-
-
-PLANT = (
-    "Ford's new battery plant in Kentucky will create 2,500 jobs when it opens next year, the "
-    "company said on Tuesday. Hiring starts in the spring."
-)
-QUINTET = (
-    "A jazz quintet from New Orleans played to a full house at the city's music hall on Friday "
-    "night. The quintet returns in June."
-)
-PLANT_ARTICLES = [
-    ("ford-plant", "Business Desk", "2025-05-06", "Ford battery plant jobs", PLANT),
-    ("jazz-quintet", "Arts Desk", "2025-05-09", "A jazz night", QUINTET),
-    *council_meetings(),
-]
-
-
-@pytest.fixture
-def plant_library(tmp_path: Path, real_embedder: Any) -> Library:
-    return library_of(tmp_path, real_embedder, PLANT_ARTICLES)
-
-
-@pytest.mark.model
-@pytest.mark.parametrize(
-    "question",
-    [
-        # "quintex" is one letter from the news's "quintet" (a rare word), but no article the
-        # answer would cite holds "quintet": the typo reading found nothing of its own, so the
-        # word is a name the news lacks, refused as when typed with a capital
-        "how many jobs will the new quintex battery plant create?",
-        "How many jobs will the new Quintex battery plant create?",
-    ],
-)
-def test_a_word_read_for_a_typo_that_the_answer_does_not_hold_is_a_name_the_news_lacks(
-    capsys, plant_library, monkeypatch, question
-):
-    answer = ask_json(capsys, plant_library, monkeypatch, question, texts_of(PLANT_ARTICLES))
-    assert not answer["found"]
-    assert answer["citations"] == []
-    assert answer["answer"].startswith(NOTHING_ABOUT.format(names="“Quintex”"))
-    (reply,) = render_answer(Answerer(plant_library, plant_library.settings).answer(question))
-    assert reply.content is not None
-    assert reply.content.startswith(NOTHING_ABOUT.format(names="“Quintex”"))
-
-
-@pytest.mark.model
-@pytest.mark.parametrize(
-    "question",
-    [
-        "how many jobs will the new ford battery plant create?",
-        # "battary" read "battery", a rare word the cited article holds: answered
-        "how many jobs will the new ford battary plant create?",
-    ],
-)
-def test_a_word_read_for_a_typo_that_the_answer_holds_is_answered(
-    capsys, plant_library, monkeypatch, question
-):
-    if "battary" in question:  # read as the rare word its cited article holds
-        searcher = plant_library.searcher()
-        assert _spellings(question, searcher) == {"battary": "battery"}
-        assert searcher.rarity(["battery"])[0] >= RARE_NAME
-    answer = ask_json(capsys, plant_library, monkeypatch, question, texts_of(PLANT_ARTICLES))
-    assert answer["found"]
-    assert "2,500 jobs" in answer["answer"]
-    assert answer["citations"][0]["article_id"] == "ford-plant"
