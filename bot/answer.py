@@ -528,6 +528,8 @@ def _spellings(text: str, searcher: Searcher) -> dict[str, str | None]:
         if likeliest >= 1.0:
             out[word] = None  # a typo of no word of the news: a name
             continue
+        if word not in typed:
+            continue  # a hyphenated word's first part: a typo there would not be respelled
         known = [i for i, h in enumerate(held) if h < 1.0]
         split = dict(zip(known, searcher.count_tokens([variants[i] for i in known]), strict=True))
         likeliest_first = sorted(known, key=lambda i: (held[i], split[i] > 1, i))
@@ -537,7 +539,7 @@ def _spellings(text: str, searcher: Searcher) -> dict[str, str | None]:
                 likeliest_first[0],
             )
         ]
-    return {word: meant for word, meant in out.items() if meant is None or word in typed}
+    return out
 
 
 def _written(word: str, searcher: Searcher) -> bool:

@@ -96,11 +96,12 @@ def recased(
             out[i], out[i + 1] = capital.split(" ")
     # a word the news never uses (no text holds it, so none recased it), unless two words of
     # the texts run together
-    named = [i for i, word in enumerate(out) if word.lower().split("-")[0] in unknown]
+    heads = [word.lower().split("-")[0] for word in out]  # "chandrayaan" of "chandrayaan-3"
+    named = [i for i, head in enumerate(heads) if head in unknown]
     if named:
         known = {m.group().lower() for m in _CASED_WORD.finditer(near.joined)}  # starts too
         for i in named:
-            if not _compound(out[i].lower().split("-")[0], known):
+            if not _compound(heads[i], known):
                 out[i] = out[i][:1].upper() + out[i][1:]
     pieces, end = [], 0
     for m, word in zip(words, out, strict=True):
