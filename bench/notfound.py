@@ -225,6 +225,9 @@ SETS: dict[str, QuestionSet] = {
     # 40 more of the same four kinds in turn, written in the forty-seventh round from other
     # stories (seed 2929) and committed before their first run.
     "offtopic-fresh29": QuestionSet(QUESTIONS / "offtopic-fresh29.jsonl", False, REPORT),
+    # 40 more of the same four kinds in turn, written in the forty-eighth round from other
+    # stories (seed 3030) and committed before their first run.
+    "offtopic-fresh30": QuestionSet(QUESTIONS / "offtopic-fresh30.jsonl", False, REPORT),
     # The other 40 drawn from those drafts: the requests and yes/no questions to choose any rule of
     # that form on (fresh18 is only reported).
     "offtopic-forms-tune": QuestionSet(QUESTIONS / "offtopic-forms-tune.jsonl", False, TUNE),
@@ -285,6 +288,9 @@ SETS: dict[str, QuestionSet] = {
     # 40 more, written in the forty-seventh round from other random articles (seed 7272) and
     # committed before their first run.
     "user-answers-fresh7": QuestionSet(QUESTIONS / "user-answers-fresh7.jsonl", True, REPORT),
+    # 40 more, written in the forty-eighth round from other random articles (seed 8383) and
+    # committed before their first run.
+    "user-answers-fresh8": QuestionSet(QUESTIONS / "user-answers-fresh8.jsonl", True, REPORT),
     "who-is-tune": QuestionSet(WHO_IS["realtimeqa-tune"], True, TUNE),
     "who-is-dev": QuestionSet(WHO_IS["realtimeqa-dev"], True, REPORT),
 }
