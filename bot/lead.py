@@ -589,8 +589,11 @@ _DATE = re.compile(
 _DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)?\s*[—–−‒―-]\s")
 _NATIONALITY = re.compile(r"(?:ian|can|ish|ese|eli|ch)$")  # Russian, Mexican, British, ...
 _INITIALS = re.compile(r"(?:^|\s)(?:[A-Z]\.)+[A-Z]$")
-# A clock time or a ratio ("12:30 p.m.", "3:1"): no count, nor are its two numbers.
-_CLOCK = re.compile(r"(?<![\w:])\d+:\d+(?![\w:])")
+# A clock time or a ratio ("12:30 p.m.", "3:1"): no count, nor are its two numbers; nor is an
+# hour ("8 p.m.", "5 a.m.", "9pm").
+_CLOCK = re.compile(
+    r"(?<![\w:])\d+:\d+(?![\w:])|(?<![\w:.,])\d{1,2}(?=\s?(?:[ap]\.m\.?|[ap]m\b))", re.IGNORECASE
+)
 # "5'11\"", "5′11″", "6-foot-2", "5 feet 9 inches": a height is one number, not "5".
 _HEIGHT = re.compile(
     r"(?<![\w.,'’])\d{1,2}(?:['’′]\s?\d{1,2}(?:\"|”|″|'')?|-foot(?:-\d{1,2})?"

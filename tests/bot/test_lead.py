@@ -2320,3 +2320,12 @@ def test_a_name_holding_a_word_in_capitals_is_no_person():
         "RFK Jr",
         "JD Vance",
     ]
+
+
+def test_an_hour_counts_nothing():
+    # "8 [1]." answered "How many TV viewers did NBC draw for Super Bowl 60?" from "... air
+    # anywhere between 8 p.m. ET and 8:30 p.m."
+    question = "How many TV viewers did NBC draw for the game?"
+    sentence = "Viewers can expect the show between 8 p.m. ET and 8:30 p.m., or at 9pm."
+    assert spans(sentence, question) == []
+    assert spans("At 5 a.m., 12 viewers tuned in.", question) == ["12 viewers"]
