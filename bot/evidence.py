@@ -32,7 +32,6 @@ from bot.lead import (
     CONNECTORS,
     CURRENCIES,
     IRREGULAR_ACTS,
-    MONEY_WORDS,
     NUMBER,
     SURNAME_PARTICLES,
     TITLE_DOTS,
@@ -394,6 +393,15 @@ def kind_unwritten(question: str, articles: Sequence[str]) -> bool:
     return noun is not None and not mentions_unit(frozenset({noun}), articles)
 
 
+# Words of a "How much ...?" question that make the amount asked a sum of money: "How much did
+# the zoo pay ...?", "How much does the ticket cost?" ("How much did inflation rise?" asks for a
+# share, "How much of the vote ...?" for one too).
+MONEY_WORDS = frozenset(
+    """cost costs costing pay pays paid paying charge charges charged charging spend spends
+    spent spending earn earns earned earning owe owes owed donate donates donated donating fine
+    fines fined price prices priced salary salaries fee fees money cash sell sells sold buy
+    buys bought make makes made making gross grosses grossed grossing""".split()
+)
 # A sum as news writes one: a currency's sign or name ("$2.5 million", "20 million euros").
 _SUM = re.compile(r"[$€£¥₹]|\b(?:" + "|".join(map(re.escape, CURRENCIES)) + r")\b", re.IGNORECASE)
 

@@ -600,3 +600,14 @@ def test_a_kind_no_retrieved_article_writes_cannot_be_answered():
     assert kind_unwritten("How many pounds of food did the Tullis pantry buy?", [suit])
     # no noun read, no refusal
     assert not kind_unwritten("Which company makes the Zephyr scooter?", [suit])
+
+
+def test_what_a_film_made_is_a_sum():
+    # "Two decades [1]." answered "How much did the Freaky Friday sequel make in its opening
+    # weekend?" from a story on the sequel that gives no box office figure
+    reunion = "After more than two decades, Lindsay Lohan and Jamie Lee Curtis reunite."
+    assert money_unmet(
+        "How much did the Freaky Friday sequel make in its opening weekend?", [reunion]
+    )
+    assert money_unmet("How much has the film grossed?", [reunion])
+    assert not money_unmet("How much did the sequel make?", ["It made $29 million."])
