@@ -1933,12 +1933,16 @@ def ranked_leads(
         if done_to
         else set()
     )
+    question_firsts = _first_names(question) if expected.kind == PERSON else {}
     leads: dict[str, Lead] = {}
     roled: set[str] = set()  # the candidates a sentence names with the role asked for
     for i in considered:
         for span in found[i]:
             key = span_key(span.text)
             if not key or winner and _lost(sentences[i], span) or key in surnames | towns:
+                continue
+            if expected.kind == PERSON and _asked_person(key, repeated, question_firsts):
+                # "Who raised the turkeys Trump pardoned?": the question's own Trump is no answer
                 continue
             if done_to and (key.split()[-1] in doers or _SAID_AFTER.match(sentences[i], span.end)):
                 # "Trump pardoned ..." does not answer "Who was pardoned?", nor does the agent
@@ -1989,6 +1993,27 @@ def ranked_leads(
             for key, lead in leads.items()
         }
     return sorted(leads.values(), key=lambda lead: (-lead.score, order.index(lead.sentence)))
+
+
+def _first_names(question: str) -> dict[str, set[str]]:
+    """The first names the question writes before each surname ("Vicky White": white -> vicky)."""
+    firsts: dict[str, set[str]] = {}
+    for m in _FIRST_AND_LAST.finditer(question):
+        first = _key_word(m.group(1))
+        if first not in STOPWORDS and first not in TITLES and first not in ROLE_NOUNS:
+            firsts.setdefault(_key_word(m.group(2)), set()).add(first)
+    return firsts
+
+
+def _asked_person(key: str, asked: set[str], firsts: dict[str, set[str]]) -> bool:
+    """Whether the person `key` (a span's key) is one the question names: by the surname alone
+    ("Trump"), or with the same first name; "Casey White" is not "Vicky White"."""
+    words = key.split()
+    surname = words[-1]
+    if singular(surname) not in _singulars(asked):
+        return False
+    written = firsts.get(surname)
+    return not written or len(words) == 1 or words[0] in written
 
 
 # How often the texts must write a name with its "'s", and never without, for the "'s" to be

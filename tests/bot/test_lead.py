@@ -2329,3 +2329,17 @@ def test_an_hour_counts_nothing():
     sentence = "Viewers can expect the show between 8 p.m. ET and 8:30 p.m., or at 9pm."
     assert spans(sentence, question) == []
     assert spans("At 5 a.m., 12 viewers tuned in.", question) == ["12 viewers"]
+
+
+def test_the_questions_own_person_answers_no_who_question():
+    # "Donald Trump [1]." answered "who raised gobble and waddle, the turkeys trump pardoned in
+    # november 2025" from "President Donald Trump pardoned two turkeys ..."
+    question = "Who raised Gobble and Waddle, the turkeys President Trump pardoned?"
+    sentence = "President Donald Trump pardoned two turkeys raised by Travis Pittman."
+    assert [lead.span.text for lead in ranked_leads(question, [sentence], [0.9])] == [
+        "Travis Pittman"
+    ]
+    # the same surname with another first name is another person
+    question = "Who escaped with the Alabama corrections officer Vicky White?"
+    sentence = "Former Alabama corrections officer Vicky White helped Casey White escape."
+    assert [lead.span.text for lead in ranked_leads(question, [sentence], [0.9])] == ["Casey White"]
