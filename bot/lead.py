@@ -376,6 +376,9 @@ MEASURE_NOUNS = {
     "lifespan": "duration",
     "speed": "speed",
     "velocity": "speed",
+    "wind": "speed",  # "its peak winds": how fast they blew
+    "winds": "speed",
+    "gusts": "speed",
     "weight": "weight",
 }
 POINT_MEASURES = frozenset("melting boiling freezing".split())  # "... point": a temperature

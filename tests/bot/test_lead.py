@@ -2343,3 +2343,12 @@ def test_the_questions_own_person_answers_no_who_question():
     question = "Who escaped with the Alabama corrections officer Vicky White?"
     sentence = "Former Alabama corrections officer Vicky White helped Casey White escape."
     assert [lead.span.text for lead in ranked_leads(question, [sentence], [0.9])] == ["Casey White"]
+
+
+def test_winds_are_asked_as_a_speed():
+    # "AL95 [1]." answered "Once Invest 95L ... became Tropical Storm Jerry in October 2025, what
+    # were its peak sustained winds?"
+    question = "Once Invest 95L became Tropical Storm Jerry, what were its peak sustained winds?"
+    assert expected_type(question) == ExpectedType(NUMBER, "winds", dimension="speed")
+    assert spans("Forecasters tracked AL95 for days.", question) == []
+    assert spans("Jerry had maximum sustained winds of 105 mph.", question) == ["105 mph"]
