@@ -647,6 +647,9 @@ YEAR_PATTERN = re.compile(r"\b(?:19|20)\d\d\b")
 # A bare year between an article and a name is part of the name ("the 2026 Winter Olympics"):
 # the event's year, not a date of it ("In 2019 Congress passed it" is one).
 _YEAR_BEFORE_NAME = re.compile(r"(?:19|20)\d\d\s+[A-Z]")
+# Years joined before a name are its models or its season ("2021-2024 Bronco Sport vehicles",
+# "the 2024-25 NBA season"), not a date of it.
+_YEARS_BEFORE_NAME = re.compile(r"(?:19|20)\d\d[-–](?:19|20)?\d\d\s+[A-Z]")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|this|next|last)\s+$", re.IGNORECASE)
 _YEAR_SPAN = re.compile(r"(?:19|20)\d\d[-–](?:(?:19|20)?\d\d)")  # "2014-2024", "2019-20": a period
 # An earlier year, known by the word before it ("founded in 1871", "since 1888", "of 1927"): no
@@ -1003,11 +1006,13 @@ def candidate_spans(
     elif expected.kind == NATURAL_EVENT:
         spans = _natural_events(sentence)
     elif expected.kind == DATE:
+        named_ranges = list(_YEARS_BEFORE_NAME.finditer(sentence))
         spans = [
             Span(m.group(), m.start(), m.end())
             for m in _DATE.finditer(sentence)
             if not _year_of_name(sentence, m.start())
             and not _date_of_another_act(sentence, m.start(), asked)
+            and not any(r.start() <= m.start() < r.end() for r in named_ranges)
         ]
     else:
         person = expected.kind == PERSON

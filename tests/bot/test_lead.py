@@ -2352,3 +2352,20 @@ def test_winds_are_asked_as_a_speed():
     assert expected_type(question) == ExpectedType(NUMBER, "winds", dimension="speed")
     assert spans("Forecasters tracked AL95 for days.", question) == []
     assert spans("Jerry had maximum sustained winds of 105 mph.", question) == ["105 mph"]
+
+
+def test_years_joined_before_a_name_date_nothing():
+    # "2024 [1]." answered "When were Ford's owner notification letters for the Escape and Bronco
+    # Sport recall mailed?" from "Ford recalled certain 2021-2024 Bronco Sport ... vehicles"
+    question = "When were Ford's owner letters for the Bronco Sport recall mailed?"
+    sentence = "Ford recalled certain 2021-2024 Bronco Sport and 2020-22 Escape vehicles."
+    assert ranked_leads(question, [sentence], [0.9]) == []
+    assert [
+        lead.span.text for lead in ranked_leads(question, [sentence + " Aug. 18, 2025."], [0.9])
+    ] == ["Aug. 18, 2025"]
+    # a range before no name still dates something
+    spans_of = [
+        lead.span.text
+        for lead in ranked_leads(question, ["From 2019-2021, letters went out."], [0.9])
+    ]
+    assert spans_of == ["2019", "2021"]
