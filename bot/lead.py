@@ -647,11 +647,11 @@ YEAR_PATTERN = re.compile(r"\b(?:19|20)\d\d\b")
 # A bare year between an article and a name is part of the name ("the 2026 Winter Olympics"):
 # the event's year, not a date of it ("In 2019 Congress passed it" is one).
 _YEAR_BEFORE_NAME = re.compile(r"(?:19|20)\d\d\s+[A-Z]")
-# Years joined before a name are its models or its season ("2021-2024 Bronco Sport vehicles",
-# "the 2024-25 NBA season"), not a date of it.
-_YEARS_BEFORE_NAME = re.compile(r"(?:19|20)\d\d[-–](?:19|20)?\d\d\s+[A-Z]")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|this|next|last)\s+$", re.IGNORECASE)
 _YEAR_SPAN = re.compile(r"(?:19|20)\d\d[-–](?:(?:19|20)?\d\d)")  # "2014-2024", "2019-20": a period
+# Years joined before a name are its models or its season ("2021-2024 Bronco Sport vehicles",
+# "the 2024-25 NBA season"), not a date of it.
+_YEARS_BEFORE_NAME = re.compile(_YEAR_SPAN.pattern + r"\s+[A-Z]")
 # An earlier year, known by the word before it ("founded in 1871", "since 1888", "of 1927"): no
 # count, which the news writes with a comma or a unit ("1,871 fans", "1500 players").
 _OLD_YEAR = re.compile(r"1[0-8]\d\d")
@@ -2014,11 +2014,12 @@ def _first_names(question: str) -> dict[str, set[str]]:
 
 
 def _asked_person(key: str, asked: set[str], firsts: dict[str, set[str]]) -> bool:
-    """Whether the person `key` (a span's key) is one the question names: by the surname alone
-    ("Trump"), or with the same first name; "Casey White" is not "Vicky White"."""
+    """Whether the person `key` (a span's key) is one the question names (`asked`: its words,
+    singular): by the surname alone ("Trump"), or with the same first name; "Casey White" is
+    not "Vicky White"."""
     words = key.split()
     surname = words[-1]
-    if singular(surname) not in _singulars(asked):
+    if singular(surname) not in asked:
         return False
     written = firsts.get(surname)
     return not written or len(words) == 1 or words[0] in written
