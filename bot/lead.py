@@ -1941,6 +1941,11 @@ def ranked_leads(
         if done_to
         else set()
     )
+    # the people the question names, by their capitalised words ("Trump"; not "flag" of "Who
+    # created the intersex flag?"), and the first names it gives them
+    question_names = {
+        singular(_key_word(w)) for w in _WORD.findall(question) if w[:1].isupper()
+    } - STOPWORDS
     question_firsts = _first_names(question) if expected.kind == PERSON else {}
     leads: dict[str, Lead] = {}
     roled: set[str] = set()  # the candidates a sentence names with the role asked for
@@ -1949,7 +1954,9 @@ def ranked_leads(
             key = span_key(span.text)
             if not key or winner and _lost(sentences[i], span) or key in surnames | towns:
                 continue
-            if expected.kind == PERSON and _asked_person(key, repeated, question_firsts):
+            if expected.kind == PERSON and _asked_person(
+                key, repeated & question_names, question_firsts
+            ):
                 # "Who raised the turkeys Trump pardoned?": the question's own Trump is no answer
                 continue
             if done_to and (key.split()[-1] in doers or _SAID_AFTER.match(sentences[i], span.end)):
@@ -2013,13 +2020,13 @@ def _first_names(question: str) -> dict[str, set[str]]:
     return firsts
 
 
-def _asked_person(key: str, asked: set[str], firsts: dict[str, set[str]]) -> bool:
-    """Whether the person `key` (a span's key) is one the question names (`asked`: its words,
-    singular): by the surname alone ("Trump"), or with the same first name; "Casey White" is
-    not "Vicky White"."""
+def _asked_person(key: str, named: set[str], firsts: dict[str, set[str]]) -> bool:
+    """Whether the person `key` (a span's key) is one the question names (`named`: the words of
+    its names, singular): by the surname alone ("Trump"), or with the same first name; "Casey
+    White" is not "Vicky White"."""
     words = key.split()
     surname = words[-1]
-    if singular(surname) not in asked:
+    if singular(surname) not in named:
         return False
     written = firsts.get(surname)
     return not written or len(words) == 1 or words[0] in written

@@ -2369,3 +2369,13 @@ def test_years_joined_before_a_name_date_nothing():
         for lead in ranked_leads(question, ["From 2019-2021, letters went out."], [0.9])
     ]
     assert spans_of == ["2019", "2021"]
+
+
+def test_a_common_noun_of_the_question_names_nobody_it_asks_about():
+    # "Who created the intersex flag?": "flag" is the question's word, not a person it names, so
+    # the flag's own name still leads (and its sentence tells of no creation: not answered),
+    # not the creator of another flag
+    question = "Who created the intersex flag?"
+    sentences = ["Intersex-Inclusive Progress Pride Flag", "Ben Haith created the Juneteenth flag."]
+    leads = ranked_leads(question, sentences, [0.9, 0.6])
+    assert leads[0].span.text == "Progress Pride Flag"
