@@ -1941,12 +1941,14 @@ def ranked_leads(
         if done_to
         else set()
     )
-    # the people the question names, by their capitalised words ("Trump"; not "flag" of "Who
-    # created the intersex flag?"), and the first names it gives them
-    question_names = {
-        singular(_key_word(w)) for w in _WORD.findall(question) if w[:1].isupper()
-    } - STOPWORDS
-    question_firsts = _first_names(question) if expected.kind == PERSON else {}
+    # for "who": the words of the question's own names, by their capitals ("Trump"; not "flag"
+    # of "Who created the intersex flag?"), and the first names it gives them
+    asked_names: set[str] = set()
+    question_firsts: dict[str, set[str]] = {}
+    if expected.kind == PERSON:
+        capitalised = {singular(_key_word(w)) for w in _WORD.findall(question) if w[:1].isupper()}
+        asked_names = repeated & capitalised - STOPWORDS
+        question_firsts = _first_names(question)
     leads: dict[str, Lead] = {}
     roled: set[str] = set()  # the candidates a sentence names with the role asked for
     for i in considered:
@@ -1954,9 +1956,7 @@ def ranked_leads(
             key = span_key(span.text)
             if not key or winner and _lost(sentences[i], span) or key in surnames | towns:
                 continue
-            if expected.kind == PERSON and _asked_person(
-                key, repeated & question_names, question_firsts
-            ):
+            if asked_names and _asked_person(key, asked_names, question_firsts):
                 # "Who raised the turkeys Trump pardoned?": the question's own Trump is no answer
                 continue
             if done_to and (key.split()[-1] in doers or _SAID_AFTER.match(sentences[i], span.end)):
