@@ -766,13 +766,22 @@ def acronyms(texts: Iterable[str]) -> set[str]:
     "the", "and" or "for" between them), each also without its last words and its leading
     article: "nih" of "The National Institutes of Health", "cdc" of "Centers for Disease
     Control and Prevention". Initials from within a name ("ih" of "... Institutes of Health")
-    are none of its own."""
+    are none of its own, but a name after "the" starts its own: "opm" of "The Director of the
+    Office of Personnel Management Scott Kupor"."""
     out: set[str] = set()
     for text in texts:
         for m in _NAME_RUN.finditer(text):
-            words = [w for w in m.group(0).split() if w[0].isupper()]
+            tokens = m.group(0).split()
+            words: list[str] = []
+            firsts = {0}
+            for k, token in enumerate(tokens):
+                if token[0].isupper():
+                    if k and tokens[k - 1] == "the":
+                        firsts.add(len(words))
+                    words.append(token)
+            if words[0] in ("The", "A", "An"):
+                firsts.add(1)
             initials = "".join(w[0] for w in words).lower()
-            firsts = (0, 1) if words[0] in ("The", "A", "An") else (0,)
             out.update(initials[i:j] for i in firsts for j in range(i + 2, len(initials) + 1))
     return out
 

@@ -65,6 +65,15 @@ def test_initials_are_named_by_the_name_they_abbreviate():
     assert "cdc" in acronyms(["the Centers for Disease Control and Prevention said"])
 
 
+def test_initials_of_a_name_after_a_title_and_the():
+    # "I found nothing about “OPM”" over "The Director of the Office of Personnel Management
+    # Scott Kupor confirmed ...": the title and the name run on as one name of capitals
+    texts = ["The Director of the Office of Personnel Management Scott Kupor confirmed it."]
+    assert missing_names("Which OPM director confirmed it?", texts) == []
+    # initials from within a name are still none of its own
+    assert "ih" not in acronyms(["The National Institutes of Health will fund them."])
+
+
 def test_a_name_no_retrieved_article_holds_is_missing():
     texts = ["The mayor of Springfield said the flood was over.", "Flood waters fell on Monday."]
     assert missing_names("What did the mayor of Glimmerholt say about the flood?", texts) == [
