@@ -82,14 +82,14 @@ STATE_NOUNS = frozenset("state states".split())
 NUMBER_NOUNS = frozenset(
     """number percentage percent amount magnitude price cost age rate temperature score salary
     population total level speed height distance rating amounts prices costs ages rates scores
-    salaries totals levels ratings toll tolls tally""".split()
+    salaries totals levels ratings toll tolls tally share proportion fraction""".split()
 )
 # The last word of a company's or a publication's name: no place ("Where ...?" was answered
 # "Maxar Technologies").
 COMPANY_HEADS = frozenset(
     """company corp corporation inc ltd llc group holdings technologies systems labs industries
     motors airlines airways network news times journal tribune magazine today herald gazette
-    reuters bloomberg cnn nbc cbs abc msnbc npr bbc""".split()
+    reuters bloomberg cnn nbc cbs abc msnbc npr bbc hbo espn pbs cnbc""".split()
 )
 # A publication asked for ("Which newspaper ...?") is a name ending as one does: "New York
 # Times", "Washington Post", "USA Today".
@@ -111,7 +111,8 @@ INSTITUTION_HEADS = COMPANY_HEADS | frozenset(
     bridge tower river gardens church zoo hotel library station festival parade bowl cup
     championship olympics awards prize congregation synagogue chapel revolution war
     movement series tournament league conference games tour senate congress parliament
-    legislature thanksgiving christmas easter halloween hanukkah ramadan passover""".split()
+    legislature thanksgiving christmas easter halloween hanukkah ramadan passover security poll
+    polls survey""".split()
 )
 # The last word of a place's name that may follow a first name ("Victoria Falls", "Jackson
 # Hole", "Virginia Beach"), beside the institutions' and places' heads above.
@@ -145,12 +146,14 @@ ORGANISATION_NOUNS = COMPANY_NOUNS | frozenset(
     nonprofits organization organizations organisation organisations studio studios label labels
     newspaper newspapers outlet outlets committee committees""".split()
 )
+# The last word of a locality's name: "Oakland Township", "Orleans Parish", "Mexico City".
+LOCALITY_HEADS = frozenset("county city town township borough parish village municipality".split())
 PUBLIC_HEADS = AGENCY_HEADS | frozenset(
     "court courts congress senate parliament department ministry government".split()
 )
 # The continents and the world's regions news names as places, never as things or companies.
 CONTINENTS = frozenset(
-    """europe asia africa antarctica oceania eurasia americas""".split()
+    """europe asia africa antarctica oceania eurasia americas arctic antarctic""".split()
     + ["north america", "south america", "latin america", "central america", "middle east"]
 )
 # The last word of a sea's, a coast's or a region's name: no group, company or thing asked for
@@ -412,7 +415,7 @@ TITLES = frozenset(
     minister gen general judge justice chancellor ceo chief rev acting attorney us ambassador
     speaker commissioner director chairman chairwoman sheriff spokesman spokeswoman
     spokesperson representative lt col sgt adm admiral deputy assistant special envoy
-    press""".split()
+    press vp""".split()
 )
 # Faiths, peoples and nationalities: what somebody is, not who ("Jewish" from "Jewish and civil
 # rights groups" led "Who set fire to the synagogue?"). Words that are also names are not here:
@@ -462,6 +465,9 @@ _DEFINE = re.compile(
 # ("What team does he play for?" asks for a name: a noun comes first; so does "What is the name
 # of the team he plays for?").
 _DETERMINERS = frozenset("the its his her their".split())  # before the noun read: "its name"
+# Stop words of the search that describe the noun after them: "Which New Jersey company ...?",
+# "Which latest iPhone ...?" ask for a name as "Which company ...?" does.
+_TIME_ADJECTIVES = frozenset("new newest latest recent last".split())
 _ABOUT = re.compile(r"\babout\s*[?.!]?\s*$", re.IGNORECASE)
 _FOR = re.compile(
     r"\s+(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could)\s(?!.*\bname\b)"
@@ -474,6 +480,7 @@ _DEFINE_NAME = re.compile(
     r"\s+(?:is|are|was|were)\s+the\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*\s*\??\s*$"
 )
 _WORD = re.compile(r"\w(?:[\w'’&.\-]*\w)?")
+_PRONOUN_I = re.compile(r"I(?:['’](?:ll|m|ve|d))?")  # "I", "I'll", "I'm", "I've", "I'd"
 _SCORE = re.compile(r"\d+[-–]\d+")  # a score or a range: 1-2, 40-22, 2024-25
 _NUMBER = re.compile(
     r"(?<![\w.,])(?<!\d[-–])(?:[$€£]\s?)?\d+(?:[.,]\d+)*(?:[-–]\d+(?![\w.,]))?"  # a range: "1-3"
@@ -505,6 +512,17 @@ _DEFEATED = re.compile(
     r"(?:[A-Z][\w'’]*\s+)?$"
 )
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+# A name after the kind of thing it names is that thing's, nobody's: "in the journal Nature
+# Geoscience", "the app TikTok", "the band Queen" (but "the singer Taylor Swift").
+THING_NOUNS = frozenset(
+    """journal magazine newspaper paper outlet publication app band company firm startup brand
+    platform network website site channel show series film movie album song book novel ship
+    vessel group organization organisation nonprofit charity""".split()
+)
+_THING_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their|his|her)\s+(?:" + "|".join(sorted(THING_NOUNS)) + r")\s+$",
+    re.IGNORECASE,
+)
 _ARTICLE_BEFORE_NAME = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")  # "a McDonald's", "the Macy's"
 # A date right after a verb of saying or of dying dates that act ("said Thursday", "died on
 # Monday, Nov. 3"), not the event asked about, unless the question asks of that act (its first
@@ -759,14 +777,22 @@ def expected_type(question: str) -> ExpectedType | None:
             or _FOR.match(question, m.end("which"))
         ):
             return None  # "What is quiet quitting?", "What is the film about?": no name
-        words = [_key_word(w) for w in _before_verb(m.group("noun").split())]
+        phrase = _before_verb(m.group("noun").split())
+        words = [_key_word(w) for w in phrase]
+        # A noun phrase after "what is the" has no verb, so a person's noun before another noun
+        # describes it ("What was the official theme ...?": a theme), unless it owns it ("What
+        # was the official's name?").
+        before_noun: set[int] = set()
         if m.group("which").lower() == "what" and words[0] in ("is", "was", "are", "were"):
             # "What is the name of the storm ...", "What is the list price ...": read the noun.
-            words = [w for w in words[1:] if w not in _DETERMINERS] or ["name"]
-        if words[0] in STOPWORDS and words[0] not in TYPE_NOUNS:
+            kept = [i for i in range(1, len(words)) if words[i] not in _DETERMINERS]
+            before_noun = {n for n, i in enumerate(kept) if not phrase[i].endswith(("'s", "’s"))}
+            words = [words[i] for i in kept] or ["name"]
+        if words[0] in STOPWORDS and words[0] not in TYPE_NOUNS | _TIME_ADJECTIVES:
             continue  # "what did ...", "what does ...": look for a later wh-phrase
         if len(words) > 2 and words[0] in KIND_WORDS and words[1] == "of":
             words = words[2:]  # "Which type of outbreak ...": the noun is "outbreak"
+            before_noun = {i - 2 for i in before_noun if i >= 2}
         # The noun phrase ends at the first function word ("Which movie does ...").
         cut = next((i for i, w in enumerate(words) if i and w in STOPWORDS), len(words))
         words = words[:cut]
@@ -791,7 +817,9 @@ def expected_type(question: str) -> ExpectedType | None:
                 return ExpectedType(NUMBER, "old")
             if w in NUMBER_NOUNS:
                 return ExpectedType(NUMBER, w)
-            if w in PERSON_NOUNS or singular(w) in PERSON_NOUNS:  # "Which stars ...?"
+            if (w in PERSON_NOUNS or singular(w) in PERSON_NOUNS) and not (
+                i in before_noun and i + 1 < len(words)
+            ):  # "Which stars ...?"
                 return ExpectedType(PERSON, w, several)
             if w in PLACE_NOUNS and not _modifies_person(words, i):
                 # ("Which state senator ...", "Which country singer ...": a person)
@@ -1035,6 +1063,7 @@ def candidate_spans(
                 for s in spans
                 if not _place_or_institution(s.text)
                 and not _THE_BEFORE.search(sentence, 0, s.start)  # "The View" is nobody
+                and not _THING_BEFORE.search(sentence, 0, s.start)  # "the journal Nature"
                 and not _PLUS_AFTER.match(sentence, s.end)  # nor "Paramount+"
                 and not _before_region(sentence, s.end)
                 and not _GOVERNMENT_AFTER.match(sentence, s.end)
@@ -1059,8 +1088,7 @@ def candidate_spans(
                         if not _ACCORDING_TO.search(sentence, 0, s.start) or _personal(s.text)
                     ]
             # a quoted title is no one: “Please Please Please”, "Short n' Sweet"
-            titles = _titles(sentence)
-            spans = [s for s in spans if not any(t.start <= s.start < t.end for t in titles)]
+            spans = _outside_titles(sentence, spans)
         else:
             if not asked & OCCASION_NOUNS:
                 # "Turkey Day" is no team, company or thing asked for, unless a day is asked for
@@ -1089,6 +1117,7 @@ def candidate_spans(
             spans = [s for s in spans if not _people(span_key(s.text))]
         if expected.kind == PLACE:  # "Maxar Technologies" is nowhere; a university is a place
             spans = [s for s in spans if not _not_a_place(s.text)]
+            spans = _outside_titles(sentence, spans)  # nor the series "Game of Thrones"
         if expected.noun in DRUG_NOUNS:  # "which drug": not "Donald Trump", "FDA" or "U.S."
             spans = [s for s in spans if not _no_drug(s.text)] + _drugs(sentence)
             spans.sort(key=lambda s: s.start)
@@ -1108,8 +1137,16 @@ def candidate_spans(
     return [
         s
         for s in spans
-        if not _repeats(s.text, asked_singular) and not _peoples_country(s.text, asked)
+        if not _repeats(s.text, asked_singular)
+        and not _peoples_country(s.text, asked)
+        and not _CONDITIONAL.search(sentence, 0, s.start)
     ]
+
+
+# A span in an "if" clause is supposed, not told: "But if The White Lotus wins more than two
+# Emmys, we will have a problem" says nothing of how many it won ("If convicted, he faces 20
+# years" does tell, after the clause's comma).
+_CONDITIONAL = re.compile(r"\bif\b[^,;:—–]*$", re.IGNORECASE)
 
 
 # A quoted title: “Jaws”, "One Battle After Another," (a comma or full stop inside the quotes, as
@@ -1136,6 +1173,12 @@ _LISTED_KINDS = {
     CURRENCY: _listed(CURRENCIES),
     LANGUAGE: _listed(LANGUAGES, re.NOFLAG),  # as written: "english muffin" names no language
 }
+
+
+def _outside_titles(sentence: str, spans: list[Span]) -> list[Span]:
+    """`spans` but those inside a quoted title of `sentence`."""
+    titles = _titles(sentence)
+    return [s for s in spans if not any(t.start <= s.start < t.end for t in titles)]
 
 
 def _quoted_words(sentence: str) -> list[Span]:
@@ -1277,6 +1320,8 @@ def _place_or_institution(span: str) -> bool:
         all(w in PARTY_WORDS for w in key.split())
         or key in COUNTRIES | NATION_TAILS  # "America's reckoning": nobody
         or key in US_STATES
+        or key in CONTINENTS  # "Arctic sea ice": nobody
+        or last in GEO_TAILS  # nor the "Korean Peninsula"
         or _people(key)
         or (bool(first) and last in NATION_TAILS)
         or _institution_head(last)
@@ -1406,14 +1451,15 @@ def _a_person(span: str) -> bool:
 
 
 def _no_company(span: str) -> bool:
-    """A person (`_a_person`) or a public body ("Supreme Court", "Department of Defense")
-    answers no "Which company ...?"."""
+    """A person (`_a_person`), a public body ("Supreme Court", "Department of Defense") or a
+    locality ("Oakland Township") answers no "Which company ...?"."""
     words = span_key(span).split()
     if not words:
         return False
     return (
         _a_person(span)
         or words[-1] in PUBLIC_HEADS
+        or (len(words) > 1 and words[-1] in LOCALITY_HEADS)
         or (len(words) > 2 and words[1] == "of" and words[0] in PUBLIC_HEADS)
     )
 
@@ -1426,6 +1472,8 @@ def _not_a_place(span: str) -> bool:
         return False
     if words[-1] in NOWHERE_HEADS or (len(words) == 1 and _people(words[0])):
         return True
+    if len(words) == 1 and words[0] in TITLES - NATION_TAILS:
+        return True  # "Dick Cheney, powerful VP who ...": a title is nowhere ("U.S." is a place)
     if len(words) == 2 and words[0] in UNPLACED_NUMBERED and words[1].isdigit():
         return True  # "Category 5", "Game 7", "Proposition 50"
     # a title anywhere before the last word ("Rhode Island Attorney General Peter Neronha"), or
@@ -1485,13 +1533,29 @@ def lowercase_words(sentences: Sequence[str]) -> frozenset[str]:
 
 def capitalised_words(sentences: Sequence[str]) -> frozenset[str]:
     """Words written with a capital in the middle of a sentence (not after a colon, which
-    capitalises as a sentence start does): names, as far as case tells."""
+    capitalises as a sentence start does, nor in a headline written in capitals: "TAYLOR SWIFT
+    RUMORS: ..."): names, as far as case tells."""
     words = set()
     for sentence in sentences:
-        for tok in list(_WORD.finditer(sentence))[1:]:
-            if tok.group()[0].isupper() and not _after_colon(sentence, tok.start()):
+        tokens = list(_WORD.finditer(sentence))
+        shouted = [_shouted(tok.group()) for tok in tokens]
+        for n, tok in enumerate(tokens[1:], start=1):
+            if (
+                tok.group()[0].isupper()
+                and not _after_colon(sentence, tok.start())
+                and not (
+                    shouted[n] and (shouted[n - 1] or (n + 1 < len(tokens) and shouted[n + 1]))
+                )
+            ):
                 words.add(_key_word(tok.group()))
     return frozenset(words)
+
+
+def _shouted(word: str) -> bool:
+    """A word of three or more letters written in capitals: an acronym ("NASA") alone, a
+    headline's word beside another ("TAYLOR SWIFT RUMORS")."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
 def passage_sentences(passages: Sequence[str]) -> list[str]:
@@ -1724,8 +1788,8 @@ def _names(
         tail = _NAME_TAIL.search(sentence, 0, run[0].start())
         if tail and (not tail.group("head") or _institution_head(tail.group("head"))):
             continue  # "(Kennedy Center for the) Performing Arts"
-        if len(run) == 1 and run[0].group() == "I":
-            continue  # the pronoun ("Elizabeth I" and "World War I" are longer runs)
+        if len(run) == 1 and _PRONOUN_I.fullmatch(run[0].group()):
+            continue  # the pronoun, "I'll" ("Elizabeth I" and "World War I" are longer runs)
         if len(run) == 1 and len(run[0].group()) == 1 and _GENUS.match(sentence, run[0].end()):
             continue  # "E. coli": a genus's initial (the platform "X" stays a name)
         if len(run) == 1 and _NUMBERED.match(sentence, run[0].start()):
@@ -2068,7 +2132,7 @@ def _asked_heads(question: str) -> frozenset[str]:
     words = []
     for w in m.group("noun").split()[:HEAD_WORDS]:
         key = _key_word(w)
-        if key in STOPWORDS or key.endswith(("ed", "ly")):
+        if key in STOPWORDS - _TIME_ADJECTIVES or key.endswith(("ed", "ly")):
             break  # "Which agency warned retailers?": the phrase ends before its verb
         # lower-case words only: "Formula" of "Which Formula 1 team" names no kind of thing
         if w[0].islower() and key not in KIND_WORDS:
