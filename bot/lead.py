@@ -1139,13 +1139,16 @@ def candidate_spans(
         for s in spans
         if not _repeats(s.text, asked_singular)
         and not _peoples_country(s.text, asked)
-        and not _CONDITIONAL.search(sentence, 0, s.start)
+        and not (expected.kind in _TOLD_KINDS and _CONDITIONAL.search(sentence, 0, s.start))
     ]
 
 
-# A span in an "if" clause is supposed, not told: "But if The White Lotus wins more than two
-# Emmys, we will have a problem" says nothing of how many it won ("If convicted, he faces 20
-# years" does tell, after the clause's comma).
+# An amount or a time in an "if" clause is supposed, not told: "But if The White Lotus wins more
+# than two Emmys, we will have a problem" says nothing of how many it won, "If the shutdown
+# lasts until Nov. 5, ..." nothing of when it ended ("If convicted, he faces 20 years" does
+# tell, after the clause's comma). A name there may be who acts: "... block the stadium deal if
+# the Washington Commanders do not change their name".
+_TOLD_KINDS = frozenset({NUMBER, DATE, YEAR})
 _CONDITIONAL = re.compile(r"\bif\b[^,;:—–]*$", re.IGNORECASE)
 
 

@@ -2518,3 +2518,7 @@ def test_a_span_in_an_if_clause_is_supposed_not_told():
     assert spans("If you ask me, it won two Emmys.", question) == ["two Emmys"]
     question = "How many years in prison does he face?"
     assert spans("If convicted, he faces up to 20 years in prison.", question) != []
+    # a name there may be who acts
+    question = "Which NFL team did Trump threaten to block from building a stadium?"
+    sentence = "Trump would block the deal if the Washington Commanders kept their name."
+    assert spans(sentence, question) == ["Washington Commanders"]
