@@ -87,11 +87,13 @@ PRONOUNS = {"he", "she", "they", "him", "her", "them", "it", "his", "their", "it
 # "When Trump tapped Rubio, which senator cheered the pick?": a "when" opening a clause of its
 # own (not "When did ...", "When is ...") and a comma before a wh-phrase says when the asked
 # thing happened; the question is the wh-phrase after it. A phrase with no wh-word may come
-# first ("Back in January 2018 when China's ambassador said ..., which spokeswoman ...?").
+# first ("Back in January 2018 when China's ambassador said ..., which spokeswoman ...?"), and
+# the comma may be left out, as chat leaves it ("when reno tahoe said no which other us cities
+# had been invited").
 _OPENING_WHEN = re.compile(
     r"^(?:(?!\b(?:which|what|who|whom|whose|where|how|why)\b)[^?])*?"
     r"\bwhen\s+(?!(?:is|are|was|were|did|do|does|will|would|can|could|should|shall|has|have"
-    r"|had|may|might|must)\b)[^?,]*,\s*(?=(?:which|what|who|whom|whose|where|how)\b)",
+    r"|had|may|might|must)\b)[^?,]*?(?:,\s*|\s+)(?=(?:which|what|who|whom|whose|where|how)\b)",
     re.IGNORECASE,
 )
 

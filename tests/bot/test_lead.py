@@ -2522,3 +2522,15 @@ def test_a_span_in_an_if_clause_is_supposed_not_told():
     question = "Which NFL team did Trump threaten to block from building a stadium?"
     sentence = "Trump would block the deal if the Washington Commanders kept their name."
     assert spans(sentence, question) == ["Washington Commanders"]
+
+
+def test_a_when_clause_without_its_comma_says_when():
+    # "Monday [1]." answered "when reno tahoe said no to bidding for the 2030 winter olympics
+    # which other us cities had been invited"
+    question = (
+        "when reno said no to bidding for the 2030 olympics which other us cities were invited"
+    )
+    assert expected_type(question) == ExpectedType(PLACE, "cities", heads=frozenset({"us", "city"}))
+    assert expected_type("When did the storm which hit Florida make landfall?") == ExpectedType(
+        DATE
+    )
