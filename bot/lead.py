@@ -417,6 +417,7 @@ TITLES = frozenset(
     spokesperson representative lt col sgt adm admiral deputy assistant special envoy
     press vp""".split()
 )
+_PLACELESS_TITLES = TITLES - NATION_TAILS  # a title alone is nowhere; "U.S." is a place
 # Faiths, peoples and nationalities: what somebody is, not who ("Jewish" from "Jewish and civil
 # rights groups" led "Who set fire to the synagogue?"). Words that are also names are not here:
 # "Brian", "Christian" (but "Christians" is), "White" (Betty White), "Black" (Jack Black),
@@ -468,6 +469,7 @@ _DETERMINERS = frozenset("the its his her their".split())  # before the noun rea
 # Stop words of the search that describe the noun after them: "Which New Jersey company ...?",
 # "Which latest iPhone ...?" ask for a name as "Which company ...?" does.
 _TIME_ADJECTIVES = frozenset("new newest latest recent last".split())
+_PHRASE_STOPWORDS = STOPWORDS - _TIME_ADJECTIVES  # the stop words that end a "which" phrase
 _ABOUT = re.compile(r"\babout\s*[?.!]?\s*$", re.IGNORECASE)
 _FOR = re.compile(
     r"\s+(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could)\s(?!.*\bname\b)"
@@ -788,7 +790,7 @@ def expected_type(question: str) -> ExpectedType | None:
             kept = [i for i in range(1, len(words)) if words[i] not in _DETERMINERS]
             before_noun = {n for n, i in enumerate(kept) if not phrase[i].endswith(("'s", "’s"))}
             words = [words[i] for i in kept] or ["name"]
-        if words[0] in STOPWORDS and words[0] not in TYPE_NOUNS | _TIME_ADJECTIVES:
+        if words[0] in _PHRASE_STOPWORDS and words[0] not in TYPE_NOUNS:
             continue  # "what did ...", "what does ...": look for a later wh-phrase
         if len(words) > 2 and words[0] in KIND_WORDS and words[1] == "of":
             words = words[2:]  # "Which type of outbreak ...": the noun is "outbreak"
@@ -1475,7 +1477,7 @@ def _not_a_place(span: str) -> bool:
         return False
     if words[-1] in NOWHERE_HEADS or (len(words) == 1 and _people(words[0])):
         return True
-    if len(words) == 1 and words[0] in TITLES - NATION_TAILS:
+    if len(words) == 1 and words[0] in _PLACELESS_TITLES:
         return True  # "Dick Cheney, powerful VP who ...": a title is nowhere ("U.S." is a place)
     if len(words) == 2 and words[0] in UNPLACED_NUMBERED and words[1].isdigit():
         return True  # "Category 5", "Game 7", "Proposition 50"
@@ -2135,7 +2137,7 @@ def _asked_heads(question: str) -> frozenset[str]:
     words = []
     for w in m.group("noun").split()[:HEAD_WORDS]:
         key = _key_word(w)
-        if key in STOPWORDS - _TIME_ADJECTIVES or key.endswith(("ed", "ly")):
+        if key in _PHRASE_STOPWORDS or key.endswith(("ed", "ly")):
             break  # "Which agency warned retailers?": the phrase ends before its verb
         # lower-case words only: "Formula" of "Which Formula 1 team" names no kind of thing
         if w[0].islower() and key not in KIND_WORDS:
