@@ -384,6 +384,16 @@ MEASURE_NOUNS = {
     "gusts": "speed",
     "weight": "weight",
 }
+# "How deep ...?" asks for a depth as "What is the depth ...?" does, so a number in a unit of it
+# answers or nothing does. Not "how far" ("How far has the stock fallen?"), "how high" (a
+# deduction's cap) nor "how long" (a time or a length): those ask for a number of any unit.
+HOW_DIMENSIONS = {
+    "tall": "distance",
+    "deep": "distance",
+    "wide": "distance",
+    "fast": "speed",
+    "heavy": "weight",
+}
 POINT_MEASURES = frozenset("melting boiling freezing".split())  # "... point": a temperature
 # A number (in digits, not money, or in words) and the unit of a dimension written after it.
 _MEASURED = {
@@ -440,7 +450,7 @@ CONNECTORS = frozenset("of de del la los las le du van von da di".split())
 SURNAME_PARTICLES = frozenset("de des del della la le du van von der da di".split())
 
 _WH = re.compile(
-    r"\b(?P<how>how\s+(?:many|much|old|long|tall|far|big))\b"
+    r"\b(?P<how>how\s+(?:many|much|old|long|tall|far|big|deep|wide|fast|heavy))\b"
     r"|\b(?P<which>which|what)\s+(?:of\s+the\s+following\s+)?(?:other\s+)?"  # "Which other senator"
     r"(?P<noun>(?:[\w’'\-]+\s+){0,5}[\w’'\-]+)"
     r"|\b(?P<wh>who|whom|whose|where|when)\b",
@@ -755,11 +765,13 @@ def expected_type(question: str) -> ExpectedType | None:
     for m in _WH.finditer(question, opening_clause_end(question)):
         if m.group("how"):
             how = m.group("how").lower().split()[-1]
-            if how not in ("many", "much", "old", "tall", "far"):
+            if how not in ("many", "much", "old", "far") and how not in HOW_DIMENSIONS:
                 return None
             # "How much is the settlement?": `noun` "much", for which money is the very kind;
             # "How old was he?": `noun` "old", answered by an age
             noun = how if how in ("much", "old") else None
+            if how in HOW_DIMENSIONS:  # "How deep underground ...?" counts no "underground"
+                return ExpectedType(NUMBER, dimension=HOW_DIMENSIONS[how])
             return ExpectedType(NUMBER, noun, units=_asked_units(question[m.end() :]))
         if m.group("wh"):
             wh = m.group("wh").lower()
@@ -1133,8 +1145,15 @@ def candidate_spans(
             spans = [s for s in spans if not _ACCORDING_TO.search(sentence, 0, s.start)]
         if expected.noun in COUNTRY_NOUNS:  # "which country": a country, not "Meta" or "Trump"
             spans = [s for s in spans if span_key(s.text) in COUNTRIES]
-        if expected.noun in CITY_NOUNS:  # "which city": not "America" (but "Gaza" is one)
-            spans = [s for s in spans if span_key(s.text) not in NATIONS]
+        if expected.noun in CITY_NOUNS:
+            # "which city": not "America" (but "Gaza" is one), a continent, nor a sea's, a
+            # coast's or a region's name ("Kamchatka Peninsula" for "Which town ...?")
+            spans = [
+                s
+                for s in spans
+                if span_key(s.text) not in NATIONS | CONTINENTS
+                and span_key(s.text).rpartition(" ")[2] not in GEO_TAILS
+            ]
     asked_singular = _singulars(asked)
     return [
         s

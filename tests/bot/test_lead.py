@@ -426,6 +426,39 @@ def test_a_city_is_one_the_passages_write_as_a_town():
     assert lead is not None and lead.span.text == "Chiefs"
 
 
+def test_how_deep_fast_heavy_or_tall_asks_for_a_measure_in_its_unit():
+    # "How deep ...?" asks what "What is the depth ...?" asks: a number in a unit of distance
+    deep = expected_type("How deep was the quake centered near Defne?")
+    assert deep == ExpectedType(NUMBER, dimension="distance")
+    # the words after the adjective are no unit counted ("underground")
+    assert expected_type("how deep underground was the quake") == deep
+    assert expected_type("How fast were the winds of the storm?") == ExpectedType(
+        NUMBER, dimension="speed"
+    )
+    assert expected_type("How heavy was the lobster?") == ExpectedType(NUMBER, dimension="weight")
+    assert expected_type("How tall is the volcano?") == deep
+    # a number in another unit, or counting something, does not answer it
+    sentence = "The quake, which killed 6 people, struck at a depth of 10 kilometers."
+    assert spans(sentence, "How deep was the quake?") == ["10 kilometers"]
+    assert spans("Gusts reached 120 mph as 3,000 homes lost power.", "How fast were the gusts?") == [
+        "120 mph"
+    ]
+    # "how far", "how high" and "how long" ask for a number of any unit, "how big" for none
+    assert expected_type("How far has the stock fallen?") == ExpectedType(NUMBER)
+    assert expected_type("How high did the deduction rise?") is None
+    assert expected_type("How big was the reward?") is None
+
+
+def test_a_city_is_no_continent_sea_coast_or_peninsula():
+    # "Kamchatka Peninsula" led "Which town ...?": a region's name is nowhere a town is asked
+    # for, but it stays a place ("Where ...?") and a town in the same sentence still leads
+    sentence = "The quake struck off the Kamchatka Peninsula near Petropavlovsk on Tuesday."
+    assert spans(sentence, "Which town did the earthquake hit hardest?") == ["Petropavlovsk"]
+    assert "Kamchatka Peninsula" in spans(sentence, "Where did the earthquake strike?")
+    sentence = "Storms battered the Gulf Coast and Europe while Mobile braced for flooding."
+    assert spans(sentence, "Which city braced for flooding?") == ["Mobile"]
+
+
 def test_no_lead_for_a_question_without_an_expected_kind_or_without_candidates():
     sentences = ["The talks failed because neither side would move on tariffs."]
     assert choose_lead("Why did the talks fail?", sentences, [0.9]) is None
@@ -739,12 +772,10 @@ def test_a_height_in_feet_and_inches_is_one_number():
     question = "How tall is the first lady?"
     assert spans("First lady Melania Trump is 5'11\".", question) == ["5'11\""]
     assert spans("First lady Melania Trump is 5′11″ tall.", question) == ["5′11″"]
-    assert spans("He stands 6-foot-2 and weighs 200 pounds.", question) == [
-        "6-foot-2",
-        "200 pounds",
-    ]
+    # a weight or a price is no height
+    assert spans("He stands 6-foot-2 and weighs 200 pounds.", question) == ["6-foot-2"]
     assert spans("She is 5 feet 9 inches tall.", question) == ["5 feet 9 inches"]
-    assert spans("The 6-foot wall cost $40,000.", question) == ["6-foot", "$40,000"]
+    assert spans("The 6-foot wall cost $40,000.", question) == ["6-foot"]
 
 
 def test_a_number_in_a_name_is_no_count():
