@@ -1269,13 +1269,21 @@ def _natural_events(sentence: str) -> list[Span]:
     return out
 
 
+# Words that only say a name is a company's: "Paramount Global" is the "Paramount" asked about.
+LEGAL_SUFFIXES = frozenset(
+    "inc corp corporation co company ltd llc plc group holdings global international".split()
+)
+
+
 def _repeats(span: str, asked_singular: set[str]) -> bool:
     """Whether the span says only what the question says: its words are the question's, but
-    for a word making a name an occasion ("Thanksgiving Day" for "... play on Thanksgiving?")."""
+    for a word making a name an occasion ("Thanksgiving Day" for "... play on Thanksgiving?")
+    or a company's ("Paramount Global" for "Which company was Paramount merging with?")."""
     words = _singulars(_words(span))
     return (
         words <= asked_singular
         or (words - OCCASION_HEADS <= asked_singular and bool(words & asked_singular))
+        or (words - LEGAL_SUFFIXES <= asked_singular and bool(words & asked_singular))
         or _initials(span) in asked_singular - {""}
     )
 
@@ -1771,13 +1779,14 @@ def _names(
             and not _ampersand_name(sentence, run)  # "Marks & Spencer said ...", "AT&T said"
         ):
             run = run[1:]
-        # A date is no name: "On July 20 I watched ...", "in February 2026".
-        while (
-            len(run) > 1
-            and _key_word(run[0].group()) in CALENDAR_WORDS
-            and run[1].group()[0].isdigit()
-        ):
-            run = run[2:]  # the month or weekday and its number; further numbers go below
+        # A date is no name: "On July 20 I watched ...", "in February 2026", "in April of 2029".
+        while len(run) > 1 and _key_word(run[0].group()) in CALENDAR_WORDS:
+            if run[1].group()[0].isdigit():
+                run = run[2:]  # the month or weekday and its number; further numbers go below
+            elif len(run) > 2 and run[1].group() == "of" and run[2].group()[0].isdigit():
+                run = run[3:]
+            else:
+                break
         # "On Monday Kevin McCarthy said": a weekday is no part of the name after it (a month
         # may be: April Ryan, June Carter).
         while len(run) > 1 and _key_word(run[0].group()) in _WEEKDAY_WORDS:

@@ -440,13 +440,38 @@ def test_how_deep_fast_heavy_or_tall_asks_for_a_measure_in_its_unit():
     # a number in another unit, or counting something, does not answer it
     sentence = "The quake, which killed 6 people, struck at a depth of 10 kilometers."
     assert spans(sentence, "How deep was the quake?") == ["10 kilometers"]
-    assert spans("Gusts reached 120 mph as 3,000 homes lost power.", "How fast were the gusts?") == [
-        "120 mph"
-    ]
+    assert spans(
+        "Gusts reached 120 mph as 3,000 homes lost power.", "How fast were the gusts?"
+    ) == ["120 mph"]
     # "how far", "how high" and "how long" ask for a number of any unit, "how big" for none
     assert expected_type("How far has the stock fallen?") == ExpectedType(NUMBER)
     assert expected_type("How high did the deduction rise?") is None
     assert expected_type("How big was the reward?") is None
+
+
+def test_a_month_of_a_year_is_no_name():
+    # "April of 2029 [1]." led "Where does it seem to be heading?" (a month's name, "of" and a
+    # year read as a place's name like "University of Idaho")
+    question = "Where does the asteroid seem to be heading?"
+    sentence = "The asteroid has a tiny chance of hitting Earth in April of 2029."
+    assert spans(sentence, question) == ["Earth"]
+    sentence = "The storm is expected to make landfall in late August of 2025 near Tampa."
+    assert spans(sentence, "Where will the storm make landfall?") == ["Tampa"]
+    # a month is still a name's first word where no year follows ("April Ryan")
+    sentence = "Then the reporter April Ryan asked about it."
+    assert spans(sentence, "Which reporter asked about it?") == ["April Ryan"]
+
+
+def test_a_company_asked_about_is_not_its_own_answer():
+    # "Paramount Global [1]." led "Which company was Paramount getting ready to merge with?"
+    question = "Which company was Paramount getting ready to merge with?"
+    sentence = "In July, Paramount Global settled the lawsuit before merging with Skydance Media."
+    assert spans(sentence, question) == ["Skydance Media"]
+    # a company's name with more than the asked name in it may answer
+    sentence = "Tesla signed a deal with Samsung Electronics."
+    assert spans(sentence, "Tesla struck a deal with which Samsung unit?") == [
+        "Samsung Electronics"
+    ]
 
 
 def test_a_city_is_no_continent_sea_coast_or_peninsula():
