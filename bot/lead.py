@@ -126,7 +126,10 @@ AGENCY_HEADS = frozenset(
     """service agency bureau administration commission committee army navy marines corps force
     guard police military""".split()
 )
-NOWHERE_HEADS = COMPANY_HEADS | AGENCY_HEADS
+# The last word of a league's name, as of a sport's body: nowhere ("Major League Baseball" does
+# not say where the Rays played; the "Russian Federation" is somewhere).
+SPORTS = frozenset("baseball football soccer basketball hockey".split())
+NOWHERE_HEADS = COMPANY_HEADS | AGENCY_HEADS | LEAGUE_HEADS - {"federation"} | SPORTS
 # After a person's name, a word that makes it a government or an operation, not the person: "the
 # Biden administration" does not answer "who" with Joe Biden.
 GOVERNMENT_WORDS = frozenset("administration campaign government presidency era".split())
@@ -456,6 +459,12 @@ _WH = re.compile(
     r"|\b(?P<wh>who|whom|whose|where|when)\b",
     re.IGNORECASE,
 )
+# A question opening with "why" or with "how" and a verb asks for a clause: a wh-word after
+# it ("How did Stout plead when he was arraigned?") is no part of what is asked.
+_CLAUSE_ASKED = re.compile(
+    r"\W*(?:why|how\s+(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could))\b",
+    re.IGNORECASE,
+)
 # After "who": "is" and a name only ("Who is Zohran Mamdani?", "Who are the Proud Boys?"), its
 # particles too ("Who is Ursula von der Leyen?").
 _PARTICLE = rf"(?:{'|'.join(sorted(SURNAME_PARTICLES))})"
@@ -762,7 +771,10 @@ def expected_type(question: str) -> ExpectedType | None:
     """The kind of thing the question asks for, from its first wh-phrase (after any opening
     "When ...," clause: `opening_clause_end`); None for questions ("why", "how did", "what
     happened") whose answer is a clause, not a span."""
-    for m in _WH.finditer(question, opening_clause_end(question)):
+    start = opening_clause_end(question)
+    if _CLAUSE_ASKED.match(question, start):
+        return None  # "How did he plead when he was arraigned?" asks no date
+    for m in _WH.finditer(question, start):
         if m.group("how"):
             how = m.group("how").lower().split()[-1]
             if how not in ("many", "much", "old", "far") and how not in HOW_DIMENSIONS:
@@ -1704,7 +1716,11 @@ def _in_a_name(sentence: str, start: int, end: int) -> bool:
 
 def _is_unit(word: str) -> bool:
     """Whether the lower-case word after a number is what it counts ("stores"), not a verb or
-    an adverb ("may", "potentially")."""
+    an adverb ("may", "potentially"); weeks and months are one though questions' stop words
+    hold them ("seven weeks ago" counts weeks, not the MPs asked about; years are left bare,
+    for "84 years old" answers "How old ...?" by "84")."""
+    if singular(word) in ("week", "month"):
+        return True
     return word not in NOT_UNITS and (not word.endswith("ly") or word in LY_NOUNS)
 
 
@@ -2119,14 +2135,15 @@ def _first_names(question: str) -> dict[str, set[str]]:
 
 def _asked_person(key: str, named: set[str], firsts: dict[str, set[str]]) -> bool:
     """Whether the person `key` (a span's key) is one the question names (`named`: the words of
-    its names, singular): by the surname alone ("Trump"), or with the same first name; "Casey
-    White" is not "Vicky White"."""
+    its names, singular): by the surname alone ("Trump"), or with the same first name, after
+    any title ("Airman 1st Class Jack Teixeira" is "airman Jack Teixeira"); "Casey White" is not
+    "Vicky White"."""
     words = key.split()
     surname = words[-1]
     if singular(surname) not in named:
         return False
     written = firsts.get(surname)
-    return not written or len(words) == 1 or words[0] in written
+    return not written or len(words) == 1 or any(w in written for w in words[:-1])
 
 
 # How often the texts must write a name with its "'s", and never without, for the "'s" to be

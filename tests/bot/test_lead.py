@@ -367,6 +367,11 @@ def test_a_span_counting_time_does_not_answer_how_many_of_something_else():
     assert spans(sentence, "How many hours did it take?") == ["20 hostages", "72 hours"]
     # a bare count is still a count
     assert spans("Israel freed 20 within 72 hours.", "How many were freed?") == ["20", "72 hours"]
+    # weeks, months and years are spans of time too ("Seven [1]." led "How many MPs had backed
+    # him ...?" from "Just seven weeks ago he was beaten")
+    sentence = "Just seven weeks ago he lost; 150 lawmakers backed him for two months."
+    assert spans(sentence, "How many lawmakers supported him?") == ["150 lawmakers"]
+    assert spans(sentence, "How many months did it last?") == ["150 lawmakers", "two months"]
 
 
 def test_dates_and_years():
@@ -472,6 +477,26 @@ def test_a_company_asked_about_is_not_its_own_answer():
     assert spans(sentence, "Tesla struck a deal with which Samsung unit?") == [
         "Samsung Electronics"
     ]
+
+
+def test_a_question_asking_how_or_why_asks_for_no_span_named_later():
+    # "Thursday [1]." led "How did Ronnie Dean Stout II plead when he was finally arraigned ...?"
+    assert expected_type("How did Stout plead when he was finally arraigned?") is None
+    assert expected_type("Why did the talks fail, and who walked out?") is None
+    # "how many" and the rest still ask for a number, "when" alone for a date
+    assert expected_type("How many people were there when the fire spread?") == ExpectedType(
+        NUMBER, units=frozenset({"people"})
+    )
+    assert expected_type("When did the fire start?") == ExpectedType(DATE)
+
+
+def test_a_league_is_nowhere():
+    # "Major League Baseball [1]." led "... where did the Tampa Bay Rays end up playing?"
+    question = "Where did the Rays end up playing their home games?"
+    sentence = "In 2024 Tropicana Field, home to Major League Baseball's Rays, lost its roof."
+    assert spans(sentence, question) == ["Tropicana Field"]
+    sentence = "The National Football League moved the game to Detroit."
+    assert spans(sentence, "Where was the game played?") == ["Detroit"]
 
 
 def test_a_city_is_no_continent_sea_coast_or_peninsula():
@@ -2399,6 +2424,13 @@ def test_the_questions_own_person_answers_no_who_question():
     question = "Who escaped with the Alabama corrections officer Vicky White?"
     sentence = "Former Alabama corrections officer Vicky White helped Casey White escape."
     assert [lead.span.text for lead in ranked_leads(question, [sentence], [0.9])] == ["Casey White"]
+    # nor is the question's person under a title it does not write ("Airman 1st Class Jack
+    # Teixeira [1]." led "Which federal judge sentenced airman Jack Teixeira ...?")
+    question = "Which federal judge sentenced airman Jack Teixeira to 15 years?"
+    sentence = "Judge Indira Talwani sentenced Airman 1st Class Jack Teixeira on Tuesday."
+    assert [lead.span.text for lead in ranked_leads(question, [sentence], [0.9])] == [
+        "Indira Talwani"
+    ]
 
 
 def test_winds_are_asked_as_a_speed():
