@@ -182,6 +182,13 @@ PLACE_TITLES = frozenset({"us"})
 NATION_TAILS = frozenset("usa america us uk".split())
 # The nations the news names most, none of them a city as well ("Which city ...?": not "America").
 NATIONS = NATION_TAILS | {"united states", "united kingdom", "britain", "great britain"}
+# Countries and states whose name is their capital's or a city's too ("Which city ...?" may be
+# answered "Singapore", "Gaza" or "New York"; "Japan" or "Texas" answers no such question).
+CITY_NAMED = frozenset(
+    ["singapore", "monaco", "luxembourg", "kuwait", "djibouti", "vatican", "gaza", "san marino"]
+    + ["new york", "washington"]
+)
+NOT_CITIES = (NATIONS | COUNTRIES | US_STATES | CONTINENTS) - CITY_NAMED
 # The last word of an occasion's name ("Bastille Day", "Election Night", "Starry Nights"): no
 # person unless a known first name comes first ("Jason Day").
 OCCASION_HEADS = frozenset("day days night nights eve weekend".split())
@@ -841,7 +848,9 @@ def expected_type(question: str) -> ExpectedType | None:
                 return ExpectedType(DATE, singular(w))
             if w in AGE_NOUNS:  # "What age ...?" asks what "How old ...?" does
                 return ExpectedType(NUMBER, "old")
-            if w in NUMBER_NOUNS:
+            if w in NUMBER_NOUNS and not (i + 1 < len(words) and words[i + 1].endswith("ing")):
+                # (a number's noun before a gerund names an activity: "which speed skating
+                # event" asks for an event)
                 return ExpectedType(NUMBER, w)
             if (w in PERSON_NOUNS or singular(w) in PERSON_NOUNS) and not (
                 i in before_noun and i + 1 < len(words)
@@ -1158,12 +1167,13 @@ def candidate_spans(
         if expected.noun in COUNTRY_NOUNS:  # "which country": a country, not "Meta" or "Trump"
             spans = [s for s in spans if span_key(s.text) in COUNTRIES]
         if expected.noun in CITY_NOUNS:
-            # "which city": not "America" (but "Gaza" is one), a continent, nor a sea's, a
-            # coast's or a region's name ("Kamchatka Peninsula" for "Which town ...?")
+            # "which city": not "America", a country or a state (but "Gaza" and "New York" are
+            # cities too), a continent, nor a sea's, a coast's or a region's name ("Kamchatka
+            # Peninsula" for "Which town ...?")
             spans = [
                 s
                 for s in spans
-                if span_key(s.text) not in NATIONS | CONTINENTS
+                if span_key(s.text) not in NOT_CITIES
                 and span_key(s.text).rpartition(" ")[2] not in GEO_TAILS
             ]
     asked_singular = _singulars(asked)

@@ -499,6 +499,15 @@ def test_a_league_is_nowhere():
     assert spans(sentence, "Where was the game played?") == ["Detroit"]
 
 
+def test_a_number_noun_before_a_gerund_names_an_activity():
+    # "Five [1]." led "... in which speed skating event did Eric Heiden set a world record?"
+    question = "At the 1980 Olympics, in which speed skating event did Heiden set a record?"
+    assert expected_type(question).kind == ENTITY
+    assert expected_type("What speed did the car reach?") == ExpectedType(
+        NUMBER, "speed", dimension="speed"
+    )
+
+
 def test_a_city_is_no_continent_sea_coast_or_peninsula():
     # "Kamchatka Peninsula" led "Which town ...?": a region's name is nowhere a town is asked
     # for, but it stays a place ("Where ...?") and a town in the same sentence still leads
@@ -507,6 +516,13 @@ def test_a_city_is_no_continent_sea_coast_or_peninsula():
     assert "Kamchatka Peninsula" in spans(sentence, "Where did the earthquake strike?")
     sentence = "Storms battered the Gulf Coast and Europe while Mobile braced for flooding."
     assert spans(sentence, "Which city braced for flooding?") == ["Mobile"]
+    # nor a country or a state ("Japan [1]." led "which russian town got flooded by the
+    # tsunami ...") unless a city bears its name
+    sentence = "The tsunami reached Japan and Hawaii, and flooded Severo-Kurilsk."
+    assert spans(sentence, "Which Russian town was flooded?") == ["Severo-Kurilsk"]
+    sentence = "Protests spread from Texas to New York and Singapore."
+    assert spans(sentence, "Which city saw protests?") == ["New York", "Singapore"]
+    assert spans(sentence, "Where were the protests?") == ["Texas", "New York", "Singapore"]
 
 
 def test_no_lead_for_a_question_without_an_expected_kind_or_without_candidates():
