@@ -82,7 +82,7 @@ STATE_NOUNS = frozenset("state states".split())
 NUMBER_NOUNS = frozenset(
     """number percentage percent amount magnitude price cost age rate temperature score salary
     population total level speed height distance rating amounts prices costs ages rates scores
-    salaries totals levels ratings toll tolls tally share proportion fraction""".split()
+    salaries totals levels ratings toll tolls tally share proportion fraction expectancy""".split()
 )
 # The last word of a company's or a publication's name: no place ("Where ...?" was answered
 # "Maxar Technologies").
@@ -189,6 +189,20 @@ CITY_NAMED = frozenset(
     + ["new york", "washington"]
 )
 NOT_CITIES = (NATIONS | COUNTRIES | US_STATES | CONTINENTS) - CITY_NAMED
+# The names the news gives the United States and the United Kingdom, each one country; a
+# question writes them with capitals ("us" is a pronoun).
+COUNTRY_ALIASES = {
+    name: country
+    for country, names in (
+        ("us", ["us", "usa", "america", "united states", "united states of america"]),
+        ("uk", ["uk", "britain", "great britain", "united kingdom"]),
+    )
+    for name in names
+}
+_COUNTRY_NAMED = re.compile(
+    r"(?<![\w.])(?:U\.?S\.?A?\.?|America|United States(?: of America)?|U\.?K\.?|(?:Great )?Britain"
+    r"|United Kingdom)(?![\w.])"
+)
 # The last word of an occasion's name ("Bastille Day", "Election Night", "Starry Nights"): no
 # person unless a known first name comes first ("Jason Day").
 OCCASION_HEADS = frozenset("day days night nights eve weekend".split())
@@ -2072,6 +2086,9 @@ def ranked_leads(
         capitalised = {singular(_key_word(w)) for w in _WORD.findall(question) if w[:1].isupper()}
         asked_names = repeated & capitalised - STOPWORDS
         question_firsts = _first_names(question)
+    asked_countries = {
+        COUNTRY_ALIASES[fold(m.group()).replace(".", "")] for m in _COUNTRY_NAMED.finditer(question)
+    }
     leads: dict[str, Lead] = {}
     roled: set[str] = set()  # the candidates a sentence names with the role asked for
     for i in considered:
@@ -2081,6 +2098,10 @@ def ranked_leads(
                 continue
             if asked_names and _asked_person(key, asked_names, question_firsts):
                 # "Who raised the turkeys Trump pardoned?": the question's own Trump is no answer
+                continue
+            if COUNTRY_ALIASES.get(key) in asked_countries:
+                # nor is its own "US" written out: "Which country may face higher tariffs for
+                # failing to reach a deal with the US?" is not answered "United States"
                 continue
             if done_to and (key.split()[-1] in doers or _SAID_AFTER.match(sentences[i], span.end)):
                 # "Trump pardoned ..." does not answer "Who was pardoned?", nor does the agent

@@ -508,6 +508,26 @@ def test_a_number_noun_before_a_gerund_names_an_activity():
     )
 
 
+def test_the_questions_own_country_is_no_answer_under_another_name():
+    # "United States [1]." led "Which country may soon face higher tariffs for failing to
+    # reach a trade agreement with the US?"
+    question = "Which country may face higher tariffs for failing to reach a deal with the US?"
+    sentence = "Countries paying a baseline tariff to the United States include South Korea."
+    assert [lead.span.text for lead in ranked_leads(question, [sentence], [0.9])] == ["South Korea"]
+    # "us" in lower case is a pronoun, not the country
+    question = "Tell us which country signed the deal."
+    sentence = "The deal was signed by the United States."
+    assert [lead.span.text for lead in ranked_leads(question, [sentence], [0.9])] == [
+        "United States"
+    ]
+
+
+def test_a_life_expectancy_is_a_number():
+    # "American Indian [1]." led "... what is the average life expectancy in the US?"
+    question = "According to new federal data, what is the average life expectancy in the US?"
+    assert expected_type(question) == ExpectedType(NUMBER, "expectancy")
+
+
 def test_a_city_is_no_continent_sea_coast_or_peninsula():
     # "Kamchatka Peninsula" led "Which town ...?": a region's name is nowhere a town is asked
     # for, but it stays a place ("Where ...?") and a town in the same sentence still leads
