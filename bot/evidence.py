@@ -44,7 +44,7 @@ from bot.lead import (
     singular,
 )
 from bot.question import STOPWORDS, fold, unaccented
-from index.quotes.lexicon import FIRST_NAMES, ROLE_HEADS, TITLE_ROLES
+from index.quotes.lexicon import COUNTRIES, FIRST_NAMES, ROLE_HEADS, TITLE_ROLES, US_STATES
 
 # Words that start a question or a sentence with a capital without naming anything.
 _FUNCTION_WORDS = frozenset(
@@ -589,6 +589,8 @@ _NAME_TITLES = ROLE_HEADS | frozenset("mr mrs ms dr sir dame lord lady saint st"
 # Initials opening a name are a qualifier articles often leave out ("the U.S. Supreme Court" is
 # "the Supreme Court"): the name is read without them.
 _INITIALS = re.compile(r"[A-Z]{1,4}")
+# The places a question names before a name they qualify ("Ohio Senate Bill", "Texas DPS").
+PLACES_QUALIFYING = COUNTRIES | US_STATES
 # Other words a name's words may have among them and still name it ("Apple's voice assistant
 # Siri" names "Apple Siri").
 PHRASE_SPREAD = 3
@@ -734,34 +736,28 @@ def _title_in(title: str, text: str) -> bool:
 
 
 def named_in_parts(phrase: str, text: str) -> bool:
-    """Whether `text` names both parts of `phrase` split between two of its capitalised words,
-    each part as a name: a qualifier the question puts before a name that the article writes
-    apart from it ("Ohio Senate Bill" named by "the Ohio Department of Education ... Senate Bill
-    209", "Lake Placid Olympics" by "the 1980 Winter Olympic Games ... at the Lake Placid Games").
-    Not a name split at "of" ("Port of Rotterdam") nor a title, and a part of one word only where
-    the text writes it capitalised ("Galactic" is not named by "galactic"), compared by its
-    first four letters as `phrase_in` compares words."""
+    """Whether `text` names `phrase` as a state or a country and the name it qualifies, apart:
+    articles write "Ohio Senate Bill 209" as "the Ohio Department of Education ... Senate Bill
+    209", "the Michigan DNR" as "Michigan" and "the DNR". The rest is named in order, a single
+    word written as the question writes it ("Galactic" is not named by "galactic")."""
     words = phrase.split()
-    if any(w in TITLE_SMALL_WORDS for w in words):
-        return False
-    return any(
-        _part_named(words[:k], text) and _part_named(words[k:], text) for k in range(1, len(words))
-    )
+    for k in range(1, len(words)):
+        if fold(" ".join(words[:k])) in PLACES_QUALIFYING:
+            rest = words[k:]
+            return _part_named(words[:k], text) and _part_named(rest, text)
+    return False
 
 
 def _part_named(words: list[str], text: str) -> bool:
     if len(words) > 1:
         return phrase_in(" ".join(words), text)
-    # as `_stems` compares words: its first four letters ("Olympic Games" names "Olympics")
-    word = unaccented(_POSSESSIVE.sub("", words[0]).replace(".", ""))
-    stem = word[:4] if len(word) > 4 else word
-    tail = r"\w*" if len(word) > 4 else ""
-    return re.search(rf"(?<!\w){re.escape(stem)}{tail}(?!\w)", unaccented(text)) is not None
+    word = _POSSESSIVE.sub("", words[0])
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
 
 
 def missing_phrases(question: str, texts: Iterable[str]) -> list[str]:
     """The question's names of several words (`name_phrases`) that none of `texts` names, in
-    order or in two parts (`named_in_parts`)."""
+    order or as a place and the name it qualifies (`named_in_parts`)."""
     phrases = name_phrases(question)
     if not phrases:
         return []

@@ -480,10 +480,12 @@ _WH = re.compile(
     r"|\b(?P<wh>who|whom|whose|where|when)\b",
     re.IGNORECASE,
 )
-# A question opening with "why" or with "how" and a verb asks for a clause: a wh-word after
-# it ("How did Stout plead when he was arraigned?") is no part of what is asked.
+# A question opening with "why" or with "how" and a verb of what happened asks for a clause: a
+# wh-word after it ("How did Stout plead when he was arraigned?") is no part of what is asked.
+# Not "how do", "how can" and their kin, which ask how to do something ("How can I stop my
+# glasses fogging up when I wear a mask?" is asked as before).
 _CLAUSE_ASKED = re.compile(
-    r"\W*(?:why|how\s+(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could))\b",
+    r"\W*(?:why|how\s+(?:did|is|are|was|were|has|have|had))\b",
     re.IGNORECASE,
 )
 # After "who": "is" and a name only ("Who is Zohran Mamdani?", "Who are the Proud Boys?"), its

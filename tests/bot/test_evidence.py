@@ -306,21 +306,21 @@ def test_a_name_is_in_a_text_in_order_with_few_words_among_its_own():
     ]
 
 
-def test_a_name_is_in_a_text_naming_its_qualifier_and_the_rest_apart():
+def test_a_name_is_in_a_text_naming_its_state_and_the_rest_apart():
     # "I found nothing about “Ohio Senate Bill”" refused a question its article answers: the
     # article names the state and the bill apart
     text = "Plans went to the Ohio Department of Education last month. Senate Bill 209 bans masks."
     assert missing_phrases("Who introduced Ohio Senate Bill 209?", [text]) == []
-    text = "The 1980 Winter Olympic Games ... At the Lake Placid Games, Heiden won gold."
-    assert missing_phrases("What did Heiden win at the Lake Placid Olympics?", [text]) == []
-    # each part must be written as a name, and a name is not split at "of"
-    text = "The Senate voted. Far away, astronomers imaged a galactic core."
-    assert missing_phrases("What did the Galactic Senate decide?", [text]) == ["Galactic Senate"]
-    text = "Rotterdam had more ships this year, the Port Authority said."
-    assert missing_phrases("What did the Port of Rotterdam say?", [text]) == ["Port of Rotterdam"]
-    # one part alone does not name it
-    text = "The Ohio Department of Education sent plans."
+    text = "Michigan officials said the DNR would decide."
+    assert missing_phrases("Who leads the Michigan DNR?", [text]) == []
+    # the rest must be written as a name, and a qualifier that is no state or country is part
+    # of the name ("Brandenburg Concertos" is not named by an article on Brandenburg's concerts)
+    text = "The Ohio Department of Education sent plans to the senate."
     assert missing_phrases("Who introduced Ohio Senate Bill 209?", [text]) == ["Ohio Senate Bill"]
+    text = "The Concerts will go ahead, police in Brandenburg said."
+    assert missing_phrases("Who wrote the Brandenburg Concertos?", [text]) == [
+        "Brandenburg Concertos"
+    ]
 
 
 @pytest.mark.parametrize(
