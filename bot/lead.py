@@ -1168,6 +1168,13 @@ def candidate_spans(
             spans = [s for s in spans if not _people(span_key(s.text))]
         if expected.kind == PLACE:  # "Maxar Technologies" is nowhere; a university is a place
             spans = [s for s in spans if not _not_a_place(s.text)]
+            # nor is a speaker: "said Derek Perry, communications director ...", "Perry said"
+            spans = [
+                s
+                for s in spans
+                if not _SAID_BEFORE.search(sentence, 0, s.start)
+                and not _SAID_AFTER.match(sentence, s.end)
+            ]
             spans = _outside_titles(sentence, spans)  # nor the series "Game of Thrones"
         if expected.noun in DRUG_NOUNS:  # "which drug": not "Donald Trump", "FDA" or "U.S."
             spans = [s for s in spans if not _no_drug(s.text)] + _drugs(sentence)
@@ -2373,6 +2380,9 @@ PARTICIPLES = frozenset(
 )
 # After a name, the verb that makes it the source quoted ("Kenny Cooper said").
 _SAID_AFTER = re.compile(r",?\s+(?:said|says|told|added|noted|explained|wrote)\b")
+# Saying before a name, after a quotation or a comma: the speaker follows ("..., said Derek
+# Perry"); "Neronha said Providence and Boston joined" tells what was said.
+_SAID_BEFORE = re.compile(r"[,”\"’']\s*(?:said|says|added|noted|explained|wrote)\s+$")
 
 
 def _passive_stem(question: str) -> str | None:
