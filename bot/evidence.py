@@ -735,17 +735,22 @@ def _title_in(title: str, text: str) -> bool:
     return re.search(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", unaccented(text)) is not None
 
 
-def named_in_parts(phrase: str, text: str) -> bool:
-    """Whether `text` names `phrase` as a state or a country and the name it qualifies, apart:
-    articles write "Ohio Senate Bill 209" as "the Ohio Department of Education ... Senate Bill
-    209", "the Michigan DNR" as "Michigan" and "the DNR". The rest is named in order, a single
-    word written as the question writes it ("Galactic" is not named by "galactic")."""
+def place_split(phrase: str) -> tuple[list[str], list[str]] | None:
+    """`phrase` as a state or a country and the name it qualifies ("Ohio" and "Senate Bill" of
+    "Ohio Senate Bill"), or None when it opens with neither."""
     words = phrase.split()
     for k in range(1, len(words)):
         if fold(" ".join(words[:k])) in PLACES_QUALIFYING:
-            rest = words[k:]
-            return _part_named(words[:k], text) and _part_named(rest, text)
-    return False
+            return words[:k], words[k:]
+    return None
+
+
+def named_in_parts(split: tuple[list[str], list[str]], text: str) -> bool:
+    """Whether `text` names a `place_split` phrase, the place and the name apart: articles write
+    "Ohio Senate Bill 209" as "the Ohio Department of Education ... Senate Bill 209", "the
+    Michigan DNR" as "Michigan" and "the DNR". The name is named in order, a single word written
+    as the question writes it ("Galactic" is not named by "galactic")."""
+    return all(_part_named(part, text) for part in split)
 
 
 def _part_named(words: list[str], text: str) -> bool:
@@ -757,12 +762,19 @@ def _part_named(words: list[str], text: str) -> bool:
 
 def missing_phrases(question: str, texts: Iterable[str]) -> list[str]:
     """The question's names of several words (`name_phrases`) that none of `texts` names, in
-    order or as a place and the name it qualifies (`named_in_parts`)."""
+    order or as a place and the name it qualifies (`place_split`, `named_in_parts`)."""
     phrases = name_phrases(question)
     if not phrases:
         return []
     texts = list(texts)
-    return [p for p in phrases if not any(phrase_in(p, t) or named_in_parts(p, t) for t in texts)]
+    missing = []
+    for phrase in phrases:
+        split = place_split(phrase)  # once a phrase, not once a text
+        if not any(
+            phrase_in(phrase, t) or (split is not None and named_in_parts(split, t)) for t in texts
+        ):
+            missing.append(phrase)
+    return missing
 
 
 def missing_names(question: str, texts: Iterable[str]) -> list[str]:

@@ -800,13 +800,13 @@ def expected_type(question: str) -> ExpectedType | None:
     for m in _WH.finditer(question, start):
         if m.group("how"):
             how = m.group("how").lower().split()[-1]
-            if how not in ("many", "much", "old", "far") and how not in HOW_DIMENSIONS:
+            if how in HOW_DIMENSIONS:  # "How deep underground ...?" counts no "underground"
+                return ExpectedType(NUMBER, dimension=HOW_DIMENSIONS[how])
+            if how not in ("many", "much", "old", "far"):
                 return None
             # "How much is the settlement?": `noun` "much", for which money is the very kind;
             # "How old was he?": `noun` "old", answered by an age
             noun = how if how in ("much", "old") else None
-            if how in HOW_DIMENSIONS:  # "How deep underground ...?" counts no "underground"
-                return ExpectedType(NUMBER, dimension=HOW_DIMENSIONS[how])
             return ExpectedType(NUMBER, noun, units=_asked_units(question[m.end() :]))
         if m.group("wh"):
             wh = m.group("wh").lower()
