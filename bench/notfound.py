@@ -234,6 +234,9 @@ SETS: dict[str, QuestionSet] = {
     # 40 more of the same four kinds in turn, written in the fiftieth round from other stories
     # (seed 3232) and committed before their first run.
     "offtopic-fresh32": QuestionSet(QUESTIONS / "offtopic-fresh32.jsonl", False, REPORT),
+    # 40 more of the same four kinds in turn, written in the fifty-first round from other
+    # stories (seed 3333) and committed before their first run.
+    "offtopic-fresh33": QuestionSet(QUESTIONS / "offtopic-fresh33.jsonl", False, REPORT),
     # The other 40 drawn from those drafts: the requests and yes/no questions to choose any rule of
     # that form on (fresh18 is only reported).
     "offtopic-forms-tune": QuestionSet(QUESTIONS / "offtopic-forms-tune.jsonl", False, TUNE),
@@ -303,6 +306,9 @@ SETS: dict[str, QuestionSet] = {
     # 40 more, written in the fiftieth round from other random articles (seed 1010) and
     # committed before their first run.
     "user-answers-fresh10": QuestionSet(QUESTIONS / "user-answers-fresh10.jsonl", True, REPORT),
+    # 40 more, written in the fifty-first round from other random articles (seed 1111) and
+    # committed before their first run.
+    "user-answers-fresh11": QuestionSet(QUESTIONS / "user-answers-fresh11.jsonl", True, REPORT),
     "who-is-tune": QuestionSet(WHO_IS["realtimeqa-tune"], True, TUNE),
     "who-is-dev": QuestionSet(WHO_IS["realtimeqa-dev"], True, REPORT),
 }
