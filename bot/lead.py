@@ -39,6 +39,8 @@ PERSON, PLACE, DATE, YEAR, NUMBER, ENTITY = "person", "place", "date", "year", "
 # an event of the weather or the sky ("Which type of severe weather ...?", named in lower case).
 COLOUR, WORK, NATURAL_EVENT, WORD = "colour", "work", "natural event", "word"
 ILLNESS, ANIMAL, LANGUAGE, CURRENCY = "illness", "animal", "language", "currency"
+# A place in a race or a ranking ("Where did she finish?": "eighth", "17th").
+RANK = "rank"
 
 PERSON_NOUNS = frozenset(
     """person people man woman men women politician actor actress actors artist artists singer
@@ -650,8 +652,12 @@ _DATE = re.compile(
     rf"|(?:{WEEKDAYS})|(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
-# "WASHINGTON —", "BASEL, Switzerland —": where the story was filed, not what it says.
-_DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)?\s*[—–−‒―-]\s")
+# "WASHINGTON —", "BASEL, Switzerland —", "HANOI, Vietnam (AP) —", "PUTRAJAYA, Malaysia, July 28
+# (Reuters) -": where the story was filed and the agency that filed it, not what it says.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][\w.]*(?:\s[A-Z0-9][\w.]*)*){0,2}"
+    r"(?:\s*\([\w.&'’ ]{1,30}\))?\s*[—–−‒―-]\s"
+)
 _NATIONALITY = re.compile(r"(?:ian|can|ish|ese|eli|ch)$")  # Russian, Mexican, British, ...
 _INITIALS = re.compile(r"(?:^|\s)(?:[A-Z]\.)+[A-Z]$")
 # A clock time or a ratio ("12:30 p.m.", "3:1"): no count, nor are its two numbers; nor is an
@@ -815,10 +821,15 @@ def expected_type(question: str) -> ExpectedType | None:
                     return None  # "Who is Zohran Mamdani?": who that person is, not a name
                 return ExpectedType(PERSON)
             if wh == "where":
+                if _FINISHED.match(question, m.end()):
+                    return ExpectedType(RANK)  # "Where did she finish?": "eighth"
                 return ExpectedType(PLACE, heads=_asked_heads(question))
             if wh == "when":
                 return ExpectedType(DATE)
             return ExpectedType(ENTITY)
+        if m.group("which").lower() == "what" and _record_asked(question, m.end("which")):
+            # "What was the Cowboys' Thanksgiving record heading into ...?": games won and lost
+            return ExpectedType(NUMBER, "record")
         if m.group("which").lower() == "what" and (
             _DEFINE.match(question, m.end("which"))
             or _DEFINE_NAME.match(question, m.end("which"))
@@ -904,16 +915,42 @@ def expected_type(question: str) -> ExpectedType | None:
     return None
 
 
+# A team's or a player's record of games won and lost, asked as what it is or was: "What was
+# Serena Williams' career record against Maria Sharapova?", "What is the Lions' record this
+# season?"; the record ends the noun phrase ("record label", "record high" are other things).
+_RECORD_ASKED = re.compile(
+    r"\s+(?:is|was|are|were)\s+(?P<before>(?:[\w’'\-.]+\s+){0,8}?)records?"
+    rf"(?=\s*[?.,!]|\s*$|\s+(?:\w+ing|{'|'.join(sorted(STOPWORDS))})\b)",
+    re.IGNORECASE,
+)
+# A record of the best mark, not of games: "the world record" is a measure.
+MARK_WORDS = frozenset("world olympic national american european meet course track new".split())
+
+
+def _record_asked(question: str, end: int) -> bool:
+    m = _RECORD_ASKED.match(question, end)
+    before = m.group("before").split() if m else []
+    return m is not None and (not before or _key_word(before[-1]) not in MARK_WORDS)
+
+
+# Games won, lost (and tied) as news writes them: "19-2", "33-22-1" (not a season, "2024-25").
+_RECORD = re.compile(r"(?<![\w.,\-–])\d{1,3}[-–]\d{1,3}(?:[-–]\d{1,3})?(?!\w|[.,]\d|[-–]\d)")
+
+
 # A compound whose head comes first: "editor-in-chief", "mother-in-law", "attorney-at-law".
 _COMPOUND_HEAD = re.compile(r"^(\w+)-(?:in|of|at)-\w+$")
+
+
+MODIFIED_WORDS = 3  # how far after a place's word a person's noun makes it whose person is asked
 
 
 def _modifies_person(words: Sequence[str], i: int) -> bool:
     """Whether the place's or institution's word `words[i]` of a "which" phrase names whose
     person is asked for: "Which NBC News correspondent ...", "Which university president ...",
-    "Which state senator ...", "Which country music singer ...". The person's noun follows as
+    "Which state senator ...", "Which country music singer ...", "Which State Department deputy
+    spokesperson ...", up to MODIFIED_WORDS words on. The person's noun follows as
     written, not as a verb would ("Which stadium hosts ...": "hosts")."""
-    return any(w in PERSON_NOUNS for w in words[i + 1 : i + 3])
+    return any(w in PERSON_NOUNS for w in words[i + 1 : i + 1 + MODIFIED_WORDS])
 
 
 # Words after which a verb's past has an object, so is no adjective of the "which" phrase.
@@ -1035,7 +1072,9 @@ def candidate_spans(
     first name before another capitalised word and not a `common` word; a one-word name that is
     also written in lower case (`common`, from `lowercase_words`) or looks like a nationality
     ("Israeli", "British") is left out too, except as a person's name."""
-    if expected.kind == NUMBER:
+    if expected.kind == NUMBER and expected.noun == "record":
+        spans = [Span(m.group(), m.start(), m.end()) for m in _RECORD.finditer(sentence)]
+    elif expected.kind == NUMBER:
         spans = _numbers(sentence)
         if expected.noun == "old":
             spans = [s for s in spans if _age(s.text)]
@@ -1077,6 +1116,8 @@ def candidate_spans(
         ]
     elif expected.kind == WORK:
         spans = _titles(sentence)
+    elif expected.kind == RANK:
+        spans = _ranks(sentence)
     elif expected.kind == WORD:
         spans = _quoted_words(sentence)
     elif expected.kind in _LISTED_KINDS:
@@ -1179,7 +1220,9 @@ def candidate_spans(
         if expected.noun in DRUG_NOUNS:  # "which drug": not "Donald Trump", "FDA" or "U.S."
             spans = [s for s in spans if not _no_drug(s.text)] + _drugs(sentence)
             spans.sort(key=lambda s: s.start)
-        if _asks_for(expected, COMPANY_NOUNS):
+        if _asks_for(expected, COURT_NOUNS):  # "In which court ...?": not the "World Series"
+            spans = [s for s in spans if COURT_NOUNS & set(span_key(s.text).split())]
+        elif _asks_for(expected, COMPANY_NOUNS):
             spans = [s for s in spans if not _no_company(s.text)]
         elif _asks_for(expected, ORGANISATION_NOUNS):  # a public body may be: "Which agency?"
             spans = [s for s in spans if not _a_person(s.text)]
@@ -1242,6 +1285,34 @@ _LISTED_KINDS = {
     CURRENCY: _listed(CURRENCIES),
     LANGUAGE: _listed(LANGUAGES, re.NOFLAG),  # as written: "english muffin" names no language
 }
+
+
+# "Where did/does X finish / place / rank ...": a place in the race, not on the map ("take
+# place" asks where).
+_FINISHED = re.compile(
+    r"\s+(?:did|does|do|will|would|could)\s+(?:[\w.'’\-]+\s+){1,8}?"
+    r"(?:finish|place|rank)(?<!\btake place)\b",
+    re.IGNORECASE,
+)
+ORDINALS = """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+    thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth
+    last""".split()
+_RANK = re.compile(rf"\b(?:\d+(?:st|nd|rd|th)|{'|'.join(ORDINALS)})\b", re.IGNORECASE)
+_RANK_NEXT = re.compile(r"\s+([A-Za-z]+)")
+# Words that may follow a rank in a race ("eighth overall", "17th in the short program"); any
+# other word makes it an adjective ("her first Olympics", "the second round").
+RANK_FOLLOWERS = frozenset("place overall position behind among".split())
+
+
+def _ranks(sentence: str) -> list[Span]:
+    """Places in a race or a ranking: "eighth", "17th" (not "her first Olympics")."""
+    spans = []
+    for m in _RANK.finditer(sentence):
+        after = _RANK_NEXT.match(sentence, m.end())
+        if after and after.group(1).lower() not in STOPWORDS | RANK_FOLLOWERS:
+            continue
+        spans.append(Span(m.group(), m.start(), m.end()))
+    return spans
 
 
 def _outside_titles(sentence: str, spans: list[Span]) -> list[Span]:
@@ -1390,6 +1461,9 @@ def _occasion(span: str) -> bool:
     return bool(first) and last in OCCASION_HEADS and first.partition(" ")[0] not in GIVEN_NAMES
 
 
+_ROMAN = re.compile(r"[ivxlc]+")  # "Super Bowl LIX": an event's number, in span_key's lower case
+
+
 def _place_or_institution(span: str) -> bool:
     key = span_key(span)
     first, _, last = key.rpartition(" ")
@@ -1406,6 +1480,9 @@ def _place_or_institution(span: str) -> bool:
         or _court(key)
         or _occasion(span)
         or (bool(first) and last in EVENT_HEADS)
+        or (
+            len(key.split()) > 2 and key.split()[-2] in EVENT_HEADS and bool(_ROMAN.fullmatch(last))
+        )
         or bool(WAR_WORDS.intersection(key.split()[1:]))
         or any(_BRAND.search(word) for word in span.split())
     )
@@ -1417,6 +1494,9 @@ COURT_QUALIFIERS = frozenset(
     """supreme district crown circuit appeals appellate federal high superior county family
     magistrates bankruptcy tax criminal civil juvenile municipal probate claims""".split()
 )
+
+
+COURT_NOUNS = frozenset("court tribunal".split())
 
 
 def _court(key: str) -> bool:

@@ -15,6 +15,7 @@ from bot.lead import (
     NUMBER,
     PERSON,
     PLACE,
+    RANK,
     WORD,
     WORK,
     YEAR,
@@ -2667,3 +2668,71 @@ def test_a_when_clause_without_its_comma_says_when():
     assert expected_type("When did the storm which hit Florida make landfall?") == ExpectedType(
         DATE
     )
+
+
+def test_a_person_noun_later_in_the_which_phrase_is_what_is_asked():
+    # "New York [1]." answered "Which State Department deputy spokesperson announced the limits
+    # on Iran's delegation ...?": "State" was read as asking for a state
+    question = "Which State Department deputy spokesperson announced the limits on the delegation?"
+    assert expected_type(question) == ExpectedType(PERSON, "spokesperson")
+    assert expected_type(question.lower()) == ExpectedType(PERSON, "spokesperson")
+    # a place's noun followed by no person's is still a place
+    assert expected_type("Which state sued the company first?") == ExpectedType(
+        PLACE, "state", heads=frozenset({"state"})
+    )
+
+
+def test_a_record_asked_for_is_won_and_lost():
+    # "Wimbledon [1]." answered "What was Serena Williams' career record against Maria
+    # Sharapova ...?"; "Detroit Lions [1]." the Cowboys' all-time Thanksgiving Day record
+    question = "What was Serena Williams' career record against Maria Sharapova?"
+    assert expected_type(question) == ExpectedType(NUMBER, "record")
+    sentence = "Williams, coming off a Wimbledon final loss, owns a 19-2 record vs. Sharapova."
+    assert spans(sentence, question) == ["19-2"]
+    question = "What was the Dallas Cowboys' all-time Thanksgiving Day record heading into 2024?"
+    assert spans("The Cowboys are 33-22-1 on the holiday since 1966.", question) == ["33-22-1"]
+    # a season, a score's plain count, a height are no record
+    assert spans("In the 2024-25 season they won 12 games.", question) == []
+    # a world record is a measure, not a team's wins and losses
+    assert expected_type("What was the world record she broke?") != ExpectedType(NUMBER, "record")
+
+
+def test_where_someone_finished_asks_for_a_rank():
+    # "US [1]." answered "Where did Tonya Harding finish at the 1994 Winter Olympics ...?"
+    question = "Where did Tonya Harding finish at the 1994 Winter Olympics?"
+    assert expected_type(question) == ExpectedType(RANK)
+    assert expected_type(question.lower()) == ExpectedType(RANK)
+    sentence = "Harding, of the US, finished eighth in Lillehammer and Kerrigan took silver."
+    assert spans(sentence, question) == ["eighth"]
+    assert spans("She placed 17th in the short program.", question) == ["17th"]
+    assert spans("It was her first Olympics in Norway.", question) == []
+    # taking place asks where
+    assert expected_type("Where did the summit take place this week?") == ExpectedType(PLACE)
+
+
+def test_a_wire_credit_in_the_dateline_is_no_answer():
+    # "AP [1]." answered "What was the name of the typhoon that left 75 Chinese fishermen
+    # missing ...?" from "HANOI, Vietnam (AP) — Tens of thousands of people ..."
+    question = "What was the name of the typhoon that hit Vietnam?"
+    sentence = "HANOI, Vietnam (AP) — Thousands fled as Typhoon Wutip neared the coast."
+    assert spans(sentence, question) == ["Typhoon Wutip"]
+    sentence = "PUTRAJAYA, Malaysia, July 28 (Reuters) - The leaders agreed to a ceasefire."
+    assert spans(sentence, "Which news agency reported the ceasefire?") == []
+
+
+def test_a_numbered_event_is_nobody():
+    # "Super Bowl LIX [1]." answered "Who performed the national anthem at the Super Bowl Trump
+    # attended ...?"
+    question = "Who performed the national anthem at the game?"
+    sentence = "Trump's inner circle attended Super Bowl LIX, where Jon Batiste sang."
+    assert spans(sentence, question) == ["Jon Batiste"]
+    assert spans("The next day Pope Leo XIV spoke.", "Who spoke?") == ["Pope Leo XIV"]
+
+
+def test_a_court_asked_for_is_a_court():
+    # "World Series [1]." answered "In which court did former Astros general manager Jeff
+    # Luhnow file his lawsuit ...?"
+    question = "In which court did Jeff Luhnow file his lawsuit?"
+    sentence = "Luhnow, fired after the World Series, sued in Harris County District Court."
+    assert spans(sentence, question) == ["Harris County District Court"]
+    assert spans("Luhnow was fired before the World Series.", question) == []
