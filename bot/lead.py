@@ -1104,6 +1104,11 @@ def candidate_spans(
             for s in spans
             if not (_unit(s.text) in TIME_UNITS and _RELATIVE_TIME.match(sentence, s.end))
         ]
+        acts = _toll_acts(asked)
+        if acts:
+            # "How many people were injured?" is not answered by "three people" of "killing
+            # three people and injuring 60"
+            spans = [s for s in spans if _toll_act(sentence, s) in acts | {None}]
         if expected.units and expected.noun is None:  # "how many", not "how much snow"
             spans = [_counted(sentence, s, expected.units) for s in spans]
     elif expected.kind == YEAR:
@@ -2590,6 +2595,47 @@ def _writes(sentence: str, name: str) -> bool:
         return " " + " ".join(re.findall(r"[^\W_]+", fold(text))) + " "
 
     return words(name) in words(sentence)
+
+
+# The acts a disaster's or a crime's tally counts, by the stems news writes them with: a count
+# of the dead answers no "How many were injured?".
+TOLL_ACTS = {
+    "death": ("kill", "dead", "die", "died", "death", "fatal", "perish"),
+    "injury": ("injur", "wound", "hurt"),
+    "arrest": ("arrest",),
+    "rescue": ("rescu",),
+    "evacuation": ("evacu",),
+    "hospital": ("hospitali",),
+    "missing": ("missing",),
+}
+_TOLL_BEFORE = re.compile(
+    r"\b([a-z]+)\s+(?:(?:at\s+least|more\s+than|as\s+many\s+as|about|nearly|almost|over|some|"
+    r"roughly|around|up\s+to|another|an\s+estimated)\s+)?$"
+)
+_TOLL_AFTER = re.compile(
+    r"\s+(?:(?:people|others|persons|residents|workers|children|adults|students|civilians|"
+    r"soldiers|passengers)\s+)?(?:(?:were|was|are|is|have\s+been|had\s+been|being)\s+)?([a-z]+)"
+)
+
+
+def _toll_of(word: str) -> str | None:
+    return next((act for act, stems in TOLL_ACTS.items() if word.startswith(stems)), None)
+
+
+def _toll_acts(asked: frozenset[str]) -> set[str]:
+    """The acts a question's words count the tally of ("injured": injury), if any."""
+    return {act for act in map(_toll_of, asked) if act is not None}
+
+
+def _toll_act(sentence: str, span: Span) -> str | None:
+    """The act a number of `sentence` is the tally of, by the verb just before it ("killing
+    three people": death) or just after it ("60 were injured", "three dead"), else None."""
+    before = _TOLL_BEFORE.search(sentence, 0, span.start)
+    act = _toll_of(before.group(1)) if before else None
+    if act is None:
+        after = _TOLL_AFTER.match(sentence, span.end)
+        act = _toll_of(after.group(1)) if after else None
+    return act
 
 
 def _date_of_another_act(sentence: str, start: int, asked: frozenset[str]) -> bool:

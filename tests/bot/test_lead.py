@@ -2736,3 +2736,19 @@ def test_a_court_asked_for_is_a_court():
     sentence = "Luhnow, fired after the World Series, sued in Harris County District Court."
     assert spans(sentence, question) == ["Harris County District Court"]
     assert spans("Luhnow was fired before the World Series.", question) == []
+
+
+def test_a_tally_of_another_act_answers_no_count():
+    # "Three people [1]." answered "how many ppl got injured in the sichuan earthquake ..."
+    # from "... a 6.0-magnitude earthquake struck Sichuan, killing three people and injuring 60"
+    sentence = "A 6.0-magnitude earthquake struck Sichuan, killing three people and injuring 60."
+    assert spans(sentence, "How many people were injured in the earthquake?")[-1:] == ["60"]
+    assert "three people" not in spans(sentence, "How many people were injured?")
+    assert "60" not in spans(sentence, "How many people died in the earthquake?")
+    assert "three people" in spans(sentence, "How many people died in the earthquake?")
+    sentence = "At least 12 people were killed and 40 were hurt, officials said."
+    assert spans(sentence, "How many were wounded?") == ["40"]
+    # a count no act is told of stays: the question's act may be written elsewhere
+    assert spans("The quake hit 248 homes.", "How many people were injured?") != []
+    # and a count asked with no act keeps every number
+    assert spans(sentence, "How many people were affected?") == ["12 people", "40"]
