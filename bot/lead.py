@@ -510,6 +510,12 @@ _DEFINE = re.compile(
 # ("What team does he play for?" asks for a name: a noun comes first; so does "What is the name
 # of the team he plays for?").
 _DETERMINERS = frozenset("the its his her their".split())  # before the noun read: "its name"
+# "What was his name?": a man's or a woman's name is a person's ("its" or "their" name may be
+# a company's or a band's).
+_PERSONS_NAME = re.compile(
+    r"\bwhat(?:\s+(?:is|was)|['’]s)\s+(?:his|her)\s+(?:(?:full|first|last)\s+)?name\b",
+    re.IGNORECASE,
+)
 # Stop words of the search that describe the noun after them: "Which New Jersey company ...?",
 # "Which latest iPhone ...?" ask for a name as "Which company ...?" does.
 _TIME_ADJECTIVES = frozenset("new newest latest recent last".split())
@@ -803,6 +809,9 @@ def expected_type(question: str) -> ExpectedType | None:
     start = opening_clause_end(question)
     if _CLAUSE_ASKED.match(question, start):
         return None  # "How did he plead when he was arraigned?" asks no date
+    if _PERSONS_NAME.search(question, start):
+        # "The mail carrier whose death was blamed on the heat: what was his name?"
+        return ExpectedType(PERSON)
     for m in _WH.finditer(question, start):
         if m.group("how"):
             how = m.group("how").lower().split()[-1]
@@ -873,6 +882,10 @@ def expected_type(question: str) -> ExpectedType | None:
                 return ExpectedType(YEAR, w)
             if w in DATE_NOUNS or w in DATE_PLURALS:  # "On what dates ...?"
                 return ExpectedType(DATE, singular(w))
+            if w in FLOOR_NOUNS and i == len(words) - 1:
+                return ExpectedType(
+                    RANK, w
+                )  # "Which floor ...?": "the 15th" (a "floor leader" is a person)
             if w in AGE_NOUNS:  # "What age ...?" asks what "How old ...?" does
                 return ExpectedType(NUMBER, "old")
             if w in NUMBER_NOUNS and not (i + 1 < len(words) and words[i + 1].endswith("ing")):
@@ -1225,7 +1238,10 @@ def candidate_spans(
         if expected.noun in DRUG_NOUNS:  # "which drug": not "Donald Trump", "FDA" or "U.S."
             spans = [s for s in spans if not _no_drug(s.text)] + _drugs(sentence)
             spans.sort(key=lambda s: s.start)
-        if _asks_for(expected, COURT_NOUNS):  # "In which court ...?": not the "World Series"
+        if _asks_for(expected, STREET_NOUNS):
+            # "What street ...?": a name ending as a street's does, not "Silicon Valley"
+            spans = [s for s in spans if span_key(s.text).rpartition(" ")[2] in STREET_TAILS]
+        elif _asks_for(expected, COURT_NOUNS):  # "In which court ...?": not the "World Series"
             spans = [s for s in spans if COURT_NOUNS & set(span_key(s.text).split())]
         elif _asks_for(expected, COMPANY_NOUNS):
             spans = [s for s in spans if not _no_company(s.text)]
@@ -1306,7 +1322,8 @@ _RANK = re.compile(rf"\b(?:\d+(?:st|nd|rd|th)|{'|'.join(ORDINALS)})\b", re.IGNOR
 _RANK_NEXT = re.compile(r"\s+([A-Za-z]+)")
 # Words that may follow a rank in a race ("eighth overall", "17th in the short program"); any
 # other word makes it an adjective ("her first Olympics", "the second round").
-RANK_FOLLOWERS = frozenset("place overall position behind among".split())
+RANK_FOLLOWERS = frozenset("place overall position behind among floor floors".split())
+FLOOR_NOUNS = frozenset("floor floors".split())  # a building's floor is asked by its rank
 
 
 def _ranks(sentence: str) -> list[Span]:
@@ -1502,6 +1519,12 @@ COURT_QUALIFIERS = frozenset(
 
 
 COURT_NOUNS = frozenset("court tribunal".split())
+STREET_NOUNS = frozenset("street streets road roads avenue avenues boulevard highway".split())
+# The last word of a street's name ("Main Street", "Pennsylvania Avenue", "Route 66" aside).
+STREET_TAILS = frozenset(
+    """street st avenue ave road rd boulevard blvd drive dr lane ln way highway parkway pkwy
+    place square freeway expressway turnpike alley row terrace court circle""".split()
+)
 
 
 def _court(key: str) -> bool:

@@ -2752,3 +2752,34 @@ def test_a_tally_of_another_act_answers_no_count():
     assert spans("The quake hit 248 homes.", "How many people were injured?") != []
     # and a count asked with no act keeps every number
     assert spans(sentence, "How many people were affected?") == ["12 people", "40"]
+
+
+def test_his_or_her_name_asks_for_a_person():
+    # "Big Bend National Park [1]." answered "The Dallas mail carrier whose death in the June
+    # 2023 Texas heat wave was blamed on the heat: what was his name?"
+    question = "The mail carrier whose death was blamed on the heat: what was his name?"
+    assert expected_type(question) == ExpectedType(PERSON)
+    assert expected_type("What is her full name?") == ExpectedType(PERSON)
+    # a company's or a band's name is not a person's
+    assert expected_type("What is their name?") != ExpectedType(PERSON)
+
+
+def test_a_street_asked_for_is_a_street():
+    # "Silicon Valley [1]." answered "what street in downtown sunnyvale were the crows roosting
+    # on when the city tried the green lasers"
+    question = "What street in downtown Sunnyvale were the crows roosting on?"
+    sentence = "Crows roosted on Murphy Avenue, in the heart of Silicon Valley, for years."
+    assert spans(sentence, question) == ["Murphy Avenue"]
+    assert spans("Sunnyvale sits in Silicon Valley.", question) == []
+    # a street's noun before a person's asks for the person
+    assert expected_type("Which street artist painted the mural?") == ExpectedType(PERSON, "artist")
+
+
+def test_a_floor_asked_for_is_ranked():
+    # "Xinjiang [1]." answered "which floor did the urumqi apartment fire start on ..."
+    question = "which floor did the urumqi apartment fire start on"
+    assert expected_type(question) == ExpectedType(RANK, "floor")
+    sentence = "The fire in Urumqi, Xinjiang, broke out on the 15th floor of a high-rise."
+    assert spans(sentence, question) == ["15th"]
+    assert spans("It was the first fire in Xinjiang this year.", question) == []
+    assert expected_type("Which floor leader spoke first?") == ExpectedType(PERSON, "leader")
