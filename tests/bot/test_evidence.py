@@ -637,3 +637,26 @@ def test_what_a_film_made_is_a_sum():
     )
     assert money_unmet("How much has the film grossed?", [reunion])
     assert not money_unmet("How much did the sequel make?", ["It made $29 million."])
+
+
+def test_a_find_told_in_the_passive_tells_of_a_discovery():
+    # "Who discovered the manuscript of Michael Crichton's posthumously published dinosaur novel
+    # Dragon Teeth?" was not found: its article says the manuscript "was found"
+    question = "Who discovered the manuscript of the novel Dragon Teeth?"
+    found = "The Dragon Teeth manuscript was found among the author's files by his wife, Sherri."
+    assert not creation_unmet(question, [found])
+    # what a study found tells of no discovery
+    assert creation_unmet(question, ["A study found the novel sold well."])
+
+
+def test_an_ordinal_before_a_past_asks_who_did_that_first():
+    # "Which senator first threatened to use the nuclear option on legislation, back in 1841?"
+    # was read as asking for a first to "use": its article's "the first senator to threaten"
+    # gave a first of another act
+    question = "Which senator first threatened to use the nuclear option, back in 1841?"
+    clay = "Henry Clay was the first senator to threaten going nuclear on legislation, in 1841."
+    assert not act_unmet(question, [clay])
+    assert act_unmet(question, ["Reid was the first leader to change the rules in 2013."])
+    # a past between the ordinal and its noun is no act: "the first named storm to hit"
+    storm = "Andrea was the first named storm to form this season."
+    assert act_unmet("What was the first named storm to hit the US?", [storm])
