@@ -1247,6 +1247,9 @@ def candidate_spans(
             spans = [s for s in spans if not _no_company(s.text)]
         elif _asks_for(expected, ORGANISATION_NOUNS):  # a public body may be: "Which agency?"
             spans = [s for s in spans if not _a_person(s.text)]
+        if _asks_for(expected, ORGANISATION_NOUNS):
+            # "TSMC's north Phoenix facility": a name after a part of the map is a place
+            spans = [s for s in spans if not _QUARTER_BEFORE.search(sentence, 0, s.start)]
         # the source of what a sentence says is not what it says: "according to CoinGecko"
         # (a person quoted may be: "Which official expects ...?")
         if not person and not asked & SAYING_WORDS:
@@ -1999,6 +2002,12 @@ def _names(
 # Before a name, a word that makes it a place's: "in Charlotte", "near Orem" (not "at": shots
 # are fired at somebody).
 _IN_BEFORE = re.compile(r"\b(?:in|across|near|throughout|outside)\s+$")
+# A part of a place, written in lower case before its name: "north Phoenix", "suburban Atlanta".
+_QUARTER_BEFORE = re.compile(
+    r"\b(?:north|south|east|west|northern|southern|eastern|western|northeast|northwest|"
+    r"southeast|southwest|northeastern|northwestern|southeastern|southwestern|downtown|suburban|"
+    r"central|rural|coastal|metro|greater)\s+$"
+)
 # The first word of many places' names and of nobody's: "Los Angeles", "San Diego", "Fort Worth",
 # "Pacific Palisades", "North Carolina", "Mount Vernon".
 PLACE_PREFIXES = frozenset(

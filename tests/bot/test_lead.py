@@ -2783,3 +2783,12 @@ def test_a_floor_asked_for_is_ranked():
     assert spans(sentence, question) == ["15th"]
     assert spans("It was the first fire in Xinjiang this year.", question) == []
     assert expected_type("Which floor leader spoke first?") == ExpectedType(PERSON, "leader")
+
+
+def test_a_name_after_a_part_of_the_map_is_no_company():
+    # "Phoenix [1]." answered "Tesla has struck a deal with which electronics giant to make its
+    # semiconductor chips?" from "TSMC's north Phoenix facility ..."
+    question = "Tesla has struck a deal with which electronics giant to make its chips?"
+    sentence = "Its north Phoenix facility will be making chips for Samsung Electronics."
+    assert spans(sentence, question) == ["Samsung Electronics"]
+    assert spans("A plant in suburban Atlanta will make them.", question) == []
