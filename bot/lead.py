@@ -580,7 +580,8 @@ _ARTICLE_BEFORE_NAME = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")  # "a McDonald's",
 # Monday, Nov. 3"), not the event asked about, unless the question asks of that act (its first
 # VERB_STEM letters: "die" of "died", "announc" of "announced").
 _VERB_BEFORE_DATE = re.compile(
-    r"\b(said|says|told|announced|reported|confirmed|wrote|posted|added|died)\s+(?:on\s+)?$"
+    r"\b(said|says|told|announced|reported|confirmed|wrote|posted|added|died)\s+"
+    r"(?:in\s+an?\s+(?:statement|post|release|interview|email|letter)\s+)?(?:on\s+)?$"
 )
 VERB_STEM = 3
 # (the surname in a look-ahead: "President Donald Trump" holds "Donald Trump" after "President")

@@ -1641,6 +1641,11 @@ def test_a_date_of_saying_or_dying_is_not_the_date_asked_for():
     assert lead is not None and lead.span.text == "Monday, Nov. 3"
     # an event expected on a date is dated by it
     assert spans("A House vote is expected on Nov. 18.", "When is the vote?") == ["Nov. 18"]
+    # nor is the day a statement was made: "Tuesday, Nov. 4 [1]." answered "When did he have
+    # his heart transplant?"
+    sentence = "Cheney died of pneumonia, his family said in a statement Tuesday, Nov. 4."
+    assert spans(sentence, "When did he have his heart transplant?") == []
+    assert spans("He had a heart transplant on March 24, 2012.", "When did he have it?") != []
 
 
 def test_colours_works_and_the_weather_are_answered_as_they_are_written():
