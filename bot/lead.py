@@ -1153,6 +1153,10 @@ def candidate_spans(
             and not _date_of_another_act(sentence, m.start(), asked)
             and not any(r.start() <= m.start() < r.end() for r in named_ranges)
         ]
+        if _of_other_years(sentence, asked):
+            # "On what date did Chinese New Year land in 2022?": not "Tuesday, Feb. 17" of
+            # "Chinese New Year in 2026 is scheduled to start on Tuesday, Feb. 17"
+            spans = []
     else:
         person = expected.kind == PERSON
         spans = _names(
@@ -2669,6 +2673,14 @@ def _toll_act(sentence: str, span: Span) -> str | None:
         after = _TOLL_AFTER.match(sentence, span.end)
         act = _toll_of(after.group(1)) if after else None
     return act
+
+
+def _of_other_years(sentence: str, asked: frozenset[str]) -> bool:
+    """Whether the question names a year (`asked`, its words) and `sentence` names years, none
+    of them that one: its dates are of another year."""
+    years = {w for w in asked if YEAR_PATTERN.fullmatch(w)}
+    written = set(YEAR_PATTERN.findall(sentence))
+    return bool(years) and bool(written) and not years & written
 
 
 def _date_of_another_act(sentence: str, start: int, asked: frozenset[str]) -> bool:

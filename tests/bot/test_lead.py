@@ -2797,3 +2797,15 @@ def test_a_name_after_a_part_of_the_map_is_no_company():
     sentence = "Its north Phoenix facility will be making chips for Samsung Electronics."
     assert spans(sentence, question) == ["Samsung Electronics"]
     assert spans("A plant in suburban Atlanta will make them.", question) == []
+
+
+def test_a_date_of_another_year_than_asked_is_no_answer():
+    # "Tuesday, Feb. 17 [1]." answered "On what date did Chinese New Year land in 2022, the
+    # Year of the Water Tiger?"
+    question = "On what date did Chinese New Year land in 2022?"
+    sentence = "Chinese New Year in 2026 is scheduled to start on Tuesday, Feb. 17."
+    assert spans(sentence, question) == []
+    assert spans("In 2022 it fell on Feb. 1, a Tuesday.", question) != []
+    # a sentence naming no year may be of the year asked; a question naming none asks any
+    assert spans("It starts on Tuesday, Feb. 17.", question) == ["Tuesday, Feb. 17"]
+    assert "Tuesday, Feb. 17" in spans(sentence, "When does Chinese New Year start?")
