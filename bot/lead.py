@@ -1247,7 +1247,10 @@ def candidate_spans(
             # "What street ...?": a name ending as a street's does, not "Silicon Valley"
             spans = [s for s in spans if span_key(s.text).rpartition(" ")[2] in STREET_TAILS]
         elif _asks_for(expected, COURT_NOUNS):  # "In which court ...?": not the "World Series"
-            spans = [s for s in spans if COURT_NOUNS & set(span_key(s.text).split())]
+            # (or any word the question calls it by: "which federal court district ...?":
+            # "District of Rhode Island")
+            named = COURT_NOUNS | _singulars(expected.heads)
+            spans = [s for s in spans if named & set(span_key(s.text).split())]
         elif _asks_for(expected, COMPANY_NOUNS):
             spans = [s for s in spans if not _no_company(s.text)]
         elif _asks_for(expected, ORGANISATION_NOUNS):  # a public body may be: "Which agency?"

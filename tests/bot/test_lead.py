@@ -2741,6 +2741,10 @@ def test_a_court_asked_for_is_a_court():
     sentence = "Luhnow, fired after the World Series, sued in Harris County District Court."
     assert spans(sentence, question) == ["Harris County District Court"]
     assert spans("Luhnow was fired before the World Series.", question) == []
+    # a court's district is named by the word the question calls it
+    question = "In which federal court district did the DOJ file its lawsuit against CVS?"
+    sentence = "The complaint unsealed Wednesday in the District of Rhode Island names CVS."
+    assert spans(sentence, question) == ["District of Rhode Island"]
 
 
 def test_a_tally_of_another_act_answers_no_count():
