@@ -364,7 +364,7 @@ CLOCK_WORDS = frozenset("am pm et pt ct mt est edt cst cdt mst mdt pst pdt gmt u
 # A measure, as `_unit` reads it: "the 20,000-pound limousine" weighs, it counts no presidents.
 MEASURE_UNITS = frozenset(
     """pound ton tonne ounce gram kilogram kg lb mile foot feet inch yard meter metre
-    kilometer kilometre km acre gallon liter litre degree mph""".split()
+    kilometer kilometre km acre gallon liter litre degree mph magnitude""".split()
 )
 # A measure asked by its noun, and the units a number of it is written in right after it ("What
 # is the melting point of chocolate?": "34°C", "93 degrees"; "the 1,250-foot tower"). A question
@@ -1712,8 +1712,14 @@ def _institution_head(word: str) -> bool:
     return key in INSTITUTION_HEADS or key.removesuffix("s") in INSTITUTION_HEADS
 
 
+# A word counting a crowd, capitalised where a sentence starts ("Tens of thousands fled"): no name.
+QUANTITY_WORDS = frozenset("tens dozens hundreds thousands millions billions scores".split())
+
+
 def _common(word: str, common: frozenset[str], person: bool) -> bool:
     key = _key_word(word)
+    if key in QUANTITY_WORDS:
+        return True
     # an acronym is not the lower-case word of its letters: "U.S." and "WHO" are not "us", "who"
     if key in common and not _CAPITALS.fullmatch(word.strip(",;:'’\"")):
         return True

@@ -204,11 +204,11 @@ def test_a_sentence_opening_first_name_starts_a_persons_name():
 
 def test_a_word_after_a_colon_is_a_name_only_when_written_so_elsewhere():
     # text after a colon starts with a capital as a sentence does
-    sentence = "Evansville: Hundreds of onlookers watched the city's tallest building come down."
+    sentence = "Evansville: Crowds of onlookers watched the city's tallest building come down."
     question = "Which building in Gotham is the tallest?"
     known = frozenset({"evansville"})
     assert spans(sentence, question, known) == ["Evansville"]
-    assert spans(sentence, question, known | {"hundreds"}) == ["Evansville", "Hundreds"]
+    assert spans(sentence, question, known | {"crowds"}) == ["Evansville", "Crowds"]
     # and it is not known as a name from that sentence itself
     assert "hundreds" not in capitalised_words([sentence, "The mayor spoke in Evansville."])
     assert "evansville" in capitalised_words([sentence, "The mayor spoke in Evansville."])
@@ -2721,6 +2721,9 @@ def test_a_wire_credit_in_the_dateline_is_no_answer():
     question = "What was the name of the typhoon that hit Vietnam?"
     sentence = "HANOI, Vietnam (AP) — Thousands fled as Typhoon Wutip neared the coast."
     assert spans(sentence, question) == ["Typhoon Wutip"]
+    # nor is the crowd counted after it
+    sentence = "HANOI, Vietnam (AP) — Tens of thousands fled as the typhoon neared the coast."
+    assert spans(sentence, question, frozenset({"tens"})) == []
     sentence = "PUTRAJAYA, Malaysia, July 28 (Reuters) - The leaders agreed to a ceasefire."
     assert spans(sentence, "Which news agency reported the ceasefire?") == []
 
@@ -2759,6 +2762,9 @@ def test_a_tally_of_another_act_answers_no_count():
     assert spans(sentence, "How many were wounded?") == ["40"]
     # a count no act is told of stays: the question's act may be written elsewhere
     assert spans("The quake hit 248 homes.", "How many people were injured?") != []
+    # a magnitude counts no people
+    quake = "A 6.0-magnitude earthquake struck Sichuan, injuring dozens."
+    assert spans(quake, "How many people were injured in the earthquake?") == []
     # and a count asked with no act keeps every number
     assert spans(sentence, "How many people were affected?") == ["12 people", "40"]
 
