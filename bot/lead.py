@@ -884,9 +884,8 @@ def expected_type(question: str) -> ExpectedType | None:
             if w in DATE_NOUNS or w in DATE_PLURALS:  # "On what dates ...?"
                 return ExpectedType(DATE, singular(w))
             if w in FLOOR_NOUNS and i == len(words) - 1:
-                return ExpectedType(
-                    RANK, w
-                )  # "Which floor ...?": "the 15th" (a "floor leader" is a person)
+                # "Which floor ...?": "the 15th" (a "floor leader" is a person)
+                return ExpectedType(RANK, w)
             if w in AGE_NOUNS:  # "What age ...?" asks what "How old ...?" does
                 return ExpectedType(NUMBER, "old")
             if w in NUMBER_NOUNS and not (i + 1 < len(words) and words[i + 1].endswith("ing")):
@@ -1326,10 +1325,10 @@ _FINISHED = re.compile(
     r"(?:finish|place|rank)(?<!\btake place)\b",
     re.IGNORECASE,
 )
-ORDINALS = """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+RANK_WORDS = """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
     thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth
     last""".split()
-_RANK = re.compile(rf"\b(?:\d+(?:st|nd|rd|th)|{'|'.join(ORDINALS)})\b", re.IGNORECASE)
+_RANK = re.compile(rf"\b(?:\d+(?:st|nd|rd|th)|{'|'.join(RANK_WORDS)})\b", re.IGNORECASE)
 _RANK_NEXT = re.compile(r"\s+([A-Za-z]+)")
 # Words that may follow a rank in a race ("eighth overall", "17th in the short program"); any
 # other word makes it an adjective ("her first Olympics", "the second round").
