@@ -191,6 +191,9 @@ CITY_NAMED = frozenset(
     + ["new york", "washington"]
 )
 NOT_CITIES = (NATIONS | COUNTRIES | US_STATES | CONTINENTS) - CITY_NAMED
+# Places a thing asked for is not ("Idaho" for "... at which university?", "Europe" for "Which
+# company ...?"); a country may be asked for as a team or an ally (`SIDE_NOUNS`).
+NOT_THINGS = COUNTRIES | NATION_TAILS | US_STATES | CONTINENTS
 # The names the news gives the United States and the United Kingdom, each one country; a
 # question writes them with capitals ("us" is a pronoun).
 COUNTRY_ALIASES = {
@@ -1219,9 +1222,7 @@ def candidate_spans(
             spans = [
                 s
                 for s in spans
-                if span_key(s.text) not in COUNTRIES | NATION_TAILS | US_STATES | CONTINENTS
-                and span_key(s.text).rpartition(" ")[2] not in GEO_TAILS
-                and not _titled_person(s.text)
+                if not _named_or_region(s.text, NOT_THINGS) and not _titled_person(s.text)
             ]
         if expected.kind == ENTITY and asked & TEAM_NOUNS:
             spans = [s for s in spans if not _league(s.text)]
@@ -1267,12 +1268,7 @@ def candidate_spans(
             # "which city": not "America", a country or a state (but "Gaza" and "New York" are
             # cities too), a continent, nor a sea's, a coast's or a region's name ("Kamchatka
             # Peninsula" for "Which town ...?")
-            spans = [
-                s
-                for s in spans
-                if span_key(s.text) not in NOT_CITIES
-                and span_key(s.text).rpartition(" ")[2] not in GEO_TAILS
-            ]
+            spans = [s for s in spans if not _named_or_region(s.text, NOT_CITIES)]
     asked_singular = _singulars(asked)
     return [
         s
@@ -1333,6 +1329,7 @@ _RANK_NEXT = re.compile(r"\s+([A-Za-z]+)")
 # Words that may follow a rank in a race ("eighth overall", "17th in the short program"); any
 # other word makes it an adjective ("her first Olympics", "the second round").
 RANK_FOLLOWERS = frozenset("place overall position behind among floor floors".split())
+_RANK_FOLLOWING = STOPWORDS | RANK_FOLLOWERS
 FLOOR_NOUNS = frozenset("floor floors".split())  # a building's floor is asked by its rank
 
 
@@ -1341,10 +1338,17 @@ def _ranks(sentence: str) -> list[Span]:
     spans = []
     for m in _RANK.finditer(sentence):
         after = _RANK_NEXT.match(sentence, m.end())
-        if after and after.group(1).lower() not in STOPWORDS | RANK_FOLLOWERS:
+        if after and after.group(1).lower() not in _RANK_FOLLOWING:
             continue
         spans.append(Span(m.group(), m.start(), m.end()))
     return spans
+
+
+def _named_or_region(span: str, names: frozenset[str]) -> bool:
+    """Whether `span` is one of `names`, or a sea's, a coast's or a region's name by its last
+    word ("Eastern Pacific", "Kamchatka Peninsula")."""
+    key = span_key(span)
+    return key in names or key.rpartition(" ")[2] in GEO_TAILS
 
 
 def _outside_titles(sentence: str, spans: list[Span]) -> list[Span]:
@@ -1498,9 +1502,10 @@ _ROMAN = re.compile(r"[ivxlc]+")  # "Super Bowl LIX": an event's number, in span
 
 def _place_or_institution(span: str) -> bool:
     key = span_key(span)
+    words = key.split()
     first, _, last = key.rpartition(" ")
     return (
-        all(w in PARTY_WORDS for w in key.split())
+        all(w in PARTY_WORDS for w in words)
         or key in COUNTRIES | NATION_TAILS  # "America's reckoning": nobody
         or key in US_STATES
         or key in CONTINENTS  # "Arctic sea ice": nobody
@@ -1512,10 +1517,8 @@ def _place_or_institution(span: str) -> bool:
         or _court(key)
         or _occasion(span)
         or (bool(first) and last in EVENT_HEADS)
-        or (
-            len(key.split()) > 2 and key.split()[-2] in EVENT_HEADS and bool(_ROMAN.fullmatch(last))
-        )
-        or bool(WAR_WORDS.intersection(key.split()[1:]))
+        or (len(words) > 2 and words[-2] in EVENT_HEADS and bool(_ROMAN.fullmatch(last)))
+        or bool(WAR_WORDS.intersection(words[1:]))
         or any(_BRAND.search(word) for word in span.split())
     )
 
