@@ -309,6 +309,9 @@ SETS: dict[str, QuestionSet] = {
     # 40 more, written in the fifty-first round from other random articles (seed 1111) and
     # committed before their first run.
     "user-answers-fresh11": QuestionSet(QUESTIONS / "user-answers-fresh11.jsonl", True, REPORT),
+    # 40 more, written in the fifty-second round from other random articles (seed 1212) and
+    # committed before their first run.
+    "user-answers-fresh12": QuestionSet(QUESTIONS / "user-answers-fresh12.jsonl", True, REPORT),
     "who-is-tune": QuestionSet(WHO_IS["realtimeqa-tune"], True, TUNE),
     "who-is-dev": QuestionSet(WHO_IS["realtimeqa-dev"], True, REPORT),
 }
