@@ -237,6 +237,9 @@ SETS: dict[str, QuestionSet] = {
     # 40 more of the same four kinds in turn, written in the fifty-first round from other
     # stories (seed 3333) and committed before their first run.
     "offtopic-fresh33": QuestionSet(QUESTIONS / "offtopic-fresh33.jsonl", False, REPORT),
+    # 40 more of the same four kinds in turn, written in the fifty-second round from other
+    # stories (seed 3434) and committed before their first run.
+    "offtopic-fresh34": QuestionSet(QUESTIONS / "offtopic-fresh34.jsonl", False, REPORT),
     # The other 40 drawn from those drafts: the requests and yes/no questions to choose any rule of
     # that form on (fresh18 is only reported).
     "offtopic-forms-tune": QuestionSet(QUESTIONS / "offtopic-forms-tune.jsonl", False, TUNE),
