@@ -55,7 +55,8 @@ PERSON_NOUNS = frozenset(
     poet filmmaker producer designer entrepreneur rabbi priest bishop cardinal dictator premier
     monarch correspondent reporter editor anchor columnist commentator friend wife husband son
     daughter mother father brother sister girlfriend boyfriend widow supervisor supervisors
-    councilman councilwoman councilmember alderman alderwoman assemblyman assemblywoman""".split()
+    councilman councilwoman councilmember alderman alderwoman assemblyman assemblywoman inmate
+    inmates prisoner prisoners suspect suspects victim victims""".split()
 )
 PLACE_NOUNS = frozenset(
     """country countries nation nations state states city cities town towns region county
@@ -84,7 +85,8 @@ STATE_NOUNS = frozenset("state states".split())
 NUMBER_NOUNS = frozenset(
     """number percentage percent amount magnitude price cost age rate temperature score salary
     population total level speed height distance rating amounts prices costs ages rates scores
-    salaries totals levels ratings toll tolls tally share proportion fraction expectancy""".split()
+    salaries totals levels ratings toll tolls tally share proportion fraction expectancy refund
+    refunds fee fees payout payouts wage wages bonus bonuses""".split()
 )
 # The last word of a company's or a publication's name: no place ("Where ...?" was answered
 # "Maxar Technologies").
@@ -211,6 +213,7 @@ _COUNTRY_NAMED = re.compile(
 # The last word of an occasion's name ("Bastille Day", "Election Night", "Starry Nights"): no
 # person unless a known first name comes first ("Jason Day").
 OCCASION_HEADS = frozenset("day days night nights eve weekend".split())
+OWNED_HEADS = POSSESSED_HEADS | OCCASION_HEADS  # after an owner's "'s", part of one name
 # Words of a question asking for a day, a holiday or an event: "Turkey Day" may answer it.
 OCCASION_NOUNS = frozenset(
     """day days holiday holidays celebration celebrations festival festivals occasion occasions
@@ -360,8 +363,12 @@ _MONEY_OR_SHARE = re.compile(r"^[$€£]|%|\bper\s?cent\b|\bpercent\b")
 # What "how much" asks for when it asks for money ("How much money did it cost?").
 MONEY_NOUNS = frozenset("money cash funding fund".split())
 # Numbers asked for by "what" that are sums of money ("What price ...?", "What is the salary
-# ...?"); a toll may count the dead, a rate or a total anything.
-SUM_NOUNS = frozenset("price prices cost costs salary salaries".split())
+# ...?", "What was the average refund ...?"); a toll may count the dead, a rate or a total
+# anything.
+SUM_NOUNS = frozenset(
+    """price prices cost costs salary salaries refund refunds fee fees payout payouts wage wages
+    bonus bonuses""".split()
+)
 # A time of day and its zone are capitalised but name nothing: "6:30 PM ET".
 CLOCK_WORDS = frozenset("am pm et pt ct mt est edt cst cdt mst mdt pst pdt gmt utc bst cet".split())
 # A measure, as `_unit` reads it: "the 20,000-pound limousine" weighs, it counts no presidents.
@@ -604,7 +611,8 @@ ROLE_NOUNS = frozenset(
 ROLE_BEFORE = 4  # words before a name its role may be among ("Communications Minister ...")
 ROLE_AFTER = 8  # words after a name and its comma ("Mark Zandi, Moody's chief economist")
 _DESCRIBED_ROLE = re.compile(
-    r"^\s*who\s+(?:is|was|are|were)\s+the\s+(?P<role>[^?]+?)\s+(?:who|that|whose)\b",
+    r"^\s*who\s+(?:is|was|are|were)\s+the\s+(?P<role>[^?]+?)\s+"
+    r"(?:who|that|whose|during|when|while|at|in|on|after|before)\b",
     re.IGNORECASE,
 )
 _ABBREVIATIONS = {
@@ -615,8 +623,9 @@ _ABBREVIATIONS = {
 
 def asked_role(question: str, expected: ExpectedType) -> str | None:
     """The role of the person a question asks for: "senator" of "Which senator introduced
-    ...?", "minister" of "Who was the Australian communications minister who called ...?";
-    None for any other question."""
+    ...?", "minister" of "Who was the Australian communications minister who called ...?",
+    "spokesman" of "Who was the Taliban's main spokesman at its first press conference?"; None
+    for any other question."""
     if expected.kind != PERSON:
         return None
     if expected.noun in ROLE_NOUNS:
@@ -816,7 +825,12 @@ def expected_type(question: str) -> ExpectedType | None:
     if _PERSONS_NAME.search(question, start):
         # "The mail carrier whose death was blamed on the heat: what was his name?"
         return ExpectedType(PERSON)
+    yes_no = _YES_NO.match(question, start) is not None
     for m in _WH.finditer(question, start):
+        if yes_no and not _ASKED_AFTER.search(question, 0, m.start()):
+            # "Was anyone arrested when agents swept the park?": a yes or a no, no date ("Did
+            # she say when ...?" and "Can you tell me who ...?" ask for one)
+            return None
         if m.group("how"):
             how = m.group("how").lower().split()[-1]
             if how in HOW_DIMENSIONS:  # "How deep underground ...?" counts no "underground"
@@ -861,6 +875,10 @@ def expected_type(question: str) -> ExpectedType | None:
             kept = [i for i in range(1, len(words)) if words[i] not in _DETERMINERS]
             before_noun = {n for n, i in enumerate(kept) if not phrase[i].endswith(("'s", "’s"))}
             words = [words[i] for i in kept] or ["name"]
+            person = _named_person(question, m.start("noun"))
+            if person:
+                # "What was the name of the 62-year-old ... inmate who died ...?": a person's
+                return ExpectedType(PERSON, person, several=words[0] == "names")
         if words[0] in _PHRASE_STOPWORDS and words[0] not in TYPE_NOUNS:
             continue  # "what did ...", "what does ...": look for a later wh-phrase
         if len(words) > 2 and words[0] in KIND_WORDS and words[1] == "of":
@@ -929,6 +947,47 @@ def expected_type(question: str) -> ExpectedType | None:
             return ExpectedType(ENTITY, words[-1], several, heads=heads)
         return ExpectedType(ENTITY, several=several, heads=heads)
     return None
+
+
+# A question asked for a yes or a no, by its verb: "Was anyone arrested ...?", "Did he ...?".
+_YES_NO = re.compile(
+    r"\W*(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall)\b",
+    re.IGNORECASE,
+)
+# Before a wh-word of such a question, what makes the wh-phrase the thing asked: "Did she say
+# when ...", "Can you tell me who ...", "Do you know how many ...", "Is it clear why ...".
+_ASKED_AFTER = re.compile(
+    r"\b(?:say|said|says|tell|told|me|us|know|known|knows|explain|explained|reveal|revealed|"
+    r"announce|announced|confirm|confirmed|disclose|disclosed|specify|specified|indicate|"
+    r"indicated|mention|mentioned|report|reported|clear|sure|decide|decided|ask|asked|wonder|"
+    r"remember|show|showed|find\s+out|figure\s+out|out)\s+$",
+    re.IGNORECASE,
+)
+
+
+# "What was the name of the inmate who ...?": the noun phrase whose name is asked.
+_NAME_OF = re.compile(
+    r"(?:is|was|are|were)\s+(?:the\s+)?names?\s+of\s+(?:(?:the|an?|his|her|its|their)\s+)?"
+    r"(?P<phrase>(?:[\w’'\-]+\s+){0,7}[\w’'\-]+)",
+    re.IGNORECASE,
+)
+
+
+def _named_person(question: str, start: int) -> str | None:
+    """The person's noun whose name "What was the name of the ...?" asks from `start`: "inmate"
+    of "... the name of the 62-year-old Central Mississippi Correctional Facility inmate who
+    died ...", "mother" of "... the name of the mother of three shot ..."; None when the noun
+    phrase, read to its first function word or participle, ends in no person's noun (the name
+    of a book, a strain or a colour is no person's)."""
+    m = _NAME_OF.match(question, start)
+    if m is None:
+        return None
+    words = [_key_word(w) for w in _before_verb(m.group("phrase").split())]
+    cut = next(
+        (i for i, w in enumerate(words) if i and (w in STOPWORDS or w.endswith("ing"))), len(words)
+    )
+    head = words[cut - 1]
+    return head if singular(head) in PERSON_NOUNS else None
 
 
 # A team's or a player's record of games won and lost, asked as what it is or was: "What was
@@ -1112,6 +1171,10 @@ def candidate_spans(
             # "How much money ...?" is not answered by "700 Marines", "What price ...?" by
             # "13 line" (of "the iPhone 13 line")
             spans = [s for s in spans if _MONEY.search(s.text)]
+        if expected.noun == "much":
+            # "How much did the family seek in claims?" is not answered by "67 people": "how
+            # much" counts nobody
+            spans = [s for s in spans if _unit(s.text) not in PERSON_NOUNS | PEOPLE_NOUNS]
         if expected.noun != "old":
             spans = [s for s in spans if not _age_after_name(sentence, s)]
         # "Two days before Trump changed his tune" says when, it is no amount of days
@@ -1218,11 +1281,16 @@ def candidate_spans(
             # not "Idaho" alone ("... at which university?"), a continent ("Europe" for "Which
             # company ...?"), a sea's or a coast's name ("Eastern Pacific" for "... which drug
             # cartel?"), nor a titled person ("Treasury Secretary Scott Bessent" for "Which
-            # coin ...?")
+            # coin ...?"), a title before the name ("Health Director" of "Health Director Dr.
+            # Amy Acton" for "Which TV character ...?"), nor a place a thing lies north of ("60
+            # miles north of El Paso" for "Which sounding rocket ...?")
             spans = [
                 s
                 for s in spans
-                if not _named_or_region(s.text, NOT_THINGS) and not _titled_person(s.text)
+                if not _named_or_region(s.text, NOT_THINGS)
+                and not _titled_person(s.text)
+                and not _title_before_name(sentence, s)
+                and not _COMPASS_OF.search(sentence, 0, s.start)
             ]
         if expected.kind == ENTITY and asked & TEAM_NOUNS:
             spans = [s for s in spans if not _league(s.text)]
@@ -1254,7 +1322,7 @@ def candidate_spans(
         elif _asks_for(expected, COMPANY_NOUNS):
             spans = [s for s in spans if not _no_company(s.text)]
         elif _asks_for(expected, ORGANISATION_NOUNS):  # a public body may be: "Which agency?"
-            spans = [s for s in spans if not _a_person(s.text)]
+            spans = [s for s in spans if not _a_person(s.text) and not _apposed_person(sentence, s)]
         if _asks_for(expected, ORGANISATION_NOUNS):
             # "TSMC's north Phoenix facility": a name after a part of the map is a place
             spans = [s for s in spans if not _QUARTER_BEFORE.search(sentence, 0, s.start)]
@@ -1639,6 +1707,32 @@ def _asks_for(expected: ExpectedType, nouns: frozenset[str]) -> bool:
     return expected.kind == ENTITY and bool(_singulars(expected.heads) & _singulars(nouns))
 
 
+# A person's noun in an apposition after a name: "Perez, the Mexican health official, said".
+_APPOSED = re.compile(r",\s+(?:the|a|an)\s+(?P<words>(?:[\w’'\-]+\s+){0,4}[\w’'\-]+)\s*[,;.)]")
+
+
+def _apposed_person(sentence: str, span: Span) -> bool:
+    """Whether the sentence writes `span` as a person's name, with a person's noun in the
+    apposition after it ("Perez, the Mexican health official, said ...")."""
+    m = _APPOSED.match(sentence, span.end)
+    return m is not None and singular(_key_word(m.group("words").split()[-1])) in PERSON_NOUNS
+
+
+def _title_before_name(sentence: str, span: Span) -> bool:
+    """Whether `span` ends in a role written before a person's name: "Ohio Department of Health
+    Director" of "Former Ohio Department of Health Director Dr. Amy Acton"."""
+    if span_key(span.text).rpartition(" ")[2] not in ROLE_NOUNS:
+        return False
+    m = _NAME_AFTER.match(sentence, span.end)
+    return m is not None and _key_word(m.group("first")) in GIVEN_NAMES
+
+
+# Before a name, where it lies from another: "60 miles north of El Paso".
+_COMPASS_OF = re.compile(
+    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of\s+$"
+)
+
+
 def _a_person(span: str) -> bool:
     """A person by first and last name ("Donald Trump") or by title ("Judge Mary Walsh"); not
     a firm named for two ("Simon & Schuster", "Johnson and Johnson")."""
@@ -1890,6 +1984,10 @@ PLACE_ABBREVIATIONS = frozenset({"St", "Ft", "Mt"})
 # name themselves; bot/evidence.py reads a question's sentences past the dot of these and "St."
 TITLE_DOTS = frozenset("Sen Gov Rep Gen Lt Col Sgt Capt Dr Mr Mrs Ms Atty Supt".split())
 TITLE_ABBREVIATIONS = TITLE_DOTS | frozenset("Cmdr Adm Maj Prof Rev".split())
+# A person's name after a title: " Dr. Amy Acton", " Jane Doe".
+_NAME_AFTER = re.compile(
+    rf"\s+(?:(?:{'|'.join(sorted(TITLE_ABBREVIATIONS))})\.\s+)?(?P<first>[A-Z][a-z]+)\s+[A-Z]"
+)
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")  # "R-Iowa", "D-Calif"
 
 
@@ -1932,9 +2030,9 @@ def _names(
         if capital or (run and (word in CONNECTORS or (several and word == "and"))):
             run.append(tok)
             following = tokens[n + 1].group() if n + 1 < len(tokens) else ""
-            if word.endswith(("'s", "’s")) and _key_word(following) not in POSSESSED_HEADS:
+            if word.endswith(("'s", "’s")) and _key_word(following) not in OWNED_HEADS:
                 # "Amazon's AWS": the owner is one name, the owned another ("Levi's Stadium"
-                # is one)
+                # and "New Year's Day" are one)
                 runs.append(run)
                 run = []
         else:
