@@ -153,6 +153,8 @@ ORGANISATION_NOUNS = COMPANY_NOUNS | frozenset(
     nonprofits organization organizations organisation organisations studio studios label labels
     newspaper newspapers outlet outlets committee committees""".split()
 )
+# An organisation that is no company, which no person's surname names.
+BODY_NOUNS = ORGANISATION_NOUNS - COMPANY_NOUNS
 # The last word of a locality's name: "Oakland Township", "Orleans Parish", "Mexico City".
 LOCALITY_HEADS = frozenset("county city town township borough parish village municipality".split())
 PUBLIC_HEADS = AGENCY_HEADS | frozenset(
@@ -369,6 +371,11 @@ SUM_NOUNS = frozenset(
     """price prices cost costs salary salaries refund refunds fee fees payout payouts wage wages
     bonus bonuses""".split()
 )
+# Words that compare amounts: after a number, with "than", they make it a difference.
+COMPARATIVES = frozenset(
+    """more less fewer higher lower greater bigger smaller larger longer shorter""".split()
+)
+_DIFFERENCE = re.compile(rf"\s+(?:{'|'.join(sorted(COMPARATIVES))})\s+than\b", re.IGNORECASE)
 # A time of day and its zone are capitalised but name nothing: "6:30 PM ET".
 CLOCK_WORDS = frozenset("am pm et pt ct mt est edt cst cdt mst mdt pst pdt gmt utc bst cet".split())
 # A measure, as `_unit` reads it: "the 20,000-pound limousine" weighs, it counts no presidents.
@@ -1171,6 +1178,10 @@ def candidate_spans(
             # "How much money ...?" is not answered by "700 Marines", "What price ...?" by
             # "13 line" (of "the iPhone 13 line")
             spans = [s for s in spans if _MONEY.search(s.text)]
+        if not asked & COMPARATIVES:
+            # "that's about $10 million more than anyone expected" is a difference, not the
+            # cost asked for (unless a difference is asked: "How many more ...?")
+            spans = [s for s in spans if not _DIFFERENCE.match(sentence, s.end)]
         if expected.noun == "much":
             # "How much did the family seek in claims?" is not answered by "67 people": "how
             # much" counts nobody
@@ -2280,7 +2291,12 @@ def ranked_leads(
     common = lowercase_words(with_passages)
     # surnames of the people the sentences (or their passages) name in full: "Kirk" is nowhere
     # after "Charlie Kirk", nor "Trump" in "In Trump's second term"
-    surnames = _surnames(with_passages) if expected.kind == PLACE else set()
+    # (nor "Kennedy" a news outlet or an agency; a company may bear its founder's: "Ford")
+    surnames = (
+        _surnames(with_passages)
+        if expected.kind == PLACE or _asks_for(expected, BODY_NOUNS)
+        else set()
+    )
     # "Which hurricane ...", "Which university ...": a name starting or ending with the asked
     # noun is one ("Hurricane Erin", "Indiana University")
     heads = expected.heads if expected.kind in (ENTITY, PLACE) else frozenset()

@@ -2903,3 +2903,29 @@ def test_a_yes_or_no_question_asks_no_span():
     # unless it asks for the wh-phrase: "Did she say when ...?", "Can you tell me who ...?"
     assert expected_type("Did the mayor say when the park would reopen?") == ExpectedType(DATE)
     assert expected_type("Can you tell me who won the Super Bowl?") == ExpectedType(PERSON)
+
+
+def test_a_difference_is_no_amount_asked_for():
+    # "$10 million [1]." answered "What was the reported production cost of Sam Raimi's 'Oz' as
+    # discussed in USA TODAY's March 2013 Movie Forum?"
+    question = "What was the reported production cost of Sam Raimi's 'Oz'?"
+    sentence = "Oz cost $325 million, and it opened to $10 million more than anyone expected."
+    assert spans(sentence, question) == ["$325 million"]
+    # unless a difference is asked for
+    assert "$10 million" in spans(sentence, "How much more did Oz cost than expected?")
+
+
+def test_a_persons_surname_is_no_outlet_or_agency():
+    # "Kennedy [1]." answered "Which news outlet first reported that the MAHA Commission's
+    # 'Making Our Children Healthy Again' report cited studies that don't exist?"
+    question = "Which news outlet first reported that the MAHA report cited missing studies?"
+    sentences = [
+        "The MAHA report marks Kennedy's broadest effort yet to shape federal health policy.",
+        "Health Secretary Robert Kennedy presented the report, which NOTUS reported first.",
+    ]
+    leads = ranked_leads(question, sentences, [0.9, 0.8])
+    assert [lead.span.text for lead in leads] == ["NOTUS"]
+    # a company may bear its founder's name
+    question = "Which automaker announced the recall?"
+    sentences = ["Ford announced the recall.", "Executive chair Bill Ford spoke on Monday."]
+    assert ranked_leads(question, sentences, [0.9, 0.8])[0].span.text == "Ford"
