@@ -80,6 +80,7 @@ PEOPLE_NOUNS = frozenset(
     minorities faith faiths religion religions nationality nationalities ethnicity tribe tribes
     demographic demographics voters""".split()
 )
+COUNTED_PEOPLE = PERSON_NOUNS | PEOPLE_NOUNS  # what "67 people" counts, and "how much" does not
 CITY_NOUNS = frozenset("city cities town towns village villages".split())
 STATE_NOUNS = frozenset("state states".split())
 NUMBER_NOUNS = frozenset(
@@ -967,7 +968,7 @@ _ASKED_AFTER = re.compile(
     r"\b(?:say|said|says|tell|told|me|us|know|known|knows|explain|explained|reveal|revealed|"
     r"announce|announced|confirm|confirmed|disclose|disclosed|specify|specified|indicate|"
     r"indicated|mention|mentioned|report|reported|clear|sure|decide|decided|ask|asked|wonder|"
-    r"remember|show|showed|find\s+out|figure\s+out|out)\s+$",
+    r"remember|show|showed|out)\s+$",  # "find out", "figure out"
     re.IGNORECASE,
 )
 
@@ -1185,7 +1186,7 @@ def candidate_spans(
         if expected.noun == "much":
             # "How much did the family seek in claims?" is not answered by "67 people": "how
             # much" counts nobody
-            spans = [s for s in spans if _unit(s.text) not in PERSON_NOUNS | PEOPLE_NOUNS]
+            spans = [s for s in spans if _unit(s.text) not in COUNTED_PEOPLE]
         if expected.noun != "old":
             spans = [s for s in spans if not _age_after_name(sentence, s)]
         # "Two days before Trump changed his tune" says when, it is no amount of days
