@@ -833,12 +833,7 @@ def expected_type(question: str) -> ExpectedType | None:
     if _PERSONS_NAME.search(question, start):
         # "The mail carrier whose death was blamed on the heat: what was his name?"
         return ExpectedType(PERSON)
-    yes_no = _YES_NO.match(question, start) is not None
     for m in _WH.finditer(question, start):
-        if yes_no and not _ASKED_AFTER.search(question, 0, m.start()):
-            # "Was anyone arrested when agents swept the park?": a yes or a no, no date ("Did
-            # she say when ...?" and "Can you tell me who ...?" ask for one)
-            return None
         if m.group("how"):
             how = m.group("how").lower().split()[-1]
             if how in HOW_DIMENSIONS:  # "How deep underground ...?" counts no "underground"
@@ -955,22 +950,6 @@ def expected_type(question: str) -> ExpectedType | None:
             return ExpectedType(ENTITY, words[-1], several, heads=heads)
         return ExpectedType(ENTITY, several=several, heads=heads)
     return None
-
-
-# A question asked for a yes or a no, by its verb: "Was anyone arrested ...?", "Did he ...?".
-_YES_NO = re.compile(
-    r"\W*(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall)\b",
-    re.IGNORECASE,
-)
-# Before a wh-word of such a question, what makes the wh-phrase the thing asked: "Did she say
-# when ...", "Can you tell me who ...", "Do you know how many ...", "Is it clear why ...".
-_ASKED_AFTER = re.compile(
-    r"\b(?:say|said|says|tell|told|me|us|know|known|knows|explain|explained|reveal|revealed|"
-    r"announce|announced|confirm|confirmed|disclose|disclosed|specify|specified|indicate|"
-    r"indicated|mention|mentioned|report|reported|clear|sure|decide|decided|ask|asked|wonder|"
-    r"remember|show|showed|out)\s+$",  # "find out", "figure out"
-    re.IGNORECASE,
-)
 
 
 # "What was the name of the inmate who ...?": the noun phrase whose name is asked.

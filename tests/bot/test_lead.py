@@ -2895,16 +2895,6 @@ def test_an_occasion_is_one_name_with_its_owner():
     assert spans(sentence, "Which holiday saw the priciest gas?")[0] == "New Year’s Day"
 
 
-def test_a_yes_or_no_question_asks_no_span():
-    # "Monday, July 7 [1]." answered "Was anyone arrested when federal agents and National Guard
-    # troops swept through MacArthur Park in Los Angeles on July 7, 2025?"
-    assert expected_type("Was anyone arrested when agents swept through the park?") is None
-    assert expected_type("Is it true that the company which made the chips failed?") is None
-    # unless it asks for the wh-phrase: "Did she say when ...?", "Can you tell me who ...?"
-    assert expected_type("Did the mayor say when the park would reopen?") == ExpectedType(DATE)
-    assert expected_type("Can you tell me who won the Super Bowl?") == ExpectedType(PERSON)
-
-
 def test_a_difference_is_no_amount_asked_for():
     # "$10 million [1]." answered "What was the reported production cost of Sam Raimi's 'Oz' as
     # discussed in USA TODAY's March 2013 Movie Forum?"
