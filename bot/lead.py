@@ -83,11 +83,17 @@ PEOPLE_NOUNS = frozenset(
 COUNTED_PEOPLE = PERSON_NOUNS | PEOPLE_NOUNS  # what "67 people" counts, and "how much" does not
 CITY_NOUNS = frozenset("city cities town towns village villages".split())
 STATE_NOUNS = frozenset("state states".split())
-NUMBER_NOUNS = frozenset(
-    """number percentage percent amount magnitude price cost age rate temperature score salary
-    population total level speed height distance rating amounts prices costs ages rates scores
-    salaries totals levels ratings toll tolls tally share proportion fraction expectancy refund
-    refunds fee fees payout payouts wage wages bonus bonuses""".split()
+# Numbers asked for by "what" that are sums of money ("What price ...?", "What is the salary
+# ...?", "What was the average refund ...?"); a toll may count the dead, a rate or a total
+# anything.
+SUM_NOUNS = frozenset(
+    """price prices cost costs salary salaries refund refunds fee fees payout payouts wage wages
+    bonus bonuses""".split()
+)
+NUMBER_NOUNS = SUM_NOUNS | frozenset(
+    """number percentage percent amount magnitude age rate temperature score population total
+    level speed height distance rating amounts ages rates scores totals levels ratings toll
+    tolls tally share proportion fraction expectancy""".split()
 )
 # The last word of a company's or a publication's name: no place ("Where ...?" was answered
 # "Maxar Technologies").
@@ -365,13 +371,6 @@ MONEY_UNITS = frozenset("dollar euro pound cent percent percentage point".split(
 _MONEY_OR_SHARE = re.compile(r"^[$€£]|%|\bper\s?cent\b|\bpercent\b")
 # What "how much" asks for when it asks for money ("How much money did it cost?").
 MONEY_NOUNS = frozenset("money cash funding fund".split())
-# Numbers asked for by "what" that are sums of money ("What price ...?", "What is the salary
-# ...?", "What was the average refund ...?"); a toll may count the dead, a rate or a total
-# anything.
-SUM_NOUNS = frozenset(
-    """price prices cost costs salary salaries refund refunds fee fees payout payouts wage wages
-    bonus bonuses""".split()
-)
 # Words that compare amounts: after a number, with "than", they make it a difference.
 COMPARATIVES = frozenset(
     """more less fewer higher lower greater bigger smaller larger longer shorter""".split()
