@@ -1301,6 +1301,7 @@ def candidate_spans(
         if expected.noun in DRUG_NOUNS:  # "which drug": not "Donald Trump", "FDA" or "U.S."
             spans = [s for s in spans if not _no_drug(s.text)] + _drugs(sentence)
             spans.sort(key=lambda s: s.start)
+        organisation = _asks_for(expected, ORGANISATION_NOUNS)
         if _asks_for(expected, STREET_NOUNS):
             # "What street ...?": a name ending as a street's does, not "Silicon Valley"
             spans = [s for s in spans if span_key(s.text).rpartition(" ")[2] in STREET_TAILS]
@@ -1311,9 +1312,9 @@ def candidate_spans(
             spans = [s for s in spans if named & set(span_key(s.text).split())]
         elif _asks_for(expected, COMPANY_NOUNS):
             spans = [s for s in spans if not _no_company(s.text)]
-        elif _asks_for(expected, ORGANISATION_NOUNS):  # a public body may be: "Which agency?"
+        elif organisation:  # a public body may be: "Which agency?"
             spans = [s for s in spans if not _a_person(s.text) and not _apposed_person(sentence, s)]
-        if _asks_for(expected, ORGANISATION_NOUNS):
+        if organisation:
             # "TSMC's north Phoenix facility": a name after a part of the map is a place
             spans = [s for s in spans if not _QUARTER_BEFORE.search(sentence, 0, s.start)]
         # the source of what a sentence says is not what it says: "according to CoinGecko"
@@ -1697,6 +1698,8 @@ def _asks_for(expected: ExpectedType, nouns: frozenset[str]) -> bool:
     return expected.kind == ENTITY and bool(_singulars(expected.heads) & _singulars(nouns))
 
 
+# Where one place lies from another, in lower case: "north of El Paso", "north Phoenix".
+COMPASS_POINTS = "north south east west northeast northwest southeast southwest".split()
 # A person's noun in an apposition after a name: "Perez, the Mexican health official, said".
 _APPOSED = re.compile(r",\s+(?:the|a|an)\s+(?P<words>(?:[\w’'\-]+\s+){0,4}[\w’'\-]+)\s*[,;.)]")
 
@@ -1718,9 +1721,7 @@ def _title_before_name(sentence: str, span: Span) -> bool:
 
 
 # Before a name, where it lies from another: "60 miles north of El Paso".
-_COMPASS_OF = re.compile(
-    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of\s+$"
-)
+_COMPASS_OF = re.compile(rf"\b(?:{'|'.join(COMPASS_POINTS)})\s+of\s+$")
 
 
 def _a_person(span: str) -> bool:
@@ -2108,9 +2109,9 @@ def _names(
 _IN_BEFORE = re.compile(r"\b(?:in|across|near|throughout|outside)\s+$")
 # A part of a place, written in lower case before its name: "north Phoenix", "suburban Atlanta".
 _QUARTER_BEFORE = re.compile(
-    r"\b(?:north|south|east|west|northern|southern|eastern|western|northeast|northwest|"
-    r"southeast|southwest|northeastern|northwestern|southeastern|southwestern|downtown|suburban|"
-    r"central|rural|coastal|metro|greater)\s+$"
+    rf"\b(?:{'|'.join(COMPASS_POINTS)}|northern|southern|eastern|western|northeastern|"
+    r"northwestern|southeastern|southwestern|downtown|suburban|central|rural|coastal|metro|"
+    r"greater)\s+$"
 )
 # The first word of many places' names and of nobody's: "Los Angeles", "San Diego", "Fort Worth",
 # "Pacific Palisades", "North Carolina", "Mount Vernon".
