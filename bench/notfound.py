@@ -240,6 +240,9 @@ SETS: dict[str, QuestionSet] = {
     # 40 more of the same four kinds in turn, written in the fifty-second round from other
     # stories (seed 3434) and committed before their first run.
     "offtopic-fresh34": QuestionSet(QUESTIONS / "offtopic-fresh34.jsonl", False, REPORT),
+    # 40 more of the same four kinds in turn, written in the fifty-third round from other
+    # stories (seed 3535) and committed before their first run.
+    "offtopic-fresh35": QuestionSet(QUESTIONS / "offtopic-fresh35.jsonl", False, REPORT),
     # The other 40 drawn from those drafts: the requests and yes/no questions to choose any rule of
     # that form on (fresh18 is only reported).
     "offtopic-forms-tune": QuestionSet(QUESTIONS / "offtopic-forms-tune.jsonl", False, TUNE),
@@ -315,6 +318,9 @@ SETS: dict[str, QuestionSet] = {
     # 40 more, written in the fifty-second round from other random articles (seed 1212) and
     # committed before their first run.
     "user-answers-fresh12": QuestionSet(QUESTIONS / "user-answers-fresh12.jsonl", True, REPORT),
+    # 40 more, written in the fifty-third round from other random articles (seed 1313) and
+    # committed before their first run.
+    "user-answers-fresh13": QuestionSet(QUESTIONS / "user-answers-fresh13.jsonl", True, REPORT),
     "who-is-tune": QuestionSet(WHO_IS["realtimeqa-tune"], True, TUNE),
     "who-is-dev": QuestionSet(WHO_IS["realtimeqa-dev"], True, REPORT),
 }
