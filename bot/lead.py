@@ -601,8 +601,9 @@ _VERB_BEFORE_DATE = re.compile(
     r"(?:in\s+an?\s+(?:statement|post|release|interview|email|letter)\s+)?(?:on\s+)?$"
 )
 VERB_STEM = 3
-# (the surname in a look-ahead: "President Donald Trump" holds "Donald Trump" after "President")
-_FIRST_AND_LAST = re.compile(r"\b([A-Z][a-z]+)\s+(?=([A-Z][\w'’\-]+))")
+# (the surname in a look-ahead: "President Donald Trump" holds "Donald Trump" after "President";
+# past a middle initial: "Robert F. Kennedy Jr.")
+_FIRST_AND_LAST = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?(?=([A-Z][\w'’\-]+))")
 # A name glued to "+" is a streaming service: "Paramount+", "Disney+".
 _PLUS_AFTER = re.compile(r"\+")
 _DIGIT_TAIL = re.compile(r"[^\W\d_][\w\-]*\d$")  # a word of letters ending in digits: "N2"

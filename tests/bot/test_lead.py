@@ -2915,6 +2915,10 @@ def test_a_persons_surname_is_no_outlet_or_agency():
     ]
     leads = ranked_leads(question, sentences, [0.9, 0.8])
     assert [lead.span.text for lead in leads] == ["NOTUS"]
+    # named with a middle initial and a suffix, as much a person's
+    sentences[1] = "Health Secretary Robert F. Kennedy Jr. presented it, which NOTUS reported first."
+    leads = ranked_leads(question, sentences, [0.9, 0.8])
+    assert [lead.span.text for lead in leads] == ["NOTUS"]
     # a company may bear its founder's name
     question = "Which automaker announced the recall?"
     sentences = ["Ford announced the recall.", "Executive chair Bill Ford spoke on Monday."]
