@@ -368,7 +368,8 @@ PLACE_UNITS = frozenset(w[:-1] if w.endswith("s") else w for w in PLACE_NOUNS)  
 TIME_UNITS = frozenset("second minute hour day night week month year decade century".split())
 # What "how many" may ask in money or in shares ("How many dollars ...", "How many percent").
 MONEY_UNITS = frozenset("dollar euro pound cent percent percentage point".split())
-_MONEY_OR_SHARE = re.compile(r"^[$€£]|%|\bper\s?cent\b|\bpercent\b")
+CURRENCY_SIGNS = "$€£"  # the signs a sum is written with
+_MONEY_OR_SHARE = re.compile(rf"^[{CURRENCY_SIGNS}]|%|\bper\s?cent\b|\bpercent\b")
 # What "how much" asks for when it asks for money ("How much money did it cost?").
 MONEY_NOUNS = frozenset("money cash funding fund".split())
 # Words that compare amounts: after a number, with "than", they make it a difference.
@@ -552,7 +553,8 @@ _WORD = re.compile(r"\w(?:[\w'’&.\-]*\w)?")
 _PRONOUN_I = re.compile(r"I(?:['’](?:ll|m|ve|d))?")  # "I", "I'll", "I'm", "I've", "I'd"
 _SCORE = re.compile(r"\d+[-–]\d+")  # a score or a range: 1-2, 40-22, 2024-25
 _NUMBER = re.compile(
-    r"(?<![\w.,])(?<!\d[-–])(?:[$€£]\s?)?\d+(?:[.,]\d+)*(?:[-–]\d+(?![\w.,]))?"  # a range: "1-3"
+    rf"(?<![\w.,])(?<!\d[-–])(?:[{CURRENCY_SIGNS}]\s?)?\d+(?:[.,]\d+)*"
+    r"(?:[-–]\d+(?![\w.,]))?"  # a range: "1-3"
     r"(?:\s?%|\s(?:percent|million|billion|trillion|thousand)\b)?"
 )
 # A word number in lower case, or capitalised where a sentence starts ("Four people died").
@@ -753,7 +755,7 @@ _OLD_YEAR = re.compile(r"1[0-8]\d\d")
 _YEAR_WORD_BEFORE = re.compile(
     r"\b(?:in|since|of|by|until|till|from|before|after|circa|around)\s+$", re.IGNORECASE
 )
-_MONEY = re.compile(r"[$€£]|\b(?:dollars?|euros?|pounds)\b", re.IGNORECASE)
+_MONEY = re.compile(rf"[{CURRENCY_SIGNS}]|\b(?:dollars?|euros?|pounds)\b", re.IGNORECASE)
 # After a name, a word that makes it an award's: "Cy Young winner Max Scherzer" (not "Cy Young").
 # ("-winning" and "-nominated" only hyphenated: "Zohran Mamdani winning 50%" is a person.)
 _AWARD_AFTER = re.compile(
@@ -1046,7 +1048,7 @@ def measured(sentence: str, span: Span, dimension: str) -> bool:
     "the 1,250-foot tower", "6-foot-2" for a height)."""
     if _HEIGHT.fullmatch(span.text):
         return dimension in ("distance", "length")
-    if span.text[:1] in "$€£":
+    if span.text[:1] in CURRENCY_SIGNS:
         return False
     return _MEASURED[dimension].match(sentence, span.start, span.end + _MEASURED_SPAN) is not None
 
@@ -1908,7 +1910,10 @@ def _with_unit(sentence: str, start: int, end: int) -> Span:
         if unit and unit.group("unit") is not None and _is_unit(unit.group("unit")):
             end = unit.end()
     elif unit and (unit.group("unit") is None or _is_unit(unit.group("unit"))):
-        end = unit.end()
+        # a sum's unit is no participle: "$3,052 based on IRS data"
+        participle = (unit.group("unit") or "").endswith("ed")
+        if not (participle and sentence[start] in CURRENCY_SIGNS):
+            end = unit.end()
     return Span(sentence[start:end], start, end)
 
 
@@ -2826,7 +2831,7 @@ def _unit(span: str) -> str:
     words = span.split()
     if len(words) > 1:
         return singular(_key_word(words[-1]))
-    hyphened = re.match(r"[$€£]?\d[\d.,]*-([a-z][a-z\-]*)$", span)
+    hyphened = re.match(rf"[{CURRENCY_SIGNS}]?\d[\d.,]*-([a-z][a-z\-]*)$", span)
     return singular(hyphened.group(1)) if hyphened else ""
 
 

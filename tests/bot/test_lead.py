@@ -1252,6 +1252,11 @@ def test_an_amount_takes_no_verb_as_its_unit():
     # "$102 million may [1]." answered "How much was the Louvre loot worth?"
     sentence = "The jewels worth $102 million may never be found, and 8 pieces were taken."
     assert spans(sentence, "How much was the loot worth?") == ["$102 million", "8 pieces"]
+    # nor a participle after a sum ("$3,052 based [1]." answered "What was the average refund?")
+    sentence = "The average refund hit $3,052 based on IRS data."
+    assert spans(sentence, "What was the average refund?") == ["$3,052"]
+    # (a count's may be: "20 injured")
+    assert spans("Medics treated 20 injured.", "How many did medics treat?") == ["20 injured"]
 
 
 def test_what_team_someone_plays_for_still_asks_for_a_name():
@@ -2916,7 +2921,9 @@ def test_a_persons_surname_is_no_outlet_or_agency():
     leads = ranked_leads(question, sentences, [0.9, 0.8])
     assert [lead.span.text for lead in leads] == ["NOTUS"]
     # named with a middle initial and a suffix, as much a person's
-    sentences[1] = "Health Secretary Robert F. Kennedy Jr. presented it, which NOTUS reported first."
+    sentences[1] = (
+        "Health Secretary Robert F. Kennedy Jr. presented it, which NOTUS reported first."
+    )
     leads = ranked_leads(question, sentences, [0.9, 0.8])
     assert [lead.span.text for lead in leads] == ["NOTUS"]
     # a company may bear its founder's name
