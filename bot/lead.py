@@ -1276,7 +1276,8 @@ def candidate_spans(
             # cartel?"), nor a titled person ("Treasury Secretary Scott Bessent" for "Which
             # coin ...?"), a title before the name ("Health Director" of "Health Director Dr.
             # Amy Acton" for "Which TV character ...?"), nor a place a thing lies north of ("60
-            # miles north of El Paso" for "Which sounding rocket ...?")
+            # miles north of El Paso" for "Which sounding rocket ...?"), nor a person quoted
+            # ("said Mark Jenkins, a spokesman for AAA" for "Which metro market ...?")
             spans = [
                 s
                 for s in spans
@@ -1284,6 +1285,7 @@ def candidate_spans(
                 and not _titled_person(s.text)
                 and not _title_before_name(sentence, s)
                 and not _COMPASS_OF.search(sentence, 0, s.start)
+                and not (_a_person(s.text) and _quoted(sentence, s))
             ]
         if expected.kind == ENTITY and asked & TEAM_NOUNS:
             spans = [s for s in spans if not _league(s.text)]
@@ -1294,12 +1296,7 @@ def candidate_spans(
         if expected.kind == PLACE:  # "Maxar Technologies" is nowhere; a university is a place
             spans = [s for s in spans if not _not_a_place(s.text)]
             # nor is a speaker: "said Derek Perry, communications director ...", "Perry said"
-            spans = [
-                s
-                for s in spans
-                if not _SAID_BEFORE.search(sentence, 0, s.start)
-                and not _SAID_AFTER.match(sentence, s.end)
-            ]
+            spans = [s for s in spans if not _quoted(sentence, s)]
             spans = _outside_titles(sentence, spans)  # nor the series "Game of Thrones"
         if expected.noun in DRUG_NOUNS:  # "which drug": not "Donald Trump", "FDA" or "U.S."
             spans = [s for s in spans if not _no_drug(s.text)] + _drugs(sentence)
@@ -2616,6 +2613,14 @@ _SAID_AFTER = re.compile(r",?\s+(?:said|says|told|added|noted|explained|wrote)\b
 # Saying before a name, after a quotation or a comma: the speaker follows ("..., said Derek
 # Perry"); "Neronha said Providence and Boston joined" tells what was said.
 _SAID_BEFORE = re.compile(r"[,”\"’']\s*(?:said|says|added|noted|explained|wrote)\s+$")
+
+
+def _quoted(sentence: str, span: Span) -> bool:
+    """Whether the sentence quotes `span` as the one saying it: "Perry said", "..., said Perry"."""
+    return (
+        _SAID_AFTER.match(sentence, span.end) is not None
+        or _SAID_BEFORE.search(sentence, 0, span.start) is not None
+    )
 
 
 def _passive_stem(question: str) -> str | None:

@@ -2900,6 +2900,18 @@ def test_an_occasion_is_one_name_with_its_owner():
     assert spans(sentence, "Which holiday saw the priciest gas?")[0] == "New Year’s Day"
 
 
+def test_a_person_quoted_is_no_thing():
+    # "Mark Jenkins [1]." answered the same question: a person said it, not a market
+    question = "Which Florida metro market had the priciest gas in December?"
+    sentence = "Prices will stay low, said Mark Jenkins, a spokesman for AAA."
+    assert spans(sentence, question) == ["AAA"]
+    sentence = "On Monday, Mark Jenkins said West Palm Beach was priciest."
+    assert spans(sentence, question) == ["West Palm Beach"]
+    # a firm bearing a person's name is quoted as one when a firm is asked for
+    sentence = "Shares will rise, Morgan Stanley said on Monday."
+    assert spans(sentence, "Which bank expects shares to rise?") == ["Morgan Stanley"]
+
+
 def test_a_difference_is_no_amount_asked_for():
     # "$10 million [1]." answered "What was the reported production cost of Sam Raimi's 'Oz' as
     # discussed in USA TODAY's March 2013 Movie Forum?"
