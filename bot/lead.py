@@ -54,7 +54,7 @@ PERSON_NOUNS = frozenset(
     astronauts activist activists lawyer lawyers attorney prosecutor economist writer novelist
     poet filmmaker producer designer entrepreneur rabbi priest bishop cardinal dictator premier
     monarch correspondent reporter editor anchor columnist commentator friend wife husband son
-    daughter mother father brother sister girlfriend boyfriend widow supervisor supervisors
+    daughter mother father brother sister girlfriend boyfriend widow supervisor supervisors chief
     councilman councilwoman councilmember alderman alderwoman assemblyman assemblywoman inmate
     inmates prisoner prisoners suspect suspects victim victims""".split()
 )
@@ -890,7 +890,10 @@ def expected_type(question: str) -> ExpectedType | None:
             words = words[2:]  # "Which type of outbreak ...": the noun is "outbreak"
             before_noun = {i - 2 for i in before_noun if i >= 2}
         # The noun phrase ends at the first function word ("Which movie does ...").
-        cut = next((i for i, w in enumerate(words) if i and w in STOPWORDS), len(words))
+        cut = next(
+            (i for i, w in enumerate(words) if i and w in STOPWORDS and not _outlets(words, i)),
+            len(words),
+        )
         words = words[:cut]
         several = words[0] in ("two", "three", "both", "names")  # "names": all of them
         if words[-1] in CURRENCY_NOUNS or words[0] in CURRENCY_NOUNS:
@@ -1019,6 +1022,15 @@ def _modifies_person(words: Sequence[str], i: int) -> bool:
 
 # Words after which a verb's past has an object, so is no adjective of the "which" phrase.
 _OBJECT_OPENERS = frozenset("the a an its his her their this that these those".split())
+
+
+def _outlets(words: Sequence[str], i: int) -> bool:
+    """Whether the stop word `words[i]` of a "which" phrase ends an outlet's name before a
+    person's noun, so does not end the phrase: "Which USA Today columnist ...?"."""
+    following = words[i + 1 : i + 2]
+    return (
+        words[i] in PUBLICATION_HEADS and bool(following) and singular(following[0]) in PERSON_NOUNS
+    )
 
 
 def _before_verb(phrase: Sequence[str]) -> Sequence[str]:

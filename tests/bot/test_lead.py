@@ -110,6 +110,12 @@ from bot.render import render_answer, render_text
             ExpectedType(PERSON, "correspondent"),
         ),
         ("Which university president resigned?", ExpectedType(PERSON, "president")),
+        # (a "Which Burnet County volunteer fire chief ...?" was read as a county, and "Which USA
+        # Today columnist ...?" cut at "Today": "Guadalupe River [1].", "House Republicans [1].")
+        ("Which Burnet County volunteer fire chief was missing?", ExpectedType(PERSON, "chief")),
+        ("Which USA Today columnist argued it?", ExpectedType(PERSON, "columnist")),
+        ("which usa today columnist argued it", ExpectedType(PERSON, "columnist")),
+        ("What was the chief reason given?", None),
         # ... and a place's word before one ("United States [1]." led "Which country singer
         # performed at Biden's state dinner ...?")
         ("Which state senator voted no?", ExpectedType(PERSON, "senator")),
