@@ -694,6 +694,13 @@ _INITIALS = re.compile(r"(?:^|\s)(?:[A-Z]\.)+[A-Z]$")
 _CLOCK = re.compile(
     r"(?<![\w:])\d+:\d+(?![\w:])|(?<![\w:.,])\d{1,2}(?=\s?(?:[ap]\.m\.?|[ap]m\b))", re.IGNORECASE
 )
+# A time of day with its zone, as "At what time ...?" asks for: "4 a.m. local time", "9 p.m. ET",
+# "10:30 a.m."
+_CLOCK_TIME = re.compile(
+    r"(?<![\w:.,])\d{1,2}(?::\d\d)?\s?(?:[ap]\.m\.|[ap]m\b)"
+    r"(?:\s(?:local\s+time|[ECMP][SD]?T|GMT|UTC)\b)?",
+    re.IGNORECASE,
+)
 # "5'11\"", "5′11″", "6-foot-2", "5 feet 9 inches": a height is one number, not "5".
 _HEIGHT = re.compile(
     r"(?<![\w.,'’])\d{1,2}(?:['’′]\s?\d{1,2}(?:\"|”|″|'')?|-foot(?:-\d{1,2})?"
@@ -1223,6 +1230,9 @@ def candidate_spans(
             and not _date_of_another_act(sentence, m.start(), asked)
             and not any(r.start() <= m.start() < r.end() for r in named_ranges)
         ]
+        if expected.noun == "time":  # "At what time ...?": "4 a.m. local time" too
+            spans += [Span(m.group(), m.start(), m.end()) for m in _CLOCK_TIME.finditer(sentence)]
+            spans.sort(key=lambda s: s.start)
         if _of_other_years(sentence, asked):
             # "On what date did Chinese New Year land in 2022?": not "Tuesday, Feb. 17" of
             # "Chinese New Year in 2026 is scheduled to start on Tuesday, Feb. 17"
@@ -2223,6 +2233,8 @@ def kind_bonus(span: str, expected: ExpectedType) -> float:
         return KIND_BONUS if key in US_STATES or " and " in key else 0.0
     if expected.kind == PERSON and expected.noun is None:
         return FULL_NAME_BONUS if len(key.split()) >= 2 else 0.0
+    if expected.kind == DATE and expected.noun == "time":
+        return KIND_BONUS if _CLOCK_TIME.fullmatch(span) else 0.0
     if expected.kind == DATE:
         # "When is the vote?": "Thursday, Oct. 9" over the bare year beside it (a deadline too:
         # "April 15", not "the 2025 tax year")

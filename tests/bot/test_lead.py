@@ -381,6 +381,18 @@ def test_a_span_counting_time_does_not_answer_how_many_of_something_else():
     assert spans(sentence, "How many months did it last?") == ["150 lawmakers", "two months"]
 
 
+def test_what_time_asks_for_a_clock_time():
+    # "Wednesday [1]." answered "At what time did the Israel-Hezbollah cease-fire take effect?"
+    question = "At what time did the cease-fire take effect?"
+    sentence = "The cease-fire began early Wednesday at 4 a.m. local time (9 p.m. ET)."
+    assert spans(sentence, question) == ["Wednesday", "4 a.m. local time", "9 p.m. ET"]
+    leads = ranked_leads(question, [sentence], [0.9])
+    assert leads[0].span.text == "4 a.m. local time"
+    assert spans("It opens at 10:30 a.m.", "What time does it open?") == ["10:30 a.m."]
+    # a date asked for is no clock time
+    assert spans(sentence, "When did the cease-fire take effect?") == ["Wednesday"]
+
+
 def test_dates_and_years():
     sentence = "NASA plans to retire the station in 2030, it said on March 3, 2025."
     # (the day it was said dates the saying, not the retirement)
