@@ -565,6 +565,7 @@ _WORD_NUMBER = re.compile(
     + "|".join(NUMBER_WORDS)
     + r")\b"
 )
+_TIMES = re.compile(r"\b(?:twice|thrice)\b", re.IGNORECASE)  # a count of times in a word
 # After a span of time, a word that makes it a when: "two days before", "three years later".
 _RELATIVE_TIME = re.compile(r"\s+(?:before|after|later|earlier|ago|prior|since)\b")
 # "Who won ...?", "Which team beat ...?": the question asks for the one who won.
@@ -1159,6 +1160,12 @@ def candidate_spans(
         spans = [Span(m.group(), m.start(), m.end()) for m in _RECORD.finditer(sentence)]
     elif expected.kind == NUMBER:
         spans = _numbers(sentence)
+        if "time" in expected.units:
+            # "How many times ...?": "12 times", "twice", where the sentence writes a count of
+            # times; not the "7" of a "7-5" set beside it
+            times = [s for s in spans if _unit(s.text) == "time"]
+            times += [Span(m.group(), m.start(), m.end()) for m in _TIMES.finditer(sentence)]
+            spans = sorted(times, key=lambda s: s.start) or spans
         if expected.noun == "old":
             spans = [s for s in spans if _age(s.text)]
         if expected.dimension is not None:

@@ -381,6 +381,16 @@ def test_a_span_counting_time_does_not_answer_how_many_of_something_else():
     assert spans(sentence, "How many months did it last?") == ["150 lawmakers", "two months"]
 
 
+def test_how_many_times_is_answered_by_times():
+    # "7 [1]." answered "how many times did jack draper throw up during his us open semifinal
+    # loss to sinner": the 7 of a "7-5" set
+    question = "how many times did draper throw up during his semifinal"
+    sentence = "Draper lost 7-5, 7-6 (7-3), 6-2, vomiting twice during the match."
+    assert spans(sentence, question) == ["twice"]
+    sentence = "The champion has won it 12 times in 20 tries."
+    assert spans(sentence, "How many times has she won it?") == ["12 times"]
+
+
 def test_what_time_asks_for_a_clock_time():
     # "Wednesday [1]." answered "At what time did the Israel-Hezbollah cease-fire take effect?"
     question = "At what time did the cease-fire take effect?"
