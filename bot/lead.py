@@ -1518,10 +1518,12 @@ LEGAL_SUFFIXES = frozenset(
 def _repeats(span: str, asked_singular: set[str]) -> bool:
     """Whether the span says only what the question says: its words are the question's, but
     for a word making a name an occasion ("Thanksgiving Day" for "... play on Thanksgiving?")
-    or a company's ("Paramount Global" for "Which company was Paramount merging with?")."""
+    or a company's ("Paramount Global" for "Which company was Paramount merging with?"), or
+    two of them written without the space ("NewOrleans" for "... New Orleans ...?")."""
     words = _singulars(_words(span))
     return (
         words <= asked_singular
+        or (len(words) == 1 and words <= {a + b for a in asked_singular for b in asked_singular})
         or (words - OCCASION_HEADS <= asked_singular and bool(words & asked_singular))
         or (words - LEGAL_SUFFIXES <= asked_singular and bool(words & asked_singular))
         or _initials(span) in asked_singular - {""}

@@ -1562,6 +1562,14 @@ def test_a_name_spelling_out_the_questions_acronym_repeats_it():
     assert spans(sentence, "Which agency warned retailers?")[0] == "Food and Drug Administration"
 
 
+def test_a_name_the_article_writes_without_its_space_repeats_the_question():
+    # "NewOrleans [1]." led "In what city was the last of the 10 New Orleans jail escapees
+    # captured?"
+    question = "In what city was the last of the New Orleans jail escapees captured?"
+    sentence = "The last escapee from a NewOrleans jail was captured in Atlanta."
+    assert spans(sentence, question) == ["Atlanta"]
+
+
 def test_a_count_reads_on_through_the_name_of_what_it_counts():
     # "300 Illinois National [1]." led "How many National Guardsmen is Trump sending?"
     sentence = "Trump is sending 300 Illinois National Guard troops to Chicago."
