@@ -1316,6 +1316,12 @@ def candidate_spans(
                 and not _COMPASS_OF.search(sentence, 0, s.start)
                 and not (_a_person(s.text) and _quoted(sentence, s))
             ]
+        if expected.kind == ENTITY and expected.heads:
+            # "the journal “Nature Ecology and Evolution”": a quoted name after the noun asked
+            # is that name, whole
+            titled = _quoted_after(sentence, _singulars(expected.heads))
+            inside = [s for s in spans if any(t.start <= s.start < t.end for t in titled)]
+            spans = sorted([*titled, *(s for s in spans if s not in inside)], key=lambda s: s.start)
         if expected.kind == ENTITY and asked & TEAM_NOUNS:
             spans = [s for s in spans if not _league(s.text)]
         if expected.kind == ENTITY and not asked & (SIDE_NOUNS | PEOPLE_NOUNS):
@@ -1469,6 +1475,20 @@ def _titles(sentence: str) -> list[Span]:
             continue
         if 2 * sum(w[0].isupper() or w[0].isdigit() for w in words) >= len(words):
             out.append(Span(m.group("title"), m.start("title"), m.end("title")))
+    return out
+
+
+_NOUN_BEFORE_QUOTE = re.compile(r"\b([a-z]+)\s+$")  # "the journal " of "the journal “Nature”"
+
+
+def _quoted_after(sentence: str, nouns: set[str]) -> list[Span]:
+    """The quoted titles written right after one of `nouns`: "Nature Ecology and Evolution" of
+    "in the journal “Nature Ecology and Evolution.”" for the noun "journal"."""
+    out = []
+    for title in _titles(sentence):
+        before = _NOUN_BEFORE_QUOTE.search(sentence, 0, title.start - 1)
+        if before and singular(before.group(1)) in nouns:
+            out.append(title)
     return out
 
 

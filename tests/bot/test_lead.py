@@ -1570,6 +1570,17 @@ def test_a_name_the_article_writes_without_its_space_repeats_the_question():
     assert spans(sentence, question) == ["Atlanta"]
 
 
+def test_a_quoted_name_after_the_asked_noun_is_read_whole():
+    # "DNA [1]." answered "In which journal did scientists publish the study identifying the
+    # bacteria behind the Pacific sea star die-off?", whose sentence split the name at "and"
+    question = "In which journal did scientists publish the sea star study?"
+    sentence = "The study was published in the journal “Nature Ecology and Evolution.”"
+    assert spans(sentence, question) == ["Nature Ecology and Evolution"]
+    # (a quotation after another noun is not the name asked for)
+    sentence = "The study made the magazine “Science and Nature” on Monday."
+    assert spans(sentence, question) == ["Science", "Nature"]
+
+
 def test_a_count_reads_on_through_the_name_of_what_it_counts():
     # "300 Illinois National [1]." led "How many National Guardsmen is Trump sending?"
     sentence = "Trump is sending 300 Illinois National Guard troops to Chicago."
