@@ -500,6 +500,7 @@ _WH = re.compile(
     r"|\b(?P<wh>who|whom|whose|where|when)\b",
     re.IGNORECASE,
 )
+_WHAT_IS = re.compile(r"\b(what|which)['’]s\b", re.IGNORECASE)
 # A question opening with "why" or with "how" and a verb of what happened asks for a clause: a
 # wh-word after it ("How did Stout plead when he was arraigned?") is no part of what is asked.
 # Not "how do", "how can" and their kin, which ask how to do something ("How can I stop my
@@ -837,6 +838,7 @@ def expected_type(question: str) -> ExpectedType | None:
     """The kind of thing the question asks for, from its first wh-phrase (after any opening
     "When ...," clause: `opening_clause_end`); None for questions ("why", "how did", "what
     happened") whose answer is a clause, not a span."""
+    question = _WHAT_IS.sub(r"\1 is", question)  # "What's the payout?" asks "What is ..."
     start = opening_clause_end(question)
     if _CLAUSE_ASKED.match(question, start):
         return None  # "How did he plead when he was arraigned?" asks no date

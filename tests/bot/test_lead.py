@@ -391,6 +391,18 @@ def test_how_many_times_is_answered_by_times():
     assert spans(sentence, "How many times has she won it?") == ["12 times"]
 
 
+def test_whats_asks_what_what_is_does():
+    # "What's the maximum payout one person can get from the Lopez v. Apple Siri settlement?"
+    # had no lead: "What's" was read as no wh-phrase
+    question = "What's the maximum payout one person can get from the settlement?"
+    assert expected_type(question) == ExpectedType(NUMBER, "payout")
+    for written in ("what’s the name of the new pope", "What's the price of gold?"):
+        spelled = written.replace("’s", " is").replace("'s", " is")
+        assert expected_type(written) == expected_type(spelled) is not None
+    assert expected_type("What's quiet quitting?") is None  # a definition, as "What is ..."
+    assert spans("A maximum payout of $100 is allowed.", question) == ["$100"]
+
+
 def test_what_time_asks_for_a_clock_time():
     # "Wednesday [1]." answered "At what time did the Israel-Hezbollah cease-fire take effect?"
     question = "At what time did the cease-fire take effect?"
