@@ -95,6 +95,9 @@ NUMBER_NOUNS = SUM_NOUNS | frozenset(
     level speed height distance rating amounts ages rates scores totals levels ratings toll
     tolls tally share proportion fraction expectancy""".split()
 )
+# A value's extremes, asked as its last word: "What record high ...?" ("Which high school" is no
+# number).
+PEAK_NOUNS = frozenset("high highs low lows peak".split())
 # The last word of a company's or a publication's name: no place ("Where ...?" was answered
 # "Maxar Technologies").
 COMPANY_HEADS = frozenset(
@@ -927,6 +930,8 @@ def expected_type(question: str) -> ExpectedType | None:
                 return ExpectedType(RANK, w)
             if w in AGE_NOUNS:  # "What age ...?" asks what "How old ...?" does
                 return ExpectedType(NUMBER, "old")
+            if w in PEAK_NOUNS and i == len(words) - 1:
+                return ExpectedType(NUMBER, w)  # "What record high ...?": "$3,128.06 per ounce"
             if w in NUMBER_NOUNS and not (i + 1 < len(words) and words[i + 1].endswith("ing")):
                 # (a number's noun before a gerund names an activity: "which speed skating
                 # event" asks for an event)

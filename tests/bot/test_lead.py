@@ -403,6 +403,18 @@ def test_whats_asks_what_what_is_does():
     assert spans("A maximum payout of $100 is allowed.", question) == ["$100"]
 
 
+def test_a_high_or_a_low_is_a_number():
+    # "Record Stock Market Price [1]." answered "What record high did gold prices reach on
+    # March 31, 2025 as investors braced for Trump's tariffs?"
+    question = "What record high did gold prices reach on March 31?"
+    assert expected_type(question) == ExpectedType(NUMBER, "high")
+    sentence = "Gold reached a record high of $3,128.06 per ounce Monday, a Record Market Price."
+    assert spans(sentence, question) == ["$3,128.06 per ounce"]
+    assert expected_type("What was the stock's all-time low?") == ExpectedType(NUMBER, "low")
+    # (only as the phrase's last word: a high school is no number)
+    assert expected_type("Which high school did he attend?") != ExpectedType(NUMBER, "high")
+
+
 def test_what_time_asks_for_a_clock_time():
     # "Wednesday [1]." answered "At what time did the Israel-Hezbollah cease-fire take effect?"
     question = "At what time did the cease-fire take effect?"
