@@ -93,7 +93,7 @@ SUM_NOUNS = frozenset(
 NUMBER_NOUNS = SUM_NOUNS | frozenset(
     """number percentage percent amount magnitude age rate temperature score population total
     level speed height distance rating amounts ages rates scores totals levels ratings toll
-    tolls tally share proportion fraction expectancy""".split()
+    tolls tally share proportion fraction expectancy estimate estimates""".split()
 )
 # A value's extremes, asked as its last word: "What record high ...?" ("Which high school" is no
 # number).
@@ -884,6 +884,7 @@ def expected_type(question: str) -> ExpectedType | None:
             return None  # "What is quiet quitting?", "What is the film about?": no name
         phrase = _before_verb(m.group("noun").split())
         words = [_key_word(w) for w in phrase]
+        written = list(phrase)  # the words as written, beside `words` ("president's")
         # A noun phrase after "what is the" has no verb, so a person's noun before another noun
         # describes it ("What was the official theme ...?": a theme), unless it owns it ("What
         # was the official's name?").
@@ -893,6 +894,7 @@ def expected_type(question: str) -> ExpectedType | None:
             kept = [i for i in range(1, len(words)) if words[i] not in _DETERMINERS]
             before_noun = {n for n, i in enumerate(kept) if not phrase[i].endswith(("'s", "’s"))}
             words = [words[i] for i in kept] or ["name"]
+            written = [written[i] for i in kept] or ["name"]
             person = _named_person(question, m.start("noun"))
             if person:
                 # "What was the name of the 62-year-old ... inmate who died ...?": a person's
@@ -901,13 +903,14 @@ def expected_type(question: str) -> ExpectedType | None:
             continue  # "what did ...", "what does ...": look for a later wh-phrase
         if len(words) > 2 and words[0] in KIND_WORDS and words[1] == "of":
             words = words[2:]  # "Which type of outbreak ...": the noun is "outbreak"
+            written = written[2:]
             before_noun = {i - 2 for i in before_noun if i >= 2}
         # The noun phrase ends at the first function word ("Which movie does ...").
         cut = next(
             (i for i, w in enumerate(words) if i and w in STOPWORDS and not _outlets(words, i)),
             len(words),
         )
-        words = words[:cut]
+        words, written = words[:cut], written[:cut]
         several = words[0] in ("two", "three", "both", "names")  # "names": all of them
         if words[-1] in CURRENCY_NOUNS or words[0] in CURRENCY_NOUNS:
             # "What is the currency ...?": "franc"; first in "Which currency hit ...?", whose
@@ -937,13 +940,17 @@ def expected_type(question: str) -> ExpectedType | None:
                 # event" asks for an event)
                 return ExpectedType(NUMBER, w)
             if (w in PERSON_NOUNS or singular(w) in PERSON_NOUNS) and not (
-                i in before_noun and i + 1 < len(words)
+                (i in before_noun and i + 1 < len(words)) or _owns_asked(written, words, i)
             ):  # "Which stars ...?"
                 return ExpectedType(PERSON, w, several)
             if w in PLACE_NOUNS and not _modifies_person(words, i):
                 # ("Which state senator ...", "Which country singer ...": a person)
                 return ExpectedType(PLACE, w, several, heads=_asked_heads(question))
-            if w in INSTITUTION_HEADS and not _modifies_person(words, i):
+            if (
+                w in INSTITUTION_HEADS
+                and not _modifies_person(words, i)
+                and not written[i].endswith(("'s", "’s"))  # "the Tax Foundation's estimate"
+            ):
                 break  # "Which stadium hosts ...": the noun is "stadium"; "hosts" is a verb
         if any(w in COLOUR_NOUNS for w in words):
             return ExpectedType(COLOUR, several=several)
@@ -994,7 +1001,9 @@ def _named_person(question: str, start: int) -> str | None:
         (i for i, w in enumerate(words) if i and (w in STOPWORDS or w.endswith("ing"))), len(words)
     )
     head = words[cut - 1]
-    return head if singular(head) in PERSON_NOUNS else None
+    # (or the noun's "who" makes it one: "the 11-year-old Uvalde survivor who played dead")
+    who = cut < len(words) and words[cut] == "who"
+    return head if singular(head) in PERSON_NOUNS or who else None
 
 
 # A team's or a player's record of games won and lost, asked as what it is or was: "What was
@@ -1037,6 +1046,14 @@ def _modifies_person(words: Sequence[str], i: int) -> bool:
 
 # Words after which a verb's past has an object, so is no adjective of the "which" phrase.
 _OBJECT_OPENERS = frozenset("the a an its his her their this that these those".split())
+
+
+def _owns_asked(written: Sequence[str], words: Sequence[str], i: int) -> bool:
+    """Whether the person's noun `words[i]` (`written[i]` as written) owns a later noun of a
+    kind asked for: "the president's yearly salary" asks for a salary, "the victim's age" an
+    age ("the official's name" asks for the official)."""
+    owner = written[i].endswith(("'s", "’s"))
+    return owner and any(w in TYPE_NOUNS or w in AGE_NOUNS for w in words[i + 1 :])
 
 
 def _outlets(words: Sequence[str], i: int) -> bool:

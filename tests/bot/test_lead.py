@@ -2919,6 +2919,24 @@ def test_the_name_of_a_person_asks_for_a_person():
     assert expected_type("What is the name of the virus strain driving high levels of flu?") == (
         ExpectedType(ENTITY)
     )
+    # ... and "who" after the noun makes it a person's ("What's the name of the 11-year-old
+    # Uvalde survivor who ...?" was read as a thing's once "What's" was read as "What is")
+    question = "What's the name of the 11-year-old Uvalde survivor who played dead?"
+    assert expected_type(question) == ExpectedType(PERSON, "survivor")
+    assert expected_type("What is the name of the strain that spread?") == ExpectedType(ENTITY)
+
+
+def test_a_persons_possession_asked_for_is_that_thing():
+    # "What's the president's yearly salary ...?" was read as asking for a president
+    question = "What's the president's yearly salary that keeps getting paid?"
+    assert expected_type(question) == ExpectedType(NUMBER, "salary")
+    assert expected_type("What is the victim's age?") == ExpectedType(NUMBER, "old")
+    # (and an institution's estimate is a number: it was read through a later "how much"
+    # while "What's" was no wh-phrase)
+    question = "What's the Tax Foundation's estimate for how much the tariffs will bring in?"
+    assert expected_type(question) == ExpectedType(NUMBER, "estimate")
+    # (a person's name is that person)
+    assert expected_type("What was the official's name?") == ExpectedType(PERSON, "official")
 
 
 def test_a_refund_or_a_fee_asked_for_is_money():
