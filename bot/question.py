@@ -11,7 +11,7 @@ from datetime import date, datetime
 from bot.framing import unframed
 from bot.models import Conversation
 from bot.timeframe import TimeFrame, parse_time, with_period_words
-from index.quotes.lexicon import QUESTION_SPEECH_VERBS
+from index.quotes.lexicon import COUNTRIES, QUESTION_SPEECH_VERBS, US_STATES
 from index.speakers import names_a_person
 
 # Verbs of speech a who-said-what question uses ("what did X say / claim / tell reporters ..."),
@@ -291,7 +291,7 @@ def listed_people(speaker: str) -> list[str]:
     phrase = speaker.strip()
     if not surely_a_name(phrase):
         return []  # a long phrase may tell of an event: "Bush and his rivals for ..."
-    parts = [p for p in _LIST_SEPARATOR.split(phrase) if p]
+    parts = _with_regions([p for p in _LIST_SEPARATOR.split(phrase) if p], phrase)
     if not 2 <= len(parts) <= MAX_LISTED_PEOPLE:
         return []
     if phrase.islower():
@@ -299,6 +299,19 @@ def listed_people(speaker: str) -> list[str]:
         # function word may be a name; the speaker index then says whether it is one
         return parts if all(_lower_case_name(p) for p in parts) else []
     return parts if all(_one_person(p) for p in parts) else []
+
+
+def _with_regions(parts: list[str], phrase: str) -> list[str]:
+    """The parts of a list with a state or a country written after a town's comma kept with it:
+    "the mayor of Alamogordo, New Mexico" is one part, where "Trump, Mexico" are two."""
+    kept: list[str] = []
+    for part in parts:
+        town = kept and " of " in kept[-1] and f"{kept[-1]}, {part}" in phrase
+        if town and part.lower() in US_STATES | COUNTRIES:
+            kept[-1] = f"{kept[-1]}, {part}"
+        else:
+            kept.append(part)
+    return kept
 
 
 def _lower_case_name(part: str) -> bool:

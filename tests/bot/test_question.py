@@ -200,6 +200,12 @@ def test_a_formatted_name_is_still_the_asked_speaker(typed):
         ("Sanders and Clinton", ["Sanders", "Clinton"]),
         ("Peskov, Lavrov and Trump", ["Peskov", "Lavrov", "Trump"]),
         ("the mayor of Gotham and Gov. Greg Abbott", ["the mayor of Gotham", "Gov. Greg Abbott"]),
+        # a town's state or country after its comma is where it is, nobody listed ("What has
+        # the mayor of Alamogordo, New Mexico said ...?" answered what "New Mexico said")
+        ("the mayor of Alamogordo, New Mexico", []),
+        ("the mayor of Lyon, France and Macron", ["the mayor of Lyon, France", "Macron"]),
+        ("the mayor of Gotham, Mexico and Canada", ["the mayor of Gotham, Mexico", "Canada"]),
+        ("Trump, Mexico and Canada", ["Trump", "Mexico", "Canada"]),
         # one group, or one person described: not a list of people
         ("Sanders and his top aides", []),
         ("Netanyahu and other right-wing Israeli leaders", []),
