@@ -35,6 +35,7 @@ from bot.evidence import (
     kind_unnamed,
     kind_unwritten,
     missing_names,
+    missing_people,
     missing_phrases,
     money_unmet,
     ordinal_given,
@@ -1662,10 +1663,13 @@ def unknown_phrases(text: str, texts: Iterable[str], searcher: Searcher) -> tupl
     """The names of several words of `text` (bot/evidence.py) that none of `texts` names and
     no passage of the index names either (of the PHRASE_PROBE passages BM25 finds for the name
     itself): a name the news never uses ("the Great Wall of China" over articles on the border
-    wall), not one the retrieved articles merely leave out ("South America")."""
+    wall), not one the retrieved articles merely leave out ("South America"); and the people
+    it names in full whose surname none of `texts` writes ("Ashley Madison", each word too
+    common to be a rare name), unless a passage names them so."""
+    texts = list(texts)
     return tuple(
         phrase
-        for phrase in missing_phrases(text, texts)
+        for phrase in [*missing_phrases(text, texts), *missing_people(text, texts)]
         if not any(phrase_in(phrase, passage) for passage in _probed(phrase, searcher))
     )
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -633,6 +633,23 @@ def name_phrases(question: str) -> list[str]:
         if len((title := _POSSESSIVE.sub("", m.group("title"))).split()) >= 2
     ]
     found = list(titles)
+    for run in _name_runs(question):
+        if fold(run[0]) not in FIRST_NAMES and not any(" ".join(run) in t for t in titles):
+            found.append(" ".join(run))
+    return list(dict.fromkeys(found))
+
+
+def person_names(question: str) -> list[str]:
+    """The question's names of two or more capitalised words opening with a first name, as
+    written ("Ashley Madison", "Edward Eagan"), each once: `name_phrases` leaves them out."""
+    return list(
+        dict.fromkeys(" ".join(r) for r in _name_runs(question) if fold(r[0]) in FIRST_NAMES)
+    )
+
+
+def _name_runs(question: str) -> Iterator[list[str]]:
+    """The runs of two or more capitalised words of the question's sentences ("of" inside
+    them), past any date's, title's or initials' word opening them, not all in capitals."""
     for sentence in _sentences(question):
         for run in (part for whole in _capitalised_runs(sentence) for part in _around_title(whole)):
             while run and (
@@ -643,14 +660,25 @@ def name_phrases(question: str) -> list[str]:
             ):
                 run.pop(0)
             capitals = [w for w in run if w != "of"]
-            if (
-                len(capitals) >= 2
-                and not all(w.isupper() for w in capitals)
-                and fold(capitals[0]) not in FIRST_NAMES
-                and not any(" ".join(run) in title for title in titles)
-            ):
-                found.append(" ".join(run))
-    return list(dict.fromkeys(found))
+            if len(capitals) >= 2 and not all(w.isupper() for w in capitals):
+                yield run
+
+
+def missing_people(question: str, texts: Iterable[str]) -> list[str]:
+    """The people the question names in full (`person_names`) whose surname none of `texts`
+    writes: "Ashley Madison" over articles naming no Madison, where each word is too common
+    for the check of rare name words (articles may call "Edward Eagan" "Eddie Eagan")."""
+    people = person_names(question)
+    if not people:
+        return []
+    written = word_set(texts)
+    return [p for p in people if _surname(p) not in written]
+
+
+def _surname(name: str) -> str:
+    """The longest word, folded, of a name's last ("brien" of "O'Brien", "madison" of
+    "Madison's"), split as `word_set` splits."""
+    return max(re.findall(r"[^\W_]+", fold(name.split()[-1])) or [""], key=len)
 
 
 # Titles a run of names may hold before a person's name: the roles', "AG" and "Atty." (attorney).

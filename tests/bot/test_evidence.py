@@ -16,6 +16,7 @@ from bot.evidence import (
     kind_unnamed,
     kind_unwritten,
     missing_names,
+    missing_people,
     missing_phrases,
     money_unmet,
     name_phrases,
@@ -304,6 +305,20 @@ def test_a_name_is_in_a_text_in_order_with_few_words_among_its_own():
     assert missing_phrases("How long is the Great Wall of China?", ["The wall, a great feat."]) == [
         "Great Wall of China"
     ]
+
+
+def test_a_person_named_in_full_is_missing_from_texts_without_the_surname():
+    # "Tea [1]." answered "Which hacker group leaked the Ashley Madison user data in 2015?":
+    # "Ashley" and "Madison" are each too common for the check of rare name words
+    question = "Which hacker group leaked the Ashley Madison user data in 2015?"
+    tea = "Hackers leaked the Tea app's user data, Ashley Smith said."
+    assert missing_people(question, [tea]) == ["Ashley Madison"]
+    assert missing_people(question, [tea, "Police in Madison said so."]) == []
+    # (a first name the article writes otherwise is still the person: "Eddie Eagan")
+    assert missing_people("Who was Edward Eagan?", ["Eddie Eagan won gold."]) == []
+    assert missing_people("What did Conan O'Brien's guest say?", ["O’Brien laughed."]) == []
+    # a name opening with no first name is a phrase's (`missing_phrases`), not a person's
+    assert missing_people("How long is the Great Wall of China?", [tea]) == []
 
 
 def test_a_name_is_in_a_text_naming_its_state_and_the_rest_apart():

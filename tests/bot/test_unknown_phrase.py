@@ -6,11 +6,12 @@ ask --json` and the Discord rendering."""
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
-from bot.answer import NOTHING_ABOUT, Answerer
+from bot.answer import NOTHING_ABOUT, Answerer, unknown_phrases
 from bot.render import render_answer
 from index.library import Library
 from tests.bot.conftest import ask_json, library_of, texts_of
@@ -93,3 +94,27 @@ def test_the_title_in_an_article_answers(capsys, tmp_path, real_embedder, monkey
     assert answer["found"]
     assert answer["answer"].startswith("Leo Tolstoy")
     assert "tolstoy" in [c["article_id"] for c in answer["citations"]]
+
+
+class _Probed:
+    """A searcher whose BM25 finds every passage: what `unknown_phrases` probes."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.passages = [SimpleNamespace(text=t) for t in texts]
+
+    def lexical(self, query: str, k: int) -> list[tuple[int, float]]:
+        return [(row, 1.0) for row in range(len(self.passages))][:k]
+
+
+PERSON = "Which hacker group leaked the Ashley Madison user data in 2015?"
+TEA = "Hackers leaked the Tea app's user data, the company said on Monday."
+
+
+def test_a_person_the_news_never_names_is_unknown():
+    # "Tea [1]." answered it: "Ashley" and "Madison" are each too common to be rare names, and
+    # no article retrieved names a Madison
+    searcher: Any = _Probed([TEA, "Police in Madison said Ashley Smith was found."])
+    assert unknown_phrases(PERSON, [TEA], searcher) == ("Ashley Madison",)
+    # one the index names is only left out of the articles retrieved
+    searcher = _Probed([TEA, "Ashley Madison was hacked in 2015 by the Impact Team."])
+    assert unknown_phrases(PERSON, [TEA], searcher) == ()
