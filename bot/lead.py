@@ -56,7 +56,9 @@ PERSON_NOUNS = frozenset(
     monarch correspondent reporter editor anchor columnist commentator friend wife husband son
     daughter mother father brother sister girlfriend boyfriend widow supervisor supervisors chief
     councilman councilwoman councilmember alderman alderwoman assemblyman assemblywoman inmate
-    inmates prisoner prisoners suspect suspects victim victims""".split()
+    inmates prisoner prisoners suspect suspects victim victims professor composer philosopher
+    meteorologist geophysicist cardiologist researcher analyst historian strategist forecaster
+    physician doctor nurse teacher student engineer pastor""".split()
 )
 PLACE_NOUNS = frozenset(
     """country countries nation nations state states city cities town towns region county
@@ -95,6 +97,7 @@ NUMBER_NOUNS = SUM_NOUNS | frozenset(
     level speed height distance rating amounts ages rates scores totals levels ratings toll
     tolls tally share proportion fraction expectancy estimate estimates""".split()
 )
+AGENT_ENDINGS = ("er", "or", "ist", "ian")  # a noun of one who does: "hacker", "curator"
 # A value's extremes, asked as its last word: "What record high ...?" ("Which high school" is no
 # number).
 PEAK_NOUNS = frozenset("high highs low lows peak".split())
@@ -1323,6 +1326,8 @@ def candidate_spans(
                 # "the Trump administration" is no city or cartel, unless one is asked for
                 spans = [s for s in spans if not _GOVERNMENT_AFTER.match(sentence, s.end)]
         if expected.kind == ENTITY and not asked & SIDE_NOUNS:
+            # (a noun of one who does may be a person's the lists lack: "Which hacker ...?")
+            agentive = any(h.endswith(AGENT_ENDINGS) for h in _singulars(expected.heads))
             # A thing asked for (a country may be asked for as a team, a member or an ally):
             # not "Idaho" alone ("... at which university?"), a continent ("Europe" for "Which
             # company ...?"), a sea's or a coast's name ("Eastern Pacific" for "... which drug
@@ -1338,7 +1343,7 @@ def candidate_spans(
                 and not _titled_person(s.text)
                 and not _title_before_name(sentence, s)
                 and not _COMPASS_OF.search(sentence, 0, s.start)
-                and not (_a_person(s.text) and _quoted(sentence, s))
+                and not (_a_person(s.text) and _quoted(sentence, s) and not agentive)
             ]
         if expected.kind == ENTITY and expected.heads:
             # "the journal “Nature Ecology and Evolution”": a quoted name after the noun asked

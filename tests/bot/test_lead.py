@@ -110,6 +110,7 @@ from bot.render import render_answer, render_text
             ExpectedType(PERSON, "correspondent"),
         ),
         ("Which university president resigned?", ExpectedType(PERSON, "president")),
+        ("Which AccuWeather meteorologist said it?", ExpectedType(PERSON, "meteorologist")),
         # (a "Which Burnet County volunteer fire chief ...?" was read as a county, and "Which USA
         # Today columnist ...?" cut at "Today": "Guadalupe River [1].", "House Republicans [1].")
         ("Which Burnet County volunteer fire chief was missing?", ExpectedType(PERSON, "chief")),
@@ -2996,6 +2997,9 @@ def test_a_person_quoted_is_no_thing():
     assert spans(sentence, question) == ["AAA"]
     sentence = "On Monday, Mark Jenkins said West Palm Beach was priciest."
     assert spans(sentence, question) == ["West Palm Beach"]
+    # one asked by a noun of one who does may be a person quoted
+    sentence = "The storm could be historic, said Tom Kines, a senior forecaster."
+    assert spans(sentence, "Which AccuWeather curator warned of the storm?") == ["Tom Kines"]
     # a firm bearing a person's name is quoted as one when a firm is asked for
     sentence = "Shares will rise, Morgan Stanley said on Monday."
     assert spans(sentence, "Which bank expects shares to rise?") == ["Morgan Stanley"]
