@@ -97,6 +97,8 @@ NUMBER_NOUNS = SUM_NOUNS | frozenset(
     level speed height distance rating amounts ages rates scores totals levels ratings toll
     tolls tally share proportion fraction expectancy estimate estimates""".split()
 )
+COUNTY_NOUNS = frozenset({"county", "counties"})
+COUNTY_TAILS = frozenset({"county", "parish", "borough"})  # how a county's name ends
 AGENT_ENDINGS = ("er", "or", "ist", "ian")  # a noun of one who does: "hacker", "curator"
 # A value's extremes, asked as its last word: "What record high ...?" ("Which high school" is no
 # number).
@@ -1387,6 +1389,8 @@ def candidate_spans(
             spans = [s for s in spans if not _ACCORDING_TO.search(sentence, 0, s.start)]
         if expected.noun in COUNTRY_NOUNS:  # "which country": a country, not "Meta" or "Trump"
             spans = [s for s in spans if span_key(s.text) in COUNTRIES]
+        if expected.noun in COUNTY_NOUNS:  # "which county": "Limestone County", not "Alabama"
+            spans = [s for s in spans if span_key(s.text).rpartition(" ")[2] in COUNTY_TAILS]
         if expected.noun in CITY_NOUNS:
             # "which city": not "America", a country or a state (but "Gaza" and "New York" are
             # cities too), a continent, nor a sea's, a coast's or a region's name ("Kamchatka

@@ -2927,6 +2927,19 @@ def test_the_name_of_a_person_asks_for_a_person():
     assert expected_type("What is the name of the strain that spread?") == ExpectedType(ENTITY)
 
 
+def test_a_county_asked_for_is_named_as_one():
+    # "Alabama Department of Commerce [1]." answered "In which Alabama county is Diageo building
+    # the $415 million plant ...?"
+    question = "In which Alabama county is Diageo building the plant?"
+    sentence = "The Alabama Department of Commerce said Diageo would build in Alabama."
+    assert spans(sentence, question) == []
+    sentence = "Diageo will build the plant in Limestone County, the Alabama Department said."
+    assert spans(sentence, question) == ["Limestone County"]
+    assert spans("It hit Jefferson Parish.", "Which county did the storm hit?") == [
+        "Jefferson Parish"
+    ]
+
+
 def test_a_persons_possession_asked_for_is_that_thing():
     # "What's the president's yearly salary ...?" was read as asking for a president
     question = "What's the president's yearly salary that keeps getting paid?"
