@@ -2931,7 +2931,9 @@ def test_a_county_asked_for_is_named_as_one():
     # "Alabama Department of Commerce [1]." answered "In which Alabama county is Diageo building
     # the $415 million plant ...?"
     question = "In which Alabama county is Diageo building the plant?"
-    sentence = "The Alabama Department of Commerce said Diageo would build in Alabama."
+    sentence = (
+        "Diageo's new Alabama plant got aid, said Jo Jones, an Alabama Department of Commerce aide."
+    )
     assert spans(sentence, question) == []
     sentence = "Diageo will build the plant in Limestone County, the Alabama Department said."
     assert spans(sentence, question) == ["Limestone County"]
