@@ -508,6 +508,13 @@ _WH = re.compile(
     r"|\b(?P<wh>who|whom|whose|where|when)\b",
     re.IGNORECASE,
 )
+# After "what", a rise or a fall to a level asked: "What would the tariff rate rise to ...?"
+_CHANGED_TO = re.compile(
+    r"\s+(?:would|will|did|does|do|could|might|has|have|had)\s+(?:[\w’'.\-]+\s+){1,8}?"
+    r"(?:rise|fall|drop|climb|increase|decrease|grow|jump|surge|soar|plunge|sink|shrink|"
+    r"rebound|slip|slide|tumble)\s+to\b",
+    re.IGNORECASE,
+)
 _WHAT_IS = re.compile(r"\b(what|which)['’]s\b", re.IGNORECASE)
 # A question opening with "why" or with "how" and a verb of what happened asks for a clause: a
 # wh-word after it ("How did Stout plead when he was arraigned?") is no part of what is asked.
@@ -877,6 +884,9 @@ def expected_type(question: str) -> ExpectedType | None:
             if wh == "when":
                 return ExpectedType(DATE)
             return ExpectedType(ENTITY)
+        if m.group("which").lower() == "what" and _CHANGED_TO.match(question, m.end("which")):
+            # "What would the average tariff rate rise to ...?": a level, "about 20%"
+            return ExpectedType(NUMBER)
         if m.group("which").lower() == "what" and _record_asked(question, m.end("which")):
             # "What was the Cowboys' Thanksgiving record heading into ...?": games won and lost
             return ExpectedType(NUMBER, "record")

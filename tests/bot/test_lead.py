@@ -2927,6 +2927,18 @@ def test_the_name_of_a_person_asks_for_a_person():
     assert expected_type("What is the name of the strain that spread?") == ExpectedType(ENTITY)
 
 
+def test_what_something_rose_or_fell_to_is_a_number():
+    # "what would the average us tariff rate rise to under the most far reaching version of
+    # trump's april 2025 tariff plan" had no lead
+    question = "what would the average us tariff rate rise to under trump's plan"
+    assert expected_type(question) == ExpectedType(NUMBER)
+    sentence = "The plan would raise the average tariff on U.S. imports to about 20%, CBO said."
+    assert spans(sentence, question) == ["20%"]
+    assert expected_type("What did unemployment fall to in May?") == ExpectedType(NUMBER)
+    # (a thing given to someone is no level)
+    assert expected_type("What did the court give to the family?") != ExpectedType(NUMBER)
+
+
 def test_a_county_asked_for_is_named_as_one():
     # "Alabama Department of Commerce [1]." answered "In which Alabama county is Diageo building
     # the $415 million plant ...?"
