@@ -2368,6 +2368,10 @@ def test_a_measure_noun_that_is_not_the_head_asks_for_no_measure(question):
         # first, a spokesperson for the US National Security Council)
         ("Who was the Taliban's main spokesman at its first press conference?", "spokesman"),
         ("who was the hospital chief executive during the time letby was killing", "executive"),
+        # ... and one of an owner's ("Santiago Morales [1]." answered the first, a player)
+        ("Who was Club América's head coach when the team lost to Inter Miami?", "coach"),
+        ("Who was Trump's national security adviser during the Signal chat?", "adviser"),
+        ("Who was Trump's pick?", None),
         ("Who was the man in the photo?", None),
         ("Which singer released the album?", None),  # no role a name is written with
         ("Who won the Super Bowl?", None),
