@@ -1204,8 +1204,8 @@ def candidate_spans(
         if "time" in expected.units:
             # "How many times ...?": "12 times", "twice", where the sentence writes a count of
             # times; not the "7" of a "7-5" set beside it
-            times = [s for s in spans if _unit(s.text) == "time"]
-            times += [Span(m.group(), m.start(), m.end()) for m in _TIMES.finditer(sentence)]
+            times = [Span(m.group(), m.start(), m.end()) for m in _TIMES.finditer(sentence)]
+            times += [s for s in spans if _unit(s.text) == "time"]
             spans = sorted(times, key=lambda s: s.start) or spans
         if expected.noun == "old":
             spans = [s for s in spans if _age(s.text)]
@@ -2934,6 +2934,8 @@ def _unit(span: str) -> str:
     words = span.split()
     if len(words) > 1:
         return singular(_key_word(words[-1]))
+    if _TIMES.fullmatch(span):
+        return "time"  # "twice" counts times as "two times" does
     hyphened = re.match(rf"[{CURRENCY_SIGNS}]?\d[\d.,]*-([a-z][a-z\-]*)$", span)
     return singular(hyphened.group(1)) if hyphened else ""
 

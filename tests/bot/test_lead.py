@@ -390,6 +390,13 @@ def test_how_many_times_is_answered_by_times():
     assert spans(sentence, question) == ["twice"]
     sentence = "The champion has won it 12 times in 20 tries."
     assert spans(sentence, "How many times has she won it?") == ["12 times"]
+    # a count of times leads over a bare number of a better-scored sentence, as "12 times" does
+    sentences = [
+        "Sinner beat Draper 7-5, 7-6 (7-3), 6-2 on Friday.",
+        "Draper struggled, vomiting twice during the match.",
+    ]
+    leads = ranked_leads(question, sentences, [0.9, 0.85])
+    assert leads[0].span.text == "twice"
 
 
 def test_whats_asks_what_what_is_does():
