@@ -122,6 +122,13 @@ PUBLICATION_HEADS = frozenset(
 # ("Purdue Mall", "Consumer Protection Act", "Shelby Farms Park"; not Hall, Law, Bay, Court,
 # Temple, Lake, Day: Monty Hall, Jude Law, Ricki Lake, Jason Day): such a span does not answer
 # "who". Companies' and publications' heads are among them.
+# The last word of a building's or a body's name, never a city's ("College Station" is one).
+BUILDING_HEADS = frozenset(
+    """mall center centre university college school academy hospital clinic foundation
+    institute association society council committee commission department ministry agency
+    bureau administration authority cathedral mosque museum airport stadium arena palace church
+    zoo hotel library prison jail""".split()
+)
 INSTITUTION_HEADS = COMPANY_HEADS | frozenset(
     """mall center centre avenue plaza university college school academy hospital clinic
     foundation institute association society council committee commission department ministry
@@ -1408,6 +1415,8 @@ def candidate_spans(
             # cities too), a continent, nor a sea's, a coast's or a region's name ("Kamchatka
             # Peninsula" for "Which town ...?")
             spans = [s for s in spans if not _named_or_region(s.text, NOT_CITIES)]
+            # nor a building or a body ("Orleans Justice Center" for "In what city ...?")
+            spans = [s for s in spans if span_key(s.text).rpartition(" ")[2] not in BUILDING_HEADS]
     asked_singular = _singulars(asked)
     return [
         s

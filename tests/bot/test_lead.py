@@ -1613,6 +1613,15 @@ def test_a_quoted_name_after_the_asked_noun_is_read_whole():
     assert spans(sentence, question) == ["Science", "Nature"]
 
 
+def test_a_building_or_a_body_is_no_city():
+    # "Orleans Justice Center [1]." answered "In what city was the last of the 10 New Orleans
+    # jail escapees captured?"
+    question = "In what city was the last of the 10 New Orleans jail escapees captured?"
+    sentence = "On May 16, 10 men escaped from the Orleans Justice Center, the main jail."
+    assert spans(sentence, question) == []
+    assert "College Station" in spans("He was caught at Texas A&M in College Station.", question)
+
+
 def test_a_count_reads_on_through_the_name_of_what_it_counts():
     # "300 Illinois National [1]." led "How many National Guardsmen is Trump sending?"
     sentence = "Trump is sending 300 Illinois National Guard troops to Chicago."
