@@ -1670,6 +1670,7 @@ def _place_or_institution(span: str) -> bool:
     first, _, last = key.rpartition(" ")
     return (
         all(w in PARTY_WORDS for w in words)
+        or (last in PARTY_WORDS and last.endswith("s"))  # its members: "House Republicans"
         or key in COUNTRIES | NATION_TAILS  # "America's reckoning": nobody
         or key in US_STATES
         or key in CONTINENTS  # "Arctic sea ice": nobody

@@ -921,6 +921,11 @@ def test_a_party_is_nobody():
     sentence = "Trump endorsed the Republican candidate for governor, Jack Ciattarelli, on Monday."
     assert spans(sentence, question) == ["Jack Ciattarelli"]
     assert spans("The Democrats and the GOP spent $40 million.", question) == []
+    # nor are a party's members ("House Republicans [1]." answered "Which USA Today columnist, a
+    # Trump voter, argued in November 2025 that the Epstein files should be released?")
+    question = "Which USA Today columnist argued the files should be released?"
+    sentence = "President Donald Trump called on House Republicans to vote for the release."
+    assert spans(sentence, question) == ["Donald Trump"]
 
 
 def test_a_height_in_feet_and_inches_is_one_number():
