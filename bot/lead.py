@@ -383,8 +383,10 @@ PLACE_UNITS = frozenset(w[:-1] if w.endswith("s") else w for w in PLACE_NOUNS)  
 TIME_UNITS = frozenset("second minute hour day night week month year decade century".split())
 # What "how many" may ask in money or in shares ("How many dollars ...", "How many percent").
 MONEY_UNITS = frozenset("dollar euro pound cent percent percentage point".split())
+SHARE_NOUNS = frozenset("rate rates percentage percent share proportion fraction".split())
+_SHARE = re.compile(r"%|\bper\s?cent\b|\bpercent\b")  # a share written: "20%", "5 percent"
 CURRENCY_SIGNS = "$€£"  # the signs a sum is written with
-_MONEY_OR_SHARE = re.compile(rf"^[{CURRENCY_SIGNS}]|%|\bper\s?cent\b|\bpercent\b")
+_MONEY_OR_SHARE = re.compile(rf"^[{CURRENCY_SIGNS}]|{_SHARE.pattern}")
 # What "how much" asks for when it asks for money ("How much money did it cost?").
 MONEY_NOUNS = frozenset("money cash funding fund".split())
 # Words that compare amounts: after a number, with "than", they make it a difference.
@@ -517,7 +519,7 @@ _WH = re.compile(
 )
 # After "what", a rise or a fall to a level asked: "What would the tariff rate rise to ...?"
 _CHANGED_TO = re.compile(
-    r"\s+(?:would|will|did|does|do|could|might|has|have|had)\s+(?:[\w’'.\-]+\s+){1,8}?"
+    r"\s+(?:would|will|did|does|do|could|might|has|have|had)\s+(?P<subject>(?:[\w’'.\-]+\s+){1,8}?)"
     r"(?:rise|fall|drop|climb|increase|decrease|grow|jump|surge|soar|plunge|sink|shrink|"
     r"rebound|slip|slide|tumble)\s+to\b",
     re.IGNORECASE,
@@ -893,9 +895,11 @@ def expected_type(question: str) -> ExpectedType | None:
             if wh == "when":
                 return ExpectedType(DATE)
             return ExpectedType(ENTITY)
-        if m.group("which").lower() == "what" and _CHANGED_TO.match(question, m.end("which")):
-            # "What would the average tariff rate rise to ...?": a level, "about 20%"
-            return ExpectedType(NUMBER)
+        changed = _CHANGED_TO.match(question, m.end("which"))
+        if m.group("which").lower() == "what" and changed:
+            # "What would the average tariff rate rise to ...?": a level of the rate, "20%"
+            subject = [_key_word(w) for w in changed.group("subject").split()]
+            return ExpectedType(NUMBER, next((w for w in subject if w in NUMBER_NOUNS), None))
         if m.group("which").lower() == "what" and _record_asked(question, m.end("which")):
             # "What was the Cowboys' Thanksgiving record heading into ...?": games won and lost
             return ExpectedType(NUMBER, "record")
@@ -2329,6 +2333,9 @@ def kind_bonus(span: str, expected: ExpectedType) -> float:
     if asks_money(expected):
         # "How much is the settlement?" asks for money; "How much snow fell?" does not
         return KIND_BONUS if _MONEY.search(span) else 0.0
+    if expected.kind == NUMBER and expected.noun in SHARE_NOUNS:
+        # "What is the unemployment rate?", "What percentage ...?": "4.1%", not "$2.8 trillion"
+        return KIND_BONUS if _SHARE.search(span) else 0.0
     return 0.0
 
 

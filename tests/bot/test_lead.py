@@ -2956,10 +2956,16 @@ def test_what_something_rose_or_fell_to_is_a_number():
     # "what would the average us tariff rate rise to under the most far reaching version of
     # trump's april 2025 tariff plan" had no lead
     question = "what would the average us tariff rate rise to under trump's plan"
-    assert expected_type(question) == ExpectedType(NUMBER)
+    assert expected_type(question) == ExpectedType(NUMBER, "rate")
     sentence = "The plan would raise the average tariff on U.S. imports to about 20%, CBO said."
     assert spans(sentence, question) == ["20%"]
     assert expected_type("What did unemployment fall to in May?") == ExpectedType(NUMBER)
+    # a rate is a share: "about 20%" leads over a better-scored sentence's sum
+    sentences = [
+        "Tariffs would cut deficits by $2.8 trillion over the next 10 years, CBO said.",
+        "Trump's plan would raise the average tariff on U.S. imports to about 20%.",
+    ]
+    assert ranked_leads(question, sentences, [0.9, 0.85])[0].span.text == "20%"
     # (a thing given to someone is no level)
     assert expected_type("What did the court give to the family?") != ExpectedType(NUMBER)
 
