@@ -127,7 +127,13 @@ BUILDING_HEADS = frozenset(
     """mall center centre university college school academy hospital clinic foundation
     institute association society council committee commission department ministry agency
     bureau administration authority cathedral mosque museum airport stadium arena palace church
-    zoo hotel library prison jail""".split()
+    zoo hotel library prison jail penitentiary""".split()
+)
+# An institution's name and "at" before a name: where it is ("Mississippi State Penitentiary at
+# Parchman", "University of Texas at Austin"), nobody.
+_AT_INSTITUTION = re.compile(
+    r"\b(?:" + "|".join(w.capitalize() for w in sorted(BUILDING_HEADS)) + r")"
+    r"(?:\s+of(?:\s+[A-Z][\w.'’\-]*)+)?\s+at\s+$"
 )
 INSTITUTION_HEADS = COMPANY_HEADS | frozenset(
     """mall center centre avenue plaza university college school academy hospital clinic
@@ -1323,6 +1329,7 @@ def candidate_spans(
                 and not _GOVERNMENT_AFTER.match(sentence, s.end)
                 and not _AWARD_AFTER.match(sentence, s.end)  # "Cy Young winner Max Scherzer"
                 and not _in_place(sentence, s)  # "parts of Los Angeles"
+                and not _AT_INSTITUTION.search(sentence, 0, s.start)  # "Penitentiary at Parchman"
                 # "Sweet 16", "N2", "Covid-19" are nobody (the "49ers" may be asked "who")
                 and not any(w.isdigit() or _DIGIT_TAIL.match(w) for w in s.text.split())
                 and len(s.text) > 1  # a letter is nobody: the platform "X"

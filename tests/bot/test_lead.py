@@ -2985,6 +2985,18 @@ def test_a_county_asked_for_is_named_as_one():
     ]
 
 
+def test_a_name_after_an_institution_at_it_is_its_place():
+    # "Parchman [1]." answered "What was the name of the 62-year-old Central Mississippi
+    # Correctional Facility inmate who died in early March 2020 ...?"
+    question = "What was the name of the inmate who died in early March?"
+    sentence = "Another inmate died at the Mississippi State Penitentiary at Parchman."
+    assert spans(sentence, question) == []
+    sentence = "She studied at the University of Texas at Austin with Jim Carter."
+    assert spans(sentence, "Who taught her?") == ["Jim Carter"]
+    # (a person met at a place is still one)
+    assert spans("Reporters shouted at Trump.", "Who did reporters shout at?") == ["Trump"]
+
+
 def test_a_persons_possession_asked_for_is_that_thing():
     # "What's the president's yearly salary ...?" was read as asking for a president
     question = "What's the president's yearly salary that keeps getting paid?"
