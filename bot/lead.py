@@ -596,6 +596,8 @@ _WORD_NUMBER = re.compile(
     + "|".join(NUMBER_WORDS)
     + r")\b"
 )
+# A letter in quotes before a noun it marks: the "M" pills, an "F" grade.
+_QUOTED_LETTER = re.compile(r"[\"“‘']\w[\"”’']\s+(?P<noun>[a-z]+)")
 _TIMES = re.compile(r"\b(?:twice|thrice)\b", re.IGNORECASE)  # a count of times in a word
 # After a span of time, a word that makes it a when: "two days before", "three years later".
 _RELATIVE_TIME = re.compile(r"\s+(?:before|after|later|earlier|ago|prior|since)\b")
@@ -1433,6 +1435,7 @@ def candidate_spans(
         s
         for s in spans
         if not _repeats(s.text, asked_singular)
+        and not _a_mark(sentence, s)
         and not _peoples_country(s.text, asked)
         and not (expected.kind in _TOLD_KINDS and _CONDITIONAL.search(sentence, 0, s.start))
     ]
@@ -2735,6 +2738,13 @@ _SAID_AFTER = re.compile(r",?\s+(?:said|says|told|added|noted|explained|wrote)\b
 # Saying before a name, after a quotation or a comma: the speaker follows ("..., said Derek
 # Perry"); "Neronha said Providence and Boston joined" tells what was said.
 _SAID_BEFORE = re.compile(r"[,”\"’']\s*(?:said|says|added|noted|explained|wrote)\s+$")
+
+
+def _a_mark(sentence: str, span: Span) -> bool:
+    """Whether `span` is a letter in quotes marking the noun after it (the "M" pills), no
+    name; the app renamed "X" in 2023 is one."""
+    m = _QUOTED_LETTER.match(sentence, max(span.start - 1, 0))
+    return m is not None and span.end - span.start == 1 and m.group("noun") not in STOPWORDS
 
 
 def _quoted(sentence: str, span: Span) -> bool:

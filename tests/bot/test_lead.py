@@ -3036,6 +3036,10 @@ def test_a_person_in_apposition_is_no_agency():
     # an agency in apposition stays one
     sentence = "Cofepris, the Mexican health agency, said the maker could not be found."
     assert spans(sentence, question, known=frozenset({"cofepris"})) == ["Cofepris"]
+    # nor is a letter in quotes, a mark ("M [1]." answered it)
+    sentence = 'Shown one of the "M" pills in Mexico City, Perez said he doubted it.'
+    assert "M" not in spans(sentence, question)
+    assert spans('Musk renamed the app "X" in 2023.', "Which app did Musk rename?") == ["X"]
 
 
 def test_a_place_north_of_which_and_a_title_before_a_name_are_no_things():
