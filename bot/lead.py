@@ -530,7 +530,7 @@ _CHANGED_TO = re.compile(
     r"rebound|slip|slide|tumble)\s+to\b",
     re.IGNORECASE,
 )
-_WHAT_IS = re.compile(r"\b(what|which)['’]s\b", re.IGNORECASE)
+_WHAT_IS = re.compile(r"\b(what|which)['’]?s\b", re.IGNORECASE)  # "what's", "whats"
 # A question opening with "why" or with "how" and a verb of what happened asks for a clause: a
 # wh-word after it ("How did Stout plead when he was arraigned?") is no part of what is asked.
 # Not "how do", "how can" and their kin, which ask how to do something ("How can I stop my
@@ -935,6 +935,9 @@ def expected_type(question: str) -> ExpectedType | None:
             if person:
                 # "What was the name of the 62-year-old ... inmate who died ...?": a person's
                 return ExpectedType(PERSON, person, several=words[0] == "names")
+            titled = _TITLE_OF.match(question, m.start("noun"))
+            if titled and TITLED & {_key_word(w) for w in titled.group("phrase").split()}:
+                return ExpectedType(WORK)  # "What's the title of Harrison's new memoir?"
         if words[0] in _PHRASE_STOPWORDS and words[0] not in TYPE_NOUNS:
             continue  # "what did ...", "what does ...": look for a later wh-phrase
         if len(words) > 2 and words[0] in KIND_WORDS and words[1] == "of":
@@ -1016,6 +1019,11 @@ def expected_type(question: str) -> ExpectedType | None:
 
 
 # "What was the name of the inmate who ...?": the noun phrase whose name is asked.
+TITLED = WORK_NOUNS | frozenset("memoir memoirs autobiography biography".split())  # has a title
+_TITLE_OF = re.compile(  # "... the title of David Harrison's new autobiography"
+    r"(?:is|was|are|were)\s+(?:the\s+)?titles?\s+of\s+(?P<phrase>(?:[\w’'\-]+\s+){0,7}[\w’'\-]+)",
+    re.IGNORECASE,
+)
 _NAME_OF = re.compile(
     r"(?:is|was|are|were)\s+(?:the\s+)?names?\s+of\s+(?:(?:the|an?|his|her|its|their)\s+)?"
     r"(?P<phrase>(?:[\w’'\-]+\s+){0,7}[\w’'\-]+)",

@@ -408,7 +408,20 @@ def test_whats_asks_what_what_is_does():
         spelled = written.replace("’s", " is").replace("'s", " is")
         assert expected_type(written) == expected_type(spelled) is not None
     assert expected_type("What's quiet quitting?") is None  # a definition, as "What is ..."
+    # (typed without the apostrophe, as chat often is)
+    assert expected_type("whats the name of the beach bistro typhoon noru wrecked") == (
+        expected_type("what is the name of the beach bistro typhoon noru wrecked")
+    )
     assert spans("A maximum payout of $100 is allowed.", question) == ["$100"]
+
+
+def test_a_memoir_is_a_work():
+    # "Peters [1]." answered "What's the title of children's author David Harrison's new
+    # autobiography?"
+    question = "What's the title of children's author David Harrison's new autobiography?"
+    assert expected_type(question) == ExpectedType(WORK)
+    sentence = "Tom Peters said Harrison's autobiography, “This Life,” came out in May."
+    assert spans(sentence, question) == ["This Life"]
 
 
 def test_a_high_or_a_low_is_a_number():
