@@ -654,9 +654,10 @@ ROLE_NOUNS = frozenset(
 )
 ROLE_BEFORE = 4  # words before a name its role may be among ("Communications Minister ...")
 ROLE_AFTER = 8  # words after a name and its comma ("Mark Zandi, Moody's chief economist")
-# (the role may be an owner's: "Who was Club América's head coach when ...?")
+# (the role may be a named owner's: "Who was Club América's head coach when ...?"; not "Who
+# was elected New York City's mayor ...?", where a verb comes first)
 _DESCRIBED_ROLE = re.compile(
-    r"^\s*who\s+(?:is|was|are|were)\s+(?:the|(?:[\w.\-]+\s+){0,3}[\w.\-]+['’]s?)\s+"
+    r"^\s*who\s+(?:is|was|are|were)\s+(?:the|(?-i:[A-Z])(?:[\w.\-]+\s+){0,3}[\w.\-]+['’]s?)\s+"
     r"(?P<role>[^?]+?)\s+"
     r"(?:who|that|whose|during|when|while|at|in|on|after|before)\b",
     re.IGNORECASE,
