@@ -675,10 +675,17 @@ def missing_people(question: str, texts: Iterable[str]) -> list[str]:
     return [p for p in people if _surname(p) not in written]
 
 
+NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())  # after a surname: "Jr.", "III"
+
+
 def _surname(name: str) -> str:
-    """The longest word, folded, of a name's last ("brien" of "O'Brien", "madison" of
-    "Madison's"), split as `word_set` splits."""
-    return max(re.findall(r"[^\W_]+", fold(name.split()[-1])) or [""], key=len)
+    """The longest word, folded, of a name's last before any generational suffix ("brien" of
+    "O'Brien", "madison" of "Madison's", "smith" of "John Smith Jr."), split as `word_set`
+    splits."""
+    words = name.split()
+    while len(words) > 1 and fold(words[-1]).strip(".,") in NAME_SUFFIXES:
+        words.pop()
+    return max(re.findall(r"[^\W_]+", fold(words[-1])) or [""], key=len)
 
 
 # Titles a run of names may hold before a person's name: the roles', "AG" and "Atty." (attorney).

@@ -317,6 +317,9 @@ def test_a_person_named_in_full_is_missing_from_texts_without_the_surname():
     # (a first name the article writes otherwise is still the person: "Eddie Eagan")
     assert missing_people("Who was Edward Eagan?", ["Eddie Eagan won gold."]) == []
     assert missing_people("What did Conan O'Brien's guest say?", ["O’Brien laughed."]) == []
+    # a generational suffix is no surname: "John Smith Jr." is a Smith
+    assert missing_people("What did John Smith Jr. say?", ["Smith said no."]) == []
+    assert missing_people("Where did King Charles III go?", ["Charles went to Paris."]) == []
     # a name opening with no first name is a phrase's (`missing_phrases`), not a person's
     assert missing_people("How long is the Great Wall of China?", [tea]) == []
 
