@@ -118,33 +118,36 @@ PUBLICATION_NOUNS = frozenset(
 PUBLICATION_HEADS = frozenset(
     "times post journal tribune herald gazette news today magazine daily chronicle".split()
 )
-# The last word of a place's, an institution's or an event's name and of no well-known person's
-# ("Purdue Mall", "Consumer Protection Act", "Shelby Farms Park"; not Hall, Law, Bay, Court,
-# Temple, Lake, Day: Monty Hall, Jude Law, Ricki Lake, Jason Day): such a span does not answer
-# "who". Companies' and publications' heads are among them.
-# The last word of a building's or a body's name, never a city's ("College Station" is one).
-BUILDING_HEADS = frozenset(
+# The last word of a building's or a body's name ("Orleans Justice Center"), never a city's
+# ("College Station" is one).
+_BUILDINGS = frozenset(
     """mall center centre university college school academy hospital clinic foundation
     institute association society council committee commission department ministry agency
     bureau administration authority cathedral mosque museum airport stadium arena palace church
-    zoo hotel library prison jail penitentiary""".split()
+    zoo hotel library""".split()
 )
+BUILDING_HEADS = _BUILDINGS | frozenset("prison jail penitentiary".split())
 # An institution's name and "at" before a name: where it is ("Mississippi State Penitentiary at
 # Parchman", "University of Texas at Austin"), nobody.
 _AT_INSTITUTION = re.compile(
     r"\b(?:" + "|".join(w.capitalize() for w in sorted(BUILDING_HEADS)) + r")"
     r"(?:\s+of(?:\s+[A-Z][\w.'’\-]*)+)?\s+at\s+$"
 )
-INSTITUTION_HEADS = COMPANY_HEADS | frozenset(
-    """mall center centre avenue plaza university college school academy hospital clinic
-    foundation institute association society council committee commission department ministry
-    agency bureau administration authority party cathedral mosque museum airport stadium arena
-    palace act treaty county city island islands valley coast park parks square street road
-    bridge tower river gardens church zoo hotel library station festival parade bowl cup
-    championship olympics awards prize congregation synagogue chapel revolution war
-    movement series tournament league conference games tour senate congress parliament
-    legislature thanksgiving christmas easter halloween hanukkah ramadan passover security poll
-    polls survey""".split()
+# The last word of a place's, an institution's or an event's name and of no well-known person's
+# ("Purdue Mall", "Consumer Protection Act", "Shelby Farms Park"; not Hall, Law, Bay, Court,
+# Temple, Lake, Day: Monty Hall, Jude Law, Ricki Lake, Jason Day): such a span does not answer
+# "who". Companies' and publications' heads are among them, and the buildings' and bodies'.
+INSTITUTION_HEADS = (
+    COMPANY_HEADS
+    | _BUILDINGS
+    | frozenset(
+        """avenue plaza party act treaty county city island islands valley coast park parks
+        square street road bridge tower river gardens station festival parade bowl cup
+        championship olympics awards prize congregation synagogue chapel revolution war
+        movement series tournament league conference games tour senate congress parliament
+        legislature thanksgiving christmas easter halloween hanukkah ramadan passover security
+        poll polls survey""".split()
+    )
 )
 # The last word of a place's name that may follow a first name ("Victoria Falls", "Jackson
 # Hole", "Virginia Beach"), beside the institutions' and places' heads above.
@@ -904,15 +907,15 @@ def expected_type(question: str) -> ExpectedType | None:
             if wh == "when":
                 return ExpectedType(DATE)
             return ExpectedType(ENTITY)
-        changed = _CHANGED_TO.match(question, m.end("which"))
-        if m.group("which").lower() == "what" and changed:
+        what = m.group("which").lower() == "what"
+        if what and (changed := _CHANGED_TO.match(question, m.end("which"))):
             # "What would the average tariff rate rise to ...?": a level of the rate, "20%"
             subject = [_key_word(w) for w in changed.group("subject").split()]
             return ExpectedType(NUMBER, next((w for w in subject if w in NUMBER_NOUNS), None))
-        if m.group("which").lower() == "what" and _record_asked(question, m.end("which")):
+        if what and _record_asked(question, m.end("which")):
             # "What was the Cowboys' Thanksgiving record heading into ...?": games won and lost
             return ExpectedType(NUMBER, "record")
-        if m.group("which").lower() == "what" and (
+        if what and (
             _DEFINE.match(question, m.end("which"))
             or _DEFINE_NAME.match(question, m.end("which"))
             or _ABOUT.search(question, m.end("which"))
@@ -926,10 +929,10 @@ def expected_type(question: str) -> ExpectedType | None:
         # describes it ("What was the official theme ...?": a theme), unless it owns it ("What
         # was the official's name?").
         before_noun: set[int] = set()
-        if m.group("which").lower() == "what" and words[0] in ("is", "was", "are", "were"):
+        if what and words[0] in ("is", "was", "are", "were"):
             # "What is the name of the storm ...", "What is the list price ...": read the noun.
             kept = [i for i in range(1, len(words)) if words[i] not in _DETERMINERS]
-            before_noun = {n for n, i in enumerate(kept) if not phrase[i].endswith(("'s", "’s"))}
+            before_noun = {n for n, i in enumerate(kept) if not _possessive(phrase[i])}
             words = [words[i] for i in kept] or ["name"]
             written = [written[i] for i in kept] or ["name"]
             person = _named_person(question, m.start("noun"))
@@ -989,7 +992,7 @@ def expected_type(question: str) -> ExpectedType | None:
             if (
                 w in INSTITUTION_HEADS
                 and not _modifies_person(words, i)
-                and not written[i].endswith(("'s", "’s"))  # "the Tax Foundation's estimate"
+                and not _possessive(written[i])  # "the Tax Foundation's estimate"
             ):
                 break  # "Which stadium hosts ...": the noun is "stadium"; "hosts" is a verb
         if any(w in COLOUR_NOUNS for w in words):
@@ -1003,9 +1006,7 @@ def expected_type(question: str) -> ExpectedType | None:
             for w, after in zip(words, [*words[1:], ""], strict=True)
         ) or ({"show", "shows"} & set(words) and TV_WORDS & set(words)):
             return ExpectedType(WORK, several=several)
-        if m.group("which").lower() == "what" and (
-            any(w in CLAUSE_NOUNS for w in words) or words[0] in CAUSING_VERBS
-        ):
+        if what and (any(w in CLAUSE_NOUNS for w in words) or words[0] in CAUSING_VERBS):
             # "What was the motive?", "What makes popcorn pop?": a clause answers, not a name
             return None
         if any(w in DISEASE_NOUNS for w in words):
@@ -1019,12 +1020,12 @@ def expected_type(question: str) -> ExpectedType | None:
     return None
 
 
-# "What was the name of the inmate who ...?": the noun phrase whose name is asked.
 TITLED = WORK_NOUNS | frozenset("memoir memoirs autobiography biography".split())  # has a title
 _TITLE_OF = re.compile(  # "... the title of David Harrison's new autobiography"
     r"(?:is|was|are|were)\s+(?:the\s+)?titles?\s+of\s+(?P<phrase>(?:[\w’'\-]+\s+){0,7}[\w’'\-]+)",
     re.IGNORECASE,
 )
+# "What was the name of the inmate who ...?": the noun phrase whose name is asked.
 _NAME_OF = re.compile(
     r"(?:is|was|are|were)\s+(?:the\s+)?names?\s+of\s+(?:(?:the|an?|his|her|its|their)\s+)?"
     r"(?P<phrase>(?:[\w’'\-]+\s+){0,7}[\w’'\-]+)",
@@ -1093,11 +1094,16 @@ def _modifies_person(words: Sequence[str], i: int) -> bool:
 _OBJECT_OPENERS = frozenset("the a an its his her their this that these those".split())
 
 
+def _possessive(word: str) -> bool:
+    """Whether a word is written with an owner's "'s": "president's", "Foundation’s"."""
+    return word.endswith(("'s", "’s"))
+
+
 def _owns_asked(written: Sequence[str], words: Sequence[str], i: int) -> bool:
     """Whether the person's noun `words[i]` (`written[i]` as written) owns a later noun of a
     kind asked for: "the president's yearly salary" asks for a salary, "the victim's age" an
     age ("the official's name" asks for the official)."""
-    owner = written[i].endswith(("'s", "’s"))
+    owner = _possessive(written[i])
     return owner and any(w in TYPE_NOUNS or w in AGE_NOUNS for w in words[i + 1 :])
 
 
@@ -1620,11 +1626,16 @@ def _repeats(span: str, asked_singular: set[str]) -> bool:
     words = _singulars(_words(span))
     return (
         words <= asked_singular
-        or (len(words) == 1 and words <= {a + b for a in asked_singular for b in asked_singular})
+        or (len(words) == 1 and _glued(next(iter(words)), asked_singular))
         or (words - OCCASION_HEADS <= asked_singular and bool(words & asked_singular))
         or (words - LEGAL_SUFFIXES <= asked_singular and bool(words & asked_singular))
         or _initials(span) in asked_singular - {""}
     )
+
+
+def _glued(word: str, asked: set[str]) -> bool:
+    """Whether `word` is two asked words written without the space ("neworleans")."""
+    return any(word[:k] in asked and word[k:] in asked for k in range(1, len(word)))
 
 
 def _initials(span: str) -> str:
@@ -2153,7 +2164,7 @@ def _names(
         if capital or (run and (word in CONNECTORS or (several and word == "and"))):
             run.append(tok)
             following = tokens[n + 1].group() if n + 1 < len(tokens) else ""
-            if word.endswith(("'s", "’s")) and _key_word(following) not in OWNED_HEADS:
+            if _possessive(word) and _key_word(following) not in OWNED_HEADS:
                 # "Amazon's AWS": the owner is one name, the owned another ("Levi's Stadium"
                 # and "New Year's Day" are one)
                 runs.append(run)
@@ -2226,7 +2237,7 @@ def _names(
             continue  # "the No. 1-ranked player": a rank, nobody called "No"
         start, end = run[0].start(), run[-1].end()
         text = sentence[start:end]
-        if text.endswith(("'s", "’s")) and not _ARTICLE_BEFORE_NAME.search(sentence, 0, start):
+        if _possessive(text) and not _ARTICLE_BEFORE_NAME.search(sentence, 0, start):
             # an owner's "'s" goes; after an article it is a shop's or a brand's name ("the
             # McDonald's app", "a McDonald's restaurant", "the Macy's parade")
             text, end = text[:-2], end - 2
@@ -3050,12 +3061,7 @@ def full_name(surname: str, text: str) -> Span | None:
             key = _key_word(w.group())
             if w.group()[0] in _OPENING_QUOTES:
                 continue  # a nickname is no title
-            if (
-                key in TITLES
-                or key in STOPWORDS
-                or key in CALENDAR_WORDS
-                or w.group().endswith(("'s", "’s"))
-            ):
+            if key in TITLES or key in STOPWORDS or key in CALENDAR_WORDS or _possessive(w.group()):
                 cut = i + 1
         while cut < len(words) and words[cut].group()[0] in _OPENING_QUOTES:
             cut += 1  # a name starts with a name, not a quoted word: “Becoming” Brigitte
