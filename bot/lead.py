@@ -986,8 +986,13 @@ def expected_type(question: str) -> ExpectedType | None:
                 (i in before_noun and i + 1 < len(words)) or _owns_asked(written, words, i)
             ):  # "Which stars ...?"
                 return ExpectedType(PERSON, w, several)
-            if w in PLACE_NOUNS and not _modifies_person(words, i):
-                # ("Which state senator ...", "Which country singer ...": a person)
+            if (
+                w in PLACE_NOUNS
+                and not _modifies_person(words, i)
+                and not (what and _owns_asked(written, words, i))
+            ):
+                # ("Which state senator ...", "Which country singer ...": a person; "the state's
+                # average price" asks for a price, "Which state's governor ...?" for a state)
                 return ExpectedType(PLACE, w, several, heads=_asked_heads(question))
             if (
                 w in INSTITUTION_HEADS
@@ -1100,9 +1105,10 @@ def _possessive(word: str) -> bool:
 
 
 def _owns_asked(written: Sequence[str], words: Sequence[str], i: int) -> bool:
-    """Whether the person's noun `words[i]` (`written[i]` as written) owns a later noun of a
-    kind asked for: "the president's yearly salary" asks for a salary, "the victim's age" an
-    age ("the official's name" asks for the official)."""
+    """Whether the person's or the place's noun `words[i]` (`written[i]` as written) owns a later
+    noun of a kind asked for: "the president's yearly salary" asks for a salary, "the victim's
+    age" an age, "the state's average price" a price ("the official's name" asks for the
+    official)."""
     owner = _possessive(written[i])
     return owner and any(w in TYPE_NOUNS or w in AGE_NOUNS for w in words[i + 1 :])
 
@@ -2473,6 +2479,7 @@ def ranked_leads(
     asked_countries = {
         COUNTRY_ALIASES[fold(m.group()).replace(".", "")] for m in _COUNTRY_NAMED.finditer(question)
     }
+    given = _figures(question) if expected.kind == NUMBER else set()
     leads: dict[str, Lead] = {}
     roled: set[str] = set()  # the candidates a sentence names with the role asked for
     for i in considered:
@@ -2482,6 +2489,10 @@ def ranked_leads(
                 continue
             if asked_names and _asked_person(key, asked_names, question_firsts):
                 # "Who raised the turkeys Trump pardoned?": the question's own Trump is no answer
+                continue
+            if given and (figures := _figures(span.text)) and figures <= given:
+                # "... when San Francisco first hit $5?": the question's own $5 is given, not
+                # asked ("$5 mark" is no answer)
                 continue
             if COUNTRY_ALIASES.get(key) in asked_countries:
                 # nor is its own "US" written out: "Which country may face higher tariffs for
@@ -2538,6 +2549,15 @@ def ranked_leads(
     return sorted(leads.values(), key=lambda lead: (-lead.score, order.index(lead.sentence)))
 
 
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _figures(text: str) -> set[str]:
+    """The figures `text` writes, without their thousands' commas: "$1,200 and 5%" -> {"1200",
+    "5"}."""
+    return {m.group().replace(",", "") for m in _FIGURE.finditer(text)}
+
+
 def _first_names(question: str) -> dict[str, set[str]]:
     """The first names the question writes before each surname ("Vicky White": white -> vicky)."""
     firsts: dict[str, set[str]] = {}
@@ -2550,13 +2570,19 @@ def _first_names(question: str) -> dict[str, set[str]]:
 
 def _asked_person(key: str, named: set[str], firsts: dict[str, set[str]]) -> bool:
     """Whether the person `key` (a span's key) is one the question names (`named`: the words of
-    its names, singular): by the surname alone ("Trump"), or with the same first name, after
-    any title ("Airman 1st Class Jack Teixeira" is "airman Jack Teixeira"); "Casey White" is not
-    "Vicky White"."""
+    its names, singular): by the surname alone ("Trump"), by a first name it writes alone
+    ("Serena" for "Serena Williams"), or with the same first name, after any title ("Airman 1st
+    Class Jack Teixeira" is "airman Jack Teixeira"); "Casey White" is not "Vicky White"."""
     words = key.split()
     surname = words[-1]
     if singular(surname) not in named:
-        return False
+        # "... the final against Serena?": "Serena Williams" by the first name alone, one the
+        # question writes before no surname of its own
+        return (
+            len(words) > 1
+            and singular(words[0]) in named
+            and not any(words[0] in f for f in firsts.values())
+        )
     written = firsts.get(surname)
     return not written or len(words) == 1 or any(w in written for w in words[:-1])
 

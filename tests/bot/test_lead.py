@@ -2607,6 +2607,35 @@ def test_the_questions_own_person_answers_no_who_question():
     ]
 
 
+def test_a_person_the_question_names_by_first_name_alone_answers_no_who_question():
+    # "Serena Williams [1]." led "who did sharapova beat to reach the 2013 french open final
+    # against serena" (user-answers-fresh14): the question's Serena is no answer
+    question = "Who did Sharapova beat to reach the French Open final against Serena?"
+    sentence = "Serena Williams beat Maria Sharapova, who had beaten Victoria Azarenka."
+    assert [lead.span.text for lead in ranked_leads(question, [sentence], [0.9])] == [
+        "Victoria Azarenka"
+    ]
+    # a first name the question writes before a surname is that person's alone
+    question = "Who did Serena Williams beat in the final?"
+    sentence = "Serena Williams beat Serena Smith in the final."
+    assert [lead.span.text for lead in ranked_leads(question, [sentence], [0.9])] == [
+        "Serena Smith"
+    ]
+
+
+def test_an_amount_the_question_gives_answers_no_how_much_question():
+    # "$5 mark [1]." led "... what was California's average price for a gallon of regular gas
+    # when San Francisco first hit $5?" (user-answers-fresh14)
+    question = "What was the state's average price for a gallon of gas when the city hit $5?"
+    sentences = [
+        "The average price for a gallon of regular gasoline in the city hit the $5 mark Thursday.",
+        "The statewide average was $4.94 a gallon, according to AAA.",
+    ]
+    assert [lead.span.text for lead in ranked_leads(question, sentences, [0.9, 0.8])][:1] == [
+        "$4.94"
+    ]
+
+
 def test_winds_are_asked_as_a_speed():
     # "AL95 [1]." answered "Once Invest 95L ... became Tropical Storm Jerry in October 2025, what
     # were its peak sustained winds?"
@@ -3024,6 +3053,12 @@ def test_a_persons_possession_asked_for_is_that_thing():
     assert expected_type(question) == ExpectedType(NUMBER, "estimate")
     # (a person's name is that person)
     assert expected_type("What was the official's name?") == ExpectedType(PERSON, "official")
+    # a place's too: "What was the state's average price ...?" was read as asking for a state
+    # (user-answers-fresh14); "Which state's governor ...?" still asks for whom it asked
+    question = "What was the state's average price for a gallon of gas last week?"
+    assert expected_type(question) == ExpectedType(NUMBER, "price")
+    assert expected_type("What is the city's population?") == ExpectedType(NUMBER, "population")
+    assert expected_type("Which state's governor signed it?") == ExpectedType(PERSON, "governor")
 
 
 def test_a_refund_or_a_fee_asked_for_is_money():
