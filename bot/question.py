@@ -35,8 +35,12 @@ _SPEAKER_TEMPLATES = [
     r"(?:(?:have\s+)?to\s+)?{v}(?:" + SPEECH_VERBS + r")\b(?P<rest>.*)$",
     _LEAD + r"how\s+(?:did|does|do|has|have)\s+" + _NAME + r"\s+"
     r"{v}(?:react|reacted|respond|responded|reply|replied|answer|answered)\b(?P<rest>.*)$",
-    _LEAD + r"what\s+(?:was|is|were|are|has\s+been)\s+" + _NAME + r"(?:['’]s?|\s+of)?\s+"
+    _LEAD + r"what\s+(?:was|is|were|are|has\s+been)\s+" + _NAME + r"(?:['’]s?|\s+of)\s+"
     r"{v}(?:" + REACTION_NOUNS + r")\b(?P<rest>.*)$",
+    # without the owner's "'s" only before what it reacts to: "What was the White House
+    # response to the ruling?"; "What is the Maillard reaction?" asks what a thing is
+    _LEAD + r"what\s+(?:was|is|were|are|has\s+been)\s+" + _NAME + r"\s+"
+    r"{v}(?:" + REACTION_NOUNS + r")\b(?P<rest>\s+(?:to|on|about|over|regarding)\b.*)$",
     _LEAD + r"(?:did|has|have|does)\s+" + _NAME + r"\s+{v}(?:say|said|comment|commented|speak|"
     r"spoken|spoke|respond|responded|react|reacted|deny|denied|confirm|confirmed|admit|"
     r"admitted|claim|claimed|tweet|tweeted|warn|warned)\b(?P<rest>.*)$",

@@ -36,6 +36,7 @@ from index.quotes.lexicon import QUESTION_SPEECH_VERBS
         ("What did Peskov tell reporters?", "Peskov", None),
         ("How did Rostek react to the report?", "Rostek", "the report"),
         ("What was Lavrov's reaction?", "Lavrov", None),
+        ("What was the White House response to the ruling?", "the White House", "the ruling"),
         (
             # "States" is a capitalised word of the name, not the verb
             "What did United States Citizenship and Immigration Services say?",
@@ -144,6 +145,13 @@ def test_a_pronoun_speaker_resolves_to_the_earlier_speaker():
 
 def test_a_pronoun_without_context_is_not_a_speaker():
     q = parse_question("What did he say?")
+    assert q.speaker is None and q.kind == "what"
+
+
+def test_a_named_reaction_is_a_thing_not_a_speakers_reaction():
+    # "What is the Maillard reaction ...?" (offtopic-fresh36) was read as what "the Maillard"
+    # said, and answered with the statements of a Sonya Mallard
+    q = parse_question("What is the Maillard reaction, and why does it make steak taste better?")
     assert q.speaker is None and q.kind == "what"
 
 
