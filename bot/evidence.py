@@ -805,18 +805,43 @@ def _part_named(words: list[str], text: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
 
 
+def phrase_splits(phrase: str) -> list[tuple[list[str], list[str]]]:
+    """The parts an article may name `phrase` in apart: a state or a country and the name it
+    qualifies (`place_split`); the first word of a name of three or more words and the name it
+    qualifies ("Nashville" and "Eras Tour": 'a three-night "Eras" tour stop in ... Nashville')."""
+    words = phrase.split()
+    splits = [split] if (split := place_split(phrase)) is not None else []
+    if len(words) > 2 and (not splits or len(splits[0][0]) > 1):
+        splits.append((words[:1], words[1:]))
+    return splits
+
+
+def _named_reversed(phrase: str, text: str) -> bool:
+    """Whether `text` names a name of two words in the other order ("Muppet Ameera": "Ameera is
+    a Muppet")."""
+    words = phrase.split()
+    return (
+        len(words) == 2
+        and all(_part_named([w], text) for w in words)
+        and phrase_in(f"{words[1]} {words[0]}", text)
+    )
+
+
 def missing_phrases(question: str, texts: Iterable[str]) -> list[str]:
     """The question's names of several words (`name_phrases`) that none of `texts` names, in
-    order or as a place and the name it qualifies (`place_split`, `named_in_parts`)."""
+    order, in parts (`phrase_splits`, `named_in_parts`) or, of two words, the other way round."""
     phrases = name_phrases(question)
     if not phrases:
         return []
     texts = list(texts)
     missing = []
     for phrase in phrases:
-        split = place_split(phrase)  # once a phrase, not once a text
+        splits = phrase_splits(phrase)  # once a phrase, not once a text
         if not any(
-            phrase_in(phrase, t) or (split is not None and named_in_parts(split, t)) for t in texts
+            phrase_in(phrase, t)
+            or any(named_in_parts(split, t) for split in splits)
+            or _named_reversed(phrase, t)
+            for t in texts
         ):
             missing.append(phrase)
     return missing
