@@ -2481,6 +2481,7 @@ def ranked_leads(
     }
     given = _figures(question) if expected.kind == NUMBER else set()
     leads: dict[str, Lead] = {}
+    asked_surnames: set[str] = set()  # of the question's own people, as the sentences name them
     roled: set[str] = set()  # the candidates a sentence names with the role asked for
     for i in considered:
         for span in found[i]:
@@ -2489,6 +2490,7 @@ def ranked_leads(
                 continue
             if asked_names and _asked_person(key, asked_names, question_firsts):
                 # "Who raised the turkeys Trump pardoned?": the question's own Trump is no answer
+                asked_surnames.add(key.split()[-1])
                 continue
             if given and (figures := _figures(span.text)) and figures <= given:
                 # "... when San Francisco first hit $5?": the question's own $5 is given, not
@@ -2527,6 +2529,8 @@ def ranked_leads(
                 score -= QUESTION_OVERLAP_PENALTY
             if key not in leads or score > leads[key].score:
                 leads[key] = Lead(span, i, score)
+    # "Williams, No. 8 ..." is the "Serena Williams" the question calls "Serena"
+    leads = {key: lead for key, lead in leads.items() if key not in asked_surnames}
     if not leads:
         return []
     if roled:

@@ -2615,6 +2615,11 @@ def test_a_person_the_question_names_by_first_name_alone_answers_no_who_question
     assert [lead.span.text for lead in ranked_leads(question, [sentence], [0.9])] == [
         "Victoria Azarenka"
     ]
+    # nor by her surname alone in another sentence
+    sentences = ["Williams, No. 8, drew Sharapova.", sentence]
+    assert [lead.span.text for lead in ranked_leads(question, sentences, [0.9, 0.8])] == [
+        "Victoria Azarenka"
+    ]
     # a first name the question writes before a surname is that person's alone
     question = "Who did Serena Williams beat in the final?"
     sentence = "Serena Williams beat Serena Smith in the final."
