@@ -653,7 +653,7 @@ ROLE_NOUNS = frozenset(
     """president senator governor mayor lawmaker judge executive ceo founder director coach
     minister ambassador secretary chancellor speaker commissioner chairman chairwoman sheriff
     spokesman spokeswoman spokesperson representative admiral envoy justice official economist
-    adviser advisor prosecutor attorney general king queen prince princess pope""".split()
+    adviser advisor prosecutor attorney general king queen prince princess pope commander""".split()
 )
 ROLE_BEFORE = 4  # words before a name its role may be among ("Communications Minister ...")
 ROLE_AFTER = 8  # words after a name and its comma ("Mark Zandi, Moody's chief economist")
@@ -662,7 +662,7 @@ ROLE_AFTER = 8  # words after a name and its comma ("Mark Zandi, Moody's chief e
 _DESCRIBED_ROLE = re.compile(
     r"^\s*who\s+(?:is|was|are|were)\s+(?:the|(?-i:[A-Z])(?:[\w.\-]+\s+){0,3}[\w.\-]+['’]s?)\s+"
     r"(?P<role>[^?]+?)\s+"
-    r"(?:who|that|whose|during|when|while|at|in|on|after|before)\b",
+    r"(?:who|that|whose|during|when|while|at|in|on|after|before|(?-i:[a-z]+ing))\b",
     re.IGNORECASE,
 )
 _ABBREVIATIONS = {

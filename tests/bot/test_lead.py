@@ -2405,6 +2405,13 @@ def test_a_measure_noun_that_is_not_the_head_asks_for_no_measure(question):
         # ... and one of an owner's ("Santiago Morales [1]." answered the first, a player)
         ("Who was Club América's head coach when the team lost to Inter Miami?", "coach"),
         ("Who was Trump's national security adviser during the Signal chat?", "adviser"),
+        # ... or up to a participle ("Walmart [1]." answered the first, user-answers-fresh14),
+        # and a commander is a role
+        (
+            "Who is the federal judge deciding whether to block Kroger's takeover of Albertsons?",
+            "judge",
+        ),
+        ("Who is the National Guard commander who said his troops were ready?", "commander"),
         ("Who was Trump's pick?", None),
         # (a verb before the owner's name: the role of who was elected is not asked as one
         # written with it, "New York City's youngest mayor was Hugh J. Grant")
