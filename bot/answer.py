@@ -45,6 +45,7 @@ from bot.evidence import (
     subject_named,
     superlative_unmet,
     support_probability,
+    swapped_names,
     word_set,
 )
 from bot.framing import only_framing, spelled_out, unframed
@@ -1319,6 +1320,15 @@ class Answerer:
         if missing:
             log.info("a rare name of the question is in no article the answer cites: not found")
             return self._not_found(q, hits, searcher)
+        # nor answered from articles naming a namesake of one of its names: "Cincinnati Public
+        # Schools" asked, only "Chicago Public Schools" written where the answer comes from
+        swapped = swapped_names(q.text, _article_texts(answering, searcher))
+        if swapped and not cased:
+            written = word_set(h.text for h in hits)
+            swapped = [name for name in swapped if not _misspells(name, written)]
+        if swapped:
+            log.info("the cited articles name a namesake of %s: not found", swapped)
+            return self._not_found(q, hits, searcher, swapped)
         cites = CitationBuilder(searcher.articles)
         parts = []
         used: dict[str, list[str]] = {}  # article id -> the sentences taken from it

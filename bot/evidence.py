@@ -847,6 +847,29 @@ def missing_phrases(question: str, texts: Iterable[str]) -> list[str]:
     return missing
 
 
+def swapped_names(question: str, texts: Iterable[str]) -> list[str]:
+    """The question's names of several words (`name_phrases`) that none of `texts` names
+    (`missing_phrases`) while one of them names the rest of it after another capitalised word:
+    "Cincinnati Public Schools" asked, "Chicago Public Schools" written. The texts are about a
+    namesake, not about what was asked."""
+    texts = list(texts)
+    swapped = []
+    for phrase in missing_phrases(question, texts):
+        first, *rest = phrase.split()
+        if not rest or rest[0][:1].islower():
+            continue
+        other = re.compile(
+            r"(?<![\w-])([A-Z][\w'’\-]*)\s+" + r"\s+".join(map(re.escape, rest)) + r"(?![\w-])"
+        )
+        if any(
+            m.group(1) != first and m.group(1).lower() not in STOPWORDS
+            for t in texts
+            for m in other.finditer(t)
+        ):
+            swapped.append(phrase)
+    return swapped
+
+
 def missing_names(question: str, texts: Iterable[str]) -> list[str]:
     """The question's name words that none of `texts` contains."""
     names = question_names(question)

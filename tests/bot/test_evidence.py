@@ -341,6 +341,23 @@ def test_a_name_is_in_a_text_naming_its_state_and_the_rest_apart():
     ]
 
 
+def test_a_name_written_with_another_first_word_is_a_namesakes():
+    from bot.evidence import swapped_names
+
+    question = "Which health provider gave Cincinnati Public Schools teachers their shots?"
+    assert swapped_names(question, ["Chicago Public Schools closed on Friday."]) == [
+        "Cincinnati Public Schools"
+    ]
+    assert swapped_names("Who runs the Fulton County Jail?", ["the Cobb County Jail"]) == [
+        "Fulton County Jail"
+    ]
+    # not when a text names it, nor when the other word only opens a sentence or is missing
+    texts = ["Cincinnati Public Schools teachers got shots.", "Chicago Public Schools"]
+    assert swapped_names(question, texts) == []
+    assert swapped_names(question, ["The Public Schools of the city reopened."]) == []
+    assert swapped_names(question, ["Public Schools reopened."]) == []
+
+
 def test_a_name_is_in_a_text_naming_its_first_word_and_the_rest_apart_or_reversed():
     # "I found nothing about “Nashville Eras Tour”" and "... “Muppet Ameera”" refused questions
     # their articles answer (user-answers-fresh14): one names the city and the tour apart, the
