@@ -2480,6 +2480,8 @@ def ranked_leads(
         COUNTRY_ALIASES[fold(m.group()).replace(".", "")] for m in _COUNTRY_NAMED.finditer(question)
     }
     given = _figures(question) if expected.kind == NUMBER else set()
+    # "where's the turning point vigil ... being held": "Turning Point USA" is what it asks of
+    named_pairs = _pairs(question) if expected.kind == PLACE else set()
     leads: dict[str, Lead] = {}
     asked_surnames: set[str] = set()  # of the question's own people, as the sentences name them
     roled: set[str] = set()  # the candidates a sentence names with the role asked for
@@ -2491,6 +2493,8 @@ def ranked_leads(
             if asked_names and _asked_person(key, asked_names, question_firsts):
                 # "Who raised the turkeys Trump pardoned?": the question's own Trump is no answer
                 asked_surnames.add(key.split()[-1])
+                continue
+            if named_pairs and _pairs(span.text) & named_pairs:
                 continue
             if given and (figures := _figures(span.text)) and figures <= given:
                 # "... when San Francisco first hit $5?": the question's own $5 is given, not
@@ -2551,6 +2555,13 @@ def ranked_leads(
             for key, lead in leads.items()
         }
     return sorted(leads.values(), key=lambda lead: (-lead.score, order.index(lead.sentence)))
+
+
+def _pairs(text: str) -> set[tuple[str, str]]:
+    """Each two words `text` writes one after the other, as a question's and a span's words are
+    compared (`_key_word`)."""
+    words = [_key_word(w) for w in _WORD.findall(text)]
+    return set(zip(words, words[1:], strict=False))
 
 
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")

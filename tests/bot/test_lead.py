@@ -2635,6 +2635,19 @@ def test_a_person_the_question_names_by_first_name_alone_answers_no_who_question
     ]
 
 
+def test_a_name_the_question_gives_answers_no_where_question():
+    # "Turning Point USA [1]." led "where's the turning point vigil for charlie kirk at the
+    # university of tennessee being held" (user-answers-fresh14)
+    question = "Where's the Turning Point vigil at the University of Tennessee being held?"
+    sentences = [
+        "The University of Tennessee chapter of Turning Point USA is organizing a vigil.",
+        "The vigil will be held at Cox Auditorium on campus.",
+    ]
+    assert [lead.span.text for lead in ranked_leads(question, sentences, [0.9, 0.8])] == [
+        "Cox Auditorium"
+    ]
+
+
 def test_an_amount_the_question_gives_answers_no_how_much_question():
     # "$5 mark [1]." led "... what was California's average price for a gallon of regular gas
     # when San Francisco first hit $5?" (user-answers-fresh14)
