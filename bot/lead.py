@@ -124,7 +124,7 @@ _BUILDINGS = frozenset(
     """mall center centre university college school academy hospital clinic foundation
     institute association society council committee commission department ministry agency
     bureau administration authority cathedral mosque museum airport stadium arena palace church
-    zoo hotel library""".split()
+    zoo hotel library inn motel resort casino""".split()
 )
 BUILDING_HEADS = _BUILDINGS | frozenset("prison jail penitentiary".split())
 # An institution's name and "at" before a name: where it is ("Mississippi State Penitentiary at

@@ -2635,6 +2635,14 @@ def test_a_person_the_question_names_by_first_name_alone_answers_no_who_question
     ]
 
 
+def test_an_inn_or_a_motel_is_nobody():
+    # "Quality Inn [1]." led "Who bought Vicky White's house ...?" (offtopic-fresh36)
+    question = "Who bought Vicky White's house before the escape?"
+    sentence = "Video showed Vicky White at a Quality Inn in Florence before the escape."
+    assert ranked_leads(question, [sentence], [0.9]) == []
+    assert spans("They met at the Super 8 Motel and the Hard Rock Casino.", "Who met?") == []
+
+
 def test_a_name_the_question_gives_answers_no_where_question():
     # "Turning Point USA [1]." led "where's the turning point vigil for charlie kirk at the
     # university of tennessee being held" (user-answers-fresh14)
