@@ -697,7 +697,10 @@ def written_with_role(sentence: str, span: Span, role: str) -> bool:
     return bool(forms & (words | {singular(w) for w in words}))
 
 
-_ASKS_NAME = re.compile(r"\bwhat\s+(?:is|are|was|were)\s+(?:the\s+)?names?\b", re.IGNORECASE)
+# ("What's" and "whats" as "What is": `_WHAT_IS`)
+_ASKS_NAME = re.compile(
+    r"\bwhat(?:['’]?s|\s+(?:is|are|was|were))\s+(?:the\s+)?names?\b", re.IGNORECASE
+)
 _NAMED_BEFORE = re.compile(r"\b(?:named|called|dubbed|nicknamed)\s+$")
 # A word of a noun phrase: initials with their full stops ("U.S."), or a word.
 _PHRASE_WORD = re.compile(r"(?:[A-Z]\.){2,}|\w[\w'’&\-]*")

@@ -1674,6 +1674,11 @@ def test_the_name_asked_for_is_the_one_after_named():
     question = "What are the names of the turkeys Trump will pardon?"
     lead = choose_lead(question, [sentence, *others], [0.8, 0.7])
     assert lead is not None and lead.span.text == "Gobble and Waddle"
+    # asked "What's" or, typed, "whats" (read as no name asked in user-answers-fresh14)
+    one = "At the White House, Trump pardoned a turkey named Gobble."
+    for asked in ("What's the name of the turkey", "whats the name of the turkey"):
+        lead = choose_lead(f"{asked} Trump will pardon?", [one, *others], [0.8, 0.7])
+        assert lead is not None and lead.span.text == "Gobble"
     # not for a question asking for something else
     lead = choose_lead("Where were the turkeys pardoned?", [sentence, *others], [0.8, 0.7])
     assert lead is not None and lead.span.text == "White House"
