@@ -805,15 +805,24 @@ def _part_named(words: list[str], text: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
 
 
-def phrase_splits(phrase: str) -> list[tuple[list[str], list[str]]]:
-    """The parts an article may name `phrase` in apart: a state or a country and the name it
-    qualifies (`place_split`); the first word of a name of three or more words and the name it
-    qualifies ("Nashville" and "Eras Tour": 'a three-night "Eras" tour stop in ... Nashville')."""
-    words = phrase.split()
-    splits = [split] if (split := place_split(phrase)) is not None else []
-    if len(words) > 2 and (not splits or len(splits[0][0]) > 1):
-        splits.append((words[:1], words[1:]))
-    return splits
+# How near its first word an article names the rest of a name for the two to name it apart
+# (`_named_near`), in characters: "Nashville" and 'a three-night "Eras" tour stop' three
+# sentences apart are one name; "Cincinnati" and "Chicago Public Schools" in a roundup of the
+# fifty states' news are not "Cincinnati Public Schools".
+NAMED_NEAR = 400
+
+
+def _named_near(phrase: str, text: str) -> bool:
+    """Whether `text` names the first word of a name of three or more words ("Nashville
+    Eras Tour"), as written, within NAMED_NEAR characters of the rest of it, in order."""
+    first, *rest = phrase.split()
+    if len(rest) < 2:
+        return False
+    word = _POSSESSIVE.sub("", first)
+    return any(
+        phrase_in(" ".join(rest), text[max(0, m.start() - NAMED_NEAR) : m.end() + NAMED_NEAR])
+        for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)
+    )
 
 
 def _named_reversed(phrase: str, text: str) -> bool:
@@ -829,17 +838,19 @@ def _named_reversed(phrase: str, text: str) -> bool:
 
 def missing_phrases(question: str, texts: Iterable[str]) -> list[str]:
     """The question's names of several words (`name_phrases`) that none of `texts` names, in
-    order, in parts (`phrase_splits`, `named_in_parts`) or, of two words, the other way round."""
+    order, as a place and the name it qualifies (`place_split`, `named_in_parts`), by its first
+    word near the rest (`_named_near`) or, of two words, the other way round."""
     phrases = name_phrases(question)
     if not phrases:
         return []
     texts = list(texts)
     missing = []
     for phrase in phrases:
-        splits = phrase_splits(phrase)  # once a phrase, not once a text
+        split = place_split(phrase)  # once a phrase, not once a text
         if not any(
             phrase_in(phrase, t)
-            or any(named_in_parts(split, t) for split in splits)
+            or (split is not None and named_in_parts(split, t))
+            or _named_near(phrase, t)
             or _named_reversed(phrase, t)
             for t in texts
         ):

@@ -371,6 +371,11 @@ def test_a_name_is_in_a_text_naming_its_first_word_and_the_rest_apart_or_reverse
     # each part still has to be there, its single word as the question writes it
     text = 'Fans expect news when she returns for a three-night "Eras" tour stop in the city.'
     assert missing_phrases("What did the Gotham Eras Tour cost?", [text]) == ["Gotham Eras Tour"]
+    # and the first word near the rest: a roundup of the states' news naming Cincinnati in one
+    # state's item and Chicago Public Schools in another's names no Cincinnati Public Schools
+    text = "Ohio: A court in Cincinnati ruled. " + "Other news. " * 50 + "Chicago Public Schools"
+    asked = "Who vaccinated Cincinnati Public Schools teachers?"
+    assert missing_phrases(asked, [text]) == ["Cincinnati Public Schools"]
     text = "Why Ameera, a puppet, is far from her Muppet friends"
     assert missing_phrases(question, [text]) == ["Muppet Ameera"]
 
