@@ -118,6 +118,11 @@ UNSPOKEN_TOPIC = (
 )
 RESPELLED = "Nobody called “{asked}” is quoted in the indexed news; I read it as {speaker}."
 NOTHING_ABOUT = "I found nothing about {names} in the indexed news articles."
+# Where the articles that would answer name another thing of the name's kind: "Chicago Public
+# Schools" for "Cincinnati Public Schools".
+NAMESAKE = (
+    "I found nothing that answers that about {names}: the closest articles are about a namesake."
+)
 SEVERAL_CALLED = (
     "Several people called {asked} are quoted in the indexed news ({names}); ask about one of "
     "them by their full name."
@@ -1328,7 +1333,7 @@ class Answerer:
             swapped = [name for name in swapped if not _misspells(name, written)]
         if swapped:
             log.info("the cited articles name a namesake of %s: not found", swapped)
-            return self._not_found(q, hits, searcher, swapped)
+            return self._not_found(q, hits, searcher, swapped, NAMESAKE)
         cites = CitationBuilder(searcher.articles)
         parts = []
         used: dict[str, list[str]] = {}  # article id -> the sentences taken from it
@@ -1434,10 +1439,11 @@ class Answerer:
         hits: Sequence[Hit],
         searcher: Searcher,
         missing: Sequence[str] = (),
+        saying: str = NOTHING_ABOUT,
     ) -> Answer:
-        """Nothing answers: say so, name what was missing, and what the closest articles cover
-        (titles only: nothing is cited, since nothing answered)."""
-        lines = [NOTHING_ABOUT.format(names=_names(q.text, missing)) if missing else NOT_FOUND]
+        """Nothing answers: say so, name what was missing (`saying` it so), and what the closest
+        articles cover (titles only: nothing is cited, since nothing answered)."""
+        lines = [saying.format(names=_names(q.text, missing)) if missing else NOT_FOUND]
         language = question_language(q.text)
         if language is not None:
             lines.append(IN_ENGLISH.format(language=language))

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from bot.answer import Answerer
+from bot.answer import NAMESAKE, Answerer
 from bot.render import render_answer
 from index.library import Library
 from tests.bot.conftest import ask_json, council_meetings, library_of, texts_of
@@ -53,7 +53,7 @@ def library(tmp_path_factory: pytest.TempPathFactory, real_embedder: Any) -> Lib
 def test_an_article_on_a_namesake_answers_nothing(capsys, library, monkeypatch):
     answer = ask_json(capsys, library, monkeypatch, QUESTION, TEXTS)
     assert not answer["found"] and answer["citations"] == []
-    assert "Cincinnati Public Schools" in answer["answer"]
+    assert answer["answer"].startswith(NAMESAKE.format(names="“Cincinnati Public Schools”"))
     # the same question of the schools the article names is answered from it
     asked = QUESTION.replace("Cincinnati", "Chicago")
     answer = ask_json(capsys, library, monkeypatch, asked, TEXTS)
@@ -66,4 +66,4 @@ def test_discord_shows_the_refusal_and_the_name(library):
     answer = Answerer(library, library.settings).answer(QUESTION)
     (reply,) = render_answer(answer)
     assert reply.embeds == () and reply.content is not None
-    assert "Cincinnati Public Schools" in reply.content
+    assert reply.content.startswith(NAMESAKE.format(names="“Cincinnati Public Schools”"))
