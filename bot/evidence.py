@@ -859,15 +859,16 @@ def missing_phrases(question: str, texts: Iterable[str]) -> list[str]:
 
 
 def swapped_names(question: str, texts: Iterable[str]) -> list[str]:
-    """The question's names of several words (`name_phrases`) that none of `texts` names
+    """The question's names of three or more words (`name_phrases`) that none of `texts` names
     (`missing_phrases`) while one of them names the rest of it after another capitalised word:
     "Cincinnati Public Schools" asked, "Chicago Public Schools" written. The texts are about a
-    namesake, not about what was asked."""
+    namesake, not about what was asked. (A name of two words is no namesake by its last alone:
+    "Winter Games" beside "Olympic Games", "Columbus Ohio" beside "Central Ohio".)"""
     texts = list(texts)
     swapped = []
     for phrase in missing_phrases(question, texts):
         first, *rest = phrase.split()
-        if not rest or rest[0][:1].islower():
+        if len(rest) < 2 or rest[0][:1].islower():
             continue
         other = re.compile(
             r"(?<![\w-])([A-Z][\w'’\-]*)\s+" + r"\s+".join(map(re.escape, rest)) + r"(?![\w-])"
