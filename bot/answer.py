@@ -1315,22 +1315,14 @@ class Answerer:
         # every rare name of the question in an article the answer cites, not only in some
         # retrieved one: "Who did Disney pick to build its theme park in Abu Dhabi?" is not
         # answered from articles on Walt Disney World
-        missing = self._missing(q.text, answering, searcher) if answering else ()
-        if missing and not cased:
-            # typed without capitals, the capitals are the bot's reading, and a word the news
-            # misspells too is cased as a name: "house repubicans" (of "Republicans"), "ozzy
-            # osborne" (of "Osbourne") name nobody else
-            written = word_set(h.text for h in hits)
-            missing = tuple(name for name in missing if not _misspells(name, written))
-        if missing:
+        cited_texts = _article_texts(answering, searcher)
+        missing = rare_missing_names(q.text, cited_texts, searcher) if answering else ()
+        if _as_typed(missing, hits, cased):
             log.info("a rare name of the question is in no article the answer cites: not found")
             return self._not_found(q, hits, searcher)
         # nor answered from articles naming a namesake of one of its names: "Cincinnati Public
         # Schools" asked, only "Chicago Public Schools" written where the answer comes from
-        swapped = swapped_names(q.text, _article_texts(answering, searcher))
-        if swapped and not cased:
-            written = word_set(h.text for h in hits)
-            swapped = [name for name in swapped if not _misspells(name, written)]
+        swapped = _as_typed(swapped_names(q.text, cited_texts), hits, cased)
         if swapped:
             log.info("the cited articles name a namesake of %s: not found", swapped)
             return self._not_found(q, hits, searcher, swapped, NAMESAKE)
@@ -1452,6 +1444,16 @@ class Answerer:
         if titles:
             lines.append(CLOSEST.format(titles="; ".join(f"“{t}”" for t in titles)))
         return Answer(question=q.text, text=" ".join(lines), found=False, subject=q.subject)
+
+
+def _as_typed(names: Sequence[str], hits: Sequence[Hit], cased: bool) -> tuple[str, ...]:
+    """`names` but, typed without capitals (not `cased`), those the bot cased from a word the
+    news misspells too: the capitals are the bot's reading, and "house repubicans" (of
+    "Republicans") or "ozzy osborne" (of "Osbourne") name nobody else."""
+    if cased or not names:
+        return tuple(names)
+    written = word_set(h.text for h in hits)
+    return tuple(name for name in names if not _misspells(name, written))
 
 
 def _misspells(name: str, written: set[str]) -> bool:

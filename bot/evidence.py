@@ -801,8 +801,12 @@ def named_in_parts(split: tuple[list[str], list[str]], text: str) -> bool:
 def _part_named(words: list[str], text: str) -> bool:
     if len(words) > 1:
         return phrase_in(" ".join(words), text)
-    word = _POSSESSIVE.sub("", words[0])
-    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
+    return _as_written(words[0]).search(text) is not None
+
+
+def _as_written(word: str) -> re.Pattern[str]:
+    """`word` without an owner's "'s", as a whole word written as the question writes it."""
+    return re.compile(rf"(?<![\w-]){re.escape(_POSSESSIVE.sub('', word))}(?![\w-])")
 
 
 # How near its first word an article names the rest of a name for the two to name it apart
@@ -818,10 +822,9 @@ def _named_near(phrase: str, text: str) -> bool:
     first, *rest = phrase.split()
     if len(rest) < 2:
         return False
-    word = _POSSESSIVE.sub("", first)
     return any(
         phrase_in(" ".join(rest), text[max(0, m.start() - NAMED_NEAR) : m.end() + NAMED_NEAR])
-        for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)
+        for m in _as_written(first).finditer(text)
     )
 
 
