@@ -246,6 +246,9 @@ SETS: dict[str, QuestionSet] = {
     # 40 more of the same four kinds in turn, written in the fifty-fourth round from other
     # stories (seed 3636) and committed before their first run.
     "offtopic-fresh36": QuestionSet(QUESTIONS / "offtopic-fresh36.jsonl", False, REPORT),
+    # 40 more of the same four kinds in turn, written in the fifty-fifth round from other
+    # stories (seed 3737) and committed before their first run.
+    "offtopic-fresh37": QuestionSet(QUESTIONS / "offtopic-fresh37.jsonl", False, REPORT),
     # The other 40 drawn from those drafts: the requests and yes/no questions to choose any rule of
     # that form on (fresh18 is only reported).
     "offtopic-forms-tune": QuestionSet(QUESTIONS / "offtopic-forms-tune.jsonl", False, TUNE),
@@ -327,6 +330,9 @@ SETS: dict[str, QuestionSet] = {
     # 40 more, written in the fifty-fourth round from other random articles (seed 1414) and
     # committed before their first run.
     "user-answers-fresh14": QuestionSet(QUESTIONS / "user-answers-fresh14.jsonl", True, REPORT),
+    # 40 more, written in the fifty-fifth round from other random articles (seed 1515) and
+    # committed before their first run.
+    "user-answers-fresh15": QuestionSet(QUESTIONS / "user-answers-fresh15.jsonl", True, REPORT),
     "who-is-tune": QuestionSet(WHO_IS["realtimeqa-tune"], True, TUNE),
     "who-is-dev": QuestionSet(WHO_IS["realtimeqa-dev"], True, REPORT),
 }
