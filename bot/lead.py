@@ -58,8 +58,10 @@ PERSON_NOUNS = frozenset(
     councilman councilwoman councilmember alderman alderwoman assemblyman assemblywoman inmate
     inmates prisoner prisoners suspect suspects victim victims professor composer philosopher
     meteorologist geophysicist cardiologist researcher analyst historian strategist forecaster
-    physician doctor nurse teacher student engineer pastor""".split()
+    physician doctor nurse teacher student engineer pastor manager managers""".split()
 )
+# Before "manager", a firm that manages money, no person: "Which asset manager ...?"
+FIRM_MANAGERS = frozenset("asset assets fund funds money investment hedge-fund wealth".split())
 PLACE_NOUNS = frozenset(
     """country countries nation nations state states city cities town towns region county
     province territory island islands continent place location area capital neighborhood
@@ -534,6 +536,7 @@ _CHANGED_TO = re.compile(
     re.IGNORECASE,
 )
 _WHAT_IS = re.compile(r"\b(what|which)['’]?s\b", re.IGNORECASE)  # "what's", "whats"
+_NAME_FIRST = re.compile(r"^\W*(?:the\s+)?names?\s+of\b", re.IGNORECASE)
 # A question opening with "why" or with "how" and a verb of what happened asks for a clause: a
 # wh-word after it ("How did Stout plead when he was arraigned?") is no part of what is asked.
 # Not "how do", "how can" and their kin, which ask how to do something ("How can I stop my
@@ -561,7 +564,8 @@ _DEFINE = re.compile(
 # "What is the film about?" asks what it says, not for a name; "What was he arrested for?" why
 # ("What team does he play for?" asks for a name: a noun comes first; so does "What is the name
 # of the team he plays for?").
-_DETERMINERS = frozenset("the its his her their".split())  # before the noun read: "its name"
+# before the noun read: "its name", "that shade" ("What's that shade called?")
+_DETERMINERS = frozenset("the its his her their this that these those".split())
 # "What was his name?": a man's or a woman's name is a person's ("its" or "their" name may be
 # a company's or a band's).
 _PERSONS_NAME = re.compile(
@@ -683,6 +687,28 @@ def asked_role(question: str, expected: ExpectedType) -> str | None:
     m = _DESCRIBED_ROLE.match(question)
     head = singular(_key_word(m.group("role").split()[-1])) if m else None
     return head if head in ROLE_NOUNS else None
+
+
+QUALIFIED_ROLE_WORDS = 6  # at most this many words from "which" to the role's noun
+
+
+def qualified_role(question: str) -> str | None:
+    """The role a "which" question asks a person of, as written with a named qualifier:
+    "Colorado College political scientist" of "Which Colorado College political scientist
+    weighed in on ...?"; None for a role with no capitalised word before its noun ("Which
+    political scientist ...?") and for questions asking no person by a noun."""
+    expected = expected_type(question)
+    if expected is None or expected.kind != PERSON or not expected.noun:
+        return None
+    m = re.search(
+        rf"\b(?:which|what)\s+(?P<role>(?:[\w.'’&\-]+\s+){{1,{QUALIFIED_ROLE_WORDS - 1}}}?"
+        rf"{re.escape(expected.noun)})\b",
+        question,
+        re.IGNORECASE,
+    )
+    if m is None or not any(w[:1].isupper() for w in m.group("role").split()[:-1]):
+        return None
+    return m.group("role")
 
 
 def written_with_role(sentence: str, span: Span, role: str) -> bool:
@@ -880,6 +906,8 @@ def expected_type(question: str) -> ExpectedType | None:
     "When ...," clause: `opening_clause_end`); None for questions ("why", "how did", "what
     happened") whose answer is a clause, not a span."""
     question = _WHAT_IS.sub(r"\1 is", question)  # "What's the payout?" asks "What is ..."
+    # "name of the judge in ..." typed first asks what "What is the name of ..." does
+    question = _NAME_FIRST.sub("What is the name of", question)
     start = opening_clause_end(question)
     if _CLAUSE_ASKED.match(question, start):
         return None  # "How did he plead when he was arraigned?" asks no date
@@ -958,6 +986,10 @@ def expected_type(question: str) -> ExpectedType | None:
         )
         words, written = words[:cut], written[:cut]
         several = words[0] in ("two", "three", "both", "names")  # "names": all of them
+        if not what and _people(words[0]) and (len(words) == 1 or _past(words[1])):
+            # "Which American will play Sinner ...?", "Which Canadians won ...?": someone of
+            # that people
+            return ExpectedType(PERSON, several=singular(words[0]) != words[0])
         if words[-1] in CURRENCY_NOUNS or words[0] in CURRENCY_NOUNS:
             # "What is the currency ...?": "franc"; first in "Which currency hit ...?", whose
             # verb the phrase keeps ("currency pair" is asked in no news question)
@@ -985,8 +1017,12 @@ def expected_type(question: str) -> ExpectedType | None:
                 # (a number's noun before a gerund names an activity: "which speed skating
                 # event" asks for an event)
                 return ExpectedType(NUMBER, w)
-            if (w in PERSON_NOUNS or singular(w) in PERSON_NOUNS) and not (
-                (i in before_noun and i + 1 < len(words)) or _owns_asked(written, words, i)
+            if (
+                (w in PERSON_NOUNS or singular(w) in PERSON_NOUNS)
+                and not (
+                    (i in before_noun and i + 1 < len(words)) or _owns_asked(written, words, i)
+                )
+                and not (singular(w) == "manager" and i and words[i - 1] in FIRM_MANAGERS)
             ):  # "Which stars ...?"
                 return ExpectedType(PERSON, w, several)
             if (
@@ -1028,7 +1064,11 @@ def expected_type(question: str) -> ExpectedType | None:
     return None
 
 
-TITLED = WORK_NOUNS | frozenset("memoir memoirs autobiography biography".split())  # has a title
+# What has a title: a work, a memoir, a record (a music record: "the title of the record")
+TITLED = WORK_NOUNS | frozenset(
+    """memoir memoirs autobiography biography record records single singles track tracks
+    episode episodes play plays poem poems""".split()
+)
 _TITLE_OF = re.compile(  # "... the title of David Harrison's new autobiography"
     r"(?:is|was|are|were)\s+(?:the\s+)?titles?\s+of\s+(?P<phrase>(?:[\w’'\-]+\s+){0,7}[\w’'\-]+)",
     re.IGNORECASE,
@@ -1074,8 +1114,13 @@ MARK_WORDS = frozenset("world olympic national american european meet course tra
 
 def _record_asked(question: str, end: int) -> bool:
     m = _RECORD_ASKED.match(question, end)
-    before = m.group("before").split() if m else []
-    return m is not None and (not before or _key_word(before[-1]) not in MARK_WORDS)
+    if m is None or _TITLE_WORDS.search(m.group("before")):
+        return False  # "What's the title of the record?" asks for a work's title
+    before = m.group("before").split()
+    return not before or _key_word(before[-1]) not in MARK_WORDS
+
+
+_TITLE_WORDS = re.compile(r"\btitles?\s+of\b", re.IGNORECASE)
 
 
 # Games won, lost (and tied) as news writes them: "19-2", "33-22-1" (not a season, "2024-25").

@@ -571,11 +571,12 @@ COUNTRIES = frozenset(
     romania russia rwanda samoa senegal serbia seychelles singapore slovakia slovenia somalia
     spain sudan suriname sweden switzerland syria taiwan tajikistan tanzania thailand togo tonga
     tunisia turkey turkmenistan tuvalu uganda ukraine uruguay uzbekistan vanuatu vatican venezuela
-    vietnam yemen zambia zimbabwe england scotland wales""".split()
+    vietnam yemen zambia zimbabwe england scotland wales britain""".split()
 ) | frozenset(
     {
         "united states",
         "united kingdom",
+        "great britain",
         "united arab emirates",
         "saudi arabia",
         "south africa",

@@ -415,6 +415,35 @@ def test_whats_asks_what_what_is_does():
     assert spans("A maximum payout of $100 is allowed.", question) == ["$100"]
 
 
+def test_name_of_typed_first_asks_what_whats_the_name_of_does():
+    # "name of the district judge in the mazars accounting subpoena fight" had no lead: chat
+    # drops the "what's the" (user-answers-fresh15)
+    typed = "name of the district judge in the mazars accounting subpoena fight"
+    assert (
+        expected_type(typed)
+        == expected_type(f"what is the {typed}")
+        == ExpectedType(PERSON, "judge")
+    )
+    assert expected_type("Name of the storm that hit Tampa?") == expected_type(
+        "What is the name of the storm that hit Tampa?"
+    )
+    # (a name asked later in a question is read where it is: "in the name of" asks nothing)
+    assert expected_type("In the name of what cause did they march?") != ExpectedType(PERSON)
+
+
+def test_what_is_that_thing_called_asks_its_name():
+    # "Pantone went with basically white for 2026, what's that shade called?" had no lead:
+    # "that" was read as no noun (user-answers-fresh15); "this" and "those" are read the same
+    question = "Pantone went with basically white for 2026, what's that shade called?"
+    assert expected_type(question) == expected_type("What is the shade called?") is not None
+    assert expected_type("what is this new law called") == expected_type(
+        "what is the new law called"
+    )
+    assert expected_type("What are those drones called?") == expected_type(
+        "What are the drones called?"
+    )
+
+
 def test_a_memoir_is_a_work():
     # "Peters [1]." answered "What's the title of children's author David Harrison's new
     # autobiography?"
@@ -422,6 +451,17 @@ def test_a_memoir_is_a_work():
     assert expected_type(question) == ExpectedType(WORK)
     sentence = "Tom Peters said Harrison's autobiography, “This Life,” came out in May."
     assert spans(sentence, question) == ["This Life"]
+    # a record's title is a work's: "What's the title of the record?" was read as asking for a
+    # number, a sports record (user-answers-fresh15)
+    record = (
+        "Swift just teased TS12 with Jason and Travis Kelce, so what's the title of the record?"
+    )
+    assert expected_type(record) == ExpectedType(WORK)
+    assert expected_type("what is the title of her new single") == ExpectedType(WORK)
+    # (a record asked without a title is still a number: "What was the Cowboys' record?")
+    assert expected_type("What was the Cowboys' Thanksgiving record?") == ExpectedType(
+        NUMBER, "record"
+    )
 
 
 def test_a_high_or_a_low_is_a_number():
@@ -1351,6 +1391,35 @@ def test_an_approval_rating_is_a_number():
 @pytest.mark.parametrize("noun", ["minister", "ambassador", "justice", "spokeswoman"])
 def test_a_title_after_which_asks_for_a_person(noun):
     assert expected_type(f"Which {noun} resigned?") == ExpectedType(PERSON, noun)
+
+
+def test_a_manager_is_a_person_an_asset_manager_a_firm():
+    # "Washington [1]." led "Which Commanders general manager said Trump's comments on the team
+    # name don't affect the team?" (user-answers-fresh15): a manager was read as no person
+    question = "Which Commanders general manager said Trump's comments don't affect the team?"
+    assert expected_type(question) == ExpectedType(PERSON, "manager")
+    assert expected_type("Who is the team's general manager?") == ExpectedType(PERSON)
+    # (a firm that manages money is no person: "BlackRock")
+    for firm in ("asset", "fund", "money", "investment", "hedge-fund"):
+        assert expected_type(f"Which {firm} manager bought the stake?").kind != PERSON
+
+
+def test_a_people_alone_after_which_asks_for_a_person():
+    # "Grand Slam [1]." led "Which American will play Sinner for the 2024 U.S. Open title ...?"
+    # (user-answers-fresh15): a nationality asked alone is someone of it
+    question = "Which American will play Sinner for the 2024 U.S. Open title?"
+    assert expected_type(question) == ExpectedType(PERSON)
+    assert expected_type("which canadians have won gold in the relay") == ExpectedType(
+        PERSON, several=True
+    )
+    assert expected_type("Which American qualified for the final?") == ExpectedType(PERSON)
+    # ... and Britain is a country, nobody: "Great Britain [1]." led it once that was read
+    draper = "The stage was new for Draper, a 22-year-old lefty from Great Britain."
+    assert "Great Britain" not in spans(draper, question)
+    assert spans("Britain sent troops.", "Which country sent troops?") == ["Britain"]
+    # (a people before a noun asks for that noun)
+    assert expected_type("Which French city did he visit?").kind == PLACE
+    assert expected_type("Which Mexican artist drew it first?") == ExpectedType(PERSON, "artist")
 
 
 def test_a_person_titled_after_a_place_is_no_place():
