@@ -38,6 +38,7 @@ from bot.evidence import (
     missing_people,
     missing_phrases,
     money_unmet,
+    ordinal_act,
     ordinal_given,
     phrase_in,
     question_names,
@@ -66,6 +67,7 @@ from bot.lead import (
     full_name,
     lowercase_words,
     opening,
+    qualified_role,
     question_words,
     ranked_leads,
     runner_up,
@@ -368,6 +370,25 @@ def answer_type_present(question: str, texts: Sequence[str], scores: np.ndarray)
     known, common = capitalised_words(texts), lowercase_words(texts)
     best = np.argsort(-scores, kind="stable")[:TYPED_SENTENCES]
     return float(any(candidate_spans(texts[i], expected, asked, known, common) for i in best))
+
+
+def qualified_role_written(question: str, texts: Sequence[str]) -> bool:
+    """Whether one of `texts` writes the role the question asks a person of with its named
+    qualifier (`qualified_role`: "Colorado College political scientist") and a person of the
+    kind asked: "says Tom Cronin, a Colorado College political scientist" names whom "Which
+    Colorado College political scientist weighed in on ...?" asks for, however weakly the
+    rest of the question's words are matched."""
+    role = qualified_role(question)
+    if role is None:
+        return False
+    written = re.compile(rf"(?<!\w){re.escape(role)}(?!\w)", re.IGNORECASE)
+    holding = [t for t in texts if written.search(t)]
+    expected = expected_type(question)
+    if not holding or expected is None:
+        return False
+    asked = question_words(question)
+    known, common = capitalised_words(texts), lowercase_words(texts)
+    return any(candidate_spans(t, expected, asked, known, common) for t in holding)
 
 
 _ASKING_WORDS = frozenset(
@@ -1080,7 +1101,7 @@ class Answerer:
         best = np.argsort(-scores, kind="stable")[:TYPED_SENTENCES]
         named = subject_named(
             q.text, q.keywords, [sentences[i].text for i in best], searcher.rarity
-        )
+        ) or qualified_role_written(q.text, [s.text for s in sentences])
         evidence = Evidence((), support, support_probability(support), named)
         return _Weighed(sentences, scores, dated, svecs, evidence, texts)
 
@@ -1272,7 +1293,8 @@ class Answerer:
         )
         # "Who was the first person to climb Mount Everest?" is led from a sentence giving
         # that first, not by an official quoted on this year's climbers
-        firsts = _giving_first(q.text, leads, [s.text for s in sentences])
+        before = _sentences_before(sentences, searcher) if ordinal_act(q.text) else []
+        firsts = _giving_first(q.text, leads, [s.text for s in sentences], before)
         if leads and not firsts:
             log.info("no lead's sentence gives the first asked for: not found")
             return self._not_found(q, hits, searcher)
@@ -1507,10 +1529,16 @@ def _normal(text: str) -> str:
     return " ".join(text.split())
 
 
-def _giving_first(question: str, leads: Sequence[Lead], sentences: Sequence[str]) -> list[Lead]:
+def _giving_first(
+    question: str, leads: Sequence[Lead], sentences: Sequence[str], before: Sequence[str]
+) -> list[Lead]:
     """The leads some sentence naming them gives the first asked for (`ordinal_given`), each
     from that sentence: "Vermont" is led once, from its best sentence ("the Vermont labeling
-    law"), though another says "Vermont ... becomes the first state to require labeling"."""
+    law"), though another says "Vermont ... becomes the first state to require labeling".
+    A lead opening its sentence is given it by the sentence before it in its article
+    (`before`, one a sentence) when that one gives the first of someone it names by no lead:
+    "A 65-year-old woman ... has died, the first death attributed to the quake. Laurie Anne
+    Thompson was at her Napa home ...", where no sentence writes her name with the first."""
     out = []
     for lead in leads:
         order = [lead.sentence, *(j for j in range(len(sentences)) if j != lead.sentence)]
@@ -1520,6 +1548,41 @@ def _giving_first(question: str, leads: Sequence[Lead], sentences: Sequence[str]
                 span = Span(lead.span.text, at, at + len(lead.span.text))
                 out.append(replace(lead, span=span, sentence=j))
                 break
+        else:
+            prior = before[lead.sentence] if before else ""
+            subject = _sentence_subject(sentences[lead.sentence], lead.span)
+            if (
+                subject is not None
+                and ordinal_given(question, prior)
+                and not any(other.span.text in prior for other in leads)
+            ):
+                out.append(replace(lead, span=subject))
+    return out
+
+
+SUBJECT_NAME_WORDS = 2  # capitalised words a sentence may open with before a name it leads
+
+
+def _sentence_subject(sentence: str, span: Span) -> Span | None:
+    """`span` as the name opening `sentence`, with the capitalised words before it that the
+    name starts with ("Laurie" of "Laurie Anne Thompson was at her home", where the lead read
+    "Anne Thompson"); None when the sentence opens otherwise."""
+    before = sentence[: span.start]
+    words = before.split()
+    opening = len(before) - len(before.lstrip(" \"“‘'"))
+    if len(words) > SUBJECT_NAME_WORDS or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return None
+    return Span(sentence[opening : span.end], opening, span.end)
+
+
+def _sentences_before(sentences: Sequence[Sentence], searcher: Searcher) -> list[str]:
+    """The sentence of its article just before each of `sentences` ("" for an article's first)."""
+    texts = {s.article_id: searcher.articles[s.article_id].text for s in sentences}
+    spans = {a: split_sentences(text) for a, text in texts.items()}
+    out = []
+    for s in sentences:
+        prior = [(a, b) for a, b in spans[s.article_id] if b <= s.start]
+        out.append(texts[s.article_id][slice(*prior[-1])] if prior else "")
     return out
 
 

@@ -242,7 +242,9 @@ def scope_unmet(question: str, texts: Sequence[str], articles: Sequence[str]) ->
 # recognise).
 _ORDINAL_ACT = re.compile(
     rf"\b(?P<ordinal>{'|'.join(sorted(ORDINALS))})\s+(?P<between>(?:[\w\-]+\s+){{0,3}}?)to\s+"
-    r"(?:[a-z]{3,}ly\s+)?(?P<verb>[a-z]+)\b",
+    # (a determiner after "to" makes it no infinitive: "the first death attributed to the quake")
+    r"(?:[a-z]{3,}ly\s+)?(?!(?:the|an?|his|her|its|their|this|that|these|those)\b)"
+    r"(?P<verb>[a-z]+)\b",
     re.IGNORECASE,
 )
 # A past right after the ordinal and right before "to" is the act, the ordinal its adverb:
@@ -303,7 +305,20 @@ def superlative_unmet(question: str, texts: Sequence[str]) -> bool:
 # locomotive" for "Who built the first successful steam locomotive?"). Each asked verb with the
 # word stems that tell of it.
 CREATIVE_ACTS: dict[str, tuple[str, ...]] = {
-    "wrote": ("wrot", "writ", "author", "novelist", "playwright", "poet"),
+    # (and a writer of a kind: the "Conclave" screenwriter wrote its screenplay)
+    "wrote": (
+        "wrot",
+        "writ",
+        "author",
+        "novelist",
+        "playwright",
+        "poet",
+        "screenwrit",
+        "songwrit",
+        "scriptwrit",
+        "speechwrit",
+        "ghostwrit",
+    ),
     "composed": ("compos",),
     "painted": ("paint",),
     "designed": ("design", "architect"),

@@ -95,6 +95,34 @@ def test_support_probability_grows_with_the_evidence():
     assert 0.0 < support_probability(weak) < support_probability(strong) < 1.0
 
 
+def test_a_person_written_with_the_qualified_role_asked_is_evidence():
+    from bot.answer import qualified_role_written
+    from bot.lead import qualified_role
+
+    # "Which Colorado College political scientist weighed in on Trump ...?" was refused as too
+    # weakly supported (user-answers-fresh15): the sentence naming "Tom Cronin, a Colorado
+    # College political scientist" ranked third, below two naming nobody
+    question = "Which Colorado College political scientist weighed in on Trump running into limits?"
+    assert qualified_role(question) == "Colorado College political scientist"
+    cronin = (
+        '"He would sue people," says Tom Cronin, a Colorado College political scientist and '
+        "co-author of a book on the presidency."
+    )
+    others = ["Trump showed in his first week that he plans to test the limits of power."]
+    assert qualified_role_written(question, [*others, cronin])
+    # the role written without a person, another qualifier, or the person without the role
+    assert not qualified_role_written(
+        question, [*others, "A Colorado College political scientist."]
+    )
+    assert not qualified_role_written(
+        question, [*others, "Tom Cronin, a Yale political scientist."]
+    )
+    assert not qualified_role_written(question, [*others, "Tom Cronin said it would not work."])
+    # a role without a named qualifier, or a question asking no person, asks no qualified role
+    assert qualified_role("Which political scientist weighed in on the limits?") is None
+    assert qualified_role("Which Colorado College building burned down?") is None
+
+
 def test_the_asked_kind_in_the_best_sentences_is_evidence():
     from bot.answer import answer_type_present
 
@@ -441,6 +469,14 @@ def test_sentences_without_the_creative_act_asked_do_not_answer_who_did_it_or_wh
     assert not creation_unmet(
         "Who designed the Sydney Opera House?", ["Its architect, Jorn Utzon, never saw it."]
     )
+    # a writer of a kind writes: "Conclave" screenwriter Peter Straughan wrote the screenplay
+    # (refused as told of no writing in user-answers-fresh15), a songwriter the song
+    screenwriter = 'says "Conclave" screenwriter Peter Straughan, speaking to USA TODAY.'
+    assert not creation_unmet("Who wrote the screenplay for Conclave?", [screenwriter])
+    assert not creation_unmet("Who wrote the song?", ["The songwriter, Jo Lee, told us."])
+    assert not creation_unmet("Who wrote the hit?", ["Its co-writer, Jo Lee, told us."])
+    # (a word merely ending in the stem tells of nothing: an "underwriter" insures)
+    assert creation_unmet("Who wrote the novel?", ["The underwriter, Jo Lee, said no."])
     # when it was made: "2023 [1]." answered "When was the Eiffel Tower completed?" from a
     # sentence on an inflatable tower's return
     inflatable = "An inflatable Eiffel Tower took the real one's place, as it did in 2023."
@@ -497,6 +533,11 @@ def test_a_first_is_given_by_a_sentence_saying_it_of_the_act_asked():
     assert not ordinal_given(question, "He was the last person to climb Everest this year.")
     # a question asking no first of an act asks nothing of the sentence
     assert ordinal_given("Who climbed Mount Everest?", "A German climber failed to climb it.")
+    # "to" before a determiner is no infinitive: "the first death attributed to the quake" is
+    # a first of dying, not of an act "the" (user-answers-fresh15's Napa question was refused)
+    died = "A woman has died, the first death attributed to the quake, officials said."
+    assert ordinal_given("Who was the first person to die in the Napa earthquake?", died)
+    assert not act_unmet("Who was the first person to die in the Napa earthquake?", [died])
 
 
 def test_a_title_is_present_abbreviated_or_written_out():
