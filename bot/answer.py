@@ -29,9 +29,11 @@ from bot.evidence import (
     RARE_NAME,
     Support,
     act_unmet,
+    asks_sum,
     contrast_unmet,
     count_unmet,
     creation_unmet,
+    is_sum,
     kind_unnamed,
     kind_unwritten,
     missing_names,
@@ -1299,6 +1301,11 @@ class Answerer:
             log.info("no lead's sentence gives the first asked for: not found")
             return self._not_found(q, hits, searcher)
         leads = firsts
+        if leads and asks_sum(q.text) and not is_sum(leads[0].span.text):
+            # "How much did the repair cost?" led "250 million gallons": the best sentences
+            # tell of the plant, not of what its repair cost (a sum further down is another's)
+            log.info("the lead is no sum of money: not found")
+            return self._not_found(q, hits, searcher)
         lead = leads[0] if leads else None
         expected = expected_type(q.text)
         if lead is None and expected is not None and expected.dimension is not None:

@@ -410,8 +410,33 @@ def count_unmet(question: str, lead: str | None, texts: Sequence[str]) -> bool:
         return False  # "14 victims" or "four Games" may well count the people or the times
     if lead is not None:
         # another sentence naming the thing does not make the lead count it
-        return counts_other(lead, expected.units) and not mentions_unit(expected.units, texts[:1])
+        counted = _counted(lead, texts[0]) if texts else lead
+        return counts_other(counted, expected.units) and not mentions_unit(
+            expected.units, texts[:1]
+        )
     return not mentions_unit(expected.units, texts)
+
+
+# The nouns after a bare number in its sentence: "two Olympic cauldrons" (not "101-floor", nor
+# "101 is ...": a function word ends them).
+_NOUNS_AFTER = re.compile(r"(?:\s+[A-Za-z][\w\-]*){1,3}")
+
+
+def _counted(lead: str, sentence: str) -> str:
+    """A bare number lead ("two") with the nouns its sentence writes after it ("two Olympic
+    cauldrons"), which say what it counts; any other lead as it is."""
+    if " " in lead.strip():
+        return lead
+    at = re.search(rf"(?<![\w.,]){re.escape(lead)}(?![\w.,\-])", sentence, re.IGNORECASE)
+    after = _NOUNS_AFTER.match(sentence, at.end()) if at else None
+    if after is None:
+        return lead
+    words = []
+    for word in after.group().split():
+        if word.lower() in STOPWORDS:
+            break
+        words.append(word)
+    return " ".join([lead, *words])
 
 
 def kind_unwritten(question: str, articles: Sequence[str]) -> bool:
@@ -435,17 +460,25 @@ MONEY_WORDS = frozenset(
 _SUM = re.compile(r"[$€£¥₹]|\b(?:" + "|".join(map(re.escape, CURRENCIES)) + r")\b", re.IGNORECASE)
 
 
-def money_unmet(question: str, texts: Sequence[str]) -> bool:
+def asks_sum(question: str) -> bool:
     """Whether the question asks how much money something cost or someone paid ("How much is
-    the zoo paying China for the pandas?") and none of `texts` (the sentences the answer would
-    show) writes a sum: sentences without one cannot say how much ("Two [1]." from a story on
-    the pandas' debut)."""
+    the zoo paying China for the pandas?"; not "How much snow fell?")."""
     expected = expected_type(question)
     if expected is None or not asks_money(expected):
         return False
-    if not {w.lower() for w in _WORD.findall(question)} & MONEY_WORDS:
-        return False
-    return not any(_SUM.search(text) for text in texts)
+    return bool({w.lower() for w in _WORD.findall(question)} & MONEY_WORDS)
+
+
+def is_sum(text: str) -> bool:
+    """Whether `text` writes a sum of money ("$2.5 million", "20 million euros")."""
+    return _SUM.search(text) is not None
+
+
+def money_unmet(question: str, texts: Sequence[str]) -> bool:
+    """Whether the question asks for a sum (`asks_sum`) and none of `texts` (the sentences the
+    answer would show) writes one: sentences without one cannot say how much ("Two [1]." from
+    a story on the pandas' debut)."""
+    return asks_sum(question) and not any(is_sum(text) for text in texts)
 
 
 # "What is an isotope?", "What are tariffs?": what a kind of thing is, asked by its common noun

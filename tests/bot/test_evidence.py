@@ -595,6 +595,16 @@ def test_sentences_not_writing_what_is_counted_do_not_answer_how_many():
     # a bare number counts nothing said: "101" of "Taipei 101" for how many stories tall
     taipei = "The 40-year-old climber scaled the 101-floor building in Taipei."
     assert not count_unmet("How many stories tall is the building?", "101", [taipei])
+    # ... but a bare number the sentence writes before a noun counts that noun: "Two [1]." led
+    # "How many spectators lined Corso Italia ...?" from "two Olympic cauldrons" (offtopic-fresh37)
+    question = "How many spectators lined Corso Italia to watch the parade in Cortina?"
+    cauldrons = (
+        "These Games are the first with two Olympic cauldrons – one in Milan, one in Cortina."
+    )
+    assert count_unmet(question, "two", [cauldrons])
+    crowd = "Some 5,000 spectators lined the street as two Olympic cauldrons were lit."
+    assert not count_unmet(question, "two", [crowd])
+    assert not count_unmet("How many Olympic cauldrons are lit?", "two", [cauldrons])
     # people and times go by many other nouns: "14 victims", "four Games"
     victims = "At least 14 victims were pulled from the rubble on Monday."
     assert not count_unmet("How many people died in the collapse?", "14 victims", [victims])
