@@ -17,10 +17,11 @@ export TRANSFORMERS_OFFLINE := 1
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml
+# Within constraints.txt: the package versions the documented figures were measured with.
+$(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
 run: setup
@@ -40,13 +41,13 @@ test: lint
 # what the wheel holds, never the checkout. Rebuilt only when a source changed.
 deploy: $(DEPLOY_STAMP)
 
-$(DEPLOY_STAMP): pyproject.toml $(PACKAGE_SOURCES)
+$(DEPLOY_STAMP): pyproject.toml constraints.txt $(PACKAGE_SOURCES)
 	test -x $(DEPLOY_BIN)/python || $(PYTHON) -m venv $(DEPLOY_VENV)
 	$(DEPLOY_BIN)/python -m pip install --quiet --upgrade pip
 	rm -rf build dist
 	$(DEPLOY_BIN)/python -m pip wheel --quiet --no-deps -w dist .
 	$(DEPLOY_BIN)/python -m pip uninstall --quiet --yes newsbot
-	$(DEPLOY_BIN)/python -m pip install --quiet dist/newsbot-*.whl
+	$(DEPLOY_BIN)/python -m pip install --quiet -c constraints.txt dist/newsbot-*.whl
 	touch $(DEPLOY_STAMP)
 
 # Benchmarks are not tests: they take about an hour and print docs/benchmarks.md's figures
