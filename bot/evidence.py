@@ -38,6 +38,7 @@ from bot.lead import (
     WORK_NOUNS,
     asked_noun,
     asks_money,
+    counted_unit,
     counts_other,
     expected_type,
     mentions_unit,
@@ -424,9 +425,9 @@ _NOUNS_AFTER = re.compile(r"(?:\s+[A-Za-z][\w\-]*){1,3}")
 
 def _counted(lead: str, sentence: str) -> str:
     """A bare number lead ("two") with the nouns its sentence writes after it ("two Olympic
-    cauldrons"), which say what it counts; any other lead as it is."""
-    if " " in lead.strip():
-        return lead
+    cauldrons"), which say what it counts; a lead that says it ("12-day") as it is."""
+    if counted_unit(lead):
+        return lead  # "Six planets", "12-day": the lead says what it counts
     at = re.search(rf"(?<![\w.,]){re.escape(lead)}(?![\w.,\-])", sentence, re.IGNORECASE)
     after = _NOUNS_AFTER.match(sentence, at.end()) if at else None
     if after is None:

@@ -3083,6 +3083,11 @@ def _unit(span: str) -> str:
     return singular(hyphened.group(1)) if hyphened else ""
 
 
+def counted_unit(span: str) -> str:
+    """What a number span says it counts ("" for a bare number): `_unit`."""
+    return _unit(span)
+
+
 def counts_other(span: str, units: frozenset[str]) -> bool:
     """Whether a number span counts something other than `units` ("Six planets" for "How many
     moons ...?"); a bare number counts nothing said."""

@@ -605,6 +605,9 @@ def test_sentences_not_writing_what_is_counted_do_not_answer_how_many():
     crowd = "Some 5,000 spectators lined the street as two Olympic cauldrons were lit."
     assert not count_unmet(question, "two", [crowd])
     assert not count_unmet("How many Olympic cauldrons are lit?", "two", [cauldrons])
+    # (a number that says what it counts keeps it: "12-day" of "the 12-day war" counts days)
+    war = "Trump declared the 12-day war over at the NATO summit."
+    assert not count_unmet("How many days did the war last?", "12-day", [war])
     # people and times go by many other nouns: "14 victims", "four Games"
     victims = "At least 14 victims were pulled from the rubble on Monday."
     assert not count_unmet("How many people died in the collapse?", "14 victims", [victims])
