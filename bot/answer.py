@@ -40,7 +40,6 @@ from bot.evidence import (
     missing_people,
     missing_phrases,
     money_unmet,
-    ordinal_act,
     ordinal_given,
     phrase_in,
     question_names,
@@ -1295,8 +1294,7 @@ class Answerer:
         )
         # "Who was the first person to climb Mount Everest?" is led from a sentence giving
         # that first, not by an official quoted on this year's climbers
-        before = _sentences_before(sentences, searcher) if ordinal_act(q.text) else []
-        firsts = _giving_first(q.text, leads, [s.text for s in sentences], before)
+        firsts = _giving_first(q.text, leads, [s.text for s in sentences])
         if leads and not firsts:
             log.info("no lead's sentence gives the first asked for: not found")
             return self._not_found(q, hits, searcher)
@@ -1536,16 +1534,10 @@ def _normal(text: str) -> str:
     return " ".join(text.split())
 
 
-def _giving_first(
-    question: str, leads: Sequence[Lead], sentences: Sequence[str], before: Sequence[str]
-) -> list[Lead]:
+def _giving_first(question: str, leads: Sequence[Lead], sentences: Sequence[str]) -> list[Lead]:
     """The leads some sentence naming them gives the first asked for (`ordinal_given`), each
     from that sentence: "Vermont" is led once, from its best sentence ("the Vermont labeling
-    law"), though another says "Vermont ... becomes the first state to require labeling".
-    A lead opening its sentence is given it by the sentence before it in its article
-    (`before`, one a sentence) when that one gives the first of someone it names by no lead:
-    "A 65-year-old woman ... has died, the first death attributed to the quake. Laurie Anne
-    Thompson was at her Napa home ...", where no sentence writes her name with the first."""
+    law"), though another says "Vermont ... becomes the first state to require labeling"."""
     out = []
     for lead in leads:
         order = [lead.sentence, *(j for j in range(len(sentences)) if j != lead.sentence)]
@@ -1555,41 +1547,6 @@ def _giving_first(
                 span = Span(lead.span.text, at, at + len(lead.span.text))
                 out.append(replace(lead, span=span, sentence=j))
                 break
-        else:
-            prior = before[lead.sentence] if before else ""
-            subject = _sentence_subject(sentences[lead.sentence], lead.span)
-            if (
-                subject is not None
-                and ordinal_given(question, prior)
-                and not any(other.span.text in prior for other in leads)
-            ):
-                out.append(replace(lead, span=subject))
-    return out
-
-
-SUBJECT_NAME_WORDS = 2  # capitalised words a sentence may open with before a name it leads
-
-
-def _sentence_subject(sentence: str, span: Span) -> Span | None:
-    """`span` as the name opening `sentence`, with the capitalised words before it that the
-    name starts with ("Laurie" of "Laurie Anne Thompson was at her home", where the lead read
-    "Anne Thompson"); None when the sentence opens otherwise."""
-    before = sentence[: span.start]
-    words = before.split()
-    opening = len(before) - len(before.lstrip(" \"“‘'"))
-    if len(words) > SUBJECT_NAME_WORDS or not all(w[:1].isupper() and w.isalpha() for w in words):
-        return None
-    return Span(sentence[opening : span.end], opening, span.end)
-
-
-def _sentences_before(sentences: Sequence[Sentence], searcher: Searcher) -> list[str]:
-    """The sentence of its article just before each of `sentences` ("" for an article's first)."""
-    texts = {s.article_id: searcher.articles[s.article_id].text for s in sentences}
-    spans = {a: split_sentences(text) for a, text in texts.items()}
-    out = []
-    for s in sentences:
-        prior = [(a, b) for a, b in spans[s.article_id] if b <= s.start]
-        out.append(texts[s.article_id][slice(*prior[-1])] if prior else "")
     return out
 
 
