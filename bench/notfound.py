@@ -333,6 +333,7 @@ SETS: dict[str, QuestionSet] = {
     # 40 more, written in the fifty-fifth round from other random articles (seed 1515) and
     # committed before their first run.
     "user-answers-fresh15": QuestionSet(QUESTIONS / "user-answers-fresh15.jsonl", True, REPORT),
+    "user-answers-fresh16": QuestionSet(QUESTIONS / "user-answers-fresh16.jsonl", True, REPORT),
     "who-is-tune": QuestionSet(WHO_IS["realtimeqa-tune"], True, TUNE),
     "who-is-dev": QuestionSet(WHO_IS["realtimeqa-dev"], True, REPORT),
 }
