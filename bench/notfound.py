@@ -249,6 +249,7 @@ SETS: dict[str, QuestionSet] = {
     # 40 more of the same four kinds in turn, written in the fifty-fifth round from other
     # stories (seed 3737) and committed before their first run.
     "offtopic-fresh37": QuestionSet(QUESTIONS / "offtopic-fresh37.jsonl", False, REPORT),
+    "offtopic-fresh38": QuestionSet(QUESTIONS / "offtopic-fresh38.jsonl", False, REPORT),
     # The other 40 drawn from those drafts: the requests and yes/no questions to choose any rule of
     # that form on (fresh18 is only reported).
     "offtopic-forms-tune": QuestionSet(QUESTIONS / "offtopic-forms-tune.jsonl", False, TUNE),
