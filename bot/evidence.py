@@ -708,6 +708,8 @@ def _name_runs(question: str) -> Iterator[list[str]]:
                 or _INITIALS.fullmatch(run[0].replace(".", ""))
             ):
                 run.pop(0)
+            while run and run[-1].isupper() and fold(run[-1]).strip(".") in ROLE_ABBREVIATIONS:
+                run.pop()  # "Packers GM": articles write "general manager", after the name
             capitals = [w for w in run if w != "of"]
             if len(capitals) >= 2 and not all(w.isupper() for w in capitals):
                 yield run
@@ -739,6 +741,9 @@ def _surname(name: str) -> str:
 
 # Titles a run of names may hold before a person's name: the roles', "AG" and "Atty." (attorney).
 _TITLES_IN_RUNS = _NAME_TITLES | frozenset({"ag", "atty"})
+# A role written by its initials after whose it is ("Packers GM", "Acme Widgets CEO"): no part
+# of the name, which articles write before the role in full or without it.
+ROLE_ABBREVIATIONS = frozenset({"gm", "ceo", "cfo", "coo", "cto"})
 
 
 def _around_title(run: list[str]) -> list[list[str]]:

@@ -590,9 +590,11 @@ _DEFINE_NAME = re.compile(
 _WORD = re.compile(r"\w(?:[\w'’&.\-]*\w)?")
 _PRONOUN_I = re.compile(r"I(?:['’](?:ll|m|ve|d))?")  # "I", "I'll", "I'm", "I've", "I'd"
 _SCORE = re.compile(r"\d+[-–]\d+")  # a score or a range: 1-2, 40-22, 2024-25
+SCORE_NOUNS = frozenset({"score", "scores"})
 _NUMBER = re.compile(
     rf"(?<![\w.,])(?<!\d[-–])(?:[{CURRENCY_SIGNS}]\s?)?\d+(?:[.,]\d+)*"
     r"(?:[-–]\d+(?![\w.,]))?"  # a range: "1-3"
+    r"(?![.,]?\d|[-–]\d)"  # (no part of a longer run of digits: "844-965-1386", a phone's)
     r"(?:\s?%|\s(?:percent|million|billion|trillion|thousand)\b)?"
 )
 # A word number in lower case, or capitalised where a sentence starts ("Four people died").
@@ -1144,7 +1146,9 @@ def _modifies_person(words: Sequence[str], i: int) -> bool:
 
 
 # Words after which a verb's past has an object, so is no adjective of the "which" phrase.
-_OBJECT_OPENERS = frozenset("the a an its his her their this that these those".split())
+_OBJECT_OPENERS = frozenset(
+    "the a an its his her their this that these those him them us me people".split()
+)
 
 
 def _possessive(word: str) -> bool:
@@ -1171,13 +1175,14 @@ def _outlets(words: Sequence[str], i: int) -> bool:
 
 
 def _before_verb(phrase: Sequence[str]) -> Sequence[str]:
-    """The words of a "which" phrase before its verb's past, where a name or a determiner
-    follows the past: "Which royal residence hosted Emmanuel Macron's state visit": "royal
-    residence", not running on to "state". A past before a lower-case noun is an adjective
-    ("Which newly elected mayor")."""
+    """The words of a "which" phrase before its verb's past, where a name, a determiner or a
+    person's pronoun follows the past: "Which royal residence hosted Emmanuel Macron's state
+    visit": "royal residence", not running on to "state"; "What cadence gave people ...":
+    "cadence". A past before a lower-case noun is an adjective ("Which newly elected mayor")."""
     for i in range(1, len(phrase) - 1):
         word, after = phrase[i], phrase[i + 1]
-        if "-" in word or not _past(_key_word(word)):
+        irregular = word.islower() and word in IRREGULAR_ACTS  # "gave"; not "Met Gala"
+        if "-" in word or not (_past(_key_word(word)) or irregular):
             continue
         if after[0].isupper() or _key_word(after) in _OBJECT_OPENERS:
             return phrase[:i]
@@ -2417,6 +2422,9 @@ def kind_bonus(span: str, expected: ExpectedType) -> float:
     if asks_money(expected):
         # "How much is the settlement?" asks for money; "How much snow fell?" does not
         return KIND_BONUS if _MONEY.search(span) else 0.0
+    if expected.kind == NUMBER and expected.noun in SCORE_NOUNS:
+        # "What was the final score?": "4-2", not "30 minutes" of extra time
+        return KIND_BONUS if _SCORE.fullmatch(span) else 0.0
     if expected.kind == NUMBER and expected.noun in SHARE_NOUNS:
         # "What is the unemployment rate?", "What percentage ...?": "4.1%", not "$2.8 trillion"
         return KIND_BONUS if _SHARE.search(span) else 0.0

@@ -32,6 +32,15 @@ from bot.evidence import (
 from bot.lead import asked_noun
 
 
+def test_a_role_by_its_initials_is_no_part_of_a_name():
+    # "I found nothing about “Packers GM”": articles write "general manager" after the name
+    assert name_phrases("Who was the Packers GM in 2019?") == []
+    assert name_phrases("What did the Green Bay Packers GM say?") == ["Green Bay Packers"]
+    # the name before it is still looked for ("the CEO of Acme Widgets" is not Apple's)
+    assert name_phrases("What did the Acme Widgets CEO say?") == ["Acme Widgets"]
+    assert missing_phrases("What did the Acme Widgets CEO say?", ["Apple CEO Tim Cook said."])
+
+
 @pytest.mark.parametrize(
     ("question", "names"),
     [

@@ -1065,6 +1065,30 @@ def test_a_record_or_a_range_is_one_number_and_a_congregation_nobody():
     assert spans(sentence, "Who set the fire?") == ["Stephen Pittman"]
 
 
+def test_a_phone_number_is_no_count_and_a_score_asked_for_is_a_score():
+    # "844-965 [1]." answered "how many roadways ... were blocked" from a hotline's number
+    sentence = "For help with cleanup, call Crisis Cleanup at 844-965-1386 or 211."
+    assert spans(sentence, "How many roadways were blocked?") == ["211"]
+    # "30 minutes [1]." answered "what was the penalty score ..." over "4-2 on penalties"
+    sentence = "After 30 minutes of extra time, Argentina won 4-2 on penalties."
+    lead = choose_lead("What was the penalty score?", [sentence], [0.8])
+    assert lead is not None and lead.span.text == "4-2"
+    # a score's noun asked for, a bare number does not beat a score
+    lead = choose_lead("What was the final score?", ["It ended 3-1 before 40,000 fans."], [0.8])
+    assert lead is not None and lead.span.text == "3-1"
+
+
+def test_a_which_phrase_ends_at_an_irregular_past_before_its_object():
+    # "Borja del Pozo Cruz [1]." answered "what cadence gave people the biggest drop in risk"
+    # ("people" read as the asked noun)
+    question = "What cadence gave people the biggest drop in dementia risk?"
+    expected = expected_type(question)
+    assert expected is not None and expected.kind != PERSON
+    assert expected_type("Which coach gave them a chance?") == ExpectedType(PERSON, "coach")
+    # a name is no past: "Met Gala" is read whole
+    assert expected_type("What is the Met Gala 2025 theme?") is None
+
+
 def test_a_price_is_a_sum_of_money():
     # "13 line [1]." answered "... what price does it start at" from "the iPhone 13 line"
     sentence = "The new SE runs on the chip of the iPhone 13 line and starts at $429."
