@@ -179,6 +179,8 @@ def scoped_superlative(question: str) -> Scoped | None:
     m = _SCOPED.search(question)
     if m is None or fold(m.group("scope")) in WORLD_WORDS:
         return None
+    if fold(m.group("scope").split()[0]) in CALENDAR_WORDS:
+        return None  # "his first solo presser in March 2021": when, not where
     adj = m.group("adj").lower()
     if world_scoped(question, adj):
         return None

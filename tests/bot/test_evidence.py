@@ -32,6 +32,14 @@ from bot.evidence import (
 from bot.lead import asked_noun
 
 
+def test_a_first_in_a_month_is_no_place_s_first():
+    # "At Biden's first solo presser in March 2021, what vaccination goal ...?" was refused as
+    # asking March's first presser
+    question = "At the first solo presser in March 2021, what vaccination goal did he set?"
+    assert scoped_superlative(question) is None
+    assert scoped_superlative("Who was the first president of Kenya?") is not None
+
+
 def test_a_role_by_its_initials_is_no_part_of_a_name():
     # "I found nothing about “Packers GM”": articles write "general manager" after the name
     assert name_phrases("Who was the Packers GM in 2019?") == []
