@@ -593,7 +593,7 @@ _SCORE = re.compile(r"\d+[-–]\d+")  # a score or a range: 1-2, 40-22, 2024-25
 SCORE_NOUNS = frozenset({"score", "scores"})
 _NUMBER = re.compile(
     rf"(?<![\w.,])(?<!\d[-–])(?:[{CURRENCY_SIGNS}]\s?)?\d+(?:[.,]\d+)*"
-    r"(?:[-–]\d+(?![\w.,]))?"  # a range: "1-3"
+    r"(?:[-–]\d+(?![\w.]|,\d))?"  # a range or a score: "1-3", "427-1, ..."
     r"(?![.,]?\d|[-–]\d)"  # (no part of a longer run of digits: "844-965-1386", a phone's)
     r"(?:\s?%|\s(?:percent|million|billion|trillion|thousand)\b)?"
 )

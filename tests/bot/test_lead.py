@@ -1076,6 +1076,9 @@ def test_a_phone_number_is_no_count_and_a_score_asked_for_is_a_score():
     # a score's noun asked for, a bare number does not beat a score
     lead = choose_lead("What was the final score?", ["It ended 3-1 before 40,000 fans."], [0.8])
     assert lead is not None and lead.span.text == "3-1"
+    # a score before a comma is one too ("40", cut from it, led before)
+    lead = choose_lead("What was the final score?", ["The Eagles won 40-22, their best."], [0.8])
+    assert lead is not None and lead.span.text == "40-22"
 
 
 def test_a_which_phrase_ends_at_an_irregular_past_before_its_object():
