@@ -388,9 +388,10 @@ NATURAL_HEADS = frozenset(
     rain rainfall ice fog wildfire wildfires eclipse eclipses supermoon supermoons moon moons
     shower showers aurora auroras lights comet comets alignment conjunction""".split()
 )
-PLACE_UNITS = frozenset(w[:-1] if w.endswith("s") else w for w in PLACE_NOUNS)  # as `_unit` reads
-# What a span counting time counts, as `_unit` reads it: "72 hours" says how long, not how many
-# hostages were freed.
+# A place's noun as `counted_unit` reads it.
+PLACE_UNITS = frozenset(w[:-1] if w.endswith("s") else w for w in PLACE_NOUNS)
+# What a span counting time counts, as `counted_unit` reads it: "72 hours" says how long, not
+# how many hostages were freed.
 TIME_UNITS = frozenset("second minute hour day night week month year decade century".split())
 # What "how many" may ask in money or in shares ("How many dollars ...", "How many percent").
 MONEY_UNITS = frozenset("dollar euro pound cent percent percentage point".split())
@@ -407,7 +408,8 @@ COMPARATIVES = frozenset(
 _DIFFERENCE = re.compile(rf"\s+(?:{'|'.join(sorted(COMPARATIVES))})\s+than\b", re.IGNORECASE)
 # A time of day and its zone are capitalised but name nothing: "6:30 PM ET".
 CLOCK_WORDS = frozenset("am pm et pt ct mt est edt cst cdt mst mdt pst pdt gmt utc bst cet".split())
-# A measure, as `_unit` reads it: "the 20,000-pound limousine" weighs, it counts no presidents.
+# A measure, as `counted_unit` reads it: "the 20,000-pound limousine" weighs, it counts no
+# presidents.
 MEASURE_UNITS = frozenset(
     """pound ton tonne ounce gram kilogram kg lb mile foot feet inch yard meter metre
     kilometer kilometre km acre gallon liter litre degree mph magnitude""".split()
@@ -1298,7 +1300,7 @@ def candidate_spans(
             # "How many times ...?": "12 times", "twice", where the sentence writes a count of
             # times; not the "7" of a "7-5" set beside it
             times = [Span(m.group(), m.start(), m.end()) for m in _TIMES.finditer(sentence)]
-            times += [s for s in spans if _unit(s.text) == "time"]
+            times += [s for s in spans if counted_unit(s.text) == "time"]
             spans = sorted(times, key=lambda s: s.start) or spans
         if expected.noun == "old":
             spans = [s for s in spans if _age(s.text)]
@@ -1306,16 +1308,16 @@ def candidate_spans(
             spans = [s for s in spans if measured(sentence, s, expected.dimension)]
         if expected.units and not expected.units & PLACE_UNITS:
             # "How many people died?" is not answered by "13 states", where they died
-            spans = [s for s in spans if _unit(s.text) not in PLACE_UNITS]
+            spans = [s for s in spans if counted_unit(s.text) not in PLACE_UNITS]
         if expected.units and not expected.units & TIME_UNITS:
             # nor "How many hostages were freed?" by "72 hours", when
-            spans = [s for s in spans if _unit(s.text) not in TIME_UNITS]
+            spans = [s for s in spans if counted_unit(s.text) not in TIME_UNITS]
         if expected.units and expected.noun is None and not expected.units & MONEY_UNITS:
             # nor "How many people were killed?" by "$102 million worth", or by a share
             spans = [s for s in spans if not _MONEY_OR_SHARE.search(s.text)]
         if expected.units and not expected.units & MEASURE_UNITS:
             # nor "How many presidents has Putin met?" by "20,000-pound", a weight
-            spans = [s for s in spans if _unit(s.text) not in MEASURE_UNITS]
+            spans = [s for s in spans if counted_unit(s.text) not in MEASURE_UNITS]
         if expected.units & MONEY_NOUNS or expected.noun in SUM_NOUNS:
             # "How much money ...?" is not answered by "700 Marines", "What price ...?" by
             # "13 line" (of "the iPhone 13 line")
@@ -1327,14 +1329,14 @@ def candidate_spans(
         if expected.noun == "much":
             # "How much did the family seek in claims?" is not answered by "67 people": "how
             # much" counts nobody
-            spans = [s for s in spans if _unit(s.text) not in COUNTED_PEOPLE]
+            spans = [s for s in spans if counted_unit(s.text) not in COUNTED_PEOPLE]
         if expected.noun != "old":
             spans = [s for s in spans if not _age_after_name(sentence, s)]
         # "Two days before Trump changed his tune" says when, it is no amount of days
         spans = [
             s
             for s in spans
-            if not (_unit(s.text) in TIME_UNITS and _RELATIVE_TIME.match(sentence, s.end))
+            if not (counted_unit(s.text) in TIME_UNITS and _RELATIVE_TIME.match(sentence, s.end))
         ]
         acts = _toll_acts(asked)
         if acts:
@@ -2117,7 +2119,7 @@ def _counted(sentence: str, span: Span, units: frozenset[str]) -> Span:
     """A number span not followed by what was asked, read on to the first asked word within
     UNIT_WORDS words joined by spaces: "four University of Idaho students" for "how many
     students", "five U.S. presidents" for "how many US presidents"."""
-    if _unit(span.text) in units:
+    if counted_unit(span.text) in units:
         return span
     pos = end = span.end
     for _ in range(UNIT_WORDS):
@@ -2579,7 +2581,7 @@ def ranked_leads(
             if publication and key.split()[-1] in PUBLICATION_HEADS:
                 score += KIND_BONUS  # "New York Times" for "Which newspaper ...?"
             ends = {singular(_key_word(w)) for w in _ends(span.text)}
-            if expected.units and _unit(span.text) in expected.units:
+            if expected.units and counted_unit(span.text) in expected.units:
                 score += KIND_BONUS  # "1,240 stores" for "how many stores": the asked count
             elif ends & heads or _word_after(sentences[i], span.end) in heads:
                 # "Hurricane Erin" for "Which hurricane ...?", "a McDonald's restaurant" for
@@ -3070,7 +3072,7 @@ def _age(span: str) -> bool:
     """Whether a number span can be somebody's age: "31", "31 years", "31-year-old"; not "1,000
     hours" ("How old was Charlie Kirk?" led with it)."""
     digits = re.match(r"\d+", span)
-    unit = _unit(span)
+    unit = counted_unit(span)
     return (
         digits is not None
         and int(digits.group()) <= MAX_AGE
@@ -3079,7 +3081,7 @@ def _age(span: str) -> bool:
     )
 
 
-def _unit(span: str) -> str:
+def counted_unit(span: str) -> str:
     """What a number span counts: its last word, singular ("stores" of "1,240 stores"), or the
     words hyphened to it ("pound" of "20,000-pound", "year-old" of "31-year-old")."""
     words = span.split()
@@ -3091,15 +3093,10 @@ def _unit(span: str) -> str:
     return singular(hyphened.group(1)) if hyphened else ""
 
 
-def counted_unit(span: str) -> str:
-    """What a number span says it counts ("" for a bare number): `_unit`."""
-    return _unit(span)
-
-
 def counts_other(span: str, units: frozenset[str]) -> bool:
     """Whether a number span counts something other than `units` ("Six planets" for "How many
     moons ...?"); a bare number counts nothing said."""
-    unit = _unit(span)
+    unit = counted_unit(span)
     return bool(unit) and unit not in units
 
 
