@@ -250,6 +250,7 @@ SETS: dict[str, QuestionSet] = {
     # stories (seed 3737) and committed before their first run.
     "offtopic-fresh37": QuestionSet(QUESTIONS / "offtopic-fresh37.jsonl", False, REPORT),
     "offtopic-fresh38": QuestionSet(QUESTIONS / "offtopic-fresh38.jsonl", False, REPORT),
+    "offtopic-fresh39": QuestionSet(QUESTIONS / "offtopic-fresh39.jsonl", False, REPORT),
     # The other 40 drawn from those drafts: the requests and yes/no questions to choose any rule of
     # that form on (fresh18 is only reported).
     "offtopic-forms-tune": QuestionSet(QUESTIONS / "offtopic-forms-tune.jsonl", False, TUNE),
@@ -335,6 +336,7 @@ SETS: dict[str, QuestionSet] = {
     # committed before their first run.
     "user-answers-fresh15": QuestionSet(QUESTIONS / "user-answers-fresh15.jsonl", True, REPORT),
     "user-answers-fresh16": QuestionSet(QUESTIONS / "user-answers-fresh16.jsonl", True, REPORT),
+    "user-answers-fresh17": QuestionSet(QUESTIONS / "user-answers-fresh17.jsonl", True, REPORT),
     "who-is-tune": QuestionSet(WHO_IS["realtimeqa-tune"], True, TUNE),
     "who-is-dev": QuestionSet(WHO_IS["realtimeqa-dev"], True, REPORT),
 }
