@@ -170,6 +170,7 @@ LEXICAL_WEIGHT = 0.4  # ... this x IDF-weighted share of the question's words in
 NUMBER_BONUS = 0.1  # "how many" question, sentence holds a number
 DATE_BONUS = 0.1  # "when" question, sentence holds a date, weekday or year
 NAME_BONUS = 0.08  # "who"/"where" question, sentence names someone or somewhere not asked about
+ROLE_BONUS = 0.1  # the question asks for the holder of a qualified role the sentence writes
 # A sentence that asks or announces ("Where are the next Olympics?", "Here are the winners:");
 # added for such sentences winning on shared words, sized with the values above.
 FORM_PENALTY = 0.15
@@ -373,23 +374,32 @@ def answer_type_present(question: str, texts: Sequence[str], scores: np.ndarray)
     return float(any(candidate_spans(texts[i], expected, asked, known, common) for i in best))
 
 
-def qualified_role_written(question: str, texts: Sequence[str]) -> bool:
-    """Whether one of `texts` writes the role the question asks a person of with its named
-    qualifier (`qualified_role`: "Colorado College political scientist") and a person of the
-    kind asked: "says Tom Cronin, a Colorado College political scientist" names whom "Which
-    Colorado College political scientist weighed in on ...?" asks for, however weakly the
-    rest of the question's words are matched."""
+def qualified_role_sentences(question: str, texts: Sequence[str]) -> list[bool]:
+    """For each of `texts`, whether it writes the role the question asks a person of with its
+    named qualifier (`qualified_role`: "Colorado College political scientist") and a person of
+    the kind asked: "says Tom Cronin, a Colorado College political scientist" names whom
+    "Which Colorado College political scientist weighed in on ...?" asks for, however weakly
+    the rest of the question's words are matched."""
     role = qualified_role(question)
-    if role is None:
-        return False
-    written = re.compile(rf"(?<!\w){re.escape(role)}(?!\w)", re.IGNORECASE)
-    holding = [t for t in texts if written.search(t)]
     expected = expected_type(question)
-    if not holding or expected is None:
-        return False
+    if role is None or expected is None:
+        return [False] * len(texts)
+    written = re.compile(rf"(?<!\w){re.escape(role)}(?!\w)", re.IGNORECASE)
+    holding = [bool(written.search(t)) for t in texts]
+    if not any(holding):
+        return holding
     asked = question_words(question)
     known, common = capitalised_words(texts), lowercase_words(texts)
-    return any(candidate_spans(t, expected, asked, known, common) for t in holding)
+    return [
+        held and bool(candidate_spans(t, expected, asked, known, common))
+        for t, held in zip(texts, holding, strict=True)
+    ]
+
+
+def qualified_role_written(question: str, texts: Sequence[str]) -> bool:
+    """Whether one of `texts` names a person with the qualified role asked for
+    (`qualified_role_sentences`)."""
+    return any(qualified_role_sentences(question, texts))
 
 
 _ASKING_WORDS = frozenset(
@@ -1070,6 +1080,10 @@ class Answerer:
                 for s in sentences
             ]
         )
+        # "Crescent City Manager Eric Weir said ..." for "Who's the Crescent City manager who
+        # ...?": the sentence naming someone with the very role asked, qualifier and all
+        roled = np.array(qualified_role_sentences(q.text, [s.text for s in sentences]), bool)
+        bonus += ROLE_BONUS * roled
         # The date helps choose among sentences; it is no evidence that any of them answers.
         dated = date_bonus(
             [_day(articles[s.article_id].published_at) for s in sentences],
@@ -1080,7 +1094,7 @@ class Answerer:
         keep = shortlist(sentences, hits, lexical, bonus, self.settings.answer.sentence_candidates)
         if len(keep) < len(sentences):
             sentences = [sentences[i] for i in keep]
-            lexical, bonus, dated = lexical[keep], bonus[keep], dated[keep]
+            lexical, bonus, dated, roled = lexical[keep], bonus[keep], dated[keep], roled[keep]
         question = _normal(q.search_text)
         # Question and sentences by one model in one call: their cosines never mix backends.
         model = self.sentence_model.model()
@@ -1102,7 +1116,7 @@ class Answerer:
         best = np.argsort(-scores, kind="stable")[:TYPED_SENTENCES]
         named = subject_named(
             q.text, q.keywords, [sentences[i].text for i in best], searcher.rarity
-        ) or qualified_role_written(q.text, [s.text for s in sentences])
+        ) or bool(roled.any())
         evidence = Evidence((), support, support_probability(support), named)
         return _Weighed(sentences, scores, dated, svecs, evidence, texts)
 

@@ -38,6 +38,7 @@ from bot.lead import (
     WORK_NOUNS,
     asked_noun,
     asks_money,
+    counted_kinds,
     counted_unit,
     counts_other,
     expected_type,
@@ -411,13 +412,12 @@ def count_unmet(question: str, lead: str | None, texts: Sequence[str]) -> bool:
         return False
     if expected.units & GENERIC_COUNTS:
         return False  # "14 victims" or "four Games" may well count the people or the times
+    units = counted_kinds(expected.units)  # "140 reptiles, amphibians, ..." counts animals
     if lead is not None:
         # another sentence naming the thing does not make the lead count it
         counted = _counted(lead, texts[0]) if texts else lead
-        return counts_other(counted, expected.units) and not mentions_unit(
-            expected.units, texts[:1]
-        )
-    return not mentions_unit(expected.units, texts)
+        return counts_other(counted, units) and not mentions_unit(units, texts[:1])
+    return not mentions_unit(units, texts)
 
 
 # The nouns after a bare number in its sentence: "two Olympic cauldrons" (not "101-floor", nor

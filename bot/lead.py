@@ -92,7 +92,7 @@ STATE_NOUNS = frozenset("state states".split())
 # anything.
 SUM_NOUNS = frozenset(
     """price prices cost costs salary salaries refund refunds fee fees payout payouts wage wages
-    bonus bonuses""".split()
+    bonus bonuses reward rewards bounty bounties ransom ransoms""".split()
 )
 NUMBER_NOUNS = SUM_NOUNS | frozenset(
     """number percentage percent amount magnitude age rate temperature score population total
@@ -320,7 +320,7 @@ CURRENCIES = tuple(
 )
 ANIMAL_NOUNS = frozenset(
     """animal animals creature creatures mammal mammals insect insects bird birds fish
-    species""".split()
+    species reptile reptiles amphibian amphibians""".split()
 )
 ANIMALS = tuple(
     " ".join(name.split())
@@ -694,14 +694,40 @@ def asked_role(question: str, expected: ExpectedType) -> str | None:
 
 
 QUALIFIED_ROLE_WORDS = 6  # at most this many words from "which" to the role's noun
+# "Who's the Crescent City manager who ...?", "Who was the Boise police chief ...?": the role
+# follows "the"
+_WHO_IS_THE = re.compile(r"\bwho(?:['’]s|\s+(?:is|was))\s+the\s+", re.IGNORECASE)
+
+
+def _who_role(question: str) -> str | None:
+    """The role "Who is the ...?" asks the holder of, as written with a named qualifier:
+    "Crescent City manager" of "Who's the Crescent City manager who briefed ...?" (the noun
+    phrase up to its last person's noun, before any function word); None without a
+    capitalised word before that noun ("Who is the police chief in Boise?")."""
+    m = _WHO_IS_THE.search(question)
+    if m is None:
+        return None
+    words = list(_PHRASE_WORD.finditer(question, m.end()))[:QUALIFIED_ROLE_WORDS]
+    cut = next((i for i, w in enumerate(words) if w.group().lower() in STOPWORDS), len(words))
+    nouns = [
+        i
+        for i, w in enumerate(words[:cut])
+        if i and singular(_key_word(w.group())) in PERSON_NOUNS and not _possessive(w.group())
+    ]
+    if not nouns or not any(w.group()[:1].isupper() for w in words[: nouns[-1]]):
+        return None
+    return question[words[0].start() : words[nouns[-1]].end()]
 
 
 def qualified_role(question: str) -> str | None:
     """The role a "which" question asks a person of, as written with a named qualifier:
     "Colorado College political scientist" of "Which Colorado College political scientist
     weighed in on ...?"; None for a role with no capitalised word before its noun ("Which
-    political scientist ...?") and for questions asking no person by a noun."""
+    political scientist ...?") and for questions asking no person by a noun. "Who is the
+    ...?" asks the same of the role after "the" (`_who_role`)."""
     expected = expected_type(question)
+    if expected is not None and expected.kind == PERSON and not expected.noun:
+        return _who_role(question)
     if expected is None or expected.kind != PERSON or not expected.noun:
         return None
     m = re.search(
@@ -3091,6 +3117,17 @@ def counted_unit(span: str) -> str:
         return "time"  # "twice" counts times as "two times" does
     hyphened = re.match(rf"[{CURRENCY_SIGNS}]?\d[\d.,]*-([a-z][a-z\-]*)$", span)
     return singular(hyphened.group(1)) if hyphened else ""
+
+
+# What "How many animals ...?" counts, as the news writes it: "140 individual reptiles,
+# amphibians, birds, and small mammals", "12 bears" (each singular, as `counted_unit` gives it)
+_GENERIC_ANIMALS = frozenset({"animal", "creature"})
+_ANIMAL_KINDS = frozenset(singular(w) for w in ANIMAL_NOUNS | {a for a in ANIMALS if " " not in a})
+
+
+def counted_kinds(units: frozenset[str]) -> frozenset[str]:
+    """The asked `units` with what counts as one of them: a kind of animal for "animals"."""
+    return units | _ANIMAL_KINDS if units & _GENERIC_ANIMALS else units
 
 
 def counts_other(span: str, units: frozenset[str]) -> bool:

@@ -597,6 +597,15 @@ def test_sentences_not_writing_what_is_counted_do_not_answer_how_many():
     # ... unless the lead counts something else and its own sentence (shown first) never
     # writes the thing: "2-1 record" for players, whoever else "the players" are
     assert count_unmet("How many moons does Neptune have?", "Six planets", [planets, saturn])
+    # "How many animals ...?" is counted by kinds of animal ("140 individual reptiles,
+    # amphibians, birds ..." was refused as counting no animals: user-answers-fresh17)
+    keeper = "The keeper cares for 140 individual reptiles, amphibians, birds, and small mammals."
+    asked = "How many animals does the keeper look after every day?"
+    assert not count_unmet(asked, "140 individual", [keeper])
+    assert not count_unmet(asked, None, [keeper])
+    assert not count_unmet("How many creatures were rescued?", "12 bears", ["It saved 12 bears."])
+    # ... but not by another count in a sentence naming no animal
+    assert count_unmet(asked, "140 visitors", ["The zoo drew 140 visitors a day."])
     assert not count_unmet("How many moons does Saturn have?", None, [planets, saturn])
     rugby = (
         "The U.S. men's rugby team fell to South Africa 17-12 to finish second in Pool C after "

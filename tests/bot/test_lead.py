@@ -3203,6 +3203,17 @@ def test_a_refund_or_a_fee_asked_for_is_money():
     assert spans(sentence, question) == ["$3,170"]
 
 
+def test_a_reward_or_a_ransom_asked_for_is_money():
+    # "Crime Stoppers Board of Directors [1]." answered "What reward did New York City agencies
+    # offer after the April 2022 shooting on an N train ...?" (user-answers-fresh17)
+    question = "What reward did the city's agencies offer after the subway shooting?"
+    assert expected_type(question) == ExpectedType(NUMBER, "reward")
+    sentence = "City agencies are offering a joint $50,000 reward for information on the shooting."
+    assert spans(sentence, question) == ["$50,000 reward"]
+    assert spans("Crime Stoppers and 12 agencies approve each reward.", question) == []
+    assert expected_type("What ransom did the kidnappers demand?") == ExpectedType(NUMBER, "ransom")
+
+
 def test_how_much_counts_nobody():
     # "67 people [1]." answered "How much in total did Casey Crafton's family seek in claims
     # against the FAA and the Army over the January 2025 midair collision ...?"
