@@ -457,7 +457,7 @@ MONEY_WORDS = frozenset(
     """cost costs costing pay pays paid paying charge charges charged charging spend spends
     spent spending earn earns earned earning owe owes owed donate donates donated donating fine
     fines fined price prices priced salary salaries fee fees money cash sell sells sold buy
-    buys bought make makes made making gross grosses grossed grossing""".split()
+    buys bought make makes made making gross grosses grossed grossing dollar dollars""".split()
 )
 # A sum as news writes one: a currency's sign or name ("$2.5 million", "20 million euros").
 _SUM = re.compile(r"[$€£¥₹]|\b(?:" + "|".join(map(re.escape, CURRENCIES)) + r")\b", re.IGNORECASE)

@@ -97,7 +97,7 @@ SUM_NOUNS = frozenset(
 NUMBER_NOUNS = SUM_NOUNS | frozenset(
     """number percentage percent amount magnitude age rate temperature score population total
     level speed height distance rating amounts ages rates scores totals levels ratings toll
-    tolls tally share proportion fraction expectancy estimate estimates""".split()
+    tolls tally share proportion fraction expectancy estimate estimates margin margins""".split()
 )
 COUNTY_NOUNS = frozenset({"county", "counties"})
 COUNTY_TAILS = frozenset({"county", "parish", "borough"})  # how a county's name ends
@@ -109,7 +109,7 @@ PEAK_NOUNS = frozenset("high highs low lows peak".split())
 # "Maxar Technologies").
 COMPANY_HEADS = frozenset(
     """company corp corporation inc ltd llc group holdings technologies systems labs industries
-    motors airlines airways network news times journal tribune magazine today herald gazette
+    motors airlines airways network news press times journal tribune magazine today herald gazette
     reuters bloomberg cnn nbc cbs abc msnbc npr bbc hbo espn pbs cnbc""".split()
 )
 # A publication asked for ("Which newspaper ...?") is a name ending as one does: "New York
@@ -538,6 +538,11 @@ _CHANGED_TO = re.compile(
     re.IGNORECASE,
 )
 _WHAT_IS = re.compile(r"\b(what|which)['’]?s\b", re.IGNORECASE)  # "what's", "whats"
+# A "when" or "where" clause after the verb a "what did ..." question asks about: "... when he
+# left DOGE?" says which moment, it asks none
+_WHEN_CLAUSE = re.compile(r"\s(?:when|where|while)\s", re.IGNORECASE)
+# ... unless a new question starts before it ("What did he do? When ...?")
+_NEW_QUESTION = re.compile(r"[?.!:;]\s")
 _NAME_FIRST = re.compile(r"^\W*(?:the\s+)?names?\s+of\b", re.IGNORECASE)
 # A question opening with "why" or with "how" and a verb of what happened asks for a clause: a
 # wh-word after it ("How did Stout plead when he was arraigned?") is no part of what is asked.
@@ -1004,7 +1009,12 @@ def expected_type(question: str) -> ExpectedType | None:
             if titled and TITLED & {_key_word(w) for w in titled.group("phrase").split()}:
                 return ExpectedType(WORK)  # "What's the title of Harrison's new memoir?"
         if words[0] in _PHRASE_STOPWORDS and words[0] not in TYPE_NOUNS:
-            continue  # "what did ...", "what does ...": look for a later wh-phrase
+            # "what did ...", "what does ...": look for a later wh-phrase, but one of its own
+            # clause ("What did Trump give Musk when he left?") asks no date or place
+            clause = _WHEN_CLAUSE.search(question, m.end("which"))
+            if clause is not None and not _NEW_QUESTION.search(question, m.end(), clause.end()):
+                return None
+            continue
         if len(words) > 2 and words[0] in KIND_WORDS and words[1] == "of":
             words = words[2:]  # "Which type of outbreak ...": the noun is "outbreak"
             written = written[2:]
@@ -1286,10 +1296,22 @@ _OFFICE = re.compile(
 )
 
 
+# ... asked indirectly: "Any idea who the mayor of Missoula is at the moment?", "do you know who
+# the current CEO of Lego is"
+_OFFICE_INDIRECT = re.compile(
+    r"\bwho\s+the\s+(?:(?:current|new|present)\s+)?"
+    r"(?P<office>(?:(?!\b(?:who|whom|whose|which|that|is|was)\b)[^?!.])+?)"
+    r",?\s+(?:is|was)\b(?:\s+(?:now|right\s+now|at\s+the\s+moment|these\s+days|today|currently))?"
+    r"\s*[?.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def asked_office(question: str) -> str | None:
     """The office a "Who is the X?" question asks about, as "the X" ("Who is the current FBI
-    director?": "the FBI director"), or None for any other question."""
-    m = _OFFICE.match(question)
+    director?": "the FBI director"; "Any idea who the mayor of Missoula is?": "the mayor of
+    Missoula"), or None for any other question."""
+    m = _OFFICE.match(question) or _OFFICE_INDIRECT.search(question)
     return f"the {m.group('office')}" if m else None
 
 
@@ -1454,7 +1476,10 @@ def candidate_spans(
                     ]
             # a quoted title is no one: “Please Please Please”, "Short n' Sweet"
             spans = _outside_titles(sentence, spans)
-        else:
+        if expected.kind in (PERSON, ENTITY):
+            # "Williamsport, PA" names a state: nobody, and no team or thing asked for
+            spans = [s for s in spans if not _state_after_town(sentence, s)]
+        if not person:
             if not asked & OCCASION_NOUNS:
                 # "Turkey Day" is no team, company or thing asked for, unless a day is asked for
                 spans = [s for s in spans if not _occasion(s.text)]
@@ -2201,6 +2226,20 @@ def _is_unit(word: str) -> bool:
 
 # Abbreviations opening a place's name with their dot: "St. Louis", "Ft. Myers", "Mt. Hood".
 PLACE_ABBREVIATIONS = frozenset({"St", "Ft", "Mt"})
+# The postal codes of the US states and DC: after a town and its comma ("in Williamsport, PA,
+# from Aug. 13") one names a state, no person or team
+US_POSTAL_CODES = frozenset(
+    """AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH
+    NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY""".split()
+)
+_TOWN_COMMA = re.compile(r"[A-Z][\w.'’\-]*,\s*$")
+
+
+def _state_after_town(sentence: str, span: Span) -> bool:
+    """Whether `span` is a state's postal code after a town and its comma ("Williamsport, PA")."""
+    return span.text in US_POSTAL_CODES and bool(_TOWN_COMMA.search(sentence, 0, span.start))
+
+
 # Titles abbreviated with a dot before a name ("Sen. Alex Padilla", "Gov. Tim Walz"), never a
 # name themselves; bot/evidence.py reads a question's sentences past the dot of these and "St."
 TITLE_DOTS = frozenset("Sen Gov Rep Gen Lt Col Sgt Capt Dr Mr Mrs Ms Atty Supt".split())

@@ -10,9 +10,11 @@ from bot.evidence import (
     acronyms,
     act_unmet,
     asked_superlative,
+    asks_sum,
     contrast_unmet,
     count_unmet,
     creation_unmet,
+    is_sum,
     kind_unnamed,
     kind_unwritten,
     missing_names,
@@ -578,6 +580,15 @@ def test_sentences_giving_no_sum_do_not_answer_how_much_money():
     assert not money_unmet("How much did it cost?", ["It cost 20 million euros."])
     # "how much" of something else is no sum: "How much snow fell?", "How much bigger ...?"
     assert not money_unmet("How much snow fell in Buffalo?", [debut])
+    # "dollar wise" asks a sum: "roughly how much does the us import from brunei in a year,
+    # like dollar wise ..." (offtopic-fresh39) was led "20% rate [1]." from a sentence on
+    # tariffs, which a sum asked for refuses (`asks_sum`)
+    imports = "roughly how much does the us import from brunei in a year, like dollar wise"
+    assert asks_sum(imports)
+    assert asks_sum("How much in dollars did the storm cost the state?")
+    rate = "He said Brunei would face 25% tariffs, while the Philippines would get a 20% rate."
+    assert money_unmet(imports, [rate])
+    assert not is_sum("20% rate")
     assert not money_unmet("How much bigger will the supermoon look?", ["It looks 14% bigger."])
     assert not money_unmet("How many pandas does the zoo have?", [debut])
     # nor a "how much" without a word of money: a share or a rate ("3.2%")
