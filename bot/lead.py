@@ -538,8 +538,8 @@ _CHANGED_TO = re.compile(
     re.IGNORECASE,
 )
 _WHAT_IS = re.compile(r"\b(what|which)['’]?s\b", re.IGNORECASE)  # "what's", "whats"
-# A "when" or "where" clause after the verb a "what did ..." question asks about: "... when he
-# left DOGE?" says which moment, it asks none
+# A "when", "where" or "while" clause after the verb a "what did ..." question asks about: "...
+# when he left DOGE?" says which moment, it asks none
 _WHEN_CLAUSE = re.compile(r"\s(?:when|where|while)\s", re.IGNORECASE)
 # ... unless a new question starts before it ("What did he do? When ...?")
 _NEW_QUESTION = re.compile(r"[?.!:;]\s")
