@@ -396,12 +396,6 @@ def qualified_role_sentences(question: str, texts: Sequence[str]) -> list[bool]:
     ]
 
 
-def qualified_role_written(question: str, texts: Sequence[str]) -> bool:
-    """Whether one of `texts` names a person with the qualified role asked for
-    (`qualified_role_sentences`)."""
-    return any(qualified_role_sentences(question, texts))
-
-
 _ASKING_WORDS = frozenset(
     """what who whom whose which where when why how did does do is are was were can could will
     would should""".split()

@@ -731,10 +731,10 @@ def qualified_role(question: str) -> str | None:
     political scientist ...?") and for questions asking no person by a noun. "Who is the
     ...?" asks the same of the role after "the" (`_who_role`)."""
     expected = expected_type(question)
-    if expected is not None and expected.kind == PERSON and not expected.noun:
-        return _who_role(question)
-    if expected is None or expected.kind != PERSON or not expected.noun:
+    if expected is None or expected.kind != PERSON:
         return None
+    if not expected.noun:
+        return _who_role(question)
     m = re.search(
         rf"\b(?:which|what)\s+(?P<role>(?:[\w.'’&\-]+\s+){{1,{QUALIFIED_ROLE_WORDS - 1}}}?"
         rf"{re.escape(expected.noun)})\b",
@@ -1286,10 +1286,12 @@ def located_name(question: str) -> str | None:
     return m.group("name") if m else None
 
 
+# "the" and any word of the holder's time before an office: "the current FBI director"
+_THE_OFFICE = r"the\s+(?:(?:current|new|present)\s+)?"
 # "Who is the X?" with no clause after the office: "Who is the chief economist who warned
 # ...?" asks for the person who did that, whom the passages tell, not the office's holder.
 _OFFICE = re.compile(
-    r"^\s*who(?:\s+is|['’]s)\s+the\s+(?:(?:current|new|present)\s+)?"
+    rf"^\s*who(?:\s+is|['’]s)\s+{_THE_OFFICE}"
     r"(?P<office>(?:(?!\b(?:who|whom|whose|which|that)\b)[^?!.])+?)"
     r"\s*[?.!]?\s*$",
     re.IGNORECASE,
@@ -1299,7 +1301,7 @@ _OFFICE = re.compile(
 # ... asked indirectly: "Any idea who the mayor of Missoula is at the moment?", "do you know who
 # the current CEO of Lego is"
 _OFFICE_INDIRECT = re.compile(
-    r"\bwho\s+the\s+(?:(?:current|new|present)\s+)?"
+    rf"\bwho\s+{_THE_OFFICE}"
     r"(?P<office>(?:(?!\b(?:who|whom|whose|which|that|is|was)\b)[^?!.])+?)"
     r",?\s+(?:is|was)\b(?:\s+(?:now|right\s+now|at\s+the\s+moment|these\s+days|today|currently))?"
     r"\s*[?.!]?\s*$",
